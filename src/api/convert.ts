@@ -1,0 +1,83 @@
+/** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { OptionError } from '../model/errors.js';
+import { formatPeriod } from '../model/period.js';
+import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
+import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { returnContext, sectionOption, type ReturnOptions } from './options.js';
+import { processReturn, type ProcessResult } from './process.js';
+
+export interface ConvertOptions extends ReturnOptions, ValidateOptions {
+  /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
+  out?: string;
+  /** largest payload in bytes (default 4,500,000) */
+  maxBytes?: number;
+  /** read every CSV as this sheet */
+  section?: string;
+  /** write the JSON even when the return has errors */
+  force?: boolean;
+  onProgress?: (rows: number, file: string) => void;
+}
+
+export interface ConvertResult {
+  readonly result: ProcessResult;
+  /** files written, in order */
+  readonly written: readonly string[];
+  /** the return has errors and --force was not given: nothing was written */
+  readonly refused: boolean;
+}
+
+export async function convertFiles(files: readonly string[], opts: ConvertOptions): Promise<ConvertResult> {
+  const ctx = returnContext(opts);
+  const section = sectionOption(opts.section);
+  const out = opts.out ?? 'gstr1.json';
+  guardOutput(files, out);
+  const result = await processReturn(files, ctx, {
+    checkers: defaultCheckers(ctx, opts),
+    ...(section ? { section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  if (result.findings.errors > 0 && !opts.force) return { result, written: [], refused: true };
+  const written = await writePayloadFiles(result, out, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  return { result, written, refused: false };
+}
+
+/** Writes one file, or `<out>-N.json` chunks when the return is over the limit. */
+export async function writePayloadFiles(result: ProcessResult, out: string, maxBytes: number): Promise<string[]> {
+  const env = { gstin: result.ctx.gstin, fp: formatPeriod(result.ctx.period) };
+  const base = out.replace(/\.json$/i, '');
+  const chunkName = (i: number) => `${base}-${i}.json`;
+  const written: string[] = [];
+  let pending: string | undefined;
+  let n = 0;
+  for (const text of serialisePayloads(result.outputs, env, maxBytes)) {
+    n++;
+    if (n === 1) {
+      pending = text;
+      continue;
+    }
+    if (n === 2) {
+      await writeFile(chunkName(1), pending!);
+      written.push(chunkName(1));
+      pending = undefined;
+    }
+    await writeFile(chunkName(n), text);
+    written.push(chunkName(n));
+  }
+  if (n === 1) {
+    await writeFile(out, pending!);
+    written.push(out);
+  } else if (n === 0) {
+    // an empty return still gets its envelope, so the user sees what was produced
+    await writeFile(out, JSON.stringify(env));
+    written.push(out);
+  }
+  return written;
+}
+
+/** Inputs are never overwritten. */
+export function guardOutput(inputs: readonly string[], out: string): void {
+  const o = resolve(out);
+  if (inputs.some((f) => resolve(f) === o)) throw new OptionError('OUTPUT_SAME_AS_INPUT', { file: out });
+}

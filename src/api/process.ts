@@ -1,0 +1,67 @@
+/**
+ * One pass over a return's files: read → coerce → check → map, row by row. Commands (convert,
+ * validate, upload) are thin layers over this.
+ */
+import { FindingList } from '../model/finding.js';
+import type { SectionKey, SheetId } from '../model/sheets.js';
+import { mapperForSheet } from '../mappers/registry.js';
+import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
+import { readRows, type ParsedRow, type SheetStats } from '../parsers/rows.js';
+
+/** A validation pass plugged into the row stream (see src/validators). */
+export interface Checker {
+  /** every row that was read and coerced, before it is mapped */
+  row?(row: ParsedRow): void;
+  /** once, after every row is mapped */
+  finish?(result: ProcessResult): void | Promise<void>;
+}
+
+export interface ProcessOptions {
+  /** force every CSV to this sheet's layout */
+  section?: SheetId;
+  checkers?: readonly Checker[];
+  onProgress?: (rows: number, file: string) => void;
+  maxUnzippedBytes?: number;
+}
+
+export interface ProcessResult {
+  readonly ctx: ReturnContext;
+  readonly files: readonly string[];
+  readonly outputs: Map<SectionKey, SectionOutput>;
+  readonly findings: FindingList;
+  readonly stats: SheetStats[];
+}
+
+export async function processReturn(files: readonly string[], ctx: ReturnContext, opts: ProcessOptions = {}): Promise<ProcessResult> {
+  const findings = new FindingList();
+  const stats: SheetStats[] = [];
+  const mapCtx: MapContext = { ...ctx, findings };
+  const builders = new Map<SectionKey, SectionBuilder>();
+  const checkers = opts.checkers ?? [];
+  const rows = readRows(files, {
+    findings, stats,
+    ...(opts.section ? { section: opts.section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
+  });
+  for await (const row of rows) {
+    for (const c of checkers) c.row?.(row);
+    const mapper = mapperForSheet(row.ctx.spec.id);
+    if (!mapper) {
+      findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file: row.ctx.file, sheet: row.ctx.sheet, row: row.row });
+      row.ctx.stats.rejected++;
+      continue;
+    }
+    let b = builders.get(mapper.key);
+    if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
+    if (!b.add(row)) row.ctx.stats.rejected++;
+  }
+  const outputs = new Map<SectionKey, SectionOutput>();
+  for (const [key, b] of builders) {
+    const out = b.build();
+    if (out) outputs.set(key, out);
+  }
+  const result: ProcessResult = { ctx, files, outputs, findings, stats };
+  for (const c of checkers) await c.finish?.(result);
+  return result;
+}

@@ -1,0 +1,82 @@
+/**
+ * The command line: a thin cac layer over the library API. Each action normalises its options,
+ * calls the API, prints a summary and sets the exit code: 0 done, 1 the input has errors,
+ * 2 usage or unreadable input. Failures print a message and a hint, never a stack trace.
+ */
+import { cac, type CAC } from 'cac';
+import { Gstr1Error } from '../model/errors.js';
+import { hintOf, messageOf } from '../report/messages/index.js';
+import { registerCommands } from './commands/index.js';
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+  /** raw argv (after node and script), for options cac would turn into numbers */
+  argv: readonly string[];
+}
+
+export function createCLI(io: CliIO): CAC {
+  const cli = cac('gstr1');
+  registerCommands(cli, io);
+  cli.help();
+  cli.version(VERSION);
+  return cli;
+}
+
+export const VERSION = '0.1.0';
+
+/**
+ * cac (via mri) turns `--period 032025` into the number 32025; string options are re-read from
+ * the raw arguments.
+ */
+export function rawOption(argv: readonly string[], name: string): string | undefined {
+  const flag = `--${name}`;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === flag) return argv[i + 1];
+    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/** Runs the CLI and resolves to the exit code. */
+export async function runCLI(argv: readonly string[], io: Omit<CliIO, 'argv'> = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const full: CliIO = { ...io, argv };
+  const cli = createCLI(full);
+  try {
+    cli.parse(['node', 'gstr1', ...argv], { run: false });
+    if (!cli.matchedCommand) {
+      if (cli.options.help || cli.options.version) return 0;
+      if (cli.args.length) {
+        full.stderr.write(`gstr1: unknown command "${cli.args[0]}"\nRun gstr1 --help to see the commands.\n`);
+        return 2;
+      }
+      cli.outputHelp();
+      return 0;
+    }
+    const result = await cli.runMatchedCommand();
+    return typeof result === 'number' ? result : 0;
+  } catch (e) {
+    return reportFailure(e, full);
+  }
+}
+
+export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
+  if (e instanceof Gstr1Error) {
+    const f = { code: e.code, params: e.params };
+    io.stderr.write(`gstr1: ${messageOf(f)}\n`);
+    const hint = hintOf(f);
+    if (hint) io.stderr.write(`  fix: ${hint}\n`);
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  // cac's own usage errors (unknown option, missing argument)
+  if (e instanceof Error && e.name === 'CACError') {
+    io.stderr.write(`gstr1: ${msg}\nRun gstr1 <command> --help for its options.\n`);
+    return 2;
+  }
+  io.stderr.write(`gstr1: internal error: ${msg.split('\n')[0]}\n`);
+  if (process.env.GSTR1_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  else io.stderr.write('  Please report this with the command you ran (set GSTR1_DEBUG=1 for details).\n');
+  return 2;
+}

@@ -1,0 +1,39 @@
+/** gstr1 convert <files...> --gstin --period [--out] [--max-bytes] [--sez] [--section] [--force] */
+import type { CAC } from 'cac';
+import { convertFiles } from '../../api/convert.js';
+import { positiveInt } from '../../api/options.js';
+import { formatSummary } from '../../report/summary.js';
+import type { CliIO } from '../cli.js';
+import { endProgress, progressReporter } from '../progress.js';
+import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  returnOptions(cli.command('convert <...files>', 'Convert GSTR-1 spreadsheets (template workbook or CSVs) into the retsave JSON'))
+    .option('--out <file>', 'output JSON file', { default: 'gstr1.json' })
+    .option('--max-bytes <n>', 'largest payload; bigger returns are split into <out>-1.json, <out>-2.json...', { default: 4_500_000 })
+    .option('--force', 'write the JSON even when the return has errors')
+    .example('gstr1 convert templates/sample/gstr1-sample.xlsx --gstin 27AAACR5055K1Z7 --period 032025 --out gstr1.json')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const progress = progressReporter();
+      const res = await convertFiles(files, {
+        ...readReturnOptions(io, opts),
+        out: String(opts.out),
+        maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
+        force: Boolean(opts.force),
+        ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
+        ...(progress ? { onProgress: progress } : {}),
+      });
+      endProgress();
+      const findings = res.result.findings.items;
+      io.stdout.write(`${formatSummary({ stats: res.result.stats, findings })}\n`);
+      if (res.refused) {
+        io.stderr.write('\nNo JSON written: the return has errors. Fix them, or use --force to write it anyway.\n');
+      } else if (res.written.length > 1) {
+        io.stderr.write(`\nThe return is larger than ${String(opts.maxBytes)} bytes; it was split into ${res.written.length} files:\n`);
+        for (const f of res.written) io.stderr.write(`  ${f}\n`);
+      } else {
+        io.stdout.write(`\nWrote ${res.written[0]}\n`);
+      }
+      return exitCodeFor(findings);
+    });
+}

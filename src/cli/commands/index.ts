@@ -1,0 +1,12 @@
+/** Every command registers itself here; one file per command. */
+import type { CAC } from 'cac';
+import type { CliIO } from '../cli.js';
+import convert from './convert.js';
+
+export type CommandModule = (cli: CAC, io: CliIO) => void;
+
+const COMMANDS: readonly CommandModule[] = [convert];
+
+export function registerCommands(cli: CAC, io: CliIO): void {
+  for (const c of COMMANDS) c(cli, io);
+}

@@ -1,0 +1,135 @@
+/**
+ * Turns section outputs into retsave payloads: one in-memory object (small returns, tests), or
+ * serialised chunk by chunk, each a complete payload under a byte limit, split only between
+ * whole top-level groups (a recipient's invoices stay together unless one recipient alone is
+ * over the limit, when its invoices are spread over several groups with the same ctin).
+ */
+import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
+import type { SectionOutput } from './types.js';
+
+export type Outputs = ReadonlyMap<SectionKey, SectionOutput>;
+
+export interface Envelope {
+  readonly gstin: string;
+  readonly fp: string;
+}
+
+export type Payload = Envelope & Partial<Record<SectionKey, unknown>>;
+
+/** The whole return as one object. */
+export function assemblePayload(outputs: Outputs, env: Envelope): Payload {
+  const p: Record<string, unknown> = { gstin: env.gstin, fp: env.fp };
+  for (const key of SECTION_KEYS) {
+    const out = outputs.get(key);
+    if (!out) continue;
+    if (out.kind === 'array') {
+      const items = [...out.items];
+      if (items.length) p[key] = items;
+    } else {
+      const parts = Object.fromEntries(Object.entries(out.parts).filter(([, v]) => v.length > 0));
+      if (Object.keys(parts).length) p[key] = parts;
+    }
+  }
+  return p as unknown as Payload;
+}
+
+/** Default chunk limit: below the ~5 MB the GST API takes per RETSAVE. */
+export const DEFAULT_MAX_BYTES = 4_500_000;
+
+interface ChunkSection {
+  /** '' for an array section, else the part name (hsn_b2b, inv, doc_det...) */
+  parts: Map<string, string[]>;
+}
+
+/**
+ * Serialises the return into payload strings of at most `maxBytes` each (unless a single
+ * document alone is larger). Yields each chunk as soon as it is full, so memory stays bounded.
+ */
+export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string> {
+  const head = `{"gstin":${JSON.stringify(env.gstin)},"fp":${JSON.stringify(env.fp)}`;
+  let chunk = new Map<SectionKey, ChunkSection>();
+  let size = head.length + 1;
+
+  const flush = function* (): Generator<string> {
+    if (chunk.size === 0) return;
+    yield render(head, chunk);
+    chunk = new Map();
+    size = head.length + 1;
+  };
+
+  // bytes one more element costs: its text, a comma, and the section/part keys when first used
+  const cost = (key: SectionKey, part: string, bytes: number): number => {
+    const sec = chunk.get(key);
+    return bytes + (sec?.parts.has(part) ? 1 : part.length + 8) + (sec ? 0 : key.length + 8);
+  };
+  const add = function* (key: SectionKey, part: string, text: string): Generator<string> {
+    const bytes = Buffer.byteLength(text);
+    let c = cost(key, part, bytes);
+    if (size + c > maxBytes && chunk.size > 0) {
+      yield* flush();
+      c = cost(key, part, bytes);
+    }
+    let sec = chunk.get(key);
+    if (!sec) chunk.set(key, (sec = { parts: new Map() }));
+    let list = sec.parts.get(part);
+    if (!list) sec.parts.set(part, (list = []));
+    list.push(text);
+    size += c;
+  };
+
+  for (const key of SECTION_KEYS) {
+    const out = outputs.get(key);
+    if (!out) continue;
+    if (out.kind === 'array') {
+      for (const item of out.items) {
+        for (const piece of splitGroup(item, out.splitKey, maxBytes - head.length - 64)) yield* add(key, '', piece);
+      }
+    } else {
+      for (const [part, items] of Object.entries(out.parts)) {
+        for (const item of items) yield* add(key, part, JSON.stringify(item));
+      }
+    }
+  }
+  yield* flush();
+}
+/** A group over the budget is cut into several groups with the same header fields. */
+function splitGroup(item: unknown, splitKey: string | undefined, budget: number): string[] {
+  const text = JSON.stringify(item);
+  if (text.length <= budget || !splitKey) return [text];
+  const obj = item as Record<string, unknown>;
+  const list = obj[splitKey];
+  if (!Array.isArray(list) || list.length < 2) return [text];
+  const rest = { ...obj };
+  delete rest[splitKey];
+  const base = JSON.stringify(rest).length + splitKey.length + 6;
+  const pieces: string[] = [];
+  let cur: unknown[] = [];
+  let curSize = base;
+  for (const el of list) {
+    const s = JSON.stringify(el).length + 1;
+    if (cur.length && curSize + s > budget) {
+      pieces.push(JSON.stringify({ ...rest, [splitKey]: cur }));
+      cur = [];
+      curSize = base;
+    }
+    cur.push(el);
+    curSize += s;
+  }
+  if (cur.length) pieces.push(JSON.stringify({ ...rest, [splitKey]: cur }));
+  return pieces;
+}
+
+function render(head: string, chunk: Map<SectionKey, ChunkSection>): string {
+  let s = head;
+  for (const key of SECTION_KEYS) {
+    const sec = chunk.get(key);
+    if (!sec) continue;
+    const arr = sec.parts.get('');
+    if (arr) s += `,"${key}":[${arr.join(',')}]`;
+    else {
+      const parts = [...sec.parts].map(([p, l]) => `"${p}":[${l.join(',')}]`);
+      s += `,"${key}":{${parts.join(',')}}`;
+    }
+  }
+  return `${s}}`;
+}

@@ -1,0 +1,50 @@
+/** The contract every section mapper meets; the registry (registry.ts) lists one per JSON section. */
+import type { FieldValues } from '../model/fields.js';
+import type { FindingSink } from '../model/finding.js';
+import type { Period } from '../model/period.js';
+import type { SectionKey, SheetId } from '../model/sheets.js';
+import type { ParsedRow } from '../parsers/rows.js';
+
+export interface ReturnContext {
+  /** supplier GSTIN, upper case */
+  readonly gstin: string;
+  /** first two digits of the supplier GSTIN */
+  readonly supplierState: string;
+  readonly period: Period;
+  /** the supplier is an SEZ unit or developer: every supply is inter-State */
+  readonly sez: boolean;
+}
+
+export interface MapContext extends ReturnContext {
+  readonly findings: FindingSink;
+}
+
+/**
+ * A section's JSON value, produced lazily: an array section yields its top-level groups
+ * (b2b: one per recipient); an object section (nil, hsn, doc_issue, supeco) has named lists.
+ */
+export type SectionOutput =
+  | { readonly kind: 'array'; readonly items: Iterable<unknown>; readonly splitKey?: string }
+  | { readonly kind: 'object'; readonly parts: Readonly<Record<string, readonly unknown[]>> };
+
+export interface SectionBuilder {
+  /** Adds one parsed row; false when the row is rejected (a finding says why). */
+  add(row: ParsedRow): boolean;
+  /** The section's JSON, or undefined when it has nothing to report. */
+  build(): SectionOutput | undefined;
+}
+
+/** A row of a template sheet, produced from JSON by `toRows` (the reverse direction). */
+export interface SheetRow {
+  readonly sheet: SheetId;
+  readonly values: Partial<FieldValues>;
+}
+
+export interface SectionMapper {
+  readonly key: SectionKey;
+  /** template sheets that feed this section */
+  readonly sheets: readonly SheetId[];
+  create(ctx: MapContext): SectionBuilder;
+  /** JSON of this section → template rows, so that JSON → workbook → JSON is lossless */
+  toRows(json: unknown, ctx: ReturnContext): Iterable<SheetRow>;
+}

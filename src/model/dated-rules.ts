@@ -1,0 +1,80 @@
+/**
+ * Rules that change with the return period, kept as data with effective periods so a new
+ * notification is a new row here, never a new branch in code. Periods are compared as `YYYYMM`.
+ */
+import { periodKey, type Period } from './period.js';
+
+export interface Dated<T> {
+  /** first return period (inclusive) the value applies to, `YYYYMM` */
+  readonly from: string;
+  /** last return period (inclusive), `YYYYMM`; open-ended when absent */
+  readonly to?: string;
+  readonly value: T;
+  /** where the rule comes from */
+  readonly basis: string;
+}
+
+function pick<T>(table: readonly Dated<T>[], period: Period): T | undefined {
+  const k = periodKey(period);
+  let found: T | undefined;
+  for (const row of table) if (row.from <= k && (row.to === undefined || k <= row.to)) found = row.value;
+  return found;
+}
+
+/** B2CL: invoice value must be strictly greater than this many paise. */
+export const B2CL_LIMIT: readonly Dated<number>[] = [
+  { from: '201707', to: '202407', value: 2_50_000_00, basis: 'Rule 59(4), Rs 2.5 lakh' },
+  { from: '202408', value: 1_00_000_00, basis: 'Notification 12/2024-CT, Rs 1 lakh from the August 2024 period' },
+];
+export function b2clLimitPaise(period: Period): number {
+  return pick(B2CL_LIMIT, period) ?? 1_00_000_00;
+}
+
+/** Table 12 split into hsn_b2b / hsn_b2c (and the hsn(b2b), hsn(b2c) sheets). */
+export const HSN_SPLIT: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202504', value: false, basis: 'single Table 12 list (`hsn.data`)' },
+  { from: '202505', value: true, basis: 'GSTN Phase III: B2B and B2C tabs from the May 2025 period' },
+];
+export function hsnSplit(period: Period): boolean {
+  return pick(HSN_SPLIT, period) ?? true;
+}
+
+/** From this period an HSN code must exist in the GSTN HSN master. */
+export const HSN_MASTER_REQUIRED: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202504', value: false, basis: 'free HSN entry' },
+  { from: '202505', value: true, basis: 'GSTN Phase III: HSN from the master drop-down' },
+];
+export function hsnMasterRequired(period: Period): boolean {
+  return pick(HSN_MASTER_REQUIRED, period) ?? true;
+}
+
+/**
+ * GST rates (`rt`) a line may carry, each with the first period it is valid for. 12 and 28 stay
+ * valid after the 56th Council rationalisation: past-period amendments and some goods still use them.
+ */
+export const RATE_LIST: readonly Dated<number>[] = [
+  { from: '201707', value: 0, basis: 'rate schedule' },
+  { from: '201707', value: 0.1, basis: 'merchant exporters (Notif. 41/2017-IT)' },
+  { from: '201707', value: 0.25, basis: 'rough diamonds' },
+  { from: '201707', value: 1, basis: 'rate schedule' },
+  { from: '201707', value: 1.5, basis: 'rate schedule' },
+  { from: '201707', value: 3, basis: 'gold and jewellery' },
+  { from: '201707', value: 5, basis: 'rate schedule' },
+  { from: '202204', value: 6, basis: 'bricks (Notif. 1/2022-CTR), offline tool 3.2.x' },
+  { from: '201707', value: 7.5, basis: 'hotel/construction services' },
+  { from: '201707', value: 12, basis: 'rate schedule' },
+  { from: '201707', value: 18, basis: 'rate schedule' },
+  { from: '201707', value: 28, basis: 'rate schedule' },
+  { from: '202509', value: 40, basis: '56th GST Council, effective 22-09-2025' },
+];
+export function ratesFor(period: Period): number[] {
+  const k = periodKey(period);
+  return RATE_LIST.filter((r) => r.from <= k && (r.to === undefined || k <= r.to)).map((r) => r.value);
+}
+
+/** Table 14 (eco) and 14A (ecoa) start periods. */
+export const ECO_FROM = '202401';
+export const ECOA_FROM = '202402';
+
+/** `rt` became mandatory on HSN rows (and `val` optional) from this period. */
+export const HSN_RATE_FROM = '202105';

@@ -1,0 +1,67 @@
+/** Return periods (`MMYYYY` on the wire) and financial-year arithmetic. */
+
+export interface Period {
+  readonly month: number; // 1..12
+  readonly year: number;
+}
+
+/** Parses `MMYYYY` (the portal's `fp`/`ret_period`); also accepts `YYYY-MM`. */
+export function parsePeriod(text: string): Period | undefined {
+  const t = text.trim();
+  let m = /^(\d{2})(\d{4})$/.exec(t);
+  let month: number, year: number;
+  if (m) {
+    month = Number(m[1]);
+    year = Number(m[2]);
+  } else if ((m = /^(\d{4})-(\d{2})$/.exec(t))) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+  } else return undefined;
+  if (month < 1 || month > 12 || year < 2017 || year > 2099) return undefined;
+  if (year === 2017 && month < 7) return undefined;
+  return { month, year };
+}
+
+/** `MMYYYY`, the portal's spelling. */
+export function formatPeriod(p: Period): string {
+  return `${String(p.month).padStart(2, '0')}${p.year}`;
+}
+
+/** `YYYYMM`, sortable. */
+export function periodKey(p: Period): string {
+  return `${p.year}${String(p.month).padStart(2, '0')}`;
+}
+
+/** ISO date `yyyy-mm-dd` of the last day of the period. */
+export function periodLastDay(p: Period): string {
+  const d = new Date(Date.UTC(p.year, p.month, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+export function periodFirstDay(p: Period): string {
+  return `${p.year}-${String(p.month).padStart(2, '0')}-01`;
+}
+
+/** Financial year (April–March) a period or ISO date falls in, as its starting calendar year. */
+export function fyStartYear(p: Period): number {
+  return p.month >= 4 ? p.year : p.year - 1;
+}
+export function fyOfIsoDate(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  return m >= 4 ? y : y - 1;
+}
+/** `2024-25` */
+export function fyLabel(startYear: number): string {
+  return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Month `1..12` of a financial year `2024-25` → period. */
+export function periodInFy(fyStart: number, month: number): Period {
+  return { month, year: month >= 4 ? fyStart : fyStart + 1 };
+}
+
+/** Months 1–2 of a quarter are IFF months for a quarterly (QRMP) filer. */
+export function isIffMonth(p: Period): boolean {
+  return p.month % 3 !== 0;
+}

@@ -1,0 +1,274 @@
+/**
+ * Exact cell coercion: each field kind turns a raw cell into the value the mappers use, or says
+ * why it cannot. Amounts become integer paise without passing through binary floats.
+ */
+import { FIELD_KINDS, type CellKind, type Field, type FieldValues } from '../model/fields.js';
+import {
+  DOC_NATURES, ECO_NATURES, INVOICE_TYPES, INVOICE_TYPE_ALIASES, MONTHS, NIL_SUPPLY_TYPES,
+  STATES, STATE_NAME_ALIASES, UQCS,
+} from '../model/labels.js';
+import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
+import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
+
+/** A coerced value, or why not. `flag` marks a value that was read but breaks a rule (e.g. 3 decimals). */
+export type Coerced<T> =
+  | { ok: true; value: T; flag?: string }
+  | { ok: false; code: string; params?: Record<string, string> };
+
+const ok = <T>(value: T): Coerced<T> => ({ ok: true, value });
+const bad = (code: string, params?: Record<string, string>): Coerced<never> =>
+  params ? { ok: false, code, params } : { ok: false, code };
+
+// ---------------------------------------------------------------- dates
+
+const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > last) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length <= 2 ? 2000 + n : n;
+}
+
+/** Date text as users type it: 05-Mar-2024, 5-mar-24, 05-03-2024, 05/03/2024, 05.03.2024, 2024-03-05. */
+export function parseDateText(text: string): string | undefined {
+  const t = text.trim();
+  let m = /^(\d{1,2})[-/ .]([A-Za-z]{3,9})[-/ .,]*(\d{2}|\d{4})$/.exec(t);
+  if (m) {
+    const mi = MONTH_ABBR.indexOf(m[2]!.slice(0, 3).toLowerCase());
+    if (mi < 0) return undefined;
+    if (m[2]!.length > 3 && !MONTHS[mi]!.toLowerCase().startsWith(m[2]!.toLowerCase())) return undefined;
+    return iso(fullYear(m[3]!), mi + 1, Number(m[1]));
+  }
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(t);
+  if (m) return iso(fullYear(m[3]!), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  return undefined;
+}
+
+/** Excel 1900-system serial (with its phantom 29-Feb-1900 already past for any GST date). */
+export function serialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
+  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+export function coerceDate(v: RawCell): Coerced<string> {
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return bad('CELL_INVALID_DATE');
+    // exceljs builds dates at UTC midnight; a time part (e.g. 23:59:59.999 from rounding) is dropped
+    const shifted = new Date(v.getTime() + 500);
+    return ok(shifted.toISOString().slice(0, 10));
+  }
+  if (typeof v === 'number') {
+    const s = serialToIso(v);
+    return s ? ok(s) : bad('CELL_INVALID_DATE');
+  }
+  const t = cellText(v).trim();
+  if (/^\d{5}(\.\d+)?$/.test(t)) {
+    const s = serialToIso(Number(t));
+    if (s) return ok(s);
+  }
+  const s = parseDateText(t);
+  return s ? ok(s) : bad('CELL_INVALID_DATE');
+}
+
+// ---------------------------------------------------------------- numbers
+
+const INDIAN = /^\d{1,2}(,\d{2})*,\d{3}(\.\d*)?$/;
+const WESTERN = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+/** Amount text: `1,00,000.50`, `₹ 1,500`, `Rs. 200`, `(150.00)` for a negative, `- 20`. */
+export function normaliseNumberText(text: string): string | undefined {
+  let t = text.replace(/[\s\u00a0\u202f]/g, '');
+  t = t.replace(/^(₹|rs\.?|inr)/i, '').replace(/(₹|rs\.?|inr)$/i, '');
+  let neg = false;
+  if (/^\(.*\)$/.test(t)) {
+    neg = true;
+    t = t.slice(1, -1);
+  }
+  if (t.startsWith('-')) {
+    neg = !neg;
+    t = t.slice(1);
+  } else if (t.startsWith('+')) t = t.slice(1);
+  t = t.replace(/^(₹|rs\.?|inr)/i, '');
+  if (t.includes(',')) {
+    if (!INDIAN.test(t) && !WESTERN.test(t)) return undefined;
+    t = t.replace(/,/g, '');
+  }
+  if (!/^\d*\.?\d*$/.test(t) || t === '' || t === '.') return undefined;
+  return neg ? `-${t}` : t;
+}
+
+/** Hundredths of a number cell or number text; `decimals` says how many the input really had. */
+export function coerceHundredths(v: RawCell): Coerced<{ hundredths: number; decimals: number }> {
+  if (typeof v === 'number') {
+    const p = parseDecimalNumber(v);
+    if (!p) return bad('CELL_INVALID_NUMBER');
+    // formula results such as 180.00000000000003 are binary noise, not 14 decimals
+    if (p.decimals > 2 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6) {
+      return ok({ hundredths: p.hundredths, decimals: 2 });
+    }
+    return ok(p);
+  }
+  if (typeof v === 'boolean' || v instanceof Date || isCellError(v)) return bad('CELL_INVALID_NUMBER');
+  const t = normaliseNumberText(cellText(v));
+  const p = t === undefined ? undefined : parseDecimalText(t);
+  return p ? ok(p) : bad('CELL_INVALID_NUMBER');
+}
+
+// ---------------------------------------------------------------- choices
+
+const norm = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+
+const STATE_BY_NAME = new Map<string, string>();
+for (const s of STATES) STATE_BY_NAME.set(norm(s.label), s.code);
+for (const [k, v] of Object.entries(STATE_NAME_ALIASES)) STATE_BY_NAME.set(norm(k), v);
+
+export function coercePos(v: RawCell): Coerced<string> {
+  if (typeof v === 'number') {
+    return Number.isInteger(v) && v >= 1 && v <= 99 ? ok(String(v).padStart(2, '0')) : bad('CELL_INVALID_POS');
+  }
+  const t = cellText(v).trim();
+  const m = /^(\d{1,2})(?:\s*[-–:]\s*(.*))?$/.exec(t);
+  if (m) return ok(m[1]!.padStart(2, '0'));
+  const code = STATE_BY_NAME.get(norm(t));
+  return code ? ok(code) : bad('CELL_INVALID_POS');
+}
+
+const INV_TYPE_BY_LABEL = new Map<string, string>();
+for (const t of INVOICE_TYPES) INV_TYPE_BY_LABEL.set(norm(t.label), t.code);
+for (const [k, v] of Object.entries(INVOICE_TYPE_ALIASES)) INV_TYPE_BY_LABEL.set(norm(k), v);
+
+const UQC_BY_TEXT = new Map<string, string>();
+for (const u of UQCS) {
+  UQC_BY_TEXT.set(norm(u.code), u.code);
+  UQC_BY_TEXT.set(norm(u.label), u.code);
+  UQC_BY_TEXT.set(norm(`${u.code}-${u.label}`), u.code);
+}
+
+/** Fields whose text is one of a fixed list; the coerced value is the list's code. */
+const CHOICES: Partial<Record<Field, { map: Map<string, string | number>; allowed: string }>> = {};
+function choice(field: Field, entries: [string, string | number][], allowed: string[]) {
+  CHOICES[field] = { map: new Map(entries.map(([k, v]) => [norm(k), v])), allowed: allowed.join(', ') };
+}
+choice('ntty', [['C', 'C'], ['D', 'D'], ['Credit Note', 'C'], ['Debit Note', 'D']], ['C', 'D']);
+choice('expTyp', [['WPAY', 'WPAY'], ['WOPAY', 'WOPAY']], ['WPAY', 'WOPAY']);
+choice('urType', [['B2CL', 'B2CL'], ['EXPWP', 'EXPWP'], ['EXPWOP', 'EXPWOP']], ['B2CL', 'EXPWP', 'EXPWOP']);
+choice('typ', [['OE', 'OE'], ['E', 'E']], ['OE']);
+choice('nilDesc', NIL_SUPPLY_TYPES.map((n) => [n.label, n.code] as [string, string]), NIL_SUPPLY_TYPES.map((n) => n.label));
+choice('docNature', DOC_NATURES.map((n, i) => [n, i + 1] as [string, number]), ['one of the 12 natures of document']);
+choice('ecoNature', ECO_NATURES.map((n) => [n.label, n.code] as [string, string]), ECO_NATURES.map((n) => n.label));
+
+// ---------------------------------------------------------------- the dispatcher
+
+/** Values used when a cell is blank. */
+const DEFAULTS: Partial<FieldValues> = { rchrg: 'N', diffPercent: 100 };
+
+export function defaultFor<F extends Field>(field: F): FieldValues[F] | undefined {
+  return DEFAULTS[field] as FieldValues[F] | undefined;
+}
+
+export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<FieldValues[F]> {
+  return coerceKind(FIELD_KINDS[field], field, v) as Coerced<FieldValues[F]>;
+}
+
+function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> {
+  if (isCellError(v)) return bad('CELL_EXCEL_ERROR', { error: v.error });
+  const ch = CHOICES[field];
+  if (ch) {
+    const code = ch.map.get(norm(cellText(v)));
+    return code !== undefined ? ok(code) : bad('CELL_INVALID_CHOICE', { allowed: ch.allowed });
+  }
+  switch (kind) {
+    case 'text':
+      return ok(cellText(v).trim());
+    case 'id':
+      return ok(cellText(v).replace(/\s+/g, '').toUpperCase());
+    case 'docnum':
+      return ok(cellText(v).trim());
+    case 'date':
+      return coerceDate(v);
+    case 'money': {
+      const r = coerceHundredths(v);
+      if (!r.ok) return r;
+      if (r.value.decimals > 2) return { ok: true, value: r.value.hundredths, flag: 'AMOUNT_DECIMALS' };
+      return ok(r.value.hundredths);
+    }
+    case 'rate': {
+      const t = typeof v === 'string' ? v.replace(/%\s*$/, '') : v;
+      const r = coerceHundredths(t);
+      if (!r.ok || r.value.decimals > 2) return bad('CELL_INVALID_RATE');
+      return ok(r.value.hundredths / 100);
+    }
+    case 'percent': {
+      const t = typeof v === 'string' ? v.replace(/%\s*$/, '') : v;
+      const r = coerceHundredths(t);
+      if (!r.ok) return bad('CELL_INVALID_NUMBER');
+      // a cell formatted as a percentage holds 0.65 for 65 %
+      const h = r.value.hundredths;
+      return ok(h === 65 || h === 100 ? h : h / 100);
+    }
+    case 'pos':
+      return coercePos(v);
+    case 'yn': {
+      const t = cellText(v).trim().toUpperCase();
+      if (t === 'Y' || t === 'YES') return ok('Y');
+      if (t === 'N' || t === 'NO') return ok('N');
+      return bad('CELL_INVALID_CHOICE', { allowed: 'Y, N' });
+    }
+    case 'invtype': {
+      const code = INV_TYPE_BY_LABEL.get(norm(cellText(v)));
+      return code ? ok(code) : bad('CELL_INVALID_CHOICE', { allowed: INVOICE_TYPES.map((t) => t.label).join(', ') });
+    }
+    case 'code':
+      return ok(cellText(v).trim().toUpperCase());
+    case 'uqc': {
+      const t = cellText(v).trim();
+      return ok(UQC_BY_TEXT.get(norm(t)) ?? t.split('-')[0]!.trim().toUpperCase());
+    }
+    case 'qty': {
+      const r = coerceHundredths(v);
+      if (!r.ok) return r;
+      const t = typeof v === 'number' ? String(v) : normaliseNumberText(cellText(v))!;
+      return ok(t.replace(/^(-?)\./, '$10.'));
+    }
+    case 'int': {
+      const r = coerceHundredths(v);
+      if (!r.ok || r.value.hundredths % 100 !== 0) return bad('CELL_INVALID_INTEGER');
+      return ok(r.value.hundredths / 100);
+    }
+    case 'hsn': {
+      let t = typeof v === 'number' ? String(v) : cellText(v).replace(/\s+/g, '');
+      if (!/^\d+$/.test(t)) return bad('CELL_INVALID_HSN');
+      // a code typed as a number loses its leading zero (0101 → 101); codes have even lengths
+      if (typeof v === 'number' && t.length % 2 === 1) t = `0${t}`;
+      return ok(t);
+    }
+    case 'fy': {
+      const m = /^(\d{4})\s*-\s*(\d{2}|\d{4})$/.exec(cellText(v).trim());
+      if (!m) return bad('CELL_INVALID_FY');
+      const start = Number(m[1]);
+      const end = Number(m[2]);
+      if ((m[2]!.length === 2 ? (start + 1) % 100 : start + 1) !== end) return bad('CELL_INVALID_FY');
+      return ok(start);
+    }
+    case 'month': {
+      if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 12 ? ok(v) : bad('CELL_INVALID_MONTH');
+      const t = cellText(v).trim().toLowerCase();
+      const i = MONTH_ABBR.indexOf(t.slice(0, 3));
+      if (i >= 0 && MONTHS[i]!.toLowerCase().startsWith(t)) return ok(i + 1);
+      if (/^\d{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 12) return ok(Number(t));
+      return bad('CELL_INVALID_MONTH');
+    }
+  }
+}
+
+export { isBlank };

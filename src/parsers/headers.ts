@@ -1,0 +1,109 @@
+/**
+ * Finds a sheet's header row and matches its columns to a sheet spec by header text, tolerating
+ * case, spacing, a trailing `*` and known old spellings. Extra columns are ignored.
+ */
+import type { Field } from '../model/fields.js';
+import { SHEETS, type SheetSpec } from '../model/sheets.js';
+import { cellText, type RawCell } from './raw.js';
+
+/** Header text compared without case, spaces or a trailing `*`. */
+export function normaliseHeader(h: string): string {
+  return h.toLowerCase().replace(/\*+\s*$/, '').replace(/\s+/g, '');
+}
+
+export interface ColumnRef {
+  /** header text as it appears in the file */
+  readonly header: string;
+  /** 1-based column number */
+  readonly col: number;
+}
+
+export interface HeaderMatch {
+  readonly columns: Partial<Record<Field, ColumnRef>>;
+  readonly missing: readonly Field[];
+  /** headers in the row that match no column of the spec */
+  readonly unknown: readonly ColumnRef[];
+  /** how many of the spec's columns were found */
+  readonly matched: number;
+}
+
+const LOOKUP = new Map<SheetSpec, Map<string, Field>>();
+function lookupFor(spec: SheetSpec): Map<string, Field> {
+  let m = LOOKUP.get(spec);
+  if (!m) {
+    m = new Map();
+    for (const col of spec.columns) {
+      m.set(normaliseHeader(col.header), col.field);
+      for (const a of col.aliases ?? []) m.set(normaliseHeader(a), col.field);
+    }
+    LOOKUP.set(spec, m);
+  }
+  return m;
+}
+
+export function matchHeaders(spec: SheetSpec, cells: readonly RawCell[]): HeaderMatch {
+  const lookup = lookupFor(spec);
+  const columns: Partial<Record<Field, ColumnRef>> = {};
+  const unknown: ColumnRef[] = [];
+  let matched = 0;
+  cells.forEach((cell, i) => {
+    const text = cellText(cell).trim();
+    if (!text) return;
+    const field = lookup.get(normaliseHeader(text));
+    if (field && !columns[field]) {
+      columns[field] = { header: text, col: i + 1 };
+      matched++;
+    } else if (!field) unknown.push({ header: text, col: i + 1 });
+  });
+  const missing = spec.columns.filter((c) => c.required && !columns[c.field]).map((c) => c.field);
+  return { columns, missing, unknown, matched };
+}
+
+/** A row is taken as the header row when it names at least half of the spec's mandatory columns. */
+export function looksLikeHeader(spec: SheetSpec, m: HeaderMatch): boolean {
+  const required = spec.columns.filter((c) => c.required).length;
+  return m.matched >= 2 && m.matched - 0 >= Math.ceil(required / 2);
+}
+
+/** The sheet spec whose headers a row matches best (for CSVs and sheets with other names). */
+export function specBySignature(cells: readonly RawCell[]): { spec: SheetSpec; match: HeaderMatch } | undefined {
+  let best: { spec: SheetSpec; match: HeaderMatch; score: number } | undefined;
+  for (const spec of SHEETS) {
+    const match = matchHeaders(spec, cells);
+    if (!looksLikeHeader(spec, match)) continue;
+    // prefer full coverage of mandatory columns, then fewer unknown headers
+    const score = match.matched * 10 - match.missing.length * 100 - match.unknown.length;
+    if (!best || score > best.score) best = { spec, match, score };
+  }
+  return best && { spec: best.spec, match: best.match };
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelled headers. */
+export function distance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The candidate closest to `text`, when it is close enough to be a likely misspelling. */
+export function nearest(text: string, candidates: readonly string[]): string | undefined {
+  const t = normaliseHeader(text);
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(t, normaliseHeader(c));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(t.length / 3)) ? best : undefined;
+}

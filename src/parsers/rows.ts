@@ -1,0 +1,248 @@
+/**
+ * From files to parsed rows: picks the sheet spec for each sheet or CSV, finds the header row,
+ * skips help/master sheets, blank and total rows, coerces each cell, and keeps every row's
+ * source location to the end. Rows stream; nothing here holds more than one row.
+ */
+import type { Field, FieldValues } from '../model/fields.js';
+import type { FindingSink, Location } from '../model/finding.js';
+import { InputError } from '../model/errors.js';
+import {
+  NON_DATA_SHEETS, SHEETS, UNSUPPORTED_SHEETS, normaliseSheetName, sheetByName, sheetSpec,
+  type SheetId, type SheetSpec,
+} from '../model/sheets.js';
+import { coerceCell, defaultFor } from './coerce.js';
+import { readCsv } from './csv.js';
+import { detectFile } from './detect.js';
+import { looksLikeHeader, matchHeaders, nearest, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
+import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
+import { readXlsx } from './xlsx.js';
+
+/** One sheet (or CSV) being read: its spec and where each field's column is. */
+export interface SheetContext {
+  readonly file: string;
+  /** sheet name in the workbook; for a CSV, the file's base name */
+  readonly sheet: string;
+  readonly spec: SheetSpec;
+  readonly columns: Partial<Record<Field, ColumnRef>>;
+  readonly format: 'xlsx' | 'csv';
+  readonly headerRow: number;
+  /** this sheet's row counts */
+  readonly stats: SheetStats;
+}
+
+export interface ParsedRow {
+  readonly ctx: SheetContext;
+  readonly row: number;
+  readonly values: Partial<FieldValues>;
+  readonly cells: readonly RawCell[];
+}
+
+/** Row counts per sheet, for the summary: read = mapped + rejected. */
+export interface SheetStats {
+  readonly file: string;
+  readonly sheet: string;
+  readonly sheetId: SheetId;
+  read: number;
+  rejected: number;
+  /** blank and total rows, not counted as read */
+  skipped: number;
+}
+
+export interface ReadOptions {
+  /** force every CSV (and unrecognised sheet) to this sheet spec */
+  section?: SheetId;
+  findings: FindingSink;
+  stats: SheetStats[];
+  maxUnzippedBytes?: number;
+  /** called every so many rows with the rows read so far */
+  onProgress?: (rows: number, file: string) => void;
+}
+
+/** Where a field's cell is, for findings. */
+export function at(r: ParsedRow, field?: Field): Location & { value?: string } {
+  const col = field ? r.ctx.columns[field] : undefined;
+  if (!col) return { file: r.ctx.file, sheet: r.ctx.sheet, row: r.row };
+  return {
+    file: r.ctx.file, sheet: r.ctx.sheet, row: r.row, column: col.header, col: col.col,
+    value: cellText(r.cells[col.col - 1]),
+  };
+}
+
+const HEADER_SCAN_ROWS = 10;
+const TOTAL_ROW = /^\s*(grand\s+)?(sub\s*)?totals?\b/i;
+
+/** Reads every row of every file, in order. Unreadable files throw InputError (exit 2). */
+export async function* readRows(files: readonly string[], opts: ReadOptions): AsyncGenerator<ParsedRow> {
+  let total = 0;
+  for (const file of files) {
+    const kind = await detectFile(file, opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {});
+    const sheets = kind === 'xlsx' ? readXlsx(file) : readCsv(file);
+    let known = 0;
+    for await (const sheet of sheets) {
+      const target = resolveSheet(file, kind, sheet, opts);
+      if (target.skip) {
+        await drain(sheet.rows);
+        continue;
+      }
+      known++;
+      for await (const r of readSheet(file, kind, sheet, target.spec, opts)) {
+        yield r;
+        if (++total % 5000 === 0) opts.onProgress?.(total, file);
+      }
+    }
+    if (known === 0) {
+      throw new InputError('FILE_NO_KNOWN_SHEET', {
+        file,
+        known: kind === 'csv' ? 'b2b.csv, cdnr.csv, hsn(b2b).csv ... or --section' : SHEETS.map((s) => s.names[0]).join(', '),
+      });
+    }
+  }
+}
+
+async function drain(rows: AsyncIterable<RawRow>) {
+  for await (const _ of rows);
+}
+
+function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts: ReadOptions): { skip: true } | { skip: false; spec?: SheetSpec } {
+  if (kind === 'csv' && opts.section) return { skip: false, spec: sheetSpec(opts.section) };
+  const name = normaliseSheetName(sheet.name);
+  const byName = sheetByName(sheet.name);
+  if (byName) return { skip: false, spec: byName };
+  if (NON_DATA_SHEETS.includes(name) || name.startsWith('help')) return { skip: true };
+  if (UNSUPPORTED_SHEETS.includes(name)) {
+    opts.findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file, sheet: sheet.name });
+    return { skip: true };
+  }
+  if (sheet.hidden) return { skip: true };
+  // unknown name: the header signature decides (or the sheet is reported and skipped)
+  return { skip: false };
+}
+
+async function* readSheet(
+  file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, named: SheetSpec | undefined, opts: ReadOptions,
+): AsyncGenerator<ParsedRow> {
+  let ctx: SheetContext | undefined;
+  let stats: SheetStats | undefined;
+  let scanned = 0;
+  let failed = false;
+  const sheetLabel = kind === 'csv' ? (named?.names[0] ?? sheet.name) : sheet.name;
+  let lastRow = 0;
+  for await (const raw of sheet.rows) {
+    lastRow = raw.row;
+    if (failed) continue;
+    if (!ctx) {
+      if (raw.cells.every(isBlank)) continue;
+      scanned++;
+      let spec = named;
+      let match: HeaderMatch | undefined;
+      if (spec) {
+        const m = matchHeaders(spec, raw.cells);
+        if (looksLikeHeader(spec, m)) match = m;
+      } else {
+        const found = specBySignature(raw.cells);
+        if (found) ({ spec, match } = found);
+      }
+      if (spec && match) {
+        const sheetName = kind === 'csv' ? spec.names[0]! : sheet.name;
+        stats = { file, sheet: sheetName, sheetId: spec.id, read: 0, rejected: 0, skipped: 0 };
+        opts.stats.push(stats);
+        ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
+        if (!reportHeader(ctx, match, raw, opts)) failed = true;
+        continue;
+      }
+      if (scanned >= HEADER_SCAN_ROWS) failed = true;
+      continue;
+    }
+    if (raw.cells.every(isBlank)) continue;
+    const row = toParsedRow(ctx, raw, stats!, opts);
+    if (row) yield row;
+  }
+  if (!ctx) {
+    if (named) {
+      opts.findings.push({ code: 'HEADER_NOT_FOUND', severity: 'error', file, sheet: sheetLabel, params: { expected: named.columns.filter((c) => c.required).map((c) => c.header).join(', ') } });
+    } else if (lastRow > 0) {
+      opts.findings.push({ code: 'SHEET_UNKNOWN', severity: 'warning', file, sheet: sheetLabel, params: { known: SHEETS.map((s) => s.names[0]).join(', ') } });
+    }
+  }
+}
+
+/** Reports header problems; false when the sheet cannot be read (a mandatory column is missing). */
+function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: ReadOptions): boolean {
+  const knownHeaders = ctx.spec.columns.map((c) => c.header);
+  const unknownTexts = m.unknown.map((u) => u.header);
+  for (const field of m.missing) {
+    const col = ctx.spec.columns.find((c) => c.field === field)!;
+    const near = nearest(col.header, unknownTexts);
+    opts.findings.push({
+      code: 'HEADER_MISSING_COLUMN', severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+      ...(near ? { column: near, col: m.unknown.find((u) => u.header === near)!.col } : {}),
+      params: { expected: col.header, ...(near ? { found: near } : {}) },
+    });
+  }
+  for (const u of m.unknown) {
+    const near = nearest(u.header, knownHeaders);
+    const claimed = near && ctx.spec.columns.find((c) => c.header === near && !m.missing.includes(c.field) && !ctx.columns[c.field]);
+    if (claimed) {
+      opts.findings.push({
+        code: 'HEADER_UNKNOWN_COLUMN', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+        column: u.header, col: u.col, params: { found: u.header, expected: near },
+      });
+    }
+  }
+  return m.missing.length === 0;
+}
+
+function toParsedRow(ctx: SheetContext, raw: RawRow, stats: SheetStats, opts: ReadOptions): ParsedRow | undefined {
+  const cols = ctx.columns;
+  // a totals line under the data: its first cell says "Total" and it has no document fields
+  const first = raw.cells.find((c) => !isBlank(c));
+  if (typeof first === 'string' && TOTAL_ROW.test(first)) {
+    const docField = ctx.spec.columns.find((c) => c.required && c.field !== 'rt' && c.field !== 'txval');
+    const docCell = docField && cols[docField.field] ? raw.cells[cols[docField.field]!.col - 1] : undefined;
+    if (docCell === first || isBlank(docCell)) {
+      stats.skipped++;
+      return undefined;
+    }
+  }
+  stats.read++;
+  const values: Partial<Record<Field, unknown>> = {};
+  let rejected = false;
+  for (const col of ctx.spec.columns) {
+    const ref = cols[col.field];
+    const cell = ref ? raw.cells[ref.col - 1] ?? null : null;
+    if (isBlank(cell)) {
+      const dflt = defaultFor(col.field);
+      if (dflt !== undefined) values[col.field] = dflt;
+      else if (col.required) {
+        opts.findings.push({
+          code: 'CELL_REQUIRED', severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+          column: ref?.header ?? col.header, ...(ref ? { col: ref.col } : {}),
+        });
+        rejected = true;
+      }
+      continue;
+    }
+    const r = coerceCell(col.field, cell!);
+    if (r.ok) {
+      values[col.field] = r.value;
+      // e.g. an amount with 3 decimals: read (rounded half-up) but reported, so the return is not filed as is
+      if (r.flag) {
+        opts.findings.push({
+          code: r.flag, severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+          column: ref!.header, col: ref!.col, value: cellText(cell),
+        });
+      }
+    } else {
+      opts.findings.push({
+        code: r.code, severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+        column: ref!.header, col: ref!.col, value: cellText(cell), ...(r.params ? { params: r.params } : {}),
+      });
+      rejected = true;
+    }
+  }
+  if (rejected) {
+    stats.rejected++;
+    return undefined;
+  }
+  return { ctx, row: raw.row, values: values as Partial<FieldValues>, cells: raw.cells };
+}

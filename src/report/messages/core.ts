@@ -1,0 +1,135 @@
+/** Messages for reading files, sheets, headers and cells, documents, and command options. */
+import type { MessageEntry } from './types.js';
+
+const s = (v: unknown) => (v === undefined ? '' : String(v));
+
+export const CORE_MESSAGES: Record<string, MessageEntry> = {
+  // ------------------------------------------------------------------ files and sheets
+  FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
+  FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
+  FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },
+  FILE_XLS: {
+    input: true,
+    message: (p) => `${s(p.file)} is an old Excel 97-2003 (.xls) workbook`,
+    hint: () => 'Open it in Excel and use File > Save As > Excel Workbook (.xlsx).',
+  },
+  FILE_ENCRYPTED: {
+    input: true,
+    message: (p) => `${s(p.file)} is protected with a password`,
+    hint: () => 'Open it in Excel, remove the password (File > Info > Protect Workbook), and save a copy.',
+  },
+  FILE_NOT_XLSX: {
+    input: true,
+    message: (p) => `${s(p.file)} is not an Excel workbook, although its name ends in .xlsx`,
+    hint: () => 'If it is a CSV or text export, rename it to .csv; otherwise save it again from Excel as .xlsx.',
+  },
+  FILE_TRUNCATED: {
+    input: true,
+    message: (p) => `${s(p.file)} is damaged or incomplete (the workbook ends early)`,
+    hint: () => 'Copy or download the file again; if Excel opens it, save it again as .xlsx.',
+  },
+  FILE_TOO_LARGE: {
+    input: true,
+    message: (p) => `${s(p.file)} expands to more than ${s(p.limit)} when unpacked, which no GSTR-1 needs`,
+    hint: () => 'Check the file is the sales workbook you meant; split very large returns into several workbooks.',
+  },
+  FILE_UNREADABLE: {
+    input: true,
+    message: (p) => `${s(p.file)} could not be read as a workbook (${s(p.detail)})`,
+    hint: () => 'Open it in Excel and save it again as .xlsx.',
+  },
+  FILE_NO_KNOWN_SHEET: {
+    input: true,
+    message: (p) => `${s(p.file)} has no sheet this tool recognises`,
+    hint: (p) => `Name sheets (or CSV files) after the GSTR-1 template: ${s(p.known)}; or pass --section for a CSV.`,
+  },
+  SHEET_UNKNOWN: {
+    message: (p) => `Sheet "${s(p.sheet)}" is not a GSTR-1 template sheet and its headers match none; it was skipped`,
+    hint: (p) => `Rename it to one of: ${s(p.known)}, or remove it.`,
+  },
+  SHEET_UNSUPPORTED: {
+    message: (p) => `Sheet "${s(p.sheet)}" (supplies reported by an e-commerce operator, Table 15) is not converted yet; it was skipped`,
+    hint: () => 'Enter these supplies on the GST portal directly, or leave the sheet empty.',
+  },
+  HEADER_NOT_FOUND: {
+    input: true,
+    message: (p) => `Sheet "${s(p.sheet)}" has no header row (looked in the first 10 rows)`,
+    hint: (p) => `Put the column headers on row 4 (official template) or row 1, including: ${s(p.expected)}.`,
+  },
+  HEADER_MISSING_COLUMN: {
+    input: true,
+    message: (p) =>
+      p.found
+        ? `Column "${s(p.expected)}" is missing; found "${s(p.found)}", which looks like a misspelling`
+        : `Column "${s(p.expected)}" is missing`,
+    hint: (p) => `Name the column exactly "${s(p.expected)}" as in the official template.`,
+  },
+  HEADER_UNKNOWN_COLUMN: {
+    message: (p) => `Column "${s(p.found)}" is not a template column and was ignored; did you mean "${s(p.expected)}"?`,
+    hint: (p) => `Rename the column to "${s(p.expected)}" if it holds that data.`,
+  },
+
+  // ------------------------------------------------------------------ cells
+  CELL_REQUIRED: { message: (p) => `${s(p.column)} is required`, hint: (p) => `Fill in ${s(p.column)}; the row was not converted.` },
+  CELL_INVALID_DATE: {
+    message: (p) => `"${s(p.value)}" is not a valid date`,
+    hint: () => 'Write dates as dd-mmm-yyyy, e.g. 05-Mar-2025, or use an Excel date cell.',
+  },
+  CELL_INVALID_NUMBER: {
+    message: (p) => `"${s(p.value)}" is not a number`,
+    hint: () => 'Enter digits only, e.g. 100000.50 or 1,00,000.50; no letters or units.',
+  },
+  CELL_INVALID_INTEGER: { message: (p) => `"${s(p.value)}" is not a whole number`, hint: () => 'Enter a count without decimals, e.g. 25.' },
+  CELL_INVALID_RATE: { message: (p) => `"${s(p.value)}" is not a tax rate`, hint: () => 'Enter the rate as a number, e.g. 18 for 18 %.' },
+  CELL_INVALID_POS: {
+    message: (p) => `"${s(p.value)}" is not a place of supply`,
+    hint: () => 'Use the 2-digit state code with its name, e.g. 27-Maharashtra.',
+  },
+  CELL_INVALID_CHOICE: { message: (p) => `"${s(p.value)}" is not an allowed value`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
+  CELL_INVALID_HSN: { message: (p) => `"${s(p.value)}" is not an HSN/SAC code`, hint: () => 'Enter the code as digits only, e.g. 8471 or 998314.' },
+  CELL_INVALID_FY: { message: (p) => `"${s(p.value)}" is not a financial year`, hint: () => 'Write it as 2024-25.' },
+  CELL_INVALID_MONTH: { message: (p) => `"${s(p.value)}" is not a month`, hint: () => 'Write the month name in capitals, e.g. APRIL.' },
+  CELL_EXCEL_ERROR: {
+    message: (p) => `The cell shows the Excel error ${s(p.error)}`,
+    hint: () => 'Fix the formula so the cell shows a value, or type the value in.',
+  },
+  AMOUNT_DECIMALS: {
+    message: (p) => `${s(p.value)} has more than 2 decimals`,
+    hint: () => 'Round the amount to paise (2 decimals); the portal rejects more.',
+  },
+
+  // ------------------------------------------------------------------ documents
+  DOC_FIELD_MISMATCH: {
+    message: (p) => `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: "${s(p.expected)}")`,
+    hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
+  },
+  HSN_SHEET_PERIOD: {
+    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${s(p.period)} return: ${s(p.reason)}`,
+    hint: () => 'From the May 2025 period use the hsn(b2b) and hsn(b2c) sheets; before it, the single hsn sheet.',
+  },
+
+  // ------------------------------------------------------------------ options
+  OPTION_REQUIRED: { input: true, message: (p) => `${s(p.option)} is required`, hint: (p) => `Add ${s(p.option)}; see gstr1 --help.` },
+  OPTION_GSTIN: {
+    input: true,
+    message: (p) => `"${s(p.value)}" is not a GSTIN`,
+    hint: () => 'Give your own 15-character GSTIN, e.g. --gstin 27AAACR5055K1Z7.',
+  },
+  OPTION_PERIOD: {
+    input: true,
+    message: (p) => `"${s(p.value)}" is not a return period`,
+    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017).',
+  },
+  OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
+  OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },
+  OUTPUT_SAME_AS_INPUT: {
+    input: true,
+    message: (p) => `The output ${s(p.file)} would overwrite an input file`,
+    hint: () => 'Choose another output name; input files are never modified.',
+  },
+  INPUT_JSON: {
+    input: true,
+    message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
+    hint: () => 'Give the retsave JSON written by gstr1 convert, or a GSTR-1 JSON downloaded from the portal.',
+  },
+};

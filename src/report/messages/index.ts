@@ -1,0 +1,47 @@
+/**
+ * The one message catalogue: every finding and error code, its plain-words message and a fix
+ * hint. Detection code never builds sentences; it reports a code and parameters. Entries are
+ * kept in one file per area and merged here; a code may be defined only once.
+ */
+import type { Finding } from '../../model/finding.js';
+import { CORE_MESSAGES } from './core.js';
+import type { MessageEntry } from './types.js';
+
+export type { MessageEntry } from './types.js';
+
+const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES];
+
+export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
+  const all: Record<string, MessageEntry> = {};
+  for (const area of AREAS) {
+    for (const [k, v] of Object.entries(area)) {
+      if (all[k]) throw new Error(`message ${k} is defined twice`);
+      all[k] = v;
+    }
+  }
+  return all;
+})();
+
+function entry(code: string): MessageEntry {
+  return (
+    MESSAGES[code] ?? {
+      message: () => code,
+      hint: () => '',
+    }
+  );
+}
+
+/** The finding's message in plain words (portal findings keep the portal's text). */
+export function messageOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file' | 'portalMessage'>): string {
+  if (f.portalMessage) return f.portalMessage;
+  return entry(f.code).message({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params });
+}
+
+export function hintOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file'>): string {
+  return entry(f.code).hint({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params });
+}
+
+/** Codes that mean the input could not be read (exit 2). */
+export function isInputCode(code: string): boolean {
+  return entry(code).input === true;
+}
