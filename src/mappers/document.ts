@@ -4,9 +4,11 @@
  * summed into one item (never overwritten), tax is computed per item after summing, and
  * documents are grouped under their top-level key (recipient, POS, export type).
  */
-import type { Field, FieldValues } from '../model/fields.js';
+import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
+import { formatPaise } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
+import { InternedColumn, IntColumn, NumberColumn, flatString } from './columns.js';
 import { amt, paise, taxJson } from './convert.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
@@ -25,24 +27,17 @@ export interface DocumentSectionSpec {
   readonly listKey?: string;
   /** item shape: `{num, itm_det:{...}}` or flat `{txval, rt, iamt, csamt}` (exp) */
   readonly itemStyle: 'wrapped' | 'flat';
+  /**
+   * credit/debit notes: the portal takes every amount as positive (the note type says credit or
+   * debit), so item sums are written as magnitudes; docJson does the same for `val`
+   */
+  readonly positive?: boolean;
   /** how a document is taxed: inter-State (IGST) or not, and whether it carries no tax at all */
   tax(ctx: ReturnContext, v: Values): { inter: boolean; noTax: boolean };
   /** the document's JSON fields other than items (and the group key) */
   docJson(v: Values): Record<string, unknown>;
   /** reverse of docJson: document JSON (and its group key value) → row values */
   docValues(doc: Record<string, unknown>, groupValue: string | undefined): Values;
-}
-
-interface Item {
-  rt: number;
-  txval: number;
-  csamt: number;
-}
-
-interface Doc {
-  first: Values;
-  firstRow: number;
-  items: Item[];
 }
 
 export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
@@ -54,76 +49,151 @@ export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
   };
 }
 
+/** Field kinds stored as numbers; everything else is an interned string. */
+const NUMERIC_KINDS = new Set(['money', 'rate', 'percent', 'int', 'fy', 'month']);
+
+/**
+ * Keeps every document of the section compactly while rows stream: the document number, the
+ * document-level fields in columns, and one item per rate in linked typed-array lists.
+ */
 class DocumentBuilder implements SectionBuilder {
-  private readonly docs = new Map<string, Doc>();
+  private readonly index = new Map<string, number>();
+  private readonly numbers: string[] = [];
+  private readonly firstRow = new IntColumn();
+  private readonly columns: [Field, NumberColumn | InternedColumn][];
+  private readonly itemHead = new IntColumn();
+  private readonly itemTail = new IntColumn();
+  private readonly itemRt = new NumberColumn();
+  private readonly itemTxval = new NumberColumn();
+  private readonly itemCsamt = new NumberColumn();
+  private readonly itemNext = new IntColumn();
+
   constructor(
     private readonly spec: DocumentSectionSpec,
     private readonly ctx: MapContext,
-  ) {}
+  ) {
+    this.columns = spec.docFields.map((f) => [f, NUMERIC_KINDS.has(FIELD_KINDS[f]) ? new NumberColumn() : new InternedColumn()]);
+  }
 
   add(row: ParsedRow): boolean {
     const v = row.values;
     const num = v[this.spec.number] as string;
     const key = num.toLowerCase();
-    const rt = v.rt!;
-    const txval = v.txval ?? 0;
-    const csamt = v.csamt ?? 0;
-    let doc = this.docs.get(key);
-    if (!doc) {
-      doc = { first: v, firstRow: row.row, items: [] };
-      this.docs.set(key, doc);
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.numbers.length;
+      const flatNum = flatString(num);
+      this.numbers.push(flatNum);
+      this.index.set(key === num ? flatNum : flatString(key), id);
+      this.firstRow.push(row.row);
+      for (const [f, col] of this.columns) (col as { push(x: unknown): number }).push(v[f]);
+      this.itemHead.push(-1);
+      this.itemTail.push(-1);
     } else {
-      for (const f of this.spec.docFields) {
-        if (v[f] !== doc.first[f]) {
+      for (const [f, col] of this.columns) {
+        const kept = col.get(id);
+        if (v[f] !== kept) {
           this.ctx.findings.push({
             code: 'DOC_FIELD_MISMATCH', severity: 'error', ...at(row, f),
-            params: { document: num, firstRow: doc.firstRow, expected: String(doc.first[f] ?? '') },
+            params: { document: num, firstRow: this.firstRow.get(id), expected: shown(f, kept) },
           });
           return false;
         }
       }
     }
-    const item = doc.items.find((i) => i.rt === rt);
-    if (item) {
-      item.txval += txval;
-      item.csamt += csamt;
-    } else doc.items.push({ rt, txval, csamt });
+    this.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
     return true;
   }
 
+  /** Lines with the same rate are summed into one item, never overwritten. */
+  private addItem(id: number, rt: number, txval: number, csamt: number) {
+    for (let i = this.itemHead.get(id); i >= 0; i = this.itemNext.get(i)) {
+      if (this.itemRt.get(i) === rt) {
+        this.itemTxval.set(i, this.itemTxval.get(i)! + txval);
+        this.itemCsamt.set(i, this.itemCsamt.get(i)! + csamt);
+        return;
+      }
+    }
+    const i = this.itemRt.push(rt);
+    this.itemTxval.push(txval);
+    this.itemCsamt.push(csamt);
+    this.itemNext.push(-1);
+    const tail = this.itemTail.get(id);
+    if (tail < 0) this.itemHead.set(id, i);
+    else this.itemNext.set(tail, i);
+    this.itemTail.set(id, i);
+  }
+
+  private doc(id: number): Doc {
+    const first: Record<string, unknown> = { [this.spec.number]: this.numbers[id] };
+    for (const [f, col] of this.columns) {
+      const x = col.get(id);
+      if (x !== undefined) first[f] = x;
+    }
+    const items: Item[] = [];
+    for (let i = this.itemHead.get(id); i >= 0; i = this.itemNext.get(i)) {
+      items.push({ rt: this.itemRt.get(i)!, txval: this.itemTxval.get(i)!, csamt: this.itemCsamt.get(i)! });
+    }
+    return { first: first as Values, items };
+  }
+
   build(): SectionOutput | undefined {
-    if (this.docs.size === 0) return undefined;
+    const count = this.numbers.length;
+    if (count === 0) return undefined;
     const { spec, ctx } = this;
-    const toJson = (d: Doc) => documentJson(spec, ctx, d);
-    if (!spec.group) return { kind: 'array', items: mapIter(this.docs.values(), toJson) };
-    const groups = new Map<string, Doc[]>();
-    for (const d of this.docs.values()) {
-      const g = String(d.first[spec.group.field] ?? '');
+    const toJson = (id: number) => documentJson(spec, ctx, this.doc(id));
+    if (!spec.group) return { kind: 'array', items: mapIter(range(count), toJson) };
+    const groupCol = this.columns.find(([f]) => f === spec.group!.field)![1];
+    const groups = new Map<string, number[]>();
+    for (let id = 0; id < count; id++) {
+      const g = String(groupCol.get(id) ?? '');
       let list = groups.get(g);
       if (!list) groups.set(g, (list = []));
-      list.push(d);
+      list.push(id);
     }
     const { jsonKey } = spec.group;
     const listKey = spec.listKey!;
     return {
       kind: 'array',
       splitKey: listKey,
-      items: mapIter(groups, ([g, docs]) => ({ [jsonKey]: g, [listKey]: docs.map(toJson) })),
+      items: mapIter(groups, ([g, ids]) => ({ [jsonKey]: g, [listKey]: ids.map(toJson) })),
     };
   }
+}
+
+interface Item {
+  rt: number;
+  txval: number;
+  csamt: number;
+}
+
+interface Doc {
+  first: Values;
+  items: Item[];
+}
+
+function* range(n: number): Generator<number> {
+  for (let i = 0; i < n; i++) yield i;
 }
 
 function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Record<string, unknown> {
   const { inter, noTax } = spec.tax(ctx, d.first);
   const diff = d.first.diffPercent ?? 100;
   const itms = d.items.map((it, i) => {
-    const tax = taxJson(it.txval, it.rt, inter, diff, noTax);
-    const csamt = noTax ? 0 : amt(it.csamt);
-    if (spec.itemStyle === 'flat') return { txval: amt(it.txval), rt: it.rt, iamt: tax.iamt ?? 0, csamt };
-    const det = { rt: it.rt, txval: amt(it.txval), ...tax, csamt };
+    const txval = spec.positive ? Math.abs(it.txval) : it.txval;
+    const tax = taxJson(txval, it.rt, inter, diff, noTax);
+    const csamt = noTax ? 0 : amt(spec.positive ? Math.abs(it.csamt) : it.csamt);
+    if (spec.itemStyle === 'flat') return { txval: amt(txval), rt: it.rt, iamt: tax.iamt ?? 0, csamt };
+    const det = { rt: it.rt, txval: amt(txval), ...tax, csamt };
     return { num: i + 1, itm_det: det };
   });
   return { ...spec.docJson(d.first), itms };
+}
+
+/** A coerced value as the user would recognise it in a message: amounts in rupees, not paise. */
+function shown(f: Field, v: unknown): string {
+  if (v === undefined) return '';
+  return FIELD_KINDS[f] === 'money' && typeof v === 'number' ? formatPaise(v) : String(v);
 }
 
 function* mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Generator<U> {

@@ -84,11 +84,13 @@ export async function* readRows(files: readonly string[], opts: ReadOptions): As
         await drain(sheet.rows);
         continue;
       }
-      known++;
+      const before = opts.stats.length;
       for await (const r of readSheet(file, kind, sheet, target.spec, opts)) {
         yield r;
         if (++total % 5000 === 0) opts.onProgress?.(total, file);
       }
+      // a sheet counts as known when its name is a template sheet or its headers matched one
+      if (target.spec || opts.stats.length > before) known++;
     }
     if (known === 0) {
       throw new InputError('FILE_NO_KNOWN_SHEET', {

@@ -1,6 +1,5 @@
 /** gstr1 convert <files...> --gstin --period [--out] [--max-bytes] [--sez] [--section] [--force] */
 import type { CAC } from 'cac';
-import { convertFiles } from '../../api/convert.js';
 import { positiveInt } from '../../api/options.js';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../cli.js';
@@ -14,6 +13,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--force', 'write the JSON even when the return has errors')
     .example('gstr1 convert templates/sample/gstr1-sample.xlsx --gstin 27AAACR5055K1Z7 --period 032025 --out gstr1.json')
     .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { convertFiles } = await import('../../api/convert.js');
       const progress = progressReporter();
       const res = await convertFiles(files, {
         ...readReturnOptions(io, opts),

@@ -2,10 +2,11 @@
 import type { CAC } from 'cac';
 import type { CliIO } from '../cli.js';
 import convert from './convert.js';
+import validate from './validate.js';
 
 export type CommandModule = (cli: CAC, io: CliIO) => void;
 
-const COMMANDS: readonly CommandModule[] = [convert];
+const COMMANDS: readonly CommandModule[] = [convert, validate];
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);

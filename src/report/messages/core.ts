@@ -122,6 +122,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
   OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },
+  OPTION_DATE: { input: true, message: (p) => `${s(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
   OUTPUT_SAME_AS_INPUT: {
     input: true,
     message: (p) => `The output ${s(p.file)} would overwrite an input file`,
@@ -131,5 +132,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
     hint: () => 'Give the retsave JSON written by gstr1 convert, or a GSTR-1 JSON downloaded from the portal.',
+  },
+  JSON_SECTION_SKIPPED: {
+    message: (p) => `Section "${s(p.section)}" of ${s(p.file)} has no sheet in the template workbook; it was left out`,
+    hint: () => 'Enter these details on the GST portal directly; the workbook does not carry them.',
+  },
+  JSON_SECTION_UNREADABLE: {
+    message: (p) => `Section "${s(p.section)}" of ${s(p.file)} does not have the shape of a GSTR-1 section; it was left out`,
+    hint: () => 'Check the file is a retsave JSON written by gstr1 convert or downloaded from the portal.',
   },
 };

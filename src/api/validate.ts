@@ -1,0 +1,39 @@
+/** `gstr1 validate`: the portal's checks, locally, with a report and an annotated workbook. */
+import { formatPeriod } from '../model/period.js';
+import { annotateFiles } from '../report/annotate/index.js';
+import { writeReport } from '../report/findings-report.js';
+import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { guardOutput } from './convert.js';
+import { returnContext, sectionOption, type ReturnOptions } from './options.js';
+import { processReturn, type ProcessResult } from './process.js';
+
+export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
+  section?: string;
+  /** write the findings as JSON (or CSV when the name ends in .csv) */
+  report?: string;
+  /** write an annotated copy of the input as this .xlsx */
+  annotate?: string;
+  onProgress?: (rows: number, file: string) => void;
+}
+
+export interface ValidateResult {
+  readonly result: ProcessResult;
+  readonly report?: string;
+  readonly annotated?: string;
+}
+
+export async function validateFiles(files: readonly string[], opts: ValidateFilesOptions): Promise<ValidateResult> {
+  const ctx = returnContext(opts);
+  const section = sectionOption(opts.section);
+  if (opts.report) guardOutput(files, opts.report);
+  if (opts.annotate) guardOutput(files, opts.annotate);
+  const result = await processReturn(files, ctx, {
+    checkers: defaultCheckers(ctx, opts),
+    ...(section ? { section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const findings = result.findings.items;
+  if (opts.report) await writeReport(opts.report, { gstin: ctx.gstin, period: formatPeriod(ctx.period) }, result.stats, findings);
+  if (opts.annotate) await annotateFiles(files, findings, opts.annotate);
+  return { result, ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
+}

@@ -1,0 +1,52 @@
+/** gstr1 validate <files...> --gstin --period [--turnover N] [--registration-date D] [--report f] [--annotate f] */
+import type { CAC } from 'cac';
+import { OptionError } from '../../model/errors.js';
+import { coerceDate } from '../../parsers/coerce.js';
+import { formatSummary } from '../../report/summary.js';
+import { rawOption, type CliIO } from '../cli.js';
+import { endProgress, progressReporter } from '../progress.js';
+import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  returnOptions(cli.command('validate <...files>', 'Check a return with the portal\'s rules before upload'))
+    .option('--turnover <rupees>', 'aggregate turnover of the preceding financial year (decides 4 or 6 HSN digits)')
+    .option('--registration-date <date>', 'your effective date of registration, e.g. 01-Jul-2017')
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter accept only IFF sections')
+    .option('--report <file>', 'write every finding as JSON, or CSV when the name ends in .csv')
+    .option('--annotate <file.xlsx>', 'write a copy of the input with each finding on its cell')
+    .example('gstr1 validate sales.xlsx --gstin 27AAACR5055K1Z7 --period 102025 --annotate sales-errors.xlsx')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { validateFiles } = await import('../../api/validate.js');
+      const progress = progressReporter();
+      const res = await validateFiles(files, {
+        ...readReturnOptions(io, opts),
+        ...turnoverOption(rawOption(io.argv, 'turnover') ?? opts.turnover),
+        ...registrationOption(rawOption(io.argv, 'registration-date')),
+        quarterly: Boolean(opts.quarterly),
+        ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
+        ...(opts.report !== undefined ? { report: String(opts.report) } : {}),
+        ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
+        ...(progress ? { onProgress: progress } : {}),
+      });
+      endProgress();
+      const findings = res.result.findings.items;
+      io.stdout.write(`${formatSummary({ stats: res.result.stats, findings })}\n`);
+      if (res.report) io.stdout.write(`\nReport: ${res.report}\n`);
+      if (res.annotated) io.stdout.write(`Annotated workbook: ${res.annotated}\n`);
+      return exitCodeFor(findings);
+    });
+}
+
+function turnoverOption(v: unknown): { turnover?: number } {
+  if (v === undefined) return {};
+  const t = String(v).replace(/[,\s₹]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(t)) throw new OptionError('OPTION_NUMBER', { option: '--turnover', value: String(v) });
+  return { turnover: Number(t) };
+}
+
+function registrationOption(v: string | undefined): { registrationDate?: string } {
+  if (v === undefined) return {};
+  const d = coerceDate(v);
+  if (!d.ok) throw new OptionError('OPTION_DATE', { option: '--registration-date', value: v });
+  return { registrationDate: d.value };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { coerceCell, coerceDate, normaliseNumberText, parseDateText } from './coerce.js';
+
+const value = (r: ReturnType<typeof coerceCell>) => (r.ok ? r.value : `!${r.code}`);
+
+describe('coerce: dates', () => {
+  it.each([
+    ['05-Mar-2025', '2025-03-05'],
+    ['5-mar-25', '2025-03-05'],
+    ['05-MAR-2025', '2025-03-05'],
+    ['05-March-2025', '2025-03-05'],
+    ['05-03-2025', '2025-03-05'],
+    ['05/03/2025', '2025-03-05'],
+    ['5/3/25', '2025-03-05'],
+    ['2025-03-05', '2025-03-05'],
+  ])('reads %s', (text, iso) => {
+    expect(parseDateText(text)).toBe(iso);
+  });
+
+  it.each(['31-Feb-2025', '29-02-2025', '05-Foo-2025', '2025/13/01', 'tomorrow', '32/01/2025'])('refuses %s', (text) => {
+    expect(parseDateText(text)).toBeUndefined();
+  });
+
+  it('reads Excel date cells at UTC midnight and serial numbers', () => {
+    expect(coerceDate(new Date(Date.UTC(2025, 2, 5)))).toEqual({ ok: true, value: '2025-03-05' });
+    // 45721 is 05-Mar-2025 in the 1900 date system
+    expect(coerceDate(45721)).toEqual({ ok: true, value: '2025-03-05' });
+    expect(coerceDate('45721')).toEqual({ ok: true, value: '2025-03-05' });
+  });
+
+  it('accepts a leap day only in a leap year', () => {
+    expect(parseDateText('29-Feb-2024')).toBe('2024-02-29');
+    expect(parseDateText('29-Feb-2023')).toBeUndefined();
+  });
+});
+
+describe('coerce: amounts in paise', () => {
+  it.each<[unknown, number | string]>([
+    [100000.5, 10000050],
+    ['1,00,000.50', 10000050],
+    ['100,000.50', 10000050],
+    ['₹ 1,500', 150000],
+    ['Rs. 200', 20000],
+    ['  2 500.25 ', 250025],
+    ['(150.00)', -15000],
+    ['-10.10', -1010],
+    [0.1 + 0.2, 30], // float noise from a formula is not 17 decimals
+    ['1,5', '!CELL_INVALID_NUMBER'],
+    ['12abc', '!CELL_INVALID_NUMBER'],
+    ['1,00,00', '!CELL_INVALID_NUMBER'],
+  ])('%s', (input, expected) => {
+    expect(value(coerceCell('txval', input as never))).toBe(expected);
+  });
+
+  it('keeps a third decimal visible: rounded half-up but flagged', () => {
+    const r = coerceCell('txval', '10.125');
+    expect(r).toEqual({ ok: true, value: 1013, flag: 'AMOUNT_DECIMALS' });
+  });
+
+  it('normalises Indian grouping without losing digits (the official importer keeps only "1")', () => {
+    expect(normaliseNumberText('1,00,000')).toBe('100000');
+  });
+});
+
+describe('coerce: place of supply', () => {
+  it.each<[unknown, string]>([
+    ['27-Maharashtra', '27'],
+    ['27', '27'],
+    [27, '27'],
+    ['7', '07'],
+    ['Maharashtra', '27'],
+    ['maharashtra', '27'],
+    ['Jammu and Kashmir', '01'],
+    ['Jammu & Kashmir', '01'],
+    ['31-Lakshdweep', '31'],
+    ['Lakshadweep', '31'],
+    ['96-Foreign Country', '96'],
+  ])('%s → %s', (input, code) => {
+    expect(value(coerceCell('pos', input as never))).toBe(code);
+  });
+
+  it('refuses a name that is no state', () => {
+    expect(value(coerceCell('pos', 'Atlantis'))).toBe('!CELL_INVALID_POS');
+  });
+});
+
+describe('coerce: choices and codes', () => {
+  it('maps template labels to JSON codes', () => {
+    expect(value(coerceCell('invTyp', 'Regular B2B'))).toBe('R');
+    expect(value(coerceCell('invTyp', 'Regular'))).toBe('R');
+    expect(value(coerceCell('invTyp', 'SEZ supplies with payment'))).toBe('SEWP');
+    expect(value(coerceCell('invTyp', 'SEZ Supplies without payment'))).toBe('SEWOP');
+    expect(value(coerceCell('invTyp', 'Deemed Exp'))).toBe('DE');
+    expect(value(coerceCell('invTyp', 'Intra-State supplies attracting IGST'))).toBe('CBW');
+    expect(value(coerceCell('invTyp', 'SEZWP'))).toBe('!CELL_INVALID_CHOICE');
+  });
+
+  it('reads UQC labels and codes', () => {
+    expect(value(coerceCell('uqc', 'KGS-KILOGRAMS'))).toBe('KGS');
+    expect(value(coerceCell('uqc', 'kgs'))).toBe('KGS');
+    expect(value(coerceCell('uqc', 'NA'))).toBe('NA');
+    // unknown codes pass through for the UQC rule to report
+    expect(value(coerceCell('uqc', 'XYZ-THINGS'))).toBe('XYZ');
+  });
+
+  it('reads applicable % as 65 or 100', () => {
+    expect(value(coerceCell('diffPercent', '65.00'))).toBe(65);
+    expect(value(coerceCell('diffPercent', 0.65))).toBe(65);
+    expect(value(coerceCell('diffPercent', '65%'))).toBe(65);
+    expect(value(coerceCell('diffPercent', 100))).toBe(100);
+  });
+
+  it('keeps HSN leading zeros, restoring one lost to a number cell', () => {
+    expect(value(coerceCell('hsn', '0101'))).toBe('0101');
+    expect(value(coerceCell('hsn', 101))).toBe('0101');
+    expect(value(coerceCell('hsn', 8471))).toBe('8471');
+    expect(value(coerceCell('hsn', '84 71'))).toBe('8471');
+    expect(value(coerceCell('hsn', '84A1'))).toBe('!CELL_INVALID_HSN');
+  });
+
+  it('reads natures of document, nil descriptions and financial years', () => {
+    expect(value(coerceCell('docNature', 'Invoices for outward supply'))).toBe(1);
+    expect(value(coerceCell('docNature', 'Credit Note'))).toBe(5);
+    expect(value(coerceCell('nilDesc', 'Intra-State supplies to unregistered persons'))).toBe('INTRAB2C');
+    expect(value(coerceCell('fy', '2024-25'))).toBe(2024);
+    expect(value(coerceCell('fy', '2024-26'))).toBe('!CELL_INVALID_FY');
+    expect(value(coerceCell('omonth', 'APRIL'))).toBe(4);
+  });
+
+  it('reports Excel error cells', () => {
+    expect(value(coerceCell('txval', { error: '#N/A' }))).toBe('!CELL_EXCEL_ERROR');
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Broken and hostile input: each gets a clear message and exit code 2, never a stack trace
+ * or a hang (issue #2).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli } from './helpers/cli.js';
+import { templateWorkbook, tempDir, writeText, zipFile } from './helpers/files.js';
+
+const ID = ['--gstin', '27AAACR5055K1Z7', '--period', '032025'];
+const B2B_HEADERS = [
+  'GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value', 'Place Of Supply',
+  'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN', 'Rate', 'Taxable Value', 'Cess Amount',
+];
+const B2B_ROW = ['29AAACR5055K1Z5', 'Acme', 'INV/1', '05-Mar-2025', 1180, '29-Karnataka', 'N', '', 'Regular B2B', '', 18, 1000, ''];
+
+function expectClean(r: { stdout: string; stderr: string }) {
+  const all = r.stdout + r.stderr;
+  expect(all).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack frames
+  expect(all).not.toMatch(/internal error/);
+}
+
+describe('hostile input: files', () => {
+  const dir = tempDir();
+
+  it('an empty file', async () => {
+    const r = await cli('convert', writeText(dir, 'empty.xlsx', ''), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is empty/);
+    expectClean(r);
+  });
+
+  it('a text file renamed .xlsx', async () => {
+    const r = await cli('convert', writeText(dir, 'notes.xlsx', 'GSTIN,Invoice\nabc,1\n'), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not an Excel workbook/);
+    expect(r.stderr).toMatch(/rename it to \.csv/);
+    expectClean(r);
+  });
+
+  it('a truncated .xlsx', async () => {
+    const good = await templateWorkbook(dir, 'good.xlsx', { 'b2b,sez,de': { headers: B2B_HEADERS, rows: [B2B_ROW] } });
+    const bytes = readFileSync(good);
+    const r = await cli('convert', writeText(dir, 'cut.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2))), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/damaged or incomplete/);
+    expectClean(r);
+  });
+
+  it('an old .xls workbook', async () => {
+    const cfb = Buffer.alloc(1024);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(cfb);
+    Buffer.from('Workbook', 'utf16le').copy(cfb, 512);
+    const r = await cli('convert', writeText(dir, 'old.xls', cfb), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Excel 97-2003 \(\.xls\)/);
+    expect(r.stderr).toMatch(/Save As > Excel Workbook \(\.xlsx\)/);
+    expectClean(r);
+  });
+
+  it('a password-protected workbook (an OLE file holding EncryptedPackage)', async () => {
+    const cfb = Buffer.alloc(2048);
+    Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(cfb);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 600);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(cfb, 800);
+    const r = await cli('convert', writeText(dir, 'locked.xlsx', cfb), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/protected with a password/);
+    expectClean(r);
+  });
+
+  it('a zip bomb: an entry declaring gigabytes', async () => {
+    const bomb = zipFile([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), declaredSize: 3_000_000_000 },
+    ]);
+    const r = await cli('convert', writeText(dir, 'bomb.xlsx', bomb), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expands to more than/);
+    expectClean(r);
+  });
+
+  it('a zip bomb: an entry compressed 1000:1', async () => {
+    const bomb = zipFile([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(40 * 1024 * 1024) },
+    ]);
+    const r = await cli('convert', writeText(dir, 'ratio.xlsx', bomb), ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expands to more than/);
+  });
+
+  it('a missing file', async () => {
+    const r = await cli('convert', `${dir}/nope.xlsx`, ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/File not found/);
+  });
+});
+
+describe('hostile input: sheets and headers', () => {
+  const dir = tempDir();
+
+  it('a workbook with no known sheet', async () => {
+    const f = await templateWorkbook(dir, 'other.xlsx', { Sheet1: { headers: ['Name', 'Amount'], rows: [['a', 1]] } });
+    const r = await cli('convert', f, ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no sheet this tool recognises/);
+    expect(r.stderr).toMatch(/b2b,sez,de/);
+    expectClean(r);
+  });
+
+  it('a sheet whose header row is missing', async () => {
+    const f = await templateWorkbook(dir, 'nohead.xlsx', { 'b2b,sez,de': { headers: ['x', 'y'], rows: [B2B_ROW] } });
+    const r = await cli('convert', f, ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/HEADER_NOT_FOUND/);
+    expect(r.stdout).toMatch(/has no header row/);
+  });
+
+  it('a misspelled mandatory column names the column and the nearest header', async () => {
+    const headers = B2B_HEADERS.map((h) => (h === 'Invoice Number' ? 'Invoce Number' : h));
+    const f = await templateWorkbook(dir, 'typo.xlsx', { 'b2b,sez,de': { headers, rows: [B2B_ROW] } });
+    const r = await cli('convert', f, ...ID);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/Column "Invoice Number" is missing; found "Invoce Number"/);
+    expect(r.stdout).toMatch(/typo\.xlsx › b2b,sez,de › row 4 › Invoce Number/);
+  });
+
+  it('a misspelled optional column is a warning naming the nearest header', async () => {
+    const headers = B2B_HEADERS.map((h) => (h === 'Cess Amount' ? 'Cess Amout' : h));
+    const f = await templateWorkbook(dir, 'typo2.xlsx', { 'b2b,sez,de': { headers, rows: [B2B_ROW] } });
+    const r = await cli('convert', f, ...ID, '--out', `${dir}/typo2.json`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/did you mean "Cess Amount"/);
+  });
+});
+
+describe('hostile input: CSV encodings and separators', () => {
+  const dir = tempDir();
+  const header = B2B_HEADERS.join(',');
+  const line = '29AAACR5055K1Z5,Café Mörk,INV/1,05-Mar-2025,1180,29-Karnataka,N,,Regular B2B,,18,1000,';
+
+  it.each([
+    ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\r\n${line}\r\n`)])],
+    ['semicolon separators', Buffer.from(`${header.replace(/,/g, ';')}\n${line.replace(/,/g, ';')}\n`)],
+    ['Windows-1252 text', Buffer.from(`${header}\n${line}\n`, 'latin1')],
+  ])('%s', async (_label, bytes) => {
+    const f = writeText(dir, `b2b-${Math.random().toString(36).slice(2)}.csv`, bytes);
+    const out = `${f}.json`;
+    const r = await cli('convert', f, ...ID, '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.b2b[0].ctin).toBe('29AAACR5055K1Z5');
+    expect(json.b2b[0].inv[0].itms[0].itm_det).toEqual({ rt: 18, txval: 1000, iamt: 180, csamt: 0 });
+  });
+});
