@@ -176,7 +176,7 @@ describe('traps (spec §6)', () => {
   });
 
   it('25: chunks split between whole recipients, each a complete payload', async () => {
-    const rows = [];
+    const rows: Record<string, string | number>[] = [];
     for (let r = 0; r < 30; r++) for (let i = 0; i < 5; i++) rows.push(b2bRow({ 'GSTIN/UIN of Recipient': RECIPIENTS[r % RECIPIENTS.length]!, 'Invoice Number': `R${r}-${i}` }));
     const { result } = await convertCsvs((d) => [sheetCsv(d, 'b2b', rows)], { maxBytes: 5000 });
     expect(result.written.length).toBeGreaterThan(2);
@@ -198,7 +198,7 @@ describe('traps (spec §6)', () => {
   });
 
   it('25: a recipient alone over the limit is spread over chunks without losing an invoice', async () => {
-    const rows = [];
+    const rows: Record<string, string | number>[] = [];
     for (let i = 0; i < 60; i++) rows.push(b2bRow({ 'Invoice Number': `BIG-${i}` }));
     const { result } = await convertCsvs((d) => [sheetCsv(d, 'b2b', rows)], { maxBytes: 3000 });
     const numbers = result.written.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).b2b.flatMap((g: any) => g.inv.map((i: any) => i.inum)));

@@ -6,7 +6,7 @@ import { FindingList } from '../model/finding.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { mapperForSheet } from '../mappers/registry.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
-import { readRows, type ParsedRow, type SheetStats } from '../parsers/rows.js';
+import { readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
 
 /** A validation pass plugged into the row stream (see src/validators). */
 export interface Checker {
@@ -22,6 +22,11 @@ export interface ProcessOptions {
   checkers?: readonly Checker[];
   onProgress?: (rows: number, file: string) => void;
   maxUnzippedBytes?: number;
+  /**
+   * Where rows come from instead of the template reader (e.g. a sales register classified into
+   * template rows, src/register); it gets the same options readRows would.
+   */
+  rows?: (opts: ReadOptions) => AsyncIterable<ParsedRow>;
 }
 
 export interface ProcessResult {
@@ -38,12 +43,13 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
   const mapCtx: MapContext = { ...ctx, findings };
   const builders = new Map<SectionKey, SectionBuilder>();
   const checkers = opts.checkers ?? [];
-  const rows = readRows(files, {
+  const readOpts: ReadOptions = {
     findings, stats,
     ...(opts.section ? { section: opts.section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
-  });
+  };
+  const rows = opts.rows ? opts.rows(readOpts) : readRows(files, readOpts);
   for await (const row of rows) {
     for (const c of checkers) c.row?.(row);
     const mapper = mapperForSheet(row.ctx.spec.id);

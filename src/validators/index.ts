@@ -1,17 +1,33 @@
 /**
- * The validation engine's entry point: the checkers that run during a pass over a return.
- * (Filled by the rule catalogue; see rules/.)
+ * The validation engine's entry point: the checkers that run during a pass over a return. The
+ * rules live one per module in rules/ (listed in rules/index.ts); engine.ts turns them into one
+ * `Checker` for `processReturn`.
  */
 import type { Checker } from '../api/process.js';
+import { OptionError } from '../model/errors.js';
 import type { ReturnContext } from '../mappers/types.js';
+import { createChecker, ruleContext } from './engine.js';
+import { RULES } from './rules/index.js';
+import type { Rule, ValidateOptions } from './types.js';
 
-export interface ValidateOptions {
-  /** aggregate turnover of the preceding FY, rupees (decides 4 or 6 HSN digits) */
-  turnover?: number;
-  /** effective date of registration, ISO yyyy-mm-dd */
-  registrationDate?: string;
+export type { ValidateOptions, Rule, RowRule, PassRule, RuleContext, Report } from './types.js';
+export { RULES, ruleByCode } from './rules/index.js';
+export { createChecker, ruleContext } from './engine.js';
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Checks the options before any file is read. */
+export function normaliseValidateOptions(opts: ValidateOptions): ValidateOptions {
+  if (opts.turnover !== undefined && (!Number.isFinite(opts.turnover) || opts.turnover < 0)) {
+    throw new OptionError('OPTION_NUMBER', { option: '--turnover', value: String(opts.turnover) });
+  }
+  for (const [name, value] of [['--registration-date', opts.registrationDate], ['--today', opts.today]] as const) {
+    if (value !== undefined && !ISO_DATE.test(value)) throw new OptionError('OPTION_DATE', { option: name, value });
+  }
+  return opts;
 }
 
-export function defaultCheckers(_ctx: ReturnContext, _opts: ValidateOptions = {}): Checker[] {
-  return [];
+/** The checkers a convert or validate pass runs: every rule of the catalogue (or those given). */
+export function defaultCheckers(ctx: ReturnContext, opts: ValidateOptions = {}, rules: readonly Rule[] = RULES): Checker[] {
+  return [createChecker(rules, ruleContext(ctx, normaliseValidateOptions(opts)))];
 }

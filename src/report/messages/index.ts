@@ -5,11 +5,12 @@
  */
 import type { Finding } from '../../model/finding.js';
 import { CORE_MESSAGES } from './core.js';
+import { RULE_MESSAGES } from './rules.js';
 import type { MessageEntry } from './types.js';
 
 export type { MessageEntry } from './types.js';
 
-const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES];
+const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES];
 
 export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
   const all: Record<string, MessageEntry> = {};
