@@ -12,7 +12,7 @@ const B2B_HEADERS = [
   'GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value', 'Place Of Supply',
   'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN', 'Rate', 'Taxable Value', 'Cess Amount',
 ];
-const B2B_ROW = ['29AAACR5055K1Z5', 'Acme', 'INV/1', '05-Mar-2025', 1180, '29-Karnataka', 'N', '', 'Regular B2B', '', 18, 1000, ''];
+const B2B_ROW = ['29AAACR5055K1Z3', 'Acme', 'INV/1', '05-Mar-2025', 1180, '29-Karnataka', 'N', '', 'Regular B2B', '', 18, 1000, ''];
 
 function expectClean(r: { stdout: string; stderr: string }) {
   const all = r.stdout + r.stderr;
@@ -140,7 +140,7 @@ describe('hostile input: sheets and headers', () => {
 describe('hostile input: CSV encodings and separators', () => {
   const dir = tempDir();
   const header = B2B_HEADERS.join(',');
-  const line = '29AAACR5055K1Z5,Café Mörk,INV/1,05-Mar-2025,1180,29-Karnataka,N,,Regular B2B,,18,1000,';
+  const line = '29AAACR5055K1Z3,Café Mörk,INV/1,05-Mar-2025,1180,29-Karnataka,N,,Regular B2B,,18,1000,';
 
   it.each([
     ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\r\n${line}\r\n`)])],
@@ -153,7 +153,7 @@ describe('hostile input: CSV encodings and separators', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json.b2b[0].ctin).toBe('29AAACR5055K1Z5');
+    expect(json.b2b[0].ctin).toBe('29AAACR5055K1Z3');
     expect(json.b2b[0].inv[0].itms[0].itm_det).toEqual({ rt: 18, txval: 1000, iamt: 180, csamt: 0 });
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SUPPLIER, convertCsvs, sheetCsv } from './helpers/returns.js';
 
 const b2bRow = (over: Record<string, string | number> = {}) => ({
-  'GSTIN/UIN of Recipient': '29AAACR5055K1Z5',
+  'GSTIN/UIN of Recipient': '29AAACR5055K1Z3',
   'Invoice Number': 'INV/1',
   'Invoice date': '05-Mar-2025',
   'Invoice Value': 1180,
@@ -73,7 +73,7 @@ describe('traps (spec §6)', () => {
     const { json } = await convertCsvs((d) => {
       const text = [
         ' rate* ,TAXABLE VALUE,Invoice  Number*,GSTIN/UIN of Recipient*,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Invoice Type,Extra column',
-        '18,1000,INV/1,29AAACR5055K1Z5,05-Mar-2025,1180,29,N,Regular B2B,ignored',
+        '18,1000,INV/1,29AAACR5055K1Z3,05-Mar-2025,1180,29,N,Regular B2B,ignored',
       ].join('\n');
       return [writeCsv(d, 'b2b.csv', text)];
     });
@@ -108,7 +108,7 @@ describe('traps (spec §6)', () => {
     const { json } = await convertCsvs((d) => [
       sheetCsv(d, 'cdnr', [
         {
-          'GSTIN/UIN of Recipient': '29AAACR5055K1Z5', 'Note Number': 'CN/1', 'Note Date': '10-Mar-2025', 'Note Type': 'C',
+          'GSTIN/UIN of Recipient': '29AAACR5055K1Z3', 'Note Number': 'CN/1', 'Note Date': '10-Mar-2025', 'Note Type': 'C',
           'Place Of Supply': '29-Karnataka', 'Reverse Charge': 'N', 'Note Supply Type': 'Regular B2B', 'Note Value': 118, Rate: 18, 'Taxable Value': 100,
         },
       ]),
@@ -158,12 +158,12 @@ describe('traps (spec §6)', () => {
     const { json } = await convertCsvs(
       (d) => [
         sheetCsv(d, 'eco', [
-          { 'Nature of Supply': 'Liable to collect tax u/s 52(TCS)', 'GSTIN of E-Commerce Operator': '29AAACF1234C1ZC', 'E-Commerce Operator Name': 'Shop', 'Net value of supplies': 1000, 'Integrated tax': 180 },
+          { 'Nature of Supply': 'Liable to collect tax u/s 52(TCS)', 'GSTIN of E-Commerce Operator': '29AAACF1234C1Z7', 'E-Commerce Operator Name': 'Shop', 'Net value of supplies': 1000, 'Integrated tax': 180 },
         ]),
       ],
       { period: '032025' },
     );
-    expect(json.supeco.clttx[0]).toEqual({ etin: '29AAACF1234C1ZC', suppval: 1000, igst: 180, cgst: 0, sgst: 0, cess: 0 });
+    expect(json.supeco.clttx[0]).toEqual({ etin: '29AAACF1234C1Z7', suppval: 1000, igst: 180, cgst: 0, sgst: 0, cess: 0 });
   });
 
   it('22: no version or hash in a retsave payload, and no gt/cur_gt outside 2017-18', async () => {
@@ -213,4 +213,4 @@ function writeCsv(dir: string, name: string, text: string) {
 }
 
 // six recipients with valid check characters
-const RECIPIENTS = ['29AAACR5055K1Z5', '27AAACR5055K1Z7', '07AAACR5055K1Z9', '33AAACR5055K1Z3', '24AAACR5055K1Z9', '19AAACR5055K1Z7'];
+const RECIPIENTS = ['29AAACR5055K1Z3', '27AAACR5055K1Z7', '07AAACR5055K1Z9', '33AAACR5055K1ZE', '24AAACR5055K1ZD', '19AAACR5055K1Z4'];

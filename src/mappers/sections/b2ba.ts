@@ -1,0 +1,46 @@
+/**
+ * b2ba (Table 9A, amendments of 4A/4B/6B/6C), sheet `b2ba`: revised invoices to registered
+ * recipients, grouped by recipient; each carries the original number and date.
+ *   sheet row: 27AAACR5055K1Z7 | | INV/001 | 05-Mar-2025 | INV/001R | 07-Apr-2025 | 11800 | 27-Maharashtra | N | | Regular B2B | | 18 | 10000
+ *   JSON:      {ctin:"27AAACR5055K1Z7", inv:[{oinum:"INV/001", oidt:"05-03-2025", inum:"INV/001R", idt:"07-04-2025",
+ *               val:11800, pos:"27", rchrg:"N", inv_typ:"R",
+ *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
+ */
+import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { documentMapper } from '../document.js';
+
+export default documentMapper({
+  key: 'b2ba',
+  sheet: 'b2ba',
+  number: 'inum',
+  docFields: ['ctin', 'oinum', 'oidt', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'],
+  group: { jsonKey: 'ctin', field: 'ctin' },
+  listKey: 'inv',
+  itemStyle: 'wrapped',
+  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
+  docJson: (v) => ({
+    oinum: v.oinum,
+    oidt: toPortalDate(v.oidt!),
+    inum: v.inum,
+    idt: toPortalDate(v.idt!),
+    val: amt(v.val!),
+    pos: v.pos,
+    rchrg: v.rchrg ?? 'N',
+    inv_typ: v.invTyp,
+    ...diffPercentJson(v.diffPercent),
+    ...(v.etin ? { etin: v.etin } : {}),
+  }),
+  docValues: (d, ctin) => ({
+    ctin: ctin!,
+    oinum: d.oinum as string,
+    oidt: fromPortalDate(d.oidt as string),
+    inum: d.inum as string,
+    idt: fromPortalDate(d.idt as string),
+    val: paise(d.val),
+    pos: d.pos as string,
+    rchrg: d.rchrg as string,
+    invTyp: d.inv_typ as string,
+    diffPercent: diffPercentFromJson(d.diff_percent),
+    ...(d.etin ? { etin: d.etin as string } : {}),
+  }),
+});

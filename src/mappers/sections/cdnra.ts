@@ -1,0 +1,48 @@
+/**
+ * cdnra (Table 9C, amendments of 9B registered), sheet `cdnra`: revised notes to registered
+ * recipients, grouped by recipient (list key `nt`), with the original note number and date.
+ * Amounts positive, as in cdnr.
+ *   sheet row: 27AAACR5055K1Z7 | | CN/7 | 10-Feb-2025 | CN/7R | 10-Mar-2025 | C | 27-Maharashtra | N | Regular B2B | 1180 | | 18 | 1000
+ *   JSON:      {ctin:"27AAACR5055K1Z7", nt:[{ntty:"C", ont_num:"CN/7", ont_dt:"10-02-2025", nt_num:"CN/7R",
+ *               nt_dt:"10-03-2025", val:1180, pos:"27", rchrg:"N", inv_typ:"R",
+ *               itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
+ */
+import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { documentMapper } from '../document.js';
+
+export default documentMapper({
+  key: 'cdnra',
+  sheet: 'cdnra',
+  number: 'ntNum',
+  docFields: ['ctin', 'ontNum', 'ontDt', 'ntDt', 'ntty', 'pos', 'rchrg', 'invTyp', 'val', 'diffPercent'],
+  group: { jsonKey: 'ctin', field: 'ctin' },
+  listKey: 'nt',
+  itemStyle: 'wrapped',
+  positive: true,
+  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
+  docJson: (v) => ({
+    ntty: v.ntty,
+    ont_num: v.ontNum,
+    ont_dt: toPortalDate(v.ontDt!),
+    nt_num: v.ntNum,
+    nt_dt: toPortalDate(v.ntDt!),
+    val: amt(Math.abs(v.val!)),
+    pos: v.pos,
+    rchrg: v.rchrg ?? 'N',
+    inv_typ: v.invTyp,
+    ...diffPercentJson(v.diffPercent),
+  }),
+  docValues: (d, ctin) => ({
+    ctin: ctin!,
+    ntty: d.ntty as string,
+    ontNum: d.ont_num as string,
+    ontDt: fromPortalDate(d.ont_dt as string),
+    ntNum: d.nt_num as string,
+    ntDt: fromPortalDate(d.nt_dt as string),
+    val: paise(d.val),
+    pos: d.pos as string,
+    rchrg: d.rchrg as string,
+    invTyp: d.inv_typ as string,
+    diffPercent: diffPercentFromJson(d.diff_percent),
+  }),
+});
