@@ -11,7 +11,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--out <file>', 'output JSON file', { default: 'gstr1.json' })
     .option('--max-bytes <n>', 'largest payload; bigger returns are split into <out>-1.json, <out>-2.json...', { default: 4_500_000 })
     .option('--force', 'write the JSON even when the return has errors')
-    .example('gstr1 convert templates/sample/gstr1-sample.xlsx --gstin 27AAACR5055K1Z7 --period 032025 --out gstr1.json')
+    .example('gstr1 convert templates/sample/gstr1-sample.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --out gstr1.json')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { convertFiles } = await import('../../api/convert.js');
       const progress = progressReporter();

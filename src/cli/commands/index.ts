@@ -2,11 +2,13 @@
 import type { CAC } from 'cac';
 import type { CliIO } from '../cli.js';
 import convert from './convert.js';
+import template from './template.js';
+import toExcel from './to-excel.js';
 import validate from './validate.js';
 
 export type CommandModule = (cli: CAC, io: CliIO) => void;
 
-const COMMANDS: readonly CommandModule[] = [convert, validate];
+const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template];
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);

@@ -1,0 +1,200 @@
+/**
+ * `gstr1 to-excel`: retsave JSON (one return, possibly in several chunk files, or a GSTR-1 JSON
+ * downloaded from the portal) → a workbook in the official template layout. Each section's
+ * mapper turns its JSON back into template rows (`toRows`), so converting the workbook again
+ * gives the same JSON.
+ */
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { InputError } from '../model/errors.js';
+import type { Field } from '../model/fields.js';
+import type { Finding } from '../model/finding.js';
+import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
+import { SECTION_KEYS, sheetSpec, type SectionKey, type SheetId } from '../model/sheets.js';
+import { MAPPERS } from '../mappers/registry.js';
+import type { ReturnContext, SheetRow } from '../mappers/types.js';
+import { helpLines, inTemplateOrder, templateSheetIds } from '../report/template/layout.js';
+import { writeTemplateWorkbook, type RowValues, type WrittenSheet } from '../report/template/writer.js';
+import { guardOutput } from './convert.js';
+
+export interface ToExcelOptions {
+  /** the workbook to write */
+  out: string;
+  /** the supplier is an SEZ unit or developer (as given to convert) */
+  sez?: boolean;
+  /** drop-downs cover at least this many rows per sheet (default 5000) */
+  validationRows?: number;
+}
+
+export interface ToExcelResult {
+  readonly file: string;
+  readonly gstin: string;
+  readonly fp: string;
+  readonly sheets: readonly WrittenSheet[];
+  /** sections that could not be carried into the workbook (errors: the workbook is incomplete) */
+  readonly findings: readonly Finding[];
+}
+
+/** A return read from JSON: envelope plus the sections, chunks merged. */
+export interface ReturnJson {
+  readonly gstin: string;
+  readonly fp: string;
+  readonly period: Period;
+  readonly sections: Readonly<Record<string, unknown>>;
+  /** the file each key first came from, for messages */
+  readonly origin: Readonly<Record<string, string>>;
+}
+
+/** Envelope keys: not sections. */
+const ENVELOPE = new Set(['gstin', 'fp', 'version', 'hash']);
+const GSTIN_SHAPE = /^[0-9]{2}[A-Z0-9]{13}$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    if ((await stat(file)).isDirectory()) throw new InputError('FILE_IS_DIRECTORY', { file });
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('FILE_NOT_FOUND', { file });
+  }
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new InputError('FILE_EMPTY', { file });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : 'not JSON';
+    throw new InputError('INPUT_JSON', { file, detail: `not valid JSON: ${detail}` });
+  }
+}
+
+/**
+ * Reads one or more JSON files of one return and merges them: array sections are concatenated,
+ * object sections (hsn, nil, doc_issue, supeco...) have their lists concatenated part by part.
+ */
+export async function readReturnJson(files: readonly string[]): Promise<ReturnJson> {
+  if (files.length === 0) throw new InputError('INPUT_JSON', { file: '(none)', detail: 'no file given' });
+  let head: { gstin: string; fp: string; period: Period; file: string } | undefined;
+  const sections: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  for (const file of files) {
+    const doc = await readJson(file);
+    if (!isObject(doc)) throw new InputError('INPUT_JSON', { file, detail: 'expected an object with gstin and fp' });
+    const { gstin, fp } = doc;
+    if (typeof gstin !== 'string' || !GSTIN_SHAPE.test(gstin.trim().toUpperCase())) {
+      throw new InputError('INPUT_JSON', { file, detail: typeof gstin === 'string' ? `"${gstin}" is not a GSTIN` : 'no "gstin"' });
+    }
+    const period = typeof fp === 'string' ? parsePeriod(fp) : undefined;
+    if (!period || !/^\d{6}$/.test(String(fp))) {
+      throw new InputError('INPUT_JSON', { file, detail: typeof fp === 'string' ? `"${fp}" is not a return period (MMYYYY)` : 'no "fp"' });
+    }
+    const g = gstin.trim().toUpperCase();
+    if (!head) head = { gstin: g, fp: String(fp), period, file };
+    else if (head.gstin !== g || head.fp !== fp) {
+      throw new InputError('INPUT_JSON', {
+        file,
+        detail: `GSTIN ${g} / period ${String(fp)} differ from ${head.file} (${head.gstin} / ${head.fp}); give the chunks of one return`,
+      });
+    }
+    for (const [key, value] of Object.entries(doc)) {
+      if (ENVELOPE.has(key)) continue;
+      origin[key] ??= file;
+      sections[key] = merge(sections[key], value);
+    }
+  }
+  return { gstin: head!.gstin, fp: head!.fp, period: head!.period, sections, origin };
+}
+
+function merge(acc: unknown, value: unknown): unknown {
+  if (acc === undefined) return value;
+  if (Array.isArray(acc) && Array.isArray(value)) return [...acc, ...value];
+  if (isObject(acc) && isObject(value)) {
+    const out: Record<string, unknown> = { ...acc };
+    for (const [k, v] of Object.entries(value)) out[k] = merge(out[k], v);
+    return out;
+  }
+  return value;
+}
+
+function hasContent(v: unknown): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  if (isObject(v)) return Object.values(v).some(hasContent);
+  return v !== undefined && v !== null && v !== '';
+}
+
+const isSection = (k: string): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k);
+
+/**
+ * Mandatory columns the JSON has no value for (the operator's name in Table 14 is not reported):
+ * filled from another field so the workbook converts again.
+ */
+const FILL_FROM: Partial<Record<Field, Field>> = { ecoName: 'etin' };
+
+function fill(sheet: SheetId, v: RowValues): RowValues {
+  let out = v;
+  for (const col of sheetSpec(sheet).columns) {
+    const from = FILL_FROM[col.field];
+    if (!col.required || !from || (v[col.field] !== undefined && v[col.field] !== '') || v[from] === undefined) continue;
+    out = { ...out, [col.field]: v[from] };
+  }
+  return out;
+}
+
+/** The template rows of a return, sheet by sheet (re-iterable: each call walks the JSON again). */
+export function returnRows(ret: ReturnJson, ctx: ReturnContext, skip: ReadonlySet<string> = new Set()): (sheet: SheetId) => Iterable<RowValues> {
+  return (sheet) => {
+    const section = sheetSpec(sheet).section;
+    const mapper = MAPPERS[section];
+    const json = ret.sections[section];
+    if (!mapper || json === undefined || skip.has(section)) return [];
+    return (function* () {
+      for (const r of mapper.toRows(json, ctx) as Iterable<SheetRow>) if (r.sheet === sheet) yield fill(sheet, r.values);
+    })();
+  };
+}
+
+export async function toExcel(files: readonly string[], opts: ToExcelOptions): Promise<ToExcelResult> {
+  guardOutput(files, opts.out);
+  const ret = await readReturnJson(files);
+  const ctx: ReturnContext = { gstin: ret.gstin, supplierState: ret.gstin.slice(0, 2), period: ret.period, sez: Boolean(opts.sez) };
+  const findings: Finding[] = [];
+  const used = new Set<SheetId>();
+  const unreadable = new Set<string>();
+  for (const [key, json] of Object.entries(ret.sections)) {
+    // scalars are envelope details (gt/cur_gt, the FY 2017-18 turnover; filing metadata): not
+    // sections, and nothing convert writes either
+    if (!isSection(key) && (typeof json !== 'object' || json === null)) continue;
+    if (!hasContent(json)) continue;
+    const file = ret.origin[key]!;
+    const mapper = isSection(key) ? MAPPERS[key] : undefined;
+    if (!mapper) {
+      findings.push({ code: 'JSON_SECTION_SKIPPED', severity: 'error', file, params: { section: key, file } });
+      continue;
+    }
+    let n = 0;
+    const sheetsOf = new Set<SheetId>();
+    try {
+      for (const r of mapper.toRows(json, ctx)) {
+        sheetsOf.add(r.sheet);
+        n++;
+      }
+    } catch {
+      n = 0; // a shape the mapper cannot walk
+    }
+    if (n === 0) {
+      findings.push({ code: 'JSON_SECTION_UNREADABLE', severity: 'error', file, params: { section: key, file } });
+      unreadable.add(key);
+    } else for (const s of sheetsOf) used.add(s);
+  }
+  const sheets = inTemplateOrder([...templateSheetIds(ret.period), ...used]);
+  const about = [`Return of ${ret.gstin} for the period ${formatPeriod(ret.period)}, from ${files.join(', ')}`];
+  await mkdir(dirname(resolve(opts.out)), { recursive: true });
+  const res = await writeTemplateWorkbook(opts.out, {
+    period: ret.period,
+    sheets,
+    rows: returnRows(ret, ctx, unreadable),
+    help: helpLines(sheets.map((s) => sheetSpec(s)), about),
+    ...(opts.validationRows !== undefined ? { validationRows: opts.validationRows } : {}),
+  });
+  return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings };
+}

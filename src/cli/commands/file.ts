@@ -1,0 +1,74 @@
+/** gstr1 file [json...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] ... */
+import type { CAC } from 'cac';
+import { OptionError } from '../../model/errors.js';
+import type { FilingCheck } from '../../upload/run.js';
+import type { CliIO } from '../cli.js';
+import { rawOption } from '../cli.js';
+import { ask, portalOptions, readPayloadFiles, runOptions } from './portal-shared.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  portalOptions(cli.command('file [...json]', 'File GSTR-1 with EVC: proceed to file, compare the summary with the uploaded JSON, file, print the ARN'))
+    .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
+    .option('--evc-otp <otp>', 'the EVC OTP (asked when not given)')
+    .option('--yes', 'file without asking once the summary matches')
+    .option('--nil', 'a nil return (nothing uploaded)')
+    .option('--tolerance <rupees>', 'difference tolerated per total', { default: 0 })
+    .example('gstr1 file gstr1-1.json gstr1-2.json --provider whitebooks --pan ABCDE1234F')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const payloads = await readPayloadFiles(files ?? []);
+      const run = runOptions(io, opts, payloads[0]);
+      const pan = rawOption(io.argv, 'pan') ?? (opts.pan !== undefined ? String(opts.pan) : '');
+      if (!pan) throw new OptionError('OPTION_REQUIRED', { option: '--pan' });
+      const evc = rawOption(io.argv, 'evc-otp') ?? (opts.evcOtp !== undefined ? String(opts.evcOtp) : undefined);
+      const tty = Boolean(process.stdin.isTTY);
+      if (evc === undefined && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--evc-otp' });
+      if (!opts.yes && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--yes' });
+      if (!payloads.length && !opts.nil) throw new OptionError('OPTION_REQUIRED', { option: 'the uploaded JSON files (or --nil)' });
+      const tolerance = Number(opts.tolerance ?? 0);
+      if (!Number.isFinite(tolerance) || tolerance < 0) throw new OptionError('OPTION_NUMBER', { option: '--tolerance', value: String(opts.tolerance) });
+
+      const { fileReturn } = await import('../../upload/run.js');
+      const { computeTotals } = await import('../../upload/totals.js');
+      const res = await fileReturn({
+        ...run,
+        pan,
+        evcOtp: evc ?? (() => ask('EVC OTP sent to the signatory: ')),
+        savedTotals: computeTotals(payloads.map((p) => p.text)),
+        nil: Boolean(opts.nil),
+        tolerance,
+        confirm: async (check) => {
+          io.stdout.write(`${totalsTable(check)}\n`);
+          if (opts.yes) return true;
+          return (await ask(`Type FILE to file GSTR-1 for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
+        },
+      });
+      if (res.status === 'filed') {
+        io.stdout.write(`${res.alreadyFiled ? 'Already filed' : 'Filed'}: ARN ${res.arn}${res.ackDate ? ` on ${res.ackDate}` : ''}\n`);
+        return 0;
+      }
+      if (res.status === 'mismatch') {
+        io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
+        for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${d.portal.toFixed(2)}, uploaded ${d.saved.toFixed(2)}\n`);
+        io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
+        return 1;
+      }
+      io.stdout.write('Not filed.\n');
+      return 1;
+    });
+}
+
+const FIELDS = [['ttl_tax', 'taxable'], ['ttl_igst', 'IGST'], ['ttl_cgst', 'CGST'], ['ttl_sgst', 'SGST'], ['ttl_cess', 'cess']] as const;
+
+/** Portal vs uploaded totals per section. */
+export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): string {
+  const names = [...new Set([...check.portal.map((s) => s.sec_nm), ...check.saved.map((s) => s.sec_nm)])];
+  const rows = [['section', 'source', ...FIELDS.map((f) => f[1])]];
+  for (const n of names) {
+    const p = check.portal.find((s) => s.sec_nm === n) as Record<string, unknown> | undefined;
+    const s = check.saved.find((x) => x.sec_nm === n) as unknown as Record<string, unknown> | undefined;
+    rows.push([n, 'portal', ...FIELDS.map(([k]) => Number(p?.[k] ?? 0).toFixed(2))]);
+    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => Number(s?.[k] ?? 0).toFixed(2))]);
+  }
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
+}

@@ -1,0 +1,114 @@
+/** Options and helpers shared by the commands that talk to the portal (upload, status, reset, file). */
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'cac';
+import { InputError, OptionError } from '../../model/errors.js';
+import { providerName } from '../../upload/config.js';
+import type { RunOptions } from '../../upload/run.js';
+import type { ChunkResult } from '../../upload/run.js';
+import { describeKey } from '../../upload/records.js';
+import { rawOption, type CliIO } from '../cli.js';
+
+export function portalOptions(cmd: Command): Command {
+  return cmd
+    .option('--provider <name>', 'the GSP API: whitebooks or sandbox')
+    .option('--gstin <gstin>', 'your GSTIN (default: the one in the JSON)')
+    .option('--period <MMYYYY>', 'return period (default: the JSON\'s fp)')
+    .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
+    .option('--config <file>', 'JSON file with credentials, readable only by you (else environment variables)')
+    .option('--otp <otp>', 'the OTP the portal sent the taxpayer (asked when needed and not given)')
+    .option('--journal-dir <dir>', 'where the filing journal is kept', { default: '.gstr1' })
+    .option('--keep-session', 'keep the portal session between commands (owner-only file in the journal folder)')
+    .option('--poll-ms <ms>', 'wait between status polls (default: 2 s, growing to 30 s)')
+    .option('--wait <seconds>', 'stop waiting for the portal after this long; run again to continue', { default: 600 })
+    .option('--verbose', 'print each request and reply (secrets hidden)');
+}
+
+export interface PayloadFile {
+  readonly file: string;
+  readonly text: string;
+  readonly gstin?: string;
+  readonly fp?: string;
+}
+
+/** Reads retsave JSON files (as written by gstr1 convert), checking each is a JSON object. */
+export async function readPayloadFiles(files: readonly string[]): Promise<PayloadFile[]> {
+  const out: PayloadFile[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      throw new InputError('FILE_NOT_FOUND', { file });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new InputError('INPUT_JSON', { file, detail: 'not valid JSON' });
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new InputError('INPUT_JSON', { file, detail: 'not a JSON object' });
+    const o = json as Record<string, unknown>;
+    out.push({ file, text, ...(typeof o.gstin === 'string' ? { gstin: o.gstin } : {}), ...(typeof o.fp === 'string' ? { fp: o.fp } : {}) });
+  }
+  return out;
+}
+
+/** The run options from the command line; GSTIN and period default to the JSON's. */
+export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: PayloadFile): RunOptions {
+  if (opts.provider === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--provider' });
+  const gstin = rawOption(io.argv, 'gstin') ?? (opts.gstin !== undefined ? String(opts.gstin) : first?.gstin ?? '');
+  const period = rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : first?.fp ?? '');
+  const otp = rawOption(io.argv, 'otp') ?? (opts.otp !== undefined ? String(opts.otp) : undefined);
+  const verbose = Boolean(opts.verbose);
+  const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;
+  if (pollMs !== undefined && (!Number.isFinite(pollMs) || pollMs < 0)) throw new OptionError('OPTION_NUMBER', { option: '--poll-ms', value: String(opts.pollMs) });
+  const wait = Number(opts.wait ?? 600);
+  if (!Number.isFinite(wait) || wait < 0) throw new OptionError('OPTION_NUMBER', { option: '--wait', value: String(opts.wait) });
+  return {
+    poll: { ...(pollMs !== undefined ? { intervalsMs: [pollMs] } : {}), maxWaitMs: wait * 1000 },
+    gstin,
+    period,
+    provider: providerName(opts.provider),
+    ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
+    ...(opts.config ? { configFile: String(opts.config) } : {}),
+    journalDir: String(opts.journalDir ?? '.gstr1'),
+    keepSession: Boolean(opts.keepSession),
+    ...(otp !== undefined ? { otp } : prompt(io, 'OTP sent to the taxpayer: ') ? { otp: () => ask('OTP sent to the taxpayer: ') } : {}),
+    ...(verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
+  };
+}
+
+/** Can we ask the user (stdin is a terminal)? */
+export function prompt(_io: CliIO, _q: string): boolean {
+  return Boolean(process.stdin.isTTY);
+}
+
+export async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+/** One line per chunk, and the first portal errors of each. */
+export function printChunks(io: CliIO, chunks: readonly ChunkResult[], names: readonly string[] = [], maxErrors = 10): void {
+  for (const c of chunks) {
+    const name = names[c.index - 1] ? ` (${names[c.index - 1]})` : '';
+    const ref = c.referenceId ? `, reference ${c.referenceId}` : '';
+    const note = c.resumed ? ' [from an earlier run]' : '';
+    io.stdout.write(`chunk ${c.index}${name}: ${OUTCOME_TEXT[c.outcome] ?? c.outcome}${ref}${note}\n`);
+    for (const e of c.errors.slice(0, maxErrors)) io.stdout.write(`  ${e.code} ${describeKey(e.key)}: ${e.message}\n`);
+    if (c.errors.length > maxErrors) io.stdout.write(`  ... and ${c.errors.length - maxErrors} more\n`);
+  }
+}
+
+const OUTCOME_TEXT: Record<string, string> = {
+  processed: 'processed',
+  processed_with_errors: 'processed with errors (the rows listed were not saved)',
+  rejected: 'rejected (nothing saved)',
+  in_progress: 'still being processed; run the same command again later',
+  applied_unconfirmed: 'received by the portal (its reply was lost, so its error report is not known)',
+};

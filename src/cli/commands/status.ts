@@ -1,0 +1,26 @@
+/** gstr1 status --provider --gstin --period [--reference-id] [--track] */
+import type { CAC } from 'cac';
+import type { CliIO } from '../cli.js';
+import { rawOption } from '../cli.js';
+import { portalOptions, printChunks, runOptions } from './portal-shared.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  portalOptions(cli.command('status', 'Show where a return stands: the journal, the portal\'s answer for the pending request'))
+    .option('--reference-id <id>', 'ask about this request (default: the pending or latest one)')
+    .option('--track', 'also ask the portal whether the period is filed')
+    .example('gstr1 status --provider sandbox --gstin 27AAACR5055K1Z7 --period 032025')
+    .action(async (opts: Record<string, unknown>) => {
+      const run = runOptions(io, opts);
+      const ref = rawOption(io.argv, 'reference-id') ?? (opts.referenceId !== undefined ? String(opts.referenceId) : undefined);
+      const { returnStatus } = await import('../../upload/run.js');
+      const st = await returnStatus({ ...run, ...(ref ? { referenceId: ref } : {}), track: Boolean(opts.track) });
+      if (st.locked) io.stdout.write(`Another run (process ${st.locked.pid}) is working on this return; showing the journal only.\n`);
+      if (st.chunks.length) printChunks(io, st.chunks);
+      else io.stdout.write('Nothing uploaded yet (per the journal).\n');
+      if (st.job) io.stdout.write(`request ${st.job.referenceId}: ${st.job.statusCd}${st.job.action ? ` (${st.job.action})` : ''}${st.job.errors.length ? `, ${st.job.errors.length} error(s)` : ''}\n`);
+      if (st.summary) io.stdout.write(`summary checksum: ${st.summary.chksum}\n`);
+      if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed${st.track.arn ? `, ARN ${st.track.arn}` : ''}` : 'not filed'}\n`);
+      if (st.filed) io.stdout.write(`filed: ARN ${st.filed.arn}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
+      return 0;
+    });
+}

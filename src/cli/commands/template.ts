@@ -1,0 +1,23 @@
+/** gstr1 template [--out dir] [--period MMYYYY] */
+import type { CAC } from 'cac';
+import { OptionError } from '../../model/errors.js';
+import { parsePeriod } from '../../model/period.js';
+import { rawOption, type CliIO } from '../cli.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  cli
+    .command('template', 'Write the blank GSTR-1 template workbook and one CSV header file per sheet')
+    .option('--out <dir>', 'folder to write into', { default: 'gstr1-template' })
+    .option('--period <MMYYYY>', 'lay the workbook out for this return period (before 052025: a single hsn sheet)')
+    .example('gstr1 template --out gstr1-template')
+    .action(async (opts: Record<string, unknown>) => {
+      const { writeBlankTemplate } = await import('../../report/template/blank.js');
+      const periodText = rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : undefined);
+      const period = periodText === undefined ? undefined : parsePeriod(periodText);
+      if (periodText !== undefined && !period) throw new OptionError('OPTION_PERIOD', { value: periodText });
+      const res = await writeBlankTemplate(String(opts.out), period ? { period } : {});
+      io.stdout.write(`Wrote ${res.workbook}\n`);
+      io.stdout.write(`Wrote ${res.csv.length} CSV header files to ${res.csvDir}\n`);
+      return 0;
+    });
+}
