@@ -172,8 +172,12 @@ interface Doc {
   items: Item[];
 }
 
-function* range(n: number): Generator<number> {
-  for (let i = 0; i < n; i++) yield i;
+function range(n: number): Iterable<number> {
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < n; i++) yield i;
+    },
+  };
 }
 
 function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Record<string, unknown> {
@@ -196,8 +200,13 @@ function shown(f: Field, v: unknown): string {
   return FIELD_KINDS[f] === 'money' && typeof v === 'number' ? formatPaise(v) : String(v);
 }
 
-function* mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Generator<U> {
-  for (const x of it) yield f(x);
+/** A lazily mapped view that can be iterated again (the schema check and the writer both read it). */
+function mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const x of it) yield f(x);
+    },
+  };
 }
 
 function* documentRows(spec: DocumentSectionSpec, json: unknown, _ctx: ReturnContext): Generator<SheetRow> {

@@ -77,7 +77,7 @@ class RateSummaryBuilder implements SectionBuilder {
 
   build(): SectionOutput | undefined {
     if (this.recs.size === 0) return undefined;
-    return { kind: 'array', items: this.records() };
+    return { kind: 'array', items: { [Symbol.iterator]: () => this.records() } };
   }
 
   private *records(): Generator<unknown> {

@@ -13,6 +13,7 @@ import type { Rule, ValidateOptions } from './types.js';
 export type { ValidateOptions, Rule, RowRule, PassRule, RuleContext, Report } from './types.js';
 export { RULES, ruleByCode } from './rules/index.js';
 export { createChecker, ruleContext } from './engine.js';
+export { validatePayload, type SchemaIssue } from './schema.js';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -1,6 +1,7 @@
 /** gstr1 file [json...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] ... */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
+import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import type { CliIO } from '../cli.js';
 import { rawOption } from '../cli.js';
@@ -48,7 +49,7 @@ export default function register(cli: CAC, io: CliIO): void {
       }
       if (res.status === 'mismatch') {
         io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
-        for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${d.portal.toFixed(2)}, uploaded ${d.saved.toFixed(2)}\n`);
+        for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${money(d.portal)}, uploaded ${money(d.saved)}\n`);
         io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
         return 1;
       }
@@ -66,9 +67,14 @@ export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): strin
   for (const n of names) {
     const p = check.portal.find((s) => s.sec_nm === n) as Record<string, unknown> | undefined;
     const s = check.saved.find((x) => x.sec_nm === n) as unknown as Record<string, unknown> | undefined;
-    rows.push([n, 'portal', ...FIELDS.map(([k]) => Number(p?.[k] ?? 0).toFixed(2))]);
-    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => Number(s?.[k] ?? 0).toFixed(2))]);
+    rows.push([n, 'portal', ...FIELDS.map(([k]) => money(Number(p?.[k] ?? 0)))]);
+    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => money(Number(s?.[k] ?? 0)))]);
   }
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
+}
+
+/** Rupees as `1234.50`, without binary rounding. */
+function money(n: number): string {
+  return formatPaise(numberToPaise(n));
 }

@@ -1,14 +1,20 @@
 /** Every command registers itself here; one file per command. */
 import type { CAC } from 'cac';
 import type { CliIO } from '../cli.js';
+import annotate from './annotate.js';
 import convert from './convert.js';
+import emulator from './emulator.js';
+import file from './file.js';
+import reset from './reset.js';
+import status from './status.js';
+import upload from './upload.js';
 import template from './template.js';
 import toExcel from './to-excel.js';
 import validate from './validate.js';
 
 export type CommandModule = (cli: CAC, io: CliIO) => void;
 
-const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template];
+const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template, upload, status, reset, file, annotate, emulator];
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);

@@ -1,27 +1,78 @@
-/** gstr1 upload <json...> --provider [--gstin --period --base-url --config --otp --journal-dir --keep-session --errors --verbose] */
+/**
+ * gstr1 upload <files...> --provider [--gstin --period] [--force] [--annotate f] ...
+ * Spreadsheets are converted and validated first; retsave JSON files (from gstr1 convert) are
+ * sent as they are.
+ */
 import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
+import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../cli.js';
+import { endProgress, progressReporter } from '../progress.js';
 import { portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
+import { exitCodeFor } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('upload <...json>', 'Save retsave JSON files (from gstr1 convert) on the portal, one chunk at a time'))
-    .option('--errors <file>', 'write the portal errors of every chunk as JSON (gstr1 annotate can put them on the rows)')
-    .example('gstr1 upload gstr1-1.json gstr1-2.json --provider whitebooks --config ~/.gstr1.json')
+  portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time'))
+    .option('--sez', 'you are an SEZ unit or developer: every supply is IGST')
+    .option('--section <sheet>', 'read every CSV as this sheet')
+    .option('--force', 'upload even when local validation finds errors')
+    .option('--annotate <file.xlsx>', 'where to write your workbook annotated with the portal\'s errors (default: <input>-portal-errors.xlsx)')
+    .option('--max-bytes <n>', 'largest payload per save', { default: 4_500_000 })
+    .option('--errors <file>', 'also write the portal errors as JSON')
+    .example('gstr1 upload sales.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --provider whitebooks --otp 575757')
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      const payloads = await readPayloadFiles(files);
-      const run = runOptions(io, opts, payloads[0]);
-      const { uploadReturn } = await import('../../upload/run.js');
-      const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
-      printChunks(io, res.chunks, files);
-      const errors = res.chunks.flatMap((c) => c.errors);
-      if (opts.errors) {
-        await writeFile(String(opts.errors), `${JSON.stringify(errors, null, 2)}\n`);
-        io.stdout.write(`Wrote ${errors.length} portal error(s) to ${String(opts.errors)}\n`);
-      }
-      if (!res.complete && res.chunks.some((c) => c.outcome === 'in_progress')) {
-        io.stderr.write('\nThe portal is still processing; run the same command again later to continue.\n');
-      }
-      return res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected') ? 1 : 0;
+      const jsonOnly = files.every((f) => f.toLowerCase().endsWith('.json'));
+      return jsonOnly ? uploadJson(io, files, opts) : uploadSheets(io, files, opts);
     });
+}
+
+async function uploadJson(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
+  const payloads = await readPayloadFiles(files);
+  const run = runOptions(io, opts, payloads[0]);
+  const { uploadReturn } = await import('../../upload/run.js');
+  const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
+  printChunks(io, res.chunks, files);
+  const errors = res.chunks.flatMap((c) => c.errors);
+  if (opts.errors) await writeErrors(io, String(opts.errors), errors);
+  if (!res.complete) io.stderr.write('\nThe portal is still processing; run the same command again later to continue.\n');
+  return res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected') ? 1 : 0;
+}
+
+async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
+  const run = runOptions(io, opts);
+  const { uploadFiles } = await import('../../api/upload.js');
+  const { positiveInt } = await import('../../api/options.js');
+  const progress = progressReporter();
+  const res = await uploadFiles(files, {
+    ...run,
+    sez: Boolean(opts.sez),
+    force: Boolean(opts.force),
+    maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
+    ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
+    ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+  });
+  endProgress();
+  const local = res.result.findings.items;
+  if (res.status === 'refused') {
+    io.stdout.write(`${formatSummary({ stats: res.result.stats, findings: local })}\n`);
+    io.stderr.write('\nNothing uploaded: the return has errors. Fix them (gstr1 validate --annotate shows them on your cells), or use --force.\n');
+    return exitCodeFor(local);
+  }
+  io.stdout.write(`${formatSummary({ stats: res.result.stats, findings: local }, { maxListed: 5 })}\n\n`);
+  printChunks(io, res.upload.chunks);
+  const errors = res.upload.chunks.flatMap((c) => c.errors);
+  if (opts.errors) await writeErrors(io, String(opts.errors), errors);
+  if (res.annotated) {
+    const unmatched = res.portalFindings.filter((f) => f.unmatched).length;
+    io.stdout.write(`\nThe portal's errors are on your rows in ${res.annotated}`);
+    io.stdout.write(unmatched ? ` (${unmatched} matched no row and are listed on its Errors sheet)\n` : '\n');
+  }
+  if (!res.upload.complete) io.stderr.write('\nThe portal is still processing; run the same command again later to continue.\n');
+  return res.upload.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected') ? 1 : 0;
+}
+
+async function writeErrors(io: CliIO, file: string, errors: readonly unknown[]): Promise<void> {
+  await writeFile(file, `${JSON.stringify(errors, null, 2)}\n`);
+  io.stdout.write(`Wrote ${errors.length} portal error(s) to ${file}\n`);
 }

@@ -128,6 +128,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `The output ${s(p.file)} would overwrite an input file`,
     hint: () => 'Choose another output name; input files are never modified.',
   },
+  STATUS_JSON: {
+    input: true,
+    message: (p) => `${s(p.file)} is not a return-status response (not valid JSON)`,
+    hint: () => 'Save the status call\'s reply as it came (gstr1 status prints it), or the error_report part of it.',
+  },
   INPUT_JSON: {
     input: true,
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,

@@ -6,11 +6,12 @@
 import type { Finding } from '../../model/finding.js';
 import { CORE_MESSAGES } from './core.js';
 import { RULE_MESSAGES } from './rules.js';
+import { UPLOAD_MESSAGES } from './upload.js';
 import type { MessageEntry } from './types.js';
 
 export type { MessageEntry } from './types.js';
 
-const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES];
+const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES];
 
 export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
   const all: Record<string, MessageEntry> = {};

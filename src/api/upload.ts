@@ -1,0 +1,64 @@
+/**
+ * `gstr1 upload` from spreadsheets: convert and validate (refusing on local errors unless
+ * forced), save chunk by chunk, and put the portal's errors back on the source rows.
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import type { Finding } from '../model/finding.js';
+import { formatPeriod } from '../model/period.js';
+import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
+import { annotateFiles } from '../report/annotate/index.js';
+import { matchPortalErrors } from '../upload/error-report.js';
+import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.js';
+import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { guardOutput } from './convert.js';
+import { returnContext, sectionOption } from './options.js';
+import { processReturn, type ProcessResult } from './process.js';
+
+export interface UploadFilesOptions extends Omit<RunOptions, 'gstin' | 'period'>, ValidateOptions {
+  gstin: string;
+  period: string;
+  sez?: boolean;
+  section?: string;
+  maxBytes?: number;
+  /** upload even when local validation finds errors */
+  force?: boolean;
+  /** annotated workbook for the portal's errors (default: beside the first input) */
+  annotate?: string;
+  onProgress?: (rows: number, file: string) => void;
+}
+
+export type UploadFilesResult =
+  | { readonly status: 'refused'; readonly result: ProcessResult }
+  | {
+      readonly status: 'uploaded';
+      readonly result: ProcessResult;
+      readonly upload: UploadResult;
+      /** portal errors matched to rows (or listed as unmatched) */
+      readonly portalFindings: readonly Finding[];
+      readonly annotated?: string;
+    };
+
+/** Default name of the annotated workbook: `<input>-portal-errors.xlsx` beside the first input. */
+export function defaultAnnotatedName(first: string): string {
+  return join(dirname(first), `${basename(first, extname(first))}-portal-errors.xlsx`);
+}
+
+export async function uploadFiles(files: readonly string[], opts: UploadFilesOptions): Promise<UploadFilesResult> {
+  const ctx = returnContext(opts);
+  const section = sectionOption(opts.section);
+  const annotateOut = opts.annotate ?? defaultAnnotatedName(files[0]!);
+  guardOutput(files, annotateOut);
+  const result = await processReturn(files, ctx, {
+    checkers: defaultCheckers(ctx, opts),
+    ...(section ? { section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  if (result.findings.errors > 0 && !opts.force) return { status: 'refused', result };
+  const payloads = [...serialisePayloads(result.outputs, { gstin: ctx.gstin, fp: formatPeriod(ctx.period) }, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+  const upload = await uploadReturn({ ...opts, gstin: ctx.gstin, period: formatPeriod(ctx.period), payloads });
+  const errors = upload.chunks.flatMap((c) => c.errors);
+  if (!errors.length) return { status: 'uploaded', result, upload, portalFindings: [] };
+  const portalFindings = await matchPortalErrors(files, section ? { section } : {}, errors);
+  await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);
+  return { status: 'uploaded', result, upload, portalFindings, annotated: annotateOut };
+}

@@ -1,0 +1,39 @@
+/** gstr1 annotate <files...> --status <status-response.json> --out <annotated.xlsx> */
+import { readFile } from 'node:fs/promises';
+import type { CAC } from 'cac';
+import { InputError, OptionError } from '../../model/errors.js';
+import type { CliIO } from '../cli.js';
+
+export default function register(cli: CAC, io: CliIO): void {
+  cli
+    .command('annotate <...files>', "Put the portal's errors from a saved status response on your rows")
+    .option('--status <file>', 'the return-status response (either provider\'s envelope, or the bare error_report)')
+    .option('--out <file.xlsx>', 'the annotated workbook to write')
+    .option('--section <sheet>', 'read every CSV as this sheet')
+    .example('gstr1 annotate sales.xlsx --status status.json --out sales-portal-errors.xlsx')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      if (opts.status === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--status' });
+      if (opts.out === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--out' });
+      const statusFile = String(opts.status);
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(statusFile, 'utf8'));
+      } catch (e) {
+        const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+        throw new InputError(missing ? 'FILE_NOT_FOUND' : 'STATUS_JSON', { file: statusFile });
+      }
+      const { parseStatusResponse, matchPortalErrors } = await import('../../upload/error-report.js');
+      const { annotateFiles } = await import('../../report/annotate/index.js');
+      const { sectionOption } = await import('../../api/options.js');
+      const section = sectionOption(opts.section === undefined ? undefined : String(opts.section));
+      const parsed = parseStatusResponse(json);
+      const findings = await matchPortalErrors(files, section ? { section } : {}, parsed.errors);
+      const out = String(opts.out);
+      await annotateFiles(files, findings, out);
+      const unmatched = findings.filter((f) => f.unmatched).length;
+      io.stdout.write(`${parsed.errors.length} portal error(s)${parsed.statusCd ? ` (status ${parsed.statusCd})` : ''}: `);
+      io.stdout.write(`${findings.length - unmatched} on your rows, ${unmatched} matching no row (listed on the Errors sheet)\n`);
+      io.stdout.write(`Wrote ${out}\n`);
+      return findings.length ? 1 : 0;
+    });
+}

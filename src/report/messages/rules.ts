@@ -1,0 +1,367 @@
+/**
+ * Messages for the validation rules (src/validators/rules): what is wrong with the row, and how
+ * to fix it, in the words of the GSTR-1 template and the GST portal. `value` and `column` come
+ * from the finding's cell; the other parameters from the rule.
+ */
+import type { Params } from '../../model/finding.js';
+import type { MessageEntry } from './types.js';
+
+const s = (v: unknown) => (v === undefined ? '' : String(v));
+const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
+
+export const RULE_MESSAGES: Record<string, MessageEntry> = {
+  // ------------------------------------------------------------------ identifiers
+  RET191113: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'checksum':
+          return `${cell(p)} is not a valid GSTIN/UIN: its last character (the check character) does not match the first 14`;
+        case 'supplier':
+          return `${cell(p)} is your own GSTIN; the recipient must be another person`;
+        case 'oidar':
+          return `${cell(p)} is an OIDAR registration, which cannot be a B2B recipient`;
+        default:
+          return `${cell(p)} is not a GSTIN, UIN, TDS or non-resident registration`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'supplier'
+        ? "Enter the buyer's GSTIN/UIN; supplies to yourself are not reported here."
+        : p.reason === 'oidar'
+          ? 'Report the supply as B2C (b2cs or b2cl) unless the buyer has a GSTIN.'
+          : "Copy the buyer's 15-character GSTIN/UIN exactly from their invoice or the GST portal search, e.g. 27AAACR5055K1Z7.",
+  },
+  RET191152: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'not-allowed':
+          return 'E-Commerce GSTIN must be blank in this sheet from the January 2024 return';
+        case 'b2cs':
+          return 'E-Commerce GSTIN must be blank for B2C (small) supplies of Type OE';
+        case 'checksum':
+          return `${cell(p)} is not a valid GSTIN: its check character does not match`;
+        case 'not-tcs':
+          return `${cell(p)} is not the operator's TCS registration (the 14th character must be C)`;
+        case 'supplier':
+          return `${cell(p)} is your own GSTIN, not the e-commerce operator's`;
+        case 'recipient':
+          return `${cell(p)} is the recipient's GSTIN, not the e-commerce operator's`;
+        default:
+          return `${cell(p)} is not a GSTIN of an e-commerce operator`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'not-allowed' || p.reason === 'b2cs'
+        ? 'Clear the column; report supplies made through an e-commerce operator in Table 14 (sheet eco) instead.'
+        : p.reason === 'not-tcs'
+          ? 'For supplies where the operator collects TCS (u/s 52), give its TCS GSTIN, e.g. 27AAACR5055K1CI.'
+          : "Copy the operator's GSTIN exactly from its statement or the GST portal search.",
+  },
+  B2CS_TYPE_E: {
+    message: () => 'Type E (through an e-commerce operator) is no longer accepted',
+    hint: () => 'Use Type OE, and report the supplies made through the operator in Table 14 (sheet eco).',
+  },
+
+  // ------------------------------------------------------------------ place of supply, tax heads
+  RET191112: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'foreign-sheet':
+          return '96-Foreign Country is a place of supply only for B2B invoices and registered credit/debit notes';
+        case 'foreign-uin':
+          return '96-Foreign Country cannot be the place of supply for a UIN holder';
+        case 'required':
+          return 'Place of supply is required on a note for a B2CL invoice';
+        default:
+          return `${cell(p)} is not a state code of the place-of-supply list`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'foreign-sheet'
+        ? 'Report exports in the exp sheet, or give the state where the supply is made.'
+        : 'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+  },
+  POS_EXPORT_NOT_BLANK: {
+    message: () => 'Place of supply must be blank on a note for an export (UR Type EXPWP or EXPWOP)',
+    hint: () => 'Clear the Place Of Supply cell; the portal rejects export notes that carry one.',
+  },
+  RET191160: {
+    message: (p) => `Place of supply ${s(p.value)} is your own state; a B2CL supply is inter-State`,
+    hint: () => 'Report intra-State sales to unregistered buyers in b2cs; otherwise correct the place of supply.',
+  },
+  RET191150: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'sez':
+          return 'An SEZ unit or developer reports IGST only, not Central or State/UT tax';
+        case 'sewop':
+          return 'SEZ supplies without payment carry no tax, so cess must be 0';
+        default:
+          return 'Central Tax and State/UT Tax must be equal';
+      }
+    },
+    hint: (p) =>
+      p.reason === 'sez'
+        ? 'Move the tax into Integrated Tax Amount, or drop --sez if you are not an SEZ unit or developer.'
+        : p.reason === 'sewop'
+          ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
+          : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',
+  },
+  RET191189: {
+    message: () => 'An SEZ unit or developer has no intra-State supplies; this amount must be 0',
+    hint: () => 'Report the amount on the matching Inter-State row instead.',
+  },
+  INVTYPE_RCHRG: {
+    message: (p) =>
+      p.type === 'CBW'
+        ? 'Reverse Charge must be Y for "Intra-State supplies attracting IGST"'
+        : 'Reverse Charge must be N for a deemed export',
+    hint: (p) => `Set Reverse Charge to ${s(p.expected)}, or correct the Invoice Type.`,
+  },
+
+  // ------------------------------------------------------------------ document numbers
+  DOCNUM_FORMAT: {
+    message: (p) =>
+      p.reason === 'length'
+        ? `${cell(p)} has ${s(p.length)} characters; document numbers may have at most 16`
+        : `${cell(p)} may contain only letters, digits, "-" and "/"`,
+    hint: () => 'Use the number as printed on the document, without spaces or other signs, e.g. INV/2025-26/001 (Rule 46).',
+  },
+  DOCNUM_ZERO: {
+    message: (p) => `${cell(p)} is not a valid document number: it is zero`,
+    hint: () => 'Enter the real document number; it needs at least one letter or a digit other than 0.',
+  },
+  RET191190: {
+    message: (p) =>
+      `Number ${s(p.number)} is already used in ${s(p.firstSheet)} row ${s(p.firstRow)}${p.firstFile && p.firstFile !== p.file ? ` of ${s(p.firstFile)}` : ''}`,
+    hint: () =>
+      'Each invoice or note number may be reported once in a return (capitals do not make it different); remove the duplicate or correct the number.',
+  },
+
+  // ------------------------------------------------------------------ dates
+  RET191114: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'after-period':
+          return `Invoice date ${s(p.value)} is after the return period (last day ${s(p.limit)})`;
+        case 'before-registration':
+          return `Invoice date ${s(p.value)} is before your registration (${s(p.limit)})`;
+        default:
+          return `Invoice date ${s(p.value)} is before GST began (01-07-2017)`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'after-period'
+        ? "Report the invoice in the return for its own month, or check the return period and the date's day/month order."
+        : p.reason === 'before-registration'
+          ? 'Check the date and --registration-date; invoices from before registration are not reported in GSTR-1.'
+          : "Check the date and its day/month/year order; GST began on 01-07-2017.",
+  },
+  RET191126: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'after-period':
+          return `Note date ${s(p.value)} is after the return period (last day ${s(p.limit)})`;
+        case 'before-registration':
+          return `Note date ${s(p.value)} is before your registration (${s(p.limit)})`;
+        default:
+          return `Note date ${s(p.value)} is before GST began (01-07-2017)`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'after-period'
+        ? "Report the note in the return for its own month, or check the return period and the date's day/month order."
+        : p.reason === 'before-registration'
+          ? 'Check the date and --registration-date; notes dated before registration are not reported in GSTR-1.'
+          : "Check the date and its day/month/year order; GST began on 01-07-2017.",
+  },
+  DATE_TOO_OLD_18M: {
+    message: (p) => `Date ${s(p.value)} is more than 18 months before the return period (before ${s(p.limit)})`,
+    hint: () => 'Check the date; the portal may reject documents this old. If it is right, report it and keep the reason on file.',
+  },
+  CDN_TIME_LIMIT: {
+    message: (p) => `This credit note can no longer be reported: the time limit for its financial year ended on ${s(p.deadline)}`,
+    hint: () =>
+      'Section 34(2) allows credit notes for a year only up to 30 November after it ends; check the note date, or settle the difference outside GSTR-1.',
+  },
+  AMEND_TIME_LIMIT: {
+    message: (p) => `Documents of this financial year can no longer be amended: the time limit ended on ${s(p.deadline)}`,
+    hint: () => 'Amendments for a year are allowed only up to 30 November after it ends (Section 37(3)); check the original date or year.',
+  },
+  RET191198: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'month':
+          return 'The original month is not before this return period; an amendment changes an earlier return';
+        case 'before-gst':
+          return 'The original month is before GST began (July 2017)';
+        default:
+          return `Original date ${s(p.value)} is not before this return period (${s(p.limit)} onwards)`;
+      }
+    },
+    hint: () =>
+      'Change a document of this period in its own sheet (b2b, b2cl, exp, cdnr…) rather than as an amendment; or check the original date/month.',
+  },
+  RET191176: {
+    message: (p) =>
+      p.reason === 'future'
+        ? `Shipping bill date ${s(p.value)} is in the future (today is ${s(p.limit)})`
+        : `Shipping bill date ${s(p.value)} is before the invoice date ${s(p.limit)}`,
+    hint: () => 'Enter the date printed on the shipping bill; it cannot be before the invoice or after today.',
+  },
+  EXP_SHIPPING_BILL: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'port':
+          return `Port code ${cell(p)} is not valid: it has 1 to 6 letters or digits`;
+        case 'date-missing':
+          return 'Shipping Bill Date is missing although a Shipping Bill Number is given';
+        case 'number-missing':
+          return 'Shipping Bill Number is missing although a Shipping Bill Date is given';
+        default:
+          return `Shipping bill number ${cell(p)} is not valid: it has 3 to 7 digits`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'port'
+        ? 'Use the 6-character port code of the shipping bill, e.g. INNSA1.'
+        : 'Give both the shipping bill number (digits only) and its date, or leave both blank until the bill is issued.',
+  },
+
+  // ------------------------------------------------------------------ amounts and rates
+  RET191175: {
+    message: (p) => `${cell(p)} is not a GST rate for this return period`,
+    hint: (p) => `Enter the full rate (IGST-equivalent, e.g. 18 rather than 9 + 9), one of: ${s(p.rates)}.`,
+  },
+  DIFF_PERCENT: {
+    message: (p) =>
+      p.reason === 'export'
+        ? 'Applicable % of Tax Rate must be blank on a note for an export'
+        : `Applicable % of Tax Rate ${cell(p)} is not allowed; it is blank (100 %) or 65`,
+    hint: () => 'Leave it blank unless the supply is notified at 65 % of the rate; then enter 65.',
+  },
+  RET191180: {
+    message: (p) => `Invoice value ${s(p.value)} is not more than the B2CL limit (Rs ${s(p.limit)}) for this period`,
+    hint: () => 'Report inter-State sales to unregistered buyers up to the limit in b2cs (summarised by state and rate).',
+  },
+  EXP_TYPE_TAX: {
+    message: (p) => `${s(p.type)} supplies are made without payment of tax, so cess must be 0`,
+    hint: () => 'Clear the cess, or use WPAY (EXPWP for notes) if tax was paid on the export.',
+  },
+  INVOICE_SIGN: {
+    message: (p) => `${s(p.column) || 'The amount'} ${s(p.value)} is negative; invoices cannot have negative amounts`,
+    hint: () => 'Enter the invoice with positive amounts, and report reductions as a credit note in cdnr or cdnur.',
+  },
+  NOTE_SIGN: {
+    message: (p) =>
+      p.reason === 'not-positive'
+        ? `Taxable value ${s(p.value)} must be more than 0 on a note`
+        : `${s(p.column) || 'The amount'} ${s(p.value)} must not be negative on a note`,
+    hint: () => 'Enter note amounts as positive figures; Note Type (C or D) says whether it reduces or adds.',
+  },
+  ADVANCE_SIGN: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'zero':
+          return 'Gross advance received is 0; leave the row out instead';
+        case 'cess-sign':
+          return 'Cess must have the same sign as the gross advance received';
+        default:
+          return `${s(p.column) || 'The amount'} ${s(p.value)} must not be negative for advances adjusted`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'negative'
+        ? 'Enter advances adjusted as positive amounts; refunds of advances are netted in the advance-received sheet.'
+        : p.reason === 'zero'
+          ? 'Remove the row, or enter the advance received (net of refunds) for this place of supply and rate.'
+          : 'Advances received may be negative (net of refunds), but the advance and its cess must go the same way.',
+  },
+  ECO_SIGN: {
+    message: (p) => `${s(p.column) || 'This amount'} has the opposite sign to the other amounts of the row`,
+    hint: () => 'Net values may be negative, but the value of supplies and its taxes must all be positive or all negative.',
+  },
+  RET91708: {
+    message: (p) =>
+      p.head === 'total'
+        ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)}); at most Rs 10 is allowed`
+        : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)}); at most Rs 10 is allowed`,
+    hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
+  },
+
+  // ------------------------------------------------------------------ HSN
+  RET191350: {
+    message: (p) => `HSN ${cell(p)} must have ${s(p.min)} to ${s(p.max)} digits for your turnover`,
+    hint: (p) =>
+      Number(p.min) >= 6
+        ? 'With aggregate turnover above Rs 5 crore, report at least 6 digits, e.g. 847130.'
+        : 'Report at least 4 digits of the HSN/SAC, e.g. 8471, and at most 8.',
+  },
+  RET191349: {
+    message: (p) => `HSN ${s(p.hsn)} is not in the GST HSN master`,
+    hint: () =>
+      'Pick the code from the portal\'s HSN list (Search HSN on services.gst.gov.in); a 6-digit code may need its 8-digit form. Refresh data/hsn-master.json if the master has changed.',
+  },
+  RET191353: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'service':
+          return 'Services (HSN starting 99) take UQC NA';
+        case 'goods':
+          return 'UQC NA is only for services; goods need a unit';
+        default:
+          return `${cell(p)} is not a UQC of the GST list`;
+      }
+    },
+    hint: (p) =>
+      p.reason === 'service'
+        ? 'Set UQC to NA and Total Quantity to 0.'
+        : 'Use a code from the list, e.g. NOS-NUMBERS, KGS-KILOGRAMS or OTH-OTHERS.',
+  },
+  RET191355: {
+    message: (p) =>
+      p.reason === 'service'
+        ? 'Services (HSN starting 99) report quantity 0'
+        : `Quantity ${cell(p)} is not valid: at most 13 digits and 2 decimals`,
+    hint: (p) => (p.reason === 'service' ? 'Set Total Quantity to 0 and UQC to NA.' : 'Round the quantity to 2 decimals, e.g. 12.50.'),
+  },
+  RET191117: {
+    message: (p) => `HSN ${s(p.hsn)} with UQC ${s(p.uqc)} and rate ${s(p.rate)} is already on row ${s(p.firstRow)} of ${s(p.firstSheet)}`,
+    hint: () => 'Add the two rows together into one (quantities, values and taxes).',
+  },
+  HSN_TOTALS: {
+    message: (p) => {
+      const table = p.tab === 'all' ? 'The HSN summary' : `The HSN summary's ${s(p.tab)} tab`;
+      return p.reason === 'missing'
+        ? `${table} is empty but the documents it summarises have taxable value Rs ${s(p.docTotal)}`
+        : `${table} has taxable value Rs ${s(p.hsnTotal)}, the documents it summarises Rs ${s(p.docTotal)}: Rs ${s(p.difference)} apart`;
+    },
+    hint: () =>
+      'Table 12 should add up to the invoices, notes and nil/exempt supplies it summarises (B2B tab: registered buyers; B2C tab: the rest). Check for missing HSN rows or documents in the wrong sheet.',
+  },
+
+  // ------------------------------------------------------------------ Table 13, IFF
+  DOCS_CANCELLED: {
+    message: (p) =>
+      p.reason === 'negative' ? `${s(p.column) || 'The count'} ${s(p.value)} cannot be negative` : `Cancelled ${s(p.value)} is more than the total number`,
+    hint: () => 'Total Number counts every document in the series, cancelled ones included; Cancelled cannot be larger.',
+  },
+  DOCS_COUNT: {
+    message: (p) => `Table 13 shows ${s(p.net)} net "${s(p.nature)}" but the return reports ${s(p.reported)}`,
+    hint: () => 'Check the serial-number ranges and counts in the docs sheet: every document reported must be within them.',
+  },
+  IFF_SECTION: {
+    message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
+    hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr and cdnra; the rest goes in the quarterly GSTR-1.',
+  },
+
+  // ------------------------------------------------------------------ the JSON
+  RET191106: {
+    message: (p) =>
+      p.reason === 'more'
+        ? `${s(p.count)} more JSON structure errors were not listed`
+        : `The JSON does not follow the portal's structure at ${s(p.path)}: ${s(p.detail)}${p.document ? ` (document ${s(p.document)})` : ''}`,
+    hint: () =>
+      'The portal would reject the file. Correct the source row named; if the row looks right, report it as a gstr1 bug with this path.',
+  },
+};

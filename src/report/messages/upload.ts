@@ -1,0 +1,84 @@
+/**
+ * Messages for uploading and filing through a provider: UPLOAD_* codes (`ProviderError` kinds,
+ * upload options) and EMULATOR_HOST. Portal codes in error reports (RET191114...) are the rule
+ * codes of rules.ts, whose hints apply; their message is the portal's own text.
+ */
+import type { MessageEntry } from './types.js';
+
+const s = (v: unknown) => (v === undefined ? '' : String(v));
+const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
+const detail = (p: Record<string, unknown>) => [p.providerCode, p.detail].filter((x) => x !== undefined && x !== '').map(String).join(': ');
+const with_ = (p: Record<string, unknown>) => (detail(p) ? `: ${detail(p)}` : '');
+
+export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
+  // ------------------------------------------------------------------ options and configuration
+  UPLOAD_PROVIDER_NAME: { input: true, message: (p) => `"${s(p.value)}" is not a provider`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
+  UPLOAD_BASE_URL: { input: true, message: (p) => `"${s(p.value)}" is not a usable provider address`, hint: () => 'Give an https:// URL, e.g. https://api.whitebooks.in.' },
+  UPLOAD_INSECURE_URL: {
+    input: true,
+    message: (p) => `${s(p.value)} is plain http to another machine; credentials and OTPs would travel unencrypted`,
+    hint: () => 'Use https://; plain http is allowed only to this machine (127.0.0.1, localhost, ::1), e.g. the emulator.',
+  },
+  UPLOAD_CREDENTIALS_MISSING: {
+    input: true,
+    message: (p) => `Credentials for ${s(p.provider)} are missing: ${s(p.missing)}`,
+    hint: () => 'Set the environment variables, or put them in a config file readable only by you (chmod 600) and pass --config.',
+  },
+  UPLOAD_CONFIG_PERMISSIONS: {
+    input: true,
+    message: (p) => `${s(p.file)} can be read by other users (mode ${s(p.mode)}); it holds secrets, so it was not used`,
+    hint: (p) => `Run: chmod 600 ${s(p.file)}`,
+  },
+  UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: () => 'Use a config file you own, readable only by you.' },
+  UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
+  EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
+  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: () => "Give the authorised signatory's 10-character PAN, e.g. --pan ABCDE1234F." },
+  UPLOAD_LOCKED: {
+    message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
+    hint: (p) => `Wait for it to finish. If no such run exists, delete ${s(p.file)}.`,
+  },
+  UPLOAD_JOURNAL_CORRUPT: {
+    message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
+    hint: () => 'Move the file aside to start afresh; check the return on the portal (gstr1 status --track) first.',
+  },
+
+  // ------------------------------------------------------------------ provider kinds
+  UPLOAD_OTP_REQUIRED: { message: (p) => `A portal session is needed${with_(p)}`, hint: () => 'Give the OTP sent to the taxpayer (--otp), or run interactively to be asked.' },
+  UPLOAD_SESSION_EXPIRED: { message: (p) => `The portal session expired${with_(p)}`, hint: () => 'Run again; you will be asked for a new OTP.' },
+  UPLOAD_INVALID_OTP: { message: (p) => `The OTP was not accepted by ${via(p)}${with_(p)}`, hint: () => 'Use the latest OTP, within its validity; request a new one if it expired.' },
+  UPLOAD_AUTH_FAILED: {
+    message: (p) => `${via(p)} refused the credentials${with_(p)}`,
+    hint: () => 'Check the API credentials and the GST user name; on gst.gov.in, enable API access (Profile > Manage API Access).',
+  },
+  UPLOAD_MAX_SESSIONS: { message: (p) => `Too many open portal sessions for this user${with_(p)}`, hint: () => 'Log out of other sessions or wait for them to expire, then run again.' },
+  UPLOAD_RATE_LIMITED: { message: (p) => `${via(p)} is limiting requests${with_(p)}`, hint: () => 'Wait a minute and run again; the run resumes where it stopped.' },
+  UPLOAD_IN_PROGRESS: { message: (p) => `The portal is still processing the request${with_(p)}`, hint: () => 'Run the same command again later; it continues where it stopped.' },
+  UPLOAD_RESET_IN_PROGRESS: { message: (p) => `A reset of this return is still being processed${with_(p)}`, hint: () => 'Wait a little and run again.' },
+  UPLOAD_SUMMARY_PENDING: { message: (p) => `The portal is still generating the summary${with_(p)}`, hint: () => 'Wait a minute and run gstr1 file again.' },
+  UPLOAD_ALREADY_READY: { message: () => 'The return is already ready to file', hint: () => '' },
+  UPLOAD_ALREADY_FILED: {
+    message: (p) => `This return is already filed${p.arn ? ` (ARN ${s(p.arn)})` : ''}${p.arn ? '' : with_(p)}`,
+    hint: () => 'Nothing more can be saved or filed for this period; corrections go in a later return as amendments.',
+  },
+  UPLOAD_SUMMARY_STALE: { message: (p) => `The summary is not the latest${with_(p)}`, hint: () => 'Run gstr1 file again: it proceeds to file again and fetches the new summary.' },
+  UPLOAD_NOT_SIGNATORY: { message: (p) => `The PAN is not an authorised signatory of this GSTIN${with_(p)}`, hint: () => "Give the PAN of a signatory registered for this GSTIN on the portal." },
+  UPLOAD_PREREQUISITE_MISSING: { message: (p) => `The portal requires an earlier step first${with_(p)}`, hint: () => 'File the previous period\'s GSTR-3B, then proceed to file again.' },
+  UPLOAD_UNKNOWN_REFERENCE: { message: (p) => `The portal does not know this reference id${with_(p)}`, hint: () => 'Check the reference id; old ones expire. gstr1 status shows the latest.' },
+  UPLOAD_NO_DATA: { message: (p) => `The portal has nothing for this request${with_(p)}`, hint: () => '' },
+  UPLOAD_REJECTED: { message: (p) => `The portal rejected the request${with_(p)}`, hint: () => 'Fix the data (gstr1 validate) and upload again.' },
+  UPLOAD_BAD_REQUEST: { message: (p) => `${via(p)} refused the request${with_(p)}`, hint: () => 'Check the GSTIN, period and options; report it if they are right.' },
+  UPLOAD_NOT_FOUND: { message: (p) => `${via(p)} does not offer this endpoint${with_(p)}`, hint: () => 'Check --base-url; the provider may have moved the API.' },
+  UPLOAD_UNSUPPORTED: { message: (p) => `${s(p.provider)} cannot do this: ${s(p.op)}`, hint: () => 'Do this step on the GST portal, or use another provider.' },
+  UPLOAD_SERVER_ERROR: { message: (p) => `${via(p)} or the GST system is failing${with_(p)}`, hint: () => 'Try again later; the run resumes where it stopped.' },
+  UPLOAD_NETWORK_ERROR: { message: (p) => `${via(p)} could not be reached${with_(p)}`, hint: () => 'Check the connection and --base-url, then run again.' },
+  UPLOAD_REPLY_LOST: {
+    message: (p) => `The reply from ${via(p)} was lost, and whether the request took effect could not be confirmed${with_(p)}`,
+    hint: () => 'Run gstr1 status, then the same command again: it checks the portal before sending anything twice.',
+  },
+  UPLOAD_BAD_RESPONSE: { message: (p) => `${via(p)} sent a reply this tool does not understand${with_(p)}`, hint: () => 'Run again with --verbose and report the (redacted) output.' },
+  UPLOAD_PROVIDER_ERROR: { message: (p) => `${via(p)} reported an error${with_(p)}`, hint: () => 'See the provider code; run again with --verbose for details.' },
+  UPLOAD_TOTALS_MISMATCH: {
+    message: (p) => `The portal's summary differs from the saved data in ${s(p.count)} place(s)`,
+    hint: () => 'Some rows were not accepted (see the error report) or the portal holds other data: fix and upload again, or reset and upload everything.',
+  },
+};

@@ -1,0 +1,181 @@
+/**
+ * What the emulator checks in a save. `structureErrors` rejects the whole request (status ER,
+ * RET191106) on what GSTN's schema refuses: missing or ill-typed `gstin`/`fp`, wrong top-level
+ * types, empty sections, non-numeric amounts. `defaultValidatePayload` is the pluggable row-level
+ * hook (status PE): GSTIN check characters, document dates within the period, the rate list and
+ * the Rs 10 HSN tax tolerance. The project's full rules plug in through the same signature:
+ * return one PortalError per failing record, keyed with the entry's `key` from walkRecords.
+ */
+import { ratesFor } from '../../model/dated-rules.js';
+import { hasValidCheckChar } from '../../model/gstin.js';
+import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
+import type { PortalError } from '../error-report.js';
+import { HSN_TABS, LAYOUTS, walkRecords, type RecordEntry } from '../records.js';
+
+type Obj = Record<string, unknown>;
+
+export type ValidatePayload = (payload: Obj) => PortalError[];
+
+export const MESSAGES = {
+  RET191106: 'Error in Json structure validation.',
+  RET191113: 'Invalid GSTIN/UIN of the recipient.',
+  RET191114: 'Date is Invalid. Date of invoice cannot exceed the current tax period and be older than 18 months or older than registration date.',
+  RET191115: 'Date is Invalid. Date of note cannot exceed the current tax period .',
+  RET191152: 'Invalid E-Commerce GSTIN.',
+  RET191175: 'Enter GST rate as per the rate list',
+  RET91708: 'The reported tax amount differs with the computed value by more than Rs. 10/-. Please report the correct tax amount within the acceptable range to proceed with the record',
+} as const;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ENVELOPE_KEYS = new Set(['gstin', 'fp', 'gt', 'cur_gt', 'version', 'hash']);
+const AMOUNT_KEYS = ['txval', 'iamt', 'camt', 'samt', 'csamt', 'val', 'rt', 'ad_amt', 'nil_amt', 'expt_amt', 'ngsup_amt', 'qty', 'suppval', 'igst', 'cgst', 'sgst', 'cess'];
+
+/** A message when the payload's structure is refused as a whole (ER), else undefined. */
+export function structureError(payload: unknown, expect: { gstin?: string; fp?: string }): { code: string; message: string } | undefined {
+  const bad = (detail: string) => ({ code: 'RET191106', message: `${MESSAGES.RET191106} ${detail}`.trim() });
+  if (!isObj(payload)) return bad('The payload is not a JSON object.');
+  if (typeof payload.gstin !== 'string' || !payload.gstin) return bad('gstin is missing.');
+  if (typeof payload.fp !== 'string' || !/^\d{6}$/.test(payload.fp)) return bad('fp is missing or not MMYYYY.');
+  if (expect.gstin && payload.gstin.toUpperCase() !== expect.gstin.toUpperCase()) {
+    return { code: 'RET191136', message: 'GSTIN in the header and the payload do not match.' };
+  }
+  if (expect.fp && payload.fp !== expect.fp) return { code: 'RET191136', message: 'Return period in the header and the payload do not match.' };
+  for (const k of ['gt', 'cur_gt']) if (payload[k] !== undefined && typeof payload[k] !== 'number') return bad(`${k} must be a number.`);
+  let sections = 0;
+  for (const [key, value] of Object.entries(payload)) {
+    if (ENVELOPE_KEYS.has(key)) continue;
+    const layout = LAYOUTS[key];
+    if (!layout) return bad(`Unknown section ${key}.`);
+    sections++;
+    const why = sectionShape(key, layout.kind, value);
+    if (why) return bad(`${key}: ${why}`);
+  }
+  if (sections === 0) return { code: 'RET191148', message: 'No section data or gross turnover to process.' };
+  for (const e of walkRecords(payload)) {
+    const why = recordTypes(e);
+    if (why) return bad(`${e.section}: ${why}`);
+  }
+  return undefined;
+}
+
+function sectionShape(key: string, kind: string, value: unknown): string | undefined {
+  switch (kind) {
+    case 'grouped': {
+      if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array';
+      const listKey = (LAYOUTS[key] as { listKey: string }).listKey;
+      for (const g of value) {
+        if (!isObj(g)) return 'entries must be objects';
+        if (!Array.isArray(g[listKey]) || (g[listKey] as unknown[]).length === 0) return `${listKey} must be a non-empty array`;
+      }
+      return undefined;
+    }
+    case 'flat':
+      if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array';
+      return value.every(isObj) ? undefined : 'entries must be objects';
+    case 'nil':
+      return isObj(value) && Array.isArray(value.inv) && value.inv.length > 0 ? undefined : 'must be {inv:[...]} with at least one row';
+    case 'hsn': {
+      if (!isObj(value)) return 'must be an object';
+      const tabs = HSN_TABS.filter((t) => value[t] !== undefined);
+      if (tabs.length === 0) return 'must hold data, hsn_b2b or hsn_b2c';
+      for (const t of tabs) if (!Array.isArray(value[t]) || (value[t] as unknown[]).length === 0) return `${t} must be a non-empty array`;
+      return undefined;
+    }
+    case 'doc':
+      return isObj(value) && Array.isArray(value.doc_det) && value.doc_det.length > 0 ? undefined : 'must be {doc_det:[...]}';
+    case 'eco':
+      return isObj(value) ? undefined : 'must be an object';
+  }
+  return undefined;
+}
+
+function recordTypes(e: RecordEntry): string | undefined {
+  const check = (o: Obj): string | undefined => {
+    for (const k of AMOUNT_KEYS) if (o[k] !== undefined && typeof o[k] !== 'number') return `${k} must be a number`;
+    for (const k of ['inum', 'idt', 'nt_num', 'nt_dt', 'pos', 'ctin', 'hsn_sc', 'uqc']) {
+      if (o[k] !== undefined && typeof o[k] !== 'string') return `${k} must be a string`;
+    }
+    return undefined;
+  };
+  const own = check(e.record);
+  if (own) return own;
+  const itms = e.record.itms;
+  if (itms !== undefined) {
+    if (!Array.isArray(itms) || itms.length === 0) return 'itms must be a non-empty array';
+    for (const it of itms) {
+      if (!isObj(it)) return 'itms entries must be objects';
+      const why = check(isObj(it.itm_det) ? it.itm_det : it);
+      if (why) return why;
+    }
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------- row-level rules
+
+/** `dd-mm-yyyy` → ISO, or undefined. */
+function isoOf(d: unknown): string | undefined {
+  if (typeof d !== 'string') return undefined;
+  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(d);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
+}
+
+/** First day of the month 18 months before the period's month, but not before July 2017. */
+function earliest(p: Period): string {
+  const idx = p.year * 12 + (p.month - 1) - 18;
+  const y = Math.floor(idx / 12);
+  const m = (idx % 12) + 1;
+  const d = `${y}-${String(m).padStart(2, '0')}-01`;
+  return d < '2017-07-01' ? '2017-07-01' : d;
+}
+
+function itemRows(r: Obj): Obj[] {
+  if (!Array.isArray(r.itms)) return [];
+  return r.itms.filter(isObj).map((it) => (isObj(it.itm_det) ? it.itm_det : it));
+}
+
+/**
+ * The emulator's default checks, deterministic so tests can plant each code: RET191113 (ctin
+ * check character), RET191152 (etin), RET191114 / RET191115 (invoice / note date outside the
+ * period or older than 18 months), RET191175 (rate not in the period's list), RET91708 (HSN tax
+ * more than Rs 10 from taxable value × rate).
+ */
+export const defaultValidatePayload: ValidatePayload = (payload) => {
+  const period = typeof payload.fp === 'string' ? parsePeriod(payload.fp) : undefined;
+  const out: PortalError[] = [];
+  const rates = period ? ratesFor(period) : undefined;
+  const last = period ? periodLastDay(period) : undefined;
+  const first = period ? earliest(period) : undefined;
+  for (const e of walkRecords(payload)) {
+    const err = (code: keyof typeof MESSAGES) => out.push({ key: e.key, code, message: MESSAGES[code] });
+    const r = e.record;
+    const ctin = e.key.ctin;
+    if (ctin && (e.section === 'b2b' || e.section === 'b2ba' || e.section === 'cdnr' || e.section === 'cdnra') && !hasValidCheckChar(ctin)) {
+      err('RET191113');
+      continue;
+    }
+    if (typeof r.etin === 'string' && r.etin && !hasValidCheckChar(r.etin)) {
+      err('RET191152');
+      continue;
+    }
+    const note = typeof r.nt_dt === 'string';
+    const date = isoOf(note ? r.nt_dt : r.idt);
+    if (date && last && first && (date > last || date < first)) {
+      err(note ? 'RET191115' : 'RET191114');
+      continue;
+    }
+    if (rates) {
+      const rts = e.section === 'hsn' || e.section === 'b2cs' ? [r.rt] : itemRows(r).map((i) => i.rt);
+      if (rts.some((rt) => typeof rt === 'number' && !rates.includes(rt))) {
+        err('RET191175');
+        continue;
+      }
+    }
+    if (e.section === 'hsn' && typeof r.rt === 'number' && typeof r.txval === 'number') {
+      const tax = Number(r.iamt ?? 0) + Number(r.camt ?? 0) + Number(r.samt ?? 0);
+      const expected = (r.txval * r.rt) / 100;
+      if (Math.abs(tax - expected) > 10) err('RET91708');
+    }
+  }
+  return out;
+};

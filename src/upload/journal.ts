@@ -1,0 +1,294 @@
+/**
+ * The filing journal: per GSTIN and period an append-only JSONL file (default folder `.gstr1/`)
+ * recording each step — session opened, chunk N sent (content hash, summary checksum before it),
+ * saved (reference id), its status, reset, proceed to file, summary checksum, EVC OTP requested,
+ * filing requested, filed with ARN. Records pass through the Redactor; no secret is ever written.
+ * Commands replay it to resume after a crash. A lock file holding the pid keeps two runs on the
+ * same return from interleaving; a lock left by a dead process is taken over.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { UploadError } from './errors.js';
+import { Redactor } from './redact.js';
+import type { JobOutcome, ReturnRef } from './types.js';
+
+export const DEFAULT_JOURNAL_DIR = '.gstr1';
+
+/** What a chunk's save came to. `applied_unconfirmed`: the reply was lost, the summary shows the data arrived. */
+export type ChunkOutcome = JobOutcome | 'applied_unconfirmed';
+
+export type JournalRecord =
+  | { step: 'run'; command: string; pid: number }
+  | { step: 'session' }
+  | { step: 'session_expired' }
+  | { step: 'chunk_sending'; index: number; hash: string; bytes: number; checkpoint?: string }
+  | { step: 'chunk_saved'; index: number; hash: string; referenceId: string }
+  | { step: 'chunk_status'; index: number; hash: string; referenceId?: string; outcome: ChunkOutcome; statusCd?: string; errorReport?: unknown }
+  | { step: 'reset_requested'; referenceId?: string }
+  | { step: 'reset'; outcome: JobOutcome }
+  | { step: 'proceed_requested'; referenceId?: string; alreadyReady: boolean }
+  | { step: 'proceed'; outcome: JobOutcome | 'already_ready'; errorReport?: unknown }
+  | { step: 'summary'; chksum: string; sections: readonly unknown[] }
+  | { step: 'summary_mismatch'; differences: readonly unknown[] }
+  | { step: 'evc_otp_requested'; pan: string }
+  | { step: 'file_requested'; chksum: string }
+  | { step: 'filed'; arn: string; ackDate?: string }
+  | { step: 'error'; op: string; kind: string; providerCode?: string };
+
+export type StampedRecord = JournalRecord & { t: string; v: 1 };
+
+export interface ChunkState {
+  index: number;
+  hash: string;
+  /** sent and no reply recorded: the summary checksum taken just before */
+  sending?: { checkpoint?: string };
+  referenceId?: string;
+  outcome?: ChunkOutcome;
+  statusCd?: string;
+  errorReport?: unknown;
+}
+
+export interface JournalState {
+  /** chunks since the last completed reset, by content hash */
+  readonly chunks: Map<string, ChunkState>;
+  reset?: { referenceId?: string; outcome?: JobOutcome };
+  proceed?: { referenceId?: string; outcome?: JobOutcome | 'already_ready'; stale: boolean };
+  summary?: { chksum: string };
+  evcRequested?: boolean;
+  fileRequested?: { chksum: string };
+  filed?: { arn: string; ackDate?: string };
+  /** the most recent reference id of any request */
+  lastReferenceId?: string;
+  records: number;
+}
+
+/** sha256 of a chunk's text: how chunks are recognised across runs. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function journalPaths(dir: string, ret: ReturnRef): { journal: string; lock: string } {
+  const stem = `${ret.gstin.toUpperCase()}-${ret.period}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  return { journal: join(dir, `${stem}.jsonl`), lock: join(dir, `${stem}.lock`) };
+}
+
+/** Reads a journal; a torn last line (a crash mid-write) is ignored. */
+export async function readJournal(file: string): Promise<StampedRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const out: StampedRecord[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      out.push(JSON.parse(line) as StampedRecord);
+    } catch (e) {
+      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim())) {
+        throw new UploadError('UPLOAD_JOURNAL_CORRUPT', { file, line: i + 1 }, { cause: e });
+      }
+    }
+  });
+  return out;
+}
+
+/** Replays records into the state a run resumes from. */
+export function replay(records: readonly StampedRecord[]): JournalState {
+  const st: JournalState = { chunks: new Map(), records: records.length };
+  for (const r of records) {
+    switch (r.step) {
+      case 'chunk_sending': {
+        const c = st.chunks.get(r.hash) ?? { index: r.index, hash: r.hash };
+        c.index = r.index;
+        c.sending = r.checkpoint !== undefined ? { checkpoint: r.checkpoint } : {};
+        delete c.referenceId;
+        delete c.outcome;
+        st.chunks.set(r.hash, c);
+        if (st.proceed) st.proceed.stale = true;
+        break;
+      }
+      case 'chunk_saved': {
+        const c = st.chunks.get(r.hash) ?? { index: r.index, hash: r.hash };
+        delete c.sending;
+        c.referenceId = r.referenceId;
+        st.chunks.set(r.hash, c);
+        st.lastReferenceId = r.referenceId;
+        break;
+      }
+      case 'chunk_status': {
+        const c = st.chunks.get(r.hash) ?? { index: r.index, hash: r.hash };
+        delete c.sending;
+        if (r.referenceId) c.referenceId = r.referenceId;
+        c.outcome = r.outcome;
+        if (r.statusCd) c.statusCd = r.statusCd;
+        if (r.errorReport !== undefined) c.errorReport = r.errorReport;
+        st.chunks.set(r.hash, c);
+        break;
+      }
+      case 'reset_requested':
+        st.reset = r.referenceId ? { referenceId: r.referenceId } : {};
+        if (r.referenceId) st.lastReferenceId = r.referenceId;
+        break;
+      case 'reset':
+        st.reset = { ...st.reset, outcome: r.outcome };
+        if (r.outcome === 'processed') {
+          st.chunks.clear();
+          delete st.proceed;
+          delete st.summary;
+          delete st.fileRequested;
+          delete st.evcRequested;
+        }
+        break;
+      case 'proceed_requested':
+        st.proceed = { ...(r.referenceId ? { referenceId: r.referenceId } : {}), ...(r.alreadyReady ? { outcome: 'already_ready' as const } : {}), stale: false };
+        if (r.referenceId) st.lastReferenceId = r.referenceId;
+        break;
+      case 'proceed':
+        st.proceed = { ...st.proceed, outcome: r.outcome, stale: false };
+        break;
+      case 'summary':
+        st.summary = { chksum: r.chksum };
+        break;
+      case 'evc_otp_requested':
+        st.evcRequested = true;
+        break;
+      case 'file_requested':
+        st.fileRequested = { chksum: r.chksum };
+        break;
+      case 'filed':
+        st.filed = { arn: r.arn, ...(r.ackDate ? { ackDate: r.ackDate } : {}) };
+        break;
+    }
+  }
+  return st;
+}
+
+export interface LockInfo {
+  pid: number;
+  host: string;
+  token: string;
+  started: string;
+  command?: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readLock(file: string): Promise<LockInfo | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as LockInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the lock for a return, or throws UPLOAD_LOCKED naming the pid that holds it. A lock held
+ * by a process that no longer runs on this host is taken over.
+ */
+export async function acquireLock(file: string, command = ''): Promise<LockInfo> {
+  const me: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID(), started: new Date().toISOString(), command };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const fh = await open(file, 'wx', 0o600);
+      try {
+        await fh.writeFile(JSON.stringify(me));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      return me;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let held = await readLock(file);
+    if (!held) {
+      // being written right now, or torn by a crash: look again shortly
+      await new Promise((r) => setTimeout(r, 50));
+      held = await readLock(file);
+    }
+    if (held && (held.host !== hostname() || alive(held.pid))) {
+      throw new UploadError('UPLOAD_LOCKED', { file, pid: held.pid, host: held.host, since: held.started });
+    }
+    // stale: move it aside atomically (only one taker succeeds), then check it was the stale one
+    const aside = `${file}.stale-${me.token}`;
+    try {
+      await rename(file, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    const moved = await readLock(aside);
+    if (moved && held && moved.token !== held.token && moved.host === hostname() && alive(moved.pid)) {
+      // we moved a live lock someone else just took: put it back and give way
+      await rename(aside, file).catch(() => undefined);
+      throw new UploadError('UPLOAD_LOCKED', { file, pid: moved.pid, host: moved.host, since: moved.started });
+    }
+    await unlink(aside).catch(() => undefined);
+  }
+  throw new UploadError('UPLOAD_LOCKED', { file, pid: 0, host: '', since: '' });
+}
+
+export async function releaseLock(file: string, me: LockInfo): Promise<void> {
+  const held = await readLock(file);
+  if (held && held.token === me.token) await unlink(file).catch(() => undefined);
+}
+
+/** An open journal: the lock is held until `close()`. */
+export class Journal {
+  private constructor(
+    readonly file: string,
+    readonly lockFile: string,
+    private readonly lock: LockInfo,
+    private readonly fh: FileHandle,
+    private readonly redactor: Redactor,
+    readonly records: StampedRecord[],
+  ) {}
+
+  /** Opens (creating the folder, mode 0700) and locks the journal of a return. */
+  static async open(dir: string, ret: ReturnRef, opts: { redactor?: Redactor; command?: string } = {}): Promise<Journal> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const paths = journalPaths(dir, ret);
+    const lock = await acquireLock(paths.lock, opts.command);
+    try {
+      const records = await readJournal(paths.journal);
+      const fh = await open(paths.journal, 'a', 0o600);
+      return new Journal(paths.journal, paths.lock, lock, fh, opts.redactor ?? new Redactor(), records);
+    } catch (e) {
+      await releaseLock(paths.lock, lock);
+      throw e;
+    }
+  }
+
+  state(): JournalState {
+    return replay(this.records);
+  }
+
+  /** Appends one record (redacted) and flushes it to disk before returning. */
+  async append(r: JournalRecord): Promise<void> {
+    const stamped = { ...this.redactor.value(r), t: new Date().toISOString(), v: 1 as const } as StampedRecord;
+    await this.fh.write(`${JSON.stringify(stamped)}\n`);
+    await this.fh.datasync();
+    this.records.push(stamped);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.fh.close();
+    } finally {
+      await releaseLock(this.lockFile, this.lock);
+    }
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * Documents inside a retsave payload or an `error_report`, and their keys. One walker serves the
+ * emulator (cumulative saves keyed by document, error reports), the totals (summary comparison)
+ * and the error-report parser (portal errors back to rows): error reports mirror the payload's
+ * shapes with `error_cd`/`error_msg` added on the group (b2b, cdnr, exp, b2cl, nil, hsn list
+ * entries, doc_issue entries) or on the record (b2cs, at, txpd, cdnur, hsn rows).
+ *
+ *   payload b2b:  [{ctin, inv:[{inum, idt, ..., itms:[{num, itm_det:{rt, txval, ...}}]}]}]
+ *   report  b2b:  [{ctin, error_cd, error_msg, inv:[...the rejected invoices...]}]
+ *   payload hsn:  {data:[rows]} | {hsn_b2b:[rows], hsn_b2c:[rows]}
+ *   report  hsn:  [{data|hsn_b2b|hsn_b2c:[rows], error_cd, error_msg}]
+ * Older shapes are read too: cdnr notes with `inum`/`idt`, b2cs `typ: "E"` with `etin`, HSN rows
+ * with `val` and no `rt`, doc_issue as a bare list.
+ */
+
+type Obj = Record<string, unknown>;
+
+/** What identifies a document or aggregate row; the fields a section does not use are absent. */
+export interface DocKey {
+  readonly section: string;
+  /** hsn tab (`data`, `hsn_b2b`, `hsn_b2c`), supeco part (`clttx`...) */
+  readonly part?: string;
+  readonly ctin?: string;
+  readonly pos?: string;
+  readonly expTyp?: string;
+  readonly typ?: string;
+  readonly splyTy?: string;
+  readonly etin?: string;
+  readonly omon?: string;
+  readonly inum?: string;
+  readonly oinum?: string;
+  readonly idt?: string;
+  readonly ntNum?: string;
+  readonly ontNum?: string;
+  readonly ntty?: string;
+  /** rates of the document's or row's items */
+  readonly rates?: readonly number[];
+  readonly diffPercent?: number;
+  readonly hsn?: string;
+  readonly uqc?: string;
+  readonly rt?: number;
+  readonly docNum?: number;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface RecordEntry {
+  readonly section: string;
+  readonly key: DocKey;
+  /** canonical identity: a later save of the same id replaces this one */
+  readonly id: string;
+  /** the document or row, as in the JSON */
+  readonly record: Obj;
+  /** the object it sits in (b2b recipient, hsn tab wrapper, nil object, doc_det entry), without the list */
+  readonly group?: Obj;
+  /** the list key inside the group (`inv`, `nt`, `data`, `docs`...) */
+  readonly listKey?: string;
+}
+
+/** How each section nests its documents. */
+type Layout =
+  | { kind: 'grouped'; groupField: string; groupKey: keyof DocKey; listKey: string; number: 'inum' | 'nt_num' }
+  | { kind: 'flat'; number?: 'nt_num' }
+  | { kind: 'hsn' }
+  | { kind: 'nil' }
+  | { kind: 'doc' }
+  | { kind: 'eco'; parts: readonly string[] };
+
+export const LAYOUTS: Readonly<Record<string, Layout>> = {
+  b2b: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'inv', number: 'inum' },
+  b2ba: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'inv', number: 'inum' },
+  b2cl: { kind: 'grouped', groupField: 'pos', groupKey: 'pos', listKey: 'inv', number: 'inum' },
+  b2cla: { kind: 'grouped', groupField: 'pos', groupKey: 'pos', listKey: 'inv', number: 'inum' },
+  exp: { kind: 'grouped', groupField: 'exp_typ', groupKey: 'expTyp', listKey: 'inv', number: 'inum' },
+  expa: { kind: 'grouped', groupField: 'exp_typ', groupKey: 'expTyp', listKey: 'inv', number: 'inum' },
+  cdnr: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'nt', number: 'nt_num' },
+  cdnra: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'nt', number: 'nt_num' },
+  cdnur: { kind: 'flat', number: 'nt_num' },
+  cdnura: { kind: 'flat', number: 'nt_num' },
+  b2cs: { kind: 'flat' },
+  b2csa: { kind: 'flat' },
+  at: { kind: 'flat' },
+  ata: { kind: 'flat' },
+  txpd: { kind: 'flat' },
+  txpda: { kind: 'flat' },
+  nil: { kind: 'nil' },
+  hsn: { kind: 'hsn' },
+  doc_issue: { kind: 'doc' },
+  supeco: { kind: 'eco', parts: ['clttx', 'paytx'] },
+  supecoa: { kind: 'eco', parts: ['clttxa', 'paytxa'] },
+};
+
+export const HSN_TABS = ['data', 'hsn_b2b', 'hsn_b2c'] as const;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : undefined);
+
+function without(o: Obj, key: string): Obj {
+  const { [key]: _drop, ...rest } = o;
+  return rest;
+}
+
+/** Item rates of a document: `itms[].itm_det.rt` or flat `itms[].rt`. */
+export function itemRates(doc: Obj): number[] {
+  const out: number[] = [];
+  const itms = doc.itms;
+  if (!Array.isArray(itms)) return out;
+  for (const it of itms) {
+    if (!isObj(it)) continue;
+    const det = isObj(it.itm_det) ? it.itm_det : it;
+    const rt = num(det.rt);
+    if (rt !== undefined && !out.includes(rt)) out.push(rt);
+  }
+  return out;
+}
+
+/** Every document or row of a payload (or error report), section by section. */
+export function* walkRecords(json: unknown): Generator<RecordEntry> {
+  if (!isObj(json)) return;
+  for (const [section, value] of Object.entries(json)) {
+    const layout = LAYOUTS[section];
+    if (!layout) continue;
+    yield* walkSection(section, layout, value);
+  }
+}
+
+export function* walkSection(section: string, layout: Layout, value: unknown): Generator<RecordEntry> {
+  switch (layout.kind) {
+    case 'grouped': {
+      if (!Array.isArray(value)) return;
+      for (const g of value) {
+        if (!isObj(g)) continue;
+        const group = without(g, layout.listKey);
+        const gv = str(g[layout.groupField]);
+        const list = g[layout.listKey];
+        if (!Array.isArray(list)) continue;
+        for (const doc of list) {
+          if (!isObj(doc)) continue;
+          const key = documentKey(section, doc, gv === undefined ? {} : { [layout.groupKey]: gv });
+          yield { section, key, id: keyId(key), record: doc, group, listKey: layout.listKey };
+        }
+      }
+      return;
+    }
+    case 'flat': {
+      if (!Array.isArray(value)) return;
+      for (const rec of value) {
+        if (!isObj(rec)) continue;
+        const key = documentKey(section, rec, {});
+        yield { section, key, id: keyId(key), record: rec };
+      }
+      return;
+    }
+    case 'nil': {
+      // payload {inv:[...]}; report {error_cd, error_msg, inv:[...]} (older: a list of such)
+      for (const o of Array.isArray(value) ? value : [value]) {
+        if (!isObj(o) || !Array.isArray(o.inv)) continue;
+        const group = without(o, 'inv');
+        for (const rec of o.inv) {
+          if (!isObj(rec)) continue;
+          const key = documentKey(section, rec, {});
+          yield { section, key, id: keyId(key), record: rec, group, listKey: 'inv' };
+        }
+      }
+      return;
+    }
+    case 'hsn': {
+      // payload {data:[...]} or {hsn_b2b, hsn_b2c}; report: a list of such wrappers with error_cd
+      for (const o of Array.isArray(value) ? value : [value]) {
+        if (!isObj(o)) continue;
+        for (const tab of HSN_TABS) {
+          const rows = o[tab];
+          if (!Array.isArray(rows)) continue;
+          const group = without(o, tab);
+          for (const rec of rows) {
+            if (!isObj(rec)) continue;
+            const key = documentKey(section, rec, { part: tab });
+            yield { section, key, id: keyId(key), record: rec, group, listKey: tab };
+          }
+        }
+      }
+      return;
+    }
+    case 'doc': {
+      // payload {doc_det:[{doc_num, docs:[...]}]}; report: the doc_det list itself
+      const list = Array.isArray(value) ? value : isObj(value) && Array.isArray(value.doc_det) ? value.doc_det : [];
+      for (const d of list) {
+        if (!isObj(d) || !Array.isArray(d.docs)) continue;
+        const group = without(d, 'docs');
+        const docNum = num(d.doc_num);
+        for (const rec of d.docs) {
+          if (!isObj(rec)) continue;
+          const key = documentKey(section, rec, docNum === undefined ? {} : { docNum });
+          yield { section, key, id: keyId(key), record: rec, group, listKey: 'docs' };
+        }
+      }
+      return;
+    }
+    case 'eco': {
+      if (!isObj(value)) return;
+      for (const part of layout.parts) {
+        const rows = value[part];
+        if (!Array.isArray(rows)) continue;
+        for (const rec of rows) {
+          if (!isObj(rec)) continue;
+          const key = documentKey(section, rec, { part });
+          yield { section, key, id: keyId(key), record: rec, group: {}, listKey: part };
+        }
+      }
+      return;
+    }
+  }
+}
+
+/** The key of one record, with what the group supplies (ctin, pos, exp_typ, hsn tab, doc_num). */
+export function documentKey(section: string, r: Obj, from: Partial<DocKey>): DocKey {
+  const k: { -readonly [P in keyof DocKey]?: DocKey[P] } = { section, ...from };
+  const set = <P extends keyof DocKey>(p: P, v: DocKey[P] | undefined) => {
+    if (v !== undefined && v !== '') k[p] = v;
+  };
+  if (k.pos === undefined) set('pos', str(r.pos));
+  set('ctin', k.ctin ?? str(r.ctin));
+  set('typ', str(r.typ));
+  set('splyTy', str(r.sply_ty));
+  set('etin', str(r.etin));
+  set('omon', str(r.omon));
+  set('inum', str(r.inum));
+  set('oinum', str(r.oinum));
+  set('idt', str(r.idt));
+  set('ntNum', str(r.nt_num));
+  set('ontNum', str(r.ont_num));
+  set('ntty', str(r.ntty));
+  const diff = num(r.diff_percent);
+  if (diff !== undefined) k.diffPercent = diff;
+  if (section === 'hsn') {
+    set('hsn', str(r.hsn_sc));
+    set('uqc', str(r.uqc));
+    set('rt', num(r.rt));
+  } else if (section === 'b2cs') {
+    set('rt', num(r.rt));
+  } else if (section === 'doc_issue') {
+    set('from', str(r.from));
+    set('to', str(r.to));
+  }
+  const rates = itemRates(r);
+  if (rates.length) k.rates = rates;
+  return k as DocKey;
+}
+
+const lc = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+
+/** The identity of a record within its section (what "the same document" means for a save). */
+export function keyId(k: DocKey): string {
+  const parts: (string | number | undefined)[] = [k.section];
+  switch (k.section) {
+    case 'b2b':
+    case 'b2ba':
+      parts.push(lc(k.ctin), lc(k.inum), lc(k.oinum));
+      break;
+    case 'cdnr':
+    case 'cdnra':
+      parts.push(lc(k.ctin), lc(k.ntNum), lc(k.ontNum));
+      break;
+    case 'b2cl':
+    case 'b2cla':
+      parts.push(k.pos, lc(k.inum), lc(k.oinum));
+      break;
+    case 'exp':
+    case 'expa':
+      parts.push(lc(k.expTyp), lc(k.inum), lc(k.oinum));
+      break;
+    case 'cdnur':
+    case 'cdnura':
+      parts.push(lc(k.ntNum), lc(k.ontNum));
+      break;
+    case 'b2cs':
+    case 'b2csa':
+      parts.push(k.omon, k.pos, k.rt ?? (k.rates ?? []).join('+'), lc(k.typ), lc(k.etin), k.diffPercent);
+      break;
+    case 'at':
+    case 'ata':
+    case 'txpd':
+    case 'txpda':
+      parts.push(k.omon, k.pos, k.diffPercent);
+      break;
+    case 'nil':
+      parts.push(lc(k.splyTy));
+      break;
+    case 'hsn':
+      parts.push(k.part, lc(k.hsn), lc(k.uqc), k.rt);
+      break;
+    case 'doc_issue':
+      parts.push(k.docNum, lc(k.from), lc(k.to));
+      break;
+    default:
+      parts.push(k.part, k.omon, lc(k.etin));
+  }
+  return parts.map((p) => (p === undefined ? '' : String(p))).join('|');
+}
+
+/** A short human description of a key, for messages: `b2b 27AAAAA1111A1Z1 INV-7`. */
+export function describeKey(k: DocKey): string {
+  const bits: string[] = [k.section || 'return'];
+  if (k.part && k.part !== 'data') bits.push(k.part);
+  for (const v of [k.ctin, k.expTyp, k.omon, k.inum ?? k.ntNum, k.hsn, k.uqc]) if (v) bits.push(v);
+  if (k.section === 'b2cs' || k.section === 'at' || k.section === 'txpd' || k.section === 'ata' || k.section === 'txpda' || k.section === 'b2csa' || k.section === 'b2cl') {
+    if (k.pos) bits.push(`POS ${k.pos}`);
+  }
+  if (k.splyTy && k.section === 'nil') bits.push(k.splyTy);
+  if (k.rt !== undefined) bits.push(`${k.rt}%`);
+  else if (k.rates?.length && k.section !== 'b2b' && k.section !== 'cdnr') bits.push(k.rates.map((r) => `${r}%`).join('/'));
+  if (k.docNum !== undefined) bits.push(`doc ${k.docNum}${k.from ? ` ${k.from}-${k.to ?? ''}` : ''}`);
+  return bits.join(' ');
+}
+
+/**
+ * Rebuilds section JSON from entries (the reverse of walkRecords), in the payload's shapes; the
+ * hook may decorate each group or record (the emulator adds error_cd/error_msg).
+ */
+export function buildSections(entries: Iterable<RecordEntry>): Obj {
+  const out: Obj = {};
+  const grouped = new Map<string, Map<string, { group: Obj; list: Obj[] }>>();
+  for (const e of entries) {
+    const layout = LAYOUTS[e.section];
+    if (!layout) continue;
+    switch (layout.kind) {
+      case 'flat':
+        ((out[e.section] ??= []) as Obj[]).push(e.record);
+        break;
+      case 'grouped':
+      case 'doc': {
+        let sec = grouped.get(e.section);
+        if (!sec) grouped.set(e.section, (sec = new Map()));
+        const gk = JSON.stringify(e.group ?? {});
+        let g = sec.get(gk);
+        if (!g) sec.set(gk, (g = { group: e.group ?? {}, list: [] }));
+        g.list.push(e.record);
+        break;
+      }
+      case 'nil': {
+        const o = (out.nil ??= { inv: [] }) as { inv: Obj[] };
+        o.inv.push(e.record);
+        break;
+      }
+      case 'hsn': {
+        const o = (out.hsn ??= {}) as Record<string, Obj[]>;
+        (o[e.key.part ?? 'data'] ??= []).push(e.record);
+        break;
+      }
+      case 'eco': {
+        const o = (out[e.section] ??= {}) as Record<string, Obj[]>;
+        (o[e.key.part ?? layout.parts[0]!] ??= []).push(e.record);
+        break;
+      }
+    }
+  }
+  for (const [section, groups] of grouped) {
+    const layout = LAYOUTS[section]!;
+    if (layout.kind === 'grouped') {
+      out[section] = [...groups.values()].map((g) => ({ ...g.group, [layout.listKey]: g.list }));
+    } else {
+      out[section] = { doc_det: [...groups.values()].map((g) => ({ ...g.group, docs: g.list })) };
+    }
+  }
+  return out;
+}

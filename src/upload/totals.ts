@@ -1,0 +1,185 @@
+/**
+ * Section totals in the summary's own terms (`sec_nm`, `ttl_tax` = taxable value, `ttl_igst`...),
+ * computed from payloads exactly as the portal keeps them (a later save of the same document
+ * replaces the earlier one), and the comparison of the portal's summary with what was saved:
+ * filing is refused when they differ.
+ */
+import { walkRecords, type RecordEntry } from './records.js';
+import type { SummarySection } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+export const SUMMARY_NAMES: Readonly<Record<string, string>> = {
+  b2b: 'B2B', b2ba: 'B2BA', b2cl: 'B2CL', b2cla: 'B2CLA', b2cs: 'B2CS', b2csa: 'B2CSA',
+  cdnr: 'CDNR', cdnra: 'CDNRA', cdnur: 'CDNUR', cdnura: 'CDNURA', exp: 'EXP', expa: 'EXPA',
+  at: 'AT', ata: 'ATA', txpd: 'TXPD', txpda: 'TXPDA', nil: 'NIL', hsn: 'HSN', doc_issue: 'DOC_ISSUE',
+  supeco: 'SUPECOM', supecoa: 'SUPECOMA',
+};
+
+/** Fields compared between the portal's summary and the saved data. */
+export const COMPARED_FIELDS = [
+  'ttl_tax', 'ttl_igst', 'ttl_cgst', 'ttl_sgst', 'ttl_cess',
+  'ttl_nilsup_amt', 'ttl_expt_amt', 'ttl_ngsup_amt', 'ttl_doc_issued', 'ttl_doc_cancelled',
+] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+/** Totals of one section; amounts in rupees. */
+export interface SectionTotal {
+  readonly sec_nm: string;
+  readonly ttl_rec: number;
+  readonly ttl_val: number;
+  readonly ttl_tax: number;
+  readonly ttl_igst: number;
+  readonly ttl_cgst: number;
+  readonly ttl_sgst: number;
+  readonly ttl_cess: number;
+  readonly ttl_nilsup_amt?: number;
+  readonly ttl_expt_amt?: number;
+  readonly ttl_ngsup_amt?: number;
+  readonly ttl_doc_issued?: number;
+  readonly ttl_doc_cancelled?: number;
+  readonly net_doc_issued?: number;
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** rupees (JSON number) → paise, exact for ≤ 2 decimals */
+const p = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : 0);
+
+interface Acc {
+  rec: number;
+  val: number;
+  tax: number;
+  igst: number;
+  cgst: number;
+  sgst: number;
+  cess: number;
+  nil: number;
+  expt: number;
+  ngsup: number;
+  issued: number;
+  cancelled: number;
+  net: number;
+}
+const zero = (): Acc => ({ rec: 0, val: 0, tax: 0, igst: 0, cgst: 0, sgst: 0, cess: 0, nil: 0, expt: 0, ngsup: 0, issued: 0, cancelled: 0, net: 0 });
+
+function addAmounts(a: Acc, o: Obj, taxableKey = 'txval') {
+  a.tax += p(o[taxableKey]);
+  a.igst += p(o.iamt ?? o.igst);
+  a.cgst += p(o.camt ?? o.cgst);
+  a.sgst += p(o.samt ?? o.sgst);
+  a.cess += p(o.csamt ?? o.cess);
+}
+
+function addEntry(a: Acc, e: RecordEntry) {
+  const r = e.record;
+  a.rec++;
+  switch (e.section) {
+    case 'nil':
+      a.nil += p(r.nil_amt);
+      a.expt += p(r.expt_amt);
+      a.ngsup += p(r.ngsup_amt);
+      return;
+    case 'doc_issue':
+      a.issued += Math.round(Number(r.totnum ?? 0)) * 100;
+      a.cancelled += Math.round(Number(r.cancel ?? 0)) * 100;
+      a.net += Math.round(Number(r.net_issue ?? 0)) * 100;
+      return;
+    case 'hsn':
+    case 'b2cs':
+      addAmounts(a, r);
+      a.val += p(r.val);
+      return;
+    case 'supeco':
+    case 'supecoa':
+      addAmounts(a, r, 'suppval');
+      return;
+  }
+  a.val += p(r.val);
+  const itms = Array.isArray(r.itms) ? r.itms : [];
+  const taxable = e.section === 'at' || e.section === 'ata' || e.section === 'txpd' || e.section === 'txpda' ? 'ad_amt' : 'txval';
+  for (const it of itms) {
+    if (!isObj(it)) continue;
+    addAmounts(a, isObj(it.itm_det) ? it.itm_det : it, taxable);
+  }
+}
+
+const rupees = (paise: number) => paise / 100;
+
+function toTotal(section: string, a: Acc): SectionTotal {
+  const base = {
+    sec_nm: SUMMARY_NAMES[section] ?? section.toUpperCase(),
+    ttl_rec: a.rec,
+    ttl_val: rupees(a.val),
+    ttl_tax: rupees(a.tax),
+    ttl_igst: rupees(a.igst),
+    ttl_cgst: rupees(a.cgst),
+    ttl_sgst: rupees(a.sgst),
+    ttl_cess: rupees(a.cess),
+  };
+  if (section === 'nil') return { ...base, ttl_nilsup_amt: rupees(a.nil), ttl_expt_amt: rupees(a.expt), ttl_ngsup_amt: rupees(a.ngsup) };
+  if (section === 'doc_issue') return { ...base, ttl_doc_issued: a.issued / 100, ttl_doc_cancelled: a.cancelled / 100, net_doc_issued: a.net / 100 };
+  return base;
+}
+
+/** Totals per section of stored entries (one per document id). */
+export function totalsOfEntries(entries: Iterable<RecordEntry>): SectionTotal[] {
+  const acc = new Map<string, Acc>();
+  for (const e of entries) {
+    let a = acc.get(e.section);
+    if (!a) acc.set(e.section, (a = zero()));
+    addEntry(a, e);
+  }
+  const order = Object.keys(SUMMARY_NAMES);
+  return [...acc.entries()].sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0])).map(([s, a]) => toTotal(s, a));
+}
+
+/**
+ * Totals of everything the payloads save, in order, a later save of a document replacing the
+ * earlier one (as the portal does). Pass the chunks that were accepted; rows the portal rejected
+ * (PE) are not on the portal and make the comparison fail, which is the point.
+ */
+export function computeTotals(payloads: Iterable<string | object>): SectionTotal[] {
+  const docs = new Map<string, RecordEntry>();
+  for (const pl of payloads) {
+    const json = typeof pl === 'string' ? JSON.parse(pl) : pl;
+    for (const e of walkRecords(json)) docs.set(e.id, e);
+  }
+  return totalsOfEntries(docs.values());
+}
+
+export interface TotalsDifference {
+  readonly sec_nm: string;
+  readonly field: ComparedField;
+  /** what the portal's summary says */
+  readonly portal: number;
+  /** what the saved data adds up to */
+  readonly saved: number;
+}
+
+/**
+ * Differences between the portal's summary and the saved totals, beyond `tolerance` rupees per
+ * field. A field is compared when the portal reports it, or when the portal lacks the whole
+ * section that the saved data has.
+ */
+export function compareTotals(portal: readonly SummarySection[], saved: readonly SectionTotal[], tolerance = 0): TotalsDifference[] {
+  const out: TotalsDifference[] = [];
+  const P = new Map(portal.map((s) => [String(s.sec_nm).toUpperCase(), s as Obj]));
+  const S = new Map(saved.map((s) => [s.sec_nm.toUpperCase(), s as unknown as Obj]));
+  const names = [...new Set([...S.keys(), ...P.keys()])];
+  for (const name of names) {
+    const ps = P.get(name);
+    const ss = S.get(name);
+    for (const field of COMPARED_FIELDS) {
+      const pv = ps ? ps[field] : undefined;
+      const sv = ss ? ss[field] : undefined;
+      if (ps && pv === undefined) continue; // the portal does not report this field
+      const a = typeof pv === 'number' ? pv : Number(pv ?? 0);
+      const b = typeof sv === 'number' ? sv : 0;
+      if (!ps && b === 0) continue;
+      if (Math.abs(Math.round(a * 100) - Math.round(b * 100)) > Math.round(tolerance * 100)) {
+        out.push({ sec_nm: name, field, portal: a, saved: b });
+      }
+    }
+  }
+  return out;
+}

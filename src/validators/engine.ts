@@ -1,0 +1,87 @@
+/**
+ * Turns rules into a `Checker` for `processReturn`: row rules run on every row of their sheets,
+ * pass rules keep their own compact state and finish after mapping. Findings made while rows
+ * stream are held here and handed to the return's finding list in `finish`, before the
+ * cross-section rules add theirs, so every rule's findings come out in row order.
+ */
+import type { Checker, ProcessResult } from '../api/process.js';
+import type { Field } from '../model/fields.js';
+import type { Finding, Params } from '../model/finding.js';
+import { periodFirstDay, periodLastDay } from '../model/period.js';
+import { ratesFor } from '../model/dated-rules.js';
+import type { SheetId } from '../model/sheets.js';
+import type { ReturnContext } from '../mappers/types.js';
+import { at, type ParsedRow } from '../parsers/rows.js';
+import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from './types.js';
+
+/** The context rules share, derived once per pass. */
+export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): RuleContext {
+  return {
+    ...ctx,
+    ...(opts.turnover !== undefined ? { turnover: opts.turnover } : {}),
+    ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
+    quarterly: Boolean(opts.quarterly),
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    firstDay: periodFirstDay(ctx.period),
+    lastDay: periodLastDay(ctx.period),
+    rates: new Set(ratesFor(ctx.period)),
+  };
+}
+
+function reporter(rule: Rule, sink: (f: Finding) => void): Report {
+  const { code, severity } = rule;
+  const report = (row: ParsedRow, field?: Field, params?: Params) => {
+    sink({ code, severity, ...at(row, field), ...(params ? { params } : {}) });
+  };
+  return Object.assign(report, {
+    raw: (f: Omit<Finding, 'code' | 'severity'>) => sink({ code, severity, ...f }),
+  });
+}
+
+interface RowEntry {
+  readonly rule: RowRule;
+  readonly report: Report;
+}
+
+/** One checker running every rule given; findings go to the return's list at `finish`. */
+export function createChecker(rules: readonly Rule[], ctx: RuleContext): Checker {
+  const held: Finding[] = [];
+  let target: ((f: Finding) => void) | undefined;
+  const sink = (f: Finding) => (target ? target(f) : held.push(f));
+
+  const rowRules = new Map<SheetId, RowEntry[]>();
+  const passRows = new Map<SheetId, RulePass[]>();
+  const passes: RulePass[] = [];
+  for (const rule of rules) {
+    const report = reporter(rule, sink);
+    if (rule.kind === 'row') {
+      for (const s of rule.sections) push(rowRules, s, { rule, report });
+    } else {
+      const pass = rule.check(ctx, report);
+      passes.push(pass);
+      if (pass.row) for (const s of rule.sections) push(passRows, s, pass);
+    }
+  }
+
+  return {
+    row(row: ParsedRow) {
+      const id = row.ctx.spec.id;
+      const rr = rowRules.get(id);
+      if (rr) for (const { rule, report } of rr) rule.check(row, ctx, report);
+      const pr = passRows.get(id);
+      if (pr) for (const p of pr) p.row!(row);
+    },
+    async finish(result: ProcessResult) {
+      for (const f of held) result.findings.push(f);
+      held.length = 0;
+      target = (f) => result.findings.push(f);
+      for (const p of passes) await p.finish?.(result);
+    },
+  };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,39 @@
+/**
+ * AMEND_TIME_LIMIT: proviso to Section 37(3): details of a financial year can be amended only
+ * up to 30 November after that year ends. The original document's date (b2ba, b2cla, expa,
+ * cdnra, cdnura) or original financial year (b2csa, ata, atadja, ecoa) decides the year.
+ *   pass: original invoice of 10-05-2023 amended in the 112024 return; fail: in the 122024 return
+ */
+import type { Field } from '../../model/fields.js';
+import { fyOfIsoDate } from '../../model/period.js';
+import type { SheetId } from '../../model/sheets.js';
+import type { RowRule } from '../types.js';
+import { section34Deadline, showDate } from '../shared.js';
+
+const ORIGINAL_DATE: Partial<Record<SheetId, Field>> = {
+  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt',
+};
+
+const rule: RowRule = {
+  kind: 'row',
+  code: 'AMEND_TIME_LIMIT',
+  severity: 'error',
+  sections: ['b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa'],
+  description: 'Amendment made after 30 November following the end of the original financial year (proviso to Section 37(3)).',
+  variants: [{ deadline: '30-11-2024' }],
+  check(row, ctx, report) {
+    const v = row.values;
+    const field = ORIGINAL_DATE[row.ctx.spec.id];
+    let fy: number | undefined;
+    let at: Field = 'fy';
+    if (field) {
+      const d = v[field] as string | undefined;
+      if (d) fy = fyOfIsoDate(d);
+      at = field;
+    } else fy = v.fy;
+    if (fy === undefined) return;
+    const deadline = section34Deadline(fy);
+    if (ctx.firstDay > deadline) report(row, at, { deadline: showDate(deadline) });
+  },
+};
+export default rule;

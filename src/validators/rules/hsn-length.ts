@@ -1,0 +1,32 @@
+/**
+ * RET191350: HSN digits by aggregate turnover of the preceding year (Notification 78/2020-CT,
+ * from the April 2021 period): up to Rs 5 crore at least 4 digits, above it at least 6; never
+ * more than 8. Before April 2021, 2 to 8 digits. Without `--turnover` the Rs 5 crore (4-digit)
+ * rule applies, as for every quarterly filer.
+ *   pass: 8471 (turnover ≤ 5 crore), 847130; fail: 84, 8471 with turnover 6 crore, 847130100
+ */
+import { periodKey } from '../../model/period.js';
+import type { RowRule } from '../types.js';
+import { HSN_SHEETS } from '../shared.js';
+
+/** Rs 5 crore, the turnover above which 6 digits are needed. */
+export const HSN_SIX_DIGIT_TURNOVER = 5_00_00_000;
+/** First period of the 4/6-digit rule. */
+export const HSN_DIGITS_FROM = '202104';
+
+const rule: RowRule = {
+  kind: 'row',
+  code: 'RET191350',
+  severity: 'error',
+  sections: HSN_SHEETS,
+  description:
+    'HSN length: at least 4 digits (aggregate turnover up to Rs 5 crore) or 6 digits (above), at most 8; 2-8 digits before April 2021.',
+  variants: [{ min: 4, max: 8 }],
+  check(row, ctx, report) {
+    const hsn = row.values.hsn;
+    if (!hsn) return;
+    const min = periodKey(ctx.period) < HSN_DIGITS_FROM ? 2 : (ctx.turnover ?? 0) > HSN_SIX_DIGIT_TURNOVER ? 6 : 4;
+    if (hsn.length < min || hsn.length > 8) report(row, 'hsn', { min, max: 8 });
+  },
+};
+export default rule;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { IDS, makeRow, runRules } from '../test-helpers.js';
+import rule from './hsn-totals.js';
+
+const b2b = (inum: string, txval: number, row: number) => makeRow('b2b', { ctin: IDS.recipient, inum, rt: 18, txval }, row);
+const hsn = (sheet: 'hsnb2b' | 'hsnb2c' | 'hsn', txval: number, row: number) => makeRow(sheet, { hsn: '8471', uqc: 'NOS', rt: 18, txval }, row);
+
+describe('rule: HSN_TOTALS', () => {
+  it('passes when the B2B tab adds up to b2b less credit notes plus nil/exempt to registered persons', async () => {
+    const f = await runRules(
+      rule,
+      [
+        b2b('A', 1000000, 5),
+        b2b('B', 500000, 6),
+        makeRow('cdnr', { ctin: IDS.recipient, ntNum: 'C', ntty: 'C', rt: 18, txval: 100000 }, 5),
+        makeRow('exemp', { nilDesc: 'INTRAB2B', nilAmt: 20000, exptAmt: 5000, ngsupAmt: 999999 }, 5),
+        hsn('hsnb2b', 1425000, 5),
+      ],
+      { period: '052025' },
+    );
+    expect(f).toEqual([]);
+  });
+
+  it('warns beyond Rs 1 per HSN row, on the HSN sheet', async () => {
+    const rows = [b2b('A', 1000000, 5), hsn('hsnb2b', 1000101, 5)];
+    const f = await runRules(rule, rows, { period: '052025' });
+    expect(f.map((x) => ({ code: x.code, severity: x.severity, sheet: x.sheet, row: x.row, params: x.params }))).toEqual([
+      {
+        code: 'HSN_TOTALS', severity: 'warning', sheet: 'hsn(b2b)', row: undefined,
+        params: { reason: 'mismatch', tab: 'B2B', hsnTotal: '10001.01', docTotal: '10000.00', difference: '1.01', tolerance: '1.00' },
+      },
+    ]);
+    expect(await runRules(rule, [b2b('A', 1000000, 5), hsn('hsnb2b', 1000100, 5)], { period: '052025' })).toEqual([]);
+  });
+
+  it('compares the B2C tab with b2cl, b2cs, exp and cdnur; an empty tab counts as 0', async () => {
+    const rows = [
+      makeRow('b2cs', { typ: 'OE', pos: '27', rt: 18, txval: 300000 }, 5),
+      makeRow('exp', { expTyp: 'WPAY', inum: 'E', rt: 18, txval: 200000 }, 5),
+      makeRow('cdnur', { urType: 'B2CL', ntNum: 'N', ntty: 'D', rt: 18, txval: 10000 }, 5),
+      b2b('A', 1000000, 5),
+    ];
+    const hsnb2c = makeRow('hsnb2c', { hsn: '8471', uqc: 'NOS', rt: 18, txval: 1 }, 5).ctx.stats;
+    const f = await runRules(rule, rows, { period: '052025', stats: [...new Set(rows.map((r) => r.ctx.stats)), hsnb2c] });
+    expect(f.map((x) => [x.sheet, x.params?.reason, x.params?.tab, x.params?.docTotal])).toEqual([['hsn(b2c)', 'missing', 'B2C', '5100.00']]);
+  });
+
+  it('skips a tab whose HSN sheet is not in the input, and uses the single hsn sheet before May 2025', async () => {
+    expect(await runRules(rule, [b2b('A', 1000000, 5)], { period: '052025' })).toEqual([]);
+    const f = await runRules(rule, [b2b('A', 1000000, 5), makeRow('b2cs', { typ: 'OE', txval: 500000 }, 5), hsn('hsn', 1000000, 5)], {
+      period: '042025',
+    });
+    expect(f.map((x) => [x.sheet, x.params?.tab, x.params?.difference])).toEqual([['hsn', 'all', '5000.00']]);
+  });
+});

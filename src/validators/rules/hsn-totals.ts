@@ -1,0 +1,107 @@
+/**
+ * HSN_TOTALS (warning): Table 12's taxable values should add up to the documents they summarise
+ * (GSTN cross-checks this, in warning mode so far):
+ * - from the May 2025 period, the hsn(b2b) tab against b2b + cdnr (credit notes less, debit notes
+ *   more) + Table 8 nil-rated and exempt supplies to registered persons; the hsn(b2c) tab against
+ *   b2cl + b2cs + exp + cdnur + Table 8 nil-rated and exempt supplies to unregistered persons;
+ * - before it, the single hsn sheet against all of these.
+ * Amendments (b2ba, cdnra…) change earlier returns by amounts this return does not show, and
+ * non-GST supplies carry no HSN, so neither is counted. A tab is compared only when the input has
+ * document rows for it and its HSN sheet (an HSN sheet left out altogether may be filed from
+ * another file); an HSN sheet present but empty counts as 0.
+ * Tolerance: Rs 1 per HSN row of the tab (at least Rs 1), since document figures are exact and
+ * each HSN row may have been rounded.
+ *   pass: b2b 10000 + 5000, hsn(b2b) 15000; fail: hsn(b2b) 14000
+ */
+import { hsnSplit } from '../../model/dated-rules.js';
+import { formatPaise } from '../../model/money.js';
+import type { SheetId } from '../../model/sheets.js';
+import type { PassRule } from '../types.js';
+import { HSN_SHEETS } from '../shared.js';
+
+type Tab = 'b2b' | 'b2c';
+
+const DOC_TAB: Partial<Record<SheetId, Tab>> = { b2b: 'b2b', cdnr: 'b2b', b2cl: 'b2c', b2cs: 'b2c', exp: 'b2c', cdnur: 'b2c' };
+const NIL_TAB: Readonly<Record<string, Tab>> = { INTRB2B: 'b2b', INTRAB2B: 'b2b', INTRB2C: 'b2c', INTRAB2C: 'b2c' };
+
+interface Sums {
+  docs: number;
+  docRows: number;
+  hsn: number;
+  hsnRows: number;
+}
+
+const rule: PassRule = {
+  kind: 'pass',
+  code: 'HSN_TOTALS',
+  severity: 'warning',
+  sections: ['b2b', 'cdnr', 'b2cl', 'b2cs', 'exp', 'cdnur', 'exemp', ...HSN_SHEETS],
+  description:
+    'HSN summary taxable value differs from the documents it summarises (B2B tab vs b2b, cdnr, Table 8 registered; B2C tab vs b2cl, b2cs, exp, cdnur, Table 8 unregistered) by more than Rs 1 per HSN row.',
+  variants: [
+    { reason: 'mismatch', tab: 'B2B', hsnTotal: '14000.00', docTotal: '15000.00', difference: '1000.00', tolerance: '1.00' },
+    { reason: 'missing', tab: 'B2B', hsnTotal: '0.00', docTotal: '15000.00', difference: '15000.00', tolerance: '1.00' },
+  ],
+  check(ctx, report) {
+    const split = hsnSplit(ctx.period);
+    const sums: Record<Tab, Sums> = {
+      b2b: { docs: 0, docRows: 0, hsn: 0, hsnRows: 0 },
+      b2c: { docs: 0, docRows: 0, hsn: 0, hsnRows: 0 },
+    };
+    const tabOf = (t: Tab): Tab => (split ? t : 'b2b');
+    return {
+      row(row) {
+        const v = row.values;
+        const id = row.ctx.spec.id;
+        if (id === 'hsnb2b' || id === 'hsnb2c' || id === 'hsn') {
+          if ((id === 'hsn') === split) return; // the wrong kind of HSN sheet for the period
+          const s = sums[id === 'hsnb2c' ? 'b2c' : 'b2b'];
+          s.hsn += v.txval ?? 0;
+          s.hsnRows++;
+          return;
+        }
+        if (id === 'exemp') {
+          const t = v.nilDesc ? NIL_TAB[v.nilDesc] : undefined;
+          if (!t) return;
+          const s = sums[tabOf(t)];
+          s.docs += (v.nilAmt ?? 0) + (v.exptAmt ?? 0);
+          s.docRows++;
+          return;
+        }
+        const t = DOC_TAB[id];
+        if (!t) return;
+        const s = sums[tabOf(t)];
+        let txval = v.txval ?? 0;
+        if (id === 'cdnr' || id === 'cdnur') txval = v.ntty === 'C' ? -Math.abs(txval) : Math.abs(txval);
+        s.docs += txval;
+        s.docRows++;
+      },
+      finish(result) {
+        const tabs: [Tab, SheetId, string][] = split
+          ? [['b2b', 'hsnb2b', 'B2B'], ['b2c', 'hsnb2c', 'B2C']]
+          : [['b2b', 'hsn', 'all']];
+        for (const [t, sheetId, label] of tabs) {
+          const s = sums[t];
+          const sheet = result.stats.find((st) => st.sheetId === sheetId);
+          if (!sheet || s.docRows === 0) continue;
+          const difference = Math.abs(s.hsn - s.docs);
+          const tolerance = 100 * Math.max(1, s.hsnRows);
+          if (difference <= tolerance) continue;
+          report.raw({
+            file: sheet.file,
+            sheet: sheet.sheet,
+            params: {
+              reason: s.hsnRows === 0 ? 'missing' : 'mismatch',
+              tab: label,
+              hsnTotal: formatPaise(s.hsn),
+              docTotal: formatPaise(s.docs),
+              difference: formatPaise(difference),
+              tolerance: formatPaise(tolerance),
+            },
+          });
+        }
+      },
+    };
+  },
+};
+export default rule;

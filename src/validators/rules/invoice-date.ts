@@ -1,0 +1,27 @@
+/**
+ * RET191114: an invoice date may not be later than the last day of the return period, earlier
+ * than 01-07-2017 (GST), or earlier than the effective date of registration
+ * (`--registration-date`). Original invoice dates in amendments are checked against 01-07-2017
+ * and registration only (RET191198 checks they are before this period).
+ *   pass: 15-03-2025 in the 032025 return; fail: 01-04-2025 in the 032025 return
+ */
+import type { RowRule } from '../types.js';
+import { checkDocumentDate } from '../shared.js';
+
+const rule: RowRule = {
+  kind: 'row',
+  code: 'RET191114',
+  severity: 'error',
+  sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'],
+  description:
+    'Invoice date: not after the last day of the return period, not before 01-07-2017, not before the registration date.',
+  variants: [
+    { reason: 'after-period', limit: '31-03-2025' }, { reason: 'before-gst', limit: '01-07-2017' },
+    { reason: 'before-registration', limit: '01-04-2020' },
+  ],
+  check(row, ctx, report) {
+    checkDocumentDate(row, 'idt', ctx, report, false);
+    if (row.values.oidt) checkDocumentDate(row, 'oidt', ctx, report, true);
+  },
+};
+export default rule;

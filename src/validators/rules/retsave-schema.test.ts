@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { SectionKey } from '../../model/sheets.js';
+import type { SectionOutput } from '../../mappers/types.js';
+import { IDS, runRules } from '../test-helpers.js';
+import rule, { MAX_SCHEMA_FINDINGS } from './retsave-schema.js';
+
+const invoice = (inum: string, extra: Record<string, unknown> = {}) => ({
+  inum, idt: '05-03-2025', val: 11800, pos: '29', rchrg: 'N', inv_typ: 'R',
+  itms: [{ num: 1, itm_det: { rt: 18, txval: 10000, iamt: 1800, csamt: 0 } }],
+  ...extra,
+});
+const outputs = (entries: [SectionKey, SectionOutput][]) => new Map<SectionKey, SectionOutput>(entries);
+
+describe('rule: RET191106', () => {
+  it('passes what the mappers write and reports each schema error with its JSON path', async () => {
+    const f = await runRules(rule, [], {
+      outputs: outputs([
+        ['b2b', { kind: 'array', items: [
+          { ctin: IDS.recipient, inv: [invoice('INV/1'), invoice('INV 2')] },
+          { ctin: IDS.recipientSameState, inv: [invoice('INV/3', { itms: [{ num: 1, itm_det: { rt: 18, txval: 100, iamt: 18, camt: 9, samt: 9 } }] })] },
+        ] }],
+        ['hsn', { kind: 'object', parts: { hsn_b2b: [{ num: 1, hsn_sc: '8471', uqc: 'NOS', qty: 1, rt: 18, txval: 10000, iamt: 1800 }], hsn_b2c: [] } }],
+      ]),
+    });
+    expect(f.map((x) => ({ code: x.code, severity: x.severity, sheet: x.sheet, params: x.params }))).toEqual([
+      {
+        code: 'RET191106', severity: 'error', sheet: 'b2b,sez,de',
+        params: { path: '/b2b/0/inv/1/inum', detail: 'must match pattern "^[A-Za-z0-9/-]{1,16}$"', section: 'b2b', group: IDS.recipient, document: 'INV 2' },
+      },
+      {
+        code: 'RET191106', severity: 'error', sheet: 'b2b,sez,de',
+        params: {
+          path: '/b2b/1/inv/0/itms/0/itm_det',
+          detail: 'must carry either IGST (iamt) or Central and State tax (camt and samt), not both',
+          section: 'b2b', group: IDS.recipientSameState, document: 'INV/3',
+        },
+      },
+    ]);
+  });
+
+  it('checks a group\'s own keys, then its documents one by one, with the same paths', async () => {
+    const f = await runRules(rule, [], {
+      outputs: outputs([
+        ['cdnr', { kind: 'array', splitKey: 'nt', items: [
+          { ctin: 'not-a-gstin', nt: [{ ntty: 'C', nt_num: 'CN/1', nt_dt: '10-03-2025', val: 1180, pos: '29', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: { rt: 18, txval: 1000, iamt: 180 } }] }] },
+          { ctin: IDS.recipient, nt: [] },
+          { ctin: IDS.recipient, nt: [{ ntty: 'X', nt_num: 'CN/2', nt_dt: '10-03-2025', val: 1180, pos: '29', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: { rt: 18, txval: 1000, iamt: 180 } }] }] },
+        ] }],
+      ]),
+    });
+    expect(f.map((x) => [x.params?.path, x.params?.detail, x.params?.group, x.params?.document])).toEqual([
+      ['/cdnr/0/ctin', 'must match pattern "^[0-9]{2}[0-9A-Z]{13}$"', 'not-a-gstin', undefined],
+      ['/cdnr/1/nt', 'must NOT have fewer than 1 items', IDS.recipient, undefined],
+      ['/cdnr/2/nt/0/ntty', 'must be equal to one of the allowed values: C, D', IDS.recipient, 'CN/2'],
+    ]);
+  });
+
+  it('checks object sections whole: unknown keys and missing required keys', async () => {
+    const f = await runRules(rule, [], {
+      outputs: outputs([
+        ['doc_issue', { kind: 'object', parts: { doc_det: [{ doc_num: 13, docs: [{ num: 1, from: 'A1', to: 'A9', totnum: 9, cancel: 0 }] }] } }],
+        ['at', { kind: 'array', items: [{ pos: '27', sply_ty: 'INTRA', itms: [{ rt: 18, ad_amount: 100, camt: 9, samt: 9 }] }] }],
+      ]),
+    });
+    expect(f.map((x) => `${String(x.params?.path)} ${String(x.params?.detail)}`)).toEqual([
+      '/at/0/itms/0 must have required property \'ad_amt\'',
+      '/at/0/itms/0 must NOT have additional properties (ad_amount)',
+      '/doc_issue/doc_det/0/doc_num must be <= 12',
+      '/doc_issue/doc_det/0/docs/0 must have required property \'net_issue\'',
+    ]);
+  });
+
+  it('reads a one-shot generator once and puts the entries back for the writer', async () => {
+    function* groups() {
+      yield { ctin: IDS.recipient, inv: [invoice('INV/1')] };
+    }
+    const out = outputs([['b2b', { kind: 'array', items: groups() }]]);
+    expect(await runRules(rule, [], { outputs: out })).toEqual([]);
+    const b2b = out.get('b2b')!;
+    expect(b2b.kind === 'array' && [...b2b.items]).toHaveLength(1);
+  });
+
+  it('lists the first 100 errors and counts the rest', async () => {
+    const inv = Array.from({ length: MAX_SCHEMA_FINDINGS + 5 }, (_, i) => invoice(`INV ${i}`));
+    const f = await runRules(rule, [], { outputs: outputs([['b2b', { kind: 'array', items: [{ ctin: IDS.recipient, inv }] }]]) });
+    expect(f).toHaveLength(MAX_SCHEMA_FINDINGS + 1);
+    expect(f.at(-1)!.params).toEqual({ reason: 'more', count: 5 });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * RET191106: the portal rejects a file that does not follow its published JSON structure
+ * ("Error in JSON structure validation"). After mapping, the assembled payload is checked
+ * against schema/retsave.json piece by piece, so memory stays bounded on large returns: the
+ * envelope; each top-level entry of an array section, and for a group holding documents (a b2b
+ * recipient and its invoices) the group's own keys and then one document at a time; each object
+ * section (nil, hsn, doc_issue, supeco) whole. Every schema error is one finding with its JSON
+ * path (and the document and group it is in); after 100 the rest are counted in one last finding.
+ *   pass: the JSON the section mappers write; fail: an invoice number with a space, a missing key
+ */
+import type { ProcessResult } from '../../api/process.js';
+import { formatPeriod } from '../../model/period.js';
+import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
+import type { SectionOutput } from '../../mappers/types.js';
+import type { PassRule } from '../types.js';
+import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../schema.js';
+
+/** Findings reported one by one before the rest are only counted. */
+export const MAX_SCHEMA_FINDINGS = 100;
+
+/**
+ * A section's entries, iterable again afterwards. A one-shot iterator (a generator) is read into
+ * an array and put back in the result, so the payload writer after us still sees every entry.
+ */
+function entries(result: ProcessResult, key: SectionKey, out: SectionOutput & { kind: 'array' }): Iterable<unknown> {
+  const items = out.items as Iterable<unknown> & { next?: unknown };
+  if (typeof items.next !== 'function') return items;
+  const list = [...items];
+  result.outputs.set(key, { ...out, items: list });
+  return list;
+}
+
+interface Where {
+  group?: string;
+  document?: string;
+}
+
+/** The document a JSON path runs through: its number (inum / nt_num) and group (ctin / pos). */
+function documentAt(root: unknown, path: string, found: Where = {}): Where {
+  let node: unknown = root;
+  for (const part of ['', ...path.split('/').slice(1)]) {
+    if (part !== '') node = (node as Record<string, unknown> | undefined)?.[part];
+    if (node && typeof node === 'object' && !Array.isArray(node)) {
+      const o = node as Record<string, unknown>;
+      for (const k of ['inum', 'nt_num']) if (typeof o[k] === 'string') found.document = o[k] as string;
+      for (const k of ['ctin', 'pos', 'exp_typ']) if (typeof o[k] === 'string' && !found.document) found.group = o[k] as string;
+    }
+  }
+  return found;
+}
+
+/** Schema pointers of a grouped section: the group, and the documents of its `list`. */
+function groupPointers(key: SectionKey, list: string | undefined): { group: string; doc?: string } {
+  const group = `/properties/${key}/items`;
+  if (!list) return { group };
+  const schema = retsaveSchema() as unknown as {
+    properties: Record<string, { items?: { $ref?: string } }>;
+    definitions: Record<string, { properties?: Record<string, { items?: { $ref?: string } }> }>;
+  };
+  const ref = schema.properties[key]?.items?.$ref;
+  const def = ref?.startsWith('#/definitions/') ? schema.definitions[ref.slice('#/definitions/'.length)] : undefined;
+  const docRef = def?.properties?.[list]?.items?.$ref;
+  return docRef?.startsWith('#/') ? { group, doc: docRef.slice(1) } : { group };
+}
+
+/**
+ * Errors of `value` as it will be written: the object is checked as is (fast), and only when it
+ * fails is its JSON text checked instead, so that keys JSON drops (undefined) raise nothing.
+ */
+function issuesOf(pointer: string, value: unknown, prefix: string): { issues: SchemaIssue[]; json: unknown } {
+  if (validatorAt(pointer)(value)) return { issues: [], json: value };
+  const json = JSON.parse(JSON.stringify(value)) as unknown;
+  return { issues: schemaIssues(pointer, json, prefix), json };
+}
+
+const SHEET_OF: Partial<Record<SectionKey, string>> = {};
+for (const s of SHEETS) SHEET_OF[s.section] ??= s.names[0]!;
+const HSN_PART_SHEET: Readonly<Record<string, string>> = { data: 'hsn', hsn_b2b: 'hsn(b2b)', hsn_b2c: 'hsn(b2c)' };
+
+/** The template sheet a JSON path comes from (the hsn tab is in the path). */
+function sheetOf(key: SectionKey | undefined, path: string): string | undefined {
+  if (key === 'hsn') return HSN_PART_SHEET[path.split('/')[2] ?? ''];
+  return key ? SHEET_OF[key] : undefined;
+}
+
+const rule: PassRule = {
+  kind: 'pass',
+  code: 'RET191106',
+  severity: 'error',
+  sections: [],
+  description:
+    'The JSON written for the return does not follow the portal\'s structure (schema/retsave.json): a missing or unknown key, a wrong type or value.',
+  variants: [
+    { path: '/b2b/0/inv/1/inum', detail: 'must match pattern "^[A-Za-z0-9/-]{1,16}$"', document: 'INV 7' },
+    { reason: 'more', count: 25 },
+  ],
+  check(ctx, report) {
+    return {
+      finish(result) {
+        let reported = 0;
+        let more = 0;
+        const emit = (key: SectionKey | undefined, issues: SchemaIssue[], where: (issue: SchemaIssue) => Where) => {
+          for (const issue of issues) {
+            if (reported >= MAX_SCHEMA_FINDINGS) {
+              more++;
+              continue;
+            }
+            reported++;
+            const sheet = sheetOf(key, issue.path);
+            report.raw({
+              ...(sheet ? { sheet } : {}),
+              params: { path: issue.path, detail: issue.detail, ...(key ? { section: key } : {}), ...where(issue) },
+            });
+          }
+        };
+        const env = { gstin: ctx.gstin, fp: formatPeriod(ctx.period) };
+        emit(undefined, schemaIssues('', env), () => ({}));
+        const props = retsaveSchema().properties;
+        for (const key of SECTION_KEYS) {
+          const out = result.outputs.get(key);
+          if (!out) continue;
+          if (!props[key]) {
+            emit(key, [{ path: `/${key}`, detail: 'is not a GSTR-1 section', keyword: 'additionalProperties' }], () => ({}));
+            continue;
+          }
+          if (out.kind === 'object') {
+            const parts = Object.fromEntries(Object.entries(out.parts).filter(([, v]) => v.length > 0));
+            if (Object.keys(parts).length === 0) continue;
+            const { issues, json } = issuesOf(`/properties/${key}`, parts, `/${key}`);
+            emit(key, issues, (i) => documentAt(json, i.path.slice(key.length + 1)));
+            continue;
+          }
+          const pointers = groupPointers(key, out.splitKey);
+          let i = 0;
+          for (const item of entries(result, key, out)) {
+            const base = `/${key}/${i++}`;
+            const list = out.splitKey ? (item as Record<string, unknown>)[out.splitKey] : undefined;
+            if (!pointers.doc || !Array.isArray(list)) {
+              const { issues, json } = issuesOf(pointers.group, item, base);
+              emit(key, issues, (is) => documentAt(json, is.path.slice(base.length)));
+              continue;
+            }
+            // the group's own keys, then its documents one by one
+            const listPath = `${base}/${out.splitKey}`;
+            const header = issuesOf(pointers.group, { ...(item as Record<string, unknown>), [out.splitKey!]: [] }, base);
+            const group = documentAt(header.json, '');
+            const headerIssues = header.issues.filter(
+              (is) => !(list.length > 0 && is.path === listPath && is.keyword === 'minItems'),
+            );
+            emit(key, headerIssues, () => group);
+            list.forEach((doc, j) => {
+              const prefix = `${listPath}/${j}`;
+              const { issues, json } = issuesOf(pointers.doc!, doc, prefix);
+              emit(key, issues, (is) => documentAt(json, is.path.slice(prefix.length), { ...group }));
+            });
+          }
+        }
+        if (more > 0) report.raw({ params: { reason: 'more', count: more } });
+      },
+    };
+  },
+};
+export default rule;

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { brief, makeRow, runRules } from '../test-helpers.js';
+import rule from './tax-tolerance.js';
+
+const hsn = { hsn: '8471', uqc: 'NOS', qty: '1', rt: 18, txval: 1000000 };
+
+describe('rule: RET91708', () => {
+  it('passes IGST exactly Rs 10 off and flags Rs 10.01 off', async () => {
+    const f = await runRules(rule, [
+      makeRow('hsnb2b', { ...hsn, iamt: 181000 }, 5),
+      makeRow('hsnb2b', { ...hsn, iamt: 179000 }, 6),
+      makeRow('hsnb2b', { ...hsn, iamt: 181001 }, 7),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET91708', severity: 'error', row: 7, column: 'Integrated Tax Amount', params: { head: 'iamt', expected: '1800.00', difference: '10.01' } },
+    ]);
+  });
+
+  it('checks Central and State/UT tax each against half the tax', async () => {
+    const f = await runRules(rule, [
+      makeRow('hsnb2c', { ...hsn, camt: 91000, samt: 89000 }, 5),
+      makeRow('hsnb2c', { ...hsn, camt: 90000, samt: 78000 }, 6),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET91708', severity: 'error', row: 6, column: 'State/UT Tax Amount', params: { head: 'samt', expected: '900.00', difference: '120.00' } },
+    ]);
+  });
+
+  it('checks a row with both IGST and Central/State tax on its total, and zero tax at a positive rate', async () => {
+    const f = await runRules(rule, [
+      makeRow('hsn', { ...hsn, iamt: 90000, camt: 45000, samt: 45000 }, 5),
+      makeRow('hsn', { ...hsn, iamt: 90000, camt: 40000, samt: 40000 }, 6),
+      makeRow('hsn', { ...hsn, iamt: 0 }, 7),
+      makeRow('hsn', { ...hsn, rt: 0, iamt: 0 }, 8),
+      makeRow('hsn', { ...hsn }, 9),
+    ]);
+    expect(f.map((x) => [x.row, x.column, x.params?.head, x.params?.difference])).toEqual([
+      [6, 'Integrated Tax Amount', 'total', '100.00'],
+      [7, 'Integrated Tax Amount', 'iamt', '1800.00'],
+    ]);
+  });
+});

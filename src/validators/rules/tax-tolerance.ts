@@ -1,0 +1,55 @@
+/**
+ * RET91708: where a row reports tax amounts (the HSN sheets), each head must be within Rs 10 of
+ * the tax the taxable value and rate give (× 0.65 at 65 %): IGST against the full tax, Central
+ * and State/UT tax each against half of it. A row holding both IGST and Central/State tax
+ * (inter- and intra-State sales of one HSN) is checked on its total. Exactly Rs 10 off passes.
+ *   pass: taxable 10000, rate 18, IGST 1810; fail: IGST 1810.01
+ */
+import type { Field } from '../../model/fields.js';
+import { expectedTax, formatPaise } from '../../model/money.js';
+import type { RowRule } from '../types.js';
+import { HSN_SHEETS } from '../shared.js';
+
+/** Rs 10, in paise. */
+export const TAX_TOLERANCE_PAISE = 1000;
+
+const rule: RowRule = {
+  kind: 'row',
+  code: 'RET91708',
+  severity: 'error',
+  sections: HSN_SHEETS,
+  description:
+    'Tax amounts within Rs 10 of taxable value × rate (× 65 % where applicable): IGST against the full tax, Central and State/UT tax each against half.',
+  variants: [{ head: 'iamt', expected: '1800.00', difference: '10.01' }, { head: 'total', expected: '1800.00', difference: '10.01' }],
+  check(row, _ctx, report) {
+    const v = row.values;
+    if (v.rt === undefined || v.txval === undefined) return;
+    if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return;
+    const diff = v.diffPercent ?? 100;
+    const iamt = v.iamt ?? 0;
+    const camt = v.camt ?? 0;
+    const samt = v.samt ?? 0;
+    const full = expectedTax(v.txval, v.rt, diff);
+    const half = expectedTax(v.txval, v.rt / 2, diff);
+    const off = (field: Field, actual: number, expected: number, head: string) => {
+      const d = Math.abs(actual - expected);
+      if (d > TAX_TOLERANCE_PAISE) {
+        report(row, field, { head, expected: formatPaise(expected), difference: formatPaise(d) });
+        return true;
+      }
+      return false;
+    };
+    const intra = camt !== 0 || samt !== 0;
+    if (iamt !== 0 && intra) {
+      off('iamt', iamt + camt + samt, full, 'total');
+    } else if (intra) {
+      off('camt', camt, half, 'camt');
+      off('samt', samt, half, 'samt');
+    } else {
+      // IGST only, or every head 0: measured against the full tax, on the first head given
+      const field: Field = v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
+      off(field, iamt, full, field === 'iamt' ? 'iamt' : 'total');
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,89 @@
+/** Small helpers the rules share: sheet groups, date arithmetic on ISO dates, the services test. */
+import type { Field } from '../model/fields.js';
+import type { SheetId } from '../model/sheets.js';
+import { periodKey, type Period } from '../model/period.js';
+import type { ParsedRow } from '../parsers/rows.js';
+import type { Report, RuleContext } from './types.js';
+
+/** Invoice- and note-shaped sheets and their amendments. */
+export const INVOICE_SHEETS = ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'] as const satisfies readonly SheetId[];
+export const NOTE_SHEETS = ['cdnr', 'cdnra', 'cdnur', 'cdnura'] as const satisfies readonly SheetId[];
+export const DOCUMENT_SHEETS = [...INVOICE_SHEETS, ...NOTE_SHEETS] as const;
+export const HSN_SHEETS = ['hsn', 'hsnb2b', 'hsnb2c'] as const satisfies readonly SheetId[];
+export const ADVANCE_SHEETS = ['at', 'ata', 'atadj', 'atadja'] as const satisfies readonly SheetId[];
+/** Sheets with a "Applicable % of Tax Rate" column. */
+export const DIFF_PERCENT_SHEETS = [
+  'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', ...ADVANCE_SHEETS,
+] as const satisfies readonly SheetId[];
+/** Sheets with a Rate column. */
+export const RATE_SHEETS = [
+  'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa',
+  ...ADVANCE_SHEETS, ...HSN_SHEETS,
+] as const satisfies readonly SheetId[];
+/** Amendment sheets that name an original month by financial year + month. */
+export const ORIGINAL_MONTH_SHEETS = ['b2csa', 'ata', 'atadja', 'ecoa'] as const satisfies readonly SheetId[];
+
+/** ISO date `months` months before/after (day clamped to the month's end). */
+export function addMonths(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const d = Number(iso.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** ISO `yyyy-mm-dd` → `dd-mm-yyyy`, as the portal and the template show dates. */
+export function showDate(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}
+
+/** Last day (30 November of the next FY) for credit notes and amendments of FY `fyStart`. */
+export function section34Deadline(fyStart: number): string {
+  return `${fyStart + 1}-11-30`;
+}
+
+/** The first GST date. */
+export const GST_START = '2017-07-01';
+
+/** SAC (services) codes start with 99. */
+export function isService(hsn: string): boolean {
+  return hsn.startsWith('99');
+}
+
+/** Period `YYYYMM` key of an original month given as financial year + month. */
+export function originalPeriodKey(fyStart: number, month: number): string {
+  const p: Period = { month, year: month >= 4 ? fyStart : fyStart + 1 };
+  return periodKey(p);
+}
+
+/** Note type of a coerced row: C/D. */
+export function isCredit(ntty: string | undefined): boolean {
+  return ntty === 'C';
+}
+
+/**
+ * The date checks invoices and notes share: not after the period's last day (a revised date; an
+ * original date is RET191198's business), not before 01-07-2017, not before registration.
+ */
+export function checkDocumentDate(
+  row: ParsedRow, field: Field, ctx: RuleContext, report: Report, original: boolean,
+): void {
+  const d = row.values[field] as string | undefined;
+  if (!d) return;
+  if (!original && d > ctx.lastDay) report(row, field, { reason: 'after-period', limit: showDate(ctx.lastDay) });
+  else if (d < GST_START) report(row, field, { reason: 'before-gst', limit: showDate(GST_START) });
+  else if (ctx.registrationDate && d < ctx.registrationDate) {
+    report(row, field, { reason: 'before-registration', limit: showDate(ctx.registrationDate) });
+  }
+}
+
+/**
+ * A copy of `s` that holds no reference to the text it was cut from. Parsers hand out substrings
+ * (and concatenations build on them) that keep a whole input chunk alive; a state key kept for
+ * the whole pass must not pin the file's text.
+ */
+export function compact(s: string): string {
+  return s.length >= 13 ? Buffer.from(s, 'utf8').toString('utf8') : s;
+}

@@ -1,0 +1,80 @@
+/**
+ * The rule contract. A rule is one module under rules/ exporting `{ code, severity, sections,
+ * description, check }`; it reports a code and parameters, never a sentence (wording lives in
+ * src/report/messages/rules.ts).
+ *
+ * Two kinds:
+ * - `row`: `check(row, ctx, report)` looks at one coerced row of one of its sheets;
+ * - `pass`: `check(ctx, report)` starts a pass over the return and returns handlers that see the
+ *   rows of its sheets (`row`) and the mapped sections (`finish`). State stays compact: Sets and
+ *   Maps of short strings and numbers, never the rows themselves.
+ */
+import type { ProcessResult } from '../api/process.js';
+import type { Field } from '../model/fields.js';
+import type { Finding, Params, Severity } from '../model/finding.js';
+import type { SheetId } from '../model/sheets.js';
+import type { ReturnContext } from '../mappers/types.js';
+import type { ParsedRow } from '../parsers/rows.js';
+
+/** Options a validation pass takes besides the return itself. */
+export interface ValidateOptions {
+  /** aggregate turnover of the preceding FY in rupees: above Rs 5 crore HSN needs 6 digits */
+  turnover?: number;
+  /** effective date of registration, ISO yyyy-mm-dd: no document may be dated before it */
+  registrationDate?: string;
+  /** quarterly (QRMP) filer: months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra only) */
+  quarterly?: boolean;
+  /** today's date, ISO yyyy-mm-dd (default: the system date); shipping bills may not be later */
+  today?: string;
+}
+
+/** What every rule sees: the return, the options, and values derived from the period once. */
+export interface RuleContext extends ReturnContext {
+  readonly turnover?: number;
+  readonly registrationDate?: string;
+  readonly quarterly: boolean;
+  readonly today: string;
+  /** first and last day of the return period, ISO */
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** GST rates valid for the period */
+  readonly rates: ReadonlySet<number>;
+}
+
+/** Reports one finding with the rule's code and severity. */
+export interface Report {
+  /** on a row, pointing at `field`'s cell (the whole row when no field is given) */
+  (row: ParsedRow, field?: Field, params?: Params): void;
+  /** located by hand: cross-section and schema findings */
+  raw(f: Omit<Finding, 'code' | 'severity'>): void;
+}
+
+interface RuleMeta {
+  /** portal code (RET…) where the portal has one, else a stable project code with an area prefix */
+  readonly code: string;
+  readonly severity: Severity;
+  /** template sheets whose rows the rule looks at */
+  readonly sections: readonly SheetId[];
+  /** one line for docs/rules.md: what is checked and why */
+  readonly description: string;
+  /** parameter sets that show each wording of the message in docs/rules.md */
+  readonly variants?: readonly Params[];
+}
+
+export interface RowRule extends RuleMeta {
+  readonly kind: 'row';
+  check(row: ParsedRow, ctx: RuleContext, report: Report): void;
+}
+
+/** Handlers of one pass of a stateful rule. */
+export interface RulePass {
+  row?(row: ParsedRow): void;
+  finish?(result: ProcessResult): void | Promise<void>;
+}
+
+export interface PassRule extends RuleMeta {
+  readonly kind: 'pass';
+  check(ctx: RuleContext, report: Report): RulePass;
+}
+
+export type Rule = RowRule | PassRule;
