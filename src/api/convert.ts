@@ -6,7 +6,8 @@ import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { returnContext, sectionOption, type ReturnOptions } from './options.js';
-import { processReturn, type ProcessResult } from './process.js';
+import { processWithRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
+import type { ProcessResult } from './process.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
@@ -18,10 +19,14 @@ export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** write the JSON even when the return has errors */
   force?: boolean;
   onProgress?: (rows: number, file: string) => void;
+  /** sales-register reading (--layout, --mapping, --preset, --explain) */
+  register?: RegisterOptions;
 }
 
 export interface ConvertResult {
   readonly result: ProcessResult;
+  /** set when some input was read as a sales register */
+  readonly register?: RegisterRun;
   /** files written, in order */
   readonly written: readonly string[];
   /** the return has errors and --force was not given: nothing was written */
@@ -33,14 +38,16 @@ export async function convertFiles(files: readonly string[], opts: ConvertOption
   const section = sectionOption(opts.section);
   const out = opts.out ?? 'gstr1.json';
   guardOutput(files, out);
-  const result = await processReturn(files, ctx, {
+  const { result, run } = await processWithRegister(files, ctx, {
+    ...opts.register,
     checkers: defaultCheckers(ctx, opts),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  if (result.findings.errors > 0 && !opts.force) return { result, written: [], refused: true };
+  const register = run ? { register: run } : {};
+  if (result.findings.errors > 0 && !opts.force) return { result, written: [], refused: true, ...register };
   const written = await writePayloadFiles(result, out, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  return { result, written, refused: false };
+  return { result, written, refused: false, ...register };
 }
 
 /** Writes one file, or `<out>-N.json` chunks when the return is over the limit. */

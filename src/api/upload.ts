@@ -12,7 +12,8 @@ import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
 import { returnContext, sectionOption } from './options.js';
-import { processReturn, type ProcessResult } from './process.js';
+import { prepareRegister, processWithRegister, type RegisterOptions } from '../register/index.js';
+import type { ProcessResult } from './process.js';
 
 export interface UploadFilesOptions extends Omit<RunOptions, 'gstin' | 'period'>, ValidateOptions {
   gstin: string;
@@ -25,6 +26,8 @@ export interface UploadFilesOptions extends Omit<RunOptions, 'gstin' | 'period'>
   /** annotated workbook for the portal's errors (default: beside the first input) */
   annotate?: string;
   onProgress?: (rows: number, file: string) => void;
+  /** sales-register reading (--layout, --mapping, --preset) */
+  register?: RegisterOptions;
 }
 
 export type UploadFilesResult =
@@ -48,7 +51,8 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   const section = sectionOption(opts.section);
   const annotateOut = opts.annotate ?? defaultAnnotatedName(files[0]!);
   guardOutput(files, annotateOut);
-  const result = await processReturn(files, ctx, {
+  const { result } = await processWithRegister(files, ctx, {
+    ...opts.register,
     checkers: defaultCheckers(ctx, opts),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -58,7 +62,20 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   const upload = await uploadReturn({ ...opts, gstin: ctx.gstin, period: formatPeriod(ctx.period), payloads });
   const errors = upload.chunks.flatMap((c) => c.errors);
   if (!errors.length) return { status: 'uploaded', result, upload, portalFindings: [] };
-  const portalFindings = await matchPortalErrors(files, section ? { section } : {}, errors);
+  // the rows are read again to find the ones the portal refused; a register is re-classified
+  const again = await prepareRegister(files, ctx, opts.register ?? {});
+  const portalFindings = await matchPortalErrors(files, { ...(section ? { section } : {}), ...(again ? { rows: again.rows } : {}) }, errors);
   await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);
   return { status: 'uploaded', result, upload, portalFindings, annotated: annotateOut };
+}
+
+/** The payloads a set of spreadsheets converts to (what `upload` saved), e.g. for the totals check before filing. */
+export async function payloadsFromFiles(
+  files: readonly string[],
+  opts: { gstin: string; period: string; sez?: boolean; section?: string; maxBytes?: number; register?: RegisterOptions },
+): Promise<string[]> {
+  const ctx = returnContext(opts);
+  const section = sectionOption(opts.section);
+  const { result } = await processWithRegister(files, ctx, { ...opts.register, ...(section ? { section } : {}) });
+  return [...serialisePayloads(result.outputs, { gstin: ctx.gstin, fp: formatPeriod(ctx.period) }, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
 }

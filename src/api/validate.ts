@@ -5,7 +5,8 @@ import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
 import { returnContext, sectionOption, type ReturnOptions } from './options.js';
-import { processReturn, type ProcessResult } from './process.js';
+import { processWithRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
+import type { ProcessResult } from './process.js';
 
 export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
   section?: string;
@@ -14,10 +15,14 @@ export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
   /** write an annotated copy of the input as this .xlsx */
   annotate?: string;
   onProgress?: (rows: number, file: string) => void;
+  /** sales-register reading (--layout, --mapping, --preset, --explain) */
+  register?: RegisterOptions;
 }
 
 export interface ValidateResult {
   readonly result: ProcessResult;
+  /** set when some input was read as a sales register */
+  readonly register?: RegisterRun;
   readonly report?: string;
   readonly annotated?: string;
 }
@@ -27,7 +32,8 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   const section = sectionOption(opts.section);
   if (opts.report) guardOutput(files, opts.report);
   if (opts.annotate) guardOutput(files, opts.annotate);
-  const result = await processReturn(files, ctx, {
+  const { result, run } = await processWithRegister(files, ctx, {
+    ...opts.register,
     checkers: defaultCheckers(ctx, opts),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
@@ -35,5 +41,5 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   const findings = result.findings.items;
   if (opts.report) await writeReport(opts.report, { gstin: ctx.gstin, period: formatPeriod(ctx.period) }, result.stats, findings);
   if (opts.annotate) await annotateFiles(files, findings, opts.annotate);
-  return { result, ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
+  return { result, ...(run ? { register: run } : {}), ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
 }

@@ -8,7 +8,7 @@
 import type { Field, FieldValues } from '../model/fields.js';
 import { FindingList, type Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
-import { at, readRows, type ParsedRow, type SheetStats } from '../parsers/rows.js';
+import { at, readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
 import { describeKey, LAYOUTS, walkRecords, type DocKey } from './records.js';
 
 type Obj = Record<string, unknown>;
@@ -295,6 +295,8 @@ export interface MatchContext {
   /** read every CSV as this sheet (as `--section` did when the files were converted) */
   readonly section?: SheetId;
   readonly maxUnzippedBytes?: number;
+  /** where the rows come from when not the template reader (a sales register) */
+  readonly rows?: (opts: ReadOptions) => AsyncIterable<ParsedRow>;
 }
 
 /**
@@ -307,7 +309,7 @@ export async function matchPortalErrors(files: readonly string[], ctx: MatchCont
   const relaxed: ParsedRow[][] = errors.map(() => []);
   if (wanted.length) {
     const stats: SheetStats[] = [];
-    const rows = readRows(files, {
+    const rows = (ctx.rows ?? ((o: ReadOptions) => readRows(files, o)))({
       findings: new FindingList(),
       stats,
       ...(ctx.section ? { section: ctx.section } : {}),

@@ -5,9 +5,10 @@ import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../cli.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  returnOptions(cli.command('convert <...files>', 'Convert GSTR-1 spreadsheets (template workbook or CSVs) into the retsave JSON'))
+  registerCliOptions(returnOptions(cli.command('convert <...files>', 'Convert GSTR-1 spreadsheets (template workbook or CSVs) into the retsave JSON')))
     .option('--out <file>', 'output JSON file', { default: 'gstr1.json' })
     .option('--max-bytes <n>', 'largest payload; bigger returns are split into <out>-1.json, <out>-2.json...', { default: 4_500_000 })
     .option('--force', 'write the JSON even when the return has errors')
@@ -17,6 +18,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const progress = progressReporter();
       const res = await convertFiles(files, {
         ...readReturnOptions(io, opts),
+        register: readRegisterCliOptions(io, opts),
         out: String(opts.out),
         maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
         force: Boolean(opts.force),
@@ -24,6 +26,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ...(progress ? { onProgress: progress } : {}),
       });
       endProgress();
+      printRegisterSummary(io, res.register);
       const findings = res.result.findings.items;
       io.stdout.write(`${formatSummary({ stats: res.result.stats, findings })}\n`);
       if (res.refused) {

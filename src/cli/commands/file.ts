@@ -8,23 +8,30 @@ import { rawOption } from '../cli.js';
 import { ask, portalOptions, readPayloadFiles, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('file [...json]', 'File GSTR-1 with EVC: proceed to file, compare the summary with the uploaded JSON, file, print the ARN'))
+  portalOptions(cli.command('file [...files]', 'File GSTR-1 with EVC: proceed to file, compare the summary with what you uploaded (spreadsheets or JSON), file, print the ARN'))
+    .option('--sez', 'you are an SEZ unit or developer (as given to upload)')
     .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
     .option('--evc-otp <otp>', 'the EVC OTP (asked when not given)')
     .option('--yes', 'file without asking once the summary matches')
     .option('--nil', 'a nil return (nothing uploaded)')
     .option('--tolerance <rupees>', 'difference tolerated per total', { default: 0 })
-    .example('gstr1 file gstr1-1.json gstr1-2.json --provider whitebooks --pan ABCDE1234F')
+    .example('gstr1 file sales.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --provider whitebooks --pan AAKCS4821M')
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      const payloads = await readPayloadFiles(files ?? []);
+      const inputs = files ?? [];
+      const jsonOnly = inputs.every((f) => f.toLowerCase().endsWith('.json'));
+      const payloads = jsonOnly ? await readPayloadFiles(inputs) : [];
       const run = runOptions(io, opts, payloads[0]);
+      // spreadsheets: the totals are those of the JSON they convert to, as upload sent it
+      const texts = jsonOnly
+        ? payloads.map((p) => p.text)
+        : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
       const pan = rawOption(io.argv, 'pan') ?? (opts.pan !== undefined ? String(opts.pan) : '');
       if (!pan) throw new OptionError('OPTION_REQUIRED', { option: '--pan' });
       const evc = rawOption(io.argv, 'evc-otp') ?? (opts.evcOtp !== undefined ? String(opts.evcOtp) : undefined);
       const tty = Boolean(process.stdin.isTTY);
       if (evc === undefined && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--evc-otp' });
       if (!opts.yes && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--yes' });
-      if (!payloads.length && !opts.nil) throw new OptionError('OPTION_REQUIRED', { option: 'the uploaded JSON files (or --nil)' });
+      if (!inputs.length && !opts.nil) throw new OptionError('OPTION_REQUIRED', { option: 'the uploaded spreadsheets or JSON files (or --nil)' });
       const tolerance = Number(opts.tolerance ?? 0);
       if (!Number.isFinite(tolerance) || tolerance < 0) throw new OptionError('OPTION_NUMBER', { option: '--tolerance', value: String(opts.tolerance) });
 
@@ -34,7 +41,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ...run,
         pan,
         evcOtp: evc ?? (() => ask('EVC OTP sent to the signatory: ')),
-        savedTotals: computeTotals(payloads.map((p) => p.text)),
+        savedTotals: computeTotals(texts),
         nil: Boolean(opts.nil),
         tolerance,
         confirm: async (check) => {

@@ -5,7 +5,9 @@ import annotate from './annotate.js';
 import convert from './convert.js';
 import emulator from './emulator.js';
 import file from './file.js';
+import mapping from './mapping.js';
 import reset from './reset.js';
+import split from './split.js';
 import status from './status.js';
 import upload from './upload.js';
 import template from './template.js';
@@ -14,7 +16,7 @@ import validate from './validate.js';
 
 export type CommandModule = (cli: CAC, io: CliIO) => void;
 
-const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template, upload, status, reset, file, annotate, emulator];
+const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template, upload, status, reset, file, annotate, emulator, split, mapping];
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);

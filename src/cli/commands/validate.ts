@@ -6,9 +6,10 @@ import { formatSummary } from '../../report/summary.js';
 import { rawOption, type CliIO } from '../cli.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  returnOptions(cli.command('validate <...files>', 'Check a return with the portal\'s rules before upload'))
+  registerCliOptions(returnOptions(cli.command('validate <...files>', 'Check a return with the portal\'s rules before upload')))
     .option('--turnover <rupees>', 'aggregate turnover of the preceding financial year (decides 4 or 6 HSN digits)')
     .option('--registration-date <date>', 'your effective date of registration, e.g. 01-Jul-2017')
     .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter accept only IFF sections')
@@ -20,6 +21,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const progress = progressReporter();
       const res = await validateFiles(files, {
         ...readReturnOptions(io, opts),
+        register: readRegisterCliOptions(io, opts),
         ...turnoverOption(rawOption(io.argv, 'turnover') ?? opts.turnover),
         ...registrationOption(rawOption(io.argv, 'registration-date')),
         quarterly: Boolean(opts.quarterly),
@@ -29,6 +31,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ...(progress ? { onProgress: progress } : {}),
       });
       endProgress();
+      printRegisterSummary(io, res.register);
       const findings = res.result.findings.items;
       io.stdout.write(`${formatSummary({ stats: res.result.stats, findings })}\n`);
       if (res.report) io.stdout.write(`\nReport: ${res.report}\n`);

@@ -37,7 +37,8 @@ export function indexFindings(findings: readonly Finding[]): Map<string, FileMar
       const counts = nameCounts.get(key)!;
       counts.set(f.sheet, (counts.get(f.sheet) ?? 0) + 1);
     }
-    if (f.unmatched || f.sheet === undefined || !isRow(f.row)) return;
+    // rows a sales register derived (HSN summary, documents issued) have no cell in the file
+    if (f.unmatched || f.sheet === undefined || f.sheet.endsWith('(derived)') || !isRow(f.row)) return;
     const col = f.col === undefined ? 1 : f.col;
     if (!Number.isInteger(col) || col < 1 || col > MAX_COLS) return;
     let sm = fm.sheets.get(f.sheet);

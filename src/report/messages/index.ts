@@ -6,12 +6,13 @@
 import type { Finding } from '../../model/finding.js';
 import { CORE_MESSAGES } from './core.js';
 import { RULE_MESSAGES } from './rules.js';
+import { REGISTER_MESSAGES } from './register.js';
 import { UPLOAD_MESSAGES } from './upload.js';
 import type { MessageEntry } from './types.js';
 
 export type { MessageEntry } from './types.js';
 
-const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES];
+const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES];
 
 export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
   const all: Record<string, MessageEntry> = {};

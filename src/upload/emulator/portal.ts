@@ -9,7 +9,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SUMMARY_NAMES, totalsOfEntries } from '../totals.js';
 import { keyId, walkRecords, type RecordEntry } from '../records.js';
 import type { PortalError } from '../error-report.js';
-import { defaultValidatePayload, structureError, type ValidatePayload } from './validate.js';
+import { projectRules } from './rules.js';
+import { structureError, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
 
@@ -28,7 +29,10 @@ export interface PortalOptions {
   gstr3bFiled?: boolean | ((gstin: string, fp: string) => boolean);
   /** code for filing with a stale summary @default 'RET09001' */
   staleCode?: 'RET09001' | 'RET13501';
-  /** row-level validation of saves @default defaultValidatePayload */
+  /**
+   * row-level validation of saves (status PE) @default projectRules: the project's rule catalogue,
+   * with the emulator's clock as today (`defaultValidatePayload` is the small built-in set)
+   */
   validatePayload?: ValidatePayload;
   /** the EVC OTP @default '575757' */
   evcOtp?: string;
@@ -80,6 +84,7 @@ export class Portal {
   readonly returns = new Map<string, ReturnState>();
   readonly opts: PortalOptions;
   private readonly now: () => number;
+  private readonly validate: ValidatePayload;
   private generation = 0;
   /** EVC OTPs per GSTIN (the OTP request names no period) */
   private readonly evcs = new Map<string, { pan: string; otp: string; expiresAt: number; used: boolean }>();
@@ -87,6 +92,7 @@ export class Portal {
   constructor(opts: PortalOptions = {}) {
     this.opts = opts;
     this.now = opts.now ?? Date.now;
+    this.validate = opts.validatePayload ?? projectRules({ now: this.now });
   }
 
   state(gstin: string, fp: string): ReturnState {
@@ -152,7 +158,7 @@ export class Portal {
     if (bad) {
       return ok({ referenceId: this.job(s, 'SAVE', { status_cd: 'ER', error_report: { error_cd: bad.code, error_msg: bad.message } }) });
     }
-    const errors = (this.opts.validatePayload ?? defaultValidatePayload)(payload as Obj);
+    const errors = this.validate(payload as Obj);
     const failed = new Map<string, PortalError>();
     for (const e of errors) if (!failed.has(idOf(e))) failed.set(idOf(e), e);
     const rejected: { entry: RecordEntry; error: PortalError }[] = [];

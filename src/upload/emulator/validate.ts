@@ -1,10 +1,12 @@
 /**
  * What the emulator checks in a save. `structureErrors` rejects the whole request (status ER,
  * RET191106) on what GSTN's schema refuses: missing or ill-typed `gstin`/`fp`, wrong top-level
- * types, empty sections, non-numeric amounts. `defaultValidatePayload` is the pluggable row-level
- * hook (status PE): GSTIN check characters, document dates within the period, the rate list and
- * the Rs 10 HSN tax tolerance. The project's full rules plug in through the same signature:
- * return one PortalError per failing record, keyed with the entry's `key` from walkRecords.
+ * types, empty sections, non-numeric amounts. Row-level checks (status PE) go through the
+ * pluggable `ValidatePayload` hook: one PortalError per failing record, keyed with the entry's
+ * `key` from walkRecords. The emulator's default is `projectRules` (rules.ts: the project's rule
+ * catalogue); `defaultValidatePayload` here is a small self-contained set (GSTIN check
+ * characters, document dates within the period, the rate list and the Rs 10 HSN tax tolerance)
+ * kept for tests that want the portal's codes without the catalogue.
  */
 import { ratesFor } from '../../model/dated-rules.js';
 import { hasValidCheckChar } from '../../model/gstin.js';

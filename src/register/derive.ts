@@ -1,0 +1,327 @@
+/**
+ * The tables derived from the register's lines rather than read from it:
+ * - Table 12, the HSN summary: lines grouped by HSN, UQC and rate (per B2B / B2C tab from the
+ *   May 2025 period), quantities and taxable values summed (credit notes less), tax amounts
+ *   summed as given, or — when the register has no tax columns — computed once per group from
+ *   the summed taxable value (inter-State and intra-State parts apart);
+ * - Table 13, documents issued: document numbers split into series by their prefix and suffix
+ *   around the serial (INV/25-26/0001..0150; a trailing financial year such as /25-26 is part of
+ *   the suffix); from/to are the lowest and highest numbers, the total counts every number in
+ *   between, and cancelled counts numbers missing from the series plus documents marked cancelled;
+ * - Table 14 (from the January 2024 period): supplies through each e-commerce operator, net value
+ *   and taxes, split into u/s 52 (clttx) and u/s 9(5) (paytx).
+ * State is one small record per group, series or operator; series keep their serial numbers in a
+ * Set of numbers.
+ */
+import { Decimal } from 'decimal.js';
+import { hsnMasterRequired } from '../model/dated-rules.js';
+import type { FieldValues } from '../model/fields.js';
+import { computeTax } from '../model/money.js';
+import type { Period } from '../model/period.js';
+import type { DocKind } from './coerce.js';
+import type { Decision } from './classify.js';
+import type { RegisterLine } from './line.js';
+
+type Values = Partial<FieldValues>;
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/** Taxes of a group: given amounts, plus taxable values whose tax is computed at the end. */
+class TaxSums {
+  iamt = 0;
+  camt = 0;
+  samt = 0;
+  csamt = 0;
+  /** `inter|diff|rate` → taxable value whose tax is still to be computed */
+  private readonly bases = new Map<string, number>();
+
+  add(line: RegisterLine, d: Decision, taxGiven: boolean): void {
+    const s = d.sign === -1 ? -1 : 1;
+    const mag = (x: number | undefined) => (d.sign === -1 ? Math.abs(x ?? 0) : (x ?? 0));
+    this.csamt += s * mag(line.csamt);
+    if (taxGiven) {
+      this.iamt += s * mag(line.iamt);
+      this.camt += s * mag(line.camt);
+      this.samt += s * mag(line.samt);
+    } else if (!d.noTax) {
+      const k = `${d.inter ? 1 : 0}|${line.diffPercent}|${line.rate}`;
+      this.bases.set(k, (this.bases.get(k) ?? 0) + s * mag(line.txval));
+    }
+  }
+
+  /** Given amounts plus the tax computed on each summed base. */
+  totals(): { iamt: number; camt: number; samt: number; csamt: number } {
+    let { iamt, camt, samt } = this;
+    for (const [k, base] of this.bases) {
+      const [inter, diff, rate] = k.split('|');
+      const t = computeTax(base, Number(rate), inter === '1', Number(diff));
+      iamt += t.iamt ?? 0;
+      camt += t.camt ?? 0;
+      samt += t.samt ?? 0;
+    }
+    return { iamt, camt, samt, csamt: this.csamt };
+  }
+}
+
+// ------------------------------------------------------------------------------ Table 12
+
+interface HsnGroup {
+  readonly tab: 'b2b' | 'b2c';
+  readonly hsn: string;
+  readonly uqc: string;
+  readonly rt: number;
+  desc?: string;
+  qty: Decimal;
+  txval: number;
+  readonly tax: TaxSums;
+  /** register rows that fed the group: the first, and how many */
+  readonly firstRow: number;
+  lines: number;
+}
+
+export interface HsnLine {
+  readonly tab: 'b2b' | 'b2c';
+  readonly values: Values;
+  readonly firstRow: number;
+  readonly lines: number;
+}
+
+export class HsnSummary {
+  private readonly groups = new Map<string, HsnGroup>();
+  private readonly services: boolean;
+
+  constructor(private readonly split: boolean, period: Period) {
+    // from the May 2025 period services report UQC NA and quantity 0 (the portal forces it)
+    this.services = hsnMasterRequired(period);
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  /** The UQC a line is summarised under (NA for services); undefined when a goods line has none. */
+  uqcOf(line: RegisterLine): string | undefined {
+    const service = line.hsn!.startsWith('99');
+    if (service && (this.services || !line.uqc)) return 'NA';
+    return line.uqc;
+  }
+
+  add(line: RegisterLine, d: Decision, taxGiven: boolean, uqc: string): void {
+    const tab = d.hsnTab!;
+    // supplies without tax (SEZ or export under LUT) go on a rate-0 row: summed with taxed sales
+    // of the same rate their row would fail the portal's tax check (RET91708)
+    const rt = d.noTax ? 0 : line.rate;
+    const key = `${this.split ? tab : ''}|${line.hsn}|${uqc}|${rt}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { tab, hsn: line.hsn!, uqc, rt, qty: new D(0), txval: 0, tax: new TaxSums(), firstRow: line.row, lines: 0 };
+      this.groups.set(key, g);
+    }
+    g.lines++;
+    if (!g.desc && line.desc) g.desc = line.desc;
+    const s = d.sign;
+    const service = uqc === 'NA' && line.hsn!.startsWith('99') && this.services;
+    if (line.qty && !service) {
+      const q = new D(line.qty);
+      g.qty = g.qty.plus(s === -1 ? q.abs().neg() : q);
+    }
+    g.txval += s === -1 ? -Math.abs(line.txval) : line.txval;
+    g.tax.add(line, d, taxGiven);
+  }
+
+  lines(): HsnLine[] {
+    const out: HsnLine[] = [];
+    for (const g of this.groups.values()) {
+      const t = g.tax.totals();
+      out.push({
+        tab: g.tab,
+        firstRow: g.firstRow,
+        lines: g.lines,
+        values: {
+          hsn: g.hsn,
+          ...(g.desc ? { desc: g.desc } : {}),
+          uqc: g.uqc,
+          qty: g.qty.toDecimalPlaces(2).toString(),
+          rt: g.rt,
+          txval: g.txval,
+          iamt: t.iamt,
+          camt: t.camt,
+          samt: t.samt,
+          csamt: t.csamt,
+        },
+      });
+    }
+    return out;
+  }
+}
+
+// ------------------------------------------------------------------------------ Table 13
+
+/** Table 13 natures: invoices 1, debit notes 4, credit notes 5. */
+export const DOC_NATURE: Readonly<Record<DocKind, number>> = { INV: 1, D: 4, C: 5 };
+
+export interface SerialParts {
+  readonly prefix: string;
+  /** the serial's digits; undefined when the number has none usable */
+  readonly digits?: string;
+  readonly suffix: string;
+}
+
+const FY_TAIL = /([-/_. ]?)(\d{4}|\d{2})[-/](\d{2})$/;
+
+/** Splits a document number around its serial: INV/25-26/0012 → INV/25-26/ · 0012 · ''; 0012/25-26 → '' · 0012 · /25-26. */
+export function splitSerial(num: string): SerialParts {
+  const tryBody = (body: string, tail: string): SerialParts | undefined => {
+    const m = /(\d+)(\D*)$/.exec(body);
+    if (!m || m[1]!.length > 15) return undefined;
+    return { prefix: body.slice(0, m.index), digits: m[1]!, suffix: m[2]! + tail };
+  };
+  const fy = FY_TAIL.exec(num);
+  if (fy && fy.index > 0) {
+    const start = Number(fy[2]) % 100;
+    if ((start + 1) % 100 === Number(fy[3])) {
+      const r = tryBody(num.slice(0, fy.index), num.slice(fy.index));
+      if (r) return r;
+    }
+  }
+  return tryBody(num, '') ?? { prefix: num, suffix: '' };
+}
+
+interface Series {
+  readonly nature: number;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly numbered: boolean;
+  min: number;
+  max: number;
+  minText: string;
+  maxText: string;
+  readonly serials: Set<number>;
+  readonly cancelled: Set<number>;
+  readonly firstRow: number;
+}
+
+export interface SeriesInfo {
+  readonly nature: number;
+  readonly from: string;
+  readonly to: string;
+  readonly totnum: number;
+  readonly cancel: number;
+  /** documents seen in the register */
+  readonly documents: number;
+  /** documents marked cancelled */
+  readonly markedCancelled: number;
+  /** numbers of the range not in the register */
+  readonly gaps: number;
+  /** the first few missing numbers */
+  readonly missing: readonly string[];
+  readonly firstRow: number;
+}
+
+export type SeriesAdd = 'new' | 'same' | 'cancel-mismatch';
+
+export class DocumentSeries {
+  private readonly series = new Map<string, Series>();
+
+  /** Adds a document line; 'same' for a further line of a document already seen. */
+  add(kind: DocKind, num: string, cancelled: boolean, row: number): SeriesAdd {
+    const nature = DOC_NATURE[kind];
+    const p = splitSerial(num);
+    const numbered = p.digits !== undefined;
+    const key = `${nature}|${p.prefix.toLowerCase()}|${numbered ? '#' : ''}|${p.suffix.toLowerCase()}`;
+    const serial = numbered ? Number(p.digits) : 0;
+    let s = this.series.get(key);
+    if (!s) {
+      s = {
+        nature, prefix: p.prefix, suffix: p.suffix, numbered, min: serial, max: serial, minText: num, maxText: num,
+        serials: new Set(), cancelled: new Set(), firstRow: row,
+      };
+      this.series.set(key, s);
+    }
+    if (s.serials.has(serial)) return s.cancelled.has(serial) === cancelled ? 'same' : 'cancel-mismatch';
+    s.serials.add(serial);
+    if (cancelled) s.cancelled.add(serial);
+    if (serial < s.min) {
+      s.min = serial;
+      s.minText = num;
+    }
+    if (serial > s.max) {
+      s.max = serial;
+      s.maxText = num;
+    }
+    return 'new';
+  }
+
+  /** Series by nature (invoices, debit notes, credit notes), each in order of first appearance. */
+  list(): SeriesInfo[] {
+    const out: SeriesInfo[] = [];
+    for (const s of this.series.values()) {
+      const totnum = s.max - s.min + 1;
+      const gaps = totnum - s.serials.size;
+      const missing: string[] = [];
+      if (gaps > 0 && totnum <= 1_000_000) {
+        const width = (s.minText.length === s.maxText.length ? digitsWidth(s) : 0);
+        for (let n = s.min; n <= s.max && missing.length < 5; n++) {
+          if (!s.serials.has(n)) missing.push(`${s.prefix}${String(n).padStart(width, '0')}${s.suffix}`);
+        }
+      }
+      out.push({
+        nature: s.nature, from: s.minText, to: s.maxText, totnum, cancel: totnum - (s.serials.size - s.cancelled.size),
+        documents: s.serials.size, markedCancelled: s.cancelled.size, gaps, missing, firstRow: s.firstRow,
+      });
+    }
+    return out.sort((a, b) => a.nature - b.nature);
+  }
+
+  rows(): Values[] {
+    return this.list().map((s) => ({
+      // the coerced Nature of Document is its number (see parsers/coerce.ts)
+      docNature: s.nature as unknown as string,
+      docFrom: s.from,
+      docTo: s.to,
+      totnum: s.totnum,
+      cancel: s.cancel,
+    }));
+  }
+}
+
+function digitsWidth(s: Series): number {
+  return splitSerial(s.minText).digits?.length ?? 0;
+}
+
+// ------------------------------------------------------------------------------ Table 14
+
+interface EcoRecord {
+  readonly part: 'clttx' | 'paytx';
+  readonly etin: string;
+  suppval: number;
+  readonly tax: TaxSums;
+  readonly firstRow: number;
+}
+
+export class EcoSupplies {
+  private readonly records = new Map<string, EcoRecord>();
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  add(line: RegisterLine, d: Decision, taxGiven: boolean): void {
+    const part = d.eco!;
+    const key = `${part}|${line.etin}`;
+    let r = this.records.get(key);
+    if (!r) this.records.set(key, (r = { part, etin: line.etin!, suppval: 0, tax: new TaxSums(), firstRow: line.row }));
+    r.suppval += d.sign === -1 ? -Math.abs(line.txval) : line.txval;
+    r.tax.add(line, d, taxGiven);
+  }
+
+  rows(): Values[] {
+    return [...this.records.values()].map((r) => {
+      const t = r.tax.totals();
+      return {
+        ecoNature: r.part, etin: r.etin, ecoName: r.etin, suppval: r.suppval,
+        iamt: t.iamt, camt: t.camt, samt: t.samt, csamt: t.csamt,
+      };
+    });
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * From coerced cells to a register line: continuation lines inherit their document's details,
+ * defaults are applied (invoice, reverse charge N, 100 %, taxable), the GST rate is taken from
+ * the rate column, the IGST/CGST/SGST rate columns, or the tax amounts, and a blank place of
+ * supply falls back to the recipient's GSTIN state (or the supplier's own state for an
+ * unregistered recipient), with a warning.
+ */
+import { expectedTax } from '../model/money.js';
+import type { RawRow } from '../parsers/raw.js';
+import type { ReturnContext } from '../mappers/types.js';
+import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
+import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type RowValues } from './coerce.js';
+import type { LayoutMatch } from './match.js';
+
+export interface RegisterLine {
+  readonly row: number;
+  readonly kind: DocKind;
+  readonly docNum: string;
+  readonly docDate?: string;
+  readonly ctin?: string;
+  readonly recipientName?: string;
+  readonly pos?: string;
+  /** the place of supply was blank and was taken from the recipient's GSTIN or the supplier's state */
+  readonly posFrom?: 'recipient' | 'supplier';
+  readonly rchrg: 'Y' | 'N';
+  /** R, SEWP, SEWOP, DE, CBW; undefined when the register says nothing */
+  readonly invType?: string;
+  readonly expType?: 'WPAY' | 'WOPAY';
+  readonly portCode?: string;
+  readonly sbNum?: string;
+  readonly sbDate?: string;
+  readonly hsn?: string;
+  readonly desc?: string;
+  readonly uqc?: string;
+  readonly qty?: string;
+  readonly rate: number;
+  /** how the rate was found when there was no rate column */
+  readonly rateFrom?: 'rates' | 'amounts' | 'category';
+  readonly diffPercent: number;
+  readonly txval: number;
+  readonly iamt?: number;
+  readonly camt?: number;
+  readonly samt?: number;
+  readonly csamt?: number;
+  readonly val?: number;
+  readonly category: Category;
+  readonly etin?: string;
+  readonly ecoLiability?: 'clttx' | 'paytx';
+  readonly cancelled: boolean;
+  readonly origNum?: string;
+  /** row of the line above whose document details this line inherited */
+  readonly continues?: number;
+}
+
+/** The key of a document: its kind and its number, without case. */
+export function docKey(kind: DocKind, num: string): string {
+  return `${kind}:${num.toLowerCase()}`;
+}
+
+const DOC_FIELDS: readonly RegisterField[] = REGISTER_FIELD_SPECS.filter((s) => s.level === 'document').map((s) => s.field);
+const CANCELLED_PARTY = /^\(?\s*cancell?ed\s*\)?$/i;
+
+/** The nearest listed rate whose tax is within Rs 1 (or 0.5 %) of the amounts given. */
+export function rateFromAmounts(txval: number, tax: number, diffPercent: number, rates: readonly number[]): number | undefined {
+  const base = Math.abs(txval);
+  const t = Math.abs(tax);
+  if (base === 0) return t === 0 ? 0 : undefined;
+  let best: number | undefined;
+  let bestD = Infinity;
+  for (const r of rates) {
+    const d = Math.abs(expectedTax(base, r, diffPercent) - t);
+    if (d < bestD) {
+      bestD = d;
+      best = r;
+    }
+  }
+  return bestD <= Math.max(100, Math.round(t / 200)) ? best : undefined;
+}
+
+export interface LineReaderOptions {
+  readonly match: LayoutMatch;
+  readonly ctx: ReturnContext;
+  readonly file: string;
+  readonly sheet: string;
+  /** GST rates of the period, to recognise a rate from the tax amounts */
+  readonly rates: readonly number[];
+  readonly sink: CellSink;
+}
+
+/** Reads the lines of one register sheet in order (it remembers the line above for continuations). */
+export class LineReader {
+  private prev: { values: RowValues; row: number } | undefined;
+  private warnedNoPosColumn = false;
+  /** tax amounts are in the register (else tax is computed from rate and taxable value) */
+  readonly taxGiven: boolean;
+
+  constructor(private readonly o: LineReaderOptions) {
+    const c = o.match.columns;
+    this.taxGiven = Boolean(c.iamt || c.camt || c.samt);
+  }
+
+  /** The line of a raw row, or undefined when it cannot be read (findings say why). */
+  read(raw: RawRow): RegisterLine | undefined {
+    const { match, file, sheet, sink, ctx } = this.o;
+    const cols = match.columns;
+    const place = { file, sheet, row: raw.row };
+    const { values: v, bad } = coerceRegisterRow(raw.cells, cols, match.layout, place, sink);
+    // Tally shows a cancelled voucher with "(cancelled)" as its party
+    let cancelledParty = false;
+    if (v.recipientName && CANCELLED_PARTY.test(v.recipientName)) {
+      delete v.recipientName;
+      cancelledParty = true;
+    }
+    const prev = this.prev;
+    let continues: number | undefined;
+    if (v.docNum === undefined || v.docNum === '') {
+      if (!prev || bad.has('docNum')) {
+        if (!bad.has('docNum')) sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols.docNum));
+        this.prev = undefined;
+        return undefined;
+      }
+      inherit(v, prev.values);
+      continues = prev.row;
+    } else if (prev && prev.values.docNum!.toLowerCase() === v.docNum.toLowerCase() && (v.docType === undefined || v.docType === prev.values.docType)) {
+      inherit(v, prev.values);
+      continues = prev.row;
+    }
+    if (cancelledParty) v.cancelled = true;
+    this.prev = { values: v, row: raw.row };
+    if (bad.size > 0) return undefined;
+
+    const cancelled = v.cancelled === true;
+    let missing = false;
+    for (const f of ['docDate', 'txval'] as const) {
+      if (v[f] === undefined && !cancelled) {
+        sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols[f]));
+        missing = true;
+      }
+    }
+    if (missing) return undefined;
+
+    const category: Category = v.category ?? v.invType?.category ?? 'taxable';
+    const diffPercent = v.diffPercent ?? 100;
+    const txval = v.txval ?? 0;
+    const expType = v.expType ?? v.invType?.expType;
+    const invType = v.invType?.invType;
+
+    // the GST rate
+    let rate = v.rate;
+    let rateFrom: RegisterLine['rateFrom'];
+    if (rate === undefined && (v.igstRate !== undefined || v.cgstRate !== undefined || v.sgstRate !== undefined)) {
+      rate = v.igstRate ? v.igstRate : (v.cgstRate ?? 0) + (v.sgstRate ?? 0);
+      rateFrom = 'rates';
+    }
+    if (rate === undefined && this.taxGiven && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
+      const tax = (v.iamt ?? 0) + (v.camt ?? 0) + (v.samt ?? 0);
+      rate = rateFromAmounts(txval, tax, diffPercent, this.o.rates);
+      if (rate === undefined) {
+        sink.push({
+          ...cellFinding('REGISTER_RATE_UNKNOWN', 'error', place, cols.rate ?? cols.iamt ?? cols.camt ?? cols.txval),
+          params: { reason: 'amounts', txval: txval / 100, tax: tax / 100 },
+        });
+        return undefined;
+      }
+      rateFrom = 'amounts';
+    }
+    if (rate === undefined && (category !== 'taxable' || cancelled)) {
+      rate = 0;
+      rateFrom = 'category';
+    }
+    if (rate === undefined && this.taxGiven && !cols.rate) {
+      // tax columns exist but are blank on this line: no tax, rate 0
+      rate = 0;
+      rateFrom = 'amounts';
+    }
+    if (rate === undefined) {
+      sink.push({ ...cellFinding('REGISTER_RATE_UNKNOWN', 'error', place, cols.rate ?? cols.txval), params: { reason: 'missing' } });
+      return undefined;
+    }
+
+    // place of supply: the recipient's state, else the supplier's own, when blank (never for exports)
+    let pos = v.pos;
+    let posFrom: RegisterLine['posFrom'];
+    if (!pos && !expType && !cancelled) {
+      const fromId = v.ctin && /^\d{2}/.test(v.ctin) && v.ctin.slice(0, 2) !== '99' ? v.ctin.slice(0, 2) : undefined;
+      pos = fromId ?? ctx.supplierState;
+      posFrom = fromId ? 'recipient' : 'supplier';
+      if (!cols.pos) {
+        // no column at all: said once for the sheet, not on every document
+        if (!this.warnedNoPosColumn) {
+          this.warnedNoPosColumn = true;
+          sink.push({ code: 'REGISTER_POS_DEFAULTED', severity: 'warning', file, sheet, params: { basis: 'no-column' } });
+        }
+      } else if (continues === undefined) {
+        sink.push({ ...cellFinding('REGISTER_POS_DEFAULTED', 'warning', place, cols.pos), params: { pos, basis: posFrom } });
+      }
+    }
+
+    const uqc = v.uqc ?? (v.qty?.unit ? unitToUqc(v.qty.unit) : undefined);
+    return {
+      row: raw.row,
+      kind: v.docType ?? 'INV',
+      docNum: v.docNum!,
+      ...(v.docDate ? { docDate: v.docDate } : {}),
+      ...(v.ctin ? { ctin: v.ctin } : {}),
+      ...(v.recipientName ? { recipientName: v.recipientName } : {}),
+      ...(pos ? { pos } : {}),
+      ...(posFrom ? { posFrom } : {}),
+      rchrg: v.rchrg ?? 'N',
+      ...(invType ? { invType } : {}),
+      ...(expType ? { expType } : {}),
+      ...(v.portCode ? { portCode: v.portCode } : {}),
+      ...(v.sbNum ? { sbNum: v.sbNum } : {}),
+      ...(v.sbDate ? { sbDate: v.sbDate } : {}),
+      ...(v.hsn ? { hsn: v.hsn } : {}),
+      ...(v.desc ? { desc: v.desc } : {}),
+      ...(uqc ? { uqc } : {}),
+      ...(v.qty ? { qty: v.qty.qty } : {}),
+      rate,
+      ...(rateFrom ? { rateFrom } : {}),
+      diffPercent,
+      txval,
+      ...(v.iamt !== undefined ? { iamt: v.iamt } : {}),
+      ...(v.camt !== undefined ? { camt: v.camt } : {}),
+      ...(v.samt !== undefined ? { samt: v.samt } : {}),
+      ...(v.csamt !== undefined ? { csamt: v.csamt } : {}),
+      ...(v.val !== undefined ? { val: v.val } : {}),
+      category,
+      ...(v.etin ? { etin: v.etin } : {}),
+      ...(v.ecoLiability ? { ecoLiability: v.ecoLiability } : {}),
+      cancelled,
+      ...(v.origNum ? { origNum: v.origNum } : {}),
+      ...(continues !== undefined ? { continues } : {}),
+    };
+  }
+}
+
+/** Blank document-level fields take the value of the document's line above. */
+function inherit(v: RowValues, from: RowValues): void {
+  const target = v as Record<string, unknown>;
+  const source = from as Record<string, unknown>;
+  for (const f of DOC_FIELDS) if (target[f] === undefined && source[f] !== undefined) target[f] = source[f];
+}

@@ -1,0 +1,203 @@
+/**
+ * Column mapping files: a JSON file naming, for each register field, the header that carries it
+ * in the user's own export. `gstr1 mapping init <file>` drafts one from a file's headers by
+ * fuzzy-matching them to the register fields; the user corrects it and passes `--mapping`.
+ *
+ *   {
+ *     "layout": "register",
+ *     "name": "Our ERP sales export",
+ *     "sheet": "Sales",            // optional: read only this sheet
+ *     "headerRow": 1,              // optional: the header row (default: found in the first 10 rows)
+ *     "columns": { "docNum": "Bill No", "docDate": "Bill Date", "txval": "Net Amount", "hsn": null, ... },
+ *     "values": { "docType": { "Sales Return": "credit note" } }   // optional value translations
+ *   }
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { OptionError } from '../model/errors.js';
+import { NON_DATA_SHEETS, normaliseSheetName } from '../model/sheets.js';
+import { readCsv } from '../parsers/csv.js';
+import { detectFile } from '../parsers/detect.js';
+import type { ColumnRef } from '../parsers/headers.js';
+import { readXlsx } from '../parsers/xlsx.js';
+import { REGISTER_FIELDS, REQUIRED_FIELDS, headerKey, isRegisterField, registerFieldSpec, type RegisterField } from './fields.js';
+import { PRESETS, type RegisterLayout } from './layouts.js';
+import { candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells } from './match.js';
+import { firstRows } from './peek.js';
+
+export interface MappingFile {
+  readonly layout: 'register';
+  readonly name?: string;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+  readonly columns: Partial<Record<RegisterField, string | string[] | null>>;
+  readonly values?: Partial<Record<RegisterField, Record<string, string>>>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function invalid(file: string, detail: string): OptionError {
+  return new OptionError('REGISTER_MAPPING_INVALID', { file, detail });
+}
+
+/** Checks a parsed mapping file and turns it into a layout. */
+export function mappingLayout(json: unknown, file = 'mapping'): RegisterLayout {
+  if (!isObject(json)) throw invalid(file, 'expected a JSON object with "columns"');
+  if (json.layout !== undefined && json.layout !== 'register') throw invalid(file, `"layout" must be "register", not ${JSON.stringify(json.layout)}`);
+  if (!isObject(json.columns)) throw invalid(file, '"columns" must be an object: field name → header text');
+  const columns: Partial<Record<RegisterField, string[]>> = {};
+  for (const [k, v] of Object.entries(json.columns)) {
+    if (!isRegisterField(k)) {
+      throw invalid(file, `"${k}" is not a register field; fields are ${REGISTER_FIELDS.join(', ')}`);
+    }
+    if (v === null || v === '') continue;
+    const names = typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
+    if (!names) throw invalid(file, `"${k}" must name a header (text), a list of headers, or null`);
+    if (names.length) columns[k] = names;
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => !columns[f]);
+  if (missing.length) {
+    throw invalid(file, `it maps no column to ${missing.map((f) => `${f} (${registerFieldSpec(f).label})`).join(', ')}`);
+  }
+  const values: Partial<Record<RegisterField, Record<string, string>>> = {};
+  if (json.values !== undefined) {
+    if (!isObject(json.values)) throw invalid(file, '"values" must be an object: field → { cell text: value }');
+    for (const [k, v] of Object.entries(json.values)) {
+      if (!isRegisterField(k)) throw invalid(file, `"values" names "${k}", which is not a register field`);
+      if (!isObject(v) || !Object.values(v).every((x) => typeof x === 'string')) throw invalid(file, `"values.${k}" must map cell texts to texts`);
+      values[k] = Object.fromEntries(Object.entries(v as Record<string, string>).map(([t, x]) => [headerKey(t), x]));
+    }
+  }
+  if (json.sheet !== undefined && typeof json.sheet !== 'string') throw invalid(file, '"sheet" must be a sheet name');
+  if (json.headerRow !== undefined && !(Number.isInteger(json.headerRow) && (json.headerRow as number) >= 1)) {
+    throw invalid(file, '"headerRow" must be a row number (1, 2, ...)');
+  }
+  const mapped = Object.values(columns).map((n) => n![0]!);
+  return {
+    id: 'mapping',
+    name: typeof json.name === 'string' && json.name ? json.name : `mapping ${file}`,
+    source: file,
+    columns,
+    // a sheet must carry the required columns and at least half of the others named
+    signature: mapped,
+    minSignature: Math.ceil(mapped.length / 2),
+    ...(Object.keys(values).length ? { values } : {}),
+    ...(typeof json.sheet === 'string' ? { sheet: json.sheet } : {}),
+    ...(typeof json.headerRow === 'number' ? { headerRow: json.headerRow } : {}),
+  };
+}
+
+export async function loadMapping(file: string): Promise<RegisterLayout> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new OptionError('REGISTER_MAPPING_INVALID', { file, detail: 'the file cannot be read' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw invalid(file, `not valid JSON (${e instanceof Error ? e.message.split('\n')[0]!.slice(0, 120) : 'parse error'})`);
+  }
+  return mappingLayout(json, file);
+}
+
+// ------------------------------------------------------------------------------ drafting
+
+export interface DraftedMapping {
+  readonly mapping: MappingFile;
+  /** fields given a column, with the header and how sure the match is */
+  readonly mapped: readonly { field: RegisterField; header: string; exact: boolean }[];
+  /** fields with no column, with the nearest headers (may be empty) */
+  readonly unmapped: readonly { field: RegisterField; required: boolean; candidates: string[] }[];
+  /** headers no field took, with the fields they are nearest to */
+  readonly unusedHeaders: readonly { header: string; near: RegisterField[] }[];
+}
+
+/**
+ * Drafts a mapping from a header row: exact matches (a field's label, a synonym, or a preset's
+ * header) first, then the closest plausible spellings; each header serves one field.
+ */
+export function draftMapping(headers: readonly ColumnRef[], opts: { sheet?: string; headerRow?: number; name?: string } = {}): DraftedMapping {
+  const pairs: { field: RegisterField; ref: ColumnRef; d: number }[] = [];
+  for (const field of REGISTER_FIELDS) {
+    for (const ref of headers) {
+      const d = fieldDistance(ref.header, field, PRESETS);
+      if (d === 0 || closeEnough(ref.header, d)) pairs.push({ field, ref, d });
+    }
+  }
+  // best pairs first; between equals, the field listed first in REGISTER_FIELDS
+  pairs.sort((a, b) => a.d - b.d || REGISTER_FIELDS.indexOf(a.field) - REGISTER_FIELDS.indexOf(b.field) || a.ref.col - b.ref.col);
+  const taken = new Set<number>();
+  const chosen = new Map<RegisterField, { ref: ColumnRef; d: number }>();
+  for (const p of pairs) {
+    if (chosen.has(p.field) || taken.has(p.ref.col)) continue;
+    chosen.set(p.field, p);
+    taken.add(p.ref.col);
+  }
+  const columns: Partial<Record<RegisterField, string | null>> = {};
+  const mapped: { field: RegisterField; header: string; exact: boolean }[] = [];
+  const unmapped: { field: RegisterField; required: boolean; candidates: string[] }[] = [];
+  const free = headers.filter((h) => !taken.has(h.col));
+  for (const field of REGISTER_FIELDS) {
+    const c = chosen.get(field);
+    if (c) {
+      columns[field] = c.ref.header;
+      mapped.push({ field, header: c.ref.header, exact: c.d === 0 });
+    } else {
+      columns[field] = null;
+      unmapped.push({
+        field,
+        required: REQUIRED_FIELDS.includes(field),
+        candidates: candidatesFor(field, free, PRESETS, 3, REQUIRED_FIELDS.includes(field)).map((r) => r.header),
+      });
+    }
+  }
+  const unusedHeaders = free.map((h) => ({ header: h.header, near: fieldsNear(h.header, PRESETS) }));
+  const mapping: MappingFile = {
+    layout: 'register',
+    name: opts.name ?? 'sales register',
+    ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+    columns,
+  };
+  return { mapping, mapped, unmapped, unusedHeaders };
+}
+
+export async function writeMapping(file: string, mapping: MappingFile): Promise<void> {
+  await writeFile(file, `${JSON.stringify(mapping, null, 2)}\n`);
+}
+
+// ------------------------------------------------------------------------------ a file's headers
+
+export interface FileHeaders {
+  readonly sheet: string;
+  readonly row: number;
+  readonly headers: readonly ColumnRef[];
+}
+
+/**
+ * The header row of a register file: in the named sheet (or the first sheet that is not a
+ * template, help or hidden sheet), the row among the first 10 non-blank ones whose texts look
+ * most like register fields.
+ */
+export async function readFileHeaders(file: string, sheetName?: string): Promise<FileHeaders | undefined> {
+  const kind = await detectFile(file);
+  const sheets = kind === 'xlsx' ? readXlsx(file) : readCsv(file);
+  let best: (FileHeaders & { score: number }) | undefined;
+  for await (const sheet of sheets) {
+    const n = normaliseSheetName(sheet.name);
+    const skip = best !== undefined
+      || (sheetName !== undefined ? normaliseSheetName(sheetName) !== n : kind === 'xlsx' && (sheet.hidden || NON_DATA_SHEETS.includes(n) || n.startsWith('help')));
+    const rows = await firstRows(sheet, 10, kind === 'xlsx');
+    if (skip) continue;
+    for (const r of rows) {
+      const headers = headerCells(r.cells).filter((h) => !/^[-+]?[\d,.]+$/.test(h.header));
+      if (headers.length < 3) continue;
+      const score = headers.filter((h) => fieldsNear(h.header, PRESETS, 1).length > 0).length;
+      if (!best || score > best.score) best = { sheet: sheet.name, row: r.row, headers, score };
+    }
+    if (best && best.score === 0) best = undefined;
+  }
+  return best && { sheet: best.sheet, row: best.row, headers: best.headers };
+}

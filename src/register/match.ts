@@ -1,0 +1,148 @@
+/**
+ * Matching a sheet's header row to a register layout, and the "did you mean" candidates when a
+ * field's column cannot be found. Headers are compared by `headerKey` (no case, spaces or
+ * punctuation), so "Voucher No." matches "VOUCHER NO" and "DocumentNumber" matches "Document Number".
+ */
+import { distance, type ColumnRef } from '../parsers/headers.js';
+import { cellText, type RawCell } from '../parsers/raw.js';
+import { REGISTER_FIELDS, REQUIRED_FIELDS, headerKey, registerFieldSpec, type RegisterField } from './fields.js';
+import type { RegisterLayout } from './layouts.js';
+
+export type RegisterColumns = Partial<Record<RegisterField, ColumnRef>>;
+
+export interface LayoutMatch {
+  readonly layout: RegisterLayout;
+  readonly columns: RegisterColumns;
+  /** required fields with no column */
+  readonly missing: readonly RegisterField[];
+  /** headers of the row that carry no field and are not known to the layout */
+  readonly unknown: readonly ColumnRef[];
+  /** fields found */
+  readonly matched: number;
+  /** signature headers found */
+  readonly signature: number;
+  /** every required field found and enough of the signature */
+  readonly complete: boolean;
+}
+
+const LOOKUPS = new WeakMap<RegisterLayout, Map<string, RegisterField>>();
+
+function lookupFor(layout: RegisterLayout): Map<string, RegisterField> {
+  let m = LOOKUPS.get(layout);
+  if (!m) {
+    m = new Map();
+    for (const field of REGISTER_FIELDS) {
+      for (const h of layout.columns[field] ?? []) {
+        const k = headerKey(h);
+        if (k && !m.has(k)) m.set(k, field);
+      }
+    }
+    LOOKUPS.set(layout, m);
+  }
+  return m;
+}
+
+/** The header texts of a row, with their 1-based columns (blank cells left out). */
+export function headerCells(cells: readonly RawCell[]): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  cells.forEach((c, i) => {
+    const t = cellText(c).trim();
+    if (t) out.push({ header: t, col: i + 1 });
+  });
+  return out;
+}
+
+export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): LayoutMatch {
+  const lookup = lookupFor(layout);
+  const ignore = new Set((layout.ignore ?? []).map(headerKey));
+  const sig = new Set(layout.signature.map(headerKey));
+  const columns: RegisterColumns = {};
+  const unknown: ColumnRef[] = [];
+  let matched = 0;
+  let signature = 0;
+  for (const ref of headerCells(cells)) {
+    const k = headerKey(ref.header);
+    if (sig.has(k)) {
+      signature++;
+      sig.delete(k);
+    }
+    const field = lookup.get(k);
+    if (field && !columns[field]) {
+      columns[field] = ref;
+      matched++;
+    } else if (!field && !ignore.has(k)) unknown.push(ref);
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => !columns[f]);
+  const complete = missing.length === 0 && signature >= layout.minSignature;
+  return { layout, columns, missing, unknown, matched, signature, complete };
+}
+
+/** The complete match with the most fields (then the most signature headers), if any. */
+export function bestLayout(layouts: readonly RegisterLayout[], cells: readonly RawCell[]): LayoutMatch | undefined {
+  let best: LayoutMatch | undefined;
+  for (const l of layouts) {
+    const m = matchLayout(l, cells);
+    if (!m.complete) continue;
+    if (!best || m.matched > best.matched || (m.matched === best.matched && m.signature > best.signature)) best = m;
+  }
+  return best;
+}
+
+/** The match that came closest (for reporting why a header row was not taken). */
+export function closestLayout(layouts: readonly RegisterLayout[], cells: readonly RawCell[]): LayoutMatch | undefined {
+  let best: LayoutMatch | undefined;
+  for (const l of layouts) {
+    const m = matchLayout(l, cells);
+    const score = (x: LayoutMatch) => x.matched * 10 + x.signature * 5 - x.missing.length * 100;
+    if (!best || score(m) > score(best)) best = m;
+  }
+  return best;
+}
+
+/** Every header text a field is known by: its label, its synonyms, and the names the layouts give it. */
+export function namesOf(field: RegisterField, layouts: readonly RegisterLayout[] = []): string[] {
+  const spec = registerFieldSpec(field);
+  const names = [spec.label, ...spec.synonyms];
+  for (const l of layouts) names.push(...(l.columns[field] ?? []));
+  return [...new Set(names)];
+}
+
+/** How far a header is from a field's names (0 = one of them exactly, after normalising). */
+export function fieldDistance(header: string, field: RegisterField, layouts: readonly RegisterLayout[] = []): number {
+  const k = headerKey(header);
+  let best = Infinity;
+  for (const n of namesOf(field, layouts)) {
+    const nk = headerKey(n);
+    if (!nk) continue;
+    let d = distance(k, nk);
+    // "Invoice No" in "Invoice No (Original)": containment is a strong hint
+    if (d > 0 && nk.length >= 4 && k.length >= 4 && (k.includes(nk) || nk.includes(k))) d = Math.min(d, 1 + Math.abs(k.length - nk.length) / 4);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/** A distance small enough to call the header a likely spelling of the field. */
+export function closeEnough(header: string, d: number): boolean {
+  return d <= Math.max(2, Math.floor(headerKey(header).length / 3));
+}
+
+/**
+ * The headers of a row closest to a field, best first: the plausible spellings (at most `n`);
+ * when there is none and `any` is set, the single closest header.
+ */
+export function candidatesFor(field: RegisterField, headers: readonly ColumnRef[], layouts: readonly RegisterLayout[] = [], n = 3, any = false): ColumnRef[] {
+  const ranked = headers.map((h) => ({ h, d: fieldDistance(h.header, field, layouts) })).sort((a, b) => a.d - b.d);
+  const plausible = ranked.filter((x) => closeEnough(x.h.header, x.d)).slice(0, n);
+  return (plausible.length || !any ? plausible : ranked.slice(0, 1)).map((x) => x.h);
+}
+
+/** The fields closest to a header, best first (only those about as close as the closest). */
+export function fieldsNear(header: string, layouts: readonly RegisterLayout[] = [], n = 3): RegisterField[] {
+  const near = REGISTER_FIELDS
+    .map((f) => ({ f, d: fieldDistance(header, f, layouts) }))
+    .filter((x) => closeEnough(header, x.d))
+    .sort((a, b) => a.d - b.d);
+  const best = near[0]?.d ?? 0;
+  return near.filter((x) => x.d <= best + 1).slice(0, n).map((x) => x.f);
+}

@@ -1,0 +1,150 @@
+/**
+ * A classified register line as a row of its template sheet: the template's field values, and
+ * a sheet context whose columns are the register's own, so that every finding of the mappers and
+ * the validators points at the register's cell. One context per (file, register sheet, target
+ * sheet); derived tables (HSN, documents, Table 14) get a context of their own, named
+ * "<sheet> (derived)", with no columns.
+ */
+import { ECO_FROM } from '../model/dated-rules.js';
+import type { Field, FieldValues } from '../model/fields.js';
+import { periodKey } from '../model/period.js';
+import { sheetSpec, type SheetId } from '../model/sheets.js';
+import type { ColumnRef } from '../parsers/headers.js';
+import type { SheetContext, SheetStats } from '../parsers/rows.js';
+import type { ReturnContext } from '../mappers/types.js';
+import type { Decision, TargetSheet } from './classify.js';
+import type { RegisterField } from './fields.js';
+import type { RegisterLine } from './line.js';
+import type { RegisterColumns } from './match.js';
+
+type Values = Partial<FieldValues>;
+
+/** Which register column stands for a template field. */
+const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
+  ctin: ['ctin'],
+  receiverName: ['recipientName'],
+  inum: ['docNum'],
+  ntNum: ['docNum'],
+  idt: ['docDate'],
+  ntDt: ['docDate'],
+  ntty: ['docType'],
+  val: ['val'],
+  pos: ['pos'],
+  rchrg: ['rchrg'],
+  diffPercent: ['diffPercent'],
+  invTyp: ['invType'],
+  etin: ['etin'],
+  rt: ['rate', 'igstRate'],
+  txval: ['txval'],
+  csamt: ['csamt'],
+  expTyp: ['expType', 'invType'],
+  urType: ['expType', 'invType'],
+  sbpcode: ['portCode'],
+  sbnum: ['sbNum'],
+  sbdt: ['sbDate'],
+  nilDesc: ['category', 'invType'],
+  nilAmt: ['txval'],
+  exptAmt: ['txval'],
+  ngsupAmt: ['txval'],
+};
+
+export function templateColumns(sheet: SheetId, register: RegisterColumns): Partial<Record<Field, ColumnRef>> {
+  const out: Partial<Record<Field, ColumnRef>> = {};
+  for (const col of sheetSpec(sheet).columns) {
+    for (const src of FIELD_SOURCE[col.field] ?? []) {
+      const ref = register[src];
+      if (ref) {
+        out[col.field] = ref;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Contexts are made once per (file, sheet, target) and shared by all their rows. */
+export class ContextCache {
+  private readonly map = new Map<string, SheetContext>();
+  constructor(private readonly stats: SheetStats[]) {}
+
+  /** The context of register rows of `sheet` going to template sheet `target`. */
+  forRegister(file: string, sheet: string, format: 'xlsx' | 'csv', headerRow: number, target: SheetId, register: RegisterColumns): SheetContext {
+    const key = `${file}\u0000${sheet}\u0000${target}`;
+    let ctx = this.map.get(key);
+    if (!ctx) {
+      const spec = sheetSpec(target);
+      const stats: SheetStats = { file, sheet: `${sheet} › ${spec.names[0]}`, sheetId: target, read: 0, rejected: 0, skipped: 0 };
+      this.stats.push(stats);
+      ctx = { file, sheet, spec, columns: templateColumns(target, register), format, headerRow, stats };
+      this.map.set(key, ctx);
+    }
+    return ctx;
+  }
+
+  /** The context of a derived table (HSN summary, documents issued, Table 14). */
+  forDerived(file: string, format: 'xlsx' | 'csv', target: SheetId): SheetContext {
+    const key = `${file}\u0000(derived)\u0000${target}`;
+    let ctx = this.map.get(key);
+    if (!ctx) {
+      const spec = sheetSpec(target);
+      const sheet = derivedSheetName(target);
+      const stats: SheetStats = { file, sheet, sheetId: target, read: 0, rejected: 0, skipped: 0 };
+      this.stats.push(stats);
+      ctx = { file, sheet, spec, columns: {}, format, headerRow: 0, stats };
+      this.map.set(key, ctx);
+    }
+    return ctx;
+  }
+}
+
+export function derivedSheetName(target: SheetId): string {
+  return `${sheetSpec(target).names[0]} (derived)`;
+}
+
+/** The template values of a classified line (its target must be a template sheet). */
+export function templateValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
+  const keepEtin = line.etin && periodKey(ctx.period) < ECO_FROM ? { etin: line.etin } : {};
+  const diff = { diffPercent: line.diffPercent };
+  const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};
+  const txval = line.txval;
+  switch (d.target) {
+    case 'b2b':
+      return {
+        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
+        invTyp: line.invType ?? 'R', ...keepEtin, rt: line.rate, txval, ...cess,
+      };
+    case 'b2cl':
+      return { inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, ...diff, rt: line.rate, txval, ...cess, ...keepEtin };
+    case 'b2cs':
+      return {
+        typ: 'OE', pos: line.pos!, ...diff, rt: line.rate,
+        txval: d.sign * Math.abs(txval), ...(line.csamt !== undefined ? { csamt: d.sign * Math.abs(line.csamt) } : {}),
+      };
+    case 'cdnr':
+      return {
+        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
+        invTyp: line.invType ?? 'R', val: docValue!, ...diff, rt: line.rate, txval, ...cess,
+      };
+    case 'cdnur':
+      return {
+        urType: d.urType!, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind,
+        ...(d.urType === 'B2CL' ? { pos: line.pos!, ...diff } : { diffPercent: 100 }),
+        val: docValue!, rt: line.rate, txval, ...cess,
+      };
+    case 'exp':
+      return {
+        expTyp: line.expType!, inum: line.docNum, idt: line.docDate!, val: docValue!,
+        ...(line.portCode ? { sbpcode: line.portCode } : {}),
+        ...(line.sbNum ? { sbnum: line.sbNum } : {}),
+        ...(line.sbDate ? { sbdt: line.sbDate } : {}),
+        rt: line.rate, txval, ...cess,
+      };
+    case 'exemp': {
+      const amount = d.sign * Math.abs(txval);
+      const part = line.category === 'nil' ? 'nilAmt' : line.category === 'exempt' ? 'exptAmt' : 'ngsupAmt';
+      return { nilDesc: d.nilType!, [part]: amount };
+    }
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Showing the register's classification: why each row went where it went (`--explain`), rows and
+ * value per section, the derived tables, and the document series found, so the user can check
+ * them. Reasons are codes with parameters; the sentences are made here.
+ */
+import type { Params } from '../model/finding.js';
+import { DOC_NATURES } from '../model/labels.js';
+import { formatPaise } from '../model/money.js';
+import type { DocKind } from './coerce.js';
+import type { ReasonCode, Target } from './classify.js';
+import type { SeriesInfo } from './derive.js';
+
+export type NoteCode = 'continues' | 'rate-amounts' | 'rate-rates' | 'rate-category' | 'pos-recipient' | 'pos-supplier' | 'eco-52' | 'no-hsn';
+
+export interface RowNote {
+  readonly code: NoteCode;
+  readonly params?: Params;
+}
+
+/** Why one register row went where it went. */
+export interface RowExplanation {
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly document?: string;
+  readonly kind?: DocKind;
+  /** the section, `eco` (Table 14 only), `cancelled` (Table 13 only) or `rejected` (findings say why) */
+  readonly target: Target | 'rejected';
+  readonly reason?: ReasonCode;
+  readonly params?: Params;
+  readonly notes: readonly RowNote[];
+}
+
+export interface SectionCount {
+  rows: number;
+  documents: number;
+  /** taxable value, paise (credit notes less where the section nets them) */
+  taxable: number;
+}
+
+export interface SheetRead {
+  readonly file: string;
+  readonly sheet: string;
+  readonly layout: string;
+  readonly headerRow: number;
+  /** read twice: once to total each document's value (no invoice-value column), once to classify */
+  readonly passes: 1 | 2;
+}
+
+export class RegisterSummary {
+  readonly sheets: SheetRead[] = [];
+  rows = 0;
+  rejected = 0;
+  readonly sections = new Map<Target, SectionCount>();
+  series: SeriesInfo[] = [];
+  hsnLines = { b2b: 0, b2c: 0, all: 0 };
+  ecoRecords = 0;
+
+  count(target: Target, newDocument: boolean, taxable: number): void {
+    let c = this.sections.get(target);
+    if (!c) this.sections.set(target, (c = { rows: 0, documents: 0, taxable: 0 }));
+    c.rows++;
+    if (newDocument) c.documents++;
+    c.taxable += taxable;
+  }
+}
+
+const SECTION_ORDER: readonly Target[] = ['b2b', 'b2cl', 'b2cs', 'exp', 'cdnr', 'cdnur', 'exemp', 'eco', 'cancelled'];
+const SECTION_LABEL: Readonly<Record<Target, string>> = {
+  b2b: 'b2b (4A, 4B, 6B, 6C)',
+  b2cl: 'b2cl (5)',
+  b2cs: 'b2cs (7)',
+  exp: 'exp (6A)',
+  cdnr: 'cdnr (9B registered)',
+  cdnur: 'cdnur (9B unregistered)',
+  exemp: 'nil / exempt / non-GST (8)',
+  eco: 'e-commerce u/s 9(5) (14 only)',
+  cancelled: 'cancelled (13 only)',
+};
+
+const KIND: Readonly<Record<DocKind, string>> = { INV: 'invoice', C: 'credit note', D: 'debit note' };
+const s = (v: unknown) => (v === undefined ? '' : String(v));
+
+function place(p: Params): string {
+  if (p.sez) return `you are an SEZ unit: every supply is inter-State`;
+  return p.pos === p.state ? `intra-State (POS ${s(p.pos)} is your state)` : `inter-State (POS ${s(p.pos)}, your state ${s(p.state)})`;
+}
+
+/** The reason in words. */
+export function reasonText(reason: ReasonCode, p: Params = {}): string {
+  switch (reason) {
+    case 'cancelled':
+      return 'marked cancelled: counted only in Table 13 (documents issued)';
+    case 'eco-9-5':
+      return `supplied through e-commerce operator ${s(p.etin)}, who pays the tax u/s 9(5): Table 14 only`;
+    case 'export':
+      return `export (${p.expType === 'WOPAY' ? 'without payment, under bond/LUT' : 'with payment of IGST'})`;
+    case 'note-export':
+      return `note on an export: UR type ${s(p.urType)}`;
+    case 'nil':
+      return `${s(p.category) === 'nongst' ? 'non-GST' : s(p.category)} supply: "${s(p.description)}"`;
+    case 'note-registered':
+      return `note to a registered recipient (${s(p.id)} ${s(p.ctin)})`;
+    case 'note-b2cl-invoice':
+      return `note to an unregistered recipient, ${place(p)}, against B2CL invoice ${s(p.original)}`;
+    case 'note-b2cs-invoice':
+      return `note to an unregistered recipient against B2CS invoice ${s(p.original)}: netted in b2cs`;
+    case 'note-b2cl-value':
+      return `note to an unregistered recipient, ${place(p)}, note value ${s(p.value)} above the B2CL limit ${s(p.limit)} (${s(p.period)})`;
+    case 'note-b2cs-intra':
+      return `note to an unregistered recipient, ${place(p)}: netted in b2cs`;
+    case 'note-b2cs-value':
+      return `note to an unregistered recipient, note value ${s(p.value)} not above the B2CL limit ${s(p.limit)}: netted in b2cs`;
+    case 'registered':
+      return `registered recipient (${s(p.id)} ${s(p.ctin)}), invoice type ${s(p.invType)}`;
+    case 'b2cl':
+      return `unregistered recipient, ${place(p)}, invoice value ${s(p.value)} is above the B2CL limit ${s(p.limit)} for ${s(p.period)}`;
+    case 'b2cs-intra':
+      return `unregistered recipient, ${place(p)}`;
+    case 'b2cs-value':
+      return `unregistered recipient, ${place(p)}, invoice value ${s(p.value)} is not above the B2CL limit ${s(p.limit)} for ${s(p.period)}`;
+  }
+}
+
+export function noteText(n: RowNote): string {
+  const p = n.params ?? {};
+  switch (n.code) {
+    case 'continues':
+      return `continues the document of row ${s(p.row)}`;
+    case 'rate-amounts':
+      return `rate ${s(p.rate)} % worked out from the tax amounts`;
+    case 'rate-rates':
+      return `rate ${s(p.rate)} % from the IGST/CGST/SGST rate columns`;
+    case 'rate-category':
+      return 'rate 0 (no tax on this line)';
+    case 'pos-recipient':
+      return `place of supply ${s(p.pos)} taken from the recipient's GSTIN`;
+    case 'pos-supplier':
+      return `place of supply ${s(p.pos)} assumed to be your own state`;
+    case 'eco-52':
+      return `also in Table 14 (operator ${s(p.etin)} collects TCS u/s 52)`;
+    case 'no-hsn':
+      return 'left out of the HSN summary (no HSN/SAC)';
+  }
+}
+
+/** One `--explain` line: where, which document, which section, why. */
+export function explainLine(e: RowExplanation): string {
+  const where = `${e.file} › ${e.sheet} › row ${e.row}`;
+  const doc = e.document ? `${e.kind ? KIND[e.kind] : 'document'} ${e.document}` : '';
+  if (e.target === 'rejected') return `${where}  ${doc}  → not classified (see the findings for this row)`;
+  const why = e.reason ? reasonText(e.reason, e.params) : '';
+  const notes = e.notes.map(noteText);
+  return `${where}  ${doc}  → ${e.target}: ${[why, ...notes].filter(Boolean).join('; ')}`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** The classification summary printed after a register is read. */
+export function formatRegisterSummary(sum: RegisterSummary): string {
+  const out: string[] = [];
+  for (const r of sum.sheets) {
+    out.push(
+      `Register ${r.file} › ${r.sheet}: ${r.layout}, headers on row ${r.headerRow}` +
+        (r.passes === 2 ? '; read twice (no invoice-value column: each document is totalled first)' : ''),
+    );
+  }
+  const rows = [['section', 'rows', 'documents', 'taxable value']];
+  for (const t of SECTION_ORDER) {
+    const c = sum.sections.get(t);
+    if (!c) continue;
+    rows.push([SECTION_LABEL[t], String(c.rows), String(c.documents), t === 'cancelled' ? '' : formatPaise(c.taxable)]);
+  }
+  if (sum.rejected) rows.push(['not classified (errors)', String(sum.rejected), '', '']);
+  rows.push(['total', String(sum.rows), '', '']);
+  out.push(table(rows));
+  const derived: string[] = [];
+  const h = sum.hsnLines;
+  if (h.all) derived.push(`HSN summary (12): ${h.all} lines${h.b2b || h.b2c ? ` (B2B ${h.b2b}, B2C ${h.b2c})` : ''}`);
+  if (sum.ecoRecords) derived.push(`supplies through e-commerce operators (14): ${sum.ecoRecords} operator lines`);
+  if (derived.length) out.push('', ...derived);
+  if (sum.series.length) {
+    out.push('', 'Documents issued (13), series found:');
+    const srows = [['nature', 'from', 'to', 'total', 'cancelled', 'in register']];
+    for (const x of sum.series) {
+      const cancelled = x.cancel === 0
+        ? '0'
+        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${x.missing.join(', ')}${x.gaps > x.missing.length ? ', ...' : ''}` : ''}` : ''].filter(Boolean).join(', ')})`;
+      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, String(x.totnum), cancelled, String(x.documents)]);
+    }
+    out.push(table(srows));
+  }
+  return out.join('\n');
+}

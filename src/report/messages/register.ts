@@ -1,0 +1,116 @@
+/** Messages for sales registers (src/register): layouts and mappings, classification, derived tables. */
+import type { MessageEntry } from './types.js';
+
+const s = (v: unknown) => (v === undefined ? '' : String(v));
+
+const SECTION_NAMES: Readonly<Record<string, string>> = {
+  b2b: 'b2b (registered recipient)',
+  b2cl: 'b2cl (large inter-State B2C)',
+  b2cs: 'b2cs (other B2C)',
+  cdnr: 'cdnr (notes, registered)',
+  cdnur: 'cdnur (notes, unregistered)',
+  exp: 'exp (export)',
+  eco: 'Table 14 u/s 9(5)',
+  cancelled: 'cancelled',
+};
+const section = (v: unknown) => SECTION_NAMES[s(v)] ?? s(v);
+
+export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
+  // ------------------------------------------------------------------ options and layouts
+  OPTION_LAYOUT: {
+    input: true,
+    message: (p) => `--layout must be one of ${s(p.allowed)}, not "${s(p.value)}"`,
+    hint: () => 'Use --layout register for a sales register, --layout template for the official template, or leave it out to detect.',
+  },
+  OPTION_PRESET: {
+    input: true,
+    message: (p) => `"${s(p.value)}" is not a register preset`,
+    hint: (p) => `Use one of: ${s(p.allowed)}; or draft a mapping with gstr1 mapping init <file>.`,
+  },
+  OPTION_CONFLICT: {
+    input: true,
+    message: (p) => `${s(p.options)} cannot be used together`,
+    hint: () => 'Give one of them.',
+  },
+  OPTION_MAPPING_ACTION: {
+    input: true,
+    message: (p) => `"${s(p.value)}" is not a mapping action`,
+    hint: (p) => `Use one of: ${s(p.allowed)}, e.g. gstr1 mapping init sales.xlsx.`,
+  },
+  REGISTER_MAPPING_INVALID: {
+    input: true,
+    message: (p) => `The mapping file ${s(p.file)} cannot be used: ${s(p.detail)}`,
+    hint: () => 'Draft a new one with gstr1 mapping init <register file>, then correct the header names in it.',
+  },
+  REGISTER_HEADER_NOT_FOUND: {
+    input: true,
+    message: (p) =>
+      p.layout
+        ? `No sales-register header row found${p.sheet ? ` in sheet "${s(p.sheet)}"` : ''}; the closest (${s(p.layout)}) lacks: ${s(p.missing)}`
+        : `No sales-register header row found in ${s(p.file)} (looked for ${s(p.layouts)}); it needs at least: ${s(p.missing)}`,
+    hint: () =>
+      'Rename those columns (or add them), or map your own headers: gstr1 mapping init <file> writes a mapping to correct and pass with --mapping.',
+  },
+  REGISTER_MAPPING_COLUMN_ABSENT: {
+    message: (p) => `The mapping names "${s(p.expected)}" for ${s(p.field)}, but the sheet has no such column${p.nearest ? `; nearest: ${s(p.nearest)}` : ''}`,
+    hint: () => 'Correct the header text in the mapping file (it must match the register\'s header), or set the field to null.',
+  },
+  REGISTER_COLUMN_UNKNOWN: {
+    message: (p) => `Column "${s(p.found)}" was not read; did you mean ${s(p.candidates)}?`,
+    hint: () => 'Rename the column to the field\'s header if it holds that data, or map it with a mapping file (gstr1 mapping init).',
+  },
+  REGISTER_TEMPLATE_SHEET: {
+    message: (p) => `Sheet "${s(p.sheet)}" is a GSTR-1 template sheet inside a sales-register workbook; it was skipped`,
+    hint: () => 'Convert template sheets from their own workbook, or copy their lines into the register.',
+  },
+
+  // ------------------------------------------------------------------ rows
+  REGISTER_DOC_TYPE: {
+    message: (p) => `"${s(p.value)}" is not a document type`,
+    hint: (p) => `Use ${s(p.allowed)}; or translate your own names in the mapping file's "values".`,
+  },
+  REGISTER_RATE_UNKNOWN: {
+    message: (p) =>
+      p.reason === 'amounts'
+        ? `The tax amounts (${s(p.tax)}) on a taxable value of ${s(p.txval)} match no GST rate`
+        : 'The line has no GST rate, and no tax amounts to work it out from',
+    hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
+  },
+  REGISTER_POS_DEFAULTED: {
+    message: (p) =>
+      p.basis === 'no-column'
+        ? "The register has no place-of-supply column: each document's recipient GSTIN state was used, or your own state for an unregistered recipient"
+        : p.basis === 'recipient'
+          ? `Place of supply is blank; ${s(p.pos)} (the recipient's GSTIN state) was used`
+          : `Place of supply is blank; your own state ${s(p.pos)} was used (an intra-State sale)`,
+    hint: () => 'Fill in the place of supply if the goods or services went to another state.',
+  },
+  REGISTER_GSTIN_NEEDED: {
+    message: (p) => `An invoice of type ${s(p.invType)} needs the recipient's GSTIN`,
+    hint: () => 'SEZ supplies and deemed exports go to registered recipients: enter their GSTIN, or correct the invoice type.',
+  },
+  REGISTER_CANCEL_MISMATCH: {
+    message: (p) => `Lines of document ${s(p.document)} disagree on whether it is cancelled; its first line decides`,
+    hint: () => 'Mark every line of a cancelled document cancelled, or none.',
+  },
+  REGISTER_DOC_SPLIT: {
+    message: (p) => `This line of document ${s(p.document)} belongs in ${section(p.now)}, but its earlier lines went to ${section(p.first)}`,
+    hint: () => 'Every line of one document must have the same recipient, place of supply, invoice type and export details.',
+  },
+  REGISTER_HSN_MISSING: {
+    message: () => 'HSN/SAC is blank; the line is left out of the HSN summary (Table 12)',
+    hint: () => 'Enter the HSN (goods) or SAC (services) code of the line.',
+  },
+  REGISTER_UQC_MISSING: {
+    message: (p) => `No unit (UQC) for HSN ${s(p.hsn)}; the HSN summary uses OTH`,
+    hint: () => 'Add a UQC column (NOS, KGS, ...) or write the unit after the quantity, e.g. "10 Nos".',
+  },
+  REGISTER_NO_HSN: {
+    message: (p) => `${s(p.file)} has no HSN/SAC column; no HSN summary (Table 12) was made`,
+    hint: () => 'Add an HSN/SAC column to the register (Table 12 is mandatory), or add the hsn sheets of the template yourself.',
+  },
+  REGISTER_SERIES_GAPS: {
+    message: (p) => `The document series ${s(p.from)} … ${s(p.to)} has ${s(p.gaps)} numbers missing but only ${s(p.documents)} documents; the missing ones are reported as cancelled`,
+    hint: () => 'Check the series shown in the summary; numbers from two different series may have been taken for one.',
+  },
+};

@@ -1,0 +1,360 @@
+/**
+ * Reading registers row by row: continuation lines, Tally's conventions, rates from amounts,
+ * defaults and their warnings, one document in one section, findings on the register's own
+ * cells (and in the annotated workbook), files told apart, derived tables in other periods.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, describe, expect, it } from 'vitest';
+import { returnContext } from '../src/api/options.js';
+import { processReturn } from '../src/api/process.js';
+import type { Finding } from '../src/model/finding.js';
+import { computeTax } from '../src/model/money.js';
+import { assemblePayload } from '../src/mappers/payload.js';
+import { annotateFiles } from '../src/report/annotate/index.js';
+import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
+import { prepareRegister, processWithRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
+import { defaultCheckers } from '../src/validators/index.js';
+
+const SUPPLIER = '27AAACR5055K1Z7';
+const KA = '29AAACR5055K1Z3';
+const MH = '27AABCU9603R1ZN';
+const TCS = '27AAACR5055K1CI';
+
+const root = mkdtempSync(join(tmpdir(), 'gstr1-register-reader-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+
+function csvFile(rows: (string | number)[][], name = `register-${++n}.csv`): string {
+  const file = join(root, name);
+  writeFileSync(file, Papa.unparse(rows.map((r) => r.map(String))));
+  return file;
+}
+
+async function xlsxFile(rows: unknown[][], name = `register-${++n}.xlsx`): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sales');
+  for (const r of rows) ws.addRow(r);
+  const file = join(root, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function run(files: string[], opts: RegisterOptions & { period?: string; checks?: boolean } = {}) {
+  const ctx = returnContext({ gstin: SUPPLIER, period: opts.period ?? '092025' });
+  const explained: RowExplanation[] = [];
+  const { result, run: reg } = await processWithRegister(files, ctx, {
+    ...opts, onExplain: (e) => explained.push(e), ...(opts.checks ? { checkers: defaultCheckers(ctx) } : {}),
+  });
+  const json = assemblePayload(result.outputs, { gstin: SUPPLIER, fp: opts.period ?? '092025' }) as unknown as Record<string, any>;
+  return { json, findings: result.findings.items, explained, reg, stats: result.stats };
+}
+
+const brief = (f: Finding) => ({ code: f.code, row: f.row, column: f.column, col: f.col });
+
+const GSTR1_HEAD = ['Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Place Of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Rate', 'Taxable Value'];
+
+describe('register reader: lines and documents', () => {
+  it('continuation lines (blank voucher columns) belong to the document above; quantities carry their unit', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '177000'],
+      ['', '', '', '', '', '', '83011000', '10 Pcs', '18', '50000', '9000', '', '', ''],
+      ['', 'Grand Total', '', '', '', '', '', '', '', '150000', '', '', '', ''],
+    ]);
+    const { json, explained, findings } = await run([file]);
+    expect(findings).toEqual([]);
+    expect(json.b2b).toEqual([{
+      ctin: KA,
+      inv: [{
+        inum: 'S/101', idt: '05-09-2025', val: 177000, pos: '29', rchrg: 'N', inv_typ: 'R',
+        itms: [{ num: 1, itm_det: { rt: 18, txval: 150000, iamt: 27000, csamt: 0 } }],
+      }],
+    }]);
+    expect(explained.map((e) => e.notes.map((x) => x.code))).toEqual([[], ['continues']]);
+    expect(json.hsn.hsn_b2b.map((h: any) => [h.hsn_sc, h.uqc, h.qty])).toEqual([['84713010', 'NOS', 2], ['83011000', 'PCS', 10]]);
+  });
+
+  it('a Tally "(cancelled)" voucher counts in Table 13 only, with no amounts needed', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Central Tax Amount', 'State Tax Amount'],
+      ['01-09-2025', 'Cash', 'Sales', 'A/1', '', 'Maharashtra', '83011000', '1 Nos', '18', '1000', '90', '90'],
+      ['01-09-2025', '(cancelled)', 'Sales', 'A/2', '', '', '', '', '', '', '', ''],
+      ['02-09-2025', 'Cash', 'Sales', 'A/4', '', 'Maharashtra', '83011000', '1 Nos', '18', '1000', '90', '90'],
+    ]);
+    const { json, findings, explained } = await run([file]);
+    expect(findings).toEqual([]);
+    expect(explained.map((e) => e.target)).toEqual(['b2cs', 'cancelled', 'b2cs']);
+    expect(json.doc_issue.doc_det).toEqual([{
+      doc_num: 1, doc_typ: 'Invoices for outward supply',
+      docs: [{ num: 1, from: 'A/1', to: 'A/4', totnum: 4, cancel: 2, net_issue: 2 }],
+    }]);
+  });
+
+  it('rates: from the rate column (a percentage cell reads 0.18 as 18), the IGST/CGST/SGST rate columns, or the amounts', async () => {
+    const pct = await xlsxFile([
+      [...GSTR1_HEAD, 'Integrated Tax Amount'],
+      ['Invoice', 'P/1', new Date(Date.UTC(2025, 8, 3)), KA, 29, '83011000', 'NOS', 1, 0.18, 1000, 180],
+    ]);
+    expect((await run([pct])).json.b2b[0].inv[0].itms[0].itm_det.rt).toBe(18);
+
+    const erp = csvFile([
+      ['DocumentType', 'DocumentNumber', 'DocumentDate', 'CustomerGSTIN', 'POS', 'HSNorSAC', 'UnitOfMeasurement', 'Quantity', 'TaxableValue', 'IntegratedTaxRate', 'CentralTaxRate', 'StateUTTaxRate', 'InvoiceValue'],
+      ['INV', 'E/1', '03/09/2025', MH, '27', '83011000', 'NOS', '2', '1000', '0', '6', '6', '1120'],
+    ]);
+    const e = await run([erp]);
+    expect(e.reg!.summary.sheets[0]!.layout).toMatch(/ERP/);
+    expect(e.json.b2b[0].inv[0].itms[0].itm_det).toEqual({ rt: 12, txval: 1000, camt: 60, samt: 60, csamt: 0 });
+    expect(e.explained[0]!.notes).toEqual([{ code: 'rate-rates', params: { rate: 12 } }]);
+
+    const amounts = csvFile([
+      ['Voucher No.', 'Date', 'Particulars', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'Taxable Value', 'Central Tax Amount', 'State Tax Amount'],
+      ['T/1', '04-09-2025', 'Mehta', MH, '27', '30049099', '3 Box', '333.33', '20.00', '20.00'],
+      ['T/2', '04-09-2025', 'Mehta', MH, '27', '30049099', '3 Box', '1000', '70', '70'],
+    ]);
+    const a = await run([amounts]);
+    expect(a.json.b2b[0].inv[0].itms[0].itm_det.rt).toBe(12);
+    expect(a.explained[0]!.notes).toContainEqual({ code: 'rate-amounts', params: { rate: 12 } });
+    // 140 on 1000 is no GST rate
+    expect(a.findings.map(brief)).toEqual([{ code: 'REGISTER_RATE_UNKNOWN', row: 3, column: 'Central Tax Amount', col: 9 }]);
+    expect(a.explained[1]!.target).toBe('rejected');
+  });
+
+  it('a blank place of supply: the recipient\'s GSTIN state, or your own state for a consumer, with a warning', async () => {
+    const file = csvFile([
+      GSTR1_HEAD,
+      ['Invoice', 'P/1', '03-Sep-2025', KA, '', '83011000', 'NOS', '1', '18', '1000'],
+      ['Invoice', 'P/2', '03-Sep-2025', '', '', '83011000', 'NOS', '1', '18', '1000'],
+    ]);
+    const { json, findings } = await run([file]);
+    expect(json.b2b[0].inv[0].pos).toBe('29');
+    expect(json.b2cs).toEqual([{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 18, txval: 1000, camt: 90, samt: 90, csamt: 0 }]);
+    expect(findings.map((f) => [f.code, f.severity, f.row, f.column, f.params?.pos])).toEqual([
+      ['REGISTER_POS_DEFAULTED', 'warning', 2, 'Place Of Supply', '29'],
+      ['REGISTER_POS_DEFAULTED', 'warning', 3, 'Place Of Supply', '27'],
+    ]);
+  });
+
+  it('a register with no place-of-supply column is warned about once, not on every document', async () => {
+    const file = csvFile([
+      ['Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'HSN/SAC', 'UQC', 'Quantity', 'Rate', 'Taxable Value'],
+      ['N/1', '03-09-2025', KA, '83011000', 'NOS', '1', '18', '1000'],
+      ['N/2', '03-09-2025', '', '83011000', 'NOS', '1', '18', '1000'],
+      ['N/3', '04-09-2025', '', '83011000', 'NOS', '1', '18', '1000'],
+    ]);
+    const { json, findings } = await run([file]);
+    expect(findings.map((f) => [f.code, f.row, f.params?.basis])).toEqual([['REGISTER_POS_DEFAULTED', undefined, 'no-column']]);
+    expect(json.b2b[0].inv[0].pos).toBe('29');
+    expect(json.b2cs[0]).toMatchObject({ pos: '27', txval: 2000 });
+  });
+
+  it('an ERP export: e-invoice supply types and document types', async () => {
+    const file = csvFile([
+      ['DocumentType', 'DocumentNumber', 'DocumentDate', 'CustomerGSTIN', 'POS', 'SupplyType', 'PortCode', 'ShippingBillNumber', 'ShippingBillDate', 'HSNorSAC', 'UnitOfMeasurement', 'Quantity', 'TaxableValue', 'IntegratedTaxRate', 'IntegratedTaxAmount', 'InvoiceValue'],
+      ['INV', 'E/1', '03/09/2025', '', '', 'EXPWOP', 'INNSA1', '1234567', '05/09/2025', '83011000', 'NOS', '10', '5000', '18', '0', '5000'],
+      ['INV', 'E/2', '03/09/2025', KA, '29', 'SEZWP', '', '', '', '83011000', 'NOS', '10', '5000', '18', '900', '5900'],
+      ['CR', 'E/3', '04/09/2025', KA, '29', 'SEZWP', '', '', '', '83011000', 'NOS', '1', '500', '18', '90', '590'],
+    ]);
+    const { json, findings, explained } = await run([file]);
+    expect(findings).toEqual([]);
+    expect(explained.map((e) => e.target)).toEqual(['exp', 'b2b', 'cdnr']);
+    expect(json.exp).toEqual([{
+      exp_typ: 'WOPAY',
+      inv: [{ inum: 'E/1', idt: '03-09-2025', val: 5000, sbpcode: 'INNSA1', sbnum: '1234567', sbdt: '05-09-2025', itms: [{ txval: 5000, rt: 18, iamt: 0, csamt: 0 }] }],
+    }]);
+    expect(json.b2b[0].inv[0]).toMatchObject({ inv_typ: 'SEWP', itms: [{ itm_det: { rt: 18, iamt: 900 } }] });
+    expect(json.cdnr[0].nt[0]).toMatchObject({ ntty: 'C', inv_typ: 'SEWP', val: 590 });
+  });
+
+  it('one document, one section: a line that would go elsewhere is refused', async () => {
+    const file = csvFile([
+      [...GSTR1_HEAD, 'Export Type'],
+      ['Invoice', 'X/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000', ''],
+      ['Invoice', 'X/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000', 'WPAY'],
+    ]);
+    const { findings, explained } = await run([file]);
+    expect(findings.map(brief)).toEqual([{ code: 'REGISTER_DOC_SPLIT', row: 3, column: 'Recipient GSTIN/UIN', col: 4 }]);
+    expect(findings[0]!.params).toMatchObject({ first: 'b2b', now: 'exp' });
+    expect(explained.map((e) => e.target)).toEqual(['b2b', 'rejected']);
+  });
+
+  it('document types in the register\'s own words, and unknown ones reported on their cell', async () => {
+    const file = csvFile([
+      GSTR1_HEAD,
+      ['Tax Invoice', 'D/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000'],
+      ['Sales Return', 'D/2', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '100'],
+      ['DR', 'D/3', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '50'],
+      ['Receipt', 'D/4', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '50'],
+    ]);
+    const { json, findings } = await run([file]);
+    expect(json.cdnr[0].nt.map((x: any) => [x.nt_num, x.ntty])).toEqual([['D/2', 'C'], ['D/3', 'D']]);
+    expect(findings.map(brief)).toEqual([{ code: 'REGISTER_DOC_TYPE', row: 5, column: 'Document Type', col: 1 }]);
+    expect(REGISTER_MESSAGES.REGISTER_DOC_TYPE!.message({ value: 'Receipt' })).toBe('"Receipt" is not a document type');
+  });
+});
+
+describe('register reader: findings on the register\'s cells', () => {
+  it('mapper and validator findings point at the register\'s row and column, and the annotated copy marks them', async () => {
+    const file = csvFile([
+      ['Voucher No.', 'Date', 'Particulars', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount'],
+      ['V/1', '05-09-2025', 'Rao', KA, '29', '83011000', '1 Nos', '18', '1000', '180'],
+      ['V/2', '05-09-2025', 'Bad Id', '29AAACR5055K1Z4', '29', '83011000', '1 Nos', '18', '1000', '180'],
+      ['V/3', '31-09-2025', 'Bad date', KA, '29', '83011000', '1 Nos', '18', '1000', '180'],
+      ['V/4', '05-10-2025', 'Next month', KA, '29', '83011000', '1 Nos', '18', '1000', '180'],
+    ]);
+    const { findings } = await run([file], { checks: true });
+    const onRegister = findings.filter((f) => !f.sheet?.endsWith('(derived)'));
+    expect(onRegister.map(brief)).toEqual(expect.arrayContaining([
+      { code: 'CELL_INVALID_DATE', row: 4, column: 'Date', col: 2 },
+      { code: 'RET191113', row: 3, column: 'GSTIN/UIN', col: 4 },
+      { code: 'RET191114', row: 5, column: 'Date', col: 2 },
+    ]));
+    for (const f of onRegister) expect(f.file).toBe(file);
+    const out = join(root, `annotated-${n}.xlsx`);
+    const res = await annotateFiles([file], findings, out);
+    expect(res.notes).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('register reader: the annotated copy of a workbook register', () => {
+  it('marks the register\'s own cell, in its own sheet', async () => {
+    const file = await xlsxFile([
+      [...GSTR1_HEAD],
+      ['Invoice', 'W/1', new Date(Date.UTC(2025, 8, 3)), KA, 29, '83011000', 'NOS', 1, 18, 1000],
+      ['Invoice', 'W/2', new Date(Date.UTC(2025, 8, 3)), '29AAACR5055K1Z4', 29, '83011000', 'NOS', 1, 18, 1000],
+    ]);
+    const { findings } = await run([file], { checks: true });
+    const bad = findings.find((f) => f.code === 'RET191113')!;
+    expect([bad.sheet, bad.row, bad.column, bad.col]).toEqual(['Sales', 3, 'Recipient GSTIN/UIN', 4]);
+    const out = join(root, `annotated-${++n}.xlsx`);
+    await annotateFiles([file], findings, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet('Sales')!.getCell('D3');
+    expect(cell.value).toBe('29AAACR5055K1Z4');
+    expect(JSON.stringify(cell.note)).toMatch(/RET191113/);
+  });
+});
+
+describe('register reader: which files are registers', () => {
+  it('auto: a template CSV beside a register is read as a template, the register as a register', async () => {
+    const register = csvFile([GSTR1_HEAD, ['Invoice', 'R/1', '03-09-2025', '', '27', '83011000', 'NOS', '1', '18', '1000']]);
+    const b2cs = join(root, 'b2cs.csv');
+    writeFileSync(b2cs, 'Type,Place Of Supply,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount,E-Commerce GSTIN\nOE,27-Maharashtra,,18,500,,\n');
+    const { json, findings, reg } = await run([register, b2cs]);
+    expect(findings).toEqual([]);
+    expect(reg!.registerFiles.size).toBe(1);
+    expect(json.b2cs).toEqual([{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 18, txval: 1500, camt: 135, samt: 135, csamt: 0 }]);
+  });
+
+  it('auto: template workbooks are not opened as registers', async () => {
+    const ctx = returnContext({ gstin: SUPPLIER, period: '032025' });
+    expect(await prepareRegister(['templates/sample/gstr1-sample.xlsx'], ctx, {})).toBeUndefined();
+    expect(await prepareRegister(['templates/sample/gstr1-sample.xlsx'], ctx, { layout: 'template' })).toBeUndefined();
+  });
+
+  it('--layout register on a file with other headers: the closest layout and the nearest headers are named', async () => {
+    const file = csvFile([
+      ['Bill No', 'Bill Dt', 'Party', 'Amt'],
+      ['B/1', '03-09-2025', 'X', '100'],
+    ]);
+    const { findings } = await run([file], { layout: 'register' });
+    expect(findings).toHaveLength(1);
+    const f = findings[0]!;
+    expect(f.code).toBe('REGISTER_HEADER_NOT_FOUND');
+    expect(f.row).toBe(1);
+    expect(String(f.params!.missing)).toMatch(/Document Number \(nearest: "Bill No"/);
+    expect(String(f.params!.missing)).toMatch(/Taxable Value/);
+    expect(REGISTER_MESSAGES.REGISTER_HEADER_NOT_FOUND!.input).toBe(true);
+  });
+});
+
+describe('register reader: derived tables', () => {
+  it('without tax columns, the HSN summary\'s tax is computed once per group from its summed value', async () => {
+    const file = csvFile([
+      GSTR1_HEAD,
+      ['Invoice', 'H/1', '03-09-2025', MH, '27', '83011000', 'NOS', '1', '18', '0.05'],
+      ['Invoice', 'H/2', '03-09-2025', MH, '27', '83011000', 'NOS', '1', '18', '0.05'],
+      ['Invoice', 'H/3', '03-09-2025', KA, '29', '83011000', 'NOS', '2', '18', '100.03'],
+      ['Invoice', 'H/4', '03-09-2025', '', '27', '998314', '', '', '18', '5000'],
+    ]);
+    const { json, findings } = await run([file]);
+    expect(findings).toEqual([]);
+    const intra = computeTax(10, 18, false);
+    const inter = computeTax(10003, 18, true);
+    expect(json.hsn.hsn_b2b).toEqual([{
+      num: 1, hsn_sc: '83011000', uqc: 'NOS', qty: 4, rt: 18, txval: 100.13,
+      iamt: inter.iamt! / 100, camt: intra.camt! / 100, samt: intra.samt! / 100, csamt: 0,
+    }]);
+    // services: UQC NA and quantity 0 from the May 2025 period
+    expect(json.hsn.hsn_b2c).toEqual([{ num: 1, hsn_sc: '998314', uqc: 'NA', qty: 0, rt: 18, txval: 5000, iamt: 0, camt: 450, samt: 450, csamt: 0 }]);
+  });
+
+  it('before May 2025 one HSN list; before January 2024 the operator stays on the invoice and there is no Table 14', async () => {
+    const file = csvFile([
+      [...GSTR1_HEAD, 'E-Commerce GSTIN'],
+      ['Invoice', 'O/1', '03-12-2023', KA, '29', '83011000', 'NOS', '1', '18', '1000', TCS],
+      ['Invoice', 'O/2', '04-12-2023', '', '27', '83011000', 'NOS', '1', '18', '1000', TCS],
+    ]);
+    const { json } = await run([file], { period: '122023' });
+    expect(json.b2b[0].inv[0].etin).toBe(TCS);
+    expect(json.supeco).toBeUndefined();
+    expect(Object.keys(json.hsn)).toEqual(['data']);
+    expect(json.hsn.data[0]).toMatchObject({ hsn_sc: '83011000', qty: 2, txval: 2000 });
+  });
+
+  it('from January 2024 supplies through an operator add up in Table 14 (u/s 52), or go there alone (u/s 9(5))', async () => {
+    const file = csvFile([
+      [...GSTR1_HEAD, 'E-Commerce GSTIN', 'E-Commerce Section'],
+      ['Invoice', 'O/1', '03-09-2025', '', '27', '83011000', 'NOS', '1', '18', '1000', TCS, ''],
+      ['Credit Note', 'OC/1', '04-09-2025', '', '27', '83011000', 'NOS', '1', '18', '200', TCS, ''],
+      ['Invoice', 'O/2', '04-09-2025', '', '27', '996331', '', '', '5', '400', TCS, 'u/s 9(5)'],
+    ]);
+    const { json, explained } = await run([file]);
+    expect(json.supeco).toEqual({
+      clttx: [{ etin: TCS, suppval: 800, igst: 0, cgst: 72, sgst: 72, cess: 0 }],
+      paytx: [{ etin: TCS, suppval: 400, igst: 0, cgst: 10, sgst: 10, cess: 0 }],
+    });
+    expect(json.b2cs).toEqual([{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 18, txval: 800, camt: 72, samt: 72, csamt: 0 }]);
+    expect(explained.map((e) => e.target)).toEqual(['b2cs', 'b2cs', 'eco']);
+  });
+
+  it('a goods line without a unit is summarised under OTH, with a warning on its row', async () => {
+    const file = csvFile([
+      ['Document Number', 'Document Date', 'Place Of Supply', 'HSN/SAC', 'Quantity', 'Rate', 'Taxable Value'],
+      ['U/1', '03-09-2025', '27', '83011000', '5', '18', '1000'],
+    ]);
+    const { json, findings } = await run([file]);
+    expect(json.hsn.hsn_b2c[0]).toMatchObject({ uqc: 'OTH', qty: 5 });
+    expect(findings.map(brief)).toEqual([{ code: 'REGISTER_UQC_MISSING', row: 2, column: 'Quantity', col: 5 }]);
+  });
+});
+
+describe('register reader: row counts', () => {
+  it('stats name the register sheet and the section each row went to', async () => {
+    const file = csvFile([GSTR1_HEAD, ['Invoice', 'S/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000']], 'sales.csv');
+    const { stats } = await run([file]);
+    expect(stats.map((s) => [s.sheet, s.sheetId, s.read])).toEqual([
+      ['sales › b2b,sez,de', 'b2b', 1],
+      ['hsn(b2b) (derived)', 'hsnb2b', 1],
+      ['docs (derived)', 'docs', 1],
+    ]);
+  });
+});
+
+describe('register reader: processReturn\'s row source', () => {
+  it('processReturn takes rows from the register instead of the template reader', async () => {
+    const file = csvFile([GSTR1_HEAD, ['Invoice', 'S/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000']]);
+    const ctx = returnContext({ gstin: SUPPLIER, period: '092025' });
+    const reg = await prepareRegister([file], ctx, {});
+    const res = await processReturn([file], ctx, { rows: reg!.rows });
+    expect(res.outputs.has('b2b')).toBe(true);
+    // without it, the template reader takes the register for a broken hsn sheet
+    const plain = await processReturn([file], ctx, {});
+    expect(plain.outputs.size).toBe(0);
+    expect(plain.findings.items.map((f) => f.code)).toEqual(['HEADER_MISSING_COLUMN']);
+  });
+});
