@@ -12,31 +12,41 @@ describe('rule: RET91708', () => {
       makeRow('hsnb2b', { ...hsn, iamt: 181001 }, 7),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET91708', severity: 'error', row: 7, column: 'Integrated Tax Amount', params: { head: 'iamt', expected: '1800.00', difference: '10.01' } },
+      { code: 'RET91708', severity: 'error', row: 7, column: 'Integrated Tax Amount', params: { head: 'iamt', expected: '1170.00 to 1800.00', difference: '10.01' } },
     ]);
   });
 
   it('checks Central and State/UT tax each against half the tax', async () => {
     const f = await runRules(rule, [
       makeRow('hsnb2c', { ...hsn, camt: 91000, samt: 89000 }, 5),
-      makeRow('hsnb2c', { ...hsn, camt: 90000, samt: 78000 }, 6),
+      makeRow('hsnb2c', { ...hsn, camt: 90000, samt: 50000 }, 6),
     ]);
+    // an HSN row may hold 65 % supplies: half the tax may lie between 585 and 900
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET91708', severity: 'error', row: 6, column: 'State/UT Tax Amount', params: { head: 'samt', expected: '900.00', difference: '120.00' } },
+      { code: 'RET91708', severity: 'error', row: 6, column: 'State/UT Tax Amount', params: { head: 'samt', expected: '585.00 to 900.00', difference: '85.00' } },
     ]);
   });
 
   it('checks a row with both IGST and Central/State tax on its total, and zero tax at a positive rate', async () => {
     const f = await runRules(rule, [
       makeRow('hsn', { ...hsn, iamt: 90000, camt: 45000, samt: 45000 }, 5),
-      makeRow('hsn', { ...hsn, iamt: 90000, camt: 40000, samt: 40000 }, 6),
+      makeRow('hsn', { ...hsn, iamt: 90000, camt: 10000, samt: 10000 }, 6),
       makeRow('hsn', { ...hsn, iamt: 0 }, 7),
       makeRow('hsn', { ...hsn, rt: 0, iamt: 0 }, 8),
       makeRow('hsn', { ...hsn }, 9),
     ]);
     expect(f.map((x) => [x.row, x.column, x.params?.head, x.params?.difference])).toEqual([
-      [6, 'Integrated Tax Amount', 'total', '100.00'],
-      [7, 'Integrated Tax Amount', 'iamt', '1800.00'],
+      [6, 'Integrated Tax Amount', 'total', '70.00'],
+      [7, 'Integrated Tax Amount', 'iamt', '1170.00'],
     ]);
+  });
+
+  it('accepts an HSN row that mixes supplies at 65 % of the rate, down to the 65 % tax', async () => {
+    const f = await runRules(rule, [
+      makeRow('hsnb2b', { ...hsn, iamt: 150000 }, 5), // part at 65 %
+      makeRow('hsnb2b', { ...hsn, iamt: 116000 }, 6), // 65 % tax (1170) less Rs 10: passes
+      makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 7),
+    ]);
+    expect(f.map((x) => [x.row, x.params?.expected, x.params?.difference])).toEqual([[7, '1170.00 to 1800.00', '10.01']]);
   });
 });

@@ -3,6 +3,8 @@
  * the tax the taxable value and rate give (× 0.65 at 65 %): IGST against the full tax, Central
  * and State/UT tax each against half of it. A row holding both IGST and Central/State tax
  * (inter- and intra-State sales of one HSN) is checked on its total. Exactly Rs 10 off passes.
+ * An HSN row has no "Applicable %" column and may sum supplies taxed at 65 % of the rate with
+ * others: its tax may then lie anywhere from the 65 % tax to the full tax (± Rs 10).
  *   pass: taxable 10000, rate 18, IGST 1810; fail: IGST 1810.01
  */
 import type { Field } from '../../model/fields.js';
@@ -19,22 +21,29 @@ const rule: RowRule = {
   severity: 'error',
   sections: HSN_SHEETS,
   description:
-    'Tax amounts within Rs 10 of taxable value × rate (× 65 % where applicable): IGST against the full tax, Central and State/UT tax each against half.',
+    'Tax amounts within Rs 10 of taxable value × rate: IGST against the full tax, Central and State/UT tax each against half. An HSN row may mix supplies at 65 % of the rate, so its tax may lie anywhere from the 65 % tax to the full tax.',
   variants: [{ head: 'iamt', expected: '1800.00', difference: '10.01' }, { head: 'total', expected: '1800.00', difference: '10.01' }],
   check(row, _ctx, report) {
     const v = row.values;
     if (v.rt === undefined || v.txval === undefined) return;
     if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return;
     const diff = v.diffPercent ?? 100;
+    // no Applicable % column: the row may mix 65 % supplies in
+    const lowest = v.diffPercent === undefined ? 65 : diff;
     const iamt = v.iamt ?? 0;
     const camt = v.camt ?? 0;
     const samt = v.samt ?? 0;
     const full = expectedTax(v.txval, v.rt, diff);
     const half = expectedTax(v.txval, v.rt / 2, diff);
+    const ratio = lowest / diff;
     const off = (field: Field, actual: number, expected: number, head: string) => {
-      const d = Math.abs(actual - expected);
+      // the band from the lowest tax the row may carry up to the full tax, signs kept
+      const low = Math.round(expected * ratio);
+      const [lo, hi] = low <= expected ? [low, expected] : [expected, low];
+      const d = actual < lo ? lo - actual : actual > hi ? actual - hi : 0;
       if (d > TAX_TOLERANCE_PAISE) {
-        report(row, field, { head, expected: formatPaise(expected), difference: formatPaise(d) });
+        const shown = lo === hi ? formatPaise(expected) : `${formatPaise(lo)} to ${formatPaise(hi)}`;
+        report(row, field, { head, expected: shown, difference: formatPaise(d) });
         return true;
       }
       return false;
