@@ -3,8 +3,9 @@
  * password-protected workbook, a truncated zip or a zip bomb gets a clear message instead of a
  * parser's stack trace.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputError } from '../model/errors.js';
+import { ZipError, readCentralDirectory, type ZipDirectory } from './zip.js';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -34,7 +35,7 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
     await fh.read(head, 0, head.length, 0);
     const lower = file.toLowerCase();
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
-      await checkZip(fh, size, file, opts.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED);
+      await checkZip(fh, file, opts.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED);
       return 'xlsx';
     }
     if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
@@ -57,49 +58,44 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
 }
 
 /**
- * Reads the zip's central directory: a truncated file has none; a bomb declares far more
- * uncompressed bytes than the limit, or an absurd compression ratio.
+ * Reads the zip's central directory (see zip.ts): a truncated file has none; a bomb declares far
+ * more uncompressed bytes than the limit, or an absurd compression ratio. (A bomb that lies about
+ * its sizes is cut off while it is read: zip.ts stops at the declared size.)
  */
-async function checkZip(fh: import('node:fs/promises').FileHandle, size: number, file: string, limit: number) {
-  const tailLen = Math.min(size, 65_557);
-  const tail = Buffer.alloc(tailLen);
-  await fh.read(tail, 0, tailLen, size - tailLen);
-  let eocd = -1;
-  for (let i = tailLen - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+async function checkZip(fh: FileHandle, file: string, limit: number) {
+  let dir: ZipDirectory;
+  try {
+    dir = await readCentralDirectory(fh);
+  } catch (e) {
+    throw zipInputError(e, file);
   }
-  if (eocd < 0) throw new InputError('FILE_TRUNCATED', { file });
-  const entries = tail.readUInt16LE(eocd + 10);
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (cdOffset === 0xffffffff || entries === 0xffff) throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
-  if (cdOffset + cdSize > size) throw new InputError('FILE_TRUNCATED', { file });
-  const cd = Buffer.alloc(cdSize);
-  await fh.read(cd, 0, cdSize, cdOffset);
   let total = 0;
-  let p = 0;
   let names = 0;
-  for (let i = 0; i < entries; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) throw new InputError('FILE_TRUNCATED', { file });
-    const compressed = cd.readUInt32LE(p + 20);
-    const uncompressed = cd.readUInt32LE(p + 24);
-    const nameLen = cd.readUInt16LE(p + 28);
-    const extraLen = cd.readUInt16LE(p + 30);
-    const commentLen = cd.readUInt16LE(p + 32);
-    const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
-    if (name === 'xl/workbook.xml' || name === '[Content_Types].xml') names++;
-    if (uncompressed === 0xffffffff) throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
-    total += uncompressed;
-    if (uncompressed > 10 * 1024 * 1024 && uncompressed / Math.max(compressed, 1) > MAX_RATIO) {
+  for (const e of dir.entries) {
+    if (e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml') names++;
+    total += e.size;
+    if (e.size > 10 * 1024 * 1024 && e.size / Math.max(e.compressedSize, 1) > MAX_RATIO) {
       throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
     }
-    p += 46 + nameLen + extraLen + commentLen;
   }
   if (total > limit) throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
   if (names < 2) throw new InputError('FILE_NOT_XLSX', { file });
+}
+
+/** The message for a zip that cannot be read: damaged, encrypted, or in a form not supported. */
+export function zipInputError(e: unknown, file: string): Error {
+  if (!(e instanceof ZipError)) return e instanceof Error ? e : new Error(String(e));
+  switch (e.code) {
+    case 'truncated':
+    case 'corrupt':
+      return new InputError('FILE_TRUNCATED', { file }, { cause: e });
+    case 'encrypted':
+      return new InputError('FILE_ENCRYPTED', { file }, { cause: e });
+    case 'zip64':
+      return new InputError('FILE_UNREADABLE', { file, detail: 'it is a ZIP64 archive (over 4 GB, or written by an unusual tool), which is not supported' }, { cause: e });
+    default:
+      return new InputError('FILE_UNREADABLE', { file, detail: e.message.replace(/^zip: /, '') }, { cause: e });
+  }
 }
 
 function mb(n: number): string {

@@ -12,7 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { Gstr1Error, InputError, OptionError } from '../../model/errors.js';
@@ -26,6 +27,7 @@ import { fileKey, indexFindings, marksForSheet, mergedMarks, type FileMarks, typ
 import { MAX_COLS, MAX_ROWS, SheetNames } from './names.js';
 import { SheetXmlScanner, type SheetLayout } from './sheet-xml.js';
 import { PLAIN, PLAIN_ROW, fillFor, noteText, plainStyleFor } from './style.js';
+import { reorderXlsx } from '../template/zip-order.js';
 import { addMerges, putSheetFirst } from './writer-hooks.js';
 
 export interface AnnotateOptions {
@@ -195,10 +197,15 @@ class Annotation {
   // ------------------------------------------------------------------------------------ xlsx
 
   private async copyWorkbook(file: string, inputIndex: number, fm: FileMarks | undefined): Promise<void> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS as never) as unknown as BookReader;
+    // exceljs's reader loses or misnames sheets when they come before the workbook part and the
+    // shared strings (exceljs #3064; see zip-order.ts): it reads a reordered temp copy instead,
+    // whose entries are checked first (damaged deflate data makes that reader hang)
+    const copy = join(tmpdir(), `gstr1-annotate-${process.pid}-${randomBytes(6).toString('hex')}.xlsx`);
     let failure: unknown;
     let arrival = 0;
     try {
+      await reorderXlsx(file, copy, { verify: true });
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(copy, READER_OPTIONS as never) as unknown as BookReader;
       for await (const sr of reader) {
         const scanner = new SheetXmlScanner();
         sr.iterator = scanner.wrap(sr.iterator);
@@ -216,6 +223,8 @@ class Annotation {
       }
     } catch (e) {
       failure ??= e;
+    } finally {
+      await rm(copy, { force: true });
     }
     if (failure === undefined) return;
     // a write failure (disk full...) is reported as such; anything else is the input's fault
