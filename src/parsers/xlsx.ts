@@ -24,6 +24,7 @@
  * (exceljs turns them into Dates on 1899-12-30.)
  */
 import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
@@ -322,8 +323,9 @@ export function serialToDate(serial: number, date1904 = false): Date | number {
 /** `t="d"` cells: ISO 8601 text; without a zone it is read as UTC, like every other date here. */
 function isoDate(text: string): Date | string {
   const t = text.trim();
-  const zoned = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(t) || !t.includes('T');
-  const d = new Date(zoned ? t : `${t}Z`);
+  // a date alone is UTC to JavaScript already; a date and time without a zone would be local
+  const zoned = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(t) || t.length <= 10;
+  const d = new Date(zoned ? t : `${t.replace(' ', 'T')}Z`);
   return Number.isNaN(d.getTime()) ? text : d;
 }
 
@@ -331,7 +333,7 @@ function isoDate(text: string): Date | string {
 async function* sheetRows(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow> {
   const queue: RawRow[] = [];
   const parser = sheetParser(book, queue);
-  let stream: import('node:stream').Readable | undefined;
+  let stream: Readable | undefined;
   try {
     let batch: RawRow[] = [];
     try {
