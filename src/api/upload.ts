@@ -6,7 +6,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
-import { annotateFiles } from '../report/annotate/index.js';
 import { matchPortalErrors } from '../upload/error-report.js';
 import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
@@ -65,6 +64,7 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   // the rows are read again to find the ones the portal refused; a register is re-classified
   const again = await prepareRegister(files, ctx, opts.register ?? {});
   const portalFindings = await matchPortalErrors(files, { ...(section ? { section } : {}), ...(again ? { rows: again.rows } : {}) }, errors);
+  const { annotateFiles } = await import('../report/annotate/index.js');
   await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);
   return { status: 'uploaded', result, upload, portalFindings, annotated: annotateOut };
 }

@@ -1,6 +1,5 @@
 /** `gstr1 validate`: the portal's checks, locally, with a report and an annotated workbook. */
 import { formatPeriod } from '../model/period.js';
-import { annotateFiles } from '../report/annotate/index.js';
 import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
@@ -40,6 +39,10 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   });
   const findings = result.findings.items;
   if (opts.report) await writeReport(opts.report, { gstin: ctx.gstin, period: formatPeriod(ctx.period) }, result.stats, findings);
-  if (opts.annotate) await annotateFiles(files, findings, opts.annotate);
+  if (opts.annotate) {
+    // exceljs (the annotated copy's writer) is loaded only when a copy is asked for
+    const { annotateFiles } = await import('../report/annotate/index.js');
+    await annotateFiles(files, findings, opts.annotate);
+  }
   return { result, ...(run ? { register: run } : {}), ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
 }

@@ -420,13 +420,14 @@ export function providerContract(target: ContractTarget): void {
       await uploadReturn({ ...h.run(), payloads });
       const evc = ['654321', OTP];
       await fileReturn({ ...fileOpts(h, payloads), evcOtp: async () => evc.shift()! });
-      // failures carry redacted details only
+      // failures carry redacted details only (started one at a time: a second promise rejecting
+      // while the first is awaited would be an unhandled rejection)
       for (const p of [
-        returnStatus({ ...h.run(), referenceId: 'nope' }),
-        fileReturn({ ...fileOpts(h, payloads), pan: 'ZZZZZ9999Z', journalDir: mkdtempSync(join(tmpdir(), 'gstr1-x-')) }),
+        () => returnStatus({ ...h.run(), referenceId: 'nope' }),
+        () => fileReturn({ ...fileOpts(h, payloads), pan: 'ZZZZZ9999Z', journalDir: mkdtempSync(join(tmpdir(), 'gstr1-x-')) }),
       ]) {
         try {
-          await p;
+          await p();
         } catch (e) {
           errors.push(String(e), JSON.stringify(e), e instanceof ProviderError ? JSON.stringify(e.params) : '');
         }
