@@ -6,9 +6,10 @@
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
  */
 import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
-import { documentMapper } from '../document.js';
+import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
-export default documentMapper({
+/** Shared with b2ba, which adds the original invoice number and date. */
+export const b2bSpec: DocumentSectionSpec = {
   key: 'b2b',
   sheet: 'b2b',
   number: 'inum',
@@ -38,4 +39,6 @@ export default documentMapper({
     diffPercent: diffPercentFromJson(d.diff_percent),
     ...(d.etin ? { etin: d.etin as string } : {}),
   }),
-});
+};
+
+export default documentMapper(b2bSpec);

@@ -6,41 +6,15 @@
  *               val:11800, pos:"27", rchrg:"N", inv_typ:"R",
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
  */
-import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { fromPortalDate, toPortalDate } from '../convert.js';
 import { documentMapper } from '../document.js';
+import { b2bSpec } from './b2b.js';
 
 export default documentMapper({
+  ...b2bSpec,
   key: 'b2ba',
   sheet: 'b2ba',
-  number: 'inum',
-  docFields: ['ctin', 'oinum', 'oidt', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'],
-  group: { jsonKey: 'ctin', field: 'ctin' },
-  listKey: 'inv',
-  itemStyle: 'wrapped',
-  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
-  docJson: (v) => ({
-    oinum: v.oinum,
-    oidt: toPortalDate(v.oidt!),
-    inum: v.inum,
-    idt: toPortalDate(v.idt!),
-    val: amt(v.val!),
-    pos: v.pos,
-    rchrg: v.rchrg ?? 'N',
-    inv_typ: v.invTyp,
-    ...diffPercentJson(v.diffPercent),
-    ...(v.etin ? { etin: v.etin } : {}),
-  }),
-  docValues: (d, ctin) => ({
-    ctin: ctin!,
-    oinum: d.oinum as string,
-    oidt: fromPortalDate(d.oidt as string),
-    inum: d.inum as string,
-    idt: fromPortalDate(d.idt as string),
-    val: paise(d.val),
-    pos: d.pos as string,
-    rchrg: d.rchrg as string,
-    invTyp: d.inv_typ as string,
-    diffPercent: diffPercentFromJson(d.diff_percent),
-    ...(d.etin ? { etin: d.etin as string } : {}),
-  }),
+  docFields: ['oinum', 'oidt', ...b2bSpec.docFields],
+  docJson: (v) => ({ oinum: v.oinum, oidt: toPortalDate(v.oidt!), ...b2bSpec.docJson(v) }),
+  docValues: (d, ctin) => ({ ...b2bSpec.docValues(d, ctin), oinum: d.oinum as string, oidt: fromPortalDate(d.oidt as string) }),
 });

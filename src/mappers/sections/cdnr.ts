@@ -7,9 +7,10 @@
  *               rchrg:"N", inv_typ:"R", itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
  */
 import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
-import { documentMapper } from '../document.js';
+import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
-export default documentMapper({
+/** Shared with cdnra, which adds the original note number and date. */
+export const cdnrSpec: DocumentSectionSpec = {
   key: 'cdnr',
   sheet: 'cdnr',
   number: 'ntNum',
@@ -40,4 +41,6 @@ export default documentMapper({
     invTyp: d.inv_typ as string,
     diffPercent: diffPercentFromJson(d.diff_percent),
   }),
-});
+};
+
+export default documentMapper(cdnrSpec);

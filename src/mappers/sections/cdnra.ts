@@ -7,42 +7,18 @@
  *               nt_dt:"10-03-2025", val:1180, pos:"27", rchrg:"N", inv_typ:"R",
  *               itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
  */
-import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { fromPortalDate, toPortalDate } from '../convert.js';
 import { documentMapper } from '../document.js';
+import { cdnrSpec } from './cdnr.js';
 
 export default documentMapper({
+  ...cdnrSpec,
   key: 'cdnra',
   sheet: 'cdnra',
-  number: 'ntNum',
-  docFields: ['ctin', 'ontNum', 'ontDt', 'ntDt', 'ntty', 'pos', 'rchrg', 'invTyp', 'val', 'diffPercent'],
-  group: { jsonKey: 'ctin', field: 'ctin' },
-  listKey: 'nt',
-  itemStyle: 'wrapped',
-  positive: true,
-  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
-  docJson: (v) => ({
-    ntty: v.ntty,
-    ont_num: v.ontNum,
-    ont_dt: toPortalDate(v.ontDt!),
-    nt_num: v.ntNum,
-    nt_dt: toPortalDate(v.ntDt!),
-    val: amt(Math.abs(v.val!)),
-    pos: v.pos,
-    rchrg: v.rchrg ?? 'N',
-    inv_typ: v.invTyp,
-    ...diffPercentJson(v.diffPercent),
-  }),
-  docValues: (d, ctin) => ({
-    ctin: ctin!,
-    ntty: d.ntty as string,
-    ontNum: d.ont_num as string,
-    ontDt: fromPortalDate(d.ont_dt as string),
-    ntNum: d.nt_num as string,
-    ntDt: fromPortalDate(d.nt_dt as string),
-    val: paise(d.val),
-    pos: d.pos as string,
-    rchrg: d.rchrg as string,
-    invTyp: d.inv_typ as string,
-    diffPercent: diffPercentFromJson(d.diff_percent),
-  }),
+  docFields: ['ontNum', 'ontDt', ...cdnrSpec.docFields],
+  docJson: (v) => {
+    const { ntty, ...rest } = cdnrSpec.docJson(v);
+    return { ntty, ont_num: v.ontNum, ont_dt: toPortalDate(v.ontDt!), ...rest };
+  },
+  docValues: (d, ctin) => ({ ...cdnrSpec.docValues(d, ctin), ontNum: d.ont_num as string, ontDt: fromPortalDate(d.ont_dt as string) }),
 });
