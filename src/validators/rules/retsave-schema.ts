@@ -15,6 +15,9 @@ import type { SectionOutput } from '../../mappers/types.js';
 import type { PassRule } from '../types.js';
 import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../schema.js';
 
+/** Values the row rules check with their own codes and cell locations. */
+const ROW_CHECKED = /\/(rt|pos)$/;
+
 /** Findings reported one by one before the rest are only counted. */
 export const MAX_SCHEMA_FINDINGS = 100;
 
@@ -101,6 +104,8 @@ const rule: PassRule = {
         let more = 0;
         const emit = (key: SectionKey | undefined, issues: SchemaIssue[], where: (issue: SchemaIssue) => Where) => {
           for (const issue of issues) {
+            // a rate or place of supply off the list is already reported on its cell (RET191175, RET191112)
+            if (issue.keyword === 'enum' && ROW_CHECKED.test(issue.path)) continue;
             if (reported >= MAX_SCHEMA_FINDINGS) {
               more++;
               continue;
