@@ -16,7 +16,10 @@ import type { PassRule } from '../types.js';
 import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../schema.js';
 
 /** Values the row rules check with their own codes and cell locations. */
-const ROW_CHECKED = /\/(rt|pos)$/;
+const ROW_CHECKED: readonly (readonly [string, RegExp])[] = [
+  ['enum', /\/(rt|pos|uqc)$/],
+  ['pattern', /\/(inum|nt_num|oinum|ont_num)$/],
+];
 
 /** Findings reported one by one before the rest are only counted. */
 export const MAX_SCHEMA_FINDINGS = 100;
@@ -104,8 +107,9 @@ const rule: PassRule = {
         let more = 0;
         const emit = (key: SectionKey | undefined, issues: SchemaIssue[], where: (issue: SchemaIssue) => Where) => {
           for (const issue of issues) {
-            // a rate or place of supply off the list is already reported on its cell (RET191175, RET191112)
-            if (issue.keyword === 'enum' && ROW_CHECKED.test(issue.path)) continue;
+            // already reported on its cell by a row rule: a rate, POS or UQC off the list (RET191175,
+            // RET191112, RET191353), a document number that breaks the format (DOCNUM_FORMAT)
+            if (ROW_CHECKED.some(([kw, re]) => issue.keyword === kw && re.test(issue.path))) continue;
             if (reported >= MAX_SCHEMA_FINDINGS) {
               more++;
               continue;
