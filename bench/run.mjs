@@ -486,12 +486,12 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
     '`gstr1 validate` finds no errors and no warnings in it.');
   p('- **Timing**: `/usr/bin/time -f \'%e %M\'` around each process: wall seconds including Node start-up (twice for gstr1, which re-spawns itself), and peak RSS. ' +
     'gstr1 runs from a copy of dist/ taken at the start (bench/out/build/), so a rebuild of dist/ during the bench does not mix two builds.');
-  p('- **Floor**: the same file read by the library gstr1 reads it with, doing nothing else: exceljs\'s streaming `WorkbookReader` touching every cell of every sheet (`bench/floor-exceljs.mjs`), ' +
+  p('- **Floor**: the same file read by a bare reader doing nothing else: exceljs\'s streaming `WorkbookReader` touching every cell of every sheet (`bench/floor-exceljs.mjs`), ' +
     'or papaparse streaming every CSV as arrays (`bench/floor-papaparse.mjs`). "× floor" is the command\'s median wall time over the floor\'s for the same input.');
   p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap (src/cli/main.ts). GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
     'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so it is the worker\'s peak. The launcher\'s own ~40 MB, resident at the same time, is not included.');
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
-    'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the floor and gstr1 alike.');
+    'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the floor; gstr1 reads .xlsx with its own reader (zlib + saxes, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing.');
   p('- **Rerun**: `npm run bench` (3 runs of 100,000 and 500,000 lines; the returns are generated once into bench/out/), `npm run bench -- --runs 5`, `npm run bench -- --quick` (20,000 lines, 1 run, report in bench/out/). ' +
     'Logs of every run are in bench/out/logs/.');
   p();
