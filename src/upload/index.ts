@@ -20,3 +20,4 @@ export {
   type RunOptions, type UploadOptions, type UploadResult, type ChunkResult, type StatusOptions, type ReturnStatusResult,
   type ResetOptions, type ResetResult, type FileOptions, type FileResult, type FilingCheck, type PollOptions, type Prompt,
 } from './run.js';
+export { createEmulator, startEmulator, type EmulatorOptions } from './emulator/index.js';
