@@ -6,7 +6,7 @@ import { FindingList } from '../model/finding.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { mapperForSheet } from '../mappers/registry.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
-import { readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
+import { readRowBatches, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
 
 /** A validation pass plugged into the row stream (see src/validators). */
 export interface Checker {
@@ -49,18 +49,23 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
   };
-  const rows = opts.rows ? opts.rows(readOpts) : readRows(files, readOpts);
-  for await (const row of rows) {
+  const handle = (row: ParsedRow) => {
     for (const c of checkers) c.row?.(row);
     const mapper = mapperForSheet(row.ctx.spec.id);
     if (!mapper) {
       findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file: row.ctx.file, sheet: row.ctx.sheet, row: row.row });
       row.ctx.stats.rejected++;
-      continue;
+      return;
     }
     let b = builders.get(mapper.key);
     if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
     if (!b.add(row)) row.ctx.stats.rejected++;
+  };
+  if (opts.rows) {
+    for await (const row of opts.rows(readOpts)) handle(row);
+  } else {
+    // rows come in batches read lazily, one async step per parsed chunk rather than per row
+    for await (const batch of readRowBatches(files, readOpts)) for (const row of batch) handle(row);
   }
   const outputs = new Map<SectionKey, SectionOutput>();
   for (const [key, b] of builders) {

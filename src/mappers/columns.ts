@@ -3,6 +3,7 @@
  * documents): numbers in growable typed arrays, repeated strings (dates, GSTINs, codes)
  * interned once and stored as indexes. A document costs a few dozen bytes, not an object graph.
  */
+import { flatCopy } from '../model/flat.js';
 
 /** A growable Float64Array; NaN stands for "absent". */
 export class NumberColumn {
@@ -79,5 +80,5 @@ export class InternedColumn {
 
 /** A flat copy of a string (V8 keeps sliced substrings pointing into their parent). */
 export function flatString(s: string): string {
-  return s.length >= 13 ? Buffer.from(s, 'utf8').toString('utf8') : s;
+  return flatCopy(s);
 }

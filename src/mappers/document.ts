@@ -5,11 +5,12 @@
  * documents are grouped under their top-level key (recipient, POS, export type).
  */
 import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
-import { formatPaise } from '../model/money.js';
+import { lowerCase } from '../model/flat.js';
+import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { InternedColumn, IntColumn, NumberColumn, flatString } from './columns.js';
-import { amt, paise, taxJson } from './convert.js';
+import { amt, paise } from './convert.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
 type Values = Partial<FieldValues>;
@@ -78,13 +79,14 @@ class DocumentBuilder implements SectionBuilder {
   add(row: ParsedRow): boolean {
     const v = row.values;
     const num = v[this.spec.number] as string;
-    const key = num.toLowerCase();
+    const key = lowerCase(num);
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.numbers.length;
       const flatNum = flatString(num);
       this.numbers.push(flatNum);
-      this.index.set(key === num ? flatNum : flatString(key), id);
+      // a lower-cased copy that differs is a fresh string already; an unchanged one is `num`
+      this.index.set(key === num ? flatNum : key, id);
       this.firstRow.push(row.row);
       for (const [f, col] of this.columns) (col as { push(x: unknown): number }).push(v[f]);
       this.itemHead.push(-1);
@@ -125,8 +127,12 @@ class DocumentBuilder implements SectionBuilder {
   }
 
   private doc(id: number): Doc {
-    const first: Record<string, unknown> = { [this.spec.number]: this.numbers[id] };
-    for (const [f, col] of this.columns) {
+    // plain stores, not a computed key in a literal (a runtime call per document)
+    const first: Record<string, unknown> = {};
+    first[this.spec.number] = this.numbers[id];
+    const columns = this.columns;
+    for (let c = 0; c < columns.length; c++) {
+      const [f, col] = columns[c]!;
       const x = col.get(id);
       if (x !== undefined) first[f] = x;
     }
@@ -183,15 +189,23 @@ function range(n: number): Iterable<number> {
 function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Record<string, unknown> {
   const { inter, noTax } = spec.tax(ctx, d.first);
   const diff = d.first.diffPercent ?? 100;
-  const itms = d.items.map((it, i) => {
+  const itms: Record<string, unknown>[] = new Array(d.items.length);
+  // objects are written as literals of one shape each (no spreads): the schema check walks every
+  // key of every document, and spread-built objects make that several times slower
+  for (let i = 0; i < d.items.length; i++) {
+    const it = d.items[i]!;
     const txval = spec.positive ? Math.abs(it.txval) : it.txval;
-    const tax = taxJson(txval, it.rt, inter, diff, noTax);
+    // IGST, or each of CGST and SGST: what taxJson writes
+    const tax = noTax ? 0 : amt(taxHead(txval, it.rt, inter, diff));
     const csamt = noTax ? 0 : amt(spec.positive ? Math.abs(it.csamt) : it.csamt);
-    if (spec.itemStyle === 'flat') return { txval: amt(txval), rt: it.rt, iamt: tax.iamt ?? 0, csamt };
-    const det = { rt: it.rt, txval: amt(txval), ...tax, csamt };
-    return { num: i + 1, itm_det: det };
-  });
-  return { ...spec.docJson(d.first), itms };
+    if (spec.itemStyle === 'flat') itms[i] = { txval: amt(txval), rt: it.rt, iamt: inter ? tax : 0, csamt };
+    else if (inter) itms[i] = { num: i + 1, itm_det: { rt: it.rt, txval: amt(txval), iamt: tax, csamt } };
+    else itms[i] = { num: i + 1, itm_det: { rt: it.rt, txval: amt(txval), camt: tax, samt: tax, csamt } };
+  }
+  // docJson gives a fresh object without `itms`: the items go last, as a spread would put them
+  const json = spec.docJson(d.first);
+  json.itms = itms;
+  return json;
 }
 
 /** A coerced value as the user would recognise it in a message: amounts in rupees, not paise. */

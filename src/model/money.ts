@@ -1,6 +1,8 @@
 /**
  * Money is held as integer paise (exact, cheap to sum) and converted at the edges: decimal text
- * in, JSON numbers out. Tax is computed with decimal.js and rounded half-up to the paisa.
+ * in, JSON numbers out. Tax is computed exactly in integers (paise × rate in hundredths × diff %,
+ * in Number below 2^53 and BigInt above) and rounded half-up to the paisa; decimal.js stays as the
+ * reference (`computeTaxDecimal`, `expectedTaxDecimal`) and for rates with more than 2 decimals.
  */
 import { Decimal } from 'decimal.js';
 
@@ -76,10 +78,57 @@ export interface TaxHeads {
 }
 
 /**
+ * `paise × rate × diff% / divisor` rounded half-up (away from zero) to an integer, exactly, or
+ * undefined when an input is not a plain integer paise / 2-decimal rate / integer percent (the
+ * decimal.js reference handles those). `divisor` is 10^6 (rate in hundredths × 100 % × 100 %)
+ * times 1 (the full tax) or 2 (each half of CGST/SGST).
+ */
+function roundedTax(paise: number, rate: number, diffPercent: number, divisor: number): number | undefined {
+  if (!Number.isSafeInteger(paise) || !Number.isSafeInteger(diffPercent)) return undefined;
+  const r100 = Math.round(rate * 100);
+  if (!Number.isSafeInteger(r100) || r100 / 100 !== rate) return undefined; // more than 2 decimals, or not finite
+  // the sign as decimal.js gives it, signed zero included (-0 when a factor is negative)
+  const sign = paise * rate * diffPercent;
+  const neg = sign < 0 || Object.is(sign, -0);
+  const a = Math.abs(paise) * Math.abs(r100);
+  const n = a * Math.abs(diffPercent);
+  let q: number;
+  // rounding is monotone, so a float product below the bound means the exact one is too
+  if (a <= Number.MAX_SAFE_INTEGER && n + divisor <= Number.MAX_SAFE_INTEGER) {
+    const x = n + divisor / 2;
+    q = (x - (x % divisor)) / divisor;
+  } else {
+    const d = BigInt(divisor);
+    const x = BigInt(Math.abs(paise)) * BigInt(Math.abs(r100)) * BigInt(Math.abs(diffPercent)) + d / 2n;
+    q = Number(x / d);
+  }
+  return neg ? -q : q;
+}
+
+/**
  * Tax on a taxable value (paise) at `rate` % (× 0.65 when `diffPercent` is 65), half-up to the
  * paisa. Inter-State gives IGST; intra-State gives CGST and SGST, each computed at half the rate.
  */
 export function computeTax(txvalPaise: number, rate: number, interState: boolean, diffPercent = 100): TaxHeads {
+  const t = taxHead(txvalPaise, rate, interState, diffPercent);
+  return interState ? { iamt: t } : { camt: t, samt: t };
+}
+
+/** `computeTax` as one number: IGST when inter-State, else each of CGST and SGST (they are equal). */
+export function taxHead(txvalPaise: number, rate: number, interState: boolean, diffPercent = 100): number {
+  const t = roundedTax(txvalPaise, rate, diffPercent, interState ? 1_000_000 : 2_000_000);
+  if (t !== undefined) return t;
+  const d = computeTaxDecimal(txvalPaise, rate, interState, diffPercent);
+  return (interState ? d.iamt : d.camt)!;
+}
+
+/** Expected tax (paise) at the full rate, for tolerance checks. */
+export function expectedTax(txvalPaise: number, rate: number, diffPercent = 100): number {
+  return roundedTax(txvalPaise, rate, diffPercent, 1_000_000) ?? expectedTaxDecimal(txvalPaise, rate, diffPercent);
+}
+
+/** `computeTax` in decimal.js: the reference the integer version is tested against. */
+export function computeTaxDecimal(txvalPaise: number, rate: number, interState: boolean, diffPercent = 100): TaxHeads {
   let base = new D(txvalPaise).times(rate).div(100);
   if (diffPercent !== 100) base = base.times(diffPercent).div(100);
   if (interState) return { iamt: base.toDecimalPlaces(0).toNumber() };
@@ -87,7 +136,7 @@ export function computeTax(txvalPaise: number, rate: number, interState: boolean
   return { camt: half, samt: half };
 }
 
-/** Expected tax (paise) at the full rate, for tolerance checks. */
-export function expectedTax(txvalPaise: number, rate: number, diffPercent = 100): number {
+/** `expectedTax` in decimal.js (the reference). */
+export function expectedTaxDecimal(txvalPaise: number, rate: number, diffPercent = 100): number {
   return new D(txvalPaise).times(rate).times(diffPercent).div(10000).toDecimalPlaces(0).toNumber();
 }

@@ -7,6 +7,7 @@ import {
   DOC_NATURES, ECO_NATURES, INVOICE_TYPES, INVOICE_TYPE_ALIASES, MONTHS, NIL_SUPPLY_TYPES,
   STATES, STATE_NAME_ALIASES, UQCS,
 } from '../model/labels.js';
+import { flatCopy } from '../model/flat.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
 import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
 
@@ -176,8 +177,106 @@ export function defaultFor<F extends Field>(field: F): FieldValues[F] | undefine
   return DEFAULTS[field] as FieldValues[F] | undefined;
 }
 
+/**
+ * Kinds whose result depends on the cell's text alone and whose texts repeat (dates, codes,
+ * choices): a successful result is remembered per field and text. Findings never share a
+ * remembered object: only `ok` results without a flag are kept.
+ */
+const MEMO_KINDS: ReadonlySet<CellKind> = new Set<CellKind>([
+  'date', 'rate', 'percent', 'pos', 'yn', 'invtype', 'code', 'uqc', 'hsn', 'fy', 'month',
+]);
+const MEMO_LIMIT = 4096;
+const flat = flatCopy;
+const memo = new Map<Field, Map<string, Coerced<unknown>>>();
+
+/** The remembered results of `field` by cell text, or undefined when its results are not remembered. */
+export function coercionMemo(field: Field): ReadonlyMap<string, Coerced<unknown>> | undefined {
+  return memoOf(field);
+}
+
+function memoOf(field: Field): Map<string, Coerced<unknown>> | undefined {
+  let m = memo.get(field);
+  if (!m && (MEMO_KINDS.has(FIELD_KINDS[field]) || CHOICES[field])) memo.set(field, (m = new Map()));
+  return m;
+}
+
+/** An id (GSTIN, UIN, ETIN) as typed → without white space, upper-cased. */
+export function idText(t: string): string {
+  return t.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * How a text cell of `field` can be read without the general path, with the same result:
+ * `money` by plainHundredths (when it says), `trim` (text, document numbers) as the trimmed text,
+ * `id` without white space and upper-cased; the cell must not be blank.
+ */
+export function textShortcut(field: Field): 'money' | 'trim' | 'id' | undefined {
+  if (CHOICES[field]) return undefined;
+  const kind = FIELD_KINDS[field];
+  if (kind === 'money') return 'money';
+  if (kind === 'text' || kind === 'docnum') return 'trim';
+  if (kind === 'id') return 'id';
+  return undefined;
+}
+
 export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<FieldValues[F]> {
-  return coerceKind(FIELD_KINDS[field], field, v) as Coerced<FieldValues[F]>;
+  const kind = FIELD_KINDS[field];
+  if (typeof v === 'string') {
+    if (kind === 'money' && !CHOICES[field]) {
+      const h = plainHundredths(v);
+      if (h !== undefined) return ok(h) as Coerced<FieldValues[F]>;
+    } else if (MEMO_KINDS.has(kind) || CHOICES[field]) {
+      const m = memoOf(field)!;
+      let r = m.get(v);
+      if (r === undefined) {
+        r = coerceKind(kind, field, v);
+        if (r.ok && r.flag === undefined && m.size < MEMO_LIMIT) {
+          // kept for the whole run: copies that do not pin the parser's input chunk
+          if (typeof r.value === 'string') r = ok(flat(r.value));
+          m.set(flat(v), r);
+        }
+      }
+      return r as Coerced<FieldValues[F]>;
+    }
+  }
+  return coerceKind(kind, field, v) as Coerced<FieldValues[F]>;
+}
+
+/**
+ * Paise of plain amount text (`1234.5`, `-20`, `.75`) with at most 2 decimals and 15 integer
+ * digits, exactly as the general path reads it; undefined for anything else (grouping, currency,
+ * signs other than a leading `-`, more decimals), which the general path then decides.
+ */
+export function plainHundredths(t: string): number | undefined {
+  const n = t.length;
+  let i = 0;
+  let neg = false;
+  if (n > 0 && t.charCodeAt(0) === 45 /* - */) {
+    neg = true;
+    i = 1;
+  }
+  let int = 0;
+  const intStart = i;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    int = int * 10 + c;
+  }
+  const intDigits = i - intStart;
+  let frac = 0;
+  let fracDigits = 0;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46 /* . */) return undefined;
+    for (i++; i < n; i++) {
+      const c = t.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || ++fracDigits > 2) return undefined;
+      frac = frac * 10 + c;
+    }
+  }
+  if ((intDigits === 0 && fracDigits === 0) || intDigits > 15) return undefined;
+  const h = int * 100 + (fracDigits === 1 ? frac * 10 : frac);
+  if (!Number.isSafeInteger(h)) return undefined;
+  return neg && h !== 0 ? -h : h;
 }
 
 function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> {
@@ -191,7 +290,7 @@ function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> 
     case 'text':
       return ok(cellText(v).trim());
     case 'id':
-      return ok(cellText(v).replace(/\s+/g, '').toUpperCase());
+      return ok(idText(cellText(v)));
     case 'docnum':
       return ok(cellText(v).trim());
     case 'date':

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Transform } from 'node:stream';
 import Papa from 'papaparse';
-import type { RawCell, RawRow, RawSheet } from './raw.js';
+import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -77,14 +77,16 @@ function decoder(encoding: string): Transform {
 export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
   const sniff = await sniffCsv(file);
   const name = basename(file, extname(file));
-  yield { name, hidden: false, rows: csvRows(file, sniff) };
+  // each is a generator that opens the file only when iterated; a caller reads one of the two
+  yield { name, hidden: false, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
 }
 
 /**
  * papaparse's chunk callback with pause/resume, bridged to async iteration: one chunk of records
- * is in memory at a time. (Its NODE_STREAM_INPUT duplex is ten times slower on this data.)
+ * is in memory at a time, handed out as one batch of rows. (Its NODE_STREAM_INPUT duplex is ten
+ * times slower on this data.)
  */
-async function* csvRows(file: string, sniff: CsvSniff): AsyncGenerator<RawRow> {
+async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
   const source = createReadStream(file, { start: sniff.bomBytes }).pipe(decoder(sniff.encoding));
   const queue: string[][][] = [];
   let done = false;
@@ -122,12 +124,15 @@ async function* csvRows(file: string, sniff: CsvSniff): AsyncGenerator<RawRow> {
       if (!queue.length && !done) await new Promise<void>((r) => (wake = r));
       const batch = queue.shift();
       if (batch) {
-        for (const rec of batch) {
-          line++;
-          const cells: RawCell[] = new Array(rec.length);
-          for (let i = 0; i < rec.length; i++) cells[i] = rec[i] === '' ? null : rec[i]!;
-          yield { row: line, cells };
+        const rows: RawRow[] = new Array(batch.length);
+        for (let j = 0; j < batch.length; j++) {
+          // the record papaparse handed over becomes the row's cells (empty text → null), in place
+          const cells = batch[j]! as RawCell[];
+          for (let i = 0; i < cells.length; i++) if (cells[i] === '') cells[i] = null;
+          rows[j] = { row: ++line, cells };
         }
+        batch.length = 0;
+        if (rows.length) yield rows;
         if (!done && !queue.length) parserRef?.resume();
         continue;
       }

@@ -19,6 +19,16 @@ export interface RawSheet {
   readonly name: string;
   readonly hidden: boolean;
   readonly rows: AsyncIterable<RawRow>;
+  /**
+   * The same rows in batches as the reader produces them (one parsed chunk), for callers that
+   * iterate synchronously within a batch. Read `rows` or `batches`, not both.
+   */
+  readonly batches?: AsyncIterable<readonly RawRow[]>;
+}
+
+/** The rows of a batch stream, one by one. */
+export async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncGenerator<RawRow> {
+  for await (const batch of batches) for (const row of batch) yield row;
 }
 
 export function isCellError(v: RawCell | undefined): v is CellError {
@@ -34,5 +44,10 @@ export function cellText(v: RawCell | undefined): string {
 }
 
 export function isBlank(v: RawCell | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // printable ASCII is never white space: no need to trim
+  const c = v.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return v.trim() === '';
 }

@@ -8,9 +8,9 @@ import type { FindingSink, Location } from '../model/finding.js';
 import { InputError } from '../model/errors.js';
 import {
   NON_DATA_SHEETS, SHEETS, UNSUPPORTED_SHEETS, normaliseSheetName, sheetByName, sheetSpec,
-  type SheetId, type SheetSpec,
+  type ColumnSpec, type SheetId, type SheetSpec,
 } from '../model/sheets.js';
-import { coerceCell, defaultFor } from './coerce.js';
+import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { detectFile } from './detect.js';
 import { looksLikeHeader, matchHeaders, nearest, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
@@ -73,10 +73,20 @@ const TOTAL_ROW = /^\s*(grand\s+)?(sub\s*)?totals?\b/i;
 
 /** Reads every row of every file, in order. Unreadable files throw InputError (exit 2). */
 export async function* readRows(files: readonly string[], opts: ReadOptions): AsyncGenerator<ParsedRow> {
-  let total = 0;
+  for await (const batch of readRowBatches(files, opts)) for (const r of batch) yield r;
+}
+
+/**
+ * `readRows` in batches: each batch is a synchronous iterable that reads (coerces) a row only when
+ * it is asked for the next one, so a caller handling rows one by one sees findings in the same
+ * order as with `readRows`. A batch must be iterated to its end before the next is asked for.
+ */
+export async function* readRowBatches(files: readonly string[], opts: ReadOptions): AsyncGenerator<Iterable<ParsedRow>> {
+  const progress = { total: 0, file: '' };
   for (const file of files) {
     const kind = await detectFile(file, opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {});
     const sheets = kind === 'xlsx' ? readXlsx(file) : readCsv(file);
+    progress.file = file;
     let known = 0;
     for await (const sheet of sheets) {
       const target = resolveSheet(file, kind, sheet, opts);
@@ -85,10 +95,13 @@ export async function* readRows(files: readonly string[], opts: ReadOptions): As
         continue;
       }
       const before = opts.stats.length;
-      for await (const r of readSheet(file, kind, sheet, target.spec, opts)) {
-        yield r;
-        if (++total % 5000 === 0) opts.onProgress?.(total, file);
+      const reader = new SheetReader(file, kind, sheet, target.spec, opts);
+      if (sheet.batches) {
+        for await (const raws of sheet.batches) yield reader.rows(raws, progress);
+      } else {
+        for await (const raw of sheet.rows) yield reader.rows([raw], progress);
       }
+      reader.end();
       // a sheet counts as known when its name is a template sheet or its headers matched one
       if (target.spec || opts.stats.length > before) known++;
     }
@@ -120,52 +133,83 @@ function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts:
   return { skip: false };
 }
 
-async function* readSheet(
-  file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, named: SheetSpec | undefined, opts: ReadOptions,
-): AsyncGenerator<ParsedRow> {
-  let ctx: SheetContext | undefined;
-  let stats: SheetStats | undefined;
-  let scanned = 0;
-  let failed = false;
-  const sheetLabel = kind === 'csv' ? (named?.names[0] ?? sheet.name) : sheet.name;
-  let lastRow = 0;
-  for await (const raw of sheet.rows) {
-    lastRow = raw.row;
-    if (failed) continue;
-    if (!ctx) {
-      if (raw.cells.every(isBlank)) continue;
-      scanned++;
-      let spec = named;
-      let match: HeaderMatch | undefined;
-      if (spec) {
-        const m = matchHeaders(spec, raw.cells);
-        if (looksLikeHeader(spec, m)) match = m;
-      } else {
-        const found = specBySignature(raw.cells);
-        if (found) ({ spec, match } = found);
+/** One sheet's rows: finds the header, then coerces each data row; `end` reports a sheet without one. */
+class SheetReader {
+  private ctx: SheetContext | undefined;
+  private plan: readonly ColumnPlan[] | undefined;
+  private stats: SheetStats | undefined;
+  private scanned = 0;
+  private failed = false;
+  private lastRow = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly kind: 'xlsx' | 'csv',
+    private readonly sheet: RawSheet,
+    private readonly named: SheetSpec | undefined,
+    private readonly opts: ReadOptions,
+  ) {}
+
+  /** The parsed rows of a batch of raw rows, read one at a time as they are asked for. */
+  *rows(raws: readonly RawRow[], progress: { total: number; file: string }): Generator<ParsedRow> {
+    for (const raw of raws) {
+      const row = this.next(raw);
+      if (row) {
+        yield row;
+        if (++progress.total % 5000 === 0) this.opts.onProgress?.(progress.total, progress.file);
       }
-      if (spec && match) {
-        const sheetName = kind === 'csv' ? spec.names[0]! : sheet.name;
-        stats = { file, sheet: sheetName, sheetId: spec.id, read: 0, rejected: 0, skipped: 0 };
-        opts.stats.push(stats);
-        ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
-        if (!reportHeader(ctx, match, raw, opts)) failed = true;
-        continue;
-      }
-      if (scanned >= HEADER_SCAN_ROWS) failed = true;
-      continue;
     }
-    if (raw.cells.every(isBlank)) continue;
-    const row = toParsedRow(ctx, raw, stats!, opts);
-    if (row) yield row;
   }
-  if (!ctx) {
+
+  private next(raw: RawRow): ParsedRow | undefined {
+    this.lastRow = raw.row;
+    if (this.failed) return undefined;
+    const ctx = this.ctx;
+    if (ctx) {
+      if (allBlank(raw.cells)) return undefined;
+      return toParsedRow(ctx, this.plan!, raw, this.stats!, this.opts);
+    }
+    const { file, kind, sheet, opts } = this;
+    if (allBlank(raw.cells)) return undefined;
+    this.scanned++;
+    let spec = this.named;
+    let match: HeaderMatch | undefined;
+    if (spec) {
+      const m = matchHeaders(spec, raw.cells);
+      if (looksLikeHeader(spec, m)) match = m;
+    } else {
+      const found = specBySignature(raw.cells);
+      if (found) ({ spec, match } = found);
+    }
+    if (spec && match) {
+      const sheetName = kind === 'csv' ? spec.names[0]! : sheet.name;
+      const stats: SheetStats = { file, sheet: sheetName, sheetId: spec.id, read: 0, rejected: 0, skipped: 0 };
+      this.stats = stats;
+      opts.stats.push(stats);
+      this.ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
+      this.plan = planOf(this.ctx);
+      if (!reportHeader(this.ctx, match, raw, opts)) this.failed = true;
+      return undefined;
+    }
+    if (this.scanned >= HEADER_SCAN_ROWS) this.failed = true;
+    return undefined;
+  }
+
+  end(): void {
+    if (this.ctx) return;
+    const { file, kind, sheet, named, opts } = this;
+    const sheetLabel = kind === 'csv' ? (named?.names[0] ?? sheet.name) : sheet.name;
     if (named) {
       opts.findings.push({ code: 'HEADER_NOT_FOUND', severity: 'error', file, sheet: sheetLabel, params: { expected: named.columns.filter((c) => c.required).map((c) => c.header).join(', ') } });
-    } else if (lastRow > 0) {
+    } else if (this.lastRow > 0) {
       opts.findings.push({ code: 'SHEET_UNKNOWN', severity: 'warning', file, sheet: sheetLabel, params: { known: SHEETS.map((s) => s.names[0]).join(', ') } });
     }
   }
+}
+
+function allBlank(cells: readonly RawCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
 }
 
 /** Reports header problems; false when the sheet cannot be read (a mandatory column is missing). */
@@ -194,11 +238,38 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
   return m.missing.length === 0;
 }
 
-function toParsedRow(ctx: SheetContext, raw: RawRow, stats: SheetStats, opts: ReadOptions): ParsedRow | undefined {
+/** False when TOTAL_ROW cannot match: the text starts with a letter or digit other than g, s, t. */
+function mayBeTotal(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // lower-cased for letters
+  if (c >= 0x61 && c <= 0x7a) return c === 0x67 || c === 0x73 || c === 0x74;
+  const d = text.charCodeAt(0);
+  return !(d >= 0x30 && d <= 0x39);
+}
+
+/** How each column of a sheet is read, worked out once per sheet. */
+interface ColumnPlan {
+  readonly col: ColumnSpec;
+  readonly ref: ColumnRef | undefined;
+  /** index into the row's cells, -1 when the column is absent */
+  readonly index: number;
+  /** text cells read without the general path (see textShortcut) */
+  readonly shortcut: 'money' | 'trim' | 'id' | undefined;
+  /** remembered results by cell text, for fields whose texts repeat */
+  readonly memo: ReadonlyMap<string, Coerced<unknown>> | undefined;
+}
+
+function planOf(ctx: SheetContext): ColumnPlan[] {
+  return ctx.spec.columns.map((col) => {
+    const ref = ctx.columns[col.field];
+    return { col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field) };
+  });
+}
+
+function toParsedRow(ctx: SheetContext, plan: readonly ColumnPlan[], raw: RawRow, stats: SheetStats, opts: ReadOptions): ParsedRow | undefined {
   const cols = ctx.columns;
   // a totals line under the data: its first cell says "Total" and it has no document fields
   const first = raw.cells.find((c) => !isBlank(c));
-  if (typeof first === 'string' && TOTAL_ROW.test(first)) {
+  if (typeof first === 'string' && mayBeTotal(first) && TOTAL_ROW.test(first)) {
     const docField = ctx.spec.columns.find((c) => c.required && c.field !== 'rt' && c.field !== 'txval');
     const docCell = docField && cols[docField.field] ? raw.cells[cols[docField.field]!.col - 1] : undefined;
     if (docCell === first || isBlank(docCell)) {
@@ -209,9 +280,33 @@ function toParsedRow(ctx: SheetContext, raw: RawRow, stats: SheetStats, opts: Re
   stats.read++;
   const values: Partial<Record<Field, unknown>> = {};
   let rejected = false;
-  for (const col of ctx.spec.columns) {
-    const ref = cols[col.field];
-    const cell = ref ? raw.cells[ref.col - 1] ?? null : null;
+  const cells = raw.cells;
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i]!;
+    const { col, ref } = p;
+    const cell = p.index >= 0 ? cells[p.index] ?? null : null;
+    // the common cases first, with the same result coerceCell gives: plain amount text, and
+    // text already coerced once (a remembered result is never blank and never flagged)
+    if (typeof cell === 'string') {
+      if (p.shortcut === 'money') {
+        const h = plainHundredths(cell);
+        if (h !== undefined) {
+          values[col.field] = h;
+          continue;
+        }
+      } else if (p.shortcut !== undefined) {
+        if (!isBlank(cell)) {
+          values[col.field] = p.shortcut === 'trim' ? cell.trim() : idText(cell);
+          continue;
+        }
+      } else if (p.memo) {
+        const r = p.memo.get(cell);
+        if (r !== undefined && r.ok) {
+          values[col.field] = r.value;
+          continue;
+        }
+      }
+    }
     if (isBlank(cell)) {
       const dflt = defaultFor(col.field);
       if (dflt !== undefined) values[col.field] = dflt;

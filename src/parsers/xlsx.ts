@@ -28,7 +28,7 @@ import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
-import type { RawCell, RawRow, RawSheet } from './raw.js';
+import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { openEntry, readZip, type ZipEntry } from './zip.js';
 
 /** Excel's last column (XFD). */
@@ -62,7 +62,8 @@ export async function* readXlsx(file: string): AsyncGenerator<RawSheet> {
     throw inputError(e, file);
   }
   for (const sheet of book.sheets) {
-    yield { name: sheet.name, hidden: sheet.hidden, rows: sheetRows(file, sheet, book) };
+    // each is a generator that opens the entry only when iterated; a caller reads one of the two
+    yield { name: sheet.name, hidden: sheet.hidden, rows: rowsOf(sheetBatches(file, sheet, book)), batches: sheetBatches(file, sheet, book) };
   }
 }
 
@@ -329,8 +330,11 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(d.getTime()) ? text : d;
 }
 
-/** The rows of one sheet, parsed as its XML inflates; the stream and file close when done or abandoned. */
-async function* sheetRows(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow> {
+/**
+ * The rows of one sheet, parsed as its XML inflates, in one batch per inflated chunk; the stream
+ * and file close when done or abandoned.
+ */
+async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow[]> {
   const queue: RawRow[] = [];
   const parser = sheetParser(book, queue);
   let stream: Readable | undefined;
@@ -354,7 +358,7 @@ async function* sheetRows(file: string, sheet: SheetPart, book: Book): AsyncGene
       } catch (e) {
         throw inputError(e, file, sheet.name);
       }
-      for (const row of batch) yield row;
+      if (batch.length) yield batch;
     }
   } finally {
     stream?.destroy();

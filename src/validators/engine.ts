@@ -12,6 +12,7 @@ import { ratesFor } from '../model/dated-rules.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../mappers/types.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
+import { DocumentIndex } from './doc-index.js';
 import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from './types.js';
 
 /** The context rules share, derived once per pass. */
@@ -25,7 +26,13 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     firstDay: periodFirstDay(ctx.period),
     lastDay: periodLastDay(ctx.period),
     rates: new Set(ratesFor(ctx.period)),
+    documents: new DocumentIndex(),
   };
+}
+
+/** The context for one run over a return: per-run state is fresh even when `ctx` is reused. */
+export function forRun(ctx: RuleContext): RuleContext {
+  return { ...ctx, documents: new DocumentIndex() };
 }
 
 function reporter(rule: Rule, sink: (f: Finding) => void): Report {
@@ -44,7 +51,8 @@ interface RowEntry {
 }
 
 /** One checker running every rule given; findings go to the return's list at `finish`. */
-export function createChecker(rules: readonly Rule[], ctx: RuleContext): Checker {
+export function createChecker(rules: readonly Rule[], context: RuleContext): Checker {
+  const ctx = forRun(context);
   const held: Finding[] = [];
   let target: ((f: Finding) => void) | undefined;
   const sink = (f: Finding) => (target ? target(f) : held.push(f));

@@ -1,5 +1,6 @@
 /** Small helpers the rules share: sheet groups, date arithmetic on ISO dates, the services test. */
 import type { Field } from '../model/fields.js';
+import { flatCopy } from '../model/flat.js';
 import type { SheetId } from '../model/sheets.js';
 import { periodKey, type Period } from '../model/period.js';
 import type { ParsedRow } from '../parsers/rows.js';
@@ -85,5 +86,5 @@ export function checkDocumentDate(
  * the whole pass must not pin the file's text.
  */
 export function compact(s: string): string {
-  return s.length >= 13 ? Buffer.from(s, 'utf8').toString('utf8') : s;
+  return flatCopy(s);
 }

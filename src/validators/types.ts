@@ -15,6 +15,7 @@ import type { Finding, Params, Severity } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../mappers/types.js';
 import type { ParsedRow } from '../parsers/rows.js';
+import type { DocumentIndex } from './doc-index.js';
 
 /** Options a validation pass takes besides the return itself. */
 export interface ValidateOptions {
@@ -39,6 +40,11 @@ export interface RuleContext extends ReturnContext {
   readonly lastDay: string;
   /** GST rates valid for the period */
   readonly rates: ReadonlySet<number>;
+  /**
+   * The return's document numbers, one index per run shared by the rules that need them (each
+   * checker starts a fresh one: see `forRun`).
+   */
+  readonly documents: DocumentIndex;
 }
 
 /** Reports one finding with the rule's code and severity. */

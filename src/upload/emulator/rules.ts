@@ -31,6 +31,7 @@ import { at, type ParsedRow, type SheetContext, type SheetStats } from '../../pa
 import { messageOf } from '../../report/messages/index.js';
 import { cellValue } from '../../report/template/render.js';
 import { normaliseValidateOptions, ruleContext, RULES } from '../../validators/index.js';
+import { forRun } from '../../validators/engine.js';
 import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from '../../validators/types.js';
 import type { PortalError } from '../error-report.js';
 import { buildSections, LAYOUTS, walkRecords, walkSection, type RecordEntry } from '../records.js';
@@ -203,7 +204,8 @@ export function payloadRows(payload: Obj, ctx: ReturnContext): PayloadRows {
  * stateful rules see each row before it is mapped; their findings are handed over before the
  * finish hooks add theirs, as createChecker does).
  */
-export function runRules(source: PayloadRows, ctx: ReturnContext, rctx: RuleContext, rules: readonly Rule[]): ProcessResult {
+export function runRules(source: PayloadRows, ctx: ReturnContext, context: RuleContext, rules: readonly Rule[]): ProcessResult {
+  const rctx = forRun(context);
   const findings = new FindingList();
   const held: Finding[] = [];
   let sink: (f: Finding) => void = (f) => held.push(f);

@@ -16,7 +16,8 @@ const rule: RowRule = {
   check(row, _ctx, report) {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
-      if (typeof n === 'string' && /^[A-Za-z0-9/-]+$/.test(n) && !/[A-Za-z1-9]/.test(n)) report(row, f);
+      // the cheap test first: a letter or non-zero digit settles it
+      if (typeof n === 'string' && !/[A-Za-z1-9]/.test(n) && /^[A-Za-z0-9/-]+$/.test(n)) report(row, f);
     }
   },
 };

@@ -4,13 +4,12 @@
  * b2cl and exp (b2cs invoices are not itemised, so more is fine); "Credit Note" ≥ credit notes
  * and "Debit Note" ≥ debit notes in cdnr and cdnur. Checked only when the input has a docs sheet.
  *   pass: 3 invoices, docs net 120; fail: 3 invoices, docs net 2
- * State: a Set of lower-cased numbers per kind, and 12 counters.
+ * State: the distinct counts of the run's shared document index (ctx.documents), and 12 counters.
  */
 import { DOC_NATURES } from '../../model/labels.js';
 import type { Location } from '../../model/finding.js';
 import type { SheetId } from '../../model/sheets.js';
 import type { PassRule } from '../types.js';
-import { compact } from '../shared.js';
 
 /** doc_num of the natures compared. */
 const INVOICES = 1;
@@ -25,8 +24,8 @@ const rule: PassRule = {
   description:
     'Documents issued (Table 13): net issued invoices, credit notes and debit notes fewer than those reported in the return.',
   variants: [{ nature: 'Invoices for outward supply', net: 2, reported: 3 }],
-  check(_ctx, report) {
-    const reported = new Map<number, Set<string>>([[INVOICES, new Set()], [CREDIT_NOTES, new Set()], [DEBIT_NOTES, new Set()]]);
+  check(ctx, report) {
+    const docs = ctx.documents;
     const net = new Map<number, number>();
     const where = new Map<number, Location>();
     return {
@@ -41,19 +40,18 @@ const rule: PassRule = {
           if (!where.has(n)) where.set(n, { file: row.ctx.file, sheet: row.ctx.sheet, row: row.row });
           return;
         }
-        if (id === 'cdnr' || id === 'cdnur') {
-          if (v.ntNum) reported.get(v.ntty === 'D' ? DEBIT_NOTES : CREDIT_NOTES)!.add(compact(v.ntNum.toLowerCase()));
-        } else if (v.inum) reported.get(INVOICES)!.add(compact(v.inum.toLowerCase()));
+        docs.see(row);
       },
       finish(result) {
-        const docs = result.stats.find((s) => s.sheetId === 'docs');
-        if (!docs) return;
-        for (const [n, set] of reported) {
+        const sheet = result.stats.find((s) => s.sheetId === 'docs');
+        if (!sheet) return;
+        const reported: [number, number][] = [[INVOICES, docs.invoices], [CREDIT_NOTES, docs.creditNotes], [DEBIT_NOTES, docs.debitNotes]];
+        for (const [n, count] of reported) {
           const issued = net.get(n) ?? 0;
-          if (set.size === 0 || issued >= set.size) continue;
+          if (count === 0 || issued >= count) continue;
           report.raw({
-            ...(where.get(n) ?? { file: docs.file, sheet: docs.sheet }),
-            params: { nature: DOC_NATURES[n - 1]!, net: issued, reported: set.size },
+            ...(where.get(n) ?? { file: sheet.file, sheet: sheet.sheet }),
+            params: { nature: DOC_NATURES[n - 1]!, net: issued, reported: count },
           });
         }
       },
