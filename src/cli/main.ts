@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCLI } from './cli.js';
 
 const HEAP_FLAG = '--max-old-space-size';
 
@@ -33,6 +32,8 @@ const capped =
   (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
 
 if (capped) {
+  // the command line is loaded only in the process that runs it: the launcher stays light
+  const { runCLI } = await import('./cli.js');
   process.exitCode = await runCLI(args);
 } else {
   const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${heapCapMb(args)}`, fileURLToPath(import.meta.url), ...args], {
