@@ -12,26 +12,19 @@
  * (veryHidden). Number formats on b2b rows 2-4: D `dd-mmm-yyyy`, K `h:mm` (built-in 20),
  * L `[h]:mm:ss` (46), M `mm-dd-yy` (14), N `[$-409]d-mmm-yy h:mm;@`.
  */
-import { readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir, writeText, zipFile } from '../../test/helpers/files.js';
+import { tempDirs, writeText, zipFile } from '../../test/helpers/files.js';
 import { writeTemplateWorkbook } from '../report/template/writer.js';
 import type { RawCell } from './raw.js';
 import { isDateFormatCode, readXlsx, serialToDate } from './xlsx.js';
 import { readZip } from './zip.js';
 
 const FIXTURE = join(import.meta.dirname, '../../test/fixtures/xlsx/openpyxl-mixed.xlsx');
-const dirs: string[] = [];
-const dir = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { dir, cleanup } = tempDirs();
+afterAll(cleanup);
 
 interface Sheet {
   name: string;

@@ -1,22 +1,15 @@
 /** The zip reader: central directory, streamed entries, and what it refuses. */
-import { readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir, writeText } from '../../test/helpers/files.js';
+import { tempDirs, writeText } from '../../test/helpers/files.js';
 import { detectFile } from './detect.js';
 import { ZipError, openEntry, readEntry, readZip, type ZipEntry } from './zip.js';
 
-const dirs: string[] = [];
-const dir = () => {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const { dir, cleanup } = tempDirs();
+afterAll(cleanup);
 
 interface Part {
   name: string;

@@ -1,5 +1,5 @@
 /** Small files for tests, written to a fresh temp folder. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync, crc32 } from 'node:zlib';
@@ -7,6 +7,21 @@ import ExcelJS from 'exceljs';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'gstr1-test-'));
+}
+
+/** A temp-dir maker whose folders are removed by `cleanup` (call it from afterAll). */
+export function tempDirs(): { dir: () => string; cleanup: () => void } {
+  const dirs: string[] = [];
+  return {
+    dir: () => {
+      const d = tempDir();
+      dirs.push(d);
+      return d;
+    },
+    cleanup: () => {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
 }
 
 export function writeText(dir: string, name: string, text: string | Buffer): string {

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../model/finding.js';
+import { zipFile } from '../../../test/helpers/files.js';
 import { annotateFiles } from './index.js';
 
 // ------------------------------------------------------------------------------------ helpers
@@ -55,46 +56,6 @@ function sheetXml(file: string, sheet: string): string {
   const rid = new RegExp(`<sheet [^>]*name="${esc}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
   return zipEntry(file, `xl/${target.replace(/^\/?xl\//, '')}`)!;
-}
-
-/** A zip of deflated entries. */
-function makeZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const comp = deflateRawSync(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(comp.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc32(e.data), 16);
-    c.writeUInt32LE(comp.length, 20);
-    c.writeUInt32LE(e.data.length, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    parts.push(local, name, comp);
-    central.push(c, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
 }
 
 function hyperlinks(xml: string): Map<string, string> {
@@ -484,7 +445,7 @@ describe('annotateFiles on a damaged workbook', () => {
     const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     sheet.data = Buffer.from(sheet.data.toString('utf8').replace(/<row r="6".*$/s, '<row r="6"><c r="A6" t="s"><v>1</v></c><c <<<'));
     const bad = join(dir, 'bad.xlsx');
-    writeFileSync(bad, makeZip(entries));
+    writeFileSync(bad, zipFile(entries));
     const out = join(dir, 'out.xlsx');
     await expect(annotateFiles([bad], [], out)).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
     expect(readdirSync(dir).sort()).toEqual(['bad.xlsx', 'good.xlsx']);
