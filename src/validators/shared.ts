@@ -88,3 +88,9 @@ export function checkDocumentDate(
 export function compact(s: string): string {
   return flatCopy(s);
 }
+
+/** Amendment sheets, and where each keeps the original document's date (month sheets use FY + month). */
+export const AMENDMENT_SHEETS: SheetId[] = ['b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa'];
+export const ORIGINAL_DATE: Partial<Record<SheetId, Field>> = {
+  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt',
+};

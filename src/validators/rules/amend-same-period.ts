@@ -5,21 +5,15 @@
  * 2017).
  *   pass: original date 10-02-2025 in the 032025 return; fail: 05-03-2025
  */
-import type { Field } from '../../model/fields.js';
 import { periodKey } from '../../model/period.js';
-import type { SheetId } from '../../model/sheets.js';
 import type { RowRule } from '../types.js';
-import { originalPeriodKey, showDate } from '../shared.js';
-
-const ORIGINAL_DATE: Partial<Record<SheetId, Field>> = {
-  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt',
-};
+import { AMENDMENT_SHEETS, ORIGINAL_DATE, originalPeriodKey, showDate } from '../shared.js';
 
 const rule: RowRule = {
   kind: 'row',
   code: 'RET191198',
   severity: 'error',
-  sections: ['b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa'],
+  sections: AMENDMENT_SHEETS,
   description: 'Amendment of a document or month that is not before this return period.',
   variants: [{ reason: 'date', limit: '01-03-2025' }, { reason: 'month' }, { reason: 'before-gst' }],
   check(row, ctx, report) {

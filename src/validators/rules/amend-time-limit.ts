@@ -6,19 +6,14 @@
  */
 import type { Field } from '../../model/fields.js';
 import { fyOfIsoDate } from '../../model/period.js';
-import type { SheetId } from '../../model/sheets.js';
 import type { RowRule } from '../types.js';
-import { section34Deadline, showDate } from '../shared.js';
-
-const ORIGINAL_DATE: Partial<Record<SheetId, Field>> = {
-  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt',
-};
+import { AMENDMENT_SHEETS, ORIGINAL_DATE, section34Deadline, showDate } from '../shared.js';
 
 const rule: RowRule = {
   kind: 'row',
   code: 'AMEND_TIME_LIMIT',
   severity: 'error',
-  sections: ['b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa'],
+  sections: AMENDMENT_SHEETS,
   description: 'Amendment made after 30 November following the end of the original financial year (proviso to Section 37(3)).',
   variants: [{ deadline: '30-11-2024' }],
   check(row, ctx, report) {
