@@ -81,6 +81,11 @@ describe('coerce: place of supply', () => {
 
   it('refuses a name that is no state', () => {
     expect(value(coerceCell('pos', 'Atlantis'))).toBe('!CELL_INVALID_POS');
+    expect(coerceCell('pos', 'Atlantis')).toEqual({ ok: false, code: 'CELL_INVALID_POS' });
+  });
+
+  it('offers the closest state for a misspelt name', () => {
+    expect(coerceCell('pos', 'Karnatka')).toEqual({ ok: false, code: 'CELL_INVALID_POS', params: { nearest: '29-Karnataka' } });
   });
 });
 

@@ -5,8 +5,9 @@
 import { FIELD_KINDS, type CellKind, type Field, type FieldValues } from '../model/fields.js';
 import {
   DOC_NATURES, ECO_NATURES, INVOICE_TYPES, INVOICE_TYPE_ALIASES, MONTHS, NIL_SUPPLY_TYPES,
-  STATES, STATE_NAME_ALIASES, UQCS,
+  STATES, STATE_NAME_ALIASES, UQCS, posLabel,
 } from '../model/labels.js';
+import { nearest } from './headers.js';
 import { flatCopy } from '../model/flat.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
 import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
@@ -141,8 +142,14 @@ export function coercePos(v: RawCell): Coerced<string> {
   const m = /^(\d{1,2})(?:\s*[-–:]\s*(.*))?$/.exec(t);
   if (m) return ok(m[1]!.padStart(2, '0'));
   const code = STATE_BY_NAME.get(norm(t));
-  return code ? ok(code) : bad('CELL_INVALID_POS');
+  if (code) return ok(code);
+  // a misspelt state name: offer the closest label
+  const near = nearest(t, STATE_NAMES);
+  const st = near === undefined ? undefined : STATES.find((x) => x.label === near);
+  return st ? bad('CELL_INVALID_POS', { nearest: posLabel(st.code) }) : bad('CELL_INVALID_POS');
 }
+
+const STATE_NAMES = STATES.map((st) => st.label);
 
 const INV_TYPE_BY_LABEL = new Map<string, string>();
 for (const t of INVOICE_TYPES) INV_TYPE_BY_LABEL.set(norm(t.label), t.code);

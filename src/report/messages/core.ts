@@ -83,7 +83,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   CELL_INVALID_RATE: { message: (p) => `"${s(p.value)}" is not a tax rate`, hint: () => 'Enter the rate as a number, e.g. 18 for 18 %.' },
   CELL_INVALID_POS: {
     message: (p) => `"${s(p.value)}" is not a place of supply`,
-    hint: () => 'Use the 2-digit state code with its name, e.g. 27-Maharashtra.',
+    hint: (p) => (p.nearest ? `Did you mean ${s(p.nearest)}? ` : '') + 'Use the 2-digit state code with its name, e.g. 27-Maharashtra.',
   },
   CELL_INVALID_CHOICE: { message: (p) => `"${s(p.value)}" is not an allowed value`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
   CELL_INVALID_HSN: { message: (p) => `"${s(p.value)}" is not an HSN/SAC code`, hint: () => 'Enter the code as digits only, e.g. 8471 or 998314.' },
