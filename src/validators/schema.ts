@@ -1,12 +1,13 @@
 /**
- * The published JSON Schema of the retsave payload (schema/retsave.json), compiled once with
- * ajv. Large returns are checked piece by piece: the envelope, then each top-level entry of an
- * array section (a b2b recipient with its invoices) against that section's `items` schema, so
- * no payload object bigger than one entry is ever built.
+ * The published JSON Schema of the retsave payload (schema/retsave.json), with its validators
+ * precompiled by ajv into generated/retsave-validators.js (npm run gen:schema), so a run
+ * compiles nothing. Large returns are checked piece by piece: the envelope, then each top-level
+ * entry of an array section (a b2b recipient with its invoices) against that section's `items`
+ * schema, so no payload object bigger than one entry is ever built.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { validators, type PrecompiledValidator } from './generated/retsave-validators.js';
 
 export const SCHEMA_URL = new URL('../../schema/retsave.json', import.meta.url);
 
@@ -15,33 +16,23 @@ interface JsonSchema {
   properties: Record<string, { type?: string; items?: unknown; properties?: Record<string, unknown> }>;
 }
 
-let compiled: { ajv: Ajv; schema: JsonSchema; cache: Map<string, ValidateFunction> } | undefined;
+/** A validator: true when the value is valid, else `errors` (ajv's, verbose) say why. */
+export type SchemaValidator = PrecompiledValidator;
 
-function load() {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as JsonSchema;
-    const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false, strictTuples: false });
-    ajvFormats.default(ajv);
-    ajv.addSchema(schema);
-    compiled = { ajv, schema, cache: new Map() };
-  }
-  return compiled;
-}
+let schema: JsonSchema | undefined;
 
 /** The retsave schema as published. */
 export function retsaveSchema(): JsonSchema {
-  return load().schema;
+  return (schema ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as JsonSchema);
 }
 
-/** A validator for the schema at `pointer` (a JSON pointer into schema/retsave.json). */
-export function validatorAt(pointer: string): ValidateFunction {
-  const c = load();
-  let v = c.cache.get(pointer);
-  if (!v) {
-    v = c.ajv.getSchema(pointer === '' ? c.schema.$id : `${c.schema.$id}#${pointer}`);
-    if (!v) throw new Error(`schema/retsave.json has nothing at ${pointer}`);
-    c.cache.set(pointer, v);
-  }
+/**
+ * The validator of the schema at `pointer` (a JSON pointer into schema/retsave.json): the root
+ * (''), /properties/<key>, /properties/<key>/items or /definitions/<name>.
+ */
+export function validatorAt(pointer: string): SchemaValidator {
+  const v = Object.hasOwn(validators, pointer) ? validators[pointer] : undefined;
+  if (!v) throw new Error(`schema/retsave.json has nothing at ${pointer}`);
   return v;
 }
 
