@@ -29,6 +29,7 @@ import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
+import { SharedStrings } from './shared-strings.js';
 import { openEntry, readZip, type ZipEntry } from './zip.js';
 
 /** Excel's last column (XFD). */
@@ -47,7 +48,7 @@ interface SheetPart {
 
 interface Book {
   readonly sheets: readonly SheetPart[];
-  readonly strings: readonly string[];
+  readonly strings: SharedStrings;
   /** per cell style index (`<c s>`): 1 when its number format is a date */
   readonly dateStyles: Uint8Array;
   readonly date1904: boolean;
@@ -211,7 +212,7 @@ async function readBook(file: string): Promise<Book> {
   const stylesEntry = rel('styles', 'styles.xml');
   const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
   const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
-  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : [];
+  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
   return { sheets, strings, dateStyles, date1904 };
 }
 
@@ -272,8 +273,8 @@ async function readDateStyles(file: string, entry: ZipEntry): Promise<Uint8Array
 
 // ------------------------------------------------------------------------ the shared strings
 
-async function readSharedStrings(file: string, entry: ZipEntry): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(file: string, entry: ZipEntry): Promise<SharedStrings> {
+  const strings = new SharedStrings();
   let cur = '';
   let inT = false;
   let phonetic = 0;
@@ -288,11 +289,11 @@ async function readSharedStrings(file: string, entry: ZipEntry): Promise<string[
     },
     close(name) {
       if (name === 't') inT = false;
-      else if (name === 'si') strings.push(unescapeX(cur));
+      else if (name === 'si') strings.add(unescapeX(cur));
       else if (name === 'rPh') phonetic--;
     },
   });
-  return strings;
+  return strings.done();
 }
 
 // ------------------------------------------------------------------------------ the sheets
@@ -384,7 +385,7 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
     switch (type) {
       case 's': {
         if (text === '') return null;
-        return strings[+text] ?? null;
+        return strings.get(+text) ?? null;
       }
       case 'inlineStr':
       case 'str':
