@@ -5,11 +5,11 @@
  * documents are grouped under their top-level key (recipient, POS, export type).
  */
 import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
-import { lowerCase } from '../model/flat.js';
+import { KeyTable } from '../model/key-table.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
-import { InternedColumn, IntColumn, NumberColumn, flatString } from './columns.js';
+import { InternedColumn, IntColumn, NumberColumn } from '../model/columns.js';
 import { amt, paise } from './convert.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
@@ -50,16 +50,16 @@ export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
   };
 }
 
-/** Field kinds stored as numbers; everything else is an interned string. */
-const NUMERIC_KINDS = new Set(['money', 'rate', 'percent', 'int', 'fy', 'month']);
+/** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
+const STORED_AS_NUMBERS = new Set(['money']);
 
 /**
  * Keeps every document of the section compactly while rows stream: the document number, the
  * document-level fields in columns, and one item per rate in linked typed-array lists.
  */
 class DocumentBuilder implements SectionBuilder {
-  private readonly index = new Map<string, number>();
-  private readonly numbers: string[] = [];
+  /** document numbers (ids are document ids), first spelling kept, compared without case */
+  private readonly numbers = new KeyTable();
   private readonly firstRow = new IntColumn();
   private readonly columns: [Field, NumberColumn | InternedColumn][];
   private readonly itemHead = new IntColumn();
@@ -73,20 +73,15 @@ class DocumentBuilder implements SectionBuilder {
     private readonly spec: DocumentSectionSpec,
     private readonly ctx: MapContext,
   ) {
-    this.columns = spec.docFields.map((f) => [f, NUMERIC_KINDS.has(FIELD_KINDS[f]) ? new NumberColumn() : new InternedColumn()]);
+    this.columns = spec.docFields.map((f) => [f, STORED_AS_NUMBERS.has(FIELD_KINDS[f]) ? new NumberColumn() : new InternedColumn()]);
   }
 
   add(row: ParsedRow): boolean {
     const v = row.values;
     const num = v[this.spec.number] as string;
-    const key = lowerCase(num);
-    let id = this.index.get(key);
-    if (id === undefined) {
-      id = this.numbers.length;
-      const flatNum = flatString(num);
-      this.numbers.push(flatNum);
-      // a lower-cased copy that differs is a fresh string already; an unchanged one is `num`
-      this.index.set(key === num ? flatNum : key, id);
+    let id = this.numbers.find(num);
+    if (id < 0) {
+      id = this.numbers.add(num);
       this.firstRow.push(row.row);
       for (const [f, col] of this.columns) (col as { push(x: unknown): number }).push(v[f]);
       this.itemHead.push(-1);
@@ -129,11 +124,12 @@ class DocumentBuilder implements SectionBuilder {
   private doc(id: number): Doc {
     // plain stores, not a computed key in a literal (a runtime call per document)
     const first: Record<string, unknown> = {};
-    first[this.spec.number] = this.numbers[id];
+    first[this.spec.number] = this.numbers.key(id);
     const columns = this.columns;
     for (let c = 0; c < columns.length; c++) {
-      const [f, col] = columns[c]!;
-      const x = col.get(id);
+      const fc = columns[c]!;
+      const f = fc[0];
+      const x = fc[1].get(id);
       if (x !== undefined) first[f] = x;
     }
     const items: Item[] = [];
@@ -144,27 +140,61 @@ class DocumentBuilder implements SectionBuilder {
   }
 
   build(): SectionOutput | undefined {
-    const count = this.numbers.length;
+    const count = this.numbers.size;
     if (count === 0) return undefined;
     const { spec, ctx } = this;
     const toJson = (id: number) => documentJson(spec, ctx, this.doc(id));
     if (!spec.group) return { kind: 'array', items: mapIter(range(count), toJson) };
-    const groupCol = this.columns.find(([f]) => f === spec.group!.field)![1];
-    const groups = new Map<string, number[]>();
-    for (let id = 0; id < count; id++) {
-      const g = String(groupCol.get(id) ?? '');
-      let list = groups.get(g);
-      if (!list) groups.set(g, (list = []));
-      list.push(id);
-    }
+    const groupCol = this.columns.find(([f]) => f === spec.group!.field)![1] as InternedColumn;
+    const { keys, members } = groupDocuments(groupCol, count);
     const { jsonKey } = spec.group;
     const listKey = spec.listKey!;
     return {
       kind: 'array',
       splitKey: listKey,
-      items: mapIter(groups, ([g, ids]) => ({ [jsonKey]: g, [listKey]: ids.map(toJson) })),
+      items: mapIter(
+        keys.map((g, k) => [g, k] as const),
+        ([g, k]) => ({ [jsonKey]: g, [listKey]: Array.from(members(k), toJson) }),
+      ),
     };
   }
+}
+
+/**
+ * The documents of each group (b2b: each recipient) in order of first appearance, without a list
+ * per group: the document ids are sorted by group into one integer array (a counting sort).
+ */
+function groupDocuments(col: InternedColumn, count: number): { keys: string[]; members: (k: number) => Iterable<number> } {
+  const keys: string[] = [];
+  const byKey = new Map<string, number>();
+  // group of each stored value (index ref + 1; 0 is "absent", which groups with the empty text as
+  // String() made it), found when a document first shows it, so groups keep that order
+  const values = col.distinct();
+  const groupOfRef = new Int32Array(values.length + 1).fill(-1);
+  const groupOf = new Int32Array(count);
+  const sizes: number[] = [];
+  for (let id = 0; id < count; id++) {
+    const r = col.ref(id) + 1;
+    let k = groupOfRef[r]!;
+    if (k < 0) {
+      const key = String(r === 0 ? '' : values[r - 1]);
+      k = byKey.get(key) ?? -1;
+      if (k < 0) {
+        k = keys.push(key) - 1;
+        byKey.set(key, k);
+        sizes.push(0);
+      }
+      groupOfRef[r] = k;
+    }
+    groupOf[id] = k;
+    sizes[k]!++;
+  }
+  const starts = new Int32Array(keys.length + 1);
+  for (let k = 0; k < keys.length; k++) starts[k + 1] = starts[k]! + sizes[k]!;
+  const fill = starts.slice(0, keys.length);
+  const ids = new Int32Array(count);
+  for (let id = 0; id < count; id++) ids[fill[groupOf[id]!]!++] = id;
+  return { keys, members: (k) => ids.subarray(starts[k]!, starts[k + 1]!) };
 }
 
 interface Item {

@@ -1,79 +1,98 @@
 /**
- * Compact column storage for what must be kept across rows (hundreds of thousands of
- * documents): numbers in growable typed arrays, repeated strings (dates, GSTINs, codes)
- * interned once and stored as indexes. A document costs a few dozen bytes, not an object graph.
+ * Compact column storage for what must be kept across rows (hundreds of thousands of documents):
+ * numbers in typed arrays, repeated values (dates, GSTINs, codes, rates) interned once and stored
+ * as indexes. A document costs a few dozen bytes, not an object graph.
+ *
+ * The typed arrays are pages of a fixed size, added as rows come: a column holds at most one
+ * partly filled page more than it needs, and growing never copies. (A single array doubled on
+ * demand is up to twice the size it needs, and three times while it is being copied: at 500,000
+ * lines that slack alone made memory grow faster than the file.)
  */
-import { flatCopy } from '../model/flat.js';
+import { flatCopy } from './flat.js';
 
-/** A growable Float64Array; NaN stands for "absent". */
-export class NumberColumn {
-  private data = new Float64Array(1024);
-  length = 0;
-  push(v: number | undefined): number {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length] = v === undefined ? Number.NaN : v;
-    return this.length++;
-  }
-  get(i: number): number | undefined {
-    const v = this.data[i]!;
-    return Number.isNaN(v) ? undefined : v;
-  }
-  set(i: number, v: number): void {
-    this.data[i] = v;
-  }
-  private grow() {
-    const next = new Float64Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
-  }
-}
+const PAGE_BITS = 12;
+/** entries per page */
+export const PAGE = 1 << PAGE_BITS;
+const MASK = PAGE - 1;
 
-/** A growable Int32Array. */
+/** A growable column of 32-bit integers. */
 export class IntColumn {
-  private data = new Int32Array(1024);
+  private readonly pages: Int32Array[] = [];
   length = 0;
   push(v: number): number {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length] = v;
+    const i = this.length;
+    if ((i & MASK) === 0) this.pages.push(new Int32Array(PAGE));
+    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
     return this.length++;
   }
   get(i: number): number {
-    return this.data[i]!;
+    return this.pages[i >>> PAGE_BITS]![i & MASK]!;
   }
   set(i: number, v: number): void {
-    this.data[i] = v;
+    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
   }
-  private grow() {
-    const next = new Int32Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
+}
+
+/** A growable column of numbers (amounts in paise); NaN stands for "absent". */
+export class NumberColumn {
+  private readonly pages: Float64Array[] = [];
+  length = 0;
+  push(v: number | undefined): number {
+    const i = this.length;
+    if ((i & MASK) === 0) this.pages.push(new Float64Array(PAGE));
+    this.pages[i >>> PAGE_BITS]![i & MASK] = v === undefined ? Number.NaN : v;
+    return this.length++;
+  }
+  get(i: number): number | undefined {
+    const v = this.pages[i >>> PAGE_BITS]![i & MASK]!;
+    return Number.isNaN(v) ? undefined : v;
+  }
+  set(i: number, v: number): void {
+    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
   }
 }
 
 /**
- * Strings that repeat (dates, recipient GSTINs, POS, codes) are stored once; each row keeps an
- * index. The copy made on first sight is a flat string, so a substring handed out by a CSV
- * parser does not keep its whole input chunk alive.
+ * Values that repeat (dates, recipient GSTINs, POS, codes, rates) are stored once; each row keeps
+ * an index. A string is copied flat on first sight, so a substring handed out by a CSV parser
+ * does not keep its whole input chunk alive.
  */
-export class InternedColumn {
-  private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+export class InternedColumn<T extends string | number = string | number> {
+  private readonly ids = new Map<T, number>();
+  private readonly values: T[] = [];
   private readonly refs = new IntColumn();
-  push(v: string | undefined): number {
+  /** the last value pushed and its id: consecutive documents often share a date, POS or type */
+  private last: T | undefined;
+  private lastId = -1;
+  get length(): number {
+    return this.refs.length;
+  }
+  push(v: T | undefined): number {
     return this.refs.push(v === undefined ? -1 : this.intern(v));
   }
-  get(i: number): string | undefined {
+  get(i: number): T | undefined {
     const r = this.refs.get(i);
-    return r < 0 ? undefined : this.strings[r];
+    return r < 0 ? undefined : this.values[r];
   }
-  private intern(s: string): number {
-    let id = this.ids.get(s);
+  /** The index of row i's value among the distinct values (in order of first sight), -1 when absent. */
+  ref(i: number): number {
+    return this.refs.get(i);
+  }
+  /** The distinct values, in order of first sight. */
+  distinct(): readonly T[] {
+    return this.values;
+  }
+  private intern(v: T): number {
+    if (v === this.last) return this.lastId;
+    let id = this.ids.get(v);
     if (id === undefined) {
-      const copy = flatString(s);
-      id = this.strings.length;
-      this.strings.push(copy);
+      const copy = (typeof v === 'string' ? flatCopy(v) : v) as T;
+      id = this.values.length;
+      this.values.push(copy);
       this.ids.set(copy, id);
     }
+    this.last = v;
+    this.lastId = id;
     return id;
   }
 }

@@ -15,18 +15,3 @@ export function flatCopy(s: string): string {
   }
   return Buffer.from(s, 'utf16le').toString('utf16le');
 }
-
-let lastText = '';
-let lastLower = '';
-
-/**
- * `s.toLowerCase()`, remembering the last answer: the rules and the mapper each look up a row's
- * document number in lower case, and the second gets the same string (its hash already computed).
- */
-export function lowerCase(s: string): string {
-  if (s !== lastText) {
-    lastLower = s.toLowerCase();
-    lastText = s;
-  }
-  return lastLower;
-}

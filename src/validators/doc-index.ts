@@ -4,15 +4,16 @@
  * are compared without case, in four series: invoices (b2b, b2cl, exp), notes (cdnr, cdnur),
  * revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura).
  *
- * State: per series a Map from the lower-cased number to where it was first seen, packed in a
- * small integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
+ * State: per series a key table of the numbers (model/key-table.ts) and, per number, where it was
+ * first seen packed in an integer (owner × 2^20 + row, × 4 + note-type bits); owners are the
+ * sheets of the files.
  * Sightings that do not fit (a row past 2^20, a 256th sheet) go to side arrays instead.
  */
 import type { Field } from '../model/fields.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow, SheetContext } from '../parsers/rows.js';
-import { compact } from './shared.js';
-import { lowerCase } from '../model/flat.js';
+import { KeyTable } from '../model/key-table.js';
+import { IntColumn } from '../model/columns.js';
 
 export interface DocumentSeries {
   /** 0 invoices, 1 notes, 2 revised invoices, 3 revised notes */
@@ -43,7 +44,7 @@ export interface FirstSeen {
 }
 
 export class DocumentIndex {
-  private readonly series = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  private readonly series = [0, 1, 2, 3].map(() => ({ numbers: new KeyTable(), seen: new IntColumn() }));
   private readonly owners: { file: string; sheet: string }[] = [];
   private readonly ownerIndex = new Map<SheetContext, number>();
   /** sightings that do not pack into a small integer; referenced as -(k + 2) (-1 is NONE) */
@@ -73,20 +74,21 @@ export class DocumentIndex {
     if (!num) return NONE;
     const owner = this.ownerOf(row.ctx);
     this.lastOwner = owner;
-    const map = this.series[s.index]!;
-    const lower = lowerCase(num);
+    const { numbers, seen: sightings } = this.series[s.index]!;
     const bit = s.index === 1 ? (row.values.ntty === 'D' ? DEBIT : CREDIT) : 0;
-    const seen = map.get(lower);
-    if (seen === undefined) {
-      map.set(lower === num ? compact(lower) : lower, this.pack(owner, row.row, bit));
+    const id = numbers.find(num);
+    if (id < 0) {
+      numbers.add(num);
+      sightings.push(this.pack(owner, row.row, bit));
       if (s.index === 0) this.invoices++;
       else if (bit) this.count(bit);
       return NONE;
     }
+    const seen = sightings.get(id);
     if (bit) {
       const bits = seen >= 0 ? seen & 3 : this.wideBits[-seen - 2]!;
       if (!(bits & bit)) {
-        if (seen >= 0) map.set(lower, seen | bit);
+        if (seen >= 0) sightings.set(id, seen | bit);
         else this.wideBits[-seen - 2] = bits | bit;
         this.count(bit);
       }

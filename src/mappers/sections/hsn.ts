@@ -13,7 +13,7 @@ import type { FieldValues } from '../../model/fields.js';
 import { formatPeriod } from '../../model/period.js';
 import { hsnSplit } from '../../model/dated-rules.js';
 import type { SheetId } from '../../model/sheets.js';
-import { flatString } from '../columns.js';
+import { flatString } from '../../model/columns.js';
 import { amt, paise } from '../convert.js';
 import type { SectionMapper, SheetRow } from '../types.js';
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { KeyTable } from './key-table.js';
+
+describe('KeyTable', () => {
+  it('gives each distinct key one dense id, without ASCII case, and keeps the first spelling', () => {
+    const t = new KeyTable();
+    expect(t.intern('INV/1')).toBe(0);
+    expect(t.intern('inv/1')).toBe(0);
+    expect(t.intern('INV/2')).toBe(1);
+    expect(t.find('Inv/2')).toBe(1);
+    expect(t.find('INV/3')).toBe(-1);
+    expect(t.key(0)).toBe('INV/1');
+    expect(t.size).toBe(2);
+  });
+
+  it('finds every one of 300,000 keys after growing, and only those', () => {
+    const t = new KeyTable();
+    const n = 300_000;
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) if (t.add(`INV/25-26/${i}`) !== i) wrong.push(i);
+    for (let i = 0; i < n; i++) if (t.find(`inv/25-26/${i}`) !== i) wrong.push(i);
+    expect(wrong).toEqual([]);
+    expect(t.find(`INV/25-26/${n}`)).toBe(-1);
+    expect(t.key(n - 1)).toBe(`INV/25-26/${n - 1}`);
+    expect(t.size).toBe(n);
+  });
+
+  it('keeps Latin-1 and wider characters exactly, folding only ASCII letters', () => {
+    const t = new KeyTable();
+    const a = t.intern('FACTURE-É1');
+    const b = t.intern('बिल/1');
+    const long = 'X'.repeat(100_000);
+    const c = t.intern(long);
+    expect(t.find('facture-É1')).toBe(a);
+    expect(t.find('facture-é1')).toBe(-1); // not ASCII: not folded
+    expect(t.find('बिल/1')).toBe(b);
+    expect(t.find('बिल/2')).toBe(-1);
+    expect(t.key(a)).toBe('FACTURE-É1');
+    expect(t.key(b)).toBe('बिल/1');
+    expect(t.key(c)).toBe(long);
+    expect(t.find(long.toLowerCase())).toBe(c);
+  });
+
+  it('refuses to add a key twice', () => {
+    const t = new KeyTable();
+    t.add('A1');
+    expect(() => t.add('a1')).toThrow(/already present/);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * A compact set of document numbers (or any short keys) that gives each distinct key a dense id,
+ * compared without ASCII case: "INV/1" and "inv/1" are the same key. It holds hundreds of
+ * thousands of numbers for a whole run (one per invoice of a large return), so it keeps no
+ * JavaScript string per key: the first spelling of each key is stored as bytes in one growable
+ * buffer and found again through an open-addressing hash table of integers. A key costs about
+ * 35 bytes here against about 90 for a Map of copied strings, and nothing for the collector to walk.
+ *
+ * Document numbers are ASCII by the portal's format (letters, digits, / and -); only ASCII letters
+ * are folded. A key with a character past U+00FF (which the format rules reject anyway) is
+ * kept as a string on the side and still found exactly.
+ */
+
+import { IntColumn } from './columns.js';
+
+const EMPTY = 0;
+/** bytes per page of keys; a longer key is kept as a string */
+const BYTE_PAGE = 64 * 1024;
+
+export class KeyTable {
+  /** the keys' bytes, in pages; a key never straddles two pages */
+  private readonly pages: Buffer[] = [];
+  private used = BYTE_PAGE;
+  /** per id: where its bytes are (page × BYTE_PAGE + offset), or -(k + 1) for the k-th key kept as a string */
+  private readonly start = new IntColumn();
+  private readonly len = new IntColumn();
+  private readonly hashes = new IntColumn();
+  private readonly wide: string[] = [];
+  /** id + 1 per slot, 0 for an empty slot; a power of two in size, at most 70 % full */
+  private slots = new Int32Array(2048);
+  size = 0;
+  /** the key of the last `find` that missed, and the empty slot it ended on */
+  private missKey: string | undefined;
+  private missHash = 0;
+  private missSlot = -1;
+
+  /** The id of `key`, or -1 when it is not in the table. */
+  find(key: string): number {
+    const h = hashOf(key);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = slots[i]!;
+      if (e === EMPTY) {
+        this.missKey = key;
+        this.missHash = h;
+        this.missSlot = i;
+        return -1;
+      }
+      const id = e - 1;
+      if (this.hashes.get(id) === h && this.equals(id, key)) return id;
+    }
+  }
+
+  /** Adds `key`, which must not be in the table yet, and returns its new id. */
+  add(key: string): number {
+    if (this.missKey !== key && this.find(key) >= 0) throw new Error(`key table: "${key}" is already present`);
+    const h = this.missHash;
+    const slot = this.missSlot;
+    this.missKey = undefined;
+    const id = this.size;
+    this.hashes.push(h);
+    this.len.push(key.length);
+    if (key.length <= BYTE_PAGE && isNarrow(key)) {
+      if (this.used + key.length > BYTE_PAGE) {
+        this.pages.push(Buffer.alloc(BYTE_PAGE));
+        this.used = 0;
+      }
+      const b = this.pages[this.pages.length - 1]!;
+      for (let i = 0, at = this.used; i < key.length; i++) b[at + i] = key.charCodeAt(i);
+      this.start.push((this.pages.length - 1) * BYTE_PAGE + this.used);
+      this.used += key.length;
+    } else {
+      this.wide.push(key);
+      this.start.push(-this.wide.length);
+    }
+    this.size++;
+    // past 70 % full the table doubles (linear probing stays short), and the new key is placed with the others
+    if (this.size * 10 > this.slots.length * 7) this.rehash();
+    else this.slots[slot] = id + 1;
+    return id;
+  }
+
+  /** The id of `key`, added when it is new. */
+  intern(key: string): number {
+    const id = this.find(key);
+    return id >= 0 ? id : this.add(key);
+  }
+
+  /** The key with this id, spelt as it was first added. */
+  key(id: number): string {
+    const s = this.start.get(id);
+    if (s < 0) return this.wide[-s - 1]!;
+    const at = s % BYTE_PAGE;
+    return this.pages[(s - at) / BYTE_PAGE]!.toString('latin1', at, at + this.len.get(id));
+  }
+
+  private equals(id: number, key: string): boolean {
+    const n = this.len.get(id);
+    if (n !== key.length) return false;
+    const s = this.start.get(id);
+    if (s < 0) return fold(this.wide[-s - 1]!) === fold(key);
+    const at = s % BYTE_PAGE;
+    const b = this.pages[(s - at) / BYTE_PAGE]!;
+    for (let i = 0; i < n; i++) {
+      const c = key.charCodeAt(i);
+      const d = b[at + i]!;
+      if (c !== d && lower(c) !== lower(d)) return false;
+    }
+    return true;
+  }
+
+  private rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let i = this.hashes.get(id) & mask;
+      while (slots[i] !== EMPTY) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+/** ASCII letters lower-cased, everything else as it is. */
+function fold(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/** FNV-1a over the ASCII-folded UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), 0x01000193);
+  return h >>> 1; // non-negative, so `h & mask` is a slot
+}
+
+function isNarrow(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
+}
