@@ -1,11 +1,21 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
 import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
+import { flatCopy } from '../model/flat.js';
 import type { ReturnContext } from './types.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
 export function toPortalDate(isoDate: string): string {
-  return `${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`;
+  let d = portalDates.get(isoDate);
+  if (d === undefined) {
+    // documents share a few hundred dates: each is spelt once (bounded, for odd inputs); flat
+    // copies, as the text may be a slice of a whole input chunk
+    d = flatCopy(`${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`);
+    if (portalDates.size >= 4096) portalDates.clear();
+    portalDates.set(flatCopy(isoDate), d);
+  }
+  return d;
 }
+const portalDates = new Map<string, string>();
 
 /** Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`. */
 export function fromPortalDate(d: string): string {
@@ -18,6 +28,10 @@ export const paise = (n: unknown): number => (typeof n === 'number' ? numberToPa
 /** `diff_percent` is written only for 65 %, and then as 0.65. */
 export function diffPercentJson(p: number | undefined): { diff_percent?: number } {
   return p === 65 ? { diff_percent: 0.65 } : {};
+}
+/** diffPercentJson added to a document's JSON in place. */
+export function addDiffPercent(json: Record<string, unknown>, p: number | undefined): void {
+  if (p === 65) json.diff_percent = 0.65;
 }
 export function diffPercentFromJson(d: unknown): number {
   return d === 0.65 ? 65 : 100;

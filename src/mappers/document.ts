@@ -9,7 +9,7 @@ import { KeyTable } from '../model/key-table.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
-import { InternedColumn, IntColumn, NumberColumn } from '../model/columns.js';
+import { Interner, RecordStore } from '../model/columns.js';
 import { amt, paise } from './convert.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
@@ -53,46 +53,74 @@ export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
 /** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
 const STORED_AS_NUMBERS = new Set(['money']);
 
+/** int slots of a document record after its interned fields */
+const FIRST_ROW = 0;
+const ITEM_HEAD = 1;
+const ITEM_TAIL = 2;
+/** slots of an item record: floats, then the int */
+const TXVAL = 0;
+const CSAMT = 1;
+const RT = 2;
+const NEXT = 0;
+
+/** Where a document-level field is kept: a float slot (an amount) or an int slot with its interner. */
+type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
+
 /**
- * Keeps every document of the section compactly while rows stream: the document number, the
- * document-level fields in columns, and one item per rate in linked typed-array lists.
+ * Keeps every document of the section compactly while rows stream: the document number in a key
+ * table, the document-level fields in one fixed-size record per document, and one item record
+ * per rate, linked from the document.
  */
 class DocumentBuilder implements SectionBuilder {
   /** document numbers (ids are document ids), first spelling kept, compared without case */
   private readonly numbers = new KeyTable();
-  private readonly firstRow = new IntColumn();
-  private readonly columns: [Field, NumberColumn | InternedColumn][];
-  private readonly itemHead = new IntColumn();
-  private readonly itemTail = new IntColumn();
-  private readonly itemRt = new NumberColumn();
-  private readonly itemTxval = new NumberColumn();
-  private readonly itemCsamt = new NumberColumn();
-  private readonly itemNext = new IntColumn();
+  private readonly fields: FieldSlot[];
+  /** int slot where FIRST_ROW, ITEM_HEAD and ITEM_TAIL start */
+  private readonly own: number;
+  private readonly docs: RecordStore;
+  private readonly items = new RecordStore(3, 1);
 
   constructor(
     private readonly spec: DocumentSectionSpec,
     private readonly ctx: MapContext,
   ) {
-    this.columns = spec.docFields.map((f) => [f, STORED_AS_NUMBERS.has(FIELD_KINDS[f]) ? new NumberColumn() : new InternedColumn()]);
+    let floats = 0;
+    let ints = 0;
+    this.fields = spec.docFields.map((field) =>
+      STORED_AS_NUMBERS.has(FIELD_KINDS[field]) ? { field, slot: floats++ } : { field, slot: ints++, interner: new Interner() },
+    );
+    this.own = ints;
+    this.docs = new RecordStore(floats, ints + 3);
+  }
+
+  /** the value of a document-level field as it was first given */
+  private kept(id: number, f: FieldSlot): unknown {
+    if (f.interner) return f.interner.value(this.docs.int(id, f.slot));
+    const x = this.docs.float(id, f.slot);
+    return Number.isNaN(x) ? undefined : x;
   }
 
   add(row: ParsedRow): boolean {
     const v = row.values;
     const num = v[this.spec.number] as string;
+    const docs = this.docs;
     let id = this.numbers.find(num);
     if (id < 0) {
       id = this.numbers.add(num);
-      this.firstRow.push(row.row);
-      for (const [f, col] of this.columns) (col as { push(x: unknown): number }).push(v[f]);
-      this.itemHead.push(-1);
-      this.itemTail.push(-1);
+      docs.push();
+      docs.setInt(id, this.own + FIRST_ROW, row.row);
+      for (const f of this.fields) {
+        const x = v[f.field];
+        if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
+        else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
+      }
     } else {
-      for (const [f, col] of this.columns) {
-        const kept = col.get(id);
-        if (v[f] !== kept) {
+      for (const f of this.fields) {
+        const kept = this.kept(id, f);
+        if (v[f.field] !== kept) {
           this.ctx.findings.push({
-            code: 'DOC_FIELD_MISMATCH', severity: 'error', ...at(row, f),
-            params: { document: num, firstRow: this.firstRow.get(id), expected: shown(f, kept) },
+            code: 'DOC_FIELD_MISMATCH', severity: 'error', ...at(row, f.field),
+            params: { document: num, firstRow: docs.int(id, this.own + FIRST_ROW), expected: shown(f.field, kept) },
           });
           return false;
         }
@@ -104,37 +132,38 @@ class DocumentBuilder implements SectionBuilder {
 
   /** Lines with the same rate are summed into one item, never overwritten. */
   private addItem(id: number, rt: number, txval: number, csamt: number) {
-    for (let i = this.itemHead.get(id); i >= 0; i = this.itemNext.get(i)) {
-      if (this.itemRt.get(i) === rt) {
-        this.itemTxval.set(i, this.itemTxval.get(i)! + txval);
-        this.itemCsamt.set(i, this.itemCsamt.get(i)! + csamt);
+    const { docs, items, own } = this;
+    for (let i = docs.int(id, own + ITEM_HEAD); i >= 0; i = items.int(i, NEXT)) {
+      if (items.float(i, RT) === rt) {
+        items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
+        items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
         return;
       }
     }
-    const i = this.itemRt.push(rt);
-    this.itemTxval.push(txval);
-    this.itemCsamt.push(csamt);
-    this.itemNext.push(-1);
-    const tail = this.itemTail.get(id);
-    if (tail < 0) this.itemHead.set(id, i);
-    else this.itemNext.set(tail, i);
-    this.itemTail.set(id, i);
+    const i = items.push();
+    items.setFloat(i, RT, rt);
+    items.setFloat(i, TXVAL, txval);
+    items.setFloat(i, CSAMT, csamt);
+    const tail = docs.int(id, own + ITEM_TAIL);
+    if (tail < 0) docs.setInt(id, own + ITEM_HEAD, i);
+    else items.setInt(tail, NEXT, i);
+    docs.setInt(id, own + ITEM_TAIL, i);
   }
 
   private doc(id: number): Doc {
     // plain stores, not a computed key in a literal (a runtime call per document)
     const first: Record<string, unknown> = {};
     first[this.spec.number] = this.numbers.key(id);
-    const columns = this.columns;
-    for (let c = 0; c < columns.length; c++) {
-      const fc = columns[c]!;
-      const f = fc[0];
-      const x = fc[1].get(id);
-      if (x !== undefined) first[f] = x;
+    const fields = this.fields;
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
+      const x = this.kept(id, f);
+      if (x !== undefined) first[f.field] = x;
     }
     const items: Item[] = [];
-    for (let i = this.itemHead.get(id); i >= 0; i = this.itemNext.get(i)) {
-      items.push({ rt: this.itemRt.get(i)!, txval: this.itemTxval.get(i)!, csamt: this.itemCsamt.get(i)! });
+    const store = this.items;
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
+      items.push({ rt: store.float(i, RT), txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
     }
     return { first: first as Values, items };
   }
@@ -145,8 +174,8 @@ class DocumentBuilder implements SectionBuilder {
     const { spec, ctx } = this;
     const toJson = (id: number) => documentJson(spec, ctx, this.doc(id));
     if (!spec.group) return { kind: 'array', items: mapIter(range(count), toJson) };
-    const groupCol = this.columns.find(([f]) => f === spec.group!.field)![1] as InternedColumn;
-    const { keys, members } = groupDocuments(groupCol, count);
+    const g = this.fields.find((f) => f.field === spec.group!.field)!;
+    const { keys, members } = groupDocuments(g.interner!, (id) => this.docs.int(id, g.slot), count);
     const { jsonKey } = spec.group;
     const listKey = spec.listKey!;
     return {
@@ -164,17 +193,21 @@ class DocumentBuilder implements SectionBuilder {
  * The documents of each group (b2b: each recipient) in order of first appearance, without a list
  * per group: the document ids are sorted by group into one integer array (a counting sort).
  */
-function groupDocuments(col: InternedColumn, count: number): { keys: string[]; members: (k: number) => Iterable<number> } {
+function groupDocuments(
+  interner: Interner,
+  refOf: (id: number) => number,
+  count: number,
+): { keys: string[]; members: (k: number) => Iterable<number> } {
   const keys: string[] = [];
   const byKey = new Map<string, number>();
   // group of each stored value (index ref + 1; 0 is "absent", which groups with the empty text as
   // String() made it), found when a document first shows it, so groups keep that order
-  const values = col.distinct();
+  const values = interner.distinct();
   const groupOfRef = new Int32Array(values.length + 1).fill(-1);
   const groupOf = new Int32Array(count);
   const sizes: number[] = [];
   for (let id = 0; id < count; id++) {
-    const r = col.ref(id) + 1;
+    const r = refOf(id) + 1;
     let k = groupOfRef[r]!;
     if (k < 0) {
       const key = String(r === 0 ? '' : values[r - 1]);

@@ -33,56 +33,71 @@ export class IntColumn {
   }
 }
 
-/** A growable column of numbers (amounts in paise); NaN stands for "absent". */
-export class NumberColumn {
-  private readonly pages: Float64Array[] = [];
+/**
+ * Fixed-size records of numbers, one per document or item, in pages: the fields of one record
+ * sit side by side, so reading a document back costs one or two cache lines instead of one per
+ * field (documents are read back grouped by recipient, in no order the pages know).
+ * A record has `floats` float64 slots (amounts in paise, NaN for "absent") then `ints` int32 slots.
+ */
+export class RecordStore {
+  private readonly floatPages: Float64Array[] = [];
+  private readonly intPages: Int32Array[] = [];
+  /** record size in float64 and in int32 units */
+  private readonly fStride: number;
+  private readonly iStride: number;
+  private readonly iBase: number;
   length = 0;
-  push(v: number | undefined): number {
-    const i = this.length;
-    if ((i & MASK) === 0) this.pages.push(new Float64Array(PAGE));
-    this.pages[i >>> PAGE_BITS]![i & MASK] = v === undefined ? Number.NaN : v;
+
+  constructor(floats: number, ints: number) {
+    this.fStride = floats + Math.ceil(ints / 2);
+    this.iStride = this.fStride * 2;
+    this.iBase = floats * 2;
+  }
+
+  /** A new record, every float absent and every int -1. */
+  push(): number {
+    const id = this.length;
+    const at = id & MASK;
+    if (at === 0) {
+      const buf = new ArrayBuffer(PAGE * this.fStride * 8);
+      this.floatPages.push(new Float64Array(buf));
+      this.intPages.push(new Int32Array(buf));
+    }
+    const page = id >>> PAGE_BITS;
+    this.floatPages[page]!.fill(Number.NaN, at * this.fStride, at * this.fStride + this.iBase / 2);
+    this.intPages[page]!.fill(-1, at * this.iStride + this.iBase, (at + 1) * this.iStride);
     return this.length++;
   }
-  get(i: number): number | undefined {
-    const v = this.pages[i >>> PAGE_BITS]![i & MASK]!;
-    return Number.isNaN(v) ? undefined : v;
+
+  float(id: number, slot: number): number {
+    return this.floatPages[id >>> PAGE_BITS]![(id & MASK) * this.fStride + slot]!;
   }
-  set(i: number, v: number): void {
-    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
+  setFloat(id: number, slot: number, v: number): void {
+    this.floatPages[id >>> PAGE_BITS]![(id & MASK) * this.fStride + slot] = v;
+  }
+  int(id: number, slot: number): number {
+    return this.intPages[id >>> PAGE_BITS]![(id & MASK) * this.iStride + this.iBase + slot]!;
+  }
+  setInt(id: number, slot: number, v: number): void {
+    this.intPages[id >>> PAGE_BITS]![(id & MASK) * this.iStride + this.iBase + slot] = v;
   }
 }
 
 /**
- * Values that repeat (dates, recipient GSTINs, POS, codes, rates) are stored once; each row keeps
- * an index. A string is copied flat on first sight, so a substring handed out by a CSV parser
- * does not keep its whole input chunk alive.
+ * Values that repeat (dates, recipient GSTINs, POS, codes, rates) are stored once and referred
+ * to by a small integer. A string is copied flat on first sight, so a substring handed out by a
+ * CSV parser does not keep its whole input chunk alive.
  */
-export class InternedColumn<T extends string | number = string | number> {
+export class Interner<T extends string | number = string | number> {
   private readonly ids = new Map<T, number>();
   private readonly values: T[] = [];
-  private readonly refs = new IntColumn();
-  /** the last value pushed and its id: consecutive documents often share a date, POS or type */
+  /** the last value and its id: consecutive documents often share a date, POS or type */
   private last: T | undefined;
   private lastId = -1;
-  get length(): number {
-    return this.refs.length;
-  }
-  push(v: T | undefined): number {
-    return this.refs.push(v === undefined ? -1 : this.intern(v));
-  }
-  get(i: number): T | undefined {
-    const r = this.refs.get(i);
-    return r < 0 ? undefined : this.values[r];
-  }
-  /** The index of row i's value among the distinct values (in order of first sight), -1 when absent. */
-  ref(i: number): number {
-    return this.refs.get(i);
-  }
-  /** The distinct values, in order of first sight. */
-  distinct(): readonly T[] {
-    return this.values;
-  }
-  private intern(v: T): number {
+
+  /** The id of `v`, -1 for undefined. */
+  id(v: T | undefined): number {
+    if (v === undefined) return -1;
     if (v === this.last) return this.lastId;
     let id = this.ids.get(v);
     if (id === undefined) {
@@ -94,6 +109,15 @@ export class InternedColumn<T extends string | number = string | number> {
     this.last = v;
     this.lastId = id;
     return id;
+  }
+
+  value(id: number): T | undefined {
+    return id < 0 ? undefined : this.values[id];
+  }
+
+  /** The distinct values, in order of first sight. */
+  distinct(): readonly T[] {
+    return this.values;
   }
 }
 

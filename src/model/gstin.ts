@@ -26,23 +26,38 @@ export const GSTIN_PATTERNS: Readonly<Record<GstinKind, RegExp>> = {
  * (36 − sum mod 36) mod 36. Undefined when a character is outside 0-9A-Z.
  */
 export function gstinCheckChar(id: string): string | undefined {
-  const s = id.toUpperCase();
-  if (s.length < 14) return undefined;
+  const v = checkValue(id);
+  return v < 0 ? undefined : GSTIN_ALPHABET[v];
+}
+
+/** The check value (0..35) of the first 14 characters, -1 when one is outside 0-9A-Z (any case). */
+function checkValue(id: string): number {
+  if (id.length < 14) return -1;
   let sum = 0;
   let weight = 2;
   for (let i = 13; i >= 0; i--) {
-    const v = GSTIN_ALPHABET.indexOf(s[i]!);
-    if (v < 0) return undefined;
+    const v = alphabetValue(id.charCodeAt(i));
+    if (v < 0) return -1;
     const p = v * weight;
     sum += Math.floor(p / 36) + (p % 36);
     weight = weight === 2 ? 1 : 2;
   }
-  return GSTIN_ALPHABET[(36 - (sum % 36)) % 36];
+  return (36 - (sum % 36)) % 36;
+}
+
+/** A character's value in GSTIN_ALPHABET, either case; -1 outside it. */
+function alphabetValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 90) return c - 55;
+  if (c >= 97 && c <= 122) return c - 87;
+  return -1;
 }
 
 /** The 15th character is the check character of the first 14 (compared upper case). */
 export function hasValidCheckChar(id: string): boolean {
-  return id.length === 15 && gstinCheckChar(id) === id[14]!.toUpperCase();
+  if (id.length !== 15) return false;
+  const v = checkValue(id);
+  return v >= 0 && v === alphabetValue(id.charCodeAt(14));
 }
 
 /** Every kind whose shape the id has (a TCS GSTIN is also a normal one). */
@@ -53,7 +68,8 @@ export function gstinKinds(id: string): GstinKind[] {
 
 export function hasShape(id: string, ...kinds: GstinKind[]): boolean {
   const s = id.toUpperCase();
-  return kinds.some((k) => GSTIN_PATTERNS[k].test(s));
+  for (const k of kinds) if (GSTIN_PATTERNS[k].test(s)) return true;
+  return false;
 }
 
 /** Kinds the offline tool accepts as a GSTR-1 recipient (b2b, cdnr and amendments). */

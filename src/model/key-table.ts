@@ -11,9 +11,11 @@
  * kept as a string on the side and still found exactly.
  */
 
-import { IntColumn } from './columns.js';
+import { RecordStore } from './columns.js';
 
 const EMPTY = 0;
+const START = 0;
+const LEN = 1;
 /** bytes per page of keys; a longer key is kept as a string */
 const BYTE_PAGE = 64 * 1024;
 
@@ -21,14 +23,21 @@ export class KeyTable {
   /** the keys' bytes, in pages; a key never straddles two pages */
   private readonly pages: Buffer[] = [];
   private used = BYTE_PAGE;
-  /** per id: where its bytes are (page × BYTE_PAGE + offset), or -(k + 1) for the k-th key kept as a string */
-  private readonly start = new IntColumn();
-  private readonly len = new IntColumn();
-  private readonly hashes = new IntColumn();
+  /**
+   * per id, side by side: where its bytes are (page × BYTE_PAGE + offset, or -(k + 1) for the
+   * k-th key kept as a string) and its length
+   */
+  private readonly entries = new RecordStore(0, 2);
   private readonly wide: string[] = [];
-  /** id + 1 per slot, 0 for an empty slot; a power of two in size, at most 70 % full */
-  private slots = new Int32Array(2048);
+  /**
+   * The hash table: per slot, id + 1 (0 for an empty slot) and the key's hash, so most misses
+   * are settled without reading the key. A power of two in slots, at most 70 % full.
+   */
+  private slots = new Int32Array(2 * 2048);
   size = 0;
+  /** the last key found or added, and its id: the lines of one document usually come together */
+  private lastKey: string | undefined;
+  private lastId = -1;
   /** the key of the last `find` that missed, and the empty slot it ended on */
   private missKey: string | undefined;
   private missHash = 0;
@@ -36,19 +45,23 @@ export class KeyTable {
 
   /** The id of `key`, or -1 when it is not in the table. */
   find(key: string): number {
+    if (key === this.lastKey) return this.lastId;
     const h = hashOf(key);
     const slots = this.slots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >>> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[i]!;
+      const e = slots[2 * i]!;
       if (e === EMPTY) {
         this.missKey = key;
         this.missHash = h;
         this.missSlot = i;
         return -1;
       }
-      const id = e - 1;
-      if (this.hashes.get(id) === h && this.equals(id, key)) return id;
+      if (slots[2 * i + 1] === h && this.equals(e - 1, key)) {
+        this.lastKey = key;
+        this.lastId = e - 1;
+        return e - 1;
+      }
     }
   }
 
@@ -58,9 +71,8 @@ export class KeyTable {
     const h = this.missHash;
     const slot = this.missSlot;
     this.missKey = undefined;
-    const id = this.size;
-    this.hashes.push(h);
-    this.len.push(key.length);
+    const id = this.entries.push();
+    this.entries.setInt(id, LEN, key.length);
     if (key.length <= BYTE_PAGE && isNarrow(key)) {
       if (this.used + key.length > BYTE_PAGE) {
         this.pages.push(Buffer.alloc(BYTE_PAGE));
@@ -68,16 +80,19 @@ export class KeyTable {
       }
       const b = this.pages[this.pages.length - 1]!;
       for (let i = 0, at = this.used; i < key.length; i++) b[at + i] = key.charCodeAt(i);
-      this.start.push((this.pages.length - 1) * BYTE_PAGE + this.used);
+      this.entries.setInt(id, START, (this.pages.length - 1) * BYTE_PAGE + this.used);
       this.used += key.length;
     } else {
       this.wide.push(key);
-      this.start.push(-this.wide.length);
+      this.entries.setInt(id, START, -this.wide.length);
     }
     this.size++;
-    // past 70 % full the table doubles (linear probing stays short), and the new key is placed with the others
-    if (this.size * 10 > this.slots.length * 7) this.rehash();
-    else this.slots[slot] = id + 1;
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
+    // past 70 % full the table doubles: linear probing stays short
+    if (this.size * 20 > this.slots.length * 7) this.rehash();
+    this.lastKey = key;
+    this.lastId = id;
     return id;
   }
 
@@ -89,16 +104,16 @@ export class KeyTable {
 
   /** The key with this id, spelt as it was first added. */
   key(id: number): string {
-    const s = this.start.get(id);
+    const s = this.entries.int(id, START);
     if (s < 0) return this.wide[-s - 1]!;
     const at = s % BYTE_PAGE;
-    return this.pages[(s - at) / BYTE_PAGE]!.toString('latin1', at, at + this.len.get(id));
+    return this.pages[(s - at) / BYTE_PAGE]!.toString('latin1', at, at + this.entries.int(id, LEN));
   }
 
   private equals(id: number, key: string): boolean {
-    const n = this.len.get(id);
+    const n = this.entries.int(id, LEN);
     if (n !== key.length) return false;
-    const s = this.start.get(id);
+    const s = this.entries.int(id, START);
     if (s < 0) return fold(this.wide[-s - 1]!) === fold(key);
     const at = s % BYTE_PAGE;
     const b = this.pages[(s - at) / BYTE_PAGE]!;
@@ -111,12 +126,16 @@ export class KeyTable {
   }
 
   private rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let i = this.hashes.get(id) & mask;
-      while (slots[i] !== EMPTY) i = (i + 1) & mask;
-      slots[i] = id + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >>> 1) - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === EMPTY) continue;
+      const h = old[k + 1]!;
+      let i = h & mask;
+      while (slots[2 * i] !== EMPTY) i = (i + 1) & mask;
+      slots[2 * i] = old[k]!;
+      slots[2 * i + 1] = h;
     }
     this.slots = slots;
   }

@@ -5,7 +5,7 @@
  *   JSON:      {ctin, inv:[{inum, idt:"05-03-2025", val:11800, pos:"27", rchrg:"N", inv_typ:"R",
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
  */
-import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
 /** Shared with b2ba, which adds the original invoice number and date. */
@@ -18,16 +18,15 @@ export const b2bSpec: DocumentSectionSpec = {
   listKey: 'inv',
   itemStyle: 'wrapped',
   tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
-  docJson: (v) => ({
-    inum: v.inum,
-    idt: toPortalDate(v.idt!),
-    val: amt(v.val!),
-    pos: v.pos,
-    rchrg: v.rchrg ?? 'N',
-    inv_typ: v.invTyp,
-    ...diffPercentJson(v.diffPercent),
-    ...(v.etin ? { etin: v.etin } : {}),
-  }),
+  docJson: (v) => {
+    // one literal, then the optional keys: no spreads on the hot path (see documentJson)
+    const json: Record<string, unknown> = {
+      inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!), pos: v.pos, rchrg: v.rchrg ?? 'N', inv_typ: v.invTyp,
+    };
+    addDiffPercent(json, v.diffPercent);
+    if (v.etin) json.etin = v.etin;
+    return json;
+  },
   docValues: (d, ctin) => ({
     ctin: ctin!,
     inum: d.inum as string,

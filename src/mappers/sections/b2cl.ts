@@ -6,7 +6,7 @@
  *   JSON:      {pos:"29", inv:[{inum:"INV/101", idt:"05-03-2025", val:236000,
  *               itms:[{num:1, itm_det:{rt:18, txval:200000, iamt:36000, csamt:0}}]}]}
  */
-import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
+import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
 import { documentMapper } from '../document.js';
 
 export default documentMapper({
@@ -18,13 +18,12 @@ export default documentMapper({
   listKey: 'inv',
   itemStyle: 'wrapped',
   tax: () => ({ inter: true, noTax: false }),
-  docJson: (v) => ({
-    inum: v.inum,
-    idt: toPortalDate(v.idt!),
-    val: amt(v.val!),
-    ...diffPercentJson(v.diffPercent),
-    ...(v.etin ? { etin: v.etin } : {}),
-  }),
+  docJson: (v) => {
+    const json: Record<string, unknown> = { inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!) };
+    addDiffPercent(json, v.diffPercent);
+    if (v.etin) json.etin = v.etin;
+    return json;
+  },
   docValues: (d, pos) => ({
     inum: d.inum as string,
     idt: fromPortalDate(d.idt as string),

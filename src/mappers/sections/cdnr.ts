@@ -6,7 +6,7 @@
  *   JSON:      {ctin:"27AAACR5055K1Z7", nt:[{ntty:"C", nt_num:"CN/7", nt_dt:"10-03-2025", val:1180, pos:"27",
  *               rchrg:"N", inv_typ:"R", itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
  */
-import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
 /** Shared with cdnra, which adds the original note number and date. */
@@ -20,16 +20,14 @@ export const cdnrSpec: DocumentSectionSpec = {
   itemStyle: 'wrapped',
   positive: true,
   tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
-  docJson: (v) => ({
-    ntty: v.ntty,
-    nt_num: v.ntNum,
-    nt_dt: toPortalDate(v.ntDt!),
-    val: amt(Math.abs(v.val!)),
-    pos: v.pos,
-    rchrg: v.rchrg ?? 'N',
-    inv_typ: v.invTyp,
-    ...diffPercentJson(v.diffPercent),
-  }),
+  docJson: (v) => {
+    const json: Record<string, unknown> = {
+      ntty: v.ntty, nt_num: v.ntNum, nt_dt: toPortalDate(v.ntDt!), val: amt(Math.abs(v.val!)), pos: v.pos,
+      rchrg: v.rchrg ?? 'N', inv_typ: v.invTyp,
+    };
+    addDiffPercent(json, v.diffPercent);
+    return json;
+  },
   docValues: (d, ctin) => ({
     ctin: ctin!,
     ntty: d.ntty as string,

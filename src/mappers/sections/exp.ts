@@ -22,14 +22,11 @@ export const exportInvoice = {
 
 /** Invoice fields after the (original) number: number, date, value, shipping bill. */
 export function invoiceJson(v: Values): Record<string, unknown> {
-  return {
-    inum: v.inum,
-    idt: toPortalDate(v.idt!),
-    val: amt(v.val!),
-    ...(v.sbpcode ? { sbpcode: v.sbpcode } : {}),
-    ...(v.sbnum ? { sbnum: v.sbnum } : {}),
-    ...(v.sbdt ? { sbdt: toPortalDate(v.sbdt) } : {}),
-  };
+  const json: Record<string, unknown> = { inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!) };
+  if (v.sbpcode) json.sbpcode = v.sbpcode;
+  if (v.sbnum) json.sbnum = v.sbnum;
+  if (v.sbdt) json.sbdt = toPortalDate(v.sbdt);
+  return json;
 }
 
 export function invoiceValues(d: Record<string, unknown>, expTyp: string | undefined): Values {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { IntColumn, Interner, PAGE, RecordStore } from './columns.js';
+
+describe('IntColumn', () => {
+  it('keeps values across page boundaries', () => {
+    const c = new IntColumn();
+    for (let i = 0; i < 3 * PAGE + 5; i++) expect(c.push(i * 3 - 7)).toBe(i);
+    c.set(PAGE, 42);
+    expect([c.get(0), c.get(PAGE - 1), c.get(PAGE), c.get(3 * PAGE + 4)]).toEqual([-7, (PAGE - 1) * 3 - 7, 42, (3 * PAGE + 4) * 3 - 7]);
+    expect(c.length).toBe(3 * PAGE + 5);
+  });
+});
+
+describe('RecordStore', () => {
+  it('starts each record with absent floats (NaN) and ints of -1, and keeps fields apart', () => {
+    const s = new RecordStore(2, 3);
+    const n = PAGE + 10;
+    for (let i = 0; i < n; i++) {
+      const id = s.push();
+      expect(Number.isNaN(s.float(id, 0)) && Number.isNaN(s.float(id, 1))).toBe(true);
+      expect([s.int(id, 0), s.int(id, 1), s.int(id, 2)]).toEqual([-1, -1, -1]);
+      s.setFloat(id, 0, i + 0.25);
+      s.setFloat(id, 1, -i * 1e12); // amounts in paise beyond 2^32
+      s.setInt(id, 0, i);
+      s.setInt(id, 2, -i - 2);
+    }
+    for (const id of [0, 1, PAGE - 1, PAGE, n - 1]) {
+      expect([s.float(id, 0), s.float(id, 1), s.int(id, 0), s.int(id, 1), s.int(id, 2)]).toEqual([id + 0.25, -id * 1e12, id, -1, -id - 2]);
+    }
+  });
+
+  it('holds records of ints only', () => {
+    const s = new RecordStore(0, 3);
+    const a = s.push();
+    const b = s.push();
+    s.setInt(a, 2, 7);
+    s.setInt(b, 0, 9);
+    expect([s.int(a, 0), s.int(a, 2), s.int(b, 0), s.int(b, 2)]).toEqual([-1, 7, 9, -1]);
+  });
+});
+
+describe('Interner', () => {
+  it('gives equal values one id in order of first sight, and -1 to undefined', () => {
+    const i = new Interner();
+    expect([i.id('27'), i.id('29'), i.id('27'), i.id(65), i.id(undefined), i.id('29')]).toEqual([0, 1, 0, 2, -1, 1]);
+    expect(i.distinct()).toEqual(['27', '29', 65]);
+    expect([i.value(1), i.value(-1)]).toEqual(['29', undefined]);
+  });
+});
