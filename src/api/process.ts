@@ -49,16 +49,29 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
   };
-  const handle = (row: ParsedRow) => {
-    for (const c of checkers) c.row?.(row);
+  // the builder of the last sheet seen: rows come sheet by sheet
+  let lastSheet: ParsedRow['ctx'] | undefined;
+  let lastBuilder: SectionBuilder | undefined;
+  const builderOf = (row: ParsedRow): SectionBuilder | undefined => {
+    if (row.ctx === lastSheet) return lastBuilder;
     const mapper = mapperForSheet(row.ctx.spec.id);
-    if (!mapper) {
+    let b: SectionBuilder | undefined;
+    if (mapper) {
+      b = builders.get(mapper.key);
+      if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
+    }
+    lastSheet = row.ctx;
+    lastBuilder = b;
+    return b;
+  };
+  const handle = (row: ParsedRow) => {
+    for (let i = 0; i < checkers.length; i++) checkers[i]!.row?.(row);
+    const b = builderOf(row);
+    if (!b) {
       findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file: row.ctx.file, sheet: row.ctx.sheet, row: row.row });
       row.ctx.stats.rejected++;
       return;
     }
-    let b = builders.get(mapper.key);
-    if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
     if (!b.add(row)) row.ctx.stats.rejected++;
   };
   if (opts.rows) {

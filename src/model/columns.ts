@@ -63,9 +63,12 @@ export class RecordStore {
       this.floatPages.push(new Float64Array(buf));
       this.intPages.push(new Int32Array(buf));
     }
+    // plain loops: a record is a few slots, and fill() costs more than it saves at that size
     const page = id >>> PAGE_BITS;
-    this.floatPages[page]!.fill(Number.NaN, at * this.fStride, at * this.fStride + this.iBase / 2);
-    this.intPages[page]!.fill(-1, at * this.iStride + this.iBase, (at + 1) * this.iStride);
+    const floats = this.floatPages[page]!;
+    for (let k = at * this.fStride, end = k + this.iBase / 2; k < end; k++) floats[k] = Number.NaN;
+    const ints = this.intPages[page]!;
+    for (let k = at * this.iStride + this.iBase, end = (at + 1) * this.iStride; k < end; k++) ints[k] = -1;
     return this.length++;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coerceCell, coerceDate, normaliseNumberText, parseDateText } from './coerce.js';
+import { coerceCell, coerceDate, idText, normaliseNumberText, parseDateText } from './coerce.js';
 
 const value = (r: ReturnType<typeof coerceCell>) => (r.ok ? r.value : `!${r.code}`);
 
@@ -134,5 +134,15 @@ describe('coerce: choices and codes', () => {
 
   it('reports Excel error cells', () => {
     expect(value(coerceCell('txval', { error: '#N/A' }))).toBe('!CELL_EXCEL_ERROR');
+  });
+});
+
+describe('coerce: ids', () => {
+  it('reads a GSTIN as typed without white space, in capitals, and leaves a clean one as it is', () => {
+    const clean = '27AAACR5055K1Z7';
+    expect(idText(clean)).toBe(clean);
+    expect(idText(' 27aaacr5055k1z7 ')).toBe(clean);
+    expect(idText('27AAA CR5055\tK1Z7')).toBe(clean);
+    expect(idText('27-AAACR')).toBe('27-AAACR'); // not an id: the shape rules say so, not the reader
   });
 });

@@ -209,7 +209,13 @@ function memoOf(field: Field): Map<string, Coerced<unknown>> | undefined {
 
 /** An id (GSTIN, UIN, ETIN) as typed → without white space, upper-cased. */
 export function idText(t: string): string {
-  return t.replace(/\s+/g, '').toUpperCase();
+  // the usual case, already digits and capitals: the text itself, nothing allocated
+  let plain = true;
+  for (let i = 0; i < t.length && plain; i++) {
+    const c = t.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  }
+  return plain ? t : t.replace(/\s+/g, '').toUpperCase();
 }
 
 /**

@@ -256,12 +256,18 @@ interface ColumnPlan {
   readonly shortcut: 'money' | 'trim' | 'id' | undefined;
   /** remembered results by cell text, for fields whose texts repeat */
   readonly memo: ReadonlyMap<string, Coerced<unknown>> | undefined;
+  /** the last remembered text of this column and its value: neighbouring rows often repeat it */
+  lastText: string | undefined;
+  lastValue: unknown;
 }
 
 function planOf(ctx: SheetContext): ColumnPlan[] {
   return ctx.spec.columns.map((col) => {
     const ref = ctx.columns[col.field];
-    return { col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field) };
+    return {
+      col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field),
+      lastText: undefined, lastValue: undefined,
+    };
   });
 }
 
@@ -300,9 +306,15 @@ function toParsedRow(ctx: SheetContext, plan: readonly ColumnPlan[], raw: RawRow
           continue;
         }
       } else if (p.memo) {
+        if (cell === p.lastText) {
+          values[col.field] = p.lastValue;
+          continue;
+        }
         const r = p.memo.get(cell);
         if (r !== undefined && r.ok) {
           values[col.field] = r.value;
+          p.lastText = cell;
+          p.lastValue = r.value;
           continue;
         }
       }

@@ -71,13 +71,19 @@ export function createChecker(rules: readonly Rule[], context: RuleContext): Che
     }
   }
 
+  // the rules of the last sheet seen: rows come sheet by sheet
+  let lastSheet: ParsedRow['ctx'] | undefined;
+  let rr: RowEntry[] = [];
+  let pr: RulePass[] = [];
   return {
     row(row: ParsedRow) {
-      const id = row.ctx.spec.id;
-      const rr = rowRules.get(id);
-      if (rr) for (const { rule, report } of rr) rule.check(row, ctx, report);
-      const pr = passRows.get(id);
-      if (pr) for (const p of pr) p.row!(row);
+      if (row.ctx !== lastSheet) {
+        lastSheet = row.ctx;
+        rr = rowRules.get(row.ctx.spec.id) ?? [];
+        pr = passRows.get(row.ctx.spec.id) ?? [];
+      }
+      for (let i = 0; i < rr.length; i++) rr[i]!.rule.check(row, ctx, rr[i]!.report);
+      for (let i = 0; i < pr.length; i++) pr[i]!.row!(row);
     },
     async finish(result: ProcessResult) {
       for (const f of held) result.findings.push(f);
