@@ -19,6 +19,10 @@ export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
 }
 
 export interface ValidateResult {
+  /**
+   * Findings and row counts. Its `outputs` is empty: the mapped documents are let go once checked,
+   * so an annotated copy is written in bounded memory (convertFiles gives the JSON).
+   */
   readonly result: ProcessResult;
   /** set when some input was read as a sales register */
   readonly register?: RegisterRun;
@@ -37,6 +41,7 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
+  result.outputs.clear();
   const findings = result.findings.items;
   if (opts.report) await writeReport(opts.report, { gstin: ctx.gstin, period: formatPeriod(ctx.period) }, result.stats, findings);
   if (opts.annotate) {
