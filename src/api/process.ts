@@ -2,6 +2,7 @@
  * One pass over a return's files: read → coerce → check → map, row by row. Commands (convert,
  * validate, upload) are thin layers over this.
  */
+import { DocumentNumbers } from '../model/document-numbers.js';
 import { FindingList } from '../model/finding.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { mapperForSheet } from '../mappers/registry.js';
@@ -10,10 +11,16 @@ import { readRowBatches, type ParsedRow, type ReadOptions, type SheetStats } fro
 
 /** A validation pass plugged into the row stream (see src/validators). */
 export interface Checker {
+  /** once, before the first row: what the run shares (the document numbers the mappers keep) */
+  start?(run: RunState): void;
   /** every row that was read and coerced, before it is mapped */
   row?(row: ParsedRow): void;
   /** once, after every row is mapped */
   finish?(result: ProcessResult): void | Promise<void>;
+}
+
+export interface RunState {
+  readonly documents: DocumentNumbers;
 }
 
 export interface ProcessOptions {
@@ -40,9 +47,11 @@ export interface ProcessResult {
 export async function processReturn(files: readonly string[], ctx: ReturnContext, opts: ProcessOptions = {}): Promise<ProcessResult> {
   const findings = new FindingList();
   const stats: SheetStats[] = [];
-  const mapCtx: MapContext = { ...ctx, findings };
+  const documents = new DocumentNumbers();
+  const mapCtx: MapContext = { ...ctx, findings, documents };
   const builders = new Map<SectionKey, SectionBuilder>();
   const checkers = opts.checkers ?? [];
+  for (const c of checkers) c.start?.({ documents });
   const readOpts: ReadOptions = {
     findings, stats,
     ...(opts.section ? { section: opts.section } : {}),

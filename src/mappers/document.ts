@@ -5,7 +5,7 @@
  * documents are grouped under their top-level key (recipient, POS, export type).
  */
 import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
-import { KeyTable } from '../model/key-table.js';
+import { DOCUMENT_SERIES, DocumentNumbers, type NumberSeries } from '../model/document-numbers.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
@@ -57,6 +57,9 @@ const STORED_AS_NUMBERS = new Set(['money']);
 const FIRST_ROW = 0;
 const ITEM_HEAD = 1;
 const ITEM_TAIL = 2;
+/** the document number's id in its series */
+const NUMBER = 3;
+const OWN_SLOTS = 4;
 /** slots of an item record: floats, then the int */
 const TXVAL = 0;
 const CSAMT = 1;
@@ -67,13 +70,15 @@ const NEXT = 0;
 type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
 
 /**
- * Keeps every document of the section compactly while rows stream: the document number in a key
- * table, the document-level fields in one fixed-size record per document, and one item record
+ * Keeps every document of the section compactly while rows stream: the document number in the
+ * run's table of numbers (shared with the duplicate rules; compared without case, first spelling
+ * kept), the document-level fields in one fixed-size record per document, and one item record
  * per rate, linked from the document.
  */
 class DocumentBuilder implements SectionBuilder {
-  /** document numbers (ids are document ids), first spelling kept, compared without case */
-  private readonly numbers = new KeyTable();
+  private readonly numbers: NumberSeries;
+  /** this section's place among its series' sheets */
+  private readonly member: number;
   private readonly fields: FieldSlot[];
   /** int slot where FIRST_ROW, ITEM_HEAD and ITEM_TAIL start */
   private readonly own: number;
@@ -90,7 +95,9 @@ class DocumentBuilder implements SectionBuilder {
       STORED_AS_NUMBERS.has(FIELD_KINDS[field]) ? { field, slot: floats++ } : { field, slot: ints++, interner: new Interner() },
     );
     this.own = ints;
-    this.docs = new RecordStore(floats, ints + 3);
+    this.docs = new RecordStore(floats, ints + OWN_SLOTS);
+    this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
+    this.member = DOCUMENT_SERIES[spec.sheet]!.member;
   }
 
   /** the value of a document-level field as it was first given */
@@ -104,10 +111,12 @@ class DocumentBuilder implements SectionBuilder {
     const v = row.values;
     const num = v[this.spec.number] as string;
     const docs = this.docs;
-    let id = this.numbers.find(num);
+    const key = this.numbers.intern(num);
+    let id = this.numbers.document(key, this.member);
     if (id < 0) {
-      id = this.numbers.add(num);
-      docs.push();
+      id = docs.push();
+      this.numbers.setDocument(key, this.member, id);
+      docs.setInt(id, this.own + NUMBER, key);
       docs.setInt(id, this.own + FIRST_ROW, row.row);
       for (const f of this.fields) {
         const x = v[f.field];
@@ -153,7 +162,7 @@ class DocumentBuilder implements SectionBuilder {
   private doc(id: number): Doc {
     // plain stores, not a computed key in a literal (a runtime call per document)
     const first: Record<string, unknown> = {};
-    first[this.spec.number] = this.numbers.key(id);
+    first[this.spec.number] = this.numbers.keys.key(this.docs.int(id, this.own + NUMBER));
     const fields = this.fields;
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c]!;
@@ -169,7 +178,7 @@ class DocumentBuilder implements SectionBuilder {
   }
 
   build(): SectionOutput | undefined {
-    const count = this.numbers.size;
+    const count = this.docs.length;
     if (count === 0) return undefined;
     const { spec, ctx } = this;
     const toJson = (id: number) => documentJson(spec, ctx, this.doc(id));

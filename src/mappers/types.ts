@@ -1,4 +1,5 @@
 /** The contract every section mapper meets; the registry (registry.ts) lists one per JSON section. */
+import type { DocumentNumbers } from '../model/document-numbers.js';
 import type { FieldValues } from '../model/fields.js';
 import type { FindingSink } from '../model/finding.js';
 import type { Period } from '../model/period.js';
@@ -17,6 +18,8 @@ export interface ReturnContext {
 
 export interface MapContext extends ReturnContext {
   readonly findings: FindingSink;
+  /** the run's document numbers, shared with the rules; a builder made without one keeps its own */
+  readonly documents?: DocumentNumbers;
 }
 
 /**

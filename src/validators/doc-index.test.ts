@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { returnContext } from '../api/options.js';
+import { processReturn } from '../api/process.js';
+import { DocumentNumbers } from '../model/document-numbers.js';
 import { DocumentIndex, NONE } from './doc-index.js';
+import { defaultCheckers } from './index.js';
+import duplicates from './rules/duplicate-document.js';
 import { makeRow } from './test-helpers.js';
 
 describe('DocumentIndex', () => {
@@ -33,5 +38,36 @@ describe('DocumentIndex', () => {
     ix.see(makeRow('cdnur', { ntNum: 'w/1', ntty: 'D' }, 12, 'other.csv'));
     ix.see(makeRow('cdnur', { ntNum: 'W/1', ntty: 'D' }, 13, 'other.csv'));
     expect([ix.invoices, ix.creditNotes, ix.debitNotes]).toEqual([301, 1, 1]);
+  });
+});
+
+describe('document numbers shared with the mappers', () => {
+  const row = (sheet: 'b2b' | 'b2cl', inum: string, n: number) =>
+    makeRow(sheet, { ctin: '29AABCU9603R1ZM', inum, idt: '2025-03-05', val: 11_800_00, pos: '29', rt: 18, txval: 10_000_00, invTyp: 'R' }, n);
+
+  it('one run keeps each number once: lines grouped per section, a repeat in another section flagged', async () => {
+    const ctx = returnContext({ gstin: '27AAACR5055K1Z7', period: '032025' });
+    const rows = [row('b2b', 'INV/1', 5), row('b2b', 'inv/1', 6), row('b2b', 'INV/2', 7), row('b2cl', 'Inv/1', 5)];
+    const result = await processReturn([], ctx, { checkers: defaultCheckers(ctx, {}, [duplicates]), rows: async function* () { yield* rows; } });
+    expect(result.findings.items.map((f) => [f.code, f.sheet, f.row])).toEqual([['RET191190', 'b2cl', 5]]);
+    const numbers = (key: 'b2b' | 'b2cl') => {
+      const out = result.outputs.get(key) as { items: Iterable<Record<string, unknown>> };
+      return [...out.items].flatMap((e) => ((e.inv as { inum: string }[] | undefined) ?? [e as { inum: string }]).map((d) => d.inum));
+    };
+    // the two b2b lines of INV/1 are one invoice (first spelling); b2cl keeps its own document
+    expect(numbers('b2b')).toEqual(['INV/1', 'INV/2']);
+    expect(numbers('b2cl')).toEqual(['INV/1']);
+  });
+
+  it('are recorded by one index only: a second checker in the same run keeps its own', () => {
+    const shared = new DocumentNumbers();
+    const a = new DocumentIndex();
+    const b = new DocumentIndex();
+    a.share(shared);
+    b.share(shared);
+    const r = row('b2b', 'INV/9', 5);
+    expect(a.see(r)).toBe(NONE);
+    expect(b.see(r)).toBe(NONE); // b did not see it through a's table
+    expect(shared.owner).toBe(a);
   });
 });

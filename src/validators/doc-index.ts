@@ -1,32 +1,18 @@
 /**
  * One index of the return's document numbers, shared by the rules that need it (RET191190
  * duplicate numbers, DOCS_COUNT distinct documents) so each number is kept once per run. Numbers
- * are compared without case, in four series: invoices (b2b, b2cl, exp), notes (cdnr, cdnur),
- * revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura).
+ * are compared without case, in four series (model/document-numbers.ts): invoices (b2b, b2cl,
+ * exp), notes (cdnr, cdnur), revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura).
  *
- * State: per series a key table of the numbers (model/key-table.ts) and, per number, where it was
- * first seen packed in an integer (owner × 2^20 + row, × 4 + note-type bits); owners are the
- * sheets of the files.
+ * State: the run's DocumentNumbers (shared with the section mappers when processReturn runs the
+ * rules, see `share`), where each number's record holds where it was first seen, packed in a small
+ * integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
  * Sightings that do not fit (a row past 2^20, a 256th sheet) go to side arrays instead.
  */
-import type { Field } from '../model/fields.js';
-import type { SheetId } from '../model/sheets.js';
+import { DOCUMENT_SERIES, DocumentNumbers } from '../model/document-numbers.js';
 import type { ParsedRow, SheetContext } from '../parsers/rows.js';
-import { KeyTable } from '../model/key-table.js';
-import { IntColumn } from '../model/columns.js';
 
-export interface DocumentSeries {
-  /** 0 invoices, 1 notes, 2 revised invoices, 3 revised notes */
-  readonly index: number;
-  readonly field: Field;
-}
-
-export const DOCUMENT_SERIES: Partial<Record<SheetId, DocumentSeries>> = {
-  b2b: { index: 0, field: 'inum' }, b2cl: { index: 0, field: 'inum' }, exp: { index: 0, field: 'inum' },
-  cdnr: { index: 1, field: 'ntNum' }, cdnur: { index: 1, field: 'ntNum' },
-  b2ba: { index: 2, field: 'inum' }, b2cla: { index: 2, field: 'inum' }, expa: { index: 2, field: 'inum' },
-  cdnra: { index: 3, field: 'ntNum' }, cdnura: { index: 3, field: 'ntNum' },
-};
+export { DOCUMENT_SERIES, type DocumentSeries } from '../model/document-numbers.js';
 
 const ROWS = 2 ** 20;
 const OWNERS = 2 ** 8;
@@ -44,7 +30,7 @@ export interface FirstSeen {
 }
 
 export class DocumentIndex {
-  private readonly series = [0, 1, 2, 3].map(() => ({ numbers: new KeyTable(), seen: new IntColumn() }));
+  private numbers = new DocumentNumbers();
   private readonly owners: { file: string; sheet: string }[] = [];
   private readonly ownerIndex = new Map<SheetContext, number>();
   /** sightings that do not pack into a small integer; referenced as -(k + 2) (-1 is NONE) */
@@ -58,6 +44,16 @@ export class DocumentIndex {
   private lastRow: ParsedRow | undefined;
   private lastResult = NONE;
   private lastOwner = -1;
+
+  /**
+   * Keeps sightings in the run's shared numbers (the mappers' table) instead of a table of its
+   * own; before the first row only. Only the first index to ask gets them: two would mix sightings.
+   */
+  share(numbers: DocumentNumbers): void {
+    if (numbers.owner !== undefined && numbers.owner !== this) return;
+    numbers.owner = this;
+    this.numbers = numbers;
+  }
 
   /**
    * Records the document number of `row` (a row of a series sheet) and returns where the number
@@ -74,21 +70,20 @@ export class DocumentIndex {
     if (!num) return NONE;
     const owner = this.ownerOf(row.ctx);
     this.lastOwner = owner;
-    const { numbers, seen: sightings } = this.series[s.index]!;
+    const series = this.numbers.of(row.ctx.spec.id)!;
     const bit = s.index === 1 ? (row.values.ntty === 'D' ? DEBIT : CREDIT) : 0;
-    const id = numbers.find(num);
-    if (id < 0) {
-      numbers.add(num);
-      sightings.push(this.pack(owner, row.row, bit));
+    const id = series.intern(num);
+    const seen = series.sighting(id);
+    if (seen === NONE) {
+      series.setSighting(id, this.pack(owner, row.row, bit));
       if (s.index === 0) this.invoices++;
       else if (bit) this.count(bit);
       return NONE;
     }
-    const seen = sightings.get(id);
     if (bit) {
       const bits = seen >= 0 ? seen & 3 : this.wideBits[-seen - 2]!;
       if (!(bits & bit)) {
-        if (seen >= 0) sightings.set(id, seen | bit);
+        if (seen >= 0) series.setSighting(id, seen | bit);
         else this.wideBits[-seen - 2] = bits | bit;
         this.count(bit);
       }

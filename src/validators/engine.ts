@@ -76,6 +76,9 @@ export function createChecker(rules: readonly Rule[], context: RuleContext): Che
   let rr: RowEntry[] = [];
   let pr: RulePass[] = [];
   return {
+    start(run) {
+      ctx.documents.share(run.documents);
+    },
     row(row: ParsedRow) {
       if (row.ctx !== lastSheet) {
         lastSheet = row.ctx;
