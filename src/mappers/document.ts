@@ -55,16 +55,17 @@ const STORED_AS_NUMBERS = new Set(['money']);
 
 /** int slots of a document record after its interned fields */
 const FIRST_ROW = 0;
+/** the newest item: items are linked newest first, and read back in reverse */
 const ITEM_HEAD = 1;
-const ITEM_TAIL = 2;
 /** the document number's id in its series */
-const NUMBER = 3;
-const OWN_SLOTS = 4;
+const NUMBER = 2;
+const OWN_SLOTS = 3;
 /** slots of an item record: floats, then the int */
 const TXVAL = 0;
 const CSAMT = 1;
-const RT = 2;
-const NEXT = 0;
+/** the rate, interned */
+const RT = 0;
+const NEXT = 1;
 
 /** Where a document-level field is kept: a float slot (an amount) or an int slot with its interner. */
 type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
@@ -80,10 +81,11 @@ class DocumentBuilder implements SectionBuilder {
   /** this section's place among its series' sheets */
   private readonly member: number;
   private readonly fields: FieldSlot[];
-  /** int slot where FIRST_ROW, ITEM_HEAD and ITEM_TAIL start */
+  /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
   private readonly own: number;
   private readonly docs: RecordStore;
-  private readonly items = new RecordStore(3, 1);
+  private readonly items = new RecordStore(2, 2);
+  private readonly rates = new Interner<number>();
 
   constructor(
     private readonly spec: DocumentSectionSpec,
@@ -142,21 +144,21 @@ class DocumentBuilder implements SectionBuilder {
   /** Lines with the same rate are summed into one item, never overwritten. */
   private addItem(id: number, rt: number, txval: number, csamt: number) {
     const { docs, items, own } = this;
-    for (let i = docs.int(id, own + ITEM_HEAD); i >= 0; i = items.int(i, NEXT)) {
-      if (items.float(i, RT) === rt) {
+    const rate = this.rates.id(rt);
+    const head = docs.int(id, own + ITEM_HEAD);
+    for (let i = head; i >= 0; i = items.int(i, NEXT)) {
+      if (items.int(i, RT) === rate) {
         items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
         items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
         return;
       }
     }
     const i = items.push();
-    items.setFloat(i, RT, rt);
+    items.setInt(i, RT, rate);
     items.setFloat(i, TXVAL, txval);
     items.setFloat(i, CSAMT, csamt);
-    const tail = docs.int(id, own + ITEM_TAIL);
-    if (tail < 0) docs.setInt(id, own + ITEM_HEAD, i);
-    else items.setInt(tail, NEXT, i);
-    docs.setInt(id, own + ITEM_TAIL, i);
+    items.setInt(i, NEXT, head);
+    docs.setInt(id, own + ITEM_HEAD, i);
   }
 
   private doc(id: number): Doc {
@@ -172,8 +174,9 @@ class DocumentBuilder implements SectionBuilder {
     const items: Item[] = [];
     const store = this.items;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
-      items.push({ rt: store.float(i, RT), txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
+      items.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
     }
+    items.reverse(); // in the order their rates first came
     return { first: first as Values, items };
   }
 
