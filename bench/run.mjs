@@ -240,6 +240,16 @@ function timedRun(argv, { timeoutS, logFile }) {
   });
 }
 
+/**
+ * Between runs: write out what the last one left in the page cache (the exceljs floor spills
+ * about 200 MB of temp files per 500k run, an annotated copy is 30 MB) and pause a second, so
+ * the kernel's write-back does not run into the next command's timing.
+ */
+async function settle() {
+  spawnSync('sync');
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 function cleanTmp() {
   for (const f of fs.readdirSync(TMP)) if (!f.startsWith('time-')) fs.rmSync(path.join(TMP, f), { recursive: true, force: true });
 }
@@ -319,6 +329,7 @@ async function main() {
       const name = `${sizeLabel(j.size)}-${j.fmt}-${j.cmd}-run${r}`;
       const res = await timedRun(j.argv, { timeoutS: o.timeout, logFile: path.join(LOGS, `${name}.log`) });
       cleanTmp();
+      await settle();
       j.runs.push(res);
       const ok = res.code === 0 && !res.timedOut && Number.isFinite(res.wall);
       const what = `${sizeLabel(j.size).padStart(5)} ${j.fmt.padEnd(4)} ${j.label.padEnd(42)} run ${r}/${o.runs}`;
@@ -485,7 +496,8 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
     'It is the official template layout (summary block in rows 1–3, headers in row 4, data from row 5, real date cells, shared strings written after the sheets as Excel does) and, for CSV, one file per sheet. ' +
     '`gstr1 validate` finds no errors and no warnings in it.');
   p('- **Timing**: `/usr/bin/time -f \'%e %M\'` around each process: wall seconds including Node start-up (twice for gstr1, which re-spawns itself), and peak RSS. ' +
-    'gstr1 runs from a copy of dist/ taken at the start (bench/out/build/), so a rebuild of dist/ during the bench does not mix two builds.');
+    'gstr1 runs from a copy of dist/ taken at the start (bench/out/build/), so a rebuild of dist/ during the bench does not mix two builds. ' +
+    'Between runs the bench calls `sync` and waits a second, so the write-back of the last run\'s files (the floor\'s temp files, an annotated copy) does not fall into the next one\'s time.');
   p('- **Floor**: the same file read by a bare reader doing nothing else: exceljs\'s streaming `WorkbookReader` touching every cell of every sheet (`bench/floor-exceljs.mjs`), ' +
     'or papaparse streaming every CSV as arrays (`bench/floor-papaparse.mjs`). "× floor" is the command\'s median wall time over the floor\'s for the same input.');
   p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap (src/cli/main.ts). GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coerceCell, coerceDate, idText, normaliseNumberText, parseDateText } from './coerce.js';
+import { coerceCell, coerceDate, coerceHundredths, idText, normaliseNumberText, parseDateText } from './coerce.js';
 
 const value = (r: ReturnType<typeof coerceCell>) => (r.ok ? r.value : `!${r.code}`);
 
@@ -144,5 +144,21 @@ describe('coerce: ids', () => {
     expect(idText(' 27aaacr5055k1z7 ')).toBe(clean);
     expect(idText('27AAA CR5055\tK1Z7')).toBe(clean);
     expect(idText('27-AAACR')).toBe('27-AAACR'); // not an id: the shape rules say so, not the reader
+  });
+});
+
+describe('coerce: number cells', () => {
+  it('reads every amount of up to 2 decimals as its exact paise, the same as its decimal spelling does', () => {
+    const samples = [0, -0, 0.01, 0.1, 0.29, 1.15, 6487.64, 180.07, 99_999_999.99, -12_345.67, 1e11 + 0.05, 4.35, 1.005];
+    for (let i = 0; i < 20_000; i++) samples.push(Math.round((Math.random() - 0.3) * 1e9) / 100);
+    const wrong = samples.filter((v) => {
+      const fast = coerceHundredths(v);
+      const viaText = coerceHundredths(String(v));
+      return !fast.ok || !viaText.ok || !Object.is(fast.value.hundredths, viaText.value.hundredths) || (fast.value.decimals > 2) !== (viaText.value.decimals > 2);
+    });
+    expect(wrong).toEqual([]);
+    // not 2 decimals: read by the general path as before (1.005 has 3; formula noise is 2)
+    expect(coerceHundredths(1.005)).toEqual({ ok: true, value: { hundredths: 101, decimals: 3 } });
+    expect(coerceHundredths(180.00000000000003)).toEqual({ ok: true, value: { hundredths: 18000, decimals: 2 } });
   });
 });

@@ -62,12 +62,20 @@ export function serialToIso(serial: number): string | undefined {
   return d.toISOString().slice(0, 10);
 }
 
+let lastDateTime = Number.NaN;
+let lastDate: Coerced<string> = { ok: true, value: '' };
+
 export function coerceDate(v: RawCell): Coerced<string> {
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return bad('CELL_INVALID_DATE');
+    const time = v.getTime();
+    if (Number.isNaN(time)) return bad('CELL_INVALID_DATE');
+    // a return's rows share a few hundred dates: the last one's answer is kept
+    if (time === lastDateTime) return lastDate;
     // exceljs builds dates at UTC midnight; a time part (e.g. 23:59:59.999 from rounding) is dropped
-    const shifted = new Date(v.getTime() + 500);
-    return ok(shifted.toISOString().slice(0, 10));
+    const shifted = new Date(time + 500);
+    lastDateTime = time;
+    lastDate = ok(shifted.toISOString().slice(0, 10));
+    return lastDate;
   }
   if (typeof v === 'number') {
     const s = serialToIso(v);
@@ -112,6 +120,12 @@ export function normaliseNumberText(text: string): string | undefined {
 /** Hundredths of a number cell or number text; `decimals` says how many the input really had. */
 export function coerceHundredths(v: RawCell): Coerced<{ hundredths: number; decimals: number }> {
   if (typeof v === 'number') {
+    // the usual number cell, an amount with at most 2 decimals: v is then exactly the double of
+    // h / 100, and h is what its decimal spelling gives (below 10^12, float error stays far from ½)
+    if (v > -1e12 && v < 1e12) {
+      const h = Math.round(v * 100);
+      if (h / 100 === v) return ok({ hundredths: h === 0 ? 0 : h, decimals: h % 100 === 0 ? 0 : h % 10 === 0 ? 1 : 2 });
+    }
     const p = parseDecimalNumber(v);
     if (!p) return bad('CELL_INVALID_NUMBER');
     // formula results such as 180.00000000000003 are binary noise, not 14 decimals
