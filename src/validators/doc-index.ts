@@ -9,7 +9,7 @@
  * integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
  * Sightings that do not fit (a row past 2^20, a 256th sheet) go to side arrays instead.
  */
-import { DOCUMENT_SERIES, DocumentNumbers } from '../model/document-numbers.js';
+import { DOCUMENT_SERIES, DocumentNumbers, type DocumentSeries, type NumberSeries } from '../model/document-numbers.js';
 import type { ParsedRow, SheetContext } from '../parsers/rows.js';
 
 export { DOCUMENT_SERIES, type DocumentSeries } from '../model/document-numbers.js';
@@ -44,6 +44,10 @@ export class DocumentIndex {
   private lastRow: ParsedRow | undefined;
   private lastResult = NONE;
   private lastOwner = -1;
+  private sheet: SheetContext | undefined;
+  private sheetSeries: DocumentSeries | undefined;
+  private sheetNumbers: NumberSeries | undefined;
+  private sheetOwner = -1;
 
   /**
    * Keeps sightings in the run's shared numbers (the mappers' table) instead of a table of its
@@ -53,6 +57,7 @@ export class DocumentIndex {
     if (numbers.owner !== undefined && numbers.owner !== this) return;
     numbers.owner = this;
     this.numbers = numbers;
+    this.sheet = undefined;
   }
 
   /**
@@ -64,13 +69,20 @@ export class DocumentIndex {
     if (row === this.lastRow) return this.lastResult;
     this.lastRow = row;
     this.lastResult = NONE;
-    const s = DOCUMENT_SERIES[row.ctx.spec.id];
+    // rows come sheet by sheet: what depends on the sheet is looked up when it changes
+    if (row.ctx !== this.sheet) {
+      this.sheet = row.ctx;
+      this.sheetSeries = DOCUMENT_SERIES[row.ctx.spec.id];
+      this.sheetNumbers = this.numbers.of(row.ctx.spec.id);
+      this.sheetOwner = this.sheetSeries ? this.ownerOf(row.ctx) : -1;
+    }
+    const s = this.sheetSeries;
     if (!s) return NONE;
     const num = row.values[s.field] as string | undefined;
     if (!num) return NONE;
-    const owner = this.ownerOf(row.ctx);
+    const owner = this.sheetOwner;
     this.lastOwner = owner;
-    const series = this.numbers.of(row.ctx.spec.id)!;
+    const series = this.sheetNumbers!;
     const bit = s.index === 1 ? (row.values.ntty === 'D' ? DEBIT : CREDIT) : 0;
     const id = series.intern(num);
     const seen = series.sighting(id);
