@@ -274,7 +274,8 @@ function planOf(ctx: SheetContext): ColumnPlan[] {
 function toParsedRow(ctx: SheetContext, plan: readonly ColumnPlan[], raw: RawRow, stats: SheetStats, opts: ReadOptions): ParsedRow | undefined {
   const cols = ctx.columns;
   // a totals line under the data: its first cell says "Total" and it has no document fields
-  const first = raw.cells.find((c) => !isBlank(c));
+  let first: RawCell | undefined;
+  for (let i = 0; i < raw.cells.length && first === undefined; i++) if (!isBlank(raw.cells[i])) first = raw.cells[i];
   if (typeof first === 'string' && mayBeTotal(first) && TOTAL_ROW.test(first)) {
     const docField = ctx.spec.columns.find((c) => c.required && c.field !== 'rt' && c.field !== 'txval');
     const docCell = docField && cols[docField.field] ? raw.cells[cols[docField.field]!.col - 1] : undefined;

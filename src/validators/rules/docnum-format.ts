@@ -18,6 +18,8 @@ export const NUMBER_FIELDS: Partial<Record<SheetId, readonly Field[]>> = {
   docs: ['docFrom', 'docTo'],
 };
 
+let lastGood = '';
+
 const rule: RowRule = {
   kind: 'row',
   code: 'DOCNUM_FORMAT',
@@ -28,7 +30,12 @@ const rule: RowRule = {
   check(row, _ctx, report) {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
-      if (typeof n !== 'string' || n === '' || FORMAT.test(n)) continue;
+      // the lines of one invoice repeat its number: the last number found good is not tested again
+      if (typeof n !== 'string' || n === '' || n === lastGood) continue;
+      if (FORMAT.test(n)) {
+        lastGood = n;
+        continue;
+      }
       if (n.length > 16) report(row, f, { reason: 'length', length: n.length });
       else report(row, f, { reason: 'characters' });
     }

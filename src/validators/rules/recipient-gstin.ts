@@ -3,7 +3,7 @@
  * registration, with its check character) and must not be the supplier's own GSTIN.
  *   pass: 27AAACR5055K1Z7 (supplier 29…); fail: 27AAACR5055K1Z8 (check character), the supplier's GSTIN
  */
-import { hasShape, hasValidCheckChar, RECIPIENT_KINDS } from '../../model/gstin.js';
+import { GSTIN_PATTERNS, hasShape, hasValidCheckChar, RECIPIENT_KINDS } from '../../model/gstin.js';
 import type { RowRule } from '../types.js';
 
 /** Rows of one recipient usually come together: the last id found valid skips the pattern work. */
@@ -24,7 +24,8 @@ const rule: RowRule = {
       if (id === ctx.gstin) report(row, 'ctin', { reason: 'supplier' });
       return;
     }
-    if (!hasShape(id, ...RECIPIENT_KINDS)) {
+    // ids are read upper-cased: the usual normal GSTIN is matched without hasShape's general path
+    if (!GSTIN_PATTERNS.normal.test(id) && !hasShape(id, ...RECIPIENT_KINDS)) {
       report(row, 'ctin', { reason: hasShape(id, 'oidar') ? 'oidar' : 'format' });
     } else if (!hasValidCheckChar(id)) {
       report(row, 'ctin', { reason: 'checksum' });

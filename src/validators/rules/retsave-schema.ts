@@ -73,11 +73,14 @@ function groupPointers(key: SectionKey, list: string | undefined): { group: stri
  * Errors of `value` as it will be written: the object is checked as is (fast), and only when it
  * fails is its JSON text checked instead, so that keys JSON drops (undefined) raise nothing.
  */
-function issuesOf(pointer: string, value: unknown, prefix: string): { issues: SchemaIssue[]; json: unknown } {
-  if (validatorAt(pointer)(value)) return { issues: [], json: value };
+function issuesOf(pointer: string, value: unknown, prefix: string, valid = validatorAt(pointer)): { issues: SchemaIssue[]; json: unknown } {
+  if (valid(value)) return NO_ISSUES;
   const json = JSON.parse(JSON.stringify(value)) as unknown;
   return { issues: schemaIssues(pointer, json, prefix), json };
 }
+
+/** what issuesOf gives for a valid value (its json is not looked at then) */
+const NO_ISSUES: { issues: SchemaIssue[]; json: unknown } = { issues: [], json: undefined };
 
 const SHEET_OF: Partial<Record<SectionKey, string>> = {};
 for (const s of SHEETS) SHEET_OF[s.section] ??= s.names[0]!;
@@ -140,6 +143,7 @@ const rule: PassRule = {
             continue;
           }
           const pointers = groupPointers(key, out.splitKey);
+          const docValid = pointers.doc ? validatorAt(pointers.doc) : undefined;
           let i = 0;
           for (const item of entries(result, key, out)) {
             const base = `/${key}/${i++}`;
@@ -152,16 +156,19 @@ const rule: PassRule = {
             // the group's own keys, then its documents one by one
             const listPath = `${base}/${out.splitKey}`;
             const header = issuesOf(pointers.group, { ...(item as Record<string, unknown>), [out.splitKey!]: [] }, base);
-            const group = documentAt(header.json, '');
+            // the group's key (ctin, pos...) for the findings' wording: only needed when there are some
+            const groupItem = item;
+            const group = () => documentAt({ ...(groupItem as Record<string, unknown>), [out.splitKey!]: [] }, '');
             const headerIssues = header.issues.filter(
               (is) => !(list.length > 0 && is.path === listPath && is.keyword === 'minItems'),
             );
-            emit(key, headerIssues, () => group);
-            list.forEach((doc, j) => {
+            if (headerIssues.length) emit(key, headerIssues, group);
+            for (let j = 0; j < list.length; j++) {
+              if (docValid!(list[j])) continue; // the usual case: nothing to spell out
               const prefix = `${listPath}/${j}`;
-              const { issues, json } = issuesOf(pointers.doc!, doc, prefix);
-              emit(key, issues, (is) => documentAt(json, is.path.slice(prefix.length), { ...group }));
-            });
+              const { issues, json } = issuesOf(pointers.doc!, list[j], prefix, docValid);
+              emit(key, issues, (is) => documentAt(json, is.path.slice(prefix.length), group()));
+            }
           }
         }
         if (more > 0) report.raw({ params: { reason: 'more', count: more } });
