@@ -123,8 +123,3 @@ export class Interner<T extends string | number = string | number> {
     return this.values;
   }
 }
-
-/** A flat copy of a string (V8 keeps sliced substrings pointing into their parent). */
-export function flatString(s: string): string {
-  return flatCopy(s);
-}

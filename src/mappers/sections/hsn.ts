@@ -13,7 +13,7 @@ import type { FieldValues } from '../../model/fields.js';
 import { formatPeriod } from '../../model/period.js';
 import { hsnSplit } from '../../model/dated-rules.js';
 import type { SheetId } from '../../model/sheets.js';
-import { flatString } from '../../model/columns.js';
+import { flatCopy } from '../../model/flat.js';
 import { amt, paise } from '../convert.js';
 import type { SectionMapper, SheetRow } from '../types.js';
 
@@ -40,7 +40,7 @@ function interner(): Intern {
   const seen = new Map<string, string>();
   return (s) => {
     let k = seen.get(s);
-    if (k === undefined) seen.set((k = flatString(s)), k);
+    if (k === undefined) seen.set((k = flatCopy(s)), k);
     return k;
   };
 }
