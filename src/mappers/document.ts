@@ -197,6 +197,12 @@ class DocumentBuilder implements SectionBuilder {
         keys.map((g, k) => [g, k] as const),
         ([g, k]) => ({ [jsonKey]: g, [listKey]: Array.from(members(k), toJson) }),
       ),
+      documents: {
+        count,
+        json: toJson,
+        headers: () => mapIter(keys, (g) => ({ [jsonKey]: g, [listKey]: [] })),
+        members,
+      },
     };
   }
 }
@@ -209,7 +215,7 @@ function groupDocuments(
   interner: Interner,
   refOf: (id: number) => number,
   count: number,
-): { keys: string[]; members: (k: number) => Iterable<number> } {
+): { keys: string[]; members: (k: number) => Int32Array } {
   const keys: string[] = [];
   const byKey = new Map<string, number>();
   // group of each stored value (index ref + 1; 0 is "absent", which groups with the empty text as

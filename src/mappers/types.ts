@@ -27,8 +27,24 @@ export interface MapContext extends ReturnContext {
  * (b2b: one per recipient); an object section (nil, hsn, doc_issue, supeco) has named lists.
  */
 export type SectionOutput =
-  | { readonly kind: 'array'; readonly items: Iterable<unknown>; readonly splitKey?: string }
+  | { readonly kind: 'array'; readonly items: Iterable<unknown>; readonly splitKey?: string; readonly documents?: GroupedDocuments }
   | { readonly kind: 'object'; readonly parts: Readonly<Record<string, readonly unknown[]>> };
+
+/**
+ * The documents of a grouped section (b2b...) by themselves, for checks that look at one document
+ * at a time: in storage order they are read from consecutive memory, while `items` reads them
+ * group by group. Group k of `items` is `{[groupKey]: headers[k] key, [splitKey]: members(k) as JSON}`.
+ */
+export interface GroupedDocuments {
+  /** documents are 0 … count - 1 */
+  readonly count: number;
+  /** document `id` as `items` writes it */
+  json(id: number): unknown;
+  /** each group's own keys, its list of documents empty, in the order of `items` */
+  headers(): Iterable<Record<string, unknown>>;
+  /** the documents of group k, in their order in the group */
+  members(k: number): ArrayLike<number>;
+}
 
 export interface SectionBuilder {
   /** Adds one parsed row; false when the row is rejected (a finding says why). */

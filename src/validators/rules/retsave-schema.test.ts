@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionKey } from '../../model/sheets.js';
-import type { SectionOutput } from '../../mappers/types.js';
+import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';
 import { IDS, runRules } from '../test-helpers.js';
 import rule, { MAX_SCHEMA_FINDINGS } from './retsave-schema.js';
 
@@ -82,5 +82,29 @@ describe('rule: RET191106', () => {
     const f = await runRules(rule, [], { outputs: outputs([['b2b', { kind: 'array', items: [{ ctin: IDS.recipient, inv }] }]]) });
     expect(f).toHaveLength(MAX_SCHEMA_FINDINGS + 1);
     expect(f.at(-1)!.params).toEqual({ reason: 'more', count: 5 });
+  });
+
+  it('finds the same errors, in group order, when a section also hands its documents in storage order', async () => {
+    // storage order: documents as rows brought them; groups list them by recipient
+    const bad = { inv_typ: 'XX' };
+    const stored = Array.from({ length: 330 }, (_, id) => invoice(`INV/${id}`, id % 3 === 0 ? bad : {}));
+    const groupOf = (id: number) => (id % 2 === 0 ? 1 : 0); // odd ids in the first group
+    const members = [0, 1].map((g) => Int32Array.from(stored.keys()).filter((id) => groupOf(id) === g));
+    const ctins = [IDS.recipient, 'not-a-gstin'];
+    const items = members.map((ids, g) => ({ ctin: ctins[g], inv: Array.from(ids, (id) => stored[id]) }));
+    const documents: GroupedDocuments = {
+      count: stored.length,
+      json: (id) => stored[id],
+      headers: () => ctins.map((ctin) => ({ ctin, inv: [] })),
+      members: (k) => members[k]!,
+    };
+    const grouped = await runRules(rule, [], { outputs: outputs([['b2b', { kind: 'array', splitKey: 'inv', items, documents }]]) });
+    const plain = await runRules(rule, [], { outputs: outputs([['b2b', { kind: 'array', splitKey: 'inv', items }]]) });
+    expect(grouped).toEqual(plain);
+    const paths = grouped.map((x) => x.params?.path);
+    expect(paths.slice(0, 3)).toEqual(['/b2b/0/inv/1/inv_typ', '/b2b/0/inv/4/inv_typ', '/b2b/0/inv/7/inv_typ']);
+    expect(paths).toContain('/b2b/1/ctin');
+    // 110 invoices of type XX and one bad GSTIN: the first 100 in group order are listed
+    expect(grouped.at(-1)!.params).toEqual({ reason: 'more', count: 111 - MAX_SCHEMA_FINDINGS });
   });
 });

@@ -11,7 +11,7 @@
 import type { ProcessResult } from '../../api/process.js';
 import { formatPeriod } from '../../model/period.js';
 import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
-import type { SectionOutput } from '../../mappers/types.js';
+import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';
 import type { PassRule } from '../types.js';
 import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../schema.js';
 
@@ -92,6 +92,45 @@ function sheetOf(key: SectionKey | undefined, path: string): string | undefined 
   return key ? SHEET_OF[key] : undefined;
 }
 
+type Emit = (key: SectionKey | undefined, issues: SchemaIssue[], where: (issue: SchemaIssue) => Where) => void;
+
+/**
+ * A grouped section's documents, checked in two passes with the same findings, in the same order,
+ * as checking them group by group: first every document in storage order (consecutive memory,
+ * where group order jumps about), only noting which fail; then group by group, each group's own
+ * keys and the failing documents spelt out at their place.
+ */
+function checkGroupedDocuments(
+  key: SectionKey,
+  listKey: string,
+  docs: GroupedDocuments,
+  groupPointer: string,
+  docPointer: string,
+  docValid: (value: unknown) => boolean,
+  emit: Emit,
+): void {
+  const failed = new Uint8Array(docs.count);
+  for (let id = 0; id < docs.count; id++) if (!docValid(docs.json(id))) failed[id] = 1;
+  let k = 0;
+  for (const header of docs.headers()) {
+    const base = `/${key}/${k}`;
+    const listPath = `${base}/${listKey}`;
+    const members = docs.members(k++);
+    const group = () => documentAt(header, '');
+    // the empty list stands in for the documents: its minItems is not the group's fault
+    const headerIssues = issuesOf(groupPointer, header, base).issues.filter(
+      (is) => !(members.length > 0 && is.path === listPath && is.keyword === 'minItems'),
+    );
+    if (headerIssues.length) emit(key, headerIssues, group);
+    for (let j = 0; j < members.length; j++) {
+      if (!failed[members[j]!]) continue;
+      const prefix = `${listPath}/${j}`;
+      const { issues, json } = issuesOf(docPointer, docs.json(members[j]!), prefix);
+      emit(key, issues, (is) => documentAt(json, is.path.slice(prefix.length), group()));
+    }
+  }
+}
+
 const rule: PassRule = {
   kind: 'pass',
   code: 'RET191106',
@@ -144,6 +183,10 @@ const rule: PassRule = {
           }
           const pointers = groupPointers(key, out.splitKey);
           const docValid = pointers.doc ? validatorAt(pointers.doc) : undefined;
+          if (out.documents && docValid) {
+            checkGroupedDocuments(key, out.splitKey!, out.documents, pointers.group, pointers.doc!, docValid, emit);
+            continue;
+          }
           let i = 0;
           for (const item of entries(result, key, out)) {
             const base = `/${key}/${i++}`;
