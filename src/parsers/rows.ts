@@ -137,6 +137,8 @@ function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts:
 class SheetReader {
   private ctx: SheetContext | undefined;
   private plan: readonly ColumnPlan[] | undefined;
+  /** a row of the sheet with every field present and undefined (see toParsedRow) */
+  private blank: Partial<Record<Field, unknown>> = {};
   private stats: SheetStats | undefined;
   private scanned = 0;
   private failed = false;
@@ -167,7 +169,7 @@ class SheetReader {
     const ctx = this.ctx;
     if (ctx) {
       if (allBlank(raw.cells)) return undefined;
-      return toParsedRow(ctx, this.plan!, raw, this.stats!, this.opts);
+      return toParsedRow(ctx, this.plan!, this.blank, raw, this.stats!, this.opts);
     }
     const { file, kind, sheet, opts } = this;
     if (allBlank(raw.cells)) return undefined;
@@ -188,6 +190,8 @@ class SheetReader {
       opts.stats.push(stats);
       this.ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
       this.plan = planOf(this.ctx);
+      this.blank = {};
+      for (const p of this.plan) this.blank[p.col.field] = undefined;
       if (!reportHeader(this.ctx, match, raw, opts)) this.failed = true;
       return undefined;
     }
@@ -271,7 +275,14 @@ function planOf(ctx: SheetContext): ColumnPlan[] {
   });
 }
 
-function toParsedRow(ctx: SheetContext, plan: readonly ColumnPlan[], raw: RawRow, stats: SheetStats, opts: ReadOptions): ParsedRow | undefined {
+function toParsedRow(
+  ctx: SheetContext,
+  plan: readonly ColumnPlan[],
+  blank: Partial<Record<Field, unknown>>,
+  raw: RawRow,
+  stats: SheetStats,
+  opts: ReadOptions,
+): ParsedRow | undefined {
   const cols = ctx.columns;
   // a totals line under the data: its first cell says "Total" and it has no document fields
   let first: RawCell | undefined;
@@ -285,7 +296,9 @@ function toParsedRow(ctx: SheetContext, plan: readonly ColumnPlan[], raw: RawRow
     }
   }
   stats.read++;
-  const values: Partial<Record<Field, unknown>> = {};
+  // a copy of the blank row, every field present in column order: the stores below fill slots the
+  // object has instead of reshaping it cell by cell (an absent field stays undefined, as before)
+  const values: Partial<Record<Field, unknown>> = { ...blank };
   let rejected = false;
   const cells = raw.cells;
   for (let i = 0; i < plan.length; i++) {
