@@ -1,9 +1,9 @@
 /**
- * Compact column storage for what must be kept across rows (hundreds of thousands of documents):
- * numbers in typed arrays, repeated values (dates, GSTINs, codes, rates) interned once and stored
+ * Compact storage for what must be kept across rows (hundreds of thousands of documents): numbers
+ * in typed-array records, repeated values (dates, GSTINs, codes, rates) interned once and stored
  * as indexes. A document costs a few dozen bytes, not an object graph.
  *
- * The typed arrays are pages of a fixed size, added as rows come: a column holds at most one
+ * The typed arrays are pages of a fixed size, added as rows come: a store holds at most one
  * partly filled page more than it needs, and growing never copies. (A single array doubled on
  * demand is up to twice the size it needs, and three times while it is being copied: at 500,000
  * lines that slack alone made memory grow faster than the file.)
@@ -14,24 +14,6 @@ const PAGE_BITS = 12;
 /** entries per page */
 export const PAGE = 1 << PAGE_BITS;
 const MASK = PAGE - 1;
-
-/** A growable column of 32-bit integers. */
-export class IntColumn {
-  private readonly pages: Int32Array[] = [];
-  length = 0;
-  push(v: number): number {
-    const i = this.length;
-    if ((i & MASK) === 0) this.pages.push(new Int32Array(PAGE));
-    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
-    return this.length++;
-  }
-  get(i: number): number {
-    return this.pages[i >>> PAGE_BITS]![i & MASK]!;
-  }
-  set(i: number, v: number): void {
-    this.pages[i >>> PAGE_BITS]![i & MASK] = v;
-  }
-}
 
 /**
  * Fixed-size records of numbers, one per document or item, in pages: the fields of one record
@@ -109,7 +91,8 @@ export class Interner<T extends string | number = string | number> {
       this.values.push(copy);
       this.ids.set(copy, id);
     }
-    this.last = v;
+    // the stored copy, not `v`: a slice handed out by a parser would keep its chunk alive
+    this.last = this.values[id];
     this.lastId = id;
     return id;
   }
