@@ -2,11 +2,9 @@
  * Streaming CSV reader on papaparse. Handles a UTF-8 BOM, UTF-16 with BOM, Windows-1252 text
  * (what Excel's "CSV" save gives on Indian Windows installs) and `;` or tab separators.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { Transform } from 'node:stream';
 import Papa from 'papaparse';
+import { baseName, extName } from './file-names.js';
+import { openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -18,12 +16,10 @@ export interface CsvSniff {
 }
 
 export async function sniffCsv(file: string): Promise<CsvSniff> {
-  const fh = await open(file, 'r');
-  let buf: Buffer;
+  const fh = await openSource(file);
+  let buf: Uint8Array;
   try {
-    const b = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(b, 0, SNIFF_BYTES, 0);
-    buf = b.subarray(0, bytesRead);
+    buf = await fh.read(0, SNIFF_BYTES);
   } finally {
     await fh.close();
   }
@@ -62,21 +58,91 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-function decoder(encoding: string): Transform {
+/** The text of `src` from `start`, decoded as it is read; the source closes at the end. */
+async function* textOf(src: ByteSource, start: number, encoding: string): AsyncGenerator<string> {
   const dec = new TextDecoder(encoding);
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      cb(null, dec.decode(chunk, { stream: true }));
-    },
-    flush(cb) {
-      cb(null, dec.decode());
-    },
-  });
+  try {
+    for await (const c of src.stream(start, src.size)) {
+      const t = dec.decode(c, { stream: true });
+      if (t) yield t;
+    }
+    const t = dec.decode();
+    if (t) yield t;
+  } finally {
+    await src.close();
+  }
+}
+
+type Listener = (x?: unknown) => void;
+
+/**
+ * Text chunks as the minimal readable papaparse streams from (`on`/`pause`/`resume`): it pauses
+ * after each chunk of records, and the next chunk of text is read only when it resumes.
+ */
+class TextFeed {
+  readonly readable = true;
+  private readonly listeners = new Map<string, Listener>();
+  private paused = false;
+  private pumping = false;
+  private ended = false;
+
+  constructor(private readonly chunks: AsyncGenerator<string>) {}
+
+  read(): null {
+    return null;
+  }
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, fn);
+    if (event === 'data') queueMicrotask(() => void this.pump());
+    return this;
+  }
+
+  removeListener(event: string): this {
+    this.listeners.delete(event);
+    return this;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    void this.pump();
+  }
+
+  destroy(): void {
+    this.ended = true;
+    void this.chunks.return(undefined);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.paused && !this.ended) {
+        const next = await this.chunks.next();
+        if (this.ended) break;
+        if (next.done) {
+          this.ended = true;
+          this.listeners.get('end')?.();
+          break;
+        }
+        this.listeners.get('data')?.(next.value);
+      }
+    } catch (e) {
+      this.ended = true;
+      this.listeners.get('error')?.(e);
+    } finally {
+      this.pumping = false;
+    }
+  }
 }
 
 export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
   const sniff = await sniffCsv(file);
-  const name = basename(file, extname(file));
+  const name = baseName(file, extName(file));
   // each is a generator that opens the file only when iterated; a caller reads one of the two
   yield { name, hidden: false, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
 }
@@ -87,7 +153,7 @@ export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
  * times slower on this data.)
  */
 async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
-  const source = createReadStream(file, { start: sniff.bomBytes }).pipe(decoder(sniff.encoding));
+  const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, sniff.encoding));
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown;

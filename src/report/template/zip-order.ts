@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { openSource, type ByteSource } from '../../parsers/host/source.js';
 import { entryDataStart, openEntry, readCentralDirectory, readEntry, type ZipEntry } from '../../parsers/zip.js';
 
 interface Entry {
@@ -75,7 +76,7 @@ export interface ReorderOptions {
  */
 export async function reorderXlsx(src: string, dest: string = src, opts: ReorderOptions = {}): Promise<void> {
   const inPlace = resolve(src) === resolve(dest);
-  const fh = await open(src, 'r');
+  const fh = await openSource(src);
   const target = inPlace ? `${dest}.reorder-${process.pid}-${randomBytes(4).toString('hex')}` : dest;
   let out: FileHandle | undefined;
   try {
@@ -122,7 +123,7 @@ function fromZip(z: ZipEntry): Entry {
   };
 }
 
-async function writeZip(fh: FileHandle, out: FileHandle, ordered: readonly Entry[]): Promise<void> {
+async function writeZip(fh: ByteSource, out: FileHandle, ordered: readonly Entry[]): Promise<void> {
   let pos = 0;
   const central: Buffer[] = [];
   for (const e of ordered) {
@@ -176,12 +177,11 @@ async function writeZip(fh: FileHandle, out: FileHandle, ordered: readonly Entry
   await out.write(eocd);
 }
 
-async function copyRange(from: FileHandle, to: FileHandle, start: number, len: number): Promise<void> {
-  const buf = Buffer.alloc(Math.min(len, 1 << 20));
+async function copyRange(from: ByteSource, to: FileHandle, start: number, len: number): Promise<void> {
   for (let done = 0; done < len; ) {
-    const n = Math.min(buf.length, len - done);
-    const { bytesRead } = await from.read(buf, 0, n, start + done);
-    if (bytesRead !== n) throw new Error('xlsx: unexpected end of file');
+    const n = Math.min(1 << 20, len - done);
+    const buf = await from.read(start + done, n);
+    if (buf.length !== n) throw new Error('xlsx: unexpected end of file');
     await to.write(buf, 0, n);
     done += n;
   }
