@@ -44,6 +44,13 @@ async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint
   yield* chunksOf(ds.readable as ReadableStream<Uint8Array>);
 }
 
+async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const out = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  for await (const c of chunksOf(out as ReadableStream<Uint8Array>)) chunks.push(c);
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+}
+
 let table: Int32Array | undefined;
 
 /** CRC-32 (IEEE), table-driven. */
@@ -70,6 +77,7 @@ export function browserHost(files: ReadonlyMap<string, Blob>, data: Readonly<Rec
       return blobSource(blob);
     },
     inflateRaw,
+    deflateRaw,
     crc32,
     resolve: (name) => name,
     data: (name) => data[name],

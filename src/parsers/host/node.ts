@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
 import { SourceError, type ByteSource, type DataFile, type Host } from './source.js';
 
 const CHUNK = 64 * 1024;
@@ -59,6 +60,7 @@ async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint
 export const nodeHost: Host = {
   open: openFile,
   inflateRaw,
+  deflateRaw: promisify(deflateRaw),
   crc32: (data, previous) => crc32(data, previous),
   resolve: (file) => resolve(file),
   data: (name) => JSON.parse(readFileSync(DATA[name], 'utf8')),

@@ -37,6 +37,8 @@ export interface Host {
   open(file: string): Promise<ByteSource>;
   /** inflates raw deflate data (zip method 8); a damaged stream is the iteration's error */
   inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  /** raw deflate of a small part (the annotated copy adds one to a workbook) */
+  deflateRaw(data: Uint8Array): Promise<Uint8Array>;
   crc32(data: Uint8Array, previous: number): number;
   /** the name by which two mentions of one input compare equal (an absolute path in Node) */
   resolve(file: string): string;
