@@ -67,6 +67,11 @@ export async function* readXlsx(file: string): AsyncGenerator<RawSheet> {
   }
 }
 
+/** The worksheets' parts in the zip, in workbook order (the annotated copy scans their XML). */
+export async function worksheetParts(file: string): Promise<{ readonly name: string; readonly hidden: boolean; readonly part: ZipEntry }[]> {
+  return [...(await readBook(file)).sheets];
+}
+
 function inputError(e: unknown, file: string, sheet?: string): Error {
   if (e instanceof InputError) return e;
   const mapped = zipInputError(e, file);

@@ -1,0 +1,27 @@
+// npm run build:web: the web page as static files in web/dist (index.html, app.js, worker.js, style.css).
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'dist');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+await build({
+  entryPoints: { app: join(here, 'src/main.ts'), worker: join(here, 'src/worker.ts') },
+  outdir: out,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome109', 'firefox115', 'safari16.4'],
+  // the engine uses Node's Buffer as a global: the `buffer` package stands in for it
+  inject: [join(here, 'src/buffer-shim.ts')],
+  define: { global: 'globalThis' },
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+for (const f of ['index.html', 'style.css']) copyFileSync(join(here, f), join(out, f));
+console.log(`web page built in ${out}`);
