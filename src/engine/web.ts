@@ -95,16 +95,25 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
   };
 }
 
-/** The cells of one row of an input, as text, with the sheet's first row beside them as headers. */
+/**
+ * The cells of one row of an input, as text, with headers beside them: of the rows above it (the
+ * first ten), the one with the most text cells (the template's own header row sits under a title).
+ */
 export async function rowCells(file: string, sheet: string, row: number): Promise<{ header: string[]; cells: string[] } | undefined> {
   const kind = await detectFile(file);
   for await (const s of kind === 'xlsx' ? readXlsx(file) : readCsv(file)) {
     if (kind === 'xlsx' && s.name !== sheet) continue;
     let header: string[] = [];
+    let best = 0;
+    let seen = 0;
     for await (const r of s.rows) {
       const texts = r.cells.map((c) => cellText(c));
-      if (!header.length && texts.some((t) => t !== '')) header = texts;
       if (r.row === row) return { header, cells: texts };
+      const words = r.cells.filter((c) => typeof c === 'string' && c.trim() !== '').length;
+      if (seen++ < 10 && words > best) {
+        best = words;
+        header = texts;
+      }
       if (r.row > row) break;
     }
     return undefined;
