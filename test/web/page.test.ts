@@ -50,7 +50,7 @@ async function check(page: Page, files: string | string[], gstin: string, period
   await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
   await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
   await page.getByRole('textbox', { name: 'Return period' }).fill(period);
-  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
   await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor();
 }
 
@@ -182,7 +182,7 @@ describe('web page: static build in Chromium', () => {
 
     await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAACR5055K1Z7');
     await page.getByRole('textbox', { name: 'Return period' }).fill('092025');
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
     await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor();
     await expect(page.locator('#verdict-detail').textContent()).resolves.toContain('Read as a sales register: sales-register.xlsx');
     const cli = await validateFiles([REGISTER], { gstin: '27AAACR5055K1Z7', period: '092025' });

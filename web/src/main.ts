@@ -6,6 +6,7 @@
 import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
 import { count, plural, rupees } from './format.js';
+import { setUpPortal } from './portal.js';
 import type { FromWorker, PageResult, ToWorker } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -414,3 +415,7 @@ $('editor-save').addEventListener('click', () => {
 
 recall();
 showMappingState();
+void setUpPortal({
+  files: () => chosen,
+  form: () => ({ gstin: gstin.value.trim(), period: period.value.trim(), sez: sez.checked }),
+});
