@@ -4,7 +4,7 @@
  * (named by their file names). Results are plain data, to cross postMessage.
  */
 import { returnContext, sectionOption, type ReturnOptions } from '../api/options.js';
-import { Gstr1Error } from '../model/errors.js';
+import { Gstr1Error, InputError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
@@ -16,12 +16,14 @@ import { processWithRegister, type RegisterOptions } from '../register/index.js'
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
+import { matchPortalErrors, parseStatusResponse } from '../upload/error-report.js';
 import { computeTotals, type SectionTotal } from '../upload/totals.js';
+import { annotateToBytes } from '../report/annotate/browser.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 
 export { browserHost } from '../parsers/host/browser.js';
 export { installHost } from '../parsers/host/source.js';
-export { annotateToBytes } from '../report/annotate/browser.js';
+export { annotateToBytes };
 export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '../register/mapping.js';
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
@@ -119,4 +121,30 @@ export async function rowCells(file: string, sheet: string, row: number): Promis
     return undefined;
   }
   return undefined;
+}
+
+export interface PortalErrorsOnRows {
+  readonly bytes: Uint8Array;
+  readonly errors: number;
+  readonly onRows: number;
+  readonly unmatched: number;
+}
+
+/**
+ * A return-status or error-report JSON saved from the portal or a provider, put on the rows of
+ * `files` (what `gstr1 annotate --status` does): the annotated workbook, and how many errors
+ * found their row.
+ */
+export async function annotatePortalErrors(files: readonly string[], statusText: string): Promise<PortalErrorsOnRows> {
+  let json: unknown;
+  try {
+    json = JSON.parse(statusText);
+  } catch {
+    throw new InputError('STATUS_JSON', { file: 'the status file' });
+  }
+  const parsed = parseStatusResponse(json);
+  const findings = await matchPortalErrors(files, {}, parsed.errors);
+  const unmatched = findings.filter((f) => f.unmatched).length;
+  const out = await annotateToBytes(files, findings);
+  return { bytes: out.bytes, errors: parsed.errors.length, onRows: findings.length - unmatched, unmatched };
 }

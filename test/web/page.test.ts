@@ -4,7 +4,7 @@
  * the page, and the annotated workbook's notes read back with our own zip reader.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/api/validate.js';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
+import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
 import { launch, shot, watchRequests } from './browser.js';
 import { serveStatic } from './static-server.js';
 
@@ -187,6 +188,33 @@ describe('web page: static build in Chromium', () => {
     await expect(page.locator('#verdict-detail').textContent()).resolves.toContain('Read as a sales register: sales-register.xlsx');
     const cli = await validateFiles([REGISTER], { gstin: '27AAACR5055K1Z7', period: '092025' });
     await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${cli.result.findings.errors} error${cli.result.findings.errors === 1 ? '' : 's'}`);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it("puts the errors of a status response saved from the portal on the workbook's rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const b2b = wb.getWorksheet('b2b,sez,de')!;
+    const headers = (b2b.getRow(4).values as unknown[]).map((v) => String(v ?? ''));
+    const ctin = String(b2b.getCell(5, headers.indexOf('GSTIN/UIN of Recipient')).value);
+    const inum = String(b2b.getCell(5, headers.indexOf('Invoice Number')).value);
+    const status = { status_cd: '1', data: { status_cd: 'PE', form_typ: 'R1', error_report: { b2b: [{ ctin, error_cd: 'RET191113', error_msg: 'Invoice rejected', inv: [{ inum }] }] } } };
+    const statusFile = join(dir, 'status.json');
+    writeFileSync(statusFile, JSON.stringify(status));
+
+    const { page, requests } = await open();
+    await check(page, SAMPLE, GSTIN, '102025');
+    await page.getByLabel('A status or error report saved from the portal (JSON)').setInputFiles(statusFile);
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Put the portal's errors on my workbook" }).click();
+    const file = (await (await dl).path())!;
+    // as `gstr1 annotate --status` matches them: one finding per row of the invoice
+    const onRows = (await matchPortalErrors([SAMPLE], {}, parseStatusResponse(status).errors)).filter((f) => !f.unmatched).length;
+    expect(onRows).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: ${onRows} on your rows, 0 matching no row`));
+    const noted = await notedCells(file);
+    expect(noted.some((ref) => /^[A-Z]+5$/.test(ref))).toBe(true);
     expect(requests.foreign()).toEqual([]);
     await page.context().close();
   });

@@ -308,6 +308,23 @@ $('dl-annotated').addEventListener('click', async () => {
   }
 });
 
+$('dl-status').addEventListener('click', async () => {
+  const note = $<HTMLParagraphElement>('download-note');
+  const f = $<HTMLInputElement>('status-file').files?.[0];
+  if (!f) {
+    note.textContent = 'Choose the status or error report saved from the portal first.';
+    return;
+  }
+  note.textContent = "Putting the portal's errors on your rows…";
+  try {
+    const a = await ask({ type: 'portal-errors', text: await f.text() }, 'portal-errors');
+    save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    note.textContent = `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+  } catch (e) {
+    note.textContent = e instanceof Error ? e.message : String(e);
+  }
+});
+
 $('dl-json').addEventListener('click', () => {
   if (!current) return;
   const parts = current.payloads;

@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, installHost, readFileHeaders, rowCells,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, installHost, readFileHeaders, rowCells,
 } from '../../src/engine/web.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -61,6 +61,11 @@ async function handle(m: ToWorker): Promise<void> {
     case 'annotate': {
       const a = await annotateToBytes(inputs, findings);
       post({ type: 'annotated', bytes: a.bytes, notes: a.notes }, [a.bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    case 'portal-errors': {
+      const a = await annotatePortalErrors(inputs, m.text);
+      post({ type: 'portal-errors', bytes: a.bytes, errors: a.errors, onRows: a.onRows, unmatched: a.unmatched }, [a.bytes.buffer as ArrayBuffer]);
       return;
     }
     case 'row': {
