@@ -3,7 +3,7 @@
  * names; Blob.slice gives random access, DecompressionStream('deflate-raw') inflates. The data
  * files are handed in by the page's bundle (a browser cannot read the package's folder).
  */
-import { SourceError, type ByteSource, type DataFile, type Host } from './source.js';
+import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
 
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();

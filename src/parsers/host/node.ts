@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
-import { SourceError, type ByteSource, type DataFile, type Host } from './source.js';
+import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
 
 const CHUNK = 64 * 1024;
 
