@@ -24,4 +24,6 @@ await build({
   logLevel: 'warning',
 });
 for (const f of ['index.html', 'style.css']) copyFileSync(join(here, f), join(out, f));
+// the blank template as `gstr1 template` writes it (committed by npm run gen:templates)
+copyFileSync(join(here, '../templates/GSTR1_Excel_Workbook_Template.xlsx'), join(out, 'GSTR1_Excel_Workbook_Template.xlsx'));
 console.log(`web page built in ${out}`);

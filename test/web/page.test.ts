@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReturn } from '../../bench/gen-return.mjs';
 import { validateFiles } from '../../src/api/validate.js';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
@@ -111,6 +112,11 @@ describe('web page: static build in Chromium', () => {
     await page.getByRole('button', { name: 'Download annotated workbook' }).click();
     const file = await (await annotated).path();
     expect((await readZip(file!)).entries.some((e) => e.name === 'xl/workbook.xml')).toBe(true);
+
+    // the blank template, the very file `gstr1 template` writes
+    const blank = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the blank GSTR-1 template' }).click();
+    expect(readFileSync((await (await blank).path())!)).toEqual(readFileSync(join(ROOT, 'templates/GSTR1_Excel_Workbook_Template.xlsx')));
 
     expect(requests.urls.length).toBeGreaterThan(2);
     expect(requests.foreign()).toEqual([]);
@@ -216,6 +222,24 @@ describe('web page: static build in Chromium', () => {
     const noted = await notedCells(file);
     expect(noted.some((ref) => /^[A-Z]+5$/.test(ref))).toBe(true);
     expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows progress on a long file and cancels it; the next check runs in a fresh worker', async () => {
+    const m = await generateReturn({ lines: 20_000, out: join(dir, 'ret-20000'), formats: 'xlsx', quiet: true });
+    const { page } = await open();
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(m.files.xlsx!);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
+    await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#progress-text').textContent()).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
+    await shot(page, '8-progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('#form-error').textContent()).toBe('Check cancelled.');
+    await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#result').isHidden()).resolves.toBe(true);
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
     await page.context().close();
   });
 
