@@ -1,11 +1,12 @@
-// npm run build:web: the web page as static files in web/dist (index.html, app.js, worker.js, style.css).
+// npm run build:web: the web page as static files in web/dist (index.html, app.js, worker.js, style.css),
+// or in the folder given as the first argument (the browser tests build their own copy).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'dist');
+const out = resolve(process.argv[2] ?? join(here, 'dist'));
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 

@@ -29,8 +29,9 @@ let server: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
   // from a fresh clone: `npm run build:web` gives web/dist, which is all the page needs
-  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs')], { stdio: 'pipe' });
-  server = await serveStatic(join(ROOT, 'web/dist'));
+  // its own build, from the same script as `npm run build:web` (test files run side by side)
+  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  server = await serveStatic(join(dir, 'dist'));
   browser = await launch();
 });
 

@@ -39,9 +39,11 @@ function raw(path: string, headers: Record<string, string>, method = 'GET', body
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs')], { stdio: 'pipe' });
+  // its own build, from the same script as `npm run build:web` (test files run side by side)
+  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
   emulator = await startEmulator({ otp: OTP, evcOtp: OTP });
   server = await startServer({
+    root: join(dir, 'dist'),
     portal: { provider: 'whitebooks', baseUrl: emulator.url, env: CREDENTIALS, journalDir: join(dir, 'journal'), pollMs: 20 },
     maxFileBytes: 1024 * 1024,
   });

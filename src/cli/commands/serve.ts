@@ -6,6 +6,7 @@ import { OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
 import type { CliIO } from '../cli.js';
 import { rawOption } from '../cli.js';
+import { untilStopped } from './until-stopped.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -43,15 +44,7 @@ export default function register(cli: CAC, io: CliIO): void {
       io.stdout.write(`open ${running.url}\n`);
       io.stderr.write('The page and its files stay on this machine. Stop with Ctrl-C.\n');
       if (opts.open) await openBrowser(running.url);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await running.close();
       return 0;
     });
