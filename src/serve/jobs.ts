@@ -1,5 +1,5 @@
 /**
- * The portal work the page asks for (upload, status, file), run here with the server's
+ * The portal work the page asks for (upload, status, reset, file), run here with the server's
  * credentials, one job at a time. A job that needs something only the user knows (the taxpayer
  * OTP, the EVC OTP, the go-ahead once the portal's summary is shown beside the uploaded totals)
  * waits with a question until the page answers it.

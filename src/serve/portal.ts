@@ -1,6 +1,6 @@
 /**
- * The portal actions of the page, through the same public functions as `gstr1 upload`, `status`
- * and `file` (same journal, same lock, same checks). Credentials stay in this process: what goes
+ * The portal actions of the page, through the same public functions as `gstr1 upload`, `status`,
+ * `reset` and `file` (same journal, same lock, same checks). Credentials stay in this process: what goes
  * back to the page is outcomes, counts, totals and the ARN.
  */
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { payloadsFromFiles, uploadFiles } from '../api/upload.js';
 import { Gstr1Error } from '../model/errors.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import type { ProviderName } from '../upload/config.js';
-import { fileReturn, returnStatus, type RunOptions } from '../upload/run.js';
+import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../upload/run.js';
 import { computeTotals } from '../upload/totals.js';
 import type { Failure, Job } from './jobs.js';
 
@@ -24,7 +24,7 @@ export interface PortalSettings {
 }
 
 export interface PortalRequest {
-  readonly action: 'upload' | 'status' | 'file';
+  readonly action: 'upload' | 'status' | 'reset' | 'file';
   readonly gstin: string;
   readonly period: string;
   readonly sez?: boolean;
@@ -81,6 +81,12 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
         ...(st.filed ? { filed: st.filed } : {}),
         ...(st.locked ? { locked: true } : {}),
       });
+      return;
+    }
+    if (r.action === 'reset') {
+      // the page asked the user before sending this (a reset deletes everything saved for the period)
+      const res = await resetReturn({ ...run, confirm: true });
+      job.finish({ outcome: res.outcome });
       return;
     }
     const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez) });

@@ -1,6 +1,6 @@
 /**
  * gstr1 serve: the web page (web/dist) on 127.0.0.1, plus what a browser cannot do alone: upload,
- * status and file through a provider (portal.ts). Every request passes guard.ts; the API also
+ * status, reset and file through a provider (portal.ts). Every request passes guard.ts; the API also
  * needs the per-launch token. Static files only from web/dist, never a directory listing; request
  * bodies are capped.
  */
@@ -123,7 +123,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         return;
       }
       const action = json.action;
-      if (action !== 'upload' && action !== 'status' && action !== 'file') {
+      if (action !== 'upload' && action !== 'status' && action !== 'reset' && action !== 'file') {
         send(res, 400, { code: 'ACTION' });
         return;
       }

@@ -99,6 +99,36 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await browser?.close();
   });
 
+  it('uploads, then resets the uploaded data once the user agrees', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
+    await otp.waitFor();
+    await otp.fill(OTP);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\./);
+    const saved = () => emulator.emulator.portal.state('27AAKCS4821M1ZW', '102025');
+    expect(saved().docs.size).toBeGreaterThan(0);
+
+    // the first time the user says no: nothing is sent
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
+    await expect(page.locator('#p-state').textContent()).resolves.toMatch(/^Uploaded/);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
+    await otp.waitFor();
+    await otp.fill(OTP);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('Reset: nothing uploaded for this period remains on the portal.');
+    expect(saved().docs.size).toBe(0);
+    expect(saved().counts.resets).toBe(1);
+    await page.close();
+  });
+
   it('checks, uploads with the OTP typed in the page, shows the summary beside the uploaded totals, files with EVC and shows the ARN', async () => {
     const page = await browser.newPage();
     const requests = watchRequests(page, server.origin);

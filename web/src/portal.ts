@@ -36,18 +36,18 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   section.hidden = false;
   $('portal-via').textContent = `Through ${info.portal.provider}, with the credentials of the computer running gstr1 serve. Check your return above first.`;
   const state = $<HTMLParagraphElement>('p-state');
-  const buttons = ['p-upload', 'p-status', 'p-file'].map((id) => $<HTMLButtonElement>(id));
+  const buttons = ['p-upload', 'p-status', 'p-file', 'p-reset'].map((id) => $<HTMLButtonElement>(id));
   const question = $<HTMLFormElement>('p-question');
   const confirmBox = $<HTMLDivElement>('p-confirm');
 
   const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
 
-  async function start(action: 'upload' | 'status' | 'file'): Promise<void> {
+  async function start(action: 'upload' | 'status' | 'reset' | 'file'): Promise<void> {
     const f = page.form();
     busy(true);
     $('p-annotated').hidden = true;
     try {
-      if (action !== 'status') {
+      if (action === 'upload' || action === 'file') {
         state.textContent = 'Handing the files to gstr1 serve…';
         await call('/api/files/clear', { method: 'POST' });
         for (const file of page.files()) await call('/api/files', { method: 'POST', body: file, headers: { 'x-file-name': encodeURIComponent(file.name) } });
@@ -134,6 +134,10 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       else state.textContent = 'Not filed.';
       return;
     }
+    if (job.action === 'reset') {
+      state.textContent = r.outcome === 'processed' ? 'Reset: nothing uploaded for this period remains on the portal.' : `Reset: ${String(r.outcome).replace(/_/g, ' ')}.`;
+      return;
+    }
     if (job.action === 'upload' && r.status === 'refused') {
       state.textContent = `Not uploaded: the return has ${plural(Number(r.errors), 'error')}. Fix them first.`;
       return;
@@ -150,6 +154,10 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   $('p-upload').addEventListener('click', () => void start('upload'));
   $('p-status').addEventListener('click', () => void start('status'));
   $('p-file').addEventListener('click', () => void start('file'));
+  $('p-reset').addEventListener('click', () => {
+    const f = page.form();
+    if (confirm(`Delete everything uploaded for ${f.gstin}, period ${f.period}, from the portal? Filed returns cannot be reset.`)) void start('reset');
+  });
   question.addEventListener('submit', (e) => {
     e.preventDefault();
     question.hidden = true;
