@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
+import { walkRecords } from '../../src/upload/records.js';
 import { launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -174,6 +175,54 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     expect(requests.foreign()).toEqual([]);
     const html = await page.content();
     expect(html).not.toContain(CREDENTIALS.GSTR1_WB_CLIENT_SECRET);
+    await page.close();
+  });
+});
+
+describe('gstr1 serve: the portal refuses a row', () => {
+  let browser: Browser;
+  let picky: RunningEmulator;
+  let local: RunningServer;
+  beforeAll(async () => {
+    browser = await launch();
+    // a portal that refuses the first b2b invoice it is sent
+    picky = await startEmulator({
+      otp: OTP,
+      validatePayload: (payload) => {
+        const first = [...walkRecords(payload)].find((e) => e.section === 'b2b');
+        return first ? [{ key: first.key, code: 'RET191113', message: 'Invalid GSTIN/UIN of the recipient.' }] : [];
+      },
+    });
+    local = await startServer({
+      root: join(dir, 'dist'),
+      portal: { provider: 'whitebooks', baseUrl: picky.url, env: CREDENTIALS, journalDir: join(dir, 'journal-picky'), pollMs: 20 },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await local?.close();
+    await picky?.close();
+  });
+
+  it("offers the portal's errors as an annotated workbook, the refused invoice's rows noted", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(local.url);
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
+    await otp.waitFor();
+    await otp.fill(OTP);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 row\.$/);
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
+    const file = (await (await dl).path())!;
+    const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
+    const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
+    expect(text).toContain('RET191113');
+    await shot(page, '9-serve-portal-errors');
     await page.close();
   });
 });
