@@ -14,7 +14,7 @@ import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { walkRecords } from '../../src/upload/records.js';
-import { launch, shot, watchRequests } from './browser.js';
+import { SHOTS, launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
@@ -171,6 +171,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Filed\. ARN [A-Z0-9]{10,}/);
     await shot(page, '7-serve-filed');
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '7-serve-filed-portal.png') });
     // the page spoke to gstr1 serve only; the credentials never reached it
     expect(requests.foreign()).toEqual([]);
     const html = await page.content();
@@ -222,7 +223,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
     const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
     const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
     expect(text).toContain('RET191113');
-    await shot(page, '9-serve-portal-errors');
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '9-serve-portal-errors.png') });
     await page.close();
   });
 });
