@@ -146,7 +146,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await otp.waitFor();
     await otp.fill(OTP);
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\. The portal accepted every row\.$/);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\. The portal accepted every record\.$/);
     await shot(page, '5-serve-uploaded');
 
     await page.getByRole('button', { name: 'File GSTR-1' }).click();
@@ -216,7 +216,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
     await otp.waitFor();
     await otp.fill(OTP);
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 row\.$/);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
     const file = (await (await dl).path())!;

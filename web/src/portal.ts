@@ -146,7 +146,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     const errors = chunks.reduce((a, c) => a + c.errors, 0);
     const outcome = chunks.map((c) => c.outcome.replace(/_/g, ' ')).join(', ');
     state.textContent = job.action === 'upload'
-      ? `Uploaded in ${plural(chunks.length, 'part')}: ${outcome}. ${errors ? `The portal refused ${plural(errors, 'record')}.` : 'The portal accepted every row.'}`
+      ? `Uploaded in ${plural(chunks.length, 'part')}: ${outcome}. ${errors ? `The portal refused ${plural(errors, 'record')}.` : 'The portal accepted every record.'}`
       : `${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
   }
