@@ -23,8 +23,10 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
   try {
     fh = await openSource(file);
   } catch (e) {
-    if (e instanceof SourceError && e.code === 'directory') throw new InputError('FILE_IS_DIRECTORY', { file });
-    throw new InputError('FILE_NOT_FOUND', { file });
+    if (e instanceof SourceError) throw new InputError(e.code === 'directory' ? 'FILE_IS_DIRECTORY' : 'FILE_NOT_FOUND', { file });
+    // there, but it cannot be opened (permissions, a lock)
+    const code = (e as { code?: unknown }).code;
+    throw new InputError('FILE_UNREADABLE', { file, detail: typeof code === 'string' ? code : 'it cannot be opened' }, { cause: e });
   }
   try {
     const size = fh.size;
