@@ -27,6 +27,7 @@ export { annotateToBytes };
 export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '../register/mapping.js';
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
+export { findRegisterFiles } from '../register/reader.js';
 
 export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
   section?: string;

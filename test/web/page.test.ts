@@ -88,6 +88,9 @@ describe('web page: static build in Chromium', () => {
     const { page, requests } = await open();
     await check(page, SAMPLE, GSTIN, '102025');
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    // a template workbook is no sales register: its options stay folded
+    await expect(page.locator('#register-note').textContent()).resolves.toBe('');
+    await expect(page.locator('#register').getAttribute('open')).resolves.toBeNull();
     const cli = await validateFiles([SAMPLE], { gstin: GSTIN, period: '102025' });
     const rowsRead = cli.result.stats.reduce((a, s) => a + s.read, 0);
     await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`${rowsRead} rows checked`);
@@ -169,7 +172,11 @@ describe('web page: static build in Chromium', () => {
   it('maps a sales register\'s columns in the editor, exports the mapping and checks with it', async () => {
     const { page, requests } = await open();
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
-    await page.getByText('Sales register options').click();
+    // recognised as a register as soon as it is chosen: its options open
+    await expect.poll(() => page.locator('#register-note').textContent()).toBe(
+      'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
+    );
+    await expect(page.locator('#register').getAttribute('open')).resolves.not.toBeNull();
     await page.getByRole('button', { name: "Map the register's columns" }).click();
     const selects = page.locator('#editor-table select');
     await selects.first().waitFor();

@@ -67,6 +67,22 @@ function choose(files: Iterable<File>): void {
   chosen = [...files];
   const list = $<HTMLUListElement>('chosen');
   list.replaceChildren(...chosen.map((f) => el('li', { textContent: `${f.name} (${count(Math.ceil(f.size / 1024))} KB)` })));
+  void detectRegister();
+}
+
+/** A sales register among the files: its options are opened, with the presets and the mapping editor. */
+async function detectRegister(): Promise<void> {
+  const note = $<HTMLParagraphElement>('register-note');
+  note.textContent = '';
+  if (!chosen.length) return;
+  try {
+    const d = await ask({ type: 'detect', files: chosen }, 'detect');
+    if (!d.registers.length) return;
+    note.textContent = `${d.registers.join(', ')} ${d.registers.length === 1 ? 'looks' : 'look'} like a sales register: its columns are recognised by a preset, or map them yourself.`;
+    $<HTMLDetailsElement>('register').open = true;
+  } catch {
+    /* unreadable files are reported by the check itself */
+  }
 }
 
 fileInput.addEventListener('change', () => choose(fileInput.files ?? []));

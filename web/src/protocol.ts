@@ -14,7 +14,7 @@ export interface CheckRequest {
   readonly mapping?: string;
 }
 
-export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File };
+export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
 
 export type PageResult = Omit<WebCheckResult, 'raw'>;
 
@@ -25,4 +25,5 @@ export type FromWorker =
   | { readonly type: 'annotated'; readonly bytes: Uint8Array; readonly notes: number }
   | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly unmatched: number }
   | { readonly type: 'row'; readonly header: string[]; readonly cells: string[] }
+  | { readonly type: 'detect'; readonly registers: readonly string[] }
   | { readonly type: 'headers'; readonly sheet: string; readonly row: number; readonly headers: { column: string; header: string; field?: string }[] };

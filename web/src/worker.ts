@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, installHost, readFileHeaders, rowCells,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, PRESETS, readFileHeaders, rowCells,
 } from '../../src/engine/web.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -25,18 +25,28 @@ function fail(e: unknown): void {
   post({ type: 'failure', failure: known ?? { code: 'INTERNAL', message: `The check stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}`, hint: 'Please report this, with the file if you can share it.' } });
 }
 
+/** The dropped files become the host's inputs, by name. */
+function useFiles(list: readonly File[]): void {
+  files.clear();
+  inputs = [];
+  for (const f of list) {
+    // two files of one name (from two folders) are told apart
+    let name = f.name;
+    for (let i = 2; files.has(name); i++) name = f.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
+    files.set(name, f);
+    inputs.push(name);
+  }
+}
+
 async function handle(m: ToWorker): Promise<void> {
   switch (m.type) {
+    case 'detect': {
+      useFiles(m.files);
+      post({ type: 'detect', registers: [...(await findRegisterFiles(inputs, PRESETS, 'auto'))] });
+      return;
+    }
     case 'check': {
-      files.clear();
-      inputs = [];
-      for (const f of m.files) {
-        // two files of one name (from two folders) are told apart
-        let name = f.name;
-        for (let i = 2; files.has(name); i++) name = f.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
-        files.set(name, f);
-        inputs.push(name);
-      }
+      useFiles(m.files);
       if (m.mapping) files.set(MAPPING, new Blob([m.mapping], { type: 'application/json' }));
       const started = performance.now();
       let lastPost = 0;
@@ -93,6 +103,8 @@ async function handle(m: ToWorker): Promise<void> {
   }
 }
 
+// one request at a time, in order: they share the inputs
+let queue = Promise.resolve();
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  handle(e.data).catch(fail);
+  queue = queue.then(() => handle(e.data)).catch(fail);
 };
