@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processReturn } from '../src/api/process.js';
+import { processReturn } from '../src/engine/process.js';
 import { readReturnJson, toExcel } from '../src/api/to-excel.js';
 import { ratesFor } from '../src/model/dated-rules.js';
 import { InputError } from '../src/model/errors.js';
@@ -24,7 +24,8 @@ import { fyStartYear, formatPeriod, periodInFy, periodLastDay, type Period } fro
 import { sheetSpec, type SectionKey, type SheetId } from '../src/model/sheets.js';
 import { MAPPERS } from '../src/mappers/registry.js';
 import { serialisePayloads } from '../src/mappers/payload.js';
-import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../src/mappers/types.js';
+import type { MapContext, SectionBuilder, SectionOutput } from '../src/mappers/types.js';
+import type { ReturnContext } from '../src/model/return.js';
 import { FindingList } from '../src/model/finding.js';
 import { defaultFor } from '../src/parsers/coerce.js';
 import type { SheetContext } from '../src/parsers/rows.js';

@@ -1,7 +1,6 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
 import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
 import { flatCopy } from '../model/flat.js';
-import type { ReturnContext } from './types.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
 export function toPortalDate(isoDate: string): string {
@@ -35,16 +34,6 @@ export function addDiffPercent(json: Record<string, unknown>, p: number | undefi
 }
 export function diffPercentFromJson(d: unknown): number {
   return d === 0.65 ? 65 : 100;
-}
-
-/** Invoice types that always carry IGST, whatever the place of supply. */
-const IGST_TYPES = new Set(['SEWP', 'SEWOP', 'CBW']);
-
-/** Inter-State when the supplier is an SEZ, the type demands IGST, or POS ≠ supplier's state. */
-export function isInterState(ctx: ReturnContext, pos: string | undefined, invTyp?: string): boolean {
-  if (ctx.sez) return true;
-  if (invTyp && IGST_TYPES.has(invTyp)) return true;
-  return pos !== ctx.supplierState;
 }
 
 export function splyTy(inter: boolean): 'INTER' | 'INTRA' {

@@ -11,7 +11,8 @@ import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { Interner, RecordStore } from '../model/columns.js';
 import { amt, paise } from './convert.js';
-import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
+import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
+import type { ReturnContext } from '../model/return.js';
 
 type Values = Partial<FieldValues>;
 

@@ -2,19 +2,9 @@
 import type { DocumentNumbers } from '../model/document-numbers.js';
 import type { FieldValues } from '../model/fields.js';
 import type { FindingSink } from '../model/finding.js';
-import type { Period } from '../model/period.js';
+import type { ReturnContext } from '../model/return.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
-
-export interface ReturnContext {
-  /** supplier GSTIN, upper case */
-  readonly gstin: string;
-  /** first two digits of the supplier GSTIN */
-  readonly supplierState: string;
-  readonly period: Period;
-  /** the supplier is an SEZ unit or developer: every supply is inter-State */
-  readonly sez: boolean;
-}
 
 export interface MapContext extends ReturnContext {
   readonly findings: FindingSink;

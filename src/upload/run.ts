@@ -7,7 +7,7 @@
  */
 import { chmod, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { returnContext } from '../api/options.js';
+import { returnContext } from '../engine/options.js';
 import { formatPeriod } from '../model/period.js';
 import { providerName, type CredentialSources, type ProviderName } from './config.js';
 import { parseStatusResponse, portalErrors, type PortalError } from './error-report.js';

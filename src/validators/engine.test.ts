@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnContext } from '../api/options.js';
+import { returnContext } from '../engine/options.js';
 import { FindingList } from '../model/finding.js';
 import { OptionError } from '../model/errors.js';
 import { createChecker, ruleContext } from './engine.js';

@@ -3,9 +3,9 @@
  * rules live one per module in rules/ (listed in rules/index.ts); engine.ts turns them into one
  * `Checker` for `processReturn`.
  */
-import type { Checker } from '../api/process.js';
+import type { Checker } from '../engine/pass.js';
 import { OptionError } from '../model/errors.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import { createChecker, ruleContext } from './engine.js';
 import { RULES } from './rules/index.js';
 import type { Rule, ValidateOptions } from './types.js';

@@ -3,8 +3,8 @@
  * columns are the template's headers in order (so findings carry row and column), and a runner
  * that passes rows through the engine exactly as processReturn would.
  */
-import type { ProcessResult } from '../api/process.js';
-import { returnContext } from '../api/options.js';
+import type { ProcessResult } from '../engine/pass.js';
+import { returnContext } from '../engine/options.js';
 import type { FieldValues } from '../model/fields.js';
 import { FindingList, type Finding } from '../model/finding.js';
 import { sheetSpec, type SectionKey, type SheetId } from '../model/sheets.js';

@@ -9,11 +9,11 @@
  *   rows of its sheets (`row`) and the mapped sections (`finish`). State stays compact: Sets and
  *   Maps of short strings and numbers, never the rows themselves.
  */
-import type { ProcessResult } from '../api/process.js';
+import type { ProcessResult } from '../engine/pass.js';
 import type { Field } from '../model/fields.js';
 import type { Finding, Params, Severity } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import type { DocumentIndex } from './doc-index.js';
 

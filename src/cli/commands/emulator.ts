@@ -2,8 +2,7 @@
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { isLoopback } from '../../upload/config.js';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli

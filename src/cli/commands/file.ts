@@ -3,8 +3,7 @@ import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 import { ask, portalOptions, readPayloadFiles, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {

@@ -4,10 +4,9 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
-import type { RunOptions } from '../../upload/run.js';
-import type { ChunkResult } from '../../upload/run.js';
+import type { RunOptions, ChunkResult } from '../../upload/run.js';
 import { describeKey } from '../../upload/records.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { rawOption, type CliIO } from '../io.js';
 
 export function portalOptions(cmd: Command): Command {
   return cmd

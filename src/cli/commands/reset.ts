@@ -1,7 +1,7 @@
 /** gstr1 reset --provider --gstin --period [--yes] */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import { ask, portalOptions, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {

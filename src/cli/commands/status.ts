@@ -1,7 +1,6 @@
 /** gstr1 status --provider --gstin --period [--reference-id] [--track] */
 import type { CAC } from 'cac';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 import { portalOptions, printChunks, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {

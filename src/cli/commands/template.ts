@@ -2,7 +2,7 @@
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { parsePeriod } from '../../model/period.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { rawOption, type CliIO } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
 import { exitCodeFor } from './shared.js';
@@ -41,7 +41,7 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
   const { uploadFiles } = await import('../../api/upload.js');
-  const { positiveInt } = await import('../../api/options.js');
+  const { positiveInt } = await import('../../engine/options.js');
   const progress = progressReporter();
   const res = await uploadFiles(files, {
     ...run,

@@ -3,10 +3,10 @@ import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { coerceDate } from '../../parsers/coerce.js';
 import { formatSummary } from '../../report/summary.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { rawOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
-import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   registerCliOptions(returnOptions(cli.command('validate <...files>', 'Check a return with the portal\'s rules before upload')))

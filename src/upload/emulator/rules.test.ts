@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertFiles } from '../../api/convert.js';
 import { toExcel } from '../../api/to-excel.js';
 import { gstinCheckChar } from '../../model/gstin.js';
-import type { ReturnContext } from '../../mappers/types.js';
+import type { ReturnContext } from '../../model/return.js';
 import { ruleContext, RULES } from '../../validators/index.js';
 import { keyMatches, matchPortalErrors, parseStatusResponse, rowKey, type PortalError } from '../error-report.js';
 import { walkRecords } from '../records.js';

@@ -8,7 +8,7 @@
  * path (and the document and group it is in); after 100 the rest are counted in one last finding.
  *   pass: the JSON the section mappers write; fail: an invoice number with a space, a missing key
  */
-import type { ProcessResult } from '../../api/process.js';
+import type { ProcessResult } from '../../engine/pass.js';
 import { formatPeriod } from '../../model/period.js';
 import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
 import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';

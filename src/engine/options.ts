@@ -2,7 +2,7 @@
 import { OptionError } from '../model/errors.js';
 import { parsePeriod, type Period } from '../model/period.js';
 import { SHEET_IDS, sheetByName, type SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 
 const GSTIN_SHAPE = /^[0-9]{2}[A-Z0-9]{13}$/;
 

@@ -4,9 +4,9 @@
  * stale.
  */
 import type { Params } from '../model/finding.js';
-import { MESSAGES } from '../report/messages/index.js';
-import { RULES } from './rules/index.js';
-import type { Rule } from './types.js';
+import { MESSAGES } from './messages/index.js';
+import { RULES } from '../validators/rules/index.js';
+import type { Rule } from '../validators/types.js';
 
 /** Parameters for a message rendered without a finding: every name shows as `<name>`. */
 function placeholders(p: Params): Params {

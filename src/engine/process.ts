@@ -1,0 +1,34 @@
+/**
+ * One pass over a return's files: read → coerce → check → map, row by row. Commands (convert,
+ * validate, upload) are thin layers over this; it is `runPass` with the template reader (or the
+ * row source given) as its source.
+ */
+import type { ReturnContext } from '../model/return.js';
+import type { SheetId } from '../model/sheets.js';
+import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
+import type { Checker, ProcessResult } from './pass.js';
+import { runPass } from './run.js';
+
+export type { Checker, ProcessResult, RunState } from './pass.js';
+
+export interface ProcessOptions {
+  /** force every CSV to this sheet's layout */
+  section?: SheetId;
+  checkers?: readonly Checker[];
+  onProgress?: (rows: number, file: string) => void;
+  maxUnzippedBytes?: number;
+  /**
+   * Where rows come from instead of the template reader (e.g. a sales register classified into
+   * template rows, src/register); it gets the same options readRows would.
+   */
+  rows?: (opts: ReadOptions) => AsyncIterable<ParsedRow>;
+}
+
+export async function processReturn(files: readonly string[], ctx: ReturnContext, opts: ProcessOptions = {}): Promise<ProcessResult> {
+  const read = {
+    ...(opts.section ? { section: opts.section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
+  };
+  return runPass(opts.rows ?? ((r) => readRowBatches(files, r)), ctx, { files, read, ...(opts.checkers ? { checkers: opts.checkers } : {}) });
+}
