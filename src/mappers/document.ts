@@ -48,6 +48,10 @@ export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
     sheets: [spec.sheet],
     create: (ctx) => new DocumentBuilder(spec, ctx),
     toRows: (json, ctx) => documentRows(spec, json, ctx),
+    documents: {
+      number: spec.number === 'ntNum' ? 'nt_num' : 'inum',
+      ...(spec.group && spec.listKey ? { group: { jsonKey: spec.group.jsonKey, listKey: spec.listKey } } : {}),
+    },
   };
 }
 

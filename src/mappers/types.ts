@@ -56,4 +56,14 @@ export interface SectionMapper {
   create(ctx: MapContext): SectionBuilder;
   /** JSON of this section → template rows, so that JSON → workbook → JSON is lossless */
   toRows(json: unknown, ctx: ReturnContext): Iterable<SheetRow>;
+  /** invoice- and note-shaped sections: how their documents sit in the JSON */
+  readonly documents?: DocumentNesting;
+}
+
+/** Where a section's documents are in its JSON: their number's key, and the group they are listed in. */
+export interface DocumentNesting {
+  /** JSON key of the document number */
+  readonly number: 'inum' | 'nt_num';
+  /** grouped sections (b2b: `[{ctin, inv: [...]}]`): the group's key and its list's key */
+  readonly group?: { readonly jsonKey: string; readonly listKey: string };
 }

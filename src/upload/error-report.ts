@@ -9,7 +9,8 @@ import type { Field, FieldValues } from '../model/fields.js';
 import { FindingList, type Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import { at, readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
-import { describeKey, LAYOUTS, walkRecords, type DocKey } from './records.js';
+import type { SectionKey } from '../model/sheets.js';
+import { describeKey, layoutOf, walkRecords, type DocKey } from './records.js';
 
 type Obj = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ const msgOf = (o: Obj | undefined) => (o ? str(o.error_msg) ?? str(o.errorMessag
 /** Flattens an `error_report`: one PortalError per document/row, the innermost code winning. */
 export function portalErrors(report: unknown): PortalError[] {
   if (!isObj(report)) return [];
-  const hasSections = Object.keys(report).some((k) => k in LAYOUTS);
+  const hasSections = Object.keys(report).some((k) => layoutOf(k) !== undefined);
   const topCode = codeOf(report);
   if (!hasSections) {
     // ER: one error about the whole request
@@ -155,7 +156,7 @@ function omonOf(fyStart: number, month: number): string {
 }
 
 /** Which key fields identify a row of each section (compared only when both sides have them). */
-const IDENTITY: Readonly<Record<string, readonly (keyof DocKey)[]>> = {
+const IDENTITY: Readonly<Record<SectionKey, readonly (keyof DocKey)[]>> = {
   b2b: ['ctin', 'inum'],
   b2ba: ['ctin', 'inum', 'oinum'],
   b2cl: ['pos', 'inum'],
@@ -204,7 +205,7 @@ function hsnTabMatches(errorPart: string | undefined, rowPart: string | undefine
 export function keyMatches(e: DocKey, r: DocKey, relax = false): boolean {
   if (!e.section || e.section !== r.section) return false;
   if (e.section === 'hsn' && !hsnTabMatches(e.part, r.part)) return false;
-  for (const f of IDENTITY[e.section] ?? []) {
+  for (const f of layoutOf(e.section) ? IDENTITY[e.section as SectionKey] : []) {
     if (relax && f === 'uqc') continue;
     if (!fieldMatches(f, e, r)) return false;
   }

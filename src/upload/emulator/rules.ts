@@ -33,7 +33,7 @@ import { cellValue } from '../../report/template/render.js';
 import { createChecker, normaliseValidateOptions, ruleContext, RULES } from '../../validators/index.js';
 import type { Rule, RuleContext, ValidateOptions } from '../../validators/types.js';
 import type { PortalError } from '../error-report.js';
-import { buildSections, LAYOUTS, walkRecords, walkSection, type RecordEntry } from '../records.js';
+import { buildSections, layoutOf, walkRecords, walkSection, type RecordEntry } from '../records.js';
 import { MESSAGES as PORTAL_MESSAGES, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
@@ -261,7 +261,7 @@ function recordsOf(f: Finding, result: ProcessResult, source: PayloadRows): read
 function recordsAtPath(path: string, result: ProcessResult, source: PayloadRows): RecordEntry[] {
   const parts = path.split('/').slice(1);
   const section = parts[0] ?? '';
-  const layout = LAYOUTS[section];
+  const layout = layoutOf(section);
   const out = result.outputs.get(section as SectionKey);
   if (!layout || !out) return [];
   const json: unknown = out.kind === 'array' ? [...out.items] : out.parts;
