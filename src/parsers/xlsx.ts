@@ -168,7 +168,38 @@ async function readRels(file: string, parts: Parts, relsName: string, base: stri
 
 const relType = (r: Relationship, kind: string) => r.type.endsWith(`/${kind}`);
 
+/** The workbook's sheets (names, states, parts) and where its other parts are: no cell is read. */
+interface SheetList {
+  readonly sheets: readonly SheetPart[];
+  readonly date1904: boolean;
+  /** the workbook part's relationship of a kind (styles, sharedStrings), else the usual part name */
+  rel(kind: string, fallback: string): ZipEntry | undefined;
+}
+
+/**
+ * The worksheets' names and states in workbook order, read from the workbook part alone (the
+ * shared strings and the sheets are not read): a cheap look at what a file holds.
+ */
+export async function xlsxSheetNames(file: string): Promise<{ name: string; hidden: boolean }[]> {
+  let list: SheetList;
+  try {
+    list = await readSheetList(file);
+  } catch (e) {
+    throw inputError(e, file);
+  }
+  return list.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+}
+
 async function readBook(file: string): Promise<Book> {
+  const { sheets, date1904, rel } = await readSheetList(file);
+  const stylesEntry = rel('styles', 'styles.xml');
+  const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
+  const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
+  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
+  return { sheets, strings, dateStyles, date1904 };
+}
+
+async function readSheetList(file: string): Promise<SheetList> {
   const zip = await readZip(file);
   const parts = new Parts(zip.entries);
 
@@ -209,11 +240,7 @@ async function readBook(file: string): Promise<Book> {
     const r = [...rels.values()].find((x) => relType(x, kind));
     return parts.get(r?.target ?? posix.join(base, fallback));
   };
-  const stylesEntry = rel('styles', 'styles.xml');
-  const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
-  const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
-  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
-  return { sheets, strings, dateStyles, date1904 };
+  return { sheets, date1904, rel };
 }
 
 // ------------------------------------------------------------------------------ the styles
