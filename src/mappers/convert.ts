@@ -1,20 +1,21 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
 import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
-import { flatCopy } from '../model/flat.js';
+import { StringPool } from '../model/columns.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
 export function toPortalDate(isoDate: string): string {
   let d = portalDates.get(isoDate);
   if (d === undefined) {
-    // documents share a few hundred dates: each is spelt once (bounded, for odd inputs); flat
+    // documents share a few hundred dates: each is spelt once (bounded, for odd inputs); kept
     // copies, as the text may be a slice of a whole input chunk
-    d = flatCopy(`${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`);
+    d = dateTexts.keep(`${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`);
     if (portalDates.size >= 4096) portalDates.clear();
-    portalDates.set(flatCopy(isoDate), d);
+    portalDates.set(dateTexts.keep(isoDate), d);
   }
   return d;
 }
 const portalDates = new Map<string, string>();
+const dateTexts = new StringPool(8192);
 
 /** Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`. */
 export function fromPortalDate(d: string): string {

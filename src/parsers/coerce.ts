@@ -8,7 +8,7 @@ import {
   STATES, STATE_NAME_ALIASES, UQCS, posLabel,
 } from '../model/labels.js';
 import { nearest } from './headers.js';
-import { flatCopy } from '../model/flat.js';
+import { StringPool } from '../model/columns.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
 import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
 
@@ -207,7 +207,8 @@ const MEMO_KINDS: ReadonlySet<CellKind> = new Set<CellKind>([
   'date', 'rate', 'percent', 'pos', 'yn', 'invtype', 'code', 'uqc', 'hsn', 'fy', 'month',
 ]);
 const MEMO_LIMIT = 4096;
-const flat = flatCopy;
+/** memo keys and values, kept for the whole run */
+const memoTexts = new StringPool();
 const memo = new Map<Field, Map<string, Coerced<unknown>>>();
 
 /** The remembered results of `field` by cell text, or undefined when its results are not remembered. */
@@ -259,8 +260,8 @@ export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<Field
         r = coerceKind(kind, field, v);
         if (r.ok && r.flag === undefined && m.size < MEMO_LIMIT) {
           // kept for the whole run: copies that do not pin the parser's input chunk
-          if (typeof r.value === 'string') r = ok(flat(r.value));
-          m.set(flat(v), r);
+          if (typeof r.value === 'string') r = ok(memoTexts.keep(r.value));
+          m.set(memoTexts.keep(v), r);
         }
       }
       return r as Coerced<FieldValues[F]>;

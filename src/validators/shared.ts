@@ -1,6 +1,5 @@
 /** Small helpers the rules share: sheet groups, date arithmetic on ISO dates, the services test. */
 import type { Field } from '../model/fields.js';
-import { flatCopy } from '../model/flat.js';
 import type { SheetId } from '../model/sheets.js';
 import { periodKey, type Period } from '../model/period.js';
 import type { ParsedRow } from '../parsers/rows.js';
@@ -78,15 +77,6 @@ export function checkDocumentDate(
   else if (ctx.registrationDate && d < ctx.registrationDate) {
     report(row, field, { reason: 'before-registration', limit: showDate(ctx.registrationDate) });
   }
-}
-
-/**
- * A copy of `s` that holds no reference to the text it was cut from. Parsers hand out substrings
- * (and concatenations build on them) that keep a whole input chunk alive; a state key kept for
- * the whole pass must not pin the file's text.
- */
-export function compact(s: string): string {
-  return flatCopy(s);
 }
 
 /** Amendment sheets, and where each keeps the original document's date (month sheets use FY + month). */

@@ -7,7 +7,8 @@
  */
 import type { SheetContext } from '../../parsers/rows.js';
 import type { PassRule } from '../types.js';
-import { compact, HSN_SHEETS } from '../shared.js';
+import { StringPool } from '../../model/columns.js';
+import { HSN_SHEETS } from '../shared.js';
 
 const ROWS = 2 ** 32;
 
@@ -19,6 +20,7 @@ const rule: PassRule = {
   description: 'HSN summary: the same HSN, UQC and rate may appear on one row only per table (B2B, B2C), across all files.',
   check(_ctx, report) {
     const first = new Map<string, number>();
+    const keys = new StringPool();
     const owners: { file: string; sheet: string }[] = [];
     const ownerIndex = new Map<SheetContext, number>();
     return {
@@ -35,7 +37,7 @@ const rule: PassRule = {
         const key = `${row.ctx.spec.id}\u0000${v.hsn}\u0000${v.uqc ?? ''}\u0000${v.rt ?? ''}`;
         const seen = first.get(key);
         if (seen === undefined) {
-          first.set(compact(key), owner * ROWS + row.row);
+          first.set(keys.keep(key), owner * ROWS + row.row);
           return;
         }
         const o = owners[Math.floor(seen / ROWS)]!;
