@@ -7,7 +7,8 @@
 export { convertFiles, writePayloadFiles, type ConvertOptions, type ConvertResult } from './api/convert.js';
 export { validateFiles, type ValidateFilesOptions, type ValidateResult } from './api/validate.js';
 export { uploadFiles, payloadsFromFiles, type UploadFilesOptions, type UploadFilesResult } from './api/upload.js';
-export { processReturn, type ProcessOptions } from './engine/process.js';
+export type { ProcessOptions } from './api/process.js';
+export { processReturn } from './api/process.js';
 export { createPass, type Checker, type Pass, type ProcessResult } from './engine/pass.js';
 export { runPass, type RowSource } from './engine/run.js';
 export { returnContext, type ReturnOptions } from './engine/options.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnContext } from '../src/engine/options.js';
-import { processReturn } from '../src/engine/process.js';
+import { processReturn } from '../src/api/process.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { explainLine, type RowExplanation } from '../src/register/index.js';
 import { processWithRegister } from '../src/api/register-pass.js';

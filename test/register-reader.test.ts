@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { returnContext } from '../src/engine/options.js';
-import { processReturn } from '../src/engine/process.js';
+import { processReturn } from '../src/api/process.js';
 import type { Finding } from '../src/model/finding.js';
 import { computeTax } from '../src/model/money.js';
 import { assemblePayload } from '../src/mappers/payload.js';

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processReturn } from '../src/engine/process.js';
+import { processReturn } from '../src/api/process.js';
 import { readReturnJson, toExcel } from '../src/api/to-excel.js';
 import { ratesFor } from '../src/model/dated-rules.js';
 import { InputError } from '../src/model/errors.js';

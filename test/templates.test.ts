@@ -11,7 +11,7 @@ import { cac } from 'cac';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { processReturn } from '../src/engine/process.js';
+import { processReturn } from '../src/api/process.js';
 import { reportFailure, type CliIO } from '../src/cli/cli.js';
 import registerTemplate from '../src/cli/commands/template.js';
 import registerToExcel from '../src/cli/commands/to-excel.js';

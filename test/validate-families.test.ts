@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { returnContext } from '../src/engine/options.js';
-import { processReturn } from '../src/engine/process.js';
+import { processReturn } from '../src/api/process.js';
 import type { Finding } from '../src/model/finding.js';
 import { sheetSpec, type SheetId } from '../src/model/sheets.js';
 import { defaultCheckers, type ValidateOptions } from '../src/validators/index.js';

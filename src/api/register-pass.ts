@@ -4,7 +4,7 @@
  */
 import type { ReturnContext } from '../model/return.js';
 import type { ProcessResult } from '../engine/pass.js';
-import { processReturn, type ProcessOptions } from '../engine/process.js';
+import { type ProcessOptions, processReturn } from './process.js';
 import { prepareRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
 
 export interface RegisterProcessResult {

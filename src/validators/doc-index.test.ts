@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { returnContext } from '../engine/options.js';
-import { processReturn } from '../engine/process.js';
+import { processReturn } from '../api/process.js';
 import { DocumentNumbers } from '../model/document-numbers.js';
 import { DocumentIndex, NONE } from './doc-index.js';
 import { defaultCheckers } from './index.js';

@@ -6,10 +6,8 @@
 import type { ReturnContext } from '../model/return.js';
 import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
-import type { Checker, ProcessResult } from './pass.js';
-import { runPass } from './run.js';
-
-export type { Checker, ProcessResult, RunState } from './pass.js';
+import type { Checker, ProcessResult } from '../engine/pass.js';
+import { runPass } from '../engine/run.js';
 
 export interface ProcessOptions {
   /** force every CSV to this sheet's layout */
