@@ -17,6 +17,7 @@ import type { Finding } from '../../model/finding.js';
 import { gstinCheckChar } from '../../model/gstin.js';
 import type { ReturnContext } from '../../model/return.js';
 import { ruleContext, RULES } from '../../validators/index.js';
+import type { PassRule } from '../../validators/types.js';
 import { payloadRows, runRules } from './rules.js';
 
 type Obj = Record<string, any>;
@@ -64,5 +65,13 @@ describe('emulator: one pass with the CLI', () => {
     const codes = cli.map((f) => f.code);
     for (const c of ['RET191113', 'RET191114', 'RET191175', 'RET191190']) expect(codes).toContain(c);
     expect(emulator.map(said).sort()).toEqual(cli.map(said).sort());
+  });
+
+  it('refuses a rule that finishes asynchronously: a save is answered synchronously', () => {
+    const slow: PassRule = {
+      kind: 'pass', code: 'TEST_SLOW', severity: 'error', sections: ['b2b'], description: 'test',
+      check: () => ({ finish: () => Promise.resolve() }),
+    };
+    expect(() => runRules(payloadRows(payload, CTX), CTX, ruleContext(CTX), [slow])).toThrow(/finishes asynchronously/);
   });
 });
