@@ -214,8 +214,9 @@ export function keyMatches(e: DocKey, r: DocKey, relax = false): boolean {
 
 // ------------------------------------------------------------------------------------ columns
 
-const DATE_FIELD: Partial<Record<string, Field>> = { cdnr: 'ntDt', cdnra: 'ntDt', cdnur: 'ntDt', cdnura: 'ntDt' };
-const NUMBER_FIELD: Partial<Record<string, Field>> = {
+const DATE_FIELD: Partial<Record<SectionKey, Field>> = { cdnr: 'ntDt', cdnra: 'ntDt', cdnur: 'ntDt', cdnura: 'ntDt' };
+/** the column naming a row of each section in messages (a section missing here does not compile) */
+const NUMBER_FIELD: Readonly<Record<SectionKey, Field>> = {
   b2b: 'inum', b2ba: 'inum', b2cl: 'inum', b2cla: 'inum', exp: 'inum', expa: 'inum',
   cdnr: 'ntNum', cdnra: 'ntNum', cdnur: 'ntNum', cdnura: 'ntNum',
   b2cs: 'pos', b2csa: 'pos', at: 'pos', ata: 'pos', txpd: 'pos', txpda: 'pos',
@@ -226,7 +227,7 @@ const NUMBER_FIELD: Partial<Record<string, Field>> = {
 export function columnFor(code: string, message: string, section: string, row: ParsedRow): Field | undefined {
   const has = (f: Field) => Boolean(row.ctx.columns[f]);
   const first = (...fs: Field[]) => fs.find(has);
-  const date = DATE_FIELD[section] ?? 'idt';
+  const date = (layoutOf(section) && DATE_FIELD[section as SectionKey]) || 'idt';
   let f: Field | undefined;
   switch (code) {
     case 'RET191114':
@@ -286,7 +287,7 @@ export function columnFor(code: string, message: string, section: string, row: P
   }
   if (f) return f;
   if (code === 'RET191106') return undefined;
-  const n = NUMBER_FIELD[section];
+  const n = layoutOf(section) ? NUMBER_FIELD[section as SectionKey] : undefined;
   return n && has(n) ? n : undefined;
 }
 
