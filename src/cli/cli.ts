@@ -9,8 +9,6 @@ import { hintOf, messageOf } from '../report/messages/index.js';
 import { registerCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
 
-export type { CliIO } from './io.js';
-
 export function createCLI(io: CliIO): CAC {
   const cli = cac('gstr1');
   registerCommands(cli, io);
