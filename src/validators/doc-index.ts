@@ -4,9 +4,9 @@
  * are compared without case, in four series (model/document-numbers.ts): invoices (b2b, b2cl,
  * exp), notes (cdnr, cdnur), revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura).
  *
- * State: the run's DocumentNumbers (shared with the section mappers when processReturn runs the
- * rules, see `share`), where each number's record holds where it was first seen, packed in a small
- * integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
+ * State: the run's DocumentNumbers (shared with the section mappers when the pass, src/engine,
+ * runs the rules: see `share`), where each number's record holds where it was first seen, packed
+ * in a small integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
  * Sightings that do not fit (a row past 2^20, a 256th sheet) go to side arrays instead.
  */
 import { DOCUMENT_SERIES, DocumentNumbers, type DocumentSeries, type NumberSeries } from '../model/document-numbers.js';

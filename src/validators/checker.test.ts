@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { returnContext } from '../engine/options.js';
 import { FindingList } from '../model/finding.js';
 import { OptionError } from '../model/errors.js';
-import { createChecker, ruleContext } from './engine.js';
+import { createChecker, ruleContext } from './checker.js';
 import { defaultCheckers } from './index.js';
 import { makeRow, SUPPLIER } from './test-helpers.js';
 import type { PassRule, RowRule } from './types.js';
