@@ -1,7 +1,7 @@
 /**
- * Turns rules into a `Checker` for the pass (src/engine): row rules run on every row of their sheets,
- * pass rules keep their own compact state and finish after mapping. Findings made while rows
- * stream are held here and handed to the return's finding list in `finish`, before the
+ * Turns rules into a `Checker` for the pass (src/engine): row rules run on every row of their
+ * sheets, pass rules keep their own compact state and finish after mapping. Findings made while
+ * rows stream are held here and handed to the return's finding list in `finish`, before the
  * cross-section rules add theirs, so every rule's findings come out in row order.
  */
 import { inOrder, type Hook } from '../engine/in-order.js';
