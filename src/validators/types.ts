@@ -63,6 +63,13 @@ interface RuleMeta {
   readonly sections: readonly SheetId[];
   /** one line for docs/rules.md: what is checked and why */
   readonly description: string;
+  /** where the rule comes from: Offline Tool function, act section or rule, GSTN advisory and its date */
+  readonly source: string;
+  /**
+   * how sure we are the portal applies the rule as written, when the source is secondary (an
+   * advisory as a tax site reports it, a provider's sample) or the portal's verdict is unknown
+   */
+  readonly confidence?: string;
   /** parameter sets that show each wording of the message in docs/rules.md */
   readonly variants?: readonly Params[];
 }

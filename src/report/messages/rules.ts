@@ -20,6 +20,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `${cell(p)} is your own GSTIN; the recipient must be another person`;
         case 'oidar':
           return `${cell(p)} is an OIDAR registration, which cannot be a B2B recipient`;
+        case 'tds-k':
+          return `${cell(p)} is a TDS registration with K as its 14th character; the Offline Tool accepts only D there for a GSTR-1 recipient`;
         default:
           return `${cell(p)} is not a GSTIN, UIN, TDS or non-resident registration`;
       }
@@ -114,8 +116,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   INVTYPE_RCHRG: {
     message: (p) =>
       p.type === 'CBW'
-        ? 'Reverse Charge must be Y for "Intra-State supplies attracting IGST"'
-        : 'Reverse Charge must be N for a deemed export',
+        ? 'Reverse Charge must be Y for "Intra-State supplies attracting IGST"; the Offline Tool and the portal refuse it with N'
+        : p.type === 'DE'
+          ? 'Reverse Charge must be N for a deemed export; the Offline Tool and the portal refuse it under reverse charge'
+          : 'Reverse Charge must be N for an SEZ supply; the Offline Tool and the portal refuse it under reverse charge',
     hint: (p) => `Set Reverse Charge to ${s(p.expected)}, or correct the Invoice Type.`,
   },
 

@@ -14,6 +14,7 @@ const rule: RowRule = {
   code: 'AMEND_TIME_LIMIT',
   severity: 'error',
   sections: AMENDMENT_SHEETS,
+  source: 'CGST Act s.37(3) proviso (Finance Act 2022, from 01-10-2022)',
   description: 'Amendment made after 30 November following the end of the original financial year (proviso to Section 37(3)).',
   variants: [{ deadline: '30-11-2024' }],
   check(row, ctx, report) {

@@ -15,6 +15,7 @@ const rule: RowRule = {
   code: 'CDN_TIME_LIMIT',
   severity: 'error',
   sections: ['cdnr', 'cdnur'],
+  source: 'CGST Act s.34(2) (Finance Act 2022, from 01-10-2022); before it, the September return after the year',
   description:
     'Credit note reported after 30 November following the end of the financial year of its date (Section 34(2)).',
   variants: [{ deadline: '30-11-2024' }],

@@ -12,6 +12,7 @@ const rule: RowRule = {
   code: 'DOCNUM_ZERO',
   severity: 'error',
   sections: Object.keys(NUMBER_FIELDS) as SheetId[],
+  source: 'Offline Tool 3.2.4 import (a document number must not be numerically zero)',
   description: 'Document numbers must not be zero ("0", "000"): at least one letter or non-zero digit.',
   check(row, _ctx, report) {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {

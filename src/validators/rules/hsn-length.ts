@@ -19,6 +19,7 @@ const rule: RowRule = {
   code: 'RET191350',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'Notification 78/2020-CT; Offline Tool 3.2.4 HSN patterns `^[0-9]{4,8}$` / `^[0-9]{6,8}$`; portal RET191350',
   description:
     'HSN length: at least 4 digits (aggregate turnover up to Rs 5 crore) or 6 digits (above), at most 8; 2-8 digits before April 2021.',
   variants: [{ min: 4, max: 8 }],

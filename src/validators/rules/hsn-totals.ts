@@ -36,6 +36,8 @@ const rule: PassRule = {
   code: 'HSN_TOTALS',
   severity: 'warning',
   sections: ['b2b', 'cdnr', 'b2cl', 'b2cs', 'exp', 'cdnur', 'exemp', ...HSN_SHEETS],
+  source: 'GSTN advisory on Tables 12 and 13 (Phase III, May 2025 period): the cross-check runs in warning mode',
+  confidence: 'secondary: the advisory as tax sites report it',
   description:
     'HSN summary taxable value differs from the documents it summarises (B2B tab vs b2b, cdnr, Table 8 registered; B2C tab vs b2cl, b2cs, exp, cdnur, Table 8 unregistered) by more than Rs 1 per HSN row.',
   variants: [

@@ -17,6 +17,7 @@ const rule: RowRule = {
   code: 'RET191112',
   severity: 'error',
   sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'at', 'ata', 'atadj', 'atadja'],
+  source: 'Offline Tool 3.2.4 `public/data/state.json`, POS drop-down (`returns1.ctrl.js`); portal RET191112',
   description:
     'Place of supply: a state/UT code from the template list; 96 (Foreign Country) only in b2b, b2ba, cdnr, cdnra and not for a UIN recipient; required on B2CL notes.',
   variants: [{ reason: 'unknown' }, { reason: 'foreign-sheet' }, { reason: 'foreign-uin' }, { reason: 'required' }],

@@ -136,6 +136,7 @@ const rule: PassRule = {
   code: 'RET191106',
   severity: 'error',
   sections: [],
+  source: 'GSTN GSTR-1 retsave JSON schema (schema/retsave.json); portal RET191106',
   description:
     'The JSON written for the return does not follow the portal\'s structure (schema/retsave.json): a missing or unknown key, a wrong type or value.',
   variants: [

@@ -20,6 +20,8 @@ const rule: RowRule = {
   code: 'RET91708',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: "a GSP's GSTR-9 sample (RET91708, Rs 10); no GSTR-1 text found",
+  confidence: 'secondary',
   description:
     'Tax amounts within Rs 10 of taxable value × rate: IGST against the full tax, Central and State/UT tax each against half. An HSN row may mix supplies at 65 % of the rate, so its tax may lie anywhere from the 65 % tax to the full tax.',
   variants: [{ head: 'iamt', expected: '1800.00', difference: '10.01' }, { head: 'total', expected: '1800.00', difference: '10.01' }],
