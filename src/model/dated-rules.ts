@@ -76,5 +76,30 @@ export function ratesFor(period: Period): number[] {
 export const ECO_FROM = '202401';
 export const ECOA_FROM = '202402';
 
-/** `rt` became mandatory on HSN rows (and `val` optional) from this period. */
+/**
+ * HSN rows: which of Rate and Total Value the return needs. Before May 2021 the row carried its
+ * Total Value (`val`) and the rate was optional; from May 2021 the Rate is mandatory and the Total
+ * Value gone (Offline Tool 3.2.4: the "old" and "new" HSN layouts switch at the May 2021 period).
+ */
 export const HSN_RATE_FROM = '202105';
+export const HSN_MANDATORY: readonly Dated<'val' | 'rt'>[] = [
+  { from: '201707', to: '202104', value: 'val', basis: 'HSN summary before May 2021: Total Value mandatory, Rate optional' },
+  { from: HSN_RATE_FROM, value: 'rt', basis: 'Offline Tool 3.2.4 HSN layout from the May 2021 period: Rate mandatory' },
+];
+export function hsnMandatory(period: Period): 'val' | 'rt' {
+  return pick(HSN_MANDATORY, period) ?? 'rt';
+}
+
+/**
+ * Minimum HSN digits for aggregate turnover up to / above Rs 5 crore (always at most 8).
+ * Notification 78/2020-CT took effect on 01-04-2021, but the Offline Tool (and the portal with it)
+ * applies the 4/6-digit rule from the May 2021 return period; before it, 2 digits were enough.
+ */
+export const HSN_MIN_DIGITS: readonly Dated<{ readonly small: number; readonly large: number }>[] = [
+  { from: '201707', to: '202104', value: { small: 2, large: 2 }, basis: 'HSN of 2 to 8 digits before the May 2021 period' },
+  { from: '202105', value: { small: 4, large: 6 }, basis: 'Notification 78/2020-CT; Offline Tool 3.2.4 from the May 2021 period' },
+];
+export function hsnMinDigits(period: Period, aboveFiveCrore: boolean): number {
+  const d = pick(HSN_MIN_DIGITS, period) ?? { small: 4, large: 6 };
+  return aboveFiveCrore ? d.large : d.small;
+}

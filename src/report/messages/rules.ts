@@ -294,6 +294,16 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ HSN
+  HSN_MANDATORY: {
+    message: (p) =>
+      p.field === 'val'
+        ? 'Total Value is required on an HSN row before the May 2021 period'
+        : 'Rate is required on an HSN row from the May 2021 period',
+    hint: (p) =>
+      p.field === 'val'
+        ? 'Fill in the Total Value (taxable value plus all taxes) of the HSN row.'
+        : 'Fill in the GST rate of the HSN row (one row per HSN, UQC and rate).',
+  },
   RET191350: {
     message: (p) => `HSN ${cell(p)} must have ${s(p.min)} to ${s(p.max)} digits for your turnover`,
     hint: (p) =>

@@ -35,6 +35,7 @@ import advanceSign from './advance-sign.js';
 import ecoSign from './eco-sign.js';
 import taxTolerance from './tax-tolerance.js';
 import hsnLength from './hsn-length.js';
+import hsnMandatory from './hsn-mandatory.js';
 import hsnInMaster from './hsn-in-master.js';
 import uqc from './uqc.js';
 import quantity from './quantity.js';
@@ -76,6 +77,7 @@ export const RULES: readonly Rule[] = [
   ecoSign,
   taxTolerance,
   hsnLength,
+  hsnMandatory,
   hsnInMaster,
   uqc,
   quantity,
