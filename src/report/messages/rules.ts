@@ -68,8 +68,6 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET191112: {
     message: (p) => {
       switch (p.reason) {
-        case 'foreign-sheet':
-          return '96-Foreign Country is a place of supply only for B2B invoices and registered credit/debit notes';
         case 'foreign-uin':
           return '96-Foreign Country cannot be the place of supply for a UIN holder';
         case 'required':
@@ -78,10 +76,18 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `${cell(p)} is not a state code of the place-of-supply list`;
       }
     },
+    hint: () =>
+      'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+  },
+  POS_UNLISTED: {
+    message: (p) =>
+      p.reason === 'foreign-sheet'
+        ? '96-Foreign Country is offered as a place of supply only for B2B invoices and registered credit/debit notes; the portal may reject it here'
+        : '28 is the old Andhra Pradesh code, not in the place-of-supply list; the portal may reject it',
     hint: (p) =>
       p.reason === 'foreign-sheet'
         ? 'Report exports in the exp sheet, or give the state where the supply is made.'
-        : 'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+        : 'Use 37-Andhra Pradesh (or 36-Telangana) for supplies after the 2014 bifurcation.',
   },
   POS_EXPORT_NOT_BLANK: {
     message: () => 'Place of supply must be blank on a note for an export (UR Type EXPWP or EXPWOP)',
@@ -134,6 +140,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   DOCNUM_ZERO: {
     message: (p) => `${cell(p)} is not a valid document number: it is zero`,
     hint: () => 'Enter the real document number; it needs at least one letter or a digit other than 0.',
+  },
+  DOCNUM_ZERO_LIKE: {
+    message: (p) => `${cell(p)} has no letter or non-zero digit; the Offline Tool accepts it, but it is no real document number and the portal may reject it`,
+    hint: () => 'Enter the real document number from the invoice or note.',
   },
   RET191190: {
     message: (p) =>

@@ -9,6 +9,7 @@ import recipientGstin from './recipient-gstin.js';
 import ecommerceGstin from './ecommerce-gstin.js';
 import b2csTypeE from './b2cs-type-e.js';
 import posCode from './pos-code.js';
+import posUnlisted from './pos-unlisted.js';
 import posExportBlank from './pos-export-blank.js';
 import b2clPos from './b2cl-pos.js';
 import taxHeads from './tax-heads.js';
@@ -16,6 +17,7 @@ import sezInterState from './sez-inter-state.js';
 import reverseChargeType from './reverse-charge-type.js';
 import docnumFormat from './docnum-format.js';
 import docnumZero from './docnum-zero.js';
+import docnumZeroLike from './docnum-zero-like.js';
 import duplicateDocument from './duplicate-document.js';
 import invoiceDate from './invoice-date.js';
 import noteDate from './note-date.js';
@@ -51,6 +53,7 @@ export const RULES: readonly Rule[] = [
   ecommerceGstin,
   b2csTypeE,
   posCode,
+  posUnlisted,
   posExportBlank,
   b2clPos,
   taxHeads,
@@ -58,6 +61,7 @@ export const RULES: readonly Rule[] = [
   reverseChargeType,
   docnumFormat,
   docnumZero,
+  docnumZeroLike,
   duplicateDocument,
   invoiceDate,
   noteDate,
