@@ -2,7 +2,7 @@
  * Rules that change with the return period, kept as data with effective periods so a new
  * notification is a new row here, never a new branch in code. Periods are compared as `YYYYMM`.
  */
-import { periodKey, type Period } from './period.js';
+import { periodInFy, periodKey, type Period } from './period.js';
 
 export interface Dated<T> {
   /** first return period (inclusive) the value applies to, `YYYYMM` */
@@ -102,4 +102,29 @@ export const HSN_MIN_DIGITS: readonly Dated<{ readonly small: number; readonly l
 export function hsnMinDigits(period: Period, aboveFiveCrore: boolean): number {
   const d = pick(HSN_MIN_DIGITS, period) ?? { small: 4, large: 6 };
   return aboveFiveCrore ? d.large : d.small;
+}
+
+/**
+ * The last return that may carry credit notes (s.34(2)) and amendments (s.37(3) proviso) of a
+ * financial year, keyed by the year's last period (March). Before the Finance Act 2022 it was the
+ * return for September after the year. From 01-10-2022 (FY 2021-22 onwards) the details must be
+ * furnished by 30 November after the year: a return is filed after its period ends, so the
+ * October return (due 11 November) is the last; the November return, filed in December, is late.
+ * Either way the annual return's filing date, when earlier, ends it too (`--annual-return-filed`).
+ */
+export interface DetailsTimeLimit {
+  /** month (of the year after the FY) of the last return that may carry the details */
+  readonly lastMonth: number;
+  /** `MM-DD` in the year after the FY by which the return must be furnished, when the law names a day */
+  readonly furnishBy?: string;
+}
+export const DETAILS_TIME_LIMIT: readonly Dated<DetailsTimeLimit>[] = [
+  { from: '201707', to: '202103', value: { lastMonth: 9 }, basis: 'CGST Act s.34(2), s.37(3) proviso as enacted: the September return after the year' },
+  {
+    from: '202203', value: { lastMonth: 10, furnishBy: '11-30' },
+    basis: 'Finance Act 2022 (from 01-10-2022, FY 2021-22 onwards): furnished by 30 November after the year',
+  },
+];
+export function detailsTimeLimit(fyStart: number): DetailsTimeLimit {
+  return pick(DETAILS_TIME_LIMIT, periodInFy(fyStart, 3)) ?? { lastMonth: 10, furnishBy: '11-30' };
 }

@@ -27,6 +27,11 @@ export interface ValidateOptions {
   quarterly?: boolean;
   /** today's date, ISO yyyy-mm-dd (default: the system date); shipping bills may not be later */
   today?: string;
+  /**
+   * when the annual return of the financial year before the return period's was filed, ISO: its
+   * credit notes and amendments end then if that is before 30 November (s.34(2), s.37(3))
+   */
+  annualReturnFiled?: string;
 }
 
 /** What every rule sees: the return, the options, and values derived from the period once. */
@@ -35,6 +40,7 @@ export interface RuleContext extends ReturnContext {
   readonly registrationDate?: string;
   readonly quarterly: boolean;
   readonly today: string;
+  readonly annualReturnFiled?: string;
   /** first and last day of the return period, ISO */
   readonly firstDay: string;
   readonly lastDay: string;

@@ -9,6 +9,18 @@ import type { MessageEntry } from './types.js';
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 
+/** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
+function timeLimit(p: Params): string {
+  switch (p.reason) {
+    case 'annual-return':
+      return `the annual return for its financial year was filed on ${s(p.deadline)}, which ends the time limit`;
+    case 'september':
+      return `the last return for its financial year was the one for ${s(p.lastReturn)}`;
+    default:
+      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${s(p.lastReturn)} return was the last one filed by then`;
+  }
+}
+
 export const RULE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ identifiers
   RET191113: {
@@ -194,13 +206,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Check the date; the portal may reject documents this old. If it is right, report it and keep the reason on file.',
   },
   CDN_TIME_LIMIT: {
-    message: (p) => `This credit note can no longer be reported: the time limit for its financial year ended on ${s(p.deadline)}`,
+    message: (p) => `This credit note can no longer be reported: ${timeLimit(p)}`,
     hint: () =>
-      'Section 34(2) allows credit notes for a year only up to 30 November after it ends; check the note date, or settle the difference outside GSTR-1.',
+      'Section 34(2) allows credit notes for a year only in a return filed by 30 November after it ends (or the annual return, if earlier); check the note date, or settle the difference outside GSTR-1.',
   },
   AMEND_TIME_LIMIT: {
-    message: (p) => `Documents of this financial year can no longer be amended: the time limit ended on ${s(p.deadline)}`,
-    hint: () => 'Amendments for a year are allowed only up to 30 November after it ends (Section 37(3)); check the original date or year.',
+    message: (p) => `Documents of this financial year can no longer be amended: ${timeLimit(p)}`,
+    hint: () =>
+      'Amendments for a year are allowed only in a return filed by 30 November after it ends, or before the annual return if earlier (Section 37(3)); check the original date or year.',
   },
   RET191198: {
     message: (p) => {
