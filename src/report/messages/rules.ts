@@ -215,6 +215,16 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () =>
       'Amendments for a year are allowed only in a return filed by 30 November after it ends, or before the annual return if earlier (Section 37(3)); check the original date or year.',
   },
+  RET191120: {
+    message: (p) =>
+      `The revised invoice date is in this return period; it cannot be later than the original invoice's period, which ended by ${s(p.limit)}`,
+    hint: () => "Enter the date of the invoice as corrected, not the date of the amendment; it must fall in the original invoice's period.",
+  },
+  REVISED_DATE_LATE: {
+    message: (p) =>
+      `The revised invoice date is after ${s(p.limit)}, the end of the original invoice date's period; the portal refuses it unless the original was reported in a later return`,
+    hint: () => "Check the revised date: it must fall in the period of the return that first reported the invoice.",
+  },
   RET191198: {
     message: (p) => {
       switch (p.reason) {

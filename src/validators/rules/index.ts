@@ -25,6 +25,8 @@ import dateTooOld from './date-too-old.js';
 import cdnTimeLimit from './cdn-time-limit.js';
 import amendTimeLimit from './amend-time-limit.js';
 import amendSamePeriod from './amend-same-period.js';
+import revisedDate from './revised-date.js';
+import revisedDateLate from './revised-date-late.js';
 import shippingBillDate from './shipping-bill-date.js';
 import shippingBill from './shipping-bill.js';
 import rateList from './rate-list.js';
@@ -69,6 +71,8 @@ export const RULES: readonly Rule[] = [
   cdnTimeLimit,
   amendTimeLimit,
   amendSamePeriod,
+  revisedDate,
+  revisedDateLate,
   shippingBillDate,
   shippingBill,
   rateList,
