@@ -2,7 +2,7 @@
  * Rules that change with the return period, kept as data with effective periods so a new
  * notification is a new row here, never a new branch in code. Periods are compared as `YYYYMM`.
  */
-import { periodInFy, periodKey, type Period } from './period.js';
+import { periodInFy, periodKey, periodLastDay, type Period } from './period.js';
 
 export interface Dated<T> {
   /** first return period (inclusive) the value applies to, `YYYYMM` */
@@ -127,4 +127,57 @@ export const DETAILS_TIME_LIMIT: readonly Dated<DetailsTimeLimit>[] = [
 ];
 export function detailsTimeLimit(fyStart: number): DetailsTimeLimit {
   return pick(DETAILS_TIME_LIMIT, periodInFy(fyStart, 3)) ?? { lastMonth: 10, furnishBy: '11-30' };
+}
+
+/**
+ * GSTR-1 due dates by return period (CGST Rule 59): monthly, a day of the next month; quarterly
+ * (and IFF), a day of the month after the period, or its last day. Notified extensions are not
+ * kept: they only ever made a due date later.
+ */
+export interface DueDay {
+  /** day of the next month a monthly filer's return is due */
+  readonly monthly: number;
+  /** day of the next month a quarterly filer's return (or IFF) is due; 31 = the month's last day */
+  readonly quarterly: number;
+}
+export const GSTR1_DUE_DAY: readonly Dated<DueDay>[] = [
+  { from: '201707', to: '202012', value: { monthly: 10, quarterly: 31 }, basis: 'Rule 59(1) as enacted (10th); quarterly returns by the end of the month after the quarter' },
+  { from: '202101', value: { monthly: 11, quarterly: 13 }, basis: 'Rule 59 as substituted by Notification 82/2020-CT (QRMP): 11th; quarterly return and IFF 13th' },
+];
+/** The due date (ISO) of the GSTR-1 (or IFF) for `period`. */
+export function gstr1DueDate(period: Period, quarterly: boolean): string {
+  const due = pick(GSTR1_DUE_DAY, period) ?? { monthly: 11, quarterly: 13 };
+  const next: Period = period.month === 12 ? { month: 1, year: period.year + 1 } : { month: period.month + 1, year: period.year };
+  const last = periodLastDay(next);
+  const day = Math.min(quarterly ? due.quarterly : due.monthly, Number(last.slice(8, 10)));
+  return `${last.slice(0, 8)}${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The time bar on filing (CGST Act s.37(5), inserted by the Finance Act 2023, in force from
+ * 01-10-2023 by Notification 28/2023-CT): no GSTR-1 after three years from its due date. Keyed
+ * by the month of filing: the portal enforces it from the October 2025 tax period (returns filed
+ * from November 2025), as GSTN's advisories of 29-10-2024, 07-06-2025 and 09-09-2025 are reported
+ * by tax sites (the reported start moved from July to October 2025).
+ */
+export const TIME_BAR_YEARS: readonly Dated<number>[] = [
+  { from: '202511', value: 3, basis: 'CGST Act s.37(5); portal enforcement from November 2025 (GSTN advisories, as reported)' },
+];
+export interface TimeBar {
+  /** the return's due date, ISO */
+  readonly due: string;
+  /** the last day it may be filed, ISO */
+  readonly bar: string;
+}
+/** When filing on `today` (ISO) is barred for `period`: its due date and last filing day. */
+export function timeBarred(period: Period, quarterly: boolean, today: string): TimeBar | undefined {
+  const filing: Period = { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+  const years = pick(TIME_BAR_YEARS, filing);
+  if (years === undefined) return undefined;
+  const due = gstr1DueDate(period, quarterly);
+  const year = Number(due.slice(0, 4)) + years;
+  // a 29 February due date ends on 28 February in a common year
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const bar = `${year}${due.slice(4) === '-02-29' && !leap ? '-02-28' : due.slice(4)}`;
+  return today > bar ? { due, bar } : undefined;
 }

@@ -403,6 +403,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ the JSON
+  RETURN_TIME_BARRED: {
+    message: (p) =>
+      `The GSTR-1 for ${s(p.period)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
+    hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
+  },
   RET191106: {
     message: (p) =>
       p.reason === 'more'

@@ -49,6 +49,7 @@ import iffSections from './iff-sections.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import retsaveSchema from './retsave-schema.js';
+import timeBar from './time-bar.js';
 
 export const RULES: readonly Rule[] = [
   recipientGstin,
@@ -95,6 +96,7 @@ export const RULES: readonly Rule[] = [
   hsnTotals,
   docsCount,
   retsaveSchema,
+  timeBar,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
