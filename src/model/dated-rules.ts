@@ -39,6 +39,31 @@ export function hsnSplit(period: Period): boolean {
   return pick(HSN_SPLIT, period) ?? true;
 }
 
+/**
+ * Table 13 (documents issued) must be furnished from the May 2025 period (GSTN's advisory on
+ * Tables 12 and 13, Phase III); before it the portal took a return without it.
+ */
+export const TABLE13_MANDATORY: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202504', value: false, basis: 'Table 13 optional on the portal' },
+  { from: '202505', value: true, basis: 'GSTN advisory on Tables 12 and 13 (Phase III), from the May 2025 period' },
+];
+export function table13Mandatory(period: Period): boolean {
+  return pick(TABLE13_MANDATORY, period) ?? true;
+}
+
+/**
+ * From the May 2025 period the B2B tab of Table 12 may not be left empty when B2B supplies are
+ * reported (GSTN's Phase III advisory as tax sites report it; the value cross-checks themselves
+ * stay in warning mode).
+ */
+export const HSN_B2B_REQUIRED: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202504', value: false, basis: 'single Table 12 list, cross-checks absent' },
+  { from: '202505', value: true, basis: 'GSTN advisory on Tables 12 and 13 (Phase III), from the May 2025 period' },
+];
+export function hsnB2bRequired(period: Period): boolean {
+  return pick(HSN_B2B_REQUIRED, period) ?? true;
+}
+
 /** From this period an HSN code must exist in the GSTN HSN master. */
 export const HSN_MASTER_REQUIRED: readonly Dated<boolean>[] = [
   { from: '201707', to: '202504', value: false, basis: 'free HSN entry' },

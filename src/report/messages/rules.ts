@@ -388,6 +388,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ Table 13, IFF
+  DOCS_MISSING: {
+    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${s(p.period)} input has no docs sheet`,
+    hint: () => 'Add the docs sheet with the serial numbers of invoices and notes issued in the period (or fill Table 13 on the portal).',
+  },
+  HSN_B2B_EMPTY: {
+    message: (p) => `The B2B tab of the HSN summary (Table 12) is empty, but the return reports ${s(p.documents)} B2B invoice/note row(s); the portal does not file it so`,
+    hint: () => 'Fill the hsn(b2b) sheet with the HSN-wise summary of supplies to registered persons.',
+  },
   DOCS_CANCELLED: {
     message: (p) =>
       p.reason === 'negative' ? `${s(p.column) || 'The count'} ${s(p.value)} cannot be negative` : `Cancelled ${s(p.value)} is more than the total number`,

@@ -74,6 +74,7 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   AMEND_TIME_LIMIT: 'RET191198', // original document/month not amendable in this period
   EXP_TYPE_TAX: 'RET191150', // tax heads not allowed for the supply type
   RETURN_TIME_BARRED: 'RET191106', // the portal's own code for a time-barred return is not known
+  HSN_B2B_EMPTY: 'RET191106', // the portal's code for the empty B2B tab is not known
   DOC_FIELD_MISMATCH: 'RET191190', // from JSON: a second document with the same number in a section
 };
 

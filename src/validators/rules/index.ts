@@ -48,6 +48,8 @@ import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
+import docsMissing from './docs-missing.js';
+import hsnB2bEmpty from './hsn-b2b-empty.js';
 import retsaveSchema from './retsave-schema.js';
 import timeBar from './time-bar.js';
 
@@ -95,6 +97,8 @@ export const RULES: readonly Rule[] = [
   iffSections,
   hsnTotals,
   docsCount,
+  docsMissing,
+  hsnB2bEmpty,
   retsaveSchema,
   timeBar,
 ];
