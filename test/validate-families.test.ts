@@ -340,3 +340,16 @@ describe('validate: Table 13, IFF and whole-return checks', () => {
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+describe('validate: amount digit limits (issue 16 item 9)', () => {
+  it('an amount over the schema\'s 11 digits is on its cell, not again as a JSON structure error', async () => {
+    const d = newDir();
+    const b2b = csv(d, 'b2b.csv', 'b2b', [
+      B2B('INV/1'),
+      B2B('INV/2', { 'Invoice Value': '177000000000', 'Taxable Value': '150000000000' }),
+    ]);
+    const findings = await run([b2b], '032025');
+    check(findings, [{ code: 'AMOUNT_DIGITS', file: b2b, row: 3, column: 'Taxable Value' }]);
+    expect(findings.filter((f) => f.code === 'RET191106')).toEqual([]);
+  });
+});

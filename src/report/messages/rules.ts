@@ -416,6 +416,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
       `The GSTR-1 for ${s(p.period)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
     hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
   },
+  AMOUNT_DIGITS: {
+    message: (p) => `${cell(p)} has more than ${s(p.digits)} digits before the decimal point; the portal accepts at most ${s(p.max)}`,
+    hint: () => 'Check the amount for a typing or unit error (paise for rupees, a pasted reference number).',
+  },
   RET191106: {
     message: (p) =>
       p.reason === 'more'

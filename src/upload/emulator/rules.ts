@@ -66,6 +66,7 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   CELL_INVALID_CHOICE: 'RET191106',
   HSN_SHEET_PERIOD: 'RET191106',
   HSN_MANDATORY: 'RET191106', // a required key of the HSN item
+  AMOUNT_DIGITS: 'RET191106', // the schema's maximum
   INVTYPE_RCHRG: 'RET191106', // the Offline Tool's import refuses the pairing
   // closest portal code
   B2CS_TYPE_E: 'RET191152', // Type E is the e-commerce operator's: "Invalid E-Commerce GSTIN"

@@ -33,6 +33,7 @@ import rateList from './rate-list.js';
 import diffPercent from './diff-percent.js';
 import b2clValue from './b2cl-value.js';
 import exportTax from './export-tax.js';
+import amountDigits from './amount-digits.js';
 import invoiceSign from './invoice-sign.js';
 import noteSign from './note-sign.js';
 import advanceSign from './advance-sign.js';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   diffPercent,
   b2clValue,
   exportTax,
+  amountDigits,
   invoiceSign,
   noteSign,
   advanceSign,
