@@ -9,6 +9,13 @@ import type { MessageEntry } from './types.js';
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 
+/** How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING). */
+function taxOff(p: Params): string {
+  return p.head === 'total'
+    ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)})`
+    : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)})`;
+}
+
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
 function timeLimit(p: Params): string {
   switch (p.reason) {
@@ -320,10 +327,13 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET91708: {
     message: (p) =>
-      p.head === 'total'
-        ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)}); at most Rs 10 is allowed`
-        : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)}); at most Rs 10 is allowed`,
+      `${taxOff(p)}; ${p.documents === undefined ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${s(p.rounding)})`}`,
     hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
+  },
+  HSN_TAX_ROUNDING: {
+    message: (p) =>
+      `${taxOff(p)}; ${p.documents === undefined ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${s(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
+    hint: () => 'If the row adds up invoices whose tax was rounded one by one, it may stand; otherwise check the taxable value, the rate and the tax.',
   },
 
   // ------------------------------------------------------------------ HSN

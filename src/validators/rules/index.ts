@@ -39,6 +39,7 @@ import noteSign from './note-sign.js';
 import advanceSign from './advance-sign.js';
 import ecoSign from './eco-sign.js';
 import taxTolerance from './tax-tolerance.js';
+import hsnTaxRounding from './hsn-tax-rounding.js';
 import hsnLength from './hsn-length.js';
 import hsnMandatory from './hsn-mandatory.js';
 import hsnInMaster from './hsn-in-master.js';
@@ -89,6 +90,7 @@ export const RULES: readonly Rule[] = [
   advanceSign,
   ecoSign,
   taxTolerance,
+  hsnTaxRounding,
   hsnLength,
   hsnMandatory,
   hsnInMaster,
