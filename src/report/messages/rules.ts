@@ -327,12 +327,12 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET91708: {
     message: (p) =>
-      `${taxOff(p)}; ${p.documents === undefined ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${s(p.rounding)})`}`,
+      `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${s(p.rounding)})`}`,
     hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
   },
   HSN_TAX_ROUNDING: {
     message: (p) =>
-      `${taxOff(p)}; ${p.documents === undefined ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${s(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
+      `${taxOff(p)}; ${!('documents' in p) ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${s(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
     hint: () => 'If the row adds up invoices whose tax was rounded one by one, it may stand; otherwise check the taxable value, the rate and the tax.',
   },
 
