@@ -53,7 +53,9 @@ export function renderRulesDoc(): string {
     lines.push(`| [${r.code}](#${r.code.toLowerCase()}) | ${r.severity} | ${sheets(r)} | ${cell(r.description)} |`);
   }
   for (const r of RULES) {
-    lines.push('', `## ${r.code}`, '', `- Severity: ${r.severity}`, `- Sheets: ${sheets(r)}`, '', r.description, '', '| Message | Hint |', '| --- | --- |');
+    lines.push('', `## ${r.code}`, '', `- Severity: ${r.severity}`, `- Sheets: ${sheets(r)}`, `- Source: ${r.source}`);
+    if (r.confidence) lines.push(`- Confidence: ${r.confidence}`);
+    lines.push('', r.description, '', '| Message | Hint |', '| --- | --- |');
     for (const w of wordings(r)) lines.push(`| ${cell(w.message)} | ${cell(w.hint)} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,7 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     ...ctx,
     ...(opts.turnover !== undefined ? { turnover: opts.turnover } : {}),
     ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
+    ...(opts.annualReturnFiled ? { annualReturnFiled: opts.annualReturnFiled } : {}),
     quarterly: Boolean(opts.quarterly),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     firstDay: periodFirstDay(ctx.period),

@@ -22,7 +22,9 @@ export function normaliseValidateOptions(opts: ValidateOptions): ValidateOptions
   if (opts.turnover !== undefined && (!Number.isFinite(opts.turnover) || opts.turnover < 0)) {
     throw new OptionError('OPTION_NUMBER', { option: '--turnover', value: String(opts.turnover) });
   }
-  for (const [name, value] of [['--registration-date', opts.registrationDate], ['--today', opts.today]] as const) {
+  for (const [name, value] of [
+    ['--registration-date', opts.registrationDate], ['--today', opts.today], ['--annual-return-filed', opts.annualReturnFiled],
+  ] as const) {
     if (value !== undefined && !ISO_DATE.test(value)) throw new OptionError('OPTION_DATE', { option: name, value });
   }
   return opts;

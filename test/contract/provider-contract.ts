@@ -81,6 +81,8 @@ export function payloadWithErrors(): string {
     ],
     b2cs: [{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 13, txval: 100, camt: 6.5, samt: 6.5, csamt: 0 }],
     hsn: { data: [{ num: 1, hsn_sc: '8471', desc: 'Computers', uqc: 'NOS', qty: 1, rt: 18, txval: 1000, iamt: 250, camt: 0, samt: 0, csamt: 0 }] },
+    // Table 13 counts the documents the HSN row can summarise: Rs 70 off is more than their rounding
+    doc_issue: { doc_det: [{ doc_num: 1, doc_typ: 'Invoices for outward supply', docs: [{ num: 1, from: 'INV-10', to: 'INV-11', totnum: 2, cancel: 0, net_issue: 2 }] }] },
   });
 }
 

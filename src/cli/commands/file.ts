@@ -4,6 +4,7 @@ import { OptionError } from '../../model/errors.js';
 import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import { type CliIO, rawOption } from '../io.js';
+import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { ask, portalOptions, readPayloadFiles, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -20,6 +21,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const jsonOnly = inputs.every((f) => f.toLowerCase().endsWith('.json'));
       const payloads = jsonOnly ? await readPayloadFiles(inputs) : [];
       const run = runOptions(io, opts, payloads[0]);
+      refuseTimeBarred(run.period);
       // spreadsheets: the totals are those of the JSON they convert to, as upload sent it
       const texts = jsonOnly
         ? payloads.map((p) => p.text)

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../io.js';
+import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
 import { exitCodeFor } from './shared.js';
@@ -29,6 +30,7 @@ export default function register(cli: CAC, io: CliIO): void {
 async function uploadJson(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const payloads = await readPayloadFiles(files);
   const run = runOptions(io, opts, payloads[0]);
+  refuseTimeBarred(run.period);
   const { uploadReturn } = await import('../../upload/run.js');
   const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
   printChunks(io, res.chunks, files);
@@ -40,6 +42,7 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
 
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
+  refuseTimeBarred(run.period);
   const { uploadFiles } = await import('../../api/upload.js');
   const { positiveInt } = await import('../../engine/options.js');
   const progress = progressReporter();

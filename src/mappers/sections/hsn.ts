@@ -11,7 +11,7 @@
  */
 import type { FieldValues } from '../../model/fields.js';
 import { formatPeriod } from '../../model/period.js';
-import { hsnSplit } from '../../model/dated-rules.js';
+import { hsnMandatory, hsnSplit } from '../../model/dated-rules.js';
 import type { SheetId } from '../../model/sheets.js';
 import { StringPool } from '../../model/columns.js';
 import { amt, paise } from '../convert.js';
@@ -35,7 +35,7 @@ function qtyNumber(text: string | undefined): number {
 }
 
 /** An HSN row's JSON; codes and descriptions repeat across rows and are kept once. */
-function hsnItem(v: Values, num: number, split: boolean, strings: StringPool): Record<string, unknown> {
+function hsnItem(v: Values, num: number, split: boolean, oldLayout: boolean, strings: StringPool): Record<string, unknown> {
   // from May 2025 the portal's description is the HSN master's; the user's text goes to user_desc
   const desc = split ? v.masterDesc || v.desc : v.desc;
   return {
@@ -45,7 +45,9 @@ function hsnItem(v: Values, num: number, split: boolean, strings: StringPool): R
     ...(split && v.desc ? { user_desc: strings.keep(v.desc) } : {}),
     uqc: strings.keep(v.uqc ?? ''),
     qty: qtyNumber(v.qty),
-    rt: v.rt ?? 0,
+    // before May 2021 the row's Total Value is part of the summary and its rate optional
+    ...(oldLayout && v.totalValue !== undefined ? { val: amt(v.totalValue) } : {}),
+    ...(v.rt !== undefined ? { rt: v.rt } : {}),
     txval: amt(v.txval ?? 0),
     iamt: amt(v.iamt ?? 0),
     camt: amt(v.camt ?? 0),
@@ -59,6 +61,7 @@ const mapper: SectionMapper = {
   sheets: ['hsn', 'hsnb2b', 'hsnb2c'],
   create: (ctx) => {
     const split = hsnSplit(ctx.period);
+    const oldLayout = hsnMandatory(ctx.period) === 'val';
     const lists: Record<Part, Record<string, unknown>[]> = { data: [], hsn_b2b: [], hsn_b2c: [] };
     const reported = new Set<string>();
     const strings = new StringPool();
@@ -84,7 +87,7 @@ const mapper: SectionMapper = {
           return false;
         }
         const list = lists[part];
-        list.push(hsnItem(row.values, list.length + 1, split, strings));
+        list.push(hsnItem(row.values, list.length + 1, split, oldLayout, strings));
         return true;
       },
       build() {

@@ -69,7 +69,7 @@ describe('emulator: one pass with the CLI', () => {
 
   it('refuses a rule that finishes asynchronously: a save is answered synchronously', () => {
     const slow: PassRule = {
-      kind: 'pass', code: 'TEST_SLOW', severity: 'error', sections: ['b2b'], description: 'test',
+      kind: 'pass', code: 'TEST_SLOW', severity: 'error', sections: ['b2b'], description: 'test', source: 'test',
       check: () => ({ finish: () => Promise.resolve() }),
     };
     expect(() => runRules(payloadRows(payload, CTX), CTX, ruleContext(CTX), [slow])).toThrow(/finishes asynchronously/);

@@ -64,12 +64,17 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   IFF_SECTION: 'RET191106',
   CELL_INVALID_CHOICE: 'RET191106',
   HSN_SHEET_PERIOD: 'RET191106',
+  HSN_MANDATORY: 'RET191106', // a required key of the HSN item
+  AMOUNT_DIGITS: 'RET191106', // the schema's maximum
+  INVTYPE_RCHRG: 'RET191106', // the Offline Tool's import refuses the pairing
   // closest portal code
   B2CS_TYPE_E: 'RET191152', // Type E is the e-commerce operator's: "Invalid E-Commerce GSTIN"
   POS_EXPORT_NOT_BLANK: 'RET191112', // invalid place of supply
   CDN_TIME_LIMIT: 'RET191126', // note date out of the allowed range
   AMEND_TIME_LIMIT: 'RET191198', // original document/month not amendable in this period
   EXP_TYPE_TAX: 'RET191150', // tax heads not allowed for the supply type
+  RETURN_TIME_BARRED: 'RET191106', // the portal's own code for a time-barred return is not known
+  HSN_B2B_EMPTY: 'RET191106', // the portal's code for the empty B2B tab is not known
   DOC_FIELD_MISMATCH: 'RET191190', // from JSON: a second document with the same number in a section
 };
 

@@ -17,6 +17,7 @@ const rule: PassRule = {
   code: 'RET191117',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'Offline Tool 3.2.4 `UNIQUE_HSN_COMBINATION_ERRMESSAGE`; portal RET191117',
   description: 'HSN summary: the same HSN, UQC and rate may appear on one row only per table (B2B, B2C), across all files.',
   check(_ctx, report) {
     const first = new Map<string, number>();
