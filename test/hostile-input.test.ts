@@ -157,3 +157,29 @@ describe('hostile input: CSV encodings and separators', () => {
     expect(json.b2b[0].inv[0].itms[0].itm_det).toEqual({ rt: 18, txval: 1000, iamt: 180, csamt: 0 });
   });
 });
+
+describe('hostile input: formulas saved without their values', () => {
+  const dir = tempDir();
+
+  it('a formula never calculated (a file written by a script) is a finding on its cell, never a blank', async () => {
+    // exceljs writes <f> without <v> when no result is given, as scripts do
+    const row = B2B_ROW.map((v, i) => (B2B_HEADERS[i] === 'Taxable Value' ? { formula: 'E5/1.18' } : v));
+    const f = await templateWorkbook(dir, 'script.xlsx', { 'b2b,sez,de': { headers: B2B_HEADERS, rows: [row] } });
+    const r = await cli('validate', f, ...ID);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/CELL_FORMULA_NO_VALUE/);
+    expect(r.stdout).toMatch(/script\.xlsx › b2b,sez,de › row 5 › Taxable Value/);
+    expect(r.stdout).toMatch(/formula that was never calculated/);
+    expect(r.stdout).toMatch(/Open the file in Excel or LibreOffice and save it/);
+    expectClean(r);
+  });
+
+  it('a row of formulas only is read as a row, not skipped as blank', async () => {
+    const row = B2B_ROW.map((_v, i) => ({ formula: `Z${i + 1}` }));
+    const f = await templateWorkbook(dir, 'all-formulas.xlsx', { 'b2b,sez,de': { headers: B2B_HEADERS, rows: [row] } });
+    const r = await cli('validate', f, ...ID);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/row 5 › GSTIN\/UIN of Recipient/);
+    expect(r.stdout).toMatch(/CELL_FORMULA_NO_VALUE/);
+  });
+});

@@ -11,7 +11,8 @@
  *   rich-text runs concatenated, phonetic runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded
  * - `t="b"`: boolean; `t="e"`: `{ error: '#N/A' }`; `t="d"`: an ISO date → Date (UTC when no zone)
  * - `t="n"` or none: a number, or a Date (UTC) when the cell's format is a date format
- * - formulas: the cached result (`<v>`); a formula never calculated is empty (null)
+ * - formulas: the cached result (`<v>`); a formula saved without one (never calculated) is
+ *   `{ error: '', uncalculated: true }`, a finding on that cell, never a blank
  * - an empty `<c/>`, or an empty inline string or formula text: null; trailing empty cells are
  *   left off, gaps are filled with null
  *
@@ -366,6 +367,8 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
   }
 }
 
+const UNCALCULATED: RawCell = Object.freeze({ error: '', uncalculated: true as const });
+
 function sheetParser(book: Book, out: RawRow[]): SaxesParser {
   const { strings, dateStyles, date1904 } = book;
   let inData = false;
@@ -376,12 +379,13 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
   let style = 0;
   let text = '';
   let hasValue = false;
+  let hasFormula = false;
   let inValue = false;
   let inInline = false;
   let phonetic = 0;
 
   const value = (): RawCell => {
-    if (!hasValue) return null;
+    if (!hasValue) return hasFormula ? UNCALCULATED : null;
     switch (type) {
       case 's': {
         if (text === '') return null;
@@ -428,6 +432,7 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
         style = a.s === undefined ? 0 : +a.s;
         text = '';
         hasValue = false;
+        hasFormula = false;
         inInline = false;
         phonetic = 0;
         break;
@@ -435,6 +440,9 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
       case 'v':
         inValue = true;
         hasValue = true;
+        break;
+      case 'f':
+        hasFormula = true;
         break;
       case 'is':
         inInline = true;

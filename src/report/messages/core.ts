@@ -93,6 +93,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `The cell shows the Excel error ${s(p.error)}`,
     hint: () => 'Fix the formula so the cell shows a value, or type the value in.',
   },
+  CELL_FORMULA_NO_VALUE: {
+    message: () => 'The cell holds a formula that was never calculated (the file was saved without its results)',
+    hint: () => 'Open the file in Excel or LibreOffice and save it: the formulas are then calculated and their values stored.',
+  },
   AMOUNT_DECIMALS: {
     message: (p) => `${s(p.value)} has more than 2 decimals`,
     hint: () => 'Round the amount to paise (2 decimals); the portal rejects more.',
