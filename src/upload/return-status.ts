@@ -1,8 +1,9 @@
 /** `status`: what the journal knows, plus the portal's answer for the pending (or given) request. */
 import { parseStatusResponse, type PortalError } from './error-report.js';
 import { UploadError } from './errors.js';
-import { DEFAULT_JOURNAL_DIR, journalPaths, readJournal, replay, type JournalState } from './journal.js';
-import { chunkResult, normaliseReturn, Run, unsupported, type ChunkResult, type RunOptions } from './run-context.js';
+import { journalPaths, readJournal, replay, type JournalState } from './journal.js';
+import { Redactor } from './redact.js';
+import { chunkResult, destinationOf, journalDirOf, normaliseReturn, providerOf, Run, unsupported, type ChunkResult, type RunOptions } from './run-context.js';
 import type { JobStatus, TrackResult } from './types.js';
 
 export interface StatusOptions extends RunOptions {
@@ -30,7 +31,8 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
   } catch (e) {
     if (e instanceof UploadError && e.code === 'UPLOAD_LOCKED') {
       const ret = normaliseReturn(opts);
-      const st = replay(await readJournal(journalPaths(opts.journalDir ?? DEFAULT_JOURNAL_DIR, ret).journal));
+      const provider = await providerOf(opts, opts.redactor ?? new Redactor());
+      const st = replay(await readJournal(journalPaths(journalDirOf(opts), ret, destinationOf(provider, opts)).journal));
       return { ...journalView(st), locked: { pid: Number(e.params.pid) } };
     }
     throw e;

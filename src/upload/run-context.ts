@@ -11,7 +11,7 @@ import { providerName, type CredentialSources, type ProviderName } from './confi
 import { portalErrors, type PortalError } from './error-report.js';
 import { isProviderError, ProviderError } from './errors.js';
 import type { HttpOptions } from './fetch.js';
-import { DEFAULT_JOURNAL_DIR, Journal, type ChunkOutcome, type ChunkState, type JournalState } from './journal.js';
+import { defaultJournalDir, Journal, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
 import { createProvider } from './providers/index.js';
 import { Redactor, redactingLogger } from './redact.js';
 import { delay } from './retry.js';
@@ -38,8 +38,12 @@ export interface RunOptions extends CredentialSources {
   baseUrl?: string;
   /** the taxpayer OTP, asked only when a session must be opened */
   otp?: Prompt<string>;
-  /** folder of journals and locks @default '.gstr1' in the current folder */
+  /** folder of journals @default `journals` in the per-user folder (journalHome: $GSTR1_HOME, ~/.local/state/gstr1...) */
   journalDir?: string;
+  /** folder of the per-return locks @default `locks` in the per-user folder, whatever `journalDir` is */
+  lockDir?: string;
+  /** things the user should be told whatever the verbosity (a journal repaired, the portal changed) */
+  onNotice?: (n: Notice) => void;
   /** verbose output; every line is redacted first */
   log?: Logger;
   /** the run's redactor (one is created otherwise) */
@@ -99,17 +103,12 @@ export class Run {
     const redactor = opts.redactor ?? new Redactor();
     if (typeof opts.otp === 'string') redactor.add(opts.otp);
     const log = redactingLogger(redactor, opts.log);
-    const provider = typeof opts.provider === 'string'
-      ? await createProvider(providerName(opts.provider), {
-        ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-        ...(opts.http ? { http: opts.http } : {}),
-        ...(opts.env ? { env: opts.env } : {}),
-        ...(opts.configFile ? { configFile: opts.configFile } : {}),
-        ...(log ? { log } : {}),
-        redactor,
-      })
-      : opts.provider;
-    const journal = await Journal.open(opts.journalDir ?? DEFAULT_JOURNAL_DIR, ret, { redactor, command });
+    const provider = await providerOf(opts, redactor, log);
+    const journal = await Journal.open(journalDirOf(opts), ret, {
+      redactor, command, destination: destinationOf(provider, opts),
+      ...(opts.lockDir ? { lockDir: opts.lockDir } : {}),
+      ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
+    });
     const run = new Run(opts, ret, provider, journal, redactor, log, typeof opts.provider === 'string');
     try {
       await journal.append({ step: 'run', command, pid: process.pid });
@@ -123,6 +122,12 @@ export class Run {
 
   say(line: string) {
     this.log?.(`[upload] ${line}`);
+  }
+
+  /** Tells the user something whatever the verbosity (worded by the message catalogue). */
+  notice(code: string, params: Notice['params']) {
+    this.say(`${code} ${JSON.stringify(params)}`);
+    this.opts.onNotice?.({ code, params });
   }
 
   async close() {
@@ -147,7 +152,7 @@ export class Run {
   // ------------------------------------------------------------------------------ session
 
   private get sessionFile(): string {
-    return join(this.opts.journalDir ?? DEFAULT_JOURNAL_DIR, `${this.ret.gstin}.${this.provider.name}.session.json`);
+    return join(journalDirOf(this.opts), `${this.ret.gstin}.${this.provider.name}.session.json`);
   }
 
   async loadSession() {
@@ -238,6 +243,29 @@ export class Run {
     }
     return false;
   }
+}
+
+/** The adapter: the one given, or built from a provider name (credentials from env or config file). */
+export async function providerOf(opts: RunOptions, redactor: Redactor, log?: Logger): Promise<Provider> {
+  if (typeof opts.provider !== 'string') return opts.provider;
+  return createProvider(providerName(opts.provider), {
+    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    ...(opts.http ? { http: opts.http } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.configFile ? { configFile: opts.configFile } : {}),
+    ...(log ? { log } : {}),
+    redactor,
+  });
+}
+
+/** Where the provider sends things; an adapter that does not say is known by its name alone. */
+export function destinationOf(provider: Provider, opts: Pick<RunOptions, 'baseUrl'>): Destination {
+  const d = provider.destination;
+  return { provider: provider.name, baseUrl: d?.baseUrl ?? opts.baseUrl ?? '', ...(d?.account ? { account: d.account } : {}) };
+}
+
+export function journalDirOf(opts: Pick<RunOptions, 'journalDir'>): string {
+  return opts.journalDir ?? defaultJournalDir();
 }
 
 export function normaliseReturn(opts: Pick<RunOptions, 'gstin' | 'period'>): ReturnRef {
