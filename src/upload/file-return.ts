@@ -5,7 +5,8 @@
  */
 import { portalErrors } from './error-report.js';
 import { isProviderError, ProviderError, UploadError } from './errors.js';
-import type { JournalState } from './journal.js';
+import type { JournalState, Notice } from './journal.js';
+import { filingBasis } from './filing-basis.js';
 import { delay, retry } from './retry.js';
 import { ask, unsupported, withRun, type Prompt, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, type SectionTotal, type TotalsDifference } from './totals.js';
@@ -29,8 +30,14 @@ export interface FileOptions extends RunOptions {
   evcOtp: Prompt<string>;
   /** asked with the summary once it matches the saved totals; false cancels */
   confirm: boolean | ((check: FilingCheck) => Promise<boolean>);
-  /** totals of the data that was saved (computeTotals of the accepted chunks) */
-  savedTotals: readonly SectionTotal[];
+  /**
+   * The files the return was uploaded from, as payloads: each must have been saved to this
+   * destination, and the summary is compared with their totals. Without them (and without
+   * `savedTotals`) the journal's record of what each chunk held is used.
+   */
+  payloads?: readonly string[];
+  /** totals of the data that was saved, when the caller has them (computeTotals of the chunks) */
+  savedTotals?: readonly SectionTotal[];
   /** a nil return (nothing saved) */
   nil?: boolean;
   /** rupees of difference tolerated per field @default 0 */
@@ -39,7 +46,9 @@ export interface FileOptions extends RunOptions {
 
 export type FileResult =
   | ({ readonly status: 'filed'; readonly arn: string; readonly ackDate?: string; readonly alreadyFiled: boolean } & Partial<FilingCheck>)
-  | ({ readonly status: 'mismatch' | 'cancelled' } & FilingCheck);
+  | ({ readonly status: 'mismatch' | 'cancelled' } & FilingCheck)
+  /** nothing was sent: the reason, a catalogue code and its params */
+  | { readonly status: 'refused'; readonly reason: Notice };
 
 const PAN = /^[A-Z]{5}[0-9]{4}[A-Z]$/;
 
@@ -59,7 +68,10 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
       if (t) return { status: 'filed' as const, ...t, alreadyFiled: true };
     }
 
-    let check = await prepare(run, opts, st);
+    const basis = filingBasis(st, opts);
+    if ('refused' in basis) return { status: 'refused' as const, reason: basis.refused };
+    const saved = basis.totals;
+    let check = await prepare(run, opts, st, saved);
     if (check.differences.length) return { status: 'mismatch' as const, ...check };
     if (!(await confirmed(opts.confirm, check))) return { status: 'cancelled' as const, ...check };
 
@@ -95,7 +107,7 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
           }
           if (isProviderError(e, 'summary_stale')) {
             // data changed since the summary: proceed again and compare again
-            check = await prepare(run, opts, st, true);
+            check = await prepare(run, opts, st, saved, true);
             if (check.differences.length) return { done: { status: 'mismatch', ...check } };
             if (!(await confirmed(opts.confirm, check))) return { done: { status: 'cancelled', ...check } };
             return 'again';
@@ -132,16 +144,16 @@ async function trackFiled(run: Run): Promise<{ arn: string; ackDate?: string } |
 }
 
 /** Proceed to file (or resume it), wait, fetch the summary and compare it with the saved totals. */
-async function prepare(run: Run, opts: FileOptions, st: JournalState, again = false): Promise<FilingCheck> {
+async function prepare(run: Run, opts: FileOptions, st: JournalState, saved: readonly SectionTotal[], again = false): Promise<FilingCheck> {
   const pending = !again && st.proceed?.referenceId && !st.proceed.outcome ? st.proceed.referenceId : undefined;
   if (pending) await finishProceed(run, pending);
   else await proceed(run, Boolean(opts.nil));
   const summary = await waitSummary(run);
   const portal = summary.sec_sum;
   await run.journal.append({ step: 'summary', chksum: summary.chksum, sections: portal });
-  const differences = compareTotals(portal, opts.savedTotals, opts.tolerance ?? 0);
+  const differences = compareTotals(portal, saved, opts.tolerance ?? 0);
   if (differences.length) await run.journal.append({ step: 'summary_mismatch', differences });
-  return { summary, portal, saved: opts.savedTotals, differences };
+  return { summary, portal, saved, differences };
 }
 
 async function proceed(run: Run, nil: boolean) {

@@ -59,8 +59,12 @@ export interface Notice {
   readonly params: Params;
 }
 
-/** What a chunk's save came to. `applied_unconfirmed`: the reply was lost, the summary shows the data arrived. */
-export type ChunkOutcome = JobOutcome | 'applied_unconfirmed';
+/**
+ * What a chunk's save came to. `applied_unconfirmed` (journals of earlier versions): the reply was
+ * lost, the summary showed the data arrived. `not_confirmed`: sent, and no answer recorded (the
+ * save failed, or the run stopped) — never "in progress", which needs a reference id.
+ */
+export type ChunkOutcome = JobOutcome | 'applied_unconfirmed' | 'not_confirmed';
 
 export type JournalRecord =
   | { step: 'destination'; provider: string; baseUrl: string; id: string }

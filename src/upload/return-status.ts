@@ -20,6 +20,8 @@ export interface ReturnStatusResult {
   readonly filed?: { readonly arn: string; readonly ackDate?: string };
   readonly summary?: { readonly chksum: string };
   readonly track?: TrackResult;
+  /** the journal file read */
+  readonly journal: string;
   /** another run holds the return: only the journal was read */
   readonly locked?: { readonly pid: number };
 }
@@ -32,8 +34,8 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
     if (e instanceof UploadError && e.code === 'UPLOAD_LOCKED') {
       const ret = normaliseReturn(opts);
       const provider = await providerOf(opts, opts.redactor ?? new Redactor());
-      const st = replay(await readJournal(journalPaths(journalDirOf(opts), ret, destinationOf(provider, opts)).journal));
-      return { ...journalView(st), locked: { pid: Number(e.params.pid) } };
+      const { journal } = journalPaths(journalDirOf(opts), ret, destinationOf(provider, opts));
+      return { ...journalView(replay(await readJournal(journal))), journal, locked: { pid: Number(e.params.pid) } };
     }
     throw e;
   }
@@ -59,7 +61,7 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
       track = await run.call(() => run.provider.track!(run.ret));
       if (track.filed && track.arn && !st.filed) await run.journal.append({ step: 'filed', arn: track.arn, ...(track.filedOn ? { ackDate: track.filedOn } : {}) });
     }
-    return { ...journalView(run.journal.state()), ...(job ? { job } : {}), ...(track ? { track } : {}) };
+    return { ...journalView(run.journal.state()), journal: run.journal.file, ...(job ? { job } : {}), ...(track ? { track } : {}) };
   } catch (e) {
     return await run.failed(e);
   } finally {
@@ -67,7 +69,7 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
   }
 }
 
-function journalView(st: JournalState): Omit<ReturnStatusResult, 'job' | 'track' | 'locked'> {
+function journalView(st: JournalState): Omit<ReturnStatusResult, 'job' | 'track' | 'locked' | 'journal'> {
   return {
     chunks: [...st.chunks.values()].sort((a, b) => a.index - b.index).map((c) => chunkResult(c, true)),
     ...(st.filed ? { filed: st.filed } : {}),

@@ -289,7 +289,7 @@ export function chunkResult(c: ChunkState, resumed: boolean): ChunkResult {
     index: c.index,
     hash: c.hash,
     ...(c.referenceId ? { referenceId: c.referenceId } : {}),
-    outcome: c.outcome ?? 'in_progress',
+    outcome: c.outcome ?? (c.referenceId ? 'in_progress' : 'not_confirmed'),
     ...(c.statusCd ? { statusCd: c.statusCd } : {}),
     ...(c.errorReport !== undefined ? { errorReport: c.errorReport } : {}),
     errors: c.errorReport !== undefined ? portalErrors(c.errorReport) : [],

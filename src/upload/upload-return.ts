@@ -24,6 +24,8 @@ export interface UploadResult {
   readonly complete: boolean;
   /** chunks not yet at a final status, those never sent included (0 when complete) */
   readonly pending: number;
+  /** chunks in all (the payloads given) */
+  readonly total: number;
 }
 
 const TERMINAL: readonly ChunkOutcome[] = ['processed', 'processed_with_errors', 'rejected', 'applied_unconfirmed'];
@@ -52,7 +54,7 @@ export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
       const chksum = await run.checksum();
       if (chksum !== undefined && chksum !== run.journal.state().portalChecksum) await run.journal.append({ step: 'portal_checksum', chksum });
     }
-    return { chunks: results, complete, pending: opts.payloads.length - finished };
+    return { chunks: results, complete, pending: opts.payloads.length - finished, total: opts.payloads.length };
   });
 }
 

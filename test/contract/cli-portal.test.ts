@@ -46,6 +46,7 @@ describe('commands: upload, status, reset, file', () => {
     emu = await startEmulator({ credentials: { sandbox: { apiKey: SECRETS.GSTR1_SANDBOX_API_KEY, apiSecret: SECRETS.GSTR1_SANDBOX_API_SECRET } } });
     for (const [k, v] of Object.entries(SECRETS)) vi.stubEnv(k, v);
     dir = mkdtempSync(join(tmpdir(), 'gstr1-cli-'));
+    vi.stubEnv('GSTR1_HOME', join(dir, 'home')); // the per-user folder of locks
     common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--journal-dir', join(dir, '.gstr1'), '--poll-ms', '1'];
   });
   afterAll(async () => {
