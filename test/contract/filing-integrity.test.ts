@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { cac } from 'cac';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -154,7 +155,21 @@ describe('item 2: an empty return is not filed by accident', () => {
     expect(nil.stdout).toMatch(/Filed: ARN/);
   });
 
-  it('a workbook that reads as no documents uploads nothing and says so; file then refuses', async () => {
+  it('the blank template uploads nothing and says so (exit 1); file with it then refuses', async () => {
+    const emu = await emulator();
+    const template = fileURLToPath(new URL('../../templates/GSTR1_Excel_Workbook_Template.xlsx', import.meta.url));
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--gstin', GSTIN, '--period', PERIOD];
+    const up = await gstr1('upload', template, ...common, '--annotate', join(home, 'annotated.xlsx'));
+    expect(up.code).toBe(1);
+    expect(up.stderr).toContain('Nothing was uploaded: the input holds no documents');
+    expect(emu.emulator.calls.save ?? 0).toBe(0);
+    const filed = await gstr1('file', template, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
+    expect(filed.code).toBe(1);
+    expect(filed.stderr).toContain('nothing was uploaded for this return');
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
+  });
+
+  it('a JSON with no documents: file refuses', async () => {
     const emu = await emulator();
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-empty-'));
     const empty = join(dir, 'gstr1.json');

@@ -38,7 +38,7 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
   return uploadExit(io, res);
 }
 
-/** 1 when the portal refused something, 3 when chunks are left (run again), else 0. */
+/** 1 when the portal refused something or there was nothing to upload, 3 when chunks are left (run again), else 0. */
 function uploadExit(io: CliIO, res: UploadResult): number {
   const total = res.total;
   if (res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected')) {
@@ -46,7 +46,11 @@ function uploadExit(io: CliIO, res: UploadResult): number {
     return 1;
   }
   if (!res.complete) return notFinished(io, res.pending, total);
-  if (total === 0) io.stderr.write('\nNothing was uploaded: the input holds no documents. Check that its sheets were recognised (gstr1 validate).\n');
+  if (total === 0) {
+    // nothing to do is not success: a blank template, unrecognised sheets, uncalculated formulas
+    io.stderr.write('\nNothing was uploaded: the input holds no documents. Check that its sheets were recognised (gstr1 validate).\n');
+    return 1;
+  }
   return 0;
 }
 
