@@ -73,7 +73,9 @@ function inputError(e: unknown, file: string, sheet?: string): Error {
   if (e instanceof InputError) return e;
   const mapped = zipInputError(e, file);
   if (mapped instanceof InputError) return mapped;
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
+  // a JavaScript failure on hostile XML (too deep, too long) says nothing to the user: say what it means
+  const internal = e instanceof TypeError || e instanceof RangeError;
+  const msg = internal ? 'its XML is malformed or too large to read' : (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
   return new InputError('FILE_UNREADABLE', { file, detail: sheet === undefined ? msg : `sheet "${sheet}": ${msg}` }, { cause: e });
 }
 
@@ -89,7 +91,8 @@ interface XmlHandlers {
 
 /** The element name without its namespace prefix (`x:row` → `row`). */
 function local(name: string): string {
-  const i = name.indexOf(':');
+  // the last colon: a name of many colons ("a:a:a:...") is looked at once, not once per colon
+  const i = name.lastIndexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }
 
@@ -367,6 +370,12 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
   }
 }
 
+/** A number as Excel stores it in `<v>`: decimal digits, an optional fraction and exponent. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
+
+/** The smallest normal double: below it a value is a denormal, which no spreadsheet amount is. */
+const MIN_NORMAL = 2 ** -1022;
+
 const UNCALCULATED: RawCell = Object.freeze({ error: '', uncalculated: true as const });
 
 function sheetParser(book: Book, out: RawRow[]): SaxesParser {
@@ -389,7 +398,9 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
     switch (type) {
       case 's': {
         if (text === '') return null;
-        return strings.get(+text) ?? null;
+        const v = /^\d{1,10}$/.test(text) ? strings.get(+text) : undefined;
+        if (v === undefined) throw new Error(`row ${rowNum}: a cell refers to shared text number "${text.slice(0, 20)}", which the workbook does not have`);
+        return v;
       }
       case 'inlineStr':
       case 'str':
@@ -403,8 +414,10 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
         return text === '' ? null : isoDate(text);
       default: {
         if (text === '') return null;
-        const n = +text;
-        if (Number.isNaN(n)) return text;
+        // only what Excel writes is a number; anything else ("0x10", "1e-320", "1e400") stays
+        // text, which the cell's column then judges as the CSV reader's text would be
+        const n = DECIMAL.test(text) ? +text : NaN;
+        if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < MIN_NORMAL)) return text;
         return dateStyles[style] === 1 ? serialToDate(n, date1904) : n;
       }
     }

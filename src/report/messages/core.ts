@@ -30,7 +30,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   FILE_TOO_LARGE: {
     input: true,
-    message: (p) => `${s(p.file)} expands to more than ${s(p.limit)} when unpacked, which no GSTR-1 needs`,
+    message: (p) =>
+      p.part
+        ? `${s(p.file)} holds a part (${s(p.part)}) that unpacks from ${s(p.compressed)} to ${s(p.size)}, more than ${s(p.ratio)} times its size: a zip bomb, not a workbook`
+        : `${s(p.file)} expands to ${s(p.size)} when unpacked, more than the ${s(p.limit)} limit; no GSTR-1 needs that much`,
     hint: () => 'Check the file is the sales workbook you meant; split very large returns into several workbooks.',
   },
   FILE_UNREADABLE: {

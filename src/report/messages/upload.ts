@@ -17,7 +17,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_INSECURE_URL: {
     input: true,
     message: (p) => `${s(p.value)} is plain http to another machine; credentials and OTPs would travel unencrypted`,
-    hint: () => 'Use https://; plain http is allowed only to this machine (127.0.0.1, localhost, ::1), e.g. the emulator.',
+    hint: () => 'Use https://; plain http is allowed only to a loopback address of this machine (127.0.0.1 or [::1]), e.g. the emulator.',
   },
   UPLOAD_CREDENTIALS_MISSING: {
     input: true,
