@@ -3,6 +3,7 @@
  * happen, and never files what the user did not mean. Library calls and the CLI against two
  * emulators on two ports.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -277,4 +278,42 @@ describe('item 7: one lock per return on this machine', () => {
     expect(st.journal).toBe(journalPaths(join(home, 'journals'), RET, destinationOf(opts.provider as never, {})).journal);
     expect(readFileSync(st.journal, 'utf8')).toContain('"chunk_saved"');
   });
+});
+
+describe('item 9: OTPs need not be on the command line', () => {
+  it('from environment variables: GSTR1_OTP, GSTR1_EVC_OTP', async () => {
+    const emu = await emulator();
+    vi.stubEnv('GSTR1_OTP', OTP);
+    vi.stubEnv('GSTR1_EVC_OTP', OTP);
+    const dir = mkdtempSync(join(tmpdir(), 'gstr1-otp-env-'));
+    const files = jsonFiles(dir, samplePayloads());
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--poll-ms', '1'];
+    expect((await gstr1('upload', ...files, ...common)).code).toBe(0);
+    const filed = await gstr1('file', ...common, '--gstin', GSTIN, '--period', PERIOD, '--pan', PAN, '--yes');
+    expect(filed.code).toBe(0);
+    expect(filed.stdout).toMatch(/Filed: ARN/);
+  });
+
+  it('from standard input with "-" (one line each), in the real command line', async () => {
+    const emu = await emulator();
+    const dir = mkdtempSync(join(tmpdir(), 'gstr1-otp-stdin-'));
+    const files = jsonFiles(dir, samplePayloads());
+    const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+    const run = (args: string[], input: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, GSTR1_HOME: home, ...ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('exit', (code) => resolve({ code, out }));
+        child.stdin.end(input);
+      });
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--poll-ms', '1'];
+    const up = await run(['upload', ...files, ...common, '--otp=-'], `${OTP}\n`);
+    expect(up.code, up.out).toBe(0);
+    // a new session for the filing: the taxpayer OTP, then the EVC OTP, one line each
+    const filed = await run(['file', ...common, '--gstin', GSTIN, '--period', PERIOD, '--pan', PAN, '--yes', '--otp=-', '--evc-otp=-'], `${OTP}\n${OTP}\n`);
+    expect(filed.code, filed.out).toBe(0);
+    expect(filed.out).toMatch(/Filed: ARN/);
+  }, 30_000);
 });

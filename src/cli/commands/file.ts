@@ -15,7 +15,7 @@ export default function register(cli: CAC, io: CliIO): void {
   portalOptions(cli.command('file [...files]', 'File GSTR-1 with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN'))
     .option('--sez', 'you are an SEZ unit or developer (as given to upload)')
     .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
-    .option('--evc-otp <otp>', 'the EVC OTP; "-" reads it from standard input (else $GSTR1_EVC_OTP, else asked)')
+    .option('--evc-otp <otp>', 'the EVC OTP; --evc-otp=- reads it from standard input (else $GSTR1_EVC_OTP, else asked)')
     .option('--yes', 'file without asking once the summary matches')
     .option('--nil', 'a nil return (nothing uploaded)')
     .option('--tolerance <rupees>', 'difference tolerated per total', { default: 0 })

@@ -22,7 +22,7 @@ export function portalOptions(cmd: Command): Command {
     .option('--period <MMYYYY>', 'return period (default: the JSON\'s fp)')
     .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
     .option('--config <file>', 'JSON file with credentials, readable only by you (else environment variables)')
-    .option('--otp <otp>', 'the OTP the portal sent the taxpayer; "-" reads it from standard input (else $GSTR1_OTP, else asked)')
+    .option('--otp <otp>', 'the OTP the portal sent the taxpayer; --otp=- reads it from standard input (else $GSTR1_OTP, else asked)')
     .option('--journal-dir <dir>', 'where the filing journal is kept (default: a per-user folder, see gstr1 status)')
     .option('--keep-session', 'keep the portal session between commands (owner-only file in the journal folder)')
     .option('--poll-ms <ms>', 'wait between status polls (default: 2 s, growing to 30 s)')
