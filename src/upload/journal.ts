@@ -324,6 +324,17 @@ export async function acquireLock(file: string, command = ''): Promise<LockInfo>
   throw new UploadError('UPLOAD_LOCKED', { file, pid: 0, host: '', since: '' });
 }
 
+/** Makes a new file's name durable (its folder's entry), where the platform allows it. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
@@ -372,7 +383,9 @@ export class Journal {
       const cut = await repairTail(paths.journal);
       if (cut) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_TAIL_REPAIRED', params: { file: paths.journal, bytes: cut } });
       const records = await readJournal(paths.journal);
+      const created = !(await exists(paths.journal));
       const fh = await open(paths.journal, 'a', 0o600);
+      if (created) await syncDir(dir);
       const j = new Journal(paths.journal, paths.lock, lock, fh, opts.redactor ?? new Redactor(), records);
       if (opts.destination && !records.length) {
         await j.append({ step: 'destination', provider: opts.destination.provider, baseUrl: opts.destination.baseUrl, id: destinationId(opts.destination) });
@@ -388,7 +401,7 @@ export class Journal {
     return replay(this.records);
   }
 
-  /** Appends one record (redacted) and flushes it to disk before returning. */
+  /** Appends one record (redacted) and flushes it to disk before returning: a step is on disk before it is reported. */
   async append(r: JournalRecord): Promise<void> {
     const stamped = { ...this.redactor.value(r), t: new Date().toISOString(), v: 1 as const } as StampedRecord;
     await this.fh.write(`${JSON.stringify(stamped)}\n`);

@@ -11,7 +11,7 @@ import { providerName, type CredentialSources, type ProviderName } from './confi
 import { portalErrors, type PortalError } from './error-report.js';
 import { isProviderError, ProviderError } from './errors.js';
 import type { HttpOptions } from './fetch.js';
-import { defaultJournalDir, Journal, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
+import { defaultJournalDir, destinationId, Journal, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
 import { createProvider } from './providers/index.js';
 import { Redactor, redactingLogger } from './redact.js';
 import { delay } from './retry.js';
@@ -53,7 +53,7 @@ export interface RunOptions extends CredentialSources {
   poll?: PollOptions;
   /** injectable time (polling waits) */
   clock?: Partial<Clock>;
-  /** keep the portal session in `<journalDir>/<GSTIN>.<provider>.session.json` (owner-only) between runs */
+  /** keep the portal session in `<journalDir>/<GSTIN>.<provider>-<destination>.session.json` (owner-only) between runs */
   keepSession?: boolean;
 }
 
@@ -152,7 +152,8 @@ export class Run {
   // ------------------------------------------------------------------------------ session
 
   private get sessionFile(): string {
-    return join(journalDirOf(this.opts), `${this.ret.gstin}.${this.provider.name}.session.json`);
+    // per destination: a token from one address is never sent to another
+    return join(journalDirOf(this.opts), `${this.ret.gstin}.${this.provider.name}-${destinationId(destinationOf(this.provider, this.opts))}.session.json`);
   }
 
   async loadSession() {

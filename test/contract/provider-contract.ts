@@ -13,7 +13,7 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { ProviderError, UploadError } from '../../src/upload/errors.js';
 import type { ProviderName } from '../../src/upload/config.js';
 import type { HttpOptions } from '../../src/upload/fetch.js';
-import { contentHash, journalPaths, readJournal } from '../../src/upload/journal.js';
+import { contentHash, destinationId, journalPaths, readJournal } from '../../src/upload/journal.js';
 import { Redactor } from '../../src/upload/redact.js';
 import { fileReturn, resetReturn, returnStatus, uploadReturn, type RunOptions } from '../../src/upload/run.js';
 import { destinationOf } from '../../src/upload/run-context.js';
@@ -420,7 +420,7 @@ export function providerContract(target: ContractTarget): void {
       await uploadReturn({ ...byName(true), payloads: samplePayloads().slice(0, 1) });
       await uploadReturn({ ...byName(true), payloads: samplePayloads() });
       expect(asked).toBe(1);
-      const cached = join(h.dir, `${GSTIN}.${target.providerName}.session.json`);
+      const cached = join(h.dir, `${GSTIN}.${target.providerName}-${destinationId(destinationOf(h.provider(), {}))}.session.json`);
       if (process.platform !== 'win32') expect(statSync(cached).mode & 0o777).toBe(0o600);
       expect(h.journalText()).not.toContain(JSON.parse(readFileSync(cached, 'utf8')).txn ?? JSON.parse(readFileSync(cached, 'utf8')).token);
       await returnStatus({ ...byName(false), journalDir: mkdtempSync(join(tmpdir(), 'gstr1-nokeep-')), track: true });
