@@ -8,13 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
-import { cac } from 'cac';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportFailure } from '../../src/cli/cli.js';
-import fileCmd from '../../src/cli/commands/file.js';
-import statusCmd from '../../src/cli/commands/status.js';
-import uploadCmd from '../../src/cli/commands/upload.js';
+import { gstr1 } from '../helpers/portal-cli.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { journalPaths, type Notice } from '../../src/upload/journal.js';
 import sandbox from '../../src/upload/providers/sandbox.js';
@@ -25,28 +20,6 @@ import { GSTIN, OTP, PAN, PERIOD, payloadWithErrors, samplePayloads } from './pr
 const credentials = { apiKey: 'key_live_integrity1', apiSecret: 'secret_live_integrity1', gstUsername: 'taxpayer_integrity' };
 const ENV = { GSTR1_SANDBOX_API_KEY: credentials.apiKey, GSTR1_SANDBOX_API_SECRET: credentials.apiSecret, GSTR1_GST_USERNAME: credentials.gstUsername };
 const RET = { gstin: GSTIN, period: PERIOD };
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {
-    this.text += chunk.toString();
-    cb();
-  }
-}
-
-async function gstr1(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io = { stdout, stderr, argv };
-  const cli = cac('gstr1');
-  for (const c of [uploadCmd, statusCmd, fileCmd]) c(cli, io);
-  try {
-    cli.parse(['node', 'gstr1', ...argv], { run: false });
-    return { code: (await cli.runMatchedCommand()) as number, stdout: stdout.text, stderr: stderr.text };
-  } catch (e) {
-    return { code: reportFailure(e, io), stdout: stdout.text, stderr: stderr.text };
-  }
-}
 
 const emulators: RunningEmulator[] = [];
 let home: string;
