@@ -148,6 +148,10 @@ describe('hostile input: CSV encodings and separators', () => {
     ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${header}\r\n${line}\r\n`)])],
     ['semicolon separators', Buffer.from(`${header.replace(/,/g, ';')}\n${line.replace(/,/g, ';')}\n`)],
     ['Windows-1252 text', Buffer.from(`${header}\n${line}\n`, 'latin1')],
+    ['UTF-16LE without a BOM', Buffer.from(`${header}\r\n${line}\r\n`, 'utf16le')],
+    ['UTF-16BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${header}\n${line}\n`, 'utf16le').swap16()])],
+    ['UTF-16BE without a BOM', Buffer.from(`${header}\n${line}\n`, 'utf16le').swap16()],
+    ['lines ending in CRLF, LF and CR mixed', Buffer.from(`${header}\r\n\r${line}\n`)],
   ])('%s', async (_label, bytes) => {
     const f = writeText(dir, `b2b-${Math.random().toString(36).slice(2)}.csv`, bytes);
     const out = `${f}.json`;

@@ -74,6 +74,7 @@ export default function register(cli: CAC, io: CliIO): void {
       if (res.status === 'mismatch') {
         io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
         for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${money(d.portal)}, uploaded ${money(d.saved)}\n`);
+        if (!payloads) io.stdout.write('(uploaded: per the journal, every chunk saved since the last reset; if corrected files were uploaded since, give them to gstr1 file)\n');
         io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
         return 1;
       }
