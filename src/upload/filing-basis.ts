@@ -28,7 +28,9 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
   const chunks = journalChunks(st);
   const saved = chunks.filter((c) => c.outcome !== 'rejected');
   if (input.nil) {
-    if (saved.length) return { refused: { code: 'UPLOAD_NIL_WITH_DATA', params: { chunks: saved.length } } };
+    // a nil return with documents in sight, uploaded or given, is not what anyone means
+    const given = input.payloads?.length && hasDocuments(computeTotals(input.payloads)) ? input.payloads.length : 0;
+    if (saved.length || given) return { refused: { code: 'UPLOAD_NIL_WITH_DATA', params: { chunks: saved.length || given } } };
     return { totals: [] };
   }
   const pending = chunks.filter((c) => !c.outcome || !FINAL.includes(c.outcome));
