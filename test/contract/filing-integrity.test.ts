@@ -204,6 +204,24 @@ describe('item 4: exit codes that mean what they say', () => {
     expect(emu.emulator.calls.save).toBe(4);
   });
 
+  it('file while proceed to file is still being processed: exit 3, nothing filed; run again files', async () => {
+    const emu = await emulator();
+    const dir = mkdtempSync(join(tmpdir(), 'gstr1-ptf-'));
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1'];
+    expect((await gstr1('upload', ...jsonFiles(dir, samplePayloads()), ...common)).code).toBe(0);
+    emu.emulator.setFault('status', { stuckInProgress: true });
+    const args = ['file', ...common, '--gstin', GSTIN, '--period', PERIOD, '--pan', PAN, '--evc-otp', OTP, '--yes', '--wait', '0'];
+    const first = await gstr1(...args);
+    expect(first.code).toBe(3);
+    expect(first.stderr).toContain('Not filed yet (exit code 3)');
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
+    emu.emulator.clearFaults();
+    const again = await gstr1(...args);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Filed: ARN/);
+    expect(emu.emulator.calls.proceed).toBe(1); // the pending proceed was resumed, not sent again
+  });
+
   it('a lost reply to a save the portal answered PE: exit 1 with the error report, never "received" and 0', async () => {
     const emu = await emulator({ faults: { save: { lostReply: { times: 1, mode: 'drop' } } } });
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-pe-'));
