@@ -98,6 +98,12 @@ describe('journal: destination, home, torn tail', () => {
     expect(j.state().filed).toBeUndefined();
     await j.close();
     expect(notices).toEqual([{ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: journalPaths(d, RET).journal } }]);
+    // the working folder's .gstr1, where journals were kept before: looked at too
+    const old = dir();
+    writeFileSync(journalPaths(old, RET).journal, '{"step":"run","command":"upload","pid":1}\n');
+    const more: unknown[] = [];
+    await (await Journal.open(dir(), RET, { destination: dest, lockDir: d, legacyDirs: [old], onNotice: (n) => more.push(n) })).close();
+    expect(more).toEqual([{ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: journalPaths(old, RET).journal } }]);
   });
 
   it('a torn last line is cut before the next record is appended (no "journal damaged" a run later)', async () => {

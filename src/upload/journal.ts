@@ -368,7 +368,15 @@ export class Journal {
   static async open(
     dir: string,
     ret: ReturnRef,
-    opts: { redactor?: Redactor; command?: string; destination?: Destination; lockDir?: string; onNotice?: (n: Notice) => void } = {},
+    opts: {
+      redactor?: Redactor;
+      command?: string;
+      destination?: Destination;
+      lockDir?: string;
+      onNotice?: (n: Notice) => void;
+      /** other folders where journals without a destination may be (the working folder's `.gstr1`) */
+      legacyDirs?: readonly string[];
+    } = {},
   ): Promise<Journal> {
     const lockDir = opts.lockDir ?? defaultLockDir();
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -377,8 +385,10 @@ export class Journal {
     const lock = await acquireLock(paths.lock, opts.command);
     try {
       if (opts.destination) {
-        const legacy = journalPaths(dir, ret).journal;
-        if (await exists(legacy)) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: legacy } });
+        for (const d of new Set([dir, ...(opts.legacyDirs ?? [])])) {
+          const legacy = journalPaths(d, ret).journal;
+          if (await exists(legacy)) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: legacy } });
+        }
       }
       const cut = await repairTail(paths.journal);
       if (cut) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_TAIL_REPAIRED', params: { file: paths.journal, bytes: cut } });

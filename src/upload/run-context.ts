@@ -11,7 +11,7 @@ import { providerName, type CredentialSources, type ProviderName } from './confi
 import { portalErrors, type PortalError } from './error-report.js';
 import { isProviderError, ProviderError } from './errors.js';
 import type { HttpOptions } from './fetch.js';
-import { defaultJournalDir, destinationId, Journal, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
+import { defaultJournalDir, destinationId, Journal, LEGACY_JOURNAL_DIR, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
 import { createProvider } from './providers/index.js';
 import { Redactor, redactingLogger } from './redact.js';
 import { delay } from './retry.js';
@@ -108,6 +108,8 @@ export class Run {
       redactor, command, destination: destinationOf(provider, opts),
       ...(opts.lockDir ? { lockDir: opts.lockDir } : {}),
       ...(opts.onNotice ? { onNotice: opts.onNotice } : {}),
+      // journals were kept in the working folder before: say so rather than silently start afresh
+      ...(opts.journalDir === undefined ? { legacyDirs: [LEGACY_JOURNAL_DIR] } : {}),
     });
     const run = new Run(opts, ret, provider, journal, redactor, log, typeof opts.provider === 'string');
     try {
