@@ -41,6 +41,9 @@ describe('filingBasis', () => {
       .toEqual({ refused: { code: 'UPLOAD_NOT_UPLOADED', params: { chunks: '2' } } });
     expect(filingBasis(journal({ payload: A, outcome: 'processed' }), { nil: true })).toMatchObject({ refused: { code: 'UPLOAD_NIL_WITH_DATA' } });
     expect(filingBasis(journal(), { nil: true, payloads: [A] })).toMatchObject({ refused: { code: 'UPLOAD_NIL_WITH_DATA' } });
+    // files holding no document (the blank template): nothing to file, whatever the journal says
+    expect(filingBasis(journal({ payload: A, outcome: 'processed' }), { payloads: [JSON.stringify({ gstin: '27AAACR5055K1Z7', fp: '032025' })] }))
+      .toEqual({ refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: {} } });
   });
 
   it('files given and uploaded: their own totals; --nil with nothing: an empty basis', () => {

@@ -37,9 +37,10 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
   if (pending.length) return { refused: { code: 'UPLOAD_CHUNKS_PENDING', params: { count: pending.length, chunks: list(pending.map((c) => c.index)) } } };
   let totals: readonly SectionTotal[];
   if (input.payloads?.length) {
+    totals = computeTotals(input.payloads);
+    if (!hasDocuments(totals)) return { refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: {} } };
     const missing = input.payloads.map((p, i) => (st.chunks.has(contentHash(p)) ? 0 : i + 1)).filter(Boolean);
     if (missing.length) return { refused: { code: 'UPLOAD_NOT_UPLOADED', params: { chunks: list(missing) } } };
-    totals = computeTotals(input.payloads);
   } else if (input.savedTotals) {
     totals = input.savedTotals;
   } else {

@@ -143,13 +143,16 @@ describe('item 2: an empty return is not filed by accident', () => {
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
   });
 
-  it('a JSON with no documents: file refuses', async () => {
+  it('a JSON with no documents: upload sends nothing (exit 1), file refuses', async () => {
     const emu = await emulator();
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-empty-'));
     const empty = join(dir, 'gstr1.json');
     writeFileSync(empty, JSON.stringify({ gstin: GSTIN, fp: PERIOD }));
     const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1'];
-    await gstr1('upload', empty, ...common);
+    const up = await gstr1('upload', empty, ...common);
+    expect(up.code).toBe(1);
+    expect(up.stderr).toContain('Nothing was uploaded: the input holds no documents');
+    expect(emu.emulator.calls.save ?? 0).toBe(0);
     const filed = await gstr1('file', empty, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
     expect(filed.code).toBe(1);
     expect(filed.stderr).toContain('nothing was uploaded for this return');

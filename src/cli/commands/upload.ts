@@ -31,6 +31,10 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
   const payloads = await readPayloadFiles(files);
   const run = runOptions(io, opts, payloads[0]);
   const { uploadReturn } = await import('../../upload/run.js');
+  const { computeTotals } = await import('../../upload/totals.js');
+  const { hasDocuments } = await import('../../upload/chunk-totals.js');
+  // JSON holding no document at all: nothing is sent (an empty save would print "processed")
+  if (!payloads.some((p) => hasDocuments(computeTotals([p.text])))) return uploadExit(io, { chunks: [], complete: true, pending: 0, total: 0 });
   const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
   printChunks(io, res.chunks, files);
   const errors = res.chunks.flatMap((c) => c.errors);
