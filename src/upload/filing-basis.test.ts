@@ -44,6 +44,7 @@ describe('filingBasis', () => {
     // files holding no document (the blank template): nothing to file, whatever the journal says
     expect(filingBasis(journal({ payload: A, outcome: 'processed' }), { payloads: [JSON.stringify({ gstin: '27AAACR5055K1Z7', fp: '032025' })] }))
       .toEqual({ refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: {} } });
+    expect(filingBasis(journal({ payload: A, outcome: 'processed' }), { payloads: [] })).toEqual({ refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: {} } });
   });
 
   it('files given and uploaded: their own totals; --nil with nothing: an empty basis', () => {

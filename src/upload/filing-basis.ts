@@ -36,7 +36,8 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
   const pending = chunks.filter((c) => !c.outcome || !FINAL.includes(c.outcome));
   if (pending.length) return { refused: { code: 'UPLOAD_CHUNKS_PENDING', params: { count: pending.length, chunks: list(pending.map((c) => c.index)) } } };
   let totals: readonly SectionTotal[];
-  if (input.payloads?.length) {
+  if (input.payloads) {
+    // files given that convert to nothing (a blank template, the wrong file) are not a licence to file the journal's data
     totals = computeTotals(input.payloads);
     if (!hasDocuments(totals)) return { refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: {} } };
     const missing = input.payloads.map((p, i) => (st.chunks.has(contentHash(p)) ? 0 : i + 1)).filter(Boolean);
