@@ -9,15 +9,18 @@
  * return, always in the per-user folder, keeps two runs on the same return from interleaving
  * whatever their folders; a lock left by a dead process is taken over.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, truncate, unlink, type FileHandle } from 'node:fs/promises';
-import { homedir, hostname } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Params } from '../model/finding.js';
 import { UploadError } from './errors.js';
+import { acquireLock, releaseLock, type LockInfo } from './lock.js';
 import { Redactor } from './redact.js';
 import type { SectionTotal } from './totals.js';
 import type { JobOutcome, ReturnRef } from './types.js';
+
+export { acquireLock, releaseLock, type LockInfo } from './lock.js';
 
 /** Where journals were kept before they had a destination: `.gstr1` in the working folder. */
 export const LEGACY_JOURNAL_DIR = '.gstr1';
@@ -252,78 +255,6 @@ export function replay(records: readonly StampedRecord[]): JournalState {
   return st;
 }
 
-export interface LockInfo {
-  pid: number;
-  host: string;
-  token: string;
-  started: string;
-  command?: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function readLock(file: string): Promise<LockInfo | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as LockInfo;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Takes the lock for a return, or throws UPLOAD_LOCKED naming the pid that holds it. A lock held
- * by a process that no longer runs on this host is taken over.
- */
-export async function acquireLock(file: string, command = ''): Promise<LockInfo> {
-  const me: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID(), started: new Date().toISOString(), command };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const fh = await open(file, 'wx', 0o600);
-      try {
-        await fh.writeFile(JSON.stringify(me));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      return me;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let held = await readLock(file);
-    if (!held) {
-      // being written right now, or torn by a crash: look again shortly
-      await new Promise((r) => setTimeout(r, 50));
-      held = await readLock(file);
-    }
-    if (held && (held.host !== hostname() || alive(held.pid))) {
-      throw new UploadError('UPLOAD_LOCKED', { file, pid: held.pid, host: held.host, since: held.started });
-    }
-    // stale: move it aside atomically (only one taker succeeds), then check it was the stale one
-    const aside = `${file}.stale-${me.token}`;
-    try {
-      await rename(file, aside);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw e;
-    }
-    const moved = await readLock(aside);
-    if (moved && held && moved.token !== held.token && moved.host === hostname() && alive(moved.pid)) {
-      // we moved a live lock someone else just took: put it back and give way
-      await rename(aside, file).catch(() => undefined);
-      throw new UploadError('UPLOAD_LOCKED', { file, pid: moved.pid, host: moved.host, since: moved.started });
-    }
-    await unlink(aside).catch(() => undefined);
-  }
-  throw new UploadError('UPLOAD_LOCKED', { file, pid: 0, host: '', since: '' });
-}
-
 /** Makes a new file's name durable (its folder's entry), where the platform allows it. */
 async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
@@ -342,11 +273,6 @@ async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export async function releaseLock(file: string, me: LockInfo): Promise<void> {
-  const held = await readLock(file);
-  if (held && held.token === me.token) await unlink(file).catch(() => undefined);
 }
 
 /** An open journal: the lock is held until `close()`. */

@@ -129,31 +129,22 @@ describe('item 2: an empty return is not filed by accident', () => {
     expect(nil.stdout).toMatch(/Filed: ARN/);
   });
 
-  it('the blank template uploads nothing and says so (exit 1); file with it then refuses', async () => {
+  it.each([
+    ['the blank template', () => fileURLToPath(new URL('../../templates/GSTR1_Excel_Workbook_Template.xlsx', import.meta.url))],
+    ['a JSON with no documents', () => {
+      const f = join(mkdtempSync(join(tmpdir(), 'gstr1-empty-')), 'gstr1.json');
+      writeFileSync(f, JSON.stringify({ gstin: GSTIN, fp: PERIOD }));
+      return f;
+    }],
+  ])('%s: upload sends nothing and says so (exit 1); file with it then refuses', async (_name, input) => {
     const emu = await emulator();
-    const template = fileURLToPath(new URL('../../templates/GSTR1_Excel_Workbook_Template.xlsx', import.meta.url));
+    const file = input();
     const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--gstin', GSTIN, '--period', PERIOD];
-    const up = await gstr1('upload', template, ...common, '--annotate', join(home, 'annotated.xlsx'));
+    const up = await gstr1('upload', file, ...common, '--annotate', join(home, 'annotated.xlsx'));
     expect(up.code).toBe(1);
     expect(up.stderr).toContain('Nothing was uploaded: the input holds no documents');
     expect(emu.emulator.calls.save ?? 0).toBe(0);
-    const filed = await gstr1('file', template, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
-    expect(filed.code).toBe(1);
-    expect(filed.stderr).toContain('nothing was uploaded for this return');
-    expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
-  });
-
-  it('a JSON with no documents: upload sends nothing (exit 1), file refuses', async () => {
-    const emu = await emulator();
-    const dir = mkdtempSync(join(tmpdir(), 'gstr1-empty-'));
-    const empty = join(dir, 'gstr1.json');
-    writeFileSync(empty, JSON.stringify({ gstin: GSTIN, fp: PERIOD }));
-    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1'];
-    const up = await gstr1('upload', empty, ...common);
-    expect(up.code).toBe(1);
-    expect(up.stderr).toContain('Nothing was uploaded: the input holds no documents');
-    expect(emu.emulator.calls.save ?? 0).toBe(0);
-    const filed = await gstr1('file', empty, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
+    const filed = await gstr1('file', file, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
     expect(filed.code).toBe(1);
     expect(filed.stderr).toContain('nothing was uploaded for this return');
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
