@@ -216,6 +216,17 @@ describe('item 4: exit codes that mean what they say', () => {
     expect(emu.emulator.calls.proceed).toBe(1); // the pending proceed was resumed, not sent again
   });
 
+  it('reset still being processed when the wait ends: exit 3; run again sees it finish', async () => {
+    const emu = await emulator({ faults: { status: { stuckInProgress: true } } });
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--gstin', GSTIN, '--period', PERIOD, '--yes', '--wait', '0'];
+    const first = await gstr1('reset', ...common);
+    expect(first.code).toBe(3);
+    emu.emulator.clearFaults();
+    const again = await gstr1('reset', ...common);
+    expect(again.code).toBe(0);
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).counts.resets).toBe(1);
+  });
+
   it('a lost reply to a save the portal answered PE: exit 1 with the error report, never "received" and 0', async () => {
     const emu = await emulator({ faults: { save: { lostReply: { times: 1, mode: 'drop' } } } });
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-pe-'));
