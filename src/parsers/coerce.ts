@@ -10,7 +10,7 @@ import {
 import { nearest } from './headers.js';
 import { StringPool } from '../model/columns.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
-import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
+import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from './raw.js';
 
 /** A coerced value, or why not. `flag` marks a value that was read but breaks a rule (e.g. 3 decimals). */
 export type Coerced<T> =
@@ -308,7 +308,7 @@ export function plainHundredths(t: string): number | undefined {
 }
 
 function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> {
-  if (isCellError(v)) return bad('CELL_EXCEL_ERROR', { error: v.error });
+  if (isCellError(v)) return bad(...cellErrorFinding(v));
   const ch = CHOICES[field];
   if (ch) {
     const code = ch.map.get(norm(cellText(v)));

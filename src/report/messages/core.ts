@@ -39,7 +39,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   FILE_TOO_LARGE: {
     input: true,
-    message: (p) => `${s(p.file)} expands to more than ${s(p.limit)} when unpacked, which no GSTR-1 needs`,
+    message: (p) =>
+      p.part
+        ? `${s(p.file)} holds a part (${s(p.part)}) that unpacks from ${s(p.compressed)} to ${s(p.size)}, more than ${s(p.ratio)} times its size: a zip bomb, not a workbook`
+        : `${s(p.file)} expands to ${s(p.size)} when unpacked, more than the ${s(p.limit)} limit; no GSTR-1 needs that much`,
     hint: () => 'Check the file is the sales workbook you meant; split very large returns into several workbooks.',
   },
   FILE_UNREADABLE: {
@@ -101,6 +104,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   CELL_EXCEL_ERROR: {
     message: (p) => `The cell shows the Excel error ${s(p.error)}`,
     hint: () => 'Fix the formula so the cell shows a value, or type the value in.',
+  },
+  CELL_FORMULA_NO_VALUE: {
+    message: () => 'The cell holds a formula that was never calculated (the file was saved without its results)',
+    hint: () => 'Open the file in Excel or LibreOffice and save it: the formulas are then calculated and their values stored.',
   },
   AMOUNT_DECIMALS: {
     message: (p) => `${s(p.value)} has more than 2 decimals`,
