@@ -3,9 +3,10 @@ import { formatPeriod } from '../model/period.js';
 import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
-import { returnContext, sectionOption, type ReturnOptions } from './options.js';
-import { processWithRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
-import type { ProcessResult } from './process.js';
+import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
+import { type RegisterOptions, type RegisterRun } from '../register/index.js';
+import { processWithRegister } from './register-pass.js';
+import type { ProcessResult } from '../engine/pass.js';
 
 export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
   section?: string;

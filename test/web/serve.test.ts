@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
-import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { walkRecords } from '../../src/upload/records.js';
 import { SHOTS, launch, shot, watchRequests } from './browser.js';

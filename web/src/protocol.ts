@@ -1,5 +1,5 @@
 /** Messages between the page and the engine's worker. */
-import type { WebCheckResult, WebFailure } from '../../src/engine/web.js';
+import type { WebCheckResult, WebFailure } from '../../src/web/check.js';
 
 export interface CheckRequest {
   readonly type: 'check';

@@ -6,7 +6,7 @@ import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
   annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, PRESETS, readFileHeaders, rowCells,
-} from '../../src/engine/web.js';
+} from '../../src/web/check.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 

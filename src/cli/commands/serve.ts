@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 import { untilStopped } from './until-stopped.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -25,7 +24,7 @@ export default function register(cli: CAC, io: CliIO): void {
       if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new OptionError('OPTION_NUMBER', { option: '--port', value: String(opts.port) });
       const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;
       if (pollMs !== undefined && (!Number.isFinite(pollMs) || pollMs < 0)) throw new OptionError('OPTION_NUMBER', { option: '--poll-ms', value: String(opts.pollMs) });
-      const { startServer, WEB_ROOT } = await import('../../serve/server.js');
+      const { startServer, WEB_ROOT } = await import('../serve/server.js');
       if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new OptionError('SERVE_NOT_BUILT', { dir: WEB_ROOT });
       const running = await startServer({
         port,

@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'B2CS_TYPE_E',
   severity: 'error',
   sections: ['b2cs', 'b2csa'],
+  source: 'Offline Tool 3.2.4 b2cs import (Type E no longer offered, Table 14 from January 2024)',
   description: 'B2C (small) Type must be OE; Type E (through an e-commerce operator) is no longer accepted.',
   check(row, _ctx, report) {
     if (row.values.typ === 'E') report(row, 'typ');

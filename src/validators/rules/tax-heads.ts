@@ -13,6 +13,7 @@ const rule: RowRule = {
   code: 'RET191150',
   severity: 'error',
   sections: ['b2b', 'b2ba', 'cdnr', 'cdnra', 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'],
+  source: 'Offline Tool 3.2.4 `getItm` (b2b), `generateTotal`; portal RET191150',
   description:
     'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax or cess on SEZ supplies without payment.',
   variants: [{ reason: 'halves' }, { reason: 'sez' }, { reason: 'sewop' }],

@@ -4,12 +4,11 @@
  * back to the page is outcomes, counts, totals and the ARN.
  */
 import { join } from 'node:path';
-import { payloadsFromFiles, uploadFiles } from '../api/upload.js';
-import { Gstr1Error } from '../model/errors.js';
-import { hintOf, messageOf } from '../report/messages/index.js';
-import type { ProviderName } from '../upload/config.js';
-import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../upload/run.js';
-import { computeTotals } from '../upload/totals.js';
+import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
+import { Gstr1Error } from '../../model/errors.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
+import type { ProviderName } from '../../upload/config.js';
+import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import type { Failure, Job } from './jobs.js';
 
 /** How the server reaches the provider (from its own command line and environment). */
@@ -94,10 +93,12 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       ...run,
       pan: r.pan ?? '',
       evcOtp: () => job.ask({ kind: 'evc-otp' }),
-      savedTotals: computeTotals(texts),
+      // the files as uploaded: each must have been saved here, and the summary is compared with their totals
+      payloads: texts,
       confirm: async (check) => (await job.ask({ kind: 'confirm', portal: check.portal, saved: check.saved })) === 'file',
     });
     if (res.status === 'filed') job.finish({ status: 'filed', arn: res.arn, ...(res.ackDate ? { ackDate: res.ackDate } : {}), alreadyFiled: res.alreadyFiled });
+    else if (res.status === 'refused') job.fail(failureOf(new Gstr1Error(res.reason.code, res.reason.params)));
     else job.finish({ status: res.status, portal: res.portal, saved: res.saved, differences: res.differences });
   } catch (e) {
     job.fail(failureOf(e));

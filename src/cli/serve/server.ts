@@ -14,7 +14,7 @@ import { refusal } from './guard.js';
 import { Job } from './jobs.js';
 import { runPortal, type PortalRequest, type PortalSettings } from './portal.js';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export interface ServeOptions {
   /** 0: any free port */

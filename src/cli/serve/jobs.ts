@@ -5,7 +5,7 @@
  * waits with a question until the page answers it.
  */
 import { randomBytes } from 'node:crypto';
-import type { FilingCheck } from '../upload/run.js';
+import type { FilingCheck } from '../../upload/run.js';
 
 export type Question =
   | { readonly kind: 'otp' }

@@ -3,7 +3,7 @@
  * writer, totals and annotated workbook as the command line, over inputs the browser host holds
  * (named by their file names). Results are plain data, to cross postMessage.
  */
-import { returnContext, sectionOption, type ReturnOptions } from '../api/options.js';
+import { returnContext, sectionOption, type ReturnOptions } from '../engine/options.js';
 import { Gstr1Error, InputError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import { formatPeriod } from '../model/period.js';
@@ -12,7 +12,8 @@ import { cellText } from '../parsers/raw.js';
 import { readCsv } from '../parsers/csv.js';
 import { detectFile } from '../parsers/detect.js';
 import { readXlsx } from '../parsers/xlsx.js';
-import { processWithRegister, type RegisterOptions } from '../register/index.js';
+import { processWithRegister } from '../api/register-pass.js';
+import type { RegisterOptions } from '../register/index.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';

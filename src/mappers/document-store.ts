@@ -1,0 +1,183 @@
+/**
+ * The documents of one invoice- or note-shaped section while rows stream, compactly: one
+ * fixed-size record per document (its number, the row it started on, its document-level fields)
+ * and one item record per rate, linked from its document. Amounts are kept as numbers, every
+ * other field interned. The records' slots stay in this module; callers speak of documents,
+ * fields and items.
+ */
+import { Interner, RecordStore } from '../model/columns.js';
+import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
+
+type Values = Partial<FieldValues>;
+
+/** One rate's line of a document: the lines with that rate summed. */
+export interface Item {
+  rt: number;
+  txval: number;
+  csamt: number;
+}
+
+/** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
+const STORED_AS_NUMBERS = new Set(['money']);
+
+/** int slots of a document record after its interned fields */
+const FIRST_ROW = 0;
+/** the newest item: items are linked newest first, and read back in reverse */
+const ITEM_HEAD = 1;
+/** the document number's id in its series */
+const NUMBER = 2;
+const OWN_SLOTS = 3;
+/** slots of an item record: floats, then the ints */
+const TXVAL = 0;
+const CSAMT = 1;
+/** the rate, interned */
+const RT = 0;
+const NEXT = 1;
+
+/** Where a document-level field is kept: a float slot (an amount) or an int slot with its interner. */
+type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
+
+export class DocumentStore {
+  private readonly fields: FieldSlot[];
+  /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
+  private readonly own: number;
+  private readonly docs: RecordStore;
+  private readonly items = new RecordStore(2, 2);
+  private readonly rates = new Interner<number>();
+
+  /** `fields`: the document-level fields every line of a document repeats */
+  constructor(fields: readonly Field[]) {
+    let floats = 0;
+    let ints = 0;
+    this.fields = fields.map((field) =>
+      STORED_AS_NUMBERS.has(FIELD_KINDS[field]) ? { field, slot: floats++ } : { field, slot: ints++, interner: new Interner() },
+    );
+    this.own = ints;
+    this.docs = new RecordStore(floats, ints + OWN_SLOTS);
+  }
+
+  /** documents are 0 … count - 1, in order of first appearance */
+  get count(): number {
+    return this.docs.length;
+  }
+
+  /** A new document: its number's id, the row it starts on, and its fields from that row. */
+  create(numberId: number, firstRow: number, v: Values): number {
+    const docs = this.docs;
+    const id = docs.push();
+    docs.setInt(id, this.own + NUMBER, numberId);
+    docs.setInt(id, this.own + FIRST_ROW, firstRow);
+    for (const f of this.fields) {
+      const x = v[f.field];
+      if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
+      else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
+    }
+    return id;
+  }
+
+  numberId(id: number): number {
+    return this.docs.int(id, this.own + NUMBER);
+  }
+
+  firstRow(id: number): number {
+    return this.docs.int(id, this.own + FIRST_ROW);
+  }
+
+  /** The first document-level field where `v` differs from what the document keeps, with the kept value. */
+  mismatch(id: number, v: Values): { field: Field; kept: unknown } | undefined {
+    for (const f of this.fields) {
+      const kept = this.kept(id, f);
+      if (v[f.field] !== kept) return { field: f.field, kept };
+    }
+    return undefined;
+  }
+
+  /** The document's fields as first given (absent ones left out), on `into`. */
+  fieldsOf(id: number, into: Record<string, unknown>): Record<string, unknown> {
+    const fields = this.fields;
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
+      const x = this.kept(id, f);
+      if (x !== undefined) into[f.field] = x;
+    }
+    return into;
+  }
+
+  /** Lines with the same rate are summed into one item, never overwritten. */
+  addItem(id: number, rt: number, txval: number, csamt: number): void {
+    const { docs, items, own } = this;
+    const rate = this.rates.id(rt);
+    const head = docs.int(id, own + ITEM_HEAD);
+    for (let i = head; i >= 0; i = items.int(i, NEXT)) {
+      if (items.int(i, RT) === rate) {
+        items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
+        items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
+        return;
+      }
+    }
+    const i = items.push();
+    items.setInt(i, RT, rate);
+    items.setFloat(i, TXVAL, txval);
+    items.setFloat(i, CSAMT, csamt);
+    items.setInt(i, NEXT, head);
+    docs.setInt(id, own + ITEM_HEAD, i);
+  }
+
+  /** The document's items, in the order their rates first came. */
+  itemsOf(id: number): Item[] {
+    const out: Item[] = [];
+    const store = this.items;
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
+      out.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
+    }
+    return out.reverse();
+  }
+
+  /**
+   * The documents grouped by the value of `field` (b2b: by recipient), groups in order of first
+   * appearance, without a list per group: the document ids are sorted by group into one integer
+   * array (a counting sort).
+   */
+  groupBy(field: Field): { keys: string[]; members: (k: number) => Int32Array } {
+    const g = this.fields.find((f) => f.field === field);
+    if (!g?.interner) throw new Error(`documents are not grouped by ${field}`);
+    const count = this.count;
+    const keys: string[] = [];
+    const byKey = new Map<string, number>();
+    // group of each stored value (index ref + 1; 0 is "absent", which groups with the empty text as
+    // String() made it), found when a document first shows it, so groups keep that order
+    const values = g.interner.distinct();
+    const groupOfRef = new Int32Array(values.length + 1).fill(-1);
+    const groupOf = new Int32Array(count);
+    const sizes: number[] = [];
+    for (let id = 0; id < count; id++) {
+      const r = this.docs.int(id, g.slot) + 1;
+      let k = groupOfRef[r]!;
+      if (k < 0) {
+        const key = String(r === 0 ? '' : values[r - 1]);
+        k = byKey.get(key) ?? -1;
+        if (k < 0) {
+          k = keys.push(key) - 1;
+          byKey.set(key, k);
+          sizes.push(0);
+        }
+        groupOfRef[r] = k;
+      }
+      groupOf[id] = k;
+      sizes[k]!++;
+    }
+    const starts = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) starts[k + 1] = starts[k]! + sizes[k]!;
+    const fill = starts.slice(0, keys.length);
+    const ids = new Int32Array(count);
+    for (let id = 0; id < count; id++) ids[fill[groupOf[id]!]!++] = id;
+    return { keys, members: (k) => ids.subarray(starts[k]!, starts[k + 1]!) };
+  }
+
+  /** the value of a document-level field as it was first given */
+  private kept(id: number, f: FieldSlot): unknown {
+    if (f.interner) return f.interner.value(this.docs.int(id, f.slot));
+    const x = this.docs.float(id, f.slot);
+    return Number.isNaN(x) ? undefined : x;
+  }
+}
