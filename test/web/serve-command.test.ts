@@ -1,19 +1,11 @@
 /** command: serve — prints the address with its token, serves the page, stops on Ctrl-C. */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { cac } from 'cac';
 import { describe, expect, it } from 'vitest';
 import register from '../../src/cli/commands/serve.js';
 import { waitFor } from '../contract/provider-contract.js';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {
-    this.text += chunk.toString();
-    cb();
-  }
-}
+import { Capture } from '../helpers/cli.js';
 
 describe('command: serve', () => {
   it('prints "open http://127.0.0.1:N/?token=…", serves the page there only with the token for its API, until SIGINT', async () => {

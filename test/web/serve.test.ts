@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
@@ -37,6 +37,22 @@ function raw(path: string, headers: Record<string, string>, method = 'GET', body
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** The sample chosen and the return named in the page at `url`. */
+async function openWithSample(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+  await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+  await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+}
+
+/** Types the OTP the portal asks for (`label`: which one) into the page and sends it. */
+async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<void> {
+  const box = page.getByRole('textbox', { name: label });
+  await box.waitFor();
+  await box.fill(OTP);
+  await page.getByRole('button', { name: 'Send' }).click();
 }
 
 beforeAll(async () => {
@@ -102,15 +118,9 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
 
   it('uploads, then resets the uploaded data once the user agrees', async () => {
     const page = await browser.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
-    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
-    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await openWithSample(page, server.url);
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
-    await otp.waitFor();
-    await otp.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page);
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\./);
     const saved = () => emulator.emulator.portal.state('27AAKCS4821M1ZW', '102025');
     expect(saved().docs.size).toBeGreaterThan(0);
@@ -121,9 +131,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await expect(page.locator('#p-state').textContent()).resolves.toMatch(/^Uploaded/);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
-    await otp.waitFor();
-    await otp.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page);
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('Reset: nothing uploaded for this period remains on the portal.');
     expect(saved().docs.size).toBe(0);
     expect(saved().counts.resets).toBe(1);
@@ -133,27 +141,19 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
   it('checks, uploads with the OTP typed in the page, shows the summary beside the uploaded totals, files with EVC and shows the ARN', async () => {
     const page = await browser.newPage();
     const requests = watchRequests(page, server.origin);
-    await page.goto(server.url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
-    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
-    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await openWithSample(page, server.url);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
 
     await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
-    await otp.waitFor();
-    await otp.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page);
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\. The portal accepted every record\.$/);
     await shot(page, '5-serve-uploaded');
 
     await page.getByRole('button', { name: 'File GSTR-1' }).click();
     // a new run opens a new session: the OTP again
-    await otp.waitFor();
-    await otp.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page);
     const go = page.getByRole('button', { name: 'File with these totals' });
     await go.waitFor({ timeout: 30_000 });
     const compare = page.locator('#p-compare tbody tr');
@@ -165,10 +165,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     expect(b2b.slice(2)).toEqual(uploaded.slice(2));
     await shot(page, '6-serve-confirm');
     await go.click();
-    const evc = page.getByRole('textbox', { name: 'EVC OTP sent to the signatory' });
-    await evc.waitFor();
-    await evc.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page, 'EVC OTP sent to the signatory');
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Filed\. ARN [A-Z0-9]{10,}/);
     await shot(page, '7-serve-filed');
     await page.locator('#portal').screenshot({ path: join(SHOTS, '7-serve-filed-portal.png') });
@@ -207,15 +204,9 @@ describe('gstr1 serve: the portal refuses a row', () => {
 
   it("offers the portal's errors as an annotated workbook, the refused invoice's rows noted", async () => {
     const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(local.url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
-    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
-    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await openWithSample(page, local.url);
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
-    await otp.waitFor();
-    await otp.fill(OTP);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await typeOtp(page);
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
