@@ -88,6 +88,7 @@ describe('web page: static build in Chromium', () => {
     const { page, requests } = await open();
     await check(page, SAMPLE, GSTIN, '102025');
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    await expect(page.locator('#totals-note').textContent()).resolves.toBe('');
     // a template workbook is no sales register: its options stay folded
     await expect(page.locator('#register-note').textContent()).resolves.toBe('');
     await expect(page.locator('#register').getAttribute('open')).resolves.toBeNull();
@@ -140,6 +141,9 @@ describe('web page: static build in Chromium', () => {
     for (const code of new Set(cli.result.findings.items.map((f) => f.code))) {
       await expect(rows.filter({ hasText: code }).count()).resolves.toBeGreaterThan(0);
     }
+    const rejected = cli.result.stats.reduce((a, s) => a + s.rejected, 0);
+    expect(rejected).toBeGreaterThan(0);
+    await expect(page.locator('#totals-note').textContent()).resolves.toBe(`${rejected} rejected row${rejected === 1 ? ' is' : 's are'} not in these totals.`);
     // JSON is not offered while the return has errors
     await expect(page.getByRole('button', { name: 'Download JSON' }).isDisabled()).resolves.toBe(true);
     await shot(page, '2-findings');

@@ -229,6 +229,9 @@ function showResult(r: PageResult, ms: number): void {
   $<HTMLTableElement>('sheets').tBodies[0]!.replaceChildren(
     ...r.sheets.map((s) => el('tr', {}, cell(s.file), cell(s.sheet), cell(count(s.read), 'num'), cell(count(s.mapped), 'num'), cell(count(s.rejected), 'num'))),
   );
+  const rejected = r.sheets.reduce((a, s) => a + s.rejected, 0);
+  // what the table sums is what would be uploaded: rows with errors are not in it
+  $<HTMLParagraphElement>('totals-note').textContent = rejected ? `${plural(rejected, 'rejected row')} ${rejected === 1 ? 'is' : 'are'} not in these totals.` : '';
   $<HTMLTableElement>('totals').tBodies[0]!.replaceChildren(
     ...r.totals.map((t) =>
       el('tr', {}, cell(t.sec_nm), cell(count(t.ttl_rec), 'num'), cell(rupees(t.ttl_tax), 'num'), cell(rupees(t.ttl_igst), 'num'), cell(rupees(t.ttl_cgst), 'num'), cell(rupees(t.ttl_sgst), 'num'), cell(rupees(t.ttl_cess), 'num')),
