@@ -1,21 +1,18 @@
-/** How numbers are shown on the page: Indian digit grouping (1,23,456.00). */
-
-const GROUP = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
+/** How numbers are shown on the page: Indian digit grouping (1,23,456.00), by the message catalogue's one formatter. */
+import { formatPaise } from '../../src/model/money.js';
+import { rupeeAmount } from '../../src/report/messages/amount.js';
 
 /** Whole numbers: 1,23,456. */
 export function count(n: number): string {
-  return GROUP.format(n);
+  return rupeeAmount(String(Math.round(n)));
 }
 
 /**
- * Rupees with paise: 1,23,456.00. The amount is taken to whole paise first and the two parts are
- * printed apart, so no binary fraction ever shows.
+ * Rupees with paise: 1,23,456.00. The amount is taken to whole paise first and printed as
+ * decimal text, so no binary fraction ever shows.
  */
 export function rupees(amount: number): string {
-  const p = Math.round(amount * 100);
-  const abs = Math.abs(p);
-  const paise = String(abs % 100).padStart(2, '0');
-  return `${p < 0 ? '-' : ''}${GROUP.format(Math.floor(abs / 100))}.${paise}`;
+  return rupeeAmount(formatPaise(Math.round(amount * 100)));
 }
 
 /** "1 error", "12 errors". */

@@ -5,6 +5,7 @@
  */
 import type { Params } from '../../model/finding.js';
 import type { MessageEntry } from './types.js';
+import { rupeeAmount as rs } from './amount.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
@@ -12,8 +13,8 @@ const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 /** How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING). */
 function taxOff(p: Params): string {
   return p.head === 'total'
-    ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)})`
-    : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)})`;
+    ? `The tax on this row is Rs ${rs(p.difference)} away from taxable value × rate (Rs ${rs(p.expected)})`
+    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the taxable value and rate give (Rs ${rs(p.expected)})`;
 }
 
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
@@ -285,7 +286,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Leave it blank unless the supply is notified at 65 % of the rate; then enter 65.',
   },
   RET191180: {
-    message: (p) => `Invoice value ${s(p.value)} is not more than the B2CL limit (Rs ${s(p.limit)}) for this period`,
+    message: (p) => `Invoice value ${rs(p.value)} is not more than the B2CL limit (Rs ${rs(p.limit)}) for this period`,
     hint: () => 'Report inter-State sales to unregistered buyers up to the limit in b2cs (summarised by state and rate).',
   },
   EXP_TYPE_TAX: {
@@ -293,14 +294,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Clear the cess, or use WPAY (EXPWP for notes) if tax was paid on the export.',
   },
   INVOICE_SIGN: {
-    message: (p) => `${s(p.column) || 'The amount'} ${s(p.value)} is negative; invoices cannot have negative amounts`,
+    message: (p) => `${s(p.column) || 'The amount'} ${rs(p.value)} is negative; invoices cannot have negative amounts`,
     hint: () => 'Enter the invoice with positive amounts, and report reductions as a credit note in cdnr or cdnur.',
   },
   NOTE_SIGN: {
     message: (p) =>
       p.reason === 'not-positive'
-        ? `Taxable value ${s(p.value)} must be more than 0 on a note`
-        : `${s(p.column) || 'The amount'} ${s(p.value)} must not be negative on a note`,
+        ? `Taxable value ${rs(p.value)} must be more than 0 on a note`
+        : `${s(p.column) || 'The amount'} ${rs(p.value)} must not be negative on a note`,
     hint: () => 'Enter note amounts as positive figures; Note Type (C or D) says whether it reduces or adds.',
   },
   ADVANCE_SIGN: {
@@ -311,7 +312,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         case 'cess-sign':
           return 'Cess must have the same sign as the gross advance received';
         default:
-          return `${s(p.column) || 'The amount'} ${s(p.value)} must not be negative for advances adjusted`;
+          return `${s(p.column) || 'The amount'} ${rs(p.value)} must not be negative for advances adjusted`;
       }
     },
     hint: (p) =>
@@ -327,12 +328,12 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET91708: {
     message: (p) =>
-      `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${s(p.rounding)})`}`,
+      `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${rs(p.rounding)})`}`,
     hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
   },
   HSN_TAX_ROUNDING: {
     message: (p) =>
-      `${taxOff(p)}; ${!('documents' in p) ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${s(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
+      `${taxOff(p)}; ${!('documents' in p) ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${rs(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
     hint: () => 'If the row adds up invoices whose tax was rounded one by one, it may stand; otherwise check the taxable value, the rate and the tax.',
   },
 
@@ -390,8 +391,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => {
       const table = p.tab === 'all' ? 'The HSN summary' : `The HSN summary's ${s(p.tab)} tab`;
       return p.reason === 'missing'
-        ? `${table} is empty but the documents it summarises have taxable value Rs ${s(p.docTotal)}`
-        : `${table} has taxable value Rs ${s(p.hsnTotal)}, the documents it summarises Rs ${s(p.docTotal)}: Rs ${s(p.difference)} apart`;
+        ? `${table} is empty but the documents it summarises have taxable value Rs ${rs(p.docTotal)}`
+        : `${table} has taxable value Rs ${rs(p.hsnTotal)}, the documents it summarises Rs ${rs(p.docTotal)}: Rs ${rs(p.difference)} apart`;
     },
     hint: () =>
       'Table 12 should add up to the invoices, notes and nil/exempt supplies it summarises (B2B tab: registered buyers; B2C tab: the rest). Check for missing HSN rows or documents in the wrong sheet.',
