@@ -38,7 +38,7 @@ import { formatPeriod, periodFirstDay, periodLastDay, type Period } from '../src
 import { sheetSpec, type SheetId } from '../src/model/sheets.js';
 import { coerceCell } from '../src/parsers/coerce.js';
 import { helpLines, sheetName, templateSheetIds } from '../src/report/template/layout.js';
-import { writeTemplateWorkbook } from '../src/report/template/writer.js';
+import { writeTemplateWorkbook } from '../src/report/template/workbook-file.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE_XLSX = join(ROOT, 'templates/sample/gstr1-sample.xlsx');

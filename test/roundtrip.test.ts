@@ -30,7 +30,7 @@ import { FindingList } from '../src/model/finding.js';
 import { defaultFor } from '../src/parsers/coerce.js';
 import type { SheetContext } from '../src/parsers/rows.js';
 import { templateSheetIds } from '../src/report/template/layout.js';
-import { writeTemplateWorkbook } from '../src/report/template/writer.js';
+import { writeTemplateWorkbook } from '../src/report/template/workbook-file.js';
 
 type Values = Partial<FieldValues>;
 

@@ -15,8 +15,12 @@ import { MAPPERS } from '../mappers/registry.js';
 import type { SheetRow } from '../mappers/types.js';
 import type { ReturnContext } from '../model/return.js';
 import { helpLines, inTemplateOrder, templateSheetIds } from '../report/template/layout.js';
-import { writeTemplateWorkbook, type RowValues, type WrittenSheet } from '../report/template/writer.js';
+import { type RowValues, type WrittenSheet } from '../report/template/writer.js';
+import { writeTemplateWorkbook } from '../report/template/workbook-file.js';
 import { guardOutput } from './convert.js';
+import { returnRows, type ReturnJson } from './return-rows.js';
+
+export { returnRows, type ReturnJson };
 
 export interface ToExcelOptions {
   /** the workbook to write */
@@ -34,16 +38,6 @@ export interface ToExcelResult {
   readonly sheets: readonly WrittenSheet[];
   /** sections that could not be carried into the workbook (errors: the workbook is incomplete) */
   readonly findings: readonly Finding[];
-}
-
-/** A return read from JSON: envelope plus the sections, chunks merged. */
-export interface ReturnJson {
-  readonly gstin: string;
-  readonly fp: string;
-  readonly period: Period;
-  readonly sections: Readonly<Record<string, unknown>>;
-  /** the file each key first came from, for messages */
-  readonly origin: Readonly<Record<string, string>>;
 }
 
 /** Envelope keys: not sections. */
@@ -124,35 +118,6 @@ function hasContent(v: unknown): boolean {
 }
 
 const isSection = (k: string): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k);
-
-/**
- * Mandatory columns the JSON has no value for (the operator's name in Table 14 is not reported):
- * filled from another field so the workbook converts again.
- */
-const FILL_FROM: Partial<Record<Field, Field>> = { ecoName: 'etin' };
-
-function fill(sheet: SheetId, v: RowValues): RowValues {
-  let out = v;
-  for (const col of sheetSpec(sheet).columns) {
-    const from = FILL_FROM[col.field];
-    if (!col.required || !from || (v[col.field] !== undefined && v[col.field] !== '') || v[from] === undefined) continue;
-    out = { ...out, [col.field]: v[from] };
-  }
-  return out;
-}
-
-/** The template rows of a return, sheet by sheet (re-iterable: each call walks the JSON again). */
-export function returnRows(ret: ReturnJson, ctx: ReturnContext, skip: ReadonlySet<string> = new Set()): (sheet: SheetId) => Iterable<RowValues> {
-  return (sheet) => {
-    const section = sheetSpec(sheet).section;
-    const mapper = MAPPERS[section];
-    const json = ret.sections[section];
-    if (!mapper || json === undefined || skip.has(section)) return [];
-    return (function* () {
-      for (const r of mapper.toRows(json, ctx) as Iterable<SheetRow>) if (r.sheet === sheet) yield fill(sheet, r.values);
-    })();
-  };
-}
 
 export async function toExcel(files: readonly string[], opts: ToExcelOptions): Promise<ToExcelResult> {
   guardOutput(files, opts.out);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeText, zipFile } from '../../test/helpers/files.js';
-import { writeTemplateWorkbook } from '../report/template/writer.js';
+import { writeTemplateWorkbook } from '../report/template/workbook-file.js';
 import type { RawCell } from './raw.js';
 import { isDateFormatCode, readXlsx, serialToDate } from './xlsx.js';
 import { readZip } from './zip.js';

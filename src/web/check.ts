@@ -20,6 +20,9 @@ import { sheetSummaries, type SheetSummary } from '../report/summary.js';
 import { matchPortalErrors, parseStatusResponse } from '../upload/error-report.js';
 import { computeTotals, type SectionTotal } from '../upload/totals.js';
 import { annotateToBytes } from '../report/annotate/browser.js';
+import { templateToBytes } from '../report/template/in-memory.js';
+import { zipFiles } from '../report/zip-files.js';
+import { splitTemplate } from '../api/split-template.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 
 export { browserHost } from '../parsers/host/browser.js';
@@ -149,4 +152,30 @@ export async function annotatePortalErrors(files: readonly string[], statusText:
   const unmatched = findings.filter((f) => f.unmatched).length;
   const out = await annotateToBytes(files, findings);
   return { bytes: out.bytes, errors: parsed.errors.length, onRows: findings.length - unmatched, unmatched };
+}
+
+export interface SplitBytes {
+  readonly bytes: Uint8Array;
+  /** the template's sheets that have rows, with their row counts */
+  readonly sheets: readonly { readonly name: string; readonly rows: number }[];
+  /** lines rejected for their errors: not in the workbook */
+  readonly rejected: number;
+}
+
+/**
+ * The sales register as the official template workbook, filled: what `gstr1 split` writes (the
+ * same classification, mapping and rows), as bytes to download.
+ */
+export async function splitToBytes(files: readonly string[], opts: WebCheckOptions): Promise<SplitBytes> {
+  const { register, onProgress, section: _section, maxBytes: _maxBytes, ...rest } = opts;
+  const { result, template } = await splitTemplate(files, { ...rest, ...register, ...(onProgress ? { onProgress } : {}) });
+  result.outputs.clear();
+  const out = await templateToBytes(template);
+  return { bytes: out.bytes, sheets: out.sheets.filter((s) => s.rows > 0).map((s) => ({ name: s.name, rows: s.rows })), rejected: result.stats.reduce((a, s) => a + s.rejected, 0) };
+}
+
+/** A return's payloads (several when it is over the upload limit) as one zip: `<stem>-1.json`, `<stem>-2.json`… */
+export async function payloadsZip(payloads: readonly string[], stem: string): Promise<Uint8Array> {
+  const enc = new TextEncoder();
+  return zipFiles(payloads.map((p, i) => ({ name: `${stem}-${i + 1}.json`, bytes: enc.encode(p) })));
 }

@@ -12,6 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReturn } from '../../bench/gen-return.mjs';
 import { validateFiles } from '../../src/api/validate.js';
+import { checkReturn } from '../../src/web/check.js';
+import { splitRegister } from '../../src/api/split.js';
+import { cellText } from '../../src/parsers/raw.js';
+import { readXlsx } from '../../src/parsers/xlsx.js';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
 import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
@@ -66,6 +70,22 @@ async function notedCells(file: string): Promise<string[]> {
     for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"/g)) refs.push(m[1]!);
   }
   return refs.sort();
+}
+
+/** Every sheet of a workbook as text rows, read with our own reader. */
+async function sheetTexts(file: string): Promise<Map<string, string[][]>> {
+  const out = new Map<string, string[][]>();
+  for await (const s of readXlsx(file)) {
+    const rows: string[][] = [];
+    for await (const r of s.rows) {
+      const cells = r.cells.map((c) => cellText(c));
+      // an empty text cell is no cell (exceljs's in-memory writer keeps it, its streaming one drops it)
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length) rows.push(cells);
+    }
+    out.set(s.name, rows);
+  }
+  return out;
 }
 
 /** The sample with two bad cells: a recipient GSTIN whose check character is wrong, an HSN code of letters. */
@@ -207,6 +227,63 @@ describe('web page: static build in Chromium', () => {
     const cli = await validateFiles([REGISTER], { gstin: '27AAACR5055K1Z7', period: '092025' });
     await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${cli.result.findings.errors} error${cli.result.findings.errors === 1 ? '' : 's'}`);
     expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('downloads a sales register split into the GSTR-1 template: the workbook `gstr1 split` writes', async () => {
+    const gstin = '27AAACR5055K1Z7';
+    const { page, requests } = await open();
+    // the template's own workbook needs no splitting
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect(page.getByRole('button', { name: 'Download split template' }).isHidden()).resolves.toBe(true);
+    await check(page, REGISTER, gstin, '092025');
+    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain('Read as a sales register: sales-register.xlsx');
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download split template' }).click();
+    const file = (await (await dl).path())!;
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(/^Split template ready \(rows per sheet: b2b,sez,de [\d,]+, /);
+    await shot(page, '9-split-template');
+
+    const cliFile = join(dir, 'split-cli.xlsx');
+    const cli = await splitRegister([REGISTER], { gstin, period: '092025', out: cliFile });
+    const [web, fromCli] = [await sheetTexts(file), await sheetTexts(cliFile)];
+    // the same sheets in the same order, and every sheet's cells the same (values as our reader gives them)
+    expect([...web.keys()]).toEqual([...fromCli.keys()]);
+    // (the help names the register as it was given: a path on the command line, a file name on the page)
+    const asGiven = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(REGISTER, 'sales-register.xlsx')));
+    for (const [name, rows] of fromCli) expect(web.get(name), name).toEqual(asGiven(rows));
+    const filled = cli.sheets.filter((s) => s.rows > 0);
+    expect(filled.length).toBeGreaterThan(2);
+    for (const s of filled) expect(web.get(s.name)!.length).toBeGreaterThanOrEqual(4 + s.rows);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('downloads a return over the upload limit as one zip of its JSON payloads', async () => {
+    // about 130 bytes of JSON a line: 40,000 lines pass the 4.5 MB a payload may hold
+    const m = await generateReturn({ lines: 40_000, out: join(dir, 'ret-40000'), formats: 'xlsx', quiet: true });
+    const { page } = await open();
+    await check(page, m.files.xlsx!, m.options.gstin, m.options.period);
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download JSON' }).click();
+    const download = await dl;
+    const stem = `gstr1-${m.options.gstin}-${m.options.period}`;
+    expect(download.suggestedFilename()).toBe(`${stem}-json.zip`);
+    const file = (await download.path())!;
+    const zip = await readZip(file);
+    expect(zip.entries.length).toBeGreaterThanOrEqual(2);
+    expect(zip.entries.map((e) => e.name)).toEqual(zip.entries.map((_, i) => `${stem}-${i + 1}.json`));
+    await expect.poll(() => page.locator('#download-note').textContent()).toBe(`JSON saved as one zip of ${zip.entries.length} files, each under the upload limit: upload them one by one.`);
+    await shot(page, '10-json-zip');
+    // each payload under the limit, and byte for byte what the engine gives in Node
+    const node = await checkReturn([m.files.xlsx!], { gstin: m.options.gstin, period: m.options.period });
+    expect(node.payloads.length).toBe(zip.entries.length);
+    for (const [i, e] of zip.entries.entries()) {
+      const text = (await readEntry(file, e)).toString('utf8');
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4_500_000);
+      expect(text).toBe(node.payloads[i]);
+    }
     await page.context().close();
   });
 

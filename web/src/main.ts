@@ -224,6 +224,8 @@ function showResult(r: PageResult, ms: number): void {
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
   $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
+  // `gstr1 split` is for a sales register: the template's own workbook needs no splitting
+  $<HTMLButtonElement>('dl-split').hidden = r.registerFiles.length === 0;
   $<HTMLParagraphElement>('download-note').textContent = '';
 
   $<HTMLTableElement>('sheets').tBodies[0]!.replaceChildren(
@@ -344,12 +346,37 @@ $('dl-status').addEventListener('click', async () => {
   }
 });
 
-$('dl-json').addEventListener('click', () => {
+$('dl-json').addEventListener('click', async () => {
   if (!current) return;
   const parts = current.payloads;
-  // a return over the upload limit comes as several payloads, each complete: one file each
-  parts.forEach((p, i) => save(parts.length === 1 ? `${stem()}.json` : `${stem()}-${i + 1}.json`, new Blob([p], { type: 'application/json' })));
-  $<HTMLParagraphElement>('download-note').textContent = parts.length === 1 ? 'JSON saved.' : `JSON saved as ${parts.length} files (each under the upload limit).`;
+  const note = $<HTMLParagraphElement>('download-note');
+  if (parts.length === 1) {
+    save(`${stem()}.json`, new Blob([parts[0]!], { type: 'application/json' }));
+    note.textContent = 'JSON saved.';
+    return;
+  }
+  // a return over the upload limit comes as several payloads, each complete: one zip holds them,
+  // named as `gstr1 convert` names its files
+  try {
+    const z = await ask({ type: 'json-zip', stem: stem() }, 'json-zip');
+    save(`${stem()}-json.zip`, new Blob([z.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    note.textContent = `JSON saved as one zip of ${count(parts.length)} files, each under the upload limit: upload them one by one.`;
+  } catch (e) {
+    note.textContent = e instanceof Error ? e.message : String(e);
+  }
+});
+
+$('dl-split').addEventListener('click', async () => {
+  const note = $<HTMLParagraphElement>('download-note');
+  note.textContent = 'Writing your sales register as the GSTR-1 template…';
+  try {
+    const s = await ask({ type: 'split' }, 'split');
+    save(`${stem()}-template.xlsx`, new Blob([s.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const sheets = s.sheets.map((x) => `${x.name} ${count(x.rows)}`).join(', ') || 'no rows';
+    note.textContent = `Split template ready (rows per sheet: ${sheets}).` + (s.rejected ? ` ${plural(s.rejected, 'rejected line')} ${s.rejected === 1 ? 'is' : 'are'} not in it.` : '');
+  } catch (e) {
+    note.textContent = e instanceof Error ? e.message : String(e);
+  }
 });
 
 $('dl-csv').addEventListener('click', () => {

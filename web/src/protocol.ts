@@ -14,7 +14,7 @@ export interface CheckRequest {
   readonly mapping?: string;
 }
 
-export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
 
 export type PageResult = Omit<WebCheckResult, 'raw'>;
 
@@ -23,6 +23,8 @@ export type FromWorker =
   | { readonly type: 'result'; readonly result: PageResult; readonly ms: number }
   | { readonly type: 'failure'; readonly failure: WebFailure }
   | { readonly type: 'annotated'; readonly bytes: Uint8Array; readonly notes: number }
+  | { readonly type: 'split'; readonly bytes: Uint8Array; readonly sheets: readonly { readonly name: string; readonly rows: number }[]; readonly rejected: number }
+  | { readonly type: 'json-zip'; readonly bytes: Uint8Array }
   | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly unmatched: number }
   | { readonly type: 'row'; readonly header: string[]; readonly cells: string[] }
   | { readonly type: 'detect'; readonly registers: readonly string[] }

@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, PRESETS, readFileHeaders, rowCells,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -16,6 +16,9 @@ installHost(browserHost(files, { 'hsn-master': hsnMaster, 'retsave-schema': rets
 
 let inputs: string[] = [];
 let findings: readonly Finding[] = [];
+/** the last check's options and payloads, for the split template and the JSON zip */
+let checked: WebCheckOptions | undefined;
+let payloads: readonly string[] = [];
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -50,12 +53,15 @@ async function handle(m: ToWorker): Promise<void> {
       if (m.mapping) files.set(MAPPING, new Blob([m.mapping], { type: 'application/json' }));
       const started = performance.now();
       let lastPost = 0;
-      const r = await checkReturn(inputs, {
+      checked = {
         gstin: m.gstin,
         period: m.period,
         sez: m.sez,
         ...(m.turnover !== undefined ? { turnover: m.turnover } : {}),
         register: { ...(m.preset ? { preset: m.preset } : {}), ...(m.mapping ? { mapping: MAPPING } : {}) },
+      };
+      const r = await checkReturn(inputs, {
+        ...checked,
         onProgress: (rows, file) => {
           const now = performance.now();
           if (now - lastPost < 100) return;
@@ -64,6 +70,7 @@ async function handle(m: ToWorker): Promise<void> {
         },
       });
       findings = r.raw;
+      payloads = r.payloads;
       const { raw: _raw, ...result } = r;
       post({ type: 'result', result, ms: performance.now() - started });
       return;
@@ -71,6 +78,17 @@ async function handle(m: ToWorker): Promise<void> {
     case 'annotate': {
       const a = await annotateToBytes(inputs, findings);
       post({ type: 'annotated', bytes: a.bytes, notes: a.notes }, [a.bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    case 'split': {
+      if (!checked) throw new Error('check the files first');
+      const s = await splitToBytes(inputs, checked);
+      post({ type: 'split', bytes: s.bytes, sheets: s.sheets, rejected: s.rejected }, [s.bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    case 'json-zip': {
+      const bytes = await payloadsZip(payloads, m.stem);
+      post({ type: 'json-zip', bytes }, [bytes.buffer as ArrayBuffer]);
       return;
     }
     case 'portal-errors': {

@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import type { Period } from '../../model/period.js';
 import { sheetSpec, type SheetId } from '../../model/sheets.js';
 import { TEMPLATE_FILE, sheetName, templateSheetIds } from './layout.js';
-import { writeTemplateWorkbook } from './writer.js';
+import { writeTemplateWorkbook } from './workbook-file.js';
 
 export interface BlankTemplateOptions {
   /** lay out for this return period (default: the current layout) */

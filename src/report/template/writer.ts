@@ -3,9 +3,8 @@
  * sheet, one sheet per template sheet (row 1 title and HELP, rows 2-3 a summary block, row 4 the
  * exact header texts, data from row 5), and the hidden `master` sheet whose lists feed the
  * drop-downs. Streams with exceljs's WorkbookWriter: one sheet at a time, committed before the
- * next, yielding to the event loop every 100 rows (packages-perf §5/§7), so memory stays flat;
- * then puts the zip entries in Excel's order so exceljs's streaming reader reads every sheet
- * (see zip-order.ts).
+ * next, yielding to the event loop every 100 rows (packages-perf §5/§7), so memory stays flat.
+ * The file (workbook-file.ts) and the web page's bytes (in-memory.ts) are written from here.
  */
 import ExcelJS from 'exceljs';
 import { FIELD_KINDS, type Field, type FieldValues } from '../../model/fields.js';
@@ -17,7 +16,6 @@ import {
   columnLetter, helpLines, listFor, masterRange, templateSheetIds,
 } from './layout.js';
 import { AMOUNT_FORMAT, DATE_FORMAT, cellValue } from './render.js';
-import { reorderXlsx } from './reorder-file.js';
 
 export type RowValues = Partial<FieldValues>;
 
@@ -62,12 +60,17 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 /** exceljs has `dataValidations` on worksheets (and the stream writer) but not in its typings. */
 type WithValidations = { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
 
-const tick = () => new Promise<void>((r) => setImmediate(r));
+// a browser worker has no setImmediate, and nothing else to serve while it builds the workbook in memory
+const tick = typeof setImmediate === 'function' ? () => new Promise<void>((r) => setImmediate(r)) : () => Promise.resolve();
 
-export async function writeTemplateWorkbook(file: string, opts: TemplateWriteOptions = {}): Promise<TemplateWriteResult> {
+/**
+ * Writes the template's sheets into `wb`: exceljs's streaming WorkbookWriter for a file
+ * (workbook-file.ts), or its in-memory Workbook for the web page (in-memory.ts). The caller
+ * commits the workbook.
+ */
+export async function writeTemplateSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, opts: TemplateWriteOptions = {}): Promise<WrittenSheet[]> {
   const ids = opts.sheets ?? templateSheetIds(opts.period);
   const specs = ids.map((id) => sheetSpec(id));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = 'gstr1';
 
   writeHelp(wb, opts.help ?? helpLines(specs));
@@ -77,9 +80,7 @@ export async function writeTemplateWorkbook(file: string, opts: TemplateWriteOpt
     written.push(await writeDataSheet(wb, spec, rows, opts.validationRows ?? DEFAULT_VALIDATION_ROWS));
   }
   writeMaster(wb);
-  await wb.commit();
-  await reorderXlsx(file);
-  return { file, sheets: written };
+  return written;
 }
 
 function writeHelp(wb: ExcelJS.stream.xlsx.WorkbookWriter, lines: readonly string[]): void {

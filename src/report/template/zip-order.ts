@@ -19,7 +19,8 @@
 import { host, openSource, type ByteSource } from '../../parsers/host/source.js';
 import { entryDataStart, openEntry, readCentralDirectory, readEntry, type ZipEntry } from '../../parsers/zip.js';
 
-interface Entry {
+/** A zip entry as written: its header fields, and where its (compressed) data comes from. */
+export interface Entry {
   name: string;
   nameBytes: Buffer;
   flags: number;
@@ -110,7 +111,8 @@ function fromZip(z: ZipEntry): Entry {
   };
 }
 
-async function writeZip(fh: ByteSource, out: ZipSink, ordered: readonly Entry[]): Promise<void> {
+/** Writes `ordered` as a zip to `out`: each entry's `data`, or its bytes copied still compressed from `fh`. */
+export async function writeZip(fh: ByteSource | undefined, out: ZipSink, ordered: readonly Entry[]): Promise<void> {
   let pos = 0;
   const central: Buffer[] = [];
   for (const e of ordered) {
@@ -133,7 +135,7 @@ async function writeZip(fh: ByteSource, out: ZipSink, ordered: readonly Entry[])
     if (e.data) {
       await out(e.data);
     } else {
-      await copyRange(fh, out, await entryDataStart(fh, e.source!), e.compSize);
+      await copyRange(fh!, out, await entryDataStart(fh!, e.source!), e.compSize);
     }
     pos += e.compSize;
     if (pos > 0xfffffffe) throw new Error('xlsx: the workbook is too large to reorder (over 4 GB)');
