@@ -13,7 +13,7 @@ import {
 import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { detectFile } from './detect.js';
-import { looksLikeHeader, matchHeaders, nearest, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
+import { looksLikeHeader, matchHeaders, nearest, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
 
@@ -237,9 +237,30 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
         code: 'HEADER_UNKNOWN_COLUMN', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
         column: u.header, col: u.col, params: { found: u.header, expected: near },
       });
+    } else {
+      // no column is left unread without a word; a recipient GSTIN on a sheet without one
+      // (a B2B register read as b2cl) would put registered sales in the wrong table
+      const other = otherSheetOf(ctx.spec, u.header);
+      opts.findings.push({
+        code: 'HEADER_COLUMN_IGNORED', severity: other?.field === 'ctin' ? 'error' : 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+        column: u.header, col: u.col, params: { found: u.header, ...(other ? { other: other.sheet } : {}) },
+      });
     }
   }
   return m.missing.length === 0;
+}
+
+/** The template sheet (other than `spec`) that has a column of this header, and that column's field. */
+function otherSheetOf(spec: SheetSpec, header: string): { sheet: string; field: Field } | undefined {
+  const h = normaliseHeader(header);
+  for (const other of SHEETS) {
+    if (other === spec) continue;
+    for (const c of other.columns) {
+      if (spec.columns.some((x) => x.field === c.field)) continue;
+      if (normaliseHeader(c.header) === h || c.aliases?.some((a) => normaliseHeader(a) === h)) return { sheet: other.names[0]!, field: c.field };
+    }
+  }
+  return undefined;
 }
 
 /** False when TOTAL_ROW cannot match: the text starts with a letter or digit other than g, s, t. */

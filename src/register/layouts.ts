@@ -195,10 +195,18 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
   },
 };
 
+/** Zoho Books writes the place of supply as the state's two-letter abbreviation (KA, MH...). */
+const STATE_ABBREVIATIONS: Record<string, string> = {
+  JK: '01', HP: '02', PB: '03', CH: '04', UK: '05', UT: '05', HR: '06', DL: '07', RJ: '08', UP: '09', BR: '10', SK: '11',
+  AR: '12', NL: '13', MN: '14', MZ: '15', TR: '16', ML: '17', AS: '18', WB: '19', JH: '20', OD: '21', OR: '21', CG: '22',
+  CT: '22', MP: '23', GJ: '24', DN: '26', DD: '26', MH: '27', KA: '29', GA: '30', LD: '31', KL: '32', TN: '33', PY: '34',
+  AN: '35', TS: '36', TG: '36', AP: '37', LA: '38',
+};
+
 /**
  * Zoho Books: the Invoices export (Sales › Invoices › Export, CSV or XLSX), one row per item line:
  * Invoice Date, Invoice Number, Invoice Status, Customer Name, GST Treatment, GST Identification
- * Number (GSTIN), Place of Supply, HSN/SAC, Quantity, Usage unit, Item Tax %, Item Total (the
+ * Number (GSTIN), Place of Supply, HSN/SAC, Quantity, Usage unit, Item Total (the
  * line's value before tax), CGST / SGST / IGST / CESS (amounts) and their "Rate %", Total.
  */
 export const ZOHO_LAYOUT: RegisterLayout = {
@@ -216,7 +224,6 @@ export const ZOHO_LAYOUT: RegisterLayout = {
     desc: ['Item Name', 'Item Desc'],
     uqc: ['Usage unit'],
     qty: ['Quantity'],
-    rate: ['Item Tax %'],
     igstRate: ['IGST Rate %'],
     cgstRate: ['CGST Rate %'],
     sgstRate: ['SGST Rate %'],
@@ -232,7 +239,7 @@ export const ZOHO_LAYOUT: RegisterLayout = {
   minSignature: 2,
   ignore: [
     'Invoice ID', 'Customer ID', 'Currency Code', 'Exchange Rate', 'Item Price', 'Discount', 'Item Tax', 'Item Tax Amount',
-    'Item Tax Type', 'Item Type', 'SubTotal', 'Balance', 'CESS Rate %', 'Reverse Charge Tax Name', 'Supply Type', 'Due Date',
+    'Item Tax %', 'Item Tax Type', 'Item Type', 'SubTotal', 'Balance', 'CESS Rate %', 'Reverse Charge Tax Name', 'Supply Type', 'Due Date',
     'Payment Terms', 'Salesperson', 'Notes', 'Terms & Conditions', 'Product ID', 'Account',
   ],
   values: {
@@ -240,6 +247,7 @@ export const ZOHO_LAYOUT: RegisterLayout = {
       business_gst: 'Regular', business_none: 'Regular', consumer: 'Regular', business_registered_composition: 'Regular',
       tax_deductor: 'Regular', business_sez: 'SEZ supplies with payment', deemed_export: 'Deemed Export', overseas: 'Export with payment',
     }),
+    pos: byKey(STATE_ABBREVIATIONS),
     cancelled: byKey({ Void: 'Y', Draft: 'N', Sent: 'N', Paid: 'N', Overdue: 'N', PartiallyPaid: 'N', 'Partially Paid': 'N', Open: 'N', Closed: 'N' }),
   },
 };

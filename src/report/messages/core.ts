@@ -64,6 +64,15 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
         : `Column "${s(p.expected)}" is missing`,
     hint: (p) => `Name the column exactly "${s(p.expected)}" as in the official template.`,
   },
+  HEADER_COLUMN_IGNORED: {
+    message: (p) =>
+      `Column "${s(p.found)}" is not a column of this sheet and was not read` +
+      (p.other ? `; it is a column of sheet ${s(p.other)}` : ''),
+    hint: (p) =>
+      p.other
+        ? `If this is a sales register, convert it with --layout register (or draft a mapping: gstr1 mapping init); if its rows belong to ${s(p.other)}, move them there.`
+        : 'Remove the column, or, if this is a sales register, convert it with --layout register.',
+  },
   HEADER_UNKNOWN_COLUMN: {
     message: (p) => `Column "${s(p.found)}" is not a template column and was ignored; did you mean "${s(p.expected)}"?`,
     hint: (p) => `Rename the column to "${s(p.expected)}" if it holds that data.`,
