@@ -8,9 +8,11 @@ import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
 import { DOCUMENT_SERIES, DocumentNumbers, type NumberSeries } from '../model/document-numbers.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
+import { defaultFor } from '../parsers/coerce.js';
+import { isBlank } from '../parsers/raw.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { Interner, RecordStore } from '../model/columns.js';
-import { amt, paise } from './convert.js';
+import { amt, paise, toPortalDate } from './convert.js';
 import type { MapContext, ReturnContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
 type Values = Partial<FieldValues>;
@@ -67,8 +69,12 @@ const CSAMT = 1;
 const RT = 0;
 const NEXT = 1;
 
-/** Where a document-level field is kept: a float slot (an amount) or an int slot with its interner. */
-type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
+/**
+ * Where a document-level field is kept: a float slot (an amount) or an int slot with its interner.
+ * A field with a default (reverse charge N, 100 %) is kept as absent when the first line left it
+ * blank, so a message quotes that line as it was typed.
+ */
+type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner; readonly dflt?: unknown };
 
 /**
  * Keeps every document of the section compactly while rows stream: the document number in the
@@ -93,9 +99,11 @@ class DocumentBuilder implements SectionBuilder {
   ) {
     let floats = 0;
     let ints = 0;
-    this.fields = spec.docFields.map((field) =>
-      STORED_AS_NUMBERS.has(FIELD_KINDS[field]) ? { field, slot: floats++ } : { field, slot: ints++, interner: new Interner() },
-    );
+    this.fields = spec.docFields.map((field) => {
+      if (STORED_AS_NUMBERS.has(FIELD_KINDS[field])) return { field, slot: floats++ };
+      const dflt = defaultFor(field);
+      return { field, slot: ints++, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
+    });
     this.own = ints;
     this.docs = new RecordStore(floats, ints + OWN_SLOTS);
     this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
@@ -121,14 +129,16 @@ class DocumentBuilder implements SectionBuilder {
       docs.setInt(id, this.own + NUMBER, key);
       docs.setInt(id, this.own + FIRST_ROW, row.row);
       for (const f of this.fields) {
-        const x = v[f.field];
+        let x = v[f.field];
+        if (f.dflt !== undefined && x === f.dflt && blankCell(row, f.field)) x = undefined;
         if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
         else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
       }
     } else {
       for (const f of this.fields) {
         const kept = this.kept(id, f);
-        if (v[f.field] !== kept) {
+        const now = v[f.field];
+        if (now !== kept && now !== (kept ?? f.dflt)) {
           this.ctx.findings.push({
             code: 'DOC_FIELD_MISMATCH', severity: 'error', ...at(row, f.field),
             params: { document: num, firstRow: docs.int(id, this.own + FIRST_ROW), expected: shown(f.field, kept) },
@@ -168,7 +178,7 @@ class DocumentBuilder implements SectionBuilder {
     const fields = this.fields;
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c]!;
-      const x = this.kept(id, f);
+      const x = this.kept(id, f) ?? f.dflt;
       if (x !== undefined) first[f.field] = x;
     }
     const items: Item[] = [];
@@ -289,10 +299,18 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
   return json;
 }
 
-/** A coerced value as the user would recognise it in a message: amounts in rupees, not paise. */
+/** A coerced value as the user would recognise it in a message: amounts in rupees, dates dd-mm-yyyy. */
 function shown(f: Field, v: unknown): string {
   if (v === undefined) return '';
-  return FIELD_KINDS[f] === 'money' && typeof v === 'number' ? formatPaise(v) : String(v);
+  if (FIELD_KINDS[f] === 'money' && typeof v === 'number') return formatPaise(v);
+  if (FIELD_KINDS[f] === 'date' && typeof v === 'string') return toPortalDate(v);
+  return String(v);
+}
+
+/** The row left the field's cell blank (or has no such column). */
+function blankCell(row: ParsedRow, field: Field): boolean {
+  const col = row.ctx.columns[field];
+  return !col || isBlank(row.cells[col.col - 1]);
 }
 
 /** A lazily mapped view that can be iterated again (the schema check and the writer both read it). */

@@ -109,7 +109,8 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
 
   // ------------------------------------------------------------------ documents
   DOC_FIELD_MISMATCH: {
-    message: (p) => `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: "${s(p.expected)}")`,
+    message: (p) =>
+      `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: ${p.expected === '' || p.expected === undefined ? 'blank' : `"${s(p.expected)}"`})`,
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {

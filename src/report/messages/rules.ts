@@ -58,8 +58,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           : "Copy the operator's GSTIN exactly from its statement or the GST portal search.",
   },
   B2CS_TYPE_E: {
-    message: () => 'Type E (through an e-commerce operator) is no longer accepted',
-    hint: () => 'Use Type OE, and report the supplies made through the operator in Table 14 (sheet eco).',
+    message: (p) =>
+      p.reason === 'no-operator'
+        ? 'Type E (through an e-commerce operator) needs the operator\'s GSTIN in E-Commerce GSTIN'
+        : 'Type E (through an e-commerce operator) is not accepted from the January 2024 return',
+    hint: (p) =>
+      p.reason === 'no-operator'
+        ? 'Enter the e-commerce operator\'s GSTIN, or change the Type if the supply did not go through an operator.'
+        : 'Change the Type, and report the supplies made through the operator in Table 14 (sheet eco).',
   },
 
   // ------------------------------------------------------------------ place of supply, tax heads
