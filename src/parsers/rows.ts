@@ -237,8 +237,8 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
         code: 'HEADER_UNKNOWN_COLUMN', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
         column: u.header, col: u.col, params: { found: u.header, expected: near },
       });
-    } else {
-      // no column is left unread without a word; a recipient GSTIN on a sheet without one
+    } else if (m.missing.length === 0) {
+      // no column of a sheet that is read is left unread without a word; a recipient GSTIN on a sheet without one
       // (a B2B register read as b2cl) would put registered sales in the wrong table
       const other = otherSheetOf(ctx.spec, u.header);
       opts.findings.push({
