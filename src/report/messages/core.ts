@@ -143,6 +143,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} is not a return-status response (not valid JSON)`,
     hint: () => 'Save the status call\'s reply as it came (gstr1 status prints it), or the error_report part of it.',
   },
+  JSON_RETURN_MISMATCH: {
+    input: true,
+    message: (p) => `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
+    hint: (p) => `Leave ${s(p.option)} out (the JSON says whose return it is and for which period), or give the right JSON.`,
+  },
   INPUT_JSON: {
     input: true,
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
