@@ -24,6 +24,9 @@ const RETURN = {
   ],
 };
 
+/** no --gstin / --period: the JSON's own */
+const FROM_JSON = { gstin: '', period: '' };
+
 function jsonFile(name: string, body: unknown): string {
   const file = join(root, name);
   writeFileSync(file, JSON.stringify(body));
@@ -33,7 +36,7 @@ function jsonFile(name: string, body: unknown): string {
 describe('validate a JSON', () => {
   it('runs the rules, the GSTIN and period taken from the JSON, findings on the to-excel row', async () => {
     const file = jsonFile('other-erp.json', RETURN);
-    const { result } = await validateFiles([file], {});
+    const { result } = await validateFiles([file], FROM_JSON);
     expect(result.findings.items.map((f) => [f.code, f.file, f.sheet, f.row, f.column, f.value])).toEqual([
       ['RET191113', file, 'b2b,sez,de', 6, 'GSTIN/UIN of Recipient', '27AAACS1429N1Z7'],
     ]);
@@ -43,7 +46,7 @@ describe('validate a JSON', () => {
   it('--annotate writes the findings on the to-excel workbook of the JSON', async () => {
     const file = jsonFile('annotate.json', RETURN);
     const out = join(root, 'annotated.xlsx');
-    await validateFiles([file], { annotate: out });
+    await validateFiles([file], { ...FROM_JSON, annotate: out });
     expect(existsSync(out)).toBe(true);
     const errors: string[] = [];
     for await (const sheet of readXlsx(out)) for await (const r of sheet.rows) if (sheet.name === 'Errors') errors.push(r.cells.map(String).join('|'));
@@ -52,7 +55,7 @@ describe('validate a JSON', () => {
 
   it('--gstin / --period may repeat the JSON but not contradict it', async () => {
     const file = jsonFile('mismatch.json', RETURN);
-    await expect(validateFiles([file], { gstin: '29AAACR5055K1Z3' })).rejects.toMatchObject({ code: 'JSON_RETURN_MISMATCH' });
+    await expect(validateFiles([file], { ...FROM_JSON, gstin: '29AAACR5055K1Z3' })).rejects.toMatchObject({ code: 'JSON_RETURN_MISMATCH' });
     await expect(validateFiles([file], { gstin: SUPPLIER, period: '092025' })).resolves.toBeDefined();
   });
 

@@ -210,6 +210,7 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
     sheets,
     rows: returnRows(ret, ctx, unreadable),
     help: helpLines(sheets.map((s) => sheetSpec(s)), about),
+    taxAmounts: true,
     ...(opts.validationRows !== undefined ? { validationRows: opts.validationRows } : {}),
   });
   return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings: [...findings] };

@@ -65,6 +65,11 @@ const OWN_SLOTS = 3;
 /** slots of an item record: floats, then the int */
 const TXVAL = 0;
 const CSAMT = 1;
+/** tax amounts as given (a JSON's, through to-excel's columns); NaN: none given, computed */
+const IAMT = 2;
+const CAMT = 3;
+const SAMT = 4;
+const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
 /** the rate, interned */
 const RT = 0;
 const NEXT = 1;
@@ -90,7 +95,7 @@ class DocumentBuilder implements SectionBuilder {
   /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
   private readonly own: number;
   private readonly docs: RecordStore;
-  private readonly items = new RecordStore(2, 2);
+  private readonly items = new RecordStore(5, 2);
   private readonly rates = new Interner<number>();
 
   constructor(
@@ -147,12 +152,13 @@ class DocumentBuilder implements SectionBuilder {
         }
       }
     }
-    this.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
+    const i = this.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
+    if (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined) this.addTax(i, v);
     return true;
   }
 
-  /** Lines with the same rate are summed into one item, never overwritten. */
-  private addItem(id: number, rt: number, txval: number, csamt: number) {
+  /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
+  private addItem(id: number, rt: number, txval: number, csamt: number): number {
     const { docs, items, own } = this;
     const rate = this.rates.id(rt);
     const head = docs.int(id, own + ITEM_HEAD);
@@ -160,15 +166,30 @@ class DocumentBuilder implements SectionBuilder {
       if (items.int(i, RT) === rate) {
         items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
         items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
-        return;
+        return i;
       }
     }
     const i = items.push();
     items.setInt(i, RT, rate);
     items.setFloat(i, TXVAL, txval);
     items.setFloat(i, CSAMT, csamt);
+    items.setFloat(i, IAMT, NaN);
+    items.setFloat(i, CAMT, NaN);
+    items.setFloat(i, SAMT, NaN);
     items.setInt(i, NEXT, head);
     docs.setInt(id, own + ITEM_HEAD, i);
+    return i;
+  }
+
+  /** Tax amounts given on the line are summed as they are (the JSON's own figures). */
+  private addTax(i: number, v: Values) {
+    const items = this.items;
+    for (const [field, slot] of HEADS) {
+      const x = v[field];
+      if (x === undefined) continue;
+      const kept = items.float(i, slot);
+      items.setFloat(i, slot, (Number.isNaN(kept) ? 0 : kept) + x);
+    }
   }
 
   private doc(id: number): Doc {
@@ -184,7 +205,8 @@ class DocumentBuilder implements SectionBuilder {
     const items: Item[] = [];
     const store = this.items;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
-      items.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
+      const given = given3(store.float(i, IAMT), store.float(i, CAMT), store.float(i, SAMT));
+      items.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT), ...(given ? { given } : {}) });
     }
     items.reverse(); // in the order their rates first came
     return { first: first as Values, items };
@@ -262,6 +284,23 @@ interface Item {
   rt: number;
   txval: number;
   csamt: number;
+  /** tax amounts as given, in paise (a head not given is undefined) */
+  given?: GivenTax;
+}
+
+interface GivenTax {
+  iamt?: number;
+  camt?: number;
+  samt?: number;
+}
+
+function given3(iamt: number, camt: number, samt: number): GivenTax | undefined {
+  if (Number.isNaN(iamt) && Number.isNaN(camt) && Number.isNaN(samt)) return undefined;
+  return {
+    ...(Number.isNaN(iamt) ? {} : { iamt }),
+    ...(Number.isNaN(camt) ? {} : { camt }),
+    ...(Number.isNaN(samt) ? {} : { samt }),
+  };
 }
 
 interface Doc {
@@ -286,6 +325,10 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
   for (let i = 0; i < d.items.length; i++) {
     const it = d.items[i]!;
     const txval = spec.positive ? Math.abs(it.txval) : it.txval;
+    if (it.given) {
+      itms[i] = givenItem(spec, i, it, it.given, txval);
+      continue;
+    }
     // IGST, or each of CGST and SGST: what taxJson writes
     const tax = noTax ? 0 : amt(taxHead(txval, it.rt, inter, diff));
     const csamt = noTax ? 0 : amt(spec.positive ? Math.abs(it.csamt) : it.csamt);
@@ -297,6 +340,21 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
   const json = spec.docJson(d.first);
   json.itms = itms;
   return json;
+}
+
+/**
+ * An item whose tax amounts were given: written as they are, heads included exactly as given, so
+ * a JSON read through to-excel comes back the same and the rules judge its amounts.
+ */
+function givenItem(spec: DocumentSectionSpec, i: number, it: Item, g: GivenTax, txval: number): Record<string, unknown> {
+  const mag = (x: number) => amt(spec.positive ? Math.abs(x) : x);
+  const heads: Record<string, number> = {};
+  if (g.iamt !== undefined) heads.iamt = mag(g.iamt);
+  if (g.camt !== undefined) heads.camt = mag(g.camt);
+  if (g.samt !== undefined) heads.samt = mag(g.samt);
+  const csamt = mag(it.csamt);
+  if (spec.itemStyle === 'flat') return { txval: amt(txval), rt: it.rt, ...heads, csamt };
+  return { num: i + 1, itm_det: { rt: it.rt, txval: amt(txval), ...heads, csamt } };
 }
 
 /** A coerced value as the user would recognise it in a message: amounts in rupees, dates dd-mm-yyyy. */
@@ -330,7 +388,13 @@ function* documentRows(spec: DocumentSectionSpec, json: unknown, _ctx: ReturnCon
       const det = (spec.itemStyle === 'wrapped' ? it.itm_det : it) as Record<string, number>;
       yield {
         sheet: spec.sheet,
-        values: { ...base, rt: det.rt!, txval: paise(det.txval), ...(det.csamt ? { csamt: paise(det.csamt) } : {}) },
+        values: {
+          ...base, rt: det.rt!, txval: paise(det.txval), ...(det.csamt ? { csamt: paise(det.csamt) } : {}),
+          // the JSON's tax amounts, kept as they are (to-excel writes them in its tax columns)
+          ...(det.iamt !== undefined ? { iamt: paise(det.iamt) } : {}),
+          ...(det.camt !== undefined ? { camt: paise(det.camt) } : {}),
+          ...(det.samt !== undefined ? { samt: paise(det.samt) } : {}),
+        },
       };
     }
   };

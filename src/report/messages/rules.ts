@@ -102,6 +102,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return 'An SEZ unit or developer reports IGST only, not Central or State/UT tax';
         case 'sewop':
           return 'SEZ supplies without payment carry no tax, so cess must be 0';
+        case 'inter':
+          return 'An inter-State supply is taxed with Integrated Tax only, not Central or State/UT tax';
+        case 'intra':
+          return 'An intra-State supply is taxed with Central and State/UT tax, not Integrated Tax';
         default:
           return 'Central Tax and State/UT Tax must be equal';
       }
@@ -111,7 +115,9 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         ? 'Move the tax into Integrated Tax Amount, or drop --sez if you are not an SEZ unit or developer.'
         : p.reason === 'sewop'
           ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
-          : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',
+          : p.reason === 'inter' || p.reason === 'intra'
+            ? 'Check the place of supply; if it is right, put the tax under the right heads (half Central, half State/UT tax within a State).'
+            : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',
   },
   RET191189: {
     message: () => 'An SEZ unit or developer has no intra-State supplies; this amount must be 0',

@@ -1,5 +1,6 @@
 /**
- * RET91708: where a row reports tax amounts (the HSN sheets), each head must be within Rs 10 of
+ * RET91708: where a row reports tax amounts (the HSN sheets; document rows whose amounts were
+ * given, e.g. a JSON through to-excel), each head must be within Rs 10 of
  * the tax the taxable value and rate give (× 0.65 at 65 %): IGST against the full tax, Central
  * and State/UT tax each against half of it. A row holding both IGST and Central/State tax
  * (inter- and intra-State sales of one HSN) is checked on its total. Exactly Rs 10 off passes.
@@ -19,13 +20,18 @@ const rule: RowRule = {
   kind: 'row',
   code: 'RET91708',
   severity: 'error',
-  sections: HSN_SHEETS,
+  // and document rows whose tax amounts were given as they are (a JSON's, through to-excel's tax columns)
+  sections: [
+    ...HSN_SHEETS, 'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa',
+    'at', 'ata', 'atadj', 'atadja',
+  ],
   description:
     'Tax amounts within Rs 10 of taxable value × rate: IGST against the full tax, Central and State/UT tax each against half. An HSN row may mix supplies at 65 % of the rate, so its tax may lie anywhere from the 65 % tax to the full tax.',
   variants: [{ head: 'iamt', expected: '1800.00', difference: '10.01' }, { head: 'total', expected: '1800.00', difference: '10.01' }],
   check(row, _ctx, report) {
     const v = row.values;
-    if (v.rt === undefined || v.txval === undefined) return;
+    const base = v.txval ?? v.adAmt;
+    if (v.rt === undefined || base === undefined) return;
     if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return;
     const diff = v.diffPercent ?? 100;
     // no Applicable % column: the row may mix 65 % supplies in
@@ -33,8 +39,8 @@ const rule: RowRule = {
     const iamt = v.iamt ?? 0;
     const camt = v.camt ?? 0;
     const samt = v.samt ?? 0;
-    const full = expectedTax(v.txval, v.rt, diff);
-    const half = expectedTax(v.txval, v.rt / 2, diff);
+    const full = expectedTax(base, v.rt, diff);
+    const half = expectedTax(base, v.rt / 2, diff);
     const ratio = lowest / diff;
     const off = (field: Field, actual: number, expected: number, head: string) => {
       // the band from the lowest tax the row may carry up to the full tax, signs kept
