@@ -53,7 +53,7 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
   const checkers = opts.checkers ?? [];
   for (const c of checkers) c.start?.({ documents });
   const readOpts: ReadOptions = {
-    findings, stats,
+    findings, stats, period: ctx.period,
     ...(opts.section ? { section: opts.section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),

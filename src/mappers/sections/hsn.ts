@@ -10,8 +10,8 @@
  *   Before May 2025, sheet hsn → {data:[{num:1, hsn_sc:"8301", desc:"Padlocks", ...}]}.
  */
 import type { FieldValues } from '../../model/fields.js';
-import { formatPeriod } from '../../model/period.js';
-import { hsnSplit } from '../../model/dated-rules.js';
+import { formatPeriod, periodKey } from '../../model/period.js';
+import { HSN_RATE_FROM, hsnSplit } from '../../model/dated-rules.js';
 import type { SheetId } from '../../model/sheets.js';
 import { flatCopy } from '../../model/flat.js';
 import { amt, paise } from '../convert.js';
@@ -45,7 +45,7 @@ function interner(): Intern {
   };
 }
 
-function hsnItem(v: Values, num: number, split: boolean, intern: Intern): Record<string, unknown> {
+function hsnItem(v: Values, num: number, split: boolean, intern: Intern, rateless: boolean): Record<string, unknown> {
   // from May 2025 the portal's description is the HSN master's; the user's text goes to user_desc
   const desc = split ? v.masterDesc || v.desc : v.desc;
   return {
@@ -55,7 +55,8 @@ function hsnItem(v: Values, num: number, split: boolean, intern: Intern): Record
     ...(split && v.desc ? { user_desc: intern(v.desc) } : {}),
     uqc: intern(v.uqc ?? ''),
     qty: qtyNumber(v.qty),
-    rt: v.rt ?? 0,
+    // before May 2021 an item had its total value and no rate (an older template has no Rate column)
+    ...(rateless && v.rt === undefined ? (v.totalValue !== undefined ? { val: amt(v.totalValue) } : {}) : { rt: v.rt ?? 0 }),
     txval: amt(v.txval ?? 0),
     iamt: amt(v.iamt ?? 0),
     camt: amt(v.camt ?? 0),
@@ -69,6 +70,7 @@ const mapper: SectionMapper = {
   sheets: ['hsn', 'hsnb2b', 'hsnb2c'],
   create: (ctx) => {
     const split = hsnSplit(ctx.period);
+    const rateless = periodKey(ctx.period) < HSN_RATE_FROM;
     const lists: Record<Part, Record<string, unknown>[]> = { data: [], hsn_b2b: [], hsn_b2c: [] };
     const reported = new Set<string>();
     const intern = interner();
@@ -94,7 +96,7 @@ const mapper: SectionMapper = {
           return false;
         }
         const list = lists[part];
-        list.push(hsnItem(row.values, list.length + 1, split, intern));
+        list.push(hsnItem(row.values, list.length + 1, split, intern, rateless));
         return true;
       },
       build() {

@@ -64,6 +64,17 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
         : `Column "${s(p.expected)}" is missing`,
     hint: (p) => `Name the column exactly "${s(p.expected)}" as in the official template.`,
   },
+  TEMPLATE_V1: {
+    message: (p) =>
+      `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}${p.reason === 'hsn-rate' ? ' has no Rate column, which the HSN summary needs from the May 2021 return' : ''}); it cannot be read for this return`,
+    hint: () => 'Copy your rows into the current template (gstr1 template writes it), sheet by sheet under the same headers.',
+  },
+  TEMPLATE_V1_READ: {
+    message: (p) =>
+      `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}); it was read${p.filled ? ` with the current template's defaults for the columns it lacks (${s(p.filled)})` : ''}`,
+    hint: () =>
+      'Reverse Charge is taken as N and Note Supply Type as Regular; if that is wrong, copy your rows into the current template (gstr1 template). The original-invoice, reason and Pre GST columns are no longer reported.',
+  },
   HEADER_COLUMN_IGNORED: {
     message: (p) =>
       `Column "${s(p.found)}" is not a column of this sheet and was not read` +
