@@ -13,11 +13,8 @@ import { isInterState } from '../../mappers/convert.js';
 import type { SheetId } from '../../model/sheets.js';
 import type { ParsedRow } from '../../parsers/rows.js';
 import type { RowRule, RuleContext } from '../types.js';
+import { GIVEN_TAX_SHEETS } from '../shared.js';
 
-/** Sheets whose rows carry tax amounts only when given (a JSON's, through to-excel's tax columns). */
-const GIVEN_TAX_SHEETS: readonly SheetId[] = [
-  'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa', 'at', 'ata', 'atadj', 'atadja',
-];
 
 /** The supply is inter-State (IGST): exports and notes on them always; else by place of supply. */
 function interState(row: ParsedRow, ctx: RuleContext): boolean {

@@ -11,7 +11,7 @@
 import type { Field } from '../../model/fields.js';
 import { expectedTax, formatPaise } from '../../model/money.js';
 import type { RowRule } from '../types.js';
-import { HSN_SHEETS } from '../shared.js';
+import { GIVEN_TAX_SHEETS, HSN_SHEETS } from '../shared.js';
 
 /** Rs 10, in paise. */
 export const TAX_TOLERANCE_PAISE = 1000;
@@ -21,10 +21,7 @@ const rule: RowRule = {
   code: 'RET91708',
   severity: 'error',
   // and document rows whose tax amounts were given as they are (a JSON's, through to-excel's tax columns)
-  sections: [
-    ...HSN_SHEETS, 'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa',
-    'at', 'ata', 'atadj', 'atadja',
-  ],
+  sections: [...HSN_SHEETS, ...GIVEN_TAX_SHEETS],
   description:
     'Tax amounts within Rs 10 of taxable value × rate: IGST against the full tax, Central and State/UT tax each against half. An HSN row may mix supplies at 65 % of the rate, so its tax may lie anywhere from the 65 % tax to the full tax.',
   variants: [{ head: 'iamt', expected: '1800.00', difference: '10.01' }, { head: 'total', expected: '1800.00', difference: '10.01' }],
