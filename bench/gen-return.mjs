@@ -334,7 +334,8 @@ function* b2bRows(w, o, n, rnd) {
     if (rnd() < 0.04) pos = w.posByCode[weighted(STATES, w.stateW)[0]]; // goods shipped elsewhere
     let reverse = rnd() < 0.02 ? 'Y' : 'N';
     if (invType === 'Regular B2B' && pos.startsWith(w.supplierState + '-') && rnd() < 0.01) { invType = 'Intra-State supplies attracting IGST'; reverse = 'Y'; }
-    if (invType === 'Deemed Exp') reverse = 'N';
+    // the Offline Tool refuses reverse charge on deemed exports and SEZ supplies (validateNoteSupplyType)
+    if (invType === 'Deemed Exp' || invType.startsWith('SEZ')) reverse = 'N';
     const date = new Date(Date.UTC(w.year, w.month - 1, 1 + Math.floor(rnd() * w.daysInMonth)));
     const invNo = `${pick(series)}/${w.fyTag}/${String(seq).padStart(6, '0')}`; // <= 16 chars
     const nLines = Math.min(n - row, weighted([1, 2, 3, 4, 5], [55, 25, 11, 6, 3]));

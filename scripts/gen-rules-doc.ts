@@ -4,7 +4,7 @@
  *   npx tsx scripts/gen-rules-doc.ts --check  exit 1 when docs/rules.md is out of date
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { renderRulesDoc } from '../src/validators/doc.js';
+import { renderRulesDoc } from '../src/report/rules-doc.js';
 
 const target = new URL('../docs/rules.md', import.meta.url);
 const text = renderRulesDoc();

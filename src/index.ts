@@ -7,8 +7,13 @@
 export { convertFiles, writePayloadFiles, type ConvertOptions, type ConvertResult } from './api/convert.js';
 export { validateFiles, type ValidateFilesOptions, type ValidateResult } from './api/validate.js';
 export { uploadFiles, payloadsFromFiles, type UploadFilesOptions, type UploadFilesResult } from './api/upload.js';
-export { processReturn, type Checker, type ProcessOptions, type ProcessResult } from './api/process.js';
-export { returnContext, type ReturnOptions } from './api/options.js';
+export { processReturn, type ProcessOptions } from './api/process.js';
+export { processWithRegister } from './api/register-pass.js';
+export { splitRegister, type SplitOptions, type SplitResult } from './api/split.js';
+export { createPass, type Checker, type Pass, type ProcessResult } from './engine/pass.js';
+export { runPass, type RowSource } from './engine/run.js';
+export { returnContext, gstinOption, periodOption, type ReturnOptions } from './engine/options.js';
+export type { ReturnContext } from './model/return.js';
 export * from './api/to-excel.js';
 export { annotateFiles } from './report/annotate/index.js';
 export { defaultCheckers, type ValidateOptions } from './validators/index.js';
@@ -21,5 +26,5 @@ export { gstinCheckChar, hasValidCheckChar, isGstin, isRecipientId } from './mod
 export type { Finding, Location, Severity } from './model/finding.js';
 export { Gstr1Error, InputError, OptionError } from './model/errors.js';
 export { MESSAGES, messageOf, hintOf } from './report/messages/index.js';
-export { processWithRegister, prepareRegister, type RegisterOptions } from './register/index.js';
+export { prepareRegister, type RegisterOptions } from './register/index.js';
 export * as upload from './upload/index.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { processReturn } from '../src/api/process.js';
 import { messageOf } from '../src/report/messages/index.js';
 

@@ -4,7 +4,7 @@
  * and SEZ suppliers, notes to registered and unregistered buyers, exports, Table 8, Table 14.
  */
 import { describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { classify, classifyContext, type Decision } from '../src/register/classify.js';
 import type { RegisterLine } from '../src/register/line.js';
 

@@ -7,14 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { OptionError } from '../src/model/errors.js';
 import { headerKey } from '../src/register/fields.js';
 import { PRESETS } from '../src/register/layouts.js';
 import { draftMapping, mappingLayout } from '../src/register/mapping.js';
 import { bestLayout, headerCells } from '../src/register/match.js';
-import { layoutMode, prepareRegister, processWithRegister, registerLayouts } from '../src/register/index.js';
+import { layoutMode, prepareRegister, registerLayouts } from '../src/register/index.js';
+import { processWithRegister } from '../src/api/register-pass.js';
 import { sheetSpec } from '../src/model/sheets.js';
 import { registerCli } from './fixtures/register/cli.js';
 

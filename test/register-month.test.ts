@@ -8,11 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { processReturn } from '../src/api/process.js';
 import { assemblePayload } from '../src/mappers/payload.js';
-import { explainLine, processWithRegister, type RowExplanation } from '../src/register/index.js';
-import { splitRegister } from '../src/register/split.js';
+import { explainLine, type RowExplanation } from '../src/register/index.js';
+import { processWithRegister } from '../src/api/register-pass.js';
+import { splitRegister } from '../src/api/split.js';
 import { defaultCheckers } from '../src/validators/index.js';
 import { registerCli } from './fixtures/register/cli.js';
 import {

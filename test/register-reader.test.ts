@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { processReturn } from '../src/api/process.js';
 import type { Finding } from '../src/model/finding.js';
 import { computeTax } from '../src/model/money.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { annotateFiles } from '../src/report/annotate/index.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
-import { prepareRegister, processWithRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
+import { prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
+import { processWithRegister } from '../src/api/register-pass.js';
 import { defaultCheckers } from '../src/validators/index.js';
 
 const SUPPLIER = '27AAACR5055K1Z7';

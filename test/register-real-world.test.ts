@@ -6,10 +6,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { processReturn } from '../src/api/process.js';
-import { processWithRegister } from '../src/register/index.js';
+import { processWithRegister } from '../src/api/register-pass.js';
 import { draftMapping } from '../src/register/mapping.js';
 import { canCarry, headerCells } from '../src/register/match.js';
 import { formatRegisterSummary } from '../src/register/summary.js';

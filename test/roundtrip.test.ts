@@ -24,7 +24,8 @@ import { fyStartYear, formatPeriod, periodInFy, periodLastDay, type Period } fro
 import { sheetSpec, type SectionKey, type SheetId } from '../src/model/sheets.js';
 import { MAPPERS } from '../src/mappers/registry.js';
 import { serialisePayloads } from '../src/mappers/payload.js';
-import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../src/mappers/types.js';
+import type { MapContext, SectionBuilder, SectionOutput } from '../src/mappers/types.js';
+import type { ReturnContext } from '../src/model/return.js';
 import { FindingList } from '../src/model/finding.js';
 import { defaultFor } from '../src/parsers/coerce.js';
 import type { SheetContext } from '../src/parsers/rows.js';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { returnContext } from '../src/api/options.js';
+import { returnContext } from '../src/engine/options.js';
 import { processReturn } from '../src/api/process.js';
 import type { Finding } from '../src/model/finding.js';
 import { sheetSpec, type SheetId } from '../src/model/sheets.js';
@@ -76,8 +76,8 @@ const CDNR = (num: string, more: Cells = {}): Cells => ({
   'GSTIN/UIN of Recipient': KA, 'Note Number': num, 'Note Date': '10-Mar-2025', 'Note Type': 'C', 'Place Of Supply': '29-Karnataka',
   'Reverse Charge': 'N', 'Note Supply Type': 'Regular B2B', 'Note Value': 1180, Rate: 18, 'Taxable Value': 1000, ...more,
 });
-const B2BA = (oinum: string, oidt: string): Cells => ({
-  'GSTIN/UIN of Recipient': KA, 'Original Invoice Number': oinum, 'Original Invoice date': oidt, 'Revised Invoice date': '05-Dec-2024',
+const B2BA = (oinum: string, oidt: string, idt = oidt): Cells => ({
+  'GSTIN/UIN of Recipient': KA, 'Original Invoice Number': oinum, 'Original Invoice date': oidt, 'Revised Invoice date': idt,
   'Invoice Value': 11800, 'Place Of Supply': '29-Karnataka', 'Reverse Charge': 'N', 'Invoice Type': 'Regular B2B', Rate: 18, 'Taxable Value': 10000,
 });
 const B2CL = (inum: string, more: Cells = {}): Cells => ({
@@ -130,7 +130,7 @@ describe('validate: place of supply and tax heads', () => {
     ]);
     check(await run([b2cl, cdnur, b2cs, hsn], '052025'), [
       { code: 'RET191160', file: b2cl, row: 3, column: 'Place Of Supply' },
-      { code: 'RET191112', file: b2cl, row: 4, column: 'Place Of Supply' },
+      { code: 'POS_UNLISTED', file: b2cl, row: 4, column: 'Place Of Supply', severity: 'warning' },
       { code: 'POS_EXPORT_NOT_BLANK', file: cdnur, row: 3, column: 'Place Of Supply' },
       { code: 'B2CS_TYPE_E', file: b2cs, row: 3, column: 'Type' },
       { code: 'RET191150', file: hsn, row: 3, column: 'State/UT Tax Amount' },
@@ -200,17 +200,19 @@ describe('validate: dates', () => {
 });
 
 describe('validate: amendments', () => {
-  it('an original document of this period, and amendments past the time limit', async () => {
+  it('an original document of this period, amendments past the time limit, a revised date in this period (issue 16)', async () => {
     const d = newDir();
     const b2ba = csv(d, 'b2ba.csv', 'b2ba', [
       { ...B2BA('A/1', '10-Nov-2024'), 'Revised Invoice Number': 'A/1R' },
       { ...B2BA('A/2', '02-Dec-2024'), 'Revised Invoice Number': 'A/2R' },
       { ...B2BA('A/3', '10-Nov-2023'), 'Revised Invoice Number': 'A/3R' },
+      { ...B2BA('A/4', '10-Nov-2024', '05-Dec-2024'), 'Revised Invoice Number': 'A/4R' },
     ]);
     const cdnr = csv(d, 'cdnr.csv', 'cdnr', [CDNR('CN/1', { 'Note Date': '10-Dec-2024' }), CDNR('CN/2', { 'Note Date': '10-Jan-2025' })]);
     check(await run([b2ba, cdnr], '122024'), [
       { code: 'RET191198', file: b2ba, row: 3, column: 'Original Invoice date' },
       { code: 'AMEND_TIME_LIMIT', file: b2ba, row: 4, column: 'Original Invoice date' },
+      { code: 'RET191120', file: b2ba, row: 5, column: 'Revised Invoice date' },
       { code: 'RET191126', file: cdnr, row: 3, column: 'Note Date' },
     ]);
   });
@@ -336,5 +338,18 @@ describe('validate: Table 13, IFF and whole-return checks', () => {
     const b2b = csv(d, 'b2b.csv', 'b2b', [B2B('INV/1'), B2B('INV/1', { Rate: 12, 'Taxable Value': 0 }), B2B('INV/2', { 'Place Of Supply': '27-Maharashtra' })]);
     const findings = await run([b2b], '032025');
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('validate: amount digit limits (issue 16 item 9)', () => {
+  it('an amount over the schema\'s 11 digits is on its cell, not again as a JSON structure error', async () => {
+    const d = newDir();
+    const b2b = csv(d, 'b2b.csv', 'b2b', [
+      B2B('INV/1'),
+      B2B('INV/2', { 'Invoice Value': '177000000000', 'Taxable Value': '150000000000' }),
+    ]);
+    const findings = await run([b2b], '032025');
+    check(findings, [{ code: 'AMOUNT_DIGITS', file: b2b, row: 3, column: 'Taxable Value' }]);
+    expect(findings.filter((f) => f.code === 'RET191106')).toEqual([]);
   });
 });

@@ -5,9 +5,10 @@ import { OptionError } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
-import { returnContext, sectionOption, type ReturnOptions } from './options.js';
-import { processWithRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
-import type { ProcessResult } from './process.js';
+import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
+import { type RegisterOptions, type RegisterRun } from '../register/index.js';
+import { processWithRegister } from './register-pass.js';
+import type { ProcessResult } from '../engine/pass.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */

@@ -11,7 +11,7 @@ import { OptionError } from '../model/errors.js';
 import type { Field } from '../model/fields.js';
 import { formatPeriod, parsePeriod } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import type { RawCell } from '../parsers/raw.js';
 import type { ParsedRow, ReadOptions, SheetContext } from '../parsers/rows.js';
@@ -20,8 +20,9 @@ import { cellValue } from '../report/template/render.js';
 import { toPortalDate } from '../mappers/convert.js';
 import type { Finding } from '../model/finding.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
-import { returnContext, type ReturnOptions } from './options.js';
-import { processReturn, type ProcessResult } from './process.js';
+import { returnContext, type ReturnOptions } from '../engine/options.js';
+import type { ProcessResult } from '../engine/pass.js';
+import { processReturn } from './process.js';
 import { readReturnJson, returnRows, returnSheets, toExcel, type ReturnJson } from './to-excel.js';
 
 /** A file is read as JSON when its name ends in .json or its first character is `{`. */

@@ -10,9 +10,10 @@ import { matchPortalErrors } from '../upload/error-report.js';
 import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
-import { returnContext, sectionOption } from './options.js';
-import { prepareRegister, processWithRegister, type RegisterOptions } from '../register/index.js';
-import type { ProcessResult } from './process.js';
+import { sectionOption, returnContext } from '../engine/options.js';
+import { prepareRegister, type RegisterOptions } from '../register/index.js';
+import { processWithRegister } from './register-pass.js';
+import type { ProcessResult } from '../engine/pass.js';
 
 export interface UploadFilesOptions extends Omit<RunOptions, 'gstin' | 'period'>, ValidateOptions {
   gstin: string;

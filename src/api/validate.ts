@@ -4,9 +4,10 @@ import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
 import { annotateJson, checkJsonReturn, jsonInputs } from './json-input.js';
-import { returnContext, sectionOption, type ReturnOptions } from './options.js';
-import { processWithRegister, type RegisterOptions, type RegisterRun } from '../register/index.js';
-import type { ProcessResult } from './process.js';
+import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
+import { type RegisterOptions, type RegisterRun } from '../register/index.js';
+import { processWithRegister } from './register-pass.js';
+import type { ProcessResult } from '../engine/pass.js';
 
 export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
   section?: string;

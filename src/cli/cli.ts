@@ -7,13 +7,7 @@ import { cac, type CAC } from 'cac';
 import { Gstr1Error } from '../model/errors.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { registerCommands } from './commands/index.js';
-
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
-  /** raw argv (after node and script), for options cac would turn into numbers */
-  argv: readonly string[];
-}
+import type { CliIO } from './io.js';
 
 export function createCLI(io: CliIO): CAC {
   const cli = cac('gstr1');
@@ -24,20 +18,6 @@ export function createCLI(io: CliIO): CAC {
 }
 
 export const VERSION = '0.1.0';
-
-/**
- * cac (via mri) turns `--period 032025` into the number 32025; string options are re-read from
- * the raw arguments.
- */
-export function rawOption(argv: readonly string[], name: string): string | undefined {
-  const flag = `--${name}`;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === flag) return argv[i + 1];
-    if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
-  }
-  return undefined;
-}
 
 /** Runs the CLI and resolves to the exit code. */
 export async function runCLI(argv: readonly string[], io: Omit<CliIO, 'argv'> = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {

@@ -4,6 +4,10 @@
  * garbage pile up: a 500,000-line workbook then peaks near 450 MB although under 100 MB is live.
  * So the CLI runs itself once more with a heap cap sized to the input (measured: 768 MB cap →
  * about 280 MB peak at 500,000 lines), unless the user set one.
+ *
+ * Stopping the launcher stops the worker: signals are passed on, and the worker watches the IPC
+ * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
+ * worker with it — a stopped upload or filing must not go on in the background.
  */
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -32,18 +36,22 @@ const capped =
   (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
 
 if (capped) {
+  if (process.send && process.channel) {
+    // a worker: the launcher gone (killed, even with SIGKILL) means the user stopped the run
+    process.channel.unref();
+    process.on('disconnect', () => process.exit(130));
+  }
   // the command line is loaded only in the process that runs it: the launcher stays light
   const { runCLI } = await import('./cli.js');
   process.exitCode = await runCLI(args);
 } else {
   const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${heapCapMb(args)}`, fileURLToPath(import.meta.url), ...args], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, GSTR1_CHILD: '1' },
   });
-  // Ctrl-C reaches the child from the terminal itself: the parent only waits for it to finish
-  process.on('SIGINT', () => undefined);
-  for (const sig of ['SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
+  // passed on, Ctrl-C included: a terminal signals both processes, `kill -INT` only this one
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => {
-    process.exitCode = code ?? (signal ? 130 : 1);
+    process.exitCode = code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 1);
   });
 }

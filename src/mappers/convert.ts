@@ -1,21 +1,21 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
 import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
-import { flatCopy } from '../model/flat.js';
-import type { ReturnContext } from './types.js';
+import { StringPool } from '../model/columns.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
 export function toPortalDate(isoDate: string): string {
   let d = portalDates.get(isoDate);
   if (d === undefined) {
-    // documents share a few hundred dates: each is spelt once (bounded, for odd inputs); flat
+    // documents share a few hundred dates: each is spelt once (bounded, for odd inputs); kept
     // copies, as the text may be a slice of a whole input chunk
-    d = flatCopy(`${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`);
+    d = dateTexts.keep(`${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`);
     if (portalDates.size >= 4096) portalDates.clear();
-    portalDates.set(flatCopy(isoDate), d);
+    portalDates.set(dateTexts.keep(isoDate), d);
   }
   return d;
 }
 const portalDates = new Map<string, string>();
+const dateTexts = new StringPool(8192);
 
 /** Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`. */
 export function fromPortalDate(d: string): string {
@@ -35,16 +35,6 @@ export function addDiffPercent(json: Record<string, unknown>, p: number | undefi
 }
 export function diffPercentFromJson(d: unknown): number {
   return d === 0.65 ? 65 : 100;
-}
-
-/** Invoice types that always carry IGST, whatever the place of supply. */
-const IGST_TYPES = new Set(['SEWP', 'SEWOP', 'CBW']);
-
-/** Inter-State when the supplier is an SEZ, the type demands IGST, or POS ≠ supplier's state. */
-export function isInterState(ctx: ReturnContext, pos: string | undefined, invTyp?: string): boolean {
-  if (ctx.sez) return true;
-  if (invTyp && IGST_TYPES.has(invTyp)) return true;
-  return pos !== ctx.supplierState;
 }
 
 export function splyTy(inter: boolean): 'INTER' | 'INTRA' {

@@ -7,7 +7,8 @@
 import type { Field, FieldValues } from '../model/fields.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
-import { amt, isInterState, paise, taxJson } from './convert.js';
+import { amt, paise, taxJson } from './convert.js';
+import { isInterState } from '../model/return.js';
 import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
 type Values = Partial<FieldValues>;

@@ -13,7 +13,8 @@ import type { RawCell } from '../parsers/raw.js';
 import type { ParsedRow, SheetContext } from '../parsers/rows.js';
 import { assemblePayload, type Payload } from './payload.js';
 import { MAPPERS } from './registry.js';
-import type { ReturnContext, SheetRow } from './types.js';
+import type { SheetRow } from './types.js';
+import type { ReturnContext } from '../model/return.js';
 
 /** Supplier in Maharashtra (27). */
 export const SUPPLIER = '27AAPFU0939F1ZV';

@@ -2,19 +2,9 @@
 import type { DocumentNumbers } from '../model/document-numbers.js';
 import type { FieldValues } from '../model/fields.js';
 import type { FindingSink } from '../model/finding.js';
-import type { Period } from '../model/period.js';
+import type { ReturnContext } from '../model/return.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
-
-export interface ReturnContext {
-  /** supplier GSTIN, upper case */
-  readonly gstin: string;
-  /** first two digits of the supplier GSTIN */
-  readonly supplierState: string;
-  readonly period: Period;
-  /** the supplier is an SEZ unit or developer: every supply is inter-State */
-  readonly sez: boolean;
-}
 
 export interface MapContext extends ReturnContext {
   readonly findings: FindingSink;
@@ -66,4 +56,14 @@ export interface SectionMapper {
   create(ctx: MapContext): SectionBuilder;
   /** JSON of this section → template rows, so that JSON → workbook → JSON is lossless */
   toRows(json: unknown, ctx: ReturnContext): Iterable<SheetRow>;
+  /** invoice- and note-shaped sections: how their documents sit in the JSON */
+  readonly documents?: DocumentNesting;
+}
+
+/** Where a section's documents are in its JSON: their number's key, and the group they are listed in. */
+export interface DocumentNesting {
+  /** JSON key of the document number */
+  readonly number: 'inum' | 'nt_num';
+  /** grouped sections (b2b: `[{ctin, inv: [...]}]`): the group's key and its list's key */
+  readonly group?: { readonly jsonKey: string; readonly listKey: string };
 }

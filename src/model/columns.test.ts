@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Interner, PAGE, RecordStore } from './columns.js';
+import { Interner, PAGE, RecordStore, StringPool } from './columns.js';
 
 describe('RecordStore', () => {
   it('starts each record with absent floats (NaN) and ints of -1, and keeps fields apart', () => {
@@ -35,5 +35,19 @@ describe('Interner', () => {
     expect([i.id('27'), i.id('29'), i.id('27'), i.id(65), i.id(undefined), i.id('29')]).toEqual([0, 1, 0, 2, -1, 1]);
     expect(i.distinct()).toEqual(['27', '29', 65]);
     expect([i.value(1), i.value(-1)]).toEqual(['29', undefined]);
+  });
+});
+
+describe('StringPool', () => {
+  it('keeps one copy per text, equal to it, and empties itself at its limit', () => {
+    const pool = new StringPool(2);
+    const [a, gstin, b] = 'INV/25-26/000001,27AAACR5055K1Z7,INV/25-26/000001'.split(',');
+    expect(pool.keep(a!)).toBe('INV/25-26/000001');
+    expect(pool.keep(b!)).toBe('INV/25-26/000001');
+    expect(pool.size).toBe(1);
+    pool.keep(gstin!);
+    expect(pool.size).toBe(2);
+    expect(pool.keep('29AAACR5055K1Z3')).toBe('29AAACR5055K1Z3'); // the third text: the pool starts again
+    expect(pool.size).toBe(1);
   });
 });

@@ -106,3 +106,29 @@ export class Interner<T extends string | number = string | number> {
     return this.values;
   }
 }
+
+/**
+ * Strings kept across rows, each once, as a copy of its own: a parser's slice would pin its whole
+ * input chunk (see flat.ts). With a `limit`, a pool that only saves work is emptied when full.
+ */
+export class StringPool {
+  private readonly kept = new Map<string, string>();
+
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
+  /** texts kept */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  /** The kept copy of `s`. */
+  keep(s: string): string {
+    let k = this.kept.get(s);
+    if (k === undefined) {
+      if (this.kept.size >= this.limit) this.kept.clear();
+      k = flatCopy(s);
+      this.kept.set(k, k);
+    }
+    return k;
+  }
+}

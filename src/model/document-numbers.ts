@@ -6,8 +6,12 @@
  *
  * Numbers are compared without (ASCII) case, in four series: invoices (b2b, b2cl, exp), notes
  * (cdnr, cdnur), revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura). Per
- * number a series keeps one record: where the rules first saw it (packed by the document index,
- * -1 until then) and, per sheet of the series, the id of the document its mapper made of it.
+ * number a series keeps one record: where the rules first saw it and, per sheet of the series,
+ * the id of the document its mapper made of it.
+ *
+ * A sighting (the sheet, as an owner number the rules keep, the row, and the note types seen) is
+ * packed into the record's one int: (owner × 2^20 + row) × 4 + note-type bits. Sightings that do
+ * not fit (a row past 2^20, a 256th sheet) go to side lists, and the int refers to them.
  */
 import type { Field } from './fields.js';
 import { KeyTable } from './key-table.js';
@@ -35,12 +39,56 @@ SERIES_SHEETS.forEach(([sheets, field], index) => sheets.forEach((s, member) => 
 /** int slot of a number's record holding where the rules first saw it */
 const SIGHTING = 0;
 
+/** What a number's sighting is before the rules see it. */
+export const NOT_SEEN = -1;
+
+const ROWS = 2 ** 20;
+const OWNERS = 2 ** 8;
+
+/** The packing of sightings (see the header), with the side lists of those that do not fit. */
+class Sightings {
+  /** referenced as -(k + 2) (-1 is NOT_SEEN) */
+  private readonly wideOwner: number[] = [];
+  private readonly wideRow: number[] = [];
+  private readonly wideBits: number[] = [];
+
+  pack(owner: number, row: number, bits: number): number {
+    if (owner < OWNERS && Number.isInteger(row) && row >= 0 && row < ROWS) return (owner * ROWS + row) * 4 + bits;
+    this.wideOwner.push(owner);
+    this.wideRow.push(row);
+    this.wideBits.push(bits);
+    return -this.wideOwner.length - 1;
+  }
+
+  owner(s: number): number {
+    return s >= 0 ? Math.floor((s >>> 2) / ROWS) : this.wideOwner[-s - 2]!;
+  }
+
+  row(s: number): number {
+    return s >= 0 ? (s >>> 2) % ROWS : this.wideRow[-s - 2]!;
+  }
+
+  bits(s: number): number {
+    return s >= 0 ? s & 3 : this.wideBits[-s - 2]!;
+  }
+
+  /** The sighting with `bits` added: a new packed value, or the same reference with its side entry updated. */
+  withBits(s: number, bits: number): number {
+    if (s >= 0) return s | bits;
+    this.wideBits[-s - 2]! |= bits;
+    return s;
+  }
+}
+
 /** The numbers of one series. */
 export class NumberSeries {
   readonly keys = new KeyTable();
   private readonly records: RecordStore;
 
-  constructor(members: number) {
+  constructor(
+    members: number,
+    private readonly sightings: Sightings,
+  ) {
     this.records = new RecordStore(0, 1 + members);
   }
 
@@ -52,12 +100,22 @@ export class NumberSeries {
     return this.keys.add(num);
   }
 
-  /** Where the rules first saw number `id` (their packing), -1 before they did. */
+  /** Where the rules first saw number `id` (read it with DocumentNumbers' sightingOwner / sightingRow), NOT_SEEN before. */
   sighting(id: number): number {
     return this.records.int(id, SIGHTING);
   }
-  setSighting(id: number, seen: number): void {
-    this.records.setInt(id, SIGHTING, seen);
+
+  /** Records the first sighting of number `id`: the rules' owner number of the sheet, the row, note-type bits (0-3). */
+  see(id: number, owner: number, row: number, bits: number): void {
+    this.records.setInt(id, SIGHTING, this.sightings.pack(owner, row, bits));
+  }
+
+  /** Adds a note-type bit to number `id`'s sighting; false when it was there already. */
+  addBits(id: number, bit: number): boolean {
+    const s = this.sighting(id);
+    if (this.sightings.bits(s) & bit) return false;
+    this.records.setInt(id, SIGHTING, this.sightings.withBits(s, bit));
+    return true;
   }
 
   /** The document the mapper of the series' `member`-th sheet made of number `id`, -1 when none yet. */
@@ -70,7 +128,8 @@ export class NumberSeries {
 }
 
 export class DocumentNumbers {
-  private readonly series = SERIES_SHEETS.map(([sheets]) => new NumberSeries(sheets.length));
+  private readonly sightings = new Sightings();
+  private readonly series = SERIES_SHEETS.map(([sheets]) => new NumberSeries(sheets.length, this.sightings));
   /** the rules' document index that records sightings here (one per run) */
   owner: unknown;
 
@@ -78,5 +137,15 @@ export class DocumentNumbers {
   of(sheet: SheetId): NumberSeries | undefined {
     const s = DOCUMENT_SERIES[sheet];
     return s ? this.series[s.index] : undefined;
+  }
+
+  /** The owner number of a sighting (NumberSeries.sighting). */
+  sightingOwner(s: number): number {
+    return this.sightings.owner(s);
+  }
+
+  /** The row of a sighting. */
+  sightingRow(s: number): number {
+    return this.sightings.row(s);
   }
 }

@@ -99,3 +99,16 @@ export function isUin(id: string): boolean {
 export function gstinState(id: string): string {
   return id.slice(0, 2);
 }
+
+/**
+ * Registrations that cannot file GSTR-1, told apart by their shape: TDS deductors (14th character
+ * D or K) file GSTR-7, TCS collectors (C) GSTR-8, UIN holders GSTR-11, non-resident taxable persons
+ * GSTR-5 and OIDAR suppliers GSTR-5A. Checked in this order: a TCS id has a normal one's shape too.
+ */
+const NON_FILER_KINDS: readonly GstinKind[] = ['uin', 'nr', 'oidar', 'tds', 'tcs'];
+
+/** The kind of a registration that cannot file GSTR-1, or undefined for any other id. */
+export function nonFilerKind(id: string): GstinKind | undefined {
+  const s = id.toUpperCase();
+  return NON_FILER_KINDS.find((k) => GSTIN_PATTERNS[k].test(s));
+}

@@ -71,7 +71,8 @@ const HSN_COLUMNS: readonly ColumnSpec[] = [
   c('uqc', 'UQC', true),
   c('qty', 'Total Quantity', true),
   c('totalValue', 'Total Value'),
-  RATE,
+  // Rate or Total Value, depending on the period: the HSN_MANDATORY rule asks for the right one
+  c('rt', 'Rate'),
   TAXABLE,
   c('iamt', 'Integrated Tax Amount'),
   c('camt', 'Central Tax Amount'),

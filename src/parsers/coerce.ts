@@ -8,9 +8,9 @@ import {
   STATES, STATE_NAME_ALIASES, UQCS, posLabel,
 } from '../model/labels.js';
 import { nearest } from './headers.js';
-import { flatCopy } from '../model/flat.js';
+import { StringPool } from '../model/columns.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
-import { cellText, isBlank, isCellError, type RawCell } from './raw.js';
+import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from './raw.js';
 
 /** A coerced value, or why not. `flag` marks a value that was read but breaks a rule (e.g. 3 decimals). */
 export type Coerced<T> =
@@ -207,7 +207,8 @@ const MEMO_KINDS: ReadonlySet<CellKind> = new Set<CellKind>([
   'date', 'rate', 'percent', 'pos', 'yn', 'invtype', 'code', 'uqc', 'hsn', 'fy', 'month',
 ]);
 const MEMO_LIMIT = 4096;
-const flat = flatCopy;
+/** memo keys and values, kept for the whole run */
+const memoTexts = new StringPool();
 const memo = new Map<Field, Map<string, Coerced<unknown>>>();
 
 /** The remembered results of `field` by cell text, or undefined when its results are not remembered. */
@@ -259,8 +260,8 @@ export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<Field
         r = coerceKind(kind, field, v);
         if (r.ok && r.flag === undefined && m.size < MEMO_LIMIT) {
           // kept for the whole run: copies that do not pin the parser's input chunk
-          if (typeof r.value === 'string') r = ok(flat(r.value));
-          m.set(flat(v), r);
+          if (typeof r.value === 'string') r = ok(memoTexts.keep(r.value));
+          m.set(memoTexts.keep(v), r);
         }
       }
       return r as Coerced<FieldValues[F]>;
@@ -307,7 +308,7 @@ export function plainHundredths(t: string): number | undefined {
 }
 
 function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> {
-  if (isCellError(v)) return bad('CELL_EXCEL_ERROR', { error: v.error });
+  if (isCellError(v)) return bad(...cellErrorFinding(v));
   const ch = CHOICES[field];
   if (ch) {
     const code = ch.map.get(norm(cellText(v)));

@@ -1,6 +1,7 @@
 /**
- * Streaming CSV reader on papaparse. Handles a UTF-8 BOM, UTF-16 with BOM, Windows-1252 text
- * (what Excel's "CSV" save gives on Indian Windows installs) and `;` or tab separators.
+ * Streaming CSV reader on papaparse. Handles a UTF-8 BOM, UTF-16 (LE or BE, with or without a
+ * BOM), mixed line endings, Windows-1252 text (what Excel's "CSV" save gives on Indian Windows
+ * installs) and `;` or tab separators.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 const SNIFF_BYTES = 64 * 1024;
 
 export interface CsvSniff {
-  encoding: 'utf-8' | 'utf-16le' | 'windows-1252';
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   bomBytes: number;
   delimiter: string;
 }
@@ -33,6 +34,11 @@ export async function sniffCsv(file: string): Promise<CsvSniff> {
   else if (buf[0] === 0xff && buf[1] === 0xfe) {
     encoding = 'utf-16le';
     bomBytes = 2;
+  } else if (buf[0] === 0xfe && buf[1] === 0xff) {
+    encoding = 'utf-16be';
+    bomBytes = 2;
+  } else if (utf16WithoutBom(buf)) {
+    encoding = utf16WithoutBom(buf)!;
   } else {
     // a cut multi-byte character at the end of the sample is not an encoding error
     const sample = buf.length === SNIFF_BYTES ? buf.subarray(0, buf.length - 4) : buf;
@@ -46,9 +52,29 @@ export async function sniffCsv(file: string): Promise<CsvSniff> {
   return { encoding, bomBytes, delimiter: guessDelimiter(text) };
 }
 
+/**
+ * UTF-16 saved without a byte-order mark: text in the Latin range has a zero byte in every other
+ * position (the high byte: first in big-endian, second in little-endian). UTF-8 and 1252 text
+ * never holds NUL bytes.
+ */
+function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
 /** The separator that splits the first line into the most fields, ignoring quoted text. */
 export function guessDelimiter(text: string): string {
-  const nl = text.search(/\r?\n/);
+  const nl = text.search(/[\r\n]/);
   const line = (nl < 0 ? text : text.slice(0, nl)).replace(/"[^"]*"/g, '');
   let best = ',';
   let bestCount = 0;
@@ -62,14 +88,26 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
+/**
+ * Decodes the bytes and makes every line ending LF: files concatenated on different systems mix
+ * CRLF, LF and CR, and papaparse takes the first one it sees as the only one (the others then
+ * merge lines). A CR at the end of a chunk waits for the next one (it may be half of a CRLF).
+ */
 function decoder(encoding: string): Transform {
   const dec = new TextDecoder(encoding);
+  let pendingCr = false;
+  const lf = (text: string, end: boolean): string => {
+    let t = pendingCr ? `\r${text}` : text;
+    pendingCr = !end && t.endsWith('\r');
+    if (pendingCr) t = t.slice(0, -1);
+    return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+  };
   return new Transform({
     transform(chunk: Buffer, _enc, cb) {
-      cb(null, dec.decode(chunk, { stream: true }));
+      cb(null, lf(dec.decode(chunk, { stream: true }), false));
     },
     flush(cb) {
-      cb(null, dec.decode());
+      cb(null, lf(dec.decode(), true));
     },
   });
 }
@@ -100,6 +138,7 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
   };
   Papa.parse<string[]>(source as unknown as File, {
     delimiter: sniff.delimiter,
+    newline: '\n',
     header: false,
     skipEmptyLines: false,
     chunk(results, parser) {

@@ -75,10 +75,10 @@ async function checkZip(fh: FileHandle, file: string, limit: number) {
     if (e.name === 'xl/workbook.xml' || e.name === '[Content_Types].xml') names++;
     total += e.size;
     if (e.size > 10 * 1024 * 1024 && e.size / Math.max(e.compressedSize, 1) > MAX_RATIO) {
-      throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
+      throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit), size: mb(e.size), part: e.name, compressed: size(e.compressedSize), ratio: MAX_RATIO });
     }
   }
-  if (total > limit) throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit) });
+  if (total > limit) throw new InputError('FILE_TOO_LARGE', { file, limit: mb(limit), size: mb(total) });
   if (names < 2) throw new InputError('FILE_NOT_XLSX', { file });
 }
 
@@ -99,5 +99,9 @@ export function zipInputError(e: unknown, file: string): Error {
 }
 
 function mb(n: number): string {
-  return `${Math.round(n / 1024 / 1024)} MB`;
+  return `${Math.round(n / 1024 / 1024).toLocaleString('en-IN')} MB`;
+}
+
+function size(n: number): string {
+  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : mb(n);
 }

@@ -55,12 +55,10 @@ function relaxed(spec: SheetSpec, fields: readonly Field[]): SheetSpec {
 
 /** How a sheet whose header row lacks required columns is read, when it is an older official layout. */
 export function legacyReading(spec: SheetSpec, m: HeaderMatch, period: Period | undefined): LegacyReading {
+  // V1.x hsn: no Rate column, which is fine for returns before the rate became mandatory (the
+  // HSN_MANDATORY rule asks for Total Value then) and cannot be mapped from then on
+  if (spec.id === 'hsn' && !m.columns.rt && period && periodKey(period) >= HSN_RATE_FROM) return { kind: 'unmapped', reason: 'hsn-rate' };
   if (m.missing.length === 0) return { kind: 'current' };
-  if (spec.id === 'hsn' && m.missing.length === 1 && m.missing[0] === 'rt') {
-    // V1.x hsn: no Rate column, valid for returns before the period the rate became mandatory
-    if (period && periodKey(period) < HSN_RATE_FROM) return { kind: 'mapped', spec: relaxed(spec, ['rt']), defaults: {}, filled: [] };
-    return { kind: 'unmapped', reason: 'hsn-rate' };
-  }
   const layout = LAYOUTS.find((l) => l.sheet === spec.id);
   if (!layout || !hasMarker(m, layout.markers)) return { kind: 'current' };
   const fillable = m.missing.every((f) => f in layout.defaults);

@@ -2,6 +2,8 @@
 
 export interface CellError {
   readonly error: string;
+  /** a formula cell saved without its result (written by a script, never calculated) */
+  readonly uncalculated?: true;
 }
 
 /** A cell as read: text, number, boolean, date, an Excel error (`#N/A`), or empty. */
@@ -33,6 +35,11 @@ export async function* rowsOf(batches: AsyncIterable<readonly RawRow[]>): AsyncG
 
 export function isCellError(v: RawCell | undefined): v is CellError {
   return typeof v === 'object' && v !== null && !(v instanceof Date);
+}
+
+/** The finding for a cell that holds no usable value: an Excel error, or a formula never calculated. */
+export function cellErrorFinding(v: CellError): [code: string, params: Record<string, string>] {
+  return v.uncalculated ? ['CELL_FORMULA_NO_VALUE', {}] : ['CELL_EXCEL_ERROR', { error: v.error }];
 }
 
 /** A cell's text as the user would read it, for messages. */

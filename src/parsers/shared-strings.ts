@@ -35,7 +35,7 @@ export class SharedStrings {
   }
 
   get(i: number): string | undefined {
-    if (!(i >= 0 && i < this.length)) return undefined;
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
     const seg = this.segOf[i]!;
     const text = this.segments[seg]!;
     const end = i + 1 < this.length && this.segOf[i + 1] === seg ? this.startOf[i + 1]! : text.length;

@@ -430,8 +430,11 @@ describe('readXlsx: hand-built workbooks', () => {
       '<si/>',
     ].join('');
     const rows = Array.from({ length: 7 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('');
-    const [s] = await readHand(handBook([{ name: 'S', rows: `<row r="1">${rows}<c r="H1" t="s"><v>99</v></c></row>` }], { strings }));
+    const [s] = await readHand(handBook([{ name: 'S', rows: `<row r="1">${rows}</row>` }], { strings }));
     expect(s!.rows[0]!.cells).toEqual(['plain', 'Bold and plain', '漢字', '  two spaces  ', `a & b <c> "d" 'e' ₹`, 'line1\r\nline2 and _x000D_', '']);
+    // an index the workbook does not have is no blank cell: the file is refused, saying why
+    await expect(readHand(handBook([{ name: 'S', rows: '<row r="1"><c r="H1" t="s"><v>99</v></c></row>' }], { strings })))
+      .rejects.toMatchObject({ code: 'FILE_UNREADABLE', params: { detail: expect.stringContaining('shared text number "99"') } });
   });
 
   it('inline strings (plain, rich, phonetic), str, b, e, d, n and uncalculated formulas', async () => {
@@ -455,7 +458,8 @@ describe('readXlsx: hand-built workbooks', () => {
     const [s] = await readHand(handBook([{ name: 'S', rows: `<row r="1">${row}</row>` }]));
     expect(s!.rows[0]!.cells).toEqual([
       'inline', 'rich', 'inline!', true, false, { error: '#DIV/0!' },
-      utc(2025, 3, 5), utc(2025, 3, 5), utc(2025, 3, 5, 4, 30), 0.0015, null, 0.003, null, null, null, 7,
+      // K1: a formula saved without its result is no blank but an uncalculated cell (a finding)
+      utc(2025, 3, 5), utc(2025, 3, 5), utc(2025, 3, 5, 4, 30), 0.0015, { error: '', uncalculated: true }, 0.003, null, null, null, 7,
     ]);
   });
 

@@ -11,7 +11,8 @@
  *   rich-text runs concatenated, phonetic runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded
  * - `t="b"`: boolean; `t="e"`: `{ error: '#N/A' }`; `t="d"`: an ISO date → Date (UTC when no zone)
  * - `t="n"` or none: a number, or a Date (UTC) when the cell's format is a date format
- * - formulas: the cached result (`<v>`); a formula never calculated is empty (null)
+ * - formulas: the cached result (`<v>`); a formula saved without one (never calculated) is
+ *   `{ error: '', uncalculated: true }`, a finding on that cell, never a blank
  * - an empty `<c/>`, or an empty inline string or formula text: null; trailing empty cells are
  *   left off, gaps are filled with null
  *
@@ -72,7 +73,9 @@ function inputError(e: unknown, file: string, sheet?: string): Error {
   if (e instanceof InputError) return e;
   const mapped = zipInputError(e, file);
   if (mapped instanceof InputError) return mapped;
-  const msg = (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
+  // a JavaScript failure on hostile XML (too deep, too long) says nothing to the user: say what it means
+  const internal = e instanceof TypeError || e instanceof RangeError;
+  const msg = internal ? 'its XML is malformed or too large to read' : (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
   return new InputError('FILE_UNREADABLE', { file, detail: sheet === undefined ? msg : `sheet "${sheet}": ${msg}` }, { cause: e });
 }
 
@@ -88,7 +91,8 @@ interface XmlHandlers {
 
 /** The element name without its namespace prefix (`x:row` → `row`). */
 function local(name: string): string {
-  const i = name.indexOf(':');
+  // the last colon: a name of many colons ("a:a:a:...") is looked at once, not once per colon
+  const i = name.lastIndexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }
 
@@ -168,7 +172,38 @@ async function readRels(file: string, parts: Parts, relsName: string, base: stri
 
 const relType = (r: Relationship, kind: string) => r.type.endsWith(`/${kind}`);
 
+/** The workbook's sheets (names, states, parts) and where its other parts are: no cell is read. */
+interface SheetList {
+  readonly sheets: readonly SheetPart[];
+  readonly date1904: boolean;
+  /** the workbook part's relationship of a kind (styles, sharedStrings), else the usual part name */
+  rel(kind: string, fallback: string): ZipEntry | undefined;
+}
+
+/**
+ * The worksheets' names and states in workbook order, read from the workbook part alone (the
+ * shared strings and the sheets are not read): a cheap look at what a file holds.
+ */
+export async function xlsxSheetNames(file: string): Promise<{ name: string; hidden: boolean }[]> {
+  let list: SheetList;
+  try {
+    list = await readSheetList(file);
+  } catch (e) {
+    throw inputError(e, file);
+  }
+  return list.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+}
+
 async function readBook(file: string): Promise<Book> {
+  const { sheets, date1904, rel } = await readSheetList(file);
+  const stylesEntry = rel('styles', 'styles.xml');
+  const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
+  const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
+  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
+  return { sheets, strings, dateStyles, date1904 };
+}
+
+async function readSheetList(file: string): Promise<SheetList> {
   const zip = await readZip(file);
   const parts = new Parts(zip.entries);
 
@@ -209,11 +244,7 @@ async function readBook(file: string): Promise<Book> {
     const r = [...rels.values()].find((x) => relType(x, kind));
     return parts.get(r?.target ?? posix.join(base, fallback));
   };
-  const stylesEntry = rel('styles', 'styles.xml');
-  const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
-  const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
-  const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
-  return { sheets, strings, dateStyles, date1904 };
+  return { sheets, date1904, rel };
 }
 
 // ------------------------------------------------------------------------------ the styles
@@ -366,6 +397,14 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
   }
 }
 
+/** A number as Excel stores it in `<v>`: decimal digits, an optional fraction and exponent. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
+
+/** The smallest normal double: below it a value is a denormal, which no spreadsheet amount is. */
+const MIN_NORMAL = 2 ** -1022;
+
+const UNCALCULATED: RawCell = Object.freeze({ error: '', uncalculated: true as const });
+
 function sheetParser(book: Book, out: RawRow[]): SaxesParser {
   const { strings, dateStyles, date1904 } = book;
   let inData = false;
@@ -376,16 +415,19 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
   let style = 0;
   let text = '';
   let hasValue = false;
+  let hasFormula = false;
   let inValue = false;
   let inInline = false;
   let phonetic = 0;
 
   const value = (): RawCell => {
-    if (!hasValue) return null;
+    if (!hasValue) return hasFormula ? UNCALCULATED : null;
     switch (type) {
       case 's': {
         if (text === '') return null;
-        return strings.get(+text) ?? null;
+        const v = /^\d{1,10}$/.test(text) ? strings.get(+text) : undefined;
+        if (v === undefined) throw new Error(`row ${rowNum}: a cell refers to shared text number "${text.slice(0, 20)}", which the workbook does not have`);
+        return v;
       }
       case 'inlineStr':
       case 'str':
@@ -399,8 +441,10 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
         return text === '' ? null : isoDate(text);
       default: {
         if (text === '') return null;
-        const n = +text;
-        if (Number.isNaN(n)) return text;
+        // only what Excel writes is a number; anything else ("0x10", "1e-320", "1e400") stays
+        // text, which the cell's column then judges as the CSV reader's text would be
+        const n = DECIMAL.test(text) ? +text : NaN;
+        if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < MIN_NORMAL)) return text;
         return dateStyles[style] === 1 ? serialToDate(n, date1904) : n;
       }
     }
@@ -428,6 +472,7 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
         style = a.s === undefined ? 0 : +a.s;
         text = '';
         hasValue = false;
+        hasFormula = false;
         inInline = false;
         phonetic = 0;
         break;
@@ -435,6 +480,9 @@ function sheetParser(book: Book, out: RawRow[]): SaxesParser {
       case 'v':
         inValue = true;
         hasValue = true;
+        break;
+      case 'f':
+        hasFormula = true;
         break;
       case 'is':
         inInline = true;

@@ -27,8 +27,7 @@ import { NIL_SUPPLY_TYPES } from '../model/labels.js';
 import { formatPaise } from '../model/money.js';
 import { formatPeriod, periodKey } from '../model/period.js';
 import type { SheetId } from '../model/sheets.js';
-import { isInterState } from '../mappers/convert.js';
-import type { ReturnContext } from '../mappers/types.js';
+import { isInterState, type ReturnContext } from '../model/return.js';
 import type { RegisterLine } from './line.js';
 
 /** Template sheets a register line can go to. */

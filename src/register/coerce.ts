@@ -10,7 +10,7 @@ import type { Finding } from '../model/finding.js';
 import { UQCS } from '../model/labels.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import { coerceCell, coerceDate, coercePos, normaliseNumberText } from '../parsers/coerce.js';
-import { cellText, isBlank, isCellError, type RawCell } from '../parsers/raw.js';
+import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from '../parsers/raw.js';
 import { REGISTER_FIELDS, headerKey, registerFieldSpec, type RegisterField } from './fields.js';
 import type { RegisterLayout } from './layouts.js';
 import type { RegisterColumns } from './match.js';
@@ -209,7 +209,7 @@ function coerceYn(v: RawCell): Result<'Y' | 'N'> {
 
 /** One cell → the field's value. */
 export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unknown> {
-  if (isCellError(v)) return bad('CELL_EXCEL_ERROR', { error: v.error });
+  if (isCellError(v)) return bad(...cellErrorFinding(v));
   const kind = registerFieldSpec(field).kind;
   switch (kind) {
     case 'doctype': {

@@ -4,14 +4,13 @@
  * recorded), the HSN summary, the documents-issued table and Table 14 derived — through the same
  * mappers, validators, annotated workbook and upload as the official template.
  *
- * For convert / validate (the lead wires the options):
+ * The pass reads a register through its row source (src/api/register-pass.ts does this):
  *   const reg = await prepareRegister(files, ctx, { layout, mapping, preset, onExplain });
  *   const result = await processReturn(files, ctx, { ...opts, ...(reg ? { rows: reg.rows } : {}) });
  *   if (reg) print(formatRegisterSummary(reg.summary));
  */
 import { OptionError } from '../model/errors.js';
-import type { ReturnContext } from '../mappers/types.js';
-import { processReturn, type ProcessOptions, type ProcessResult } from '../api/process.js';
+import type { ReturnContext } from '../model/return.js';
 import { AUTO_LAYOUTS, presetById, type RegisterLayout } from './layouts.js';
 import { loadMapping } from './mapping.js';
 import { RegisterRun, findRegisterFiles, type LayoutMode } from './reader.js';
@@ -72,23 +71,4 @@ export async function prepareRegister(files: readonly string[], ctx: ReturnConte
   const registerFiles = await findRegisterFiles(files, layouts, mode);
   if (registerFiles.size === 0) return undefined;
   return new RegisterRun(files, registerFiles, { ctx, layouts, mode, ...(opts.onExplain ? { onExplain: opts.onExplain } : {}) });
-}
-
-export interface RegisterProcessResult {
-  readonly result: ProcessResult;
-  /** undefined when no file was a register */
-  readonly run?: RegisterRun;
-}
-
-/** processReturn with registers read as registers. */
-export async function processWithRegister(
-  files: readonly string[], ctx: ReturnContext, opts: RegisterOptions & ProcessOptions = {},
-): Promise<RegisterProcessResult> {
-  const { layout, mapping, preset, onExplain, ...processOpts } = opts;
-  const run = await prepareRegister(files, ctx, {
-    ...(layout !== undefined ? { layout } : {}), ...(mapping !== undefined ? { mapping } : {}),
-    ...(preset !== undefined ? { preset } : {}), ...(onExplain ? { onExplain } : {}),
-  });
-  const result = await processReturn(files, ctx, { ...processOpts, ...(run ? { rows: run.rows } : {}) });
-  return { result, ...(run ? { run } : {}) };
 }

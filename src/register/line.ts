@@ -7,7 +7,7 @@
  */
 import { expectedTax } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';

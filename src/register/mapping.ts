@@ -189,7 +189,7 @@ export async function readFileHeaders(file: string, sheetName?: string): Promise
     const n = normaliseSheetName(sheet.name);
     const skip = best !== undefined
       || (sheetName !== undefined ? normaliseSheetName(sheetName) !== n : kind === 'xlsx' && (sheet.hidden || NON_DATA_SHEETS.includes(n) || n.startsWith('help')));
-    const rows = await firstRows(sheet, 10, kind === 'xlsx');
+    const rows = await firstRows(sheet, 10);
     if (skip) continue;
     for (const r of rows) {
       const headers = headerCells(r.cells).filter((h) => !/^[-+]?[\d,.]+$/.test(h.header));

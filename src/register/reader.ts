@@ -11,15 +11,14 @@ import { basename, extname, resolve } from 'node:path';
 import { hsnSplit, ratesFor } from '../model/dated-rules.js';
 import type { Finding } from '../model/finding.js';
 import { NON_DATA_SHEETS, normaliseSheetName, sheetByName, type SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import { type ReturnContext, isInterState } from '../model/return.js';
 import { computeTax } from '../model/money.js';
 import { readCsv } from '../parsers/csv.js';
 import { detectFile } from '../parsers/detect.js';
 import { specBySignature } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow, type RawSheet } from '../parsers/raw.js';
 import { readRows, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
-import { readXlsx } from '../parsers/xlsx.js';
-import { isInterState } from '../mappers/convert.js';
+import { readXlsx, xlsxSheetNames } from '../parsers/xlsx.js';
 import { classify, classifyContext, isRefusal, type ClassifyContext, type Decision, type Target, type TargetSheet } from './classify.js';
 import { cellFinding } from './coerce.js';
 import { DocumentSeries, EcoSupplies, HsnSummary } from './derive.js';
@@ -27,7 +26,7 @@ import { REGISTER_FIELDS, registerFieldSpec, REQUIRED_FIELDS } from './fields.js
 import type { RegisterLayout } from './layouts.js';
 import { LineReader, docKey, type RegisterLine } from './line.js';
 import { bestLayout, candidatesFor, closestLayout, fieldsNear, headerCells, type LayoutMatch } from './match.js';
-import { firstRows, xlsxSheetNames } from './peek.js';
+import { firstRows } from './peek.js';
 import { ContextCache, templateValues } from './rows.js';
 import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js';
 
@@ -93,23 +92,26 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
     if (kind === 'csv') {
       if (sheetByName(basename(file, extname(file)))) continue;
       for await (const sheet of readCsv(file)) {
-        const rows = await firstRows(sheet, HEADER_SCAN_ROWS, false);
+        const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
         if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(resolve(file));
       }
       continue;
     }
-    const names = await xlsxSheetNames(file);
-    if (names && names.every(isTemplateSheetName)) continue;
-    let found = false;
+    // only the first rows of sheets not named as template sheets are read: a workbook is read in full once, later
     try {
+      const names = await xlsxSheetNames(file);
+      if (names.every((s) => isTemplateSheetName(s.name))) continue;
       for await (const sheet of readXlsx(file)) {
-        const rows = await firstRows(sheet, HEADER_SCAN_ROWS, true);
-        if (!found && !isTemplateSheetName(sheet.name) && rows.some((r) => isRegisterHeader(r, layouts))) found = true;
+        if (isTemplateSheetName(sheet.name)) continue;
+        const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
+        if (rows.some((r) => isRegisterHeader(r, layouts))) {
+          out.add(resolve(file));
+          break;
+        }
       }
     } catch {
       continue; // unreadable: the template reader reports it
     }
-    if (found) out.add(resolve(file));
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { periodKey } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import type { SheetContext, SheetStats } from '../parsers/rows.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import type { Decision, TargetSheet } from './classify.js';
 import type { RegisterField } from './fields.js';
 import type { RegisterLine } from './line.js';

@@ -8,7 +8,9 @@ import { checkBaseUrl, loadCredentials, providerName } from './config.js';
 describe('config', () => {
   it('allows https anywhere and plain http only to loopback', () => {
     expect(checkBaseUrl('https://api.whitebooks.in/')).toBe('https://api.whitebooks.in');
-    for (const ok of ['http://127.0.0.1:8080', 'http://127.9.8.7', 'http://localhost:1', 'http://[::1]:9']) expect(() => checkBaseUrl(ok)).not.toThrow();
+    for (const ok of ['http://127.0.0.1:8080', 'http://127.9.8.7', 'http://[::1]:9']) expect(() => checkBaseUrl(ok)).not.toThrow();
+    // names are resolved by whoever answers DNS: plain http only to an address
+    for (const name of ['http://localhost:1', 'http://gstr1.localhost', 'http://127.0.0.1.nip.io']) expect(() => checkBaseUrl(name)).toThrow(expect.objectContaining({ code: 'UPLOAD_INSECURE_URL' }));
     for (const bad of ['http://api.whitebooks.in', 'http://10.0.0.1', 'http://127.0.0.1.evil.com', 'http://128.0.0.1']) {
       expect(() => checkBaseUrl(bad), bad).toThrow(expect.objectContaining({ code: 'UPLOAD_INSECURE_URL' }));
     }

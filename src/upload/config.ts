@@ -86,9 +86,13 @@ export function checkBaseUrl(value: string): string {
   return u.href.replace(/\/+$/, '');
 }
 
+/**
+ * A loopback address: 127.0.0.0/8 or ::1, written as an address. A name ("localhost",
+ * "x.localhost") is not: what it resolves to is up to the resolver, and plain http carries
+ * credentials and OTPs.
+ */
 export function isLoopback(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   if (m) return m.slice(1).every((x) => Number(x) <= 255);

@@ -9,7 +9,8 @@ import type { Field, FieldValues } from '../model/fields.js';
 import { FindingList, type Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import { at, readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
-import { describeKey, LAYOUTS, walkRecords, type DocKey } from './records.js';
+import type { SectionKey } from '../model/sheets.js';
+import { describeKey, layoutOf, walkRecords, type DocKey } from './records.js';
 
 type Obj = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ const msgOf = (o: Obj | undefined) => (o ? str(o.error_msg) ?? str(o.errorMessag
 /** Flattens an `error_report`: one PortalError per document/row, the innermost code winning. */
 export function portalErrors(report: unknown): PortalError[] {
   if (!isObj(report)) return [];
-  const hasSections = Object.keys(report).some((k) => k in LAYOUTS);
+  const hasSections = Object.keys(report).some((k) => layoutOf(k) !== undefined);
   const topCode = codeOf(report);
   if (!hasSections) {
     // ER: one error about the whole request
@@ -155,7 +156,7 @@ function omonOf(fyStart: number, month: number): string {
 }
 
 /** Which key fields identify a row of each section (compared only when both sides have them). */
-const IDENTITY: Readonly<Record<string, readonly (keyof DocKey)[]>> = {
+const IDENTITY: Readonly<Record<SectionKey, readonly (keyof DocKey)[]>> = {
   b2b: ['ctin', 'inum'],
   b2ba: ['ctin', 'inum', 'oinum'],
   b2cl: ['pos', 'inum'],
@@ -204,7 +205,7 @@ function hsnTabMatches(errorPart: string | undefined, rowPart: string | undefine
 export function keyMatches(e: DocKey, r: DocKey, relax = false): boolean {
   if (!e.section || e.section !== r.section) return false;
   if (e.section === 'hsn' && !hsnTabMatches(e.part, r.part)) return false;
-  for (const f of IDENTITY[e.section] ?? []) {
+  for (const f of layoutOf(e.section) ? IDENTITY[e.section as SectionKey] : []) {
     if (relax && f === 'uqc') continue;
     if (!fieldMatches(f, e, r)) return false;
   }
@@ -213,8 +214,9 @@ export function keyMatches(e: DocKey, r: DocKey, relax = false): boolean {
 
 // ------------------------------------------------------------------------------------ columns
 
-const DATE_FIELD: Partial<Record<string, Field>> = { cdnr: 'ntDt', cdnra: 'ntDt', cdnur: 'ntDt', cdnura: 'ntDt' };
-const NUMBER_FIELD: Partial<Record<string, Field>> = {
+const DATE_FIELD: Partial<Record<SectionKey, Field>> = { cdnr: 'ntDt', cdnra: 'ntDt', cdnur: 'ntDt', cdnura: 'ntDt' };
+/** the column naming a row of each section in messages (a section missing here does not compile) */
+const NUMBER_FIELD: Readonly<Record<SectionKey, Field>> = {
   b2b: 'inum', b2ba: 'inum', b2cl: 'inum', b2cla: 'inum', exp: 'inum', expa: 'inum',
   cdnr: 'ntNum', cdnra: 'ntNum', cdnur: 'ntNum', cdnura: 'ntNum',
   b2cs: 'pos', b2csa: 'pos', at: 'pos', ata: 'pos', txpd: 'pos', txpda: 'pos',
@@ -225,7 +227,7 @@ const NUMBER_FIELD: Partial<Record<string, Field>> = {
 export function columnFor(code: string, message: string, section: string, row: ParsedRow): Field | undefined {
   const has = (f: Field) => Boolean(row.ctx.columns[f]);
   const first = (...fs: Field[]) => fs.find(has);
-  const date = DATE_FIELD[section] ?? 'idt';
+  const date = (layoutOf(section) && DATE_FIELD[section as SectionKey]) || 'idt';
   let f: Field | undefined;
   switch (code) {
     case 'RET191114':
@@ -285,7 +287,7 @@ export function columnFor(code: string, message: string, section: string, row: P
   }
   if (f) return f;
   if (code === 'RET191106') return undefined;
-  const n = NUMBER_FIELD[section];
+  const n = layoutOf(section) ? NUMBER_FIELD[section as SectionKey] : undefined;
   return n && has(n) ? n : undefined;
 }
 

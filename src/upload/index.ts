@@ -14,7 +14,7 @@ export {
   parseStatusResponse, portalErrors, matchPortalErrors, rowKey, keyMatches,
   type PortalError, type ParsedStatus, type MatchContext,
 } from './error-report.js';
-export { Journal, DEFAULT_JOURNAL_DIR, contentHash, readJournal, replay, journalPaths, type JournalState, type ChunkOutcome } from './journal.js';
+export { Journal, defaultJournalDir, journalHome, contentHash, readJournal, replay, journalPaths, type JournalState, type ChunkOutcome, type Destination, type Notice } from './journal.js';
 export {
   uploadReturn, returnStatus, resetReturn, fileReturn,
   type RunOptions, type UploadOptions, type UploadResult, type ChunkResult, type StatusOptions, type ReturnStatusResult,

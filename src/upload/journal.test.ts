@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, Journal, journalPaths, readJournal, releaseLock, replay } from './journal.js';
+import { acquireLock, defaultJournalDir, defaultLockDir, destinationId, Journal, journalHome, journalPaths, readJournal, releaseLock, replay } from './journal.js';
 import { Redactor } from './redact.js';
 
 const RET = { gstin: '27AAACR5055K1Z7', period: '032025' };
@@ -19,7 +19,7 @@ async function deadPid(): Promise<number> {
 describe('journal', () => {
   it('appends redacted records and replays chunk, proceed and filing state', async () => {
     const d = dir();
-    const j = await Journal.open(d, RET, { redactor: new Redactor().add('secret-otp-1') });
+    const j = await Journal.open(d, RET, { redactor: new Redactor().add('secret-otp-1'), lockDir: d });
     await j.append({ step: 'chunk_sending', index: 1, hash: 'h1', bytes: 10, checkpoint: 'c0' });
     await j.append({ step: 'chunk_saved', index: 1, hash: 'h1', referenceId: 'r1' });
     await j.append({ step: 'chunk_status', index: 1, hash: 'h1', referenceId: 'r1', outcome: 'processed', statusCd: 'P', errorReport: { note: 'secret-otp-1' } });
@@ -68,5 +68,63 @@ describe('journal', () => {
     const taken = await acquireLock(lock);
     expect(JSON.parse(readFileSync(lock, 'utf8')).token).toBe(taken.token);
     await releaseLock(lock, taken);
+  });
+});
+
+describe('journal: destination, home, torn tail', () => {
+  const dest = { provider: 'sandbox', baseUrl: 'http://127.0.0.1:4001', account: 'key_live_1' };
+
+  it('one journal per destination; the account is kept only as a hash', async () => {
+    const d = dir();
+    const a = journalPaths(d, RET, dest).journal;
+    expect(journalPaths(d, RET, { ...dest, baseUrl: 'http://127.0.0.1:4002' }).journal).not.toBe(a);
+    expect(journalPaths(d, RET, { ...dest, account: 'key_live_2' }).journal).not.toBe(a);
+    expect(journalPaths(d, RET, { ...dest, provider: 'whitebooks' }).journal).not.toBe(a);
+    // the lock is the return's, whatever the destination
+    expect(journalPaths(d, RET, dest).lock).toBe(journalPaths(d, RET).lock);
+    const j = await Journal.open(d, RET, { destination: dest, lockDir: d });
+    await j.close();
+    const text = readFileSync(a, 'utf8');
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ step: 'destination', provider: 'sandbox', baseUrl: dest.baseUrl, id: destinationId(dest) });
+    expect(a).not.toContain('key_live_1');
+    expect(text).not.toContain('key_live_1');
+  });
+
+  it('a journal from before destinations is not read, and a notice says so', async () => {
+    const d = dir();
+    writeFileSync(journalPaths(d, RET).journal, '{"step":"filed","arn":"AA2703250000001"}\n');
+    const notices: unknown[] = [];
+    const j = await Journal.open(d, RET, { destination: dest, lockDir: d, onNotice: (n) => notices.push(n) });
+    expect(j.state().filed).toBeUndefined();
+    await j.close();
+    expect(notices).toEqual([{ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: journalPaths(d, RET).journal } }]);
+    // the working folder's .gstr1, where journals were kept before: looked at too
+    const old = dir();
+    writeFileSync(journalPaths(old, RET).journal, '{"step":"run","command":"upload","pid":1}\n');
+    const more: unknown[] = [];
+    await (await Journal.open(dir(), RET, { destination: dest, lockDir: d, legacyDirs: [old], onNotice: (n) => more.push(n) })).close();
+    expect(more).toEqual([{ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: journalPaths(old, RET).journal } }]);
+  });
+
+  it('a torn last line is cut before the next record is appended (no "journal damaged" a run later)', async () => {
+    const d = dir();
+    const file = journalPaths(d, RET, dest).journal;
+    writeFileSync(file, '{"step":"destination"}\n{"step":"chunk_saved","index":1,"hash":"h","referenceId":"r"}\n{"step":"chunk_st');
+    const notices: unknown[] = [];
+    const j = await Journal.open(d, RET, { destination: dest, lockDir: d, onNotice: (n) => notices.push(n) });
+    await j.append({ step: 'filed', arn: 'AA2703250000002' });
+    await j.close();
+    expect(notices).toEqual([{ code: 'UPLOAD_JOURNAL_TAIL_REPAIRED', params: { file, bytes: 17 } }]);
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(lines.map((l) => JSON.parse(l).step)).toEqual(['destination', 'chunk_saved', 'filed']);
+    const again = await Journal.open(d, RET, { destination: dest, lockDir: d });
+    expect(again.state().filed?.arn).toBe('AA2703250000002');
+    await again.close();
+  });
+
+  it('journals and locks default to a per-user folder, not the working folder', () => {
+    expect(defaultJournalDir({ GSTR1_HOME: '/data/g' })).toBe(join('/data/g', 'journals'));
+    expect(defaultLockDir({ GSTR1_HOME: '/data/g' })).toBe(join('/data/g', 'locks'));
+    if (process.platform === 'linux') expect(journalHome({ XDG_STATE_HOME: '/st' })).toBe('/st/gstr1');
   });
 });

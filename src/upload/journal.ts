@@ -1,29 +1,80 @@
 /**
- * The filing journal: per GSTIN and period an append-only JSONL file (default folder `.gstr1/`)
- * recording each step — session opened, chunk N sent (content hash, summary checksum before it),
- * saved (reference id), its status, reset, proceed to file, summary checksum, EVC OTP requested,
- * filing requested, filed with ARN. Records pass through the Redactor; no secret is ever written.
- * Commands replay it to resume after a crash. A lock file holding the pid keeps two runs on the
- * same return from interleaving; a lock left by a dead process is taken over.
+ * The filing journal: per GSTIN, period and destination (provider, address, account) an
+ * append-only JSONL file recording each step — session opened, chunk N sent (content hash, its
+ * section totals, summary checksum before it), saved (reference id), its status, reset, proceed to
+ * file, summary checksum, EVC OTP requested, filing requested, filed with ARN. Records pass through
+ * the Redactor; no secret is ever written. Commands replay it to resume after a crash; a run never
+ * reads another destination's journal. Journals live in a per-user folder (journalHome), so runs
+ * from any working folder find the same one; `--journal-dir` puts them elsewhere. A lock file per
+ * return, always in the per-user folder, keeps two runs on the same return from interleaving
+ * whatever their folders; a lock left by a dead process is taken over.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Params } from '../model/finding.js';
 import { UploadError } from './errors.js';
+import { acquireLock, releaseLock, type LockInfo } from './lock.js';
 import { Redactor } from './redact.js';
+import type { SectionTotal } from './totals.js';
 import type { JobOutcome, ReturnRef } from './types.js';
 
-export const DEFAULT_JOURNAL_DIR = '.gstr1';
+export { acquireLock, releaseLock, type LockInfo } from './lock.js';
 
-/** What a chunk's save came to. `applied_unconfirmed`: the reply was lost, the summary shows the data arrived. */
-export type ChunkOutcome = JobOutcome | 'applied_unconfirmed';
+/** Where journals were kept before they had a destination: `.gstr1` in the working folder. */
+export const LEGACY_JOURNAL_DIR = '.gstr1';
+
+/** The per-user folder of journals and locks: $GSTR1_HOME, else the platform's place for app state. */
+export function journalHome(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GSTR1_HOME) return env.GSTR1_HOME;
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'gstr1');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'gstr1');
+  return join(env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'gstr1');
+}
+
+export function defaultJournalDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(journalHome(env), 'journals');
+}
+
+export function defaultLockDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(journalHome(env), 'locks');
+}
+
+/**
+ * Where a run sends things. The account (a GSP login, an API key) is kept only as a short hash:
+ * it tells destinations apart without being written anywhere.
+ */
+export interface Destination {
+  readonly provider: string;
+  readonly baseUrl: string;
+  readonly account?: string;
+}
+
+/** A short hash naming the destination in file names and records. */
+export function destinationId(d: Destination): string {
+  return createHash('sha256').update(`${d.provider}\n${d.baseUrl.replace(/\/+$/, '')}\n${d.account ?? ''}`).digest('hex').slice(0, 12);
+}
+
+/** Something a run tells the user (a catalogue code and its params), beside its result. */
+export interface Notice {
+  readonly code: string;
+  readonly params: Params;
+}
+
+/**
+ * What a chunk's save came to. `applied_unconfirmed` (journals of earlier versions): the reply was
+ * lost, the summary showed the data arrived. `not_confirmed`: sent, and no answer recorded (the
+ * save failed, or the run stopped) — never "in progress", which needs a reference id.
+ */
+export type ChunkOutcome = JobOutcome | 'applied_unconfirmed' | 'not_confirmed';
 
 export type JournalRecord =
+  | { step: 'destination'; provider: string; baseUrl: string; id: string }
   | { step: 'run'; command: string; pid: number }
   | { step: 'session' }
   | { step: 'session_expired' }
-  | { step: 'chunk_sending'; index: number; hash: string; bytes: number; checkpoint?: string }
+  | { step: 'chunk_sending'; index: number; hash: string; bytes: number; checkpoint?: string; totals?: readonly SectionTotal[] }
   | { step: 'chunk_saved'; index: number; hash: string; referenceId: string }
   | { step: 'chunk_status'; index: number; hash: string; referenceId?: string; outcome: ChunkOutcome; statusCd?: string; errorReport?: unknown }
   | { step: 'reset_requested'; referenceId?: string }
@@ -35,6 +86,8 @@ export type JournalRecord =
   | { step: 'evc_otp_requested'; pan: string }
   | { step: 'file_requested'; chksum: string }
   | { step: 'filed'; arn: string; ackDate?: string }
+  /** the summary checksum once every chunk of an upload reached a final status */
+  | { step: 'portal_checksum'; chksum: string }
   | { step: 'error'; op: string; kind: string; providerCode?: string };
 
 export type StampedRecord = JournalRecord & { t: string; v: 1 };
@@ -44,6 +97,8 @@ export interface ChunkState {
   hash: string;
   /** sent and no reply recorded: the summary checksum taken just before */
   sending?: { checkpoint?: string };
+  /** what the chunk held, per section */
+  totals?: readonly SectionTotal[];
   referenceId?: string;
   outcome?: ChunkOutcome;
   statusCd?: string;
@@ -61,6 +116,8 @@ export interface JournalState {
   filed?: { arn: string; ackDate?: string };
   /** the most recent reference id of any request */
   lastReferenceId?: string;
+  /** the summary checksum after the last complete upload, while nothing was sent since */
+  portalChecksum?: string;
   records: number;
 }
 
@@ -69,9 +126,32 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export function journalPaths(dir: string, ret: ReturnRef): { journal: string; lock: string } {
+/**
+ * The journal of a return at a destination (without one: the name journals had before they
+ * knew their destination), and the return's lock (one per return, whatever the destination).
+ */
+export function journalPaths(dir: string, ret: ReturnRef, destination?: Destination, lockDir = dir): { journal: string; lock: string } {
   const stem = `${ret.gstin.toUpperCase()}-${ret.period}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  return { journal: join(dir, `${stem}.jsonl`), lock: join(dir, `${stem}.lock`) };
+  const name = destination ? `${stem}.${destination.provider.replace(/[^A-Za-z0-9_-]/g, '_')}-${destinationId(destination)}` : stem;
+  return { journal: join(dir, `${name}.jsonl`), lock: join(lockDir, `${stem}.lock`) };
+}
+
+/**
+ * A journal whose last line was torn by a crash or power cut: cut back to the last complete
+ * record, so the next record starts on a line of its own. Returns the bytes removed (0: intact).
+ */
+export async function repairTail(file: string): Promise<number> {
+  let text: Buffer;
+  try {
+    text = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw e;
+  }
+  if (!text.length || text[text.length - 1] === 0x0a) return 0;
+  const keep = text.lastIndexOf(0x0a) + 1;
+  await truncate(file, keep);
+  return text.length - keep;
 }
 
 /** Reads a journal; a torn last line (a crash mid-write) is ignored. */
@@ -107,6 +187,8 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         const c = st.chunks.get(r.hash) ?? { index: r.index, hash: r.hash };
         c.index = r.index;
         c.sending = r.checkpoint !== undefined ? { checkpoint: r.checkpoint } : {};
+        if (r.totals) c.totals = r.totals;
+        delete st.portalChecksum;
         delete c.referenceId;
         delete c.outcome;
         st.chunks.set(r.hash, c);
@@ -139,6 +221,7 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         st.reset = { ...st.reset, outcome: r.outcome };
         if (r.outcome === 'processed') {
           st.chunks.clear();
+          delete st.portalChecksum;
           delete st.proceed;
           delete st.summary;
           delete st.fileRequested;
@@ -164,86 +247,32 @@ export function replay(records: readonly StampedRecord[]): JournalState {
       case 'filed':
         st.filed = { arn: r.arn, ...(r.ackDate ? { ackDate: r.ackDate } : {}) };
         break;
+      case 'portal_checksum':
+        st.portalChecksum = r.chksum;
+        break;
     }
   }
   return st;
 }
 
-export interface LockInfo {
-  pid: number;
-  host: string;
-  token: string;
-  started: string;
-  command?: string;
+/** Makes a new file's name durable (its folder's entry), where the platform allows it. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
 }
 
-function alive(pid: number): boolean {
+async function exists(file: string): Promise<boolean> {
   try {
-    process.kill(pid, 0);
+    await stat(file);
     return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function readLock(file: string): Promise<LockInfo | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as LockInfo;
   } catch {
-    return undefined;
+    return false;
   }
-}
-
-/**
- * Takes the lock for a return, or throws UPLOAD_LOCKED naming the pid that holds it. A lock held
- * by a process that no longer runs on this host is taken over.
- */
-export async function acquireLock(file: string, command = ''): Promise<LockInfo> {
-  const me: LockInfo = { pid: process.pid, host: hostname(), token: randomUUID(), started: new Date().toISOString(), command };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      const fh = await open(file, 'wx', 0o600);
-      try {
-        await fh.writeFile(JSON.stringify(me));
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      return me;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    let held = await readLock(file);
-    if (!held) {
-      // being written right now, or torn by a crash: look again shortly
-      await new Promise((r) => setTimeout(r, 50));
-      held = await readLock(file);
-    }
-    if (held && (held.host !== hostname() || alive(held.pid))) {
-      throw new UploadError('UPLOAD_LOCKED', { file, pid: held.pid, host: held.host, since: held.started });
-    }
-    // stale: move it aside atomically (only one taker succeeds), then check it was the stale one
-    const aside = `${file}.stale-${me.token}`;
-    try {
-      await rename(file, aside);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw e;
-    }
-    const moved = await readLock(aside);
-    if (moved && held && moved.token !== held.token && moved.host === hostname() && alive(moved.pid)) {
-      // we moved a live lock someone else just took: put it back and give way
-      await rename(aside, file).catch(() => undefined);
-      throw new UploadError('UPLOAD_LOCKED', { file, pid: moved.pid, host: moved.host, since: moved.started });
-    }
-    await unlink(aside).catch(() => undefined);
-  }
-  throw new UploadError('UPLOAD_LOCKED', { file, pid: 0, host: '', since: '' });
-}
-
-export async function releaseLock(file: string, me: LockInfo): Promise<void> {
-  const held = await readLock(file);
-  if (held && held.token === me.token) await unlink(file).catch(() => undefined);
 }
 
 /** An open journal: the lock is held until `close()`. */
@@ -257,15 +286,47 @@ export class Journal {
     readonly records: StampedRecord[],
   ) {}
 
-  /** Opens (creating the folder, mode 0700) and locks the journal of a return. */
-  static async open(dir: string, ret: ReturnRef, opts: { redactor?: Redactor; command?: string } = {}): Promise<Journal> {
+  /**
+   * Opens (creating the folders, mode 0700) and locks the journal of a return at a destination. A
+   * torn last line is cut off first (a notice says so); a journal from before destinations were
+   * recorded is left unread (a notice says so).
+   */
+  static async open(
+    dir: string,
+    ret: ReturnRef,
+    opts: {
+      redactor?: Redactor;
+      command?: string;
+      destination?: Destination;
+      lockDir?: string;
+      onNotice?: (n: Notice) => void;
+      /** other folders where journals without a destination may be (the working folder's `.gstr1`) */
+      legacyDirs?: readonly string[];
+    } = {},
+  ): Promise<Journal> {
+    const lockDir = opts.lockDir ?? defaultLockDir();
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const paths = journalPaths(dir, ret);
+    await mkdir(lockDir, { recursive: true, mode: 0o700 });
+    const paths = journalPaths(dir, ret, opts.destination, lockDir);
     const lock = await acquireLock(paths.lock, opts.command);
     try {
+      if (opts.destination) {
+        for (const d of new Set([dir, ...(opts.legacyDirs ?? [])])) {
+          const legacy = journalPaths(d, ret).journal;
+          if (await exists(legacy)) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: legacy } });
+        }
+      }
+      const cut = await repairTail(paths.journal);
+      if (cut) opts.onNotice?.({ code: 'UPLOAD_JOURNAL_TAIL_REPAIRED', params: { file: paths.journal, bytes: cut } });
       const records = await readJournal(paths.journal);
+      const created = !(await exists(paths.journal));
       const fh = await open(paths.journal, 'a', 0o600);
-      return new Journal(paths.journal, paths.lock, lock, fh, opts.redactor ?? new Redactor(), records);
+      if (created) await syncDir(dir);
+      const j = new Journal(paths.journal, paths.lock, lock, fh, opts.redactor ?? new Redactor(), records);
+      if (opts.destination && !records.length) {
+        await j.append({ step: 'destination', provider: opts.destination.provider, baseUrl: opts.destination.baseUrl, id: destinationId(opts.destination) });
+      }
+      return j;
     } catch (e) {
       await releaseLock(paths.lock, lock);
       throw e;
@@ -276,7 +337,7 @@ export class Journal {
     return replay(this.records);
   }
 
-  /** Appends one record (redacted) and flushes it to disk before returning. */
+  /** Appends one record (redacted) and flushes it to disk before returning: a step is on disk before it is reported. */
   async append(r: JournalRecord): Promise<void> {
     const stamped = { ...this.redactor.value(r), t: new Date().toISOString(), v: 1 as const } as StampedRecord;
     await this.fh.write(`${JSON.stringify(stamped)}\n`);

@@ -13,6 +13,9 @@
  * with `val` and no `rt`, doc_issue as a bare list.
  */
 
+import type { SectionKey } from '../model/sheets.js';
+import { MAPPERS } from '../mappers/registry.js';
+
 type Obj = Record<string, unknown>;
 
 /** What identifies a document or aggregate row; the fields a section does not use are absent. */
@@ -58,25 +61,39 @@ export interface RecordEntry {
 }
 
 /** How each section nests its documents. */
-type Layout =
+export type Layout =
   | { kind: 'grouped'; groupField: string; groupKey: keyof DocKey; listKey: string; number: 'inum' | 'nt_num' }
-  | { kind: 'flat'; number?: 'nt_num' }
+  | { kind: 'flat'; number?: 'inum' | 'nt_num' }
   | { kind: 'hsn' }
   | { kind: 'nil' }
   | { kind: 'doc' }
   | { kind: 'eco'; parts: readonly string[] };
 
-export const LAYOUTS: Readonly<Record<string, Layout>> = {
-  b2b: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'inv', number: 'inum' },
-  b2ba: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'inv', number: 'inum' },
-  b2cl: { kind: 'grouped', groupField: 'pos', groupKey: 'pos', listKey: 'inv', number: 'inum' },
-  b2cla: { kind: 'grouped', groupField: 'pos', groupKey: 'pos', listKey: 'inv', number: 'inum' },
-  exp: { kind: 'grouped', groupField: 'exp_typ', groupKey: 'expTyp', listKey: 'inv', number: 'inum' },
-  expa: { kind: 'grouped', groupField: 'exp_typ', groupKey: 'expTyp', listKey: 'inv', number: 'inum' },
-  cdnr: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'nt', number: 'nt_num' },
-  cdnra: { kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'nt', number: 'nt_num' },
-  cdnur: { kind: 'flat', number: 'nt_num' },
-  cdnura: { kind: 'flat', number: 'nt_num' },
+/** The DocKey field of each JSON group key. */
+const GROUP_KEYS: Readonly<Record<string, keyof DocKey>> = { ctin: 'ctin', pos: 'pos', exp_typ: 'expTyp' };
+
+/** An invoice- or note-shaped section's layout, as its mapper nests the documents. */
+function documentLayout(section: SectionKey): Layout {
+  const d = MAPPERS[section].documents;
+  if (!d) throw new Error(`${section} has no documents`);
+  if (!d.group) return { kind: 'flat', number: d.number };
+  const groupKey = GROUP_KEYS[d.group.jsonKey];
+  if (!groupKey) throw new Error(`${section}: no DocKey field for the group key ${d.group.jsonKey}`);
+  return { kind: 'grouped', groupField: d.group.jsonKey, groupKey, listKey: d.group.listKey, number: d.number };
+}
+
+/** Every section's layout: a section missing here does not compile. */
+export const LAYOUTS: Readonly<Record<SectionKey, Layout>> = {
+  b2b: documentLayout('b2b'),
+  b2ba: documentLayout('b2ba'),
+  b2cl: documentLayout('b2cl'),
+  b2cla: documentLayout('b2cla'),
+  exp: documentLayout('exp'),
+  expa: documentLayout('expa'),
+  cdnr: documentLayout('cdnr'),
+  cdnra: documentLayout('cdnra'),
+  cdnur: documentLayout('cdnur'),
+  cdnura: documentLayout('cdnura'),
   b2cs: { kind: 'flat' },
   b2csa: { kind: 'flat' },
   at: { kind: 'flat' },
@@ -89,6 +106,11 @@ export const LAYOUTS: Readonly<Record<string, Layout>> = {
   supeco: { kind: 'eco', parts: ['clttx', 'paytx'] },
   supecoa: { kind: 'eco', parts: ['clttxa', 'paytxa'] },
 };
+
+/** The layout of a section named in a JSON (undefined for a key that is not a section). */
+export function layoutOf(section: string): Layout | undefined {
+  return Object.hasOwn(LAYOUTS, section) ? LAYOUTS[section as SectionKey] : undefined;
+}
 
 export const HSN_TABS = ['data', 'hsn_b2b', 'hsn_b2c'] as const;
 
@@ -119,7 +141,7 @@ export function itemRates(doc: Obj): number[] {
 export function* walkRecords(json: unknown): Generator<RecordEntry> {
   if (!isObj(json)) return;
   for (const [section, value] of Object.entries(json)) {
-    const layout = LAYOUTS[section];
+    const layout = layoutOf(section);
     if (!layout) continue;
     yield* walkSection(section, layout, value);
   }
@@ -322,7 +344,7 @@ export function buildSections(entries: Iterable<RecordEntry>): Obj {
   const out: Obj = {};
   const grouped = new Map<string, Map<string, { group: Obj; list: Obj[] }>>();
   for (const e of entries) {
-    const layout = LAYOUTS[e.section];
+    const layout = layoutOf(e.section);
     if (!layout) continue;
     switch (layout.kind) {
       case 'flat':
@@ -356,7 +378,7 @@ export function buildSections(entries: Iterable<RecordEntry>): Obj {
     }
   }
   for (const [section, groups] of grouped) {
-    const layout = LAYOUTS[section]!;
+    const layout = layoutOf(section)!;
     if (layout.kind === 'grouped') {
       out[section] = [...groups.values()].map((g) => ({ ...g.group, [layout.listKey]: g.list }));
     } else {

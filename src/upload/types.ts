@@ -114,6 +114,11 @@ export type SessionState = Readonly<Record<string, string | number>>;
  */
 export interface Provider {
   readonly name: string;
+  /**
+   * Where it sends things: its address, and the GSP account it uses (a login or API key, which
+   * the journal keeps only as a hash). The journal of a return is kept per destination.
+   */
+  readonly destination?: { readonly baseUrl: string; readonly account?: string };
   /** a taxpayer session is open (no network call) */
   hasSession(): boolean;
   /** Opens a taxpayer session: requests an OTP, asks for it through `otp`, exchanges it. */

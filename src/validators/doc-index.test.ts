@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnContext } from '../api/options.js';
+import { returnContext } from '../engine/options.js';
 import { processReturn } from '../api/process.js';
 import { DocumentNumbers } from '../model/document-numbers.js';
 import { DocumentIndex, NONE } from './doc-index.js';

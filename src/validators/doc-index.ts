@@ -4,22 +4,19 @@
  * are compared without case, in four series (model/document-numbers.ts): invoices (b2b, b2cl,
  * exp), notes (cdnr, cdnur), revised invoices (b2ba, b2cla, expa) and revised notes (cdnra, cdnura).
  *
- * State: the run's DocumentNumbers (shared with the section mappers when processReturn runs the
- * rules, see `share`), where each number's record holds where it was first seen, packed in a small
- * integer (owner × 2^20 + row, × 4 + note-type bits); owners are the sheets of the files.
- * Sightings that do not fit (a row past 2^20, a 256th sheet) go to side arrays instead.
+ * State: the run's DocumentNumbers (shared with the section mappers when the pass, src/engine,
+ * runs the rules: see `share`), where each number's record holds where it was first seen (its
+ * packing stays in model/document-numbers.ts); owners are the sheets of the files, numbered here.
  */
-import { DOCUMENT_SERIES, DocumentNumbers, type DocumentSeries, type NumberSeries } from '../model/document-numbers.js';
+import { DOCUMENT_SERIES, DocumentNumbers, NOT_SEEN, type DocumentSeries, type NumberSeries } from '../model/document-numbers.js';
 import type { ParsedRow, SheetContext } from '../parsers/rows.js';
 
 export { DOCUMENT_SERIES, type DocumentSeries } from '../model/document-numbers.js';
 
-const ROWS = 2 ** 20;
-const OWNERS = 2 ** 8;
 /** note-type bits of a notes-series entry (cdnr, cdnur): seen as a credit / a debit note */
 const CREDIT = 1;
 /** what `see` returns for a number not seen before */
-export const NONE = -1;
+export const NONE = NOT_SEEN;
 const DEBIT = 2;
 
 /** A first sighting: the sheet (file and name) and the row. */
@@ -33,10 +30,6 @@ export class DocumentIndex {
   private numbers = new DocumentNumbers();
   private readonly owners: { file: string; sheet: string }[] = [];
   private readonly ownerIndex = new Map<SheetContext, number>();
-  /** sightings that do not pack into a small integer; referenced as -(k + 2) (-1 is NONE) */
-  private readonly wideOwner: number[] = [];
-  private readonly wideRow: number[] = [];
-  private readonly wideBits: number[] = [];
   /** distinct numbers of invoices (b2b, b2cl, exp), and of credit and debit notes (cdnr, cdnur) */
   invoices = 0;
   creditNotes = 0;
@@ -87,37 +80,25 @@ export class DocumentIndex {
     const id = series.intern(num);
     const seen = series.sighting(id);
     if (seen === NONE) {
-      series.setSighting(id, this.pack(owner, row.row, bit));
+      series.see(id, owner, row.row, bit);
       if (s.index === 0) this.invoices++;
       else if (bit) this.count(bit);
       return NONE;
     }
-    if (bit) {
-      const bits = seen >= 0 ? seen & 3 : this.wideBits[-seen - 2]!;
-      if (!(bits & bit)) {
-        if (seen >= 0) series.setSighting(id, seen | bit);
-        else this.wideBits[-seen - 2] = bits | bit;
-        this.count(bit);
-      }
-    }
+    if (bit && series.addBits(id, bit)) this.count(bit);
     this.lastResult = seen;
     return seen;
   }
 
   /** Whether a sighting returned by `see` came from the same sheet of the same file as the row just seen. */
   sameOwner(seen: number): boolean {
-    return this.ownerAt(seen) === this.lastOwner;
+    return this.numbers.sightingOwner(seen) === this.lastOwner;
   }
 
   /** Where a sighting returned by `see` was made. */
   first(seen: number): FirstSeen {
-    const o = this.owners[this.ownerAt(seen)]!;
-    const row = seen >= 0 ? (seen >>> 2) % ROWS : this.wideRow[-seen - 2]!;
-    return { file: o.file, sheet: o.sheet, row };
-  }
-
-  private ownerAt(seen: number): number {
-    return seen >= 0 ? Math.floor((seen >>> 2) / ROWS) : this.wideOwner[-seen - 2]!;
+    const o = this.owners[this.numbers.sightingOwner(seen)]!;
+    return { file: o.file, sheet: o.sheet, row: this.numbers.sightingRow(seen) };
   }
 
   private count(bit: number) {
@@ -134,13 +115,5 @@ export class DocumentIndex {
       this.ownerIndex.set(ctx, owner);
     }
     return owner;
-  }
-
-  private pack(owner: number, row: number, bits: number): number {
-    if (owner < OWNERS && Number.isInteger(row) && row >= 0 && row < ROWS) return (owner * ROWS + row) * 4 + bits;
-    this.wideOwner.push(owner);
-    this.wideRow.push(row);
-    this.wideBits.push(bits);
-    return -this.wideOwner.length - 1;
   }
 }

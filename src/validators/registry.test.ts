@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SHEET_IDS } from '../model/sheets.js';
 import { hintOf, MESSAGES, messageOf } from '../report/messages/index.js';
-import { renderRulesDoc } from './doc.js';
+import { renderRulesDoc } from '../report/rules-doc.js';
 import { RULES } from './rules/index.js';
 
 const dir = new URL('./rules/', import.meta.url);

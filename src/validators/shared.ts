@@ -1,8 +1,10 @@
 /** Small helpers the rules share: sheet groups, date arithmetic on ISO dates, the services test. */
 import type { Field } from '../model/fields.js';
-import { flatCopy } from '../model/flat.js';
 import type { SheetId } from '../model/sheets.js';
-import { periodKey, type Period } from '../model/period.js';
+import { detailsTimeLimit } from '../model/dated-rules.js';
+import type { Params } from '../model/finding.js';
+import { MONTHS } from '../model/labels.js';
+import { fyStartYear, periodKey, periodLastDay, type Period } from '../model/period.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import type { Report, RuleContext } from './types.js';
 
@@ -45,9 +47,30 @@ export function showDate(iso: string): string {
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 }
 
-/** Last day (30 November of the next FY) for credit notes and amendments of FY `fyStart`. */
-export function section34Deadline(fyStart: number): string {
-  return `${fyStart + 1}-11-30`;
+/**
+ * Whether this return comes too late for credit notes or amendments of FY `fyStart` (s.34(2),
+ * s.37(3) proviso: `detailsTimeLimit`), and the finding's parameters when it does. The annual
+ * return's filing date (`--annual-return-filed`, for the year before the return period's) ends
+ * the time too: a return whose period ends on or after it, or filed after it, is late.
+ */
+export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | undefined {
+  const limit = detailsTimeLimit(fyStart);
+  const last: Period = { month: limit.lastMonth, year: fyStart + 1 };
+  if (periodKey(ctx.period) > periodKey(last)) {
+    const deadline = limit.furnishBy ? `${fyStart + 1}-${limit.furnishBy}` : periodLastDay(last);
+    return { reason: limit.furnishBy ? 'november' : 'september', deadline: showDate(deadline), lastReturn: monthName(last) };
+  }
+  const annual = ctx.annualReturnFiled;
+  if (annual && fyStart === fyStartYear(ctx.period) - 1 && (ctx.lastDay >= annual || ctx.today > annual)) {
+    return { reason: 'annual-return', deadline: showDate(annual) };
+  }
+  return undefined;
+}
+
+/** `October 2024` */
+function monthName(p: Period): string {
+  const m = MONTHS[p.month - 1]!;
+  return `${m[0]}${m.slice(1).toLowerCase()} ${p.year}`;
 }
 
 /** The first GST date. */
@@ -83,15 +106,6 @@ export function checkDocumentDate(
   else if (ctx.registrationDate && d < ctx.registrationDate) {
     report(row, field, { reason: 'before-registration', limit: showDate(ctx.registrationDate) });
   }
-}
-
-/**
- * A copy of `s` that holds no reference to the text it was cut from. Parsers hand out substrings
- * (and concatenations build on them) that keep a whole input chunk alive; a state key kept for
- * the whole pass must not pin the file's text.
- */
-export function compact(s: string): string {
-  return flatCopy(s);
 }
 
 /** Amendment sheets, and where each keeps the original document's date (month sheets use FY + month). */

@@ -1,17 +1,17 @@
 /**
  * Test helpers for rules: a ParsedRow built directly from field values, on a fake sheet whose
  * columns are the template's headers in order (so findings carry row and column), and a runner
- * that passes rows through the engine exactly as processReturn would.
+ * that passes rows through the checker exactly as the pass (src/engine) would.
  */
-import type { ProcessResult } from '../api/process.js';
-import { returnContext } from '../api/options.js';
+import type { ProcessResult } from '../engine/pass.js';
+import { returnContext } from '../engine/options.js';
 import type { FieldValues } from '../model/fields.js';
 import { FindingList, type Finding } from '../model/finding.js';
 import { sheetSpec, type SectionKey, type SheetId } from '../model/sheets.js';
 import type { SectionOutput } from '../mappers/types.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import type { ParsedRow, SheetContext, SheetStats } from '../parsers/rows.js';
-import { createChecker, ruleContext } from './engine.js';
+import { createChecker, ruleContext } from './checker.js';
 import type { Rule, ValidateOptions } from './types.js';
 
 /** The supplier every test return uses unless told otherwise (Maharashtra). */

@@ -9,11 +9,11 @@
  *   rows of its sheets (`row`) and the mapped sections (`finish`). State stays compact: Sets and
  *   Maps of short strings and numbers, never the rows themselves.
  */
-import type { ProcessResult } from '../api/process.js';
+import type { ProcessResult } from '../engine/pass.js';
 import type { Field } from '../model/fields.js';
 import type { Finding, Params, Severity } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import type { DocumentIndex } from './doc-index.js';
 
@@ -27,6 +27,11 @@ export interface ValidateOptions {
   quarterly?: boolean;
   /** today's date, ISO yyyy-mm-dd (default: the system date); shipping bills may not be later */
   today?: string;
+  /**
+   * when the annual return of the financial year before the return period's was filed, ISO: its
+   * credit notes and amendments end then if that is before 30 November (s.34(2), s.37(3))
+   */
+  annualReturnFiled?: string;
 }
 
 /** What every rule sees: the return, the options, and values derived from the period once. */
@@ -35,6 +40,7 @@ export interface RuleContext extends ReturnContext {
   readonly registrationDate?: string;
   readonly quarterly: boolean;
   readonly today: string;
+  readonly annualReturnFiled?: string;
   /** first and last day of the return period, ISO */
   readonly firstDay: string;
   readonly lastDay: string;
@@ -63,6 +69,13 @@ interface RuleMeta {
   readonly sections: readonly SheetId[];
   /** one line for docs/rules.md: what is checked and why */
   readonly description: string;
+  /** where the rule comes from: Offline Tool function, act section or rule, GSTN advisory and its date */
+  readonly source: string;
+  /**
+   * how sure we are the portal applies the rule as written, when the source is secondary (an
+   * advisory as a tax site reports it, a provider's sample) or the portal's verdict is unknown
+   */
+  readonly confidence?: string;
   /** parameter sets that show each wording of the message in docs/rules.md */
   readonly variants?: readonly Params[];
 }

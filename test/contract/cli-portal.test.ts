@@ -2,39 +2,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { cac } from 'cac';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { reportFailure } from '../../src/cli/cli.js';
-import fileCmd from '../../src/cli/commands/file.js';
-import resetCmd from '../../src/cli/commands/reset.js';
-import statusCmd from '../../src/cli/commands/status.js';
-import uploadCmd from '../../src/cli/commands/upload.js';
+import { gstr1 } from '../helpers/portal-cli.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { GSTIN, OTP, PAN, PERIOD, payloadWithErrors, samplePayloads } from './provider-contract.js';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {
-    this.text += chunk.toString();
-    cb();
-  }
-}
-
-async function gstr1(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const io = { stdout, stderr, argv };
-  const cli = cac('gstr1');
-  for (const c of [uploadCmd, statusCmd, resetCmd, fileCmd]) c(cli, io);
-  try {
-    cli.parse(['node', 'gstr1', ...argv], { run: false });
-    const code = (await cli.runMatchedCommand()) as number;
-    return { code, stdout: stdout.text, stderr: stderr.text };
-  } catch (e) {
-    return { code: reportFailure(e, io), stdout: stdout.text, stderr: stderr.text };
-  }
-}
 
 const SECRETS = { GSTR1_SANDBOX_API_KEY: 'cli-key-0a1b2c3d', GSTR1_SANDBOX_API_SECRET: 'cli-secret-4e5f6a7b', GSTR1_GST_USERNAME: 'cli_taxpayer' };
 
@@ -46,6 +17,7 @@ describe('commands: upload, status, reset, file', () => {
     emu = await startEmulator({ credentials: { sandbox: { apiKey: SECRETS.GSTR1_SANDBOX_API_KEY, apiSecret: SECRETS.GSTR1_SANDBOX_API_SECRET } } });
     for (const [k, v] of Object.entries(SECRETS)) vi.stubEnv(k, v);
     dir = mkdtempSync(join(tmpdir(), 'gstr1-cli-'));
+    vi.stubEnv('GSTR1_HOME', join(dir, 'home')); // the per-user folder of locks
     common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--journal-dir', join(dir, '.gstr1'), '--poll-ms', '1'];
   });
   afterAll(async () => {

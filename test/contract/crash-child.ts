@@ -15,6 +15,7 @@ await uploadReturn({
   provider: whitebooks({ baseUrl, credentials }),
   otp: '575757',
   journalDir,
+  lockDir: journalDir,
   payloads: JSON.parse(readFileSync(payloadFile, 'utf8')) as string[],
   poll: { intervalsMs: [20], maxWaitMs: 60_000 },
 });

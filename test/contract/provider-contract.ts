@@ -13,9 +13,10 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { ProviderError, UploadError } from '../../src/upload/errors.js';
 import type { ProviderName } from '../../src/upload/config.js';
 import type { HttpOptions } from '../../src/upload/fetch.js';
-import { contentHash, journalPaths, readJournal } from '../../src/upload/journal.js';
+import { contentHash, destinationId, journalPaths, readJournal } from '../../src/upload/journal.js';
 import { Redactor } from '../../src/upload/redact.js';
 import { fileReturn, resetReturn, returnStatus, uploadReturn, type RunOptions } from '../../src/upload/run.js';
+import { destinationOf } from '../../src/upload/run-context.js';
 import { computeTotals } from '../../src/upload/totals.js';
 import type { Logger, Provider } from '../../src/upload/types.js';
 
@@ -81,6 +82,8 @@ export function payloadWithErrors(): string {
     ],
     b2cs: [{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 13, txval: 100, camt: 6.5, samt: 6.5, csamt: 0 }],
     hsn: { data: [{ num: 1, hsn_sc: '8471', desc: 'Computers', uqc: 'NOS', qty: 1, rt: 18, txval: 1000, iamt: 250, camt: 0, samt: 0, csamt: 0 }] },
+    // Table 13 counts the documents the HSN row can summarise: Rs 70 off is more than their rounding
+    doc_issue: { doc_det: [{ doc_num: 1, doc_typ: 'Invoices for outward supply', docs: [{ num: 1, from: 'INV-10', to: 'INV-11', totnum: 2, cancel: 0, net_issue: 2 }] }] },
   });
 }
 
@@ -97,6 +100,8 @@ export interface Harness {
   /** options for the run functions: this provider, OTP 575757, instant polling */
   run(extra?: Partial<RunOptions>): RunOptions;
   counts(): { saves: number; savesApplied: number; resets: number; proceeds: number; files: number; filed: number };
+  /** the journal of this return at the emulator */
+  journalFile(): string;
   journalText(): string;
 }
 
@@ -128,13 +133,14 @@ export function providerContract(target: ContractTarget): void {
         emu, dir, sleeps, logs, redactor, http,
         provider: make,
         run: (extra = {}) => ({
-          gstin: GSTIN, period: PERIOD, provider: make(), otp: OTP, journalDir: dir, redactor,
+          gstin: GSTIN, period: PERIOD, provider: make(), otp: OTP, journalDir: dir, lockDir: dir, redactor,
           poll: { intervalsMs: [1], maxWaitMs: 10 }, clock,
           ...(verbose ? { log: (l: string) => logs.push(l) } : {}),
           ...extra,
         }),
         counts: () => emu.emulator.portal.state(GSTIN, PERIOD).counts,
-        journalText: () => readFileSync(journalPaths(dir, { gstin: GSTIN, period: PERIOD }).journal, 'utf8'),
+        journalFile: () => journalPaths(dir, { gstin: GSTIN, period: PERIOD }, destinationOf(make(), {})).journal,
+        journalText: () => readFileSync(journalPaths(dir, { gstin: GSTIN, period: PERIOD }, destinationOf(make(), {})).journal, 'utf8'),
       };
     };
 
@@ -169,7 +175,7 @@ export function providerContract(target: ContractTarget): void {
       expect(h.emu.emulator.portal.state(GSTIN, PERIOD).filed?.arn).toBe(filed.arn);
 
       // the journal records the steps, and a second run never files twice
-      const steps = (await readJournal(journalPaths(h.dir, { gstin: GSTIN, period: PERIOD }).journal)).map((r) => r.step);
+      const steps = (await readJournal(h.journalFile())).map((r) => r.step);
       for (const s of ['session', 'chunk_sending', 'chunk_saved', 'chunk_status', 'proceed_requested', 'proceed', 'summary', 'evc_otp_requested', 'file_requested', 'filed']) {
         expect(steps).toContain(s);
       }
@@ -230,22 +236,34 @@ export function providerContract(target: ContractTarget): void {
       expect(h.counts().savesApplied).toBe(1);
     });
 
-    it('a lost reply on a save that was applied: no duplicate save', async () => {
+    it('a lost reply on a save that was applied: confirmed by the summary per section, no duplicate save', async () => {
       const h = await setup({ faults: { save: { lostReply: { times: 1, mode: 'drop' } } } });
       const up = await uploadReturn({ ...h.run(), payloads: samplePayloads().slice(0, 1) });
-      expect(up.chunks[0]!.outcome).toBe('applied_unconfirmed');
+      expect(up.chunks[0]!.outcome).toBe('processed');
+      expect(up.complete).toBe(true);
       expect(h.emu.emulator.calls.save).toBe(1);
       expect(h.counts().savesApplied).toBe(1);
       // the next run does not send it again either
       const again = await uploadReturn({ ...h.run(), payloads: samplePayloads().slice(0, 1) });
-      expect(again.chunks[0]).toMatchObject({ outcome: 'applied_unconfirmed', resumed: true });
+      expect(again.chunks[0]).toMatchObject({ outcome: 'processed', resumed: true });
       expect(h.emu.emulator.calls.save).toBe(1);
+    });
+
+    it('a lost reply on a save the portal processed with errors (PE) is resolved, never reported as received', async () => {
+      const h = await setup({ faults: { save: { lostReply: { times: 1, mode: 'drop' } } } });
+      const up = await uploadReturn({ ...h.run(), payloads: [payloadWithErrors()] });
+      // the summary shows fewer documents than were sent: the chunk is saved again (the same
+      // documents replace themselves) and that save's status brings the error report back
+      expect(up.chunks[0]).toMatchObject({ outcome: 'processed_with_errors', statusCd: 'PE' });
+      expect(up.chunks[0]!.errors.map((e) => e.code).sort()).toEqual(['RET191113', 'RET191175', 'RET91708']);
+      expect(h.emu.emulator.calls.save).toBe(2);
+      expect(h.counts().savesApplied).toBe(2);
     });
 
     it('a timeout after the save was applied (reply never sent): no duplicate save', async () => {
       const h = await setup({ timeoutMs: 150, faults: { save: { lostReply: { times: 1, mode: 'hang', hangMs: 5000 } } } });
       const up = await uploadReturn({ ...h.run(), payloads: samplePayloads().slice(0, 1) });
-      expect(up.chunks[0]!.outcome).toBe('applied_unconfirmed');
+      expect(up.chunks[0]!.outcome).toBe('processed');
       expect(h.counts().savesApplied).toBe(1);
     });
 
@@ -304,12 +322,12 @@ export function providerContract(target: ContractTarget): void {
       const h = await setup();
       const [payload] = samplePayloads();
       const before = h.emu.emulator.portal.summaryOf(h.emu.emulator.portal.state(GSTIN, PERIOD), false).chksum as string;
-      // the crashed run had written "sending" and the portal had applied the save
-      const { journal } = journalPaths(h.dir, { gstin: GSTIN, period: PERIOD });
-      writeFileSync(journal, `${JSON.stringify({ step: 'chunk_sending', index: 1, hash: contentHash(payload!), bytes: 1, checkpoint: before, t: 'x', v: 1 })}\n{"step":"chunk_sa`);
+      // the crashed run had written "sending" (with what the chunk held) and the portal had applied the save
+      const sending = { step: 'chunk_sending', index: 1, hash: contentHash(payload!), bytes: 1, checkpoint: before, totals: computeTotals([payload!]), t: 'x', v: 1 };
+      writeFileSync(h.journalFile(), `${JSON.stringify(sending)}\n{"step":"chunk_sa`);
       expect(h.emu.emulator.portal.save(GSTIN, PERIOD, payload!).ok).toBe(true);
       const up = await uploadReturn({ ...h.run(), payloads: [payload!] });
-      expect(up.chunks[0]).toMatchObject({ outcome: 'applied_unconfirmed', resumed: true });
+      expect(up.chunks[0]).toMatchObject({ outcome: 'processed', resumed: true });
       expect(h.counts().savesApplied).toBe(1);
     });
 
@@ -404,7 +422,7 @@ export function providerContract(target: ContractTarget): void {
       await uploadReturn({ ...byName(true), payloads: samplePayloads().slice(0, 1) });
       await uploadReturn({ ...byName(true), payloads: samplePayloads() });
       expect(asked).toBe(1);
-      const cached = join(h.dir, `${GSTIN}.${target.providerName}.session.json`);
+      const cached = join(h.dir, `${GSTIN}.${target.providerName}-${destinationId(destinationOf(h.provider(), {}))}.session.json`);
       if (process.platform !== 'win32') expect(statSync(cached).mode & 0o777).toBe(0o600);
       expect(h.journalText()).not.toContain(JSON.parse(readFileSync(cached, 'utf8')).txn ?? JSON.parse(readFileSync(cached, 'utf8')).token);
       await returnStatus({ ...byName(false), journalDir: mkdtempSync(join(tmpdir(), 'gstr1-nokeep-')), track: true });

@@ -34,7 +34,7 @@ providerContract({
         stdio: 'ignore', env: { ...process.env, GSTR1_TEST_CREDENTIALS: JSON.stringify(credentials) },
       });
       const exited = new Promise((r) => child.on('exit', r));
-      const paths = journalPaths(h.dir, { gstin: GSTIN, period: PERIOD });
+      const paths = { journal: h.journalFile(), lock: journalPaths(h.dir, { gstin: GSTIN, period: PERIOD }).lock };
       await waitFor(() => existsSync(paths.journal) && readFileSync(paths.journal, 'utf8').includes('"chunk_saved"') && (h.emu.emulator.calls.status ?? 0) > 1, 8000);
       child.kill('SIGKILL');
       await exited;

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { runCLI } from '../../src/cli/cli.js';
 
-class Capture extends Writable {
+export class Capture extends Writable {
   text = '';
   isTTY = false;
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {

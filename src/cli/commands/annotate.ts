@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -24,7 +24,7 @@ export default function register(cli: CAC, io: CliIO): void {
       }
       const { parseStatusResponse, matchPortalErrors } = await import('../../upload/error-report.js');
       const { annotateFiles } = await import('../../report/annotate/index.js');
-      const { sectionOption } = await import('../../api/options.js');
+      const { sectionOption } = await import('../../engine/options.js');
       const section = sectionOption(opts.section === undefined ? undefined : String(opts.section));
       const parsed = parseStatusResponse(json);
       const findings = await matchPortalErrors(files, section ? { section } : {}, parsed.errors);

@@ -1,11 +1,11 @@
 /** gstr1 convert <files...> --gstin --period [--out] [--max-bytes] [--sez] [--section] [--force] */
 import type { CAC } from 'cac';
-import { positiveInt } from '../../api/options.js';
+import { positiveInt } from '../../engine/options.js';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
-import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   registerCliOptions(returnOptions(cli.command('convert <...files>', 'Convert GSTR-1 spreadsheets (template workbook or CSVs) into the retsave JSON')))

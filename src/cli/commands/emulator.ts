@@ -2,8 +2,7 @@
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { isLoopback } from '../../upload/config.js';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -19,7 +18,8 @@ export default function register(cli: CAC, io: CliIO): void {
     .action(async (opts: Record<string, unknown>) => {
       const port = whole('--port', rawOption(io.argv, 'port') ?? opts.port, 65535);
       const host = String(opts.host ?? '127.0.0.1');
-      if (!isLoopback(host)) throw new OptionError('EMULATOR_HOST', { value: host });
+      // listening (unlike sending) on the name localhost is safe: it binds only where it resolves on this machine
+      if (host !== 'localhost' && !isLoopback(host)) throw new OptionError('EMULATOR_HOST', { value: host });
       const otp = rawOption(io.argv, 'otp') ?? String(opts.otp ?? '575757');
       const { startEmulator } = await import('../../upload/emulator/index.js');
       const running = await startEmulator({

@@ -1,62 +1,81 @@
-/** gstr1 file [json...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] ... */
+/**
+ * gstr1 file [files...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] ...
+ * Without files, the journal says what was uploaded; with them, they must be what was uploaded.
+ */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
-import { ask, portalOptions, readPayloadFiles, runOptions } from './portal-shared.js';
+import { type CliIO, rawOption } from '../io.js';
+import { refuseTimeBarred } from '../../upload/time-bar.js';
+import { isProviderError } from '../../upload/errors.js';
+import { ask, portalOptions, printNotice, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('file [...files]', 'File GSTR-1 with EVC: proceed to file, compare the summary with what you uploaded (spreadsheets or JSON), file, print the ARN'))
+  portalOptions(cli.command('file [...files]', 'File GSTR-1 with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN'))
     .option('--sez', 'you are an SEZ unit or developer (as given to upload)')
     .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
-    .option('--evc-otp <otp>', 'the EVC OTP (asked when not given)')
+    .option('--evc-otp <otp>', 'the EVC OTP; --evc-otp=- reads it from standard input (else $GSTR1_EVC_OTP, else asked)')
     .option('--yes', 'file without asking once the summary matches')
     .option('--nil', 'a nil return (nothing uploaded)')
     .option('--tolerance <rupees>', 'difference tolerated per total', { default: 0 })
-    .example('gstr1 file sales.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --provider whitebooks --pan AAKCS4821M')
+    .example('gstr1 file --gstin 27AAKCS4821M1ZW --period 102025 --provider whitebooks --pan AAKCS4821M')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const inputs = files ?? [];
       const jsonOnly = inputs.every((f) => f.toLowerCase().endsWith('.json'));
-      const payloads = jsonOnly ? await readPayloadFiles(inputs) : [];
-      const run = runOptions(io, opts, payloads[0]);
-      // spreadsheets: the totals are those of the JSON they convert to, as upload sent it
-      const texts = jsonOnly
-        ? payloads.map((p) => p.text)
-        : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
+      const payloadFiles = jsonOnly ? await readPayloadFiles(inputs) : [];
+      const run = runOptions(io, opts, payloadFiles[0]);
+      refuseTimeBarred(run.period);
+      // spreadsheets: compared as the JSON they convert to, as upload sent it; no files: the journal says what was saved
+      const payloads = !inputs.length
+        ? undefined
+        : jsonOnly
+          ? payloadFiles.map((p) => p.text)
+          : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
       const pan = rawOption(io.argv, 'pan') ?? (opts.pan !== undefined ? String(opts.pan) : '');
       if (!pan) throw new OptionError('OPTION_REQUIRED', { option: '--pan' });
-      const evc = rawOption(io.argv, 'evc-otp') ?? (opts.evcOtp !== undefined ? String(opts.evcOtp) : undefined);
+      const evc = secretOption(io, opts, 'evc-otp', 'GSTR1_EVC_OTP');
       const tty = Boolean(process.stdin.isTTY);
       if (evc === undefined && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--evc-otp' });
       if (!opts.yes && !tty) throw new OptionError('OPTION_REQUIRED', { option: '--yes' });
-      if (!inputs.length && !opts.nil) throw new OptionError('OPTION_REQUIRED', { option: 'the uploaded spreadsheets or JSON files (or --nil)' });
       const tolerance = Number(opts.tolerance ?? 0);
       if (!Number.isFinite(tolerance) || tolerance < 0) throw new OptionError('OPTION_NUMBER', { option: '--tolerance', value: String(opts.tolerance) });
 
       const { fileReturn } = await import('../../upload/run.js');
-      const { computeTotals } = await import('../../upload/totals.js');
-      const res = await fileReturn({
-        ...run,
-        pan,
-        evcOtp: evc ?? (() => ask('EVC OTP sent to the signatory: ')),
-        savedTotals: computeTotals(texts),
-        nil: Boolean(opts.nil),
-        tolerance,
-        confirm: async (check) => {
-          io.stdout.write(`${totalsTable(check)}\n`);
-          if (opts.yes) return true;
-          return (await ask(`Type FILE to file GSTR-1 for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
-        },
-      });
+      let res: Awaited<ReturnType<typeof fileReturn>>;
+      try {
+        res = await fileReturn({
+          ...run,
+          pan,
+          evcOtp: evc ?? (() => ask('EVC OTP sent to the signatory: ')),
+          ...(payloads ? { payloads } : {}),
+          nil: Boolean(opts.nil),
+          tolerance,
+          confirm: async (check) => {
+            io.stdout.write(`${totalsTable(check)}\n`);
+            if (opts.yes) return true;
+            return (await ask(`Type FILE to file GSTR-1 for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
+          },
+        });
+      } catch (e) {
+        // proceed to file still being processed: nothing filed yet, the same command continues
+        if (!isProviderError(e, 'in_progress')) throw e;
+        printNotice(io, { code: e.code, params: e.params });
+        io.stderr.write('Not filed yet (exit code 3).\n');
+        return 3;
+      }
       if (res.status === 'filed') {
         io.stdout.write(`${res.alreadyFiled ? 'Already filed' : 'Filed'}: ARN ${res.arn}${res.ackDate ? ` on ${res.ackDate}` : ''}\n`);
         return 0;
       }
+      if (res.status === 'refused') {
+        printNotice(io, res.reason);
+        return 1;
+      }
       if (res.status === 'mismatch') {
         io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
         for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${money(d.portal)}, uploaded ${money(d.saved)}\n`);
+        if (!payloads) io.stdout.write('(uploaded: per the journal, every chunk saved since the last reset; if corrected files were uploaded since, give them to gstr1 file)\n');
         io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
         return 1;
       }

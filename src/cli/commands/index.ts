@@ -1,6 +1,6 @@
 /** Every command registers itself here; one file per command. */
 import type { CAC } from 'cac';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import annotate from './annotate.js';
 import convert from './convert.js';
 import emulator from './emulator.js';

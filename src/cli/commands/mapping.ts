@@ -4,7 +4,7 @@
  */
 import type { CAC } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { rawOption, type CliIO } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli

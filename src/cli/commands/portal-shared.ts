@@ -1,13 +1,18 @@
-/** Options and helpers shared by the commands that talk to the portal (upload, status, reset, file). */
+/**
+ * Options and helpers shared by the commands that talk to the portal (upload, status, reset,
+ * file). Their exit codes: 0 done; 1 the portal refused something or nothing was filed; 2 a usage
+ * error, unreadable input or a failure; 3 not finished yet — run the same command again.
+ */
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
-import type { RunOptions } from '../../upload/run.js';
-import type { ChunkResult } from '../../upload/run.js';
+import type { RunOptions, ChunkResult } from '../../upload/run.js';
 import { describeKey } from '../../upload/records.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
+import type { Notice } from '../../upload/journal.js';
+import { rawOption, type CliIO } from '../io.js';
 
 export function portalOptions(cmd: Command): Command {
   return cmd
@@ -16,8 +21,8 @@ export function portalOptions(cmd: Command): Command {
     .option('--period <MMYYYY>', 'return period (default: the JSON\'s fp)')
     .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
     .option('--config <file>', 'JSON file with credentials, readable only by you (else environment variables)')
-    .option('--otp <otp>', 'the OTP the portal sent the taxpayer (asked when needed and not given)')
-    .option('--journal-dir <dir>', 'where the filing journal is kept', { default: '.gstr1' })
+    .option('--otp <otp>', 'the OTP the portal sent the taxpayer; --otp=- reads it from standard input (else $GSTR1_OTP, else asked)')
+    .option('--journal-dir <dir>', 'where the filing journal is kept (default: a per-user folder, see gstr1 status)')
     .option('--keep-session', 'keep the portal session between commands (owner-only file in the journal folder)')
     .option('--poll-ms <ms>', 'wait between status polls (default: 2 s, growing to 30 s)')
     .option('--wait <seconds>', 'stop waiting for the portal after this long; run again to continue', { default: 600 })
@@ -59,7 +64,7 @@ export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: Pay
   if (opts.provider === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--provider' });
   const gstin = rawOption(io.argv, 'gstin') ?? (opts.gstin !== undefined ? String(opts.gstin) : first?.gstin ?? '');
   const period = rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : first?.fp ?? '');
-  const otp = rawOption(io.argv, 'otp') ?? (opts.otp !== undefined ? String(opts.otp) : undefined);
+  const otp = secretOption(io, opts, 'otp', 'GSTR1_OTP');
   const verbose = Boolean(opts.verbose);
   const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;
   if (pollMs !== undefined && (!Number.isFinite(pollMs) || pollMs < 0)) throw new OptionError('OPTION_NUMBER', { option: '--poll-ms', value: String(opts.pollMs) });
@@ -72,11 +77,53 @@ export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: Pay
     provider: providerName(opts.provider),
     ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
     ...(opts.config ? { configFile: String(opts.config) } : {}),
-    journalDir: String(opts.journalDir ?? '.gstr1'),
+    ...(opts.journalDir !== undefined ? { journalDir: String(opts.journalDir) } : {}),
+    onNotice: (n) => printNotice(io, n),
     keepSession: Boolean(opts.keepSession),
     ...(otp !== undefined ? { otp } : prompt(io, 'OTP sent to the taxpayer: ') ? { otp: () => ask('OTP sent to the taxpayer: ') } : {}),
     ...(verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
   };
+}
+
+/**
+ * An OTP: from its flag (`-`: the next line of standard input, so it never shows in `ps`), else
+ * from its environment variable; undefined when neither gives one (it is then asked, on a terminal).
+ */
+export function secretOption(io: CliIO, opts: Record<string, unknown>, name: 'otp' | 'evc-otp', envName: string): string | (() => Promise<string>) | undefined {
+  const key = name === 'otp' ? 'otp' : 'evcOtp';
+  const flag = rawOption(io.argv, name) ?? (opts[key] !== undefined ? String(opts[key]) : undefined);
+  if (flag === '-') return () => stdinLine(`--${name}`);
+  if (flag !== undefined) return flag;
+  const env = process.env[envName];
+  return env ? env.trim() : undefined;
+}
+
+let stdinLines: Promise<string[]> | undefined;
+
+/** The next line of standard input (read whole once: both OTPs may come from it, one a line). */
+async function stdinLine(option: string): Promise<string> {
+  stdinLines ??= (async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  })();
+  const line = (await stdinLines).shift();
+  if (line === undefined) throw new OptionError('OPTION_REQUIRED', { option: `${option} (standard input had no line for it)` });
+  return line;
+}
+
+/** A notice of the run (a journal repaired, the portal changed): its message and hint on stderr. */
+export function printNotice(io: Pick<CliIO, 'stderr'>, n: Notice): void {
+  const f = { code: n.code, params: n.params };
+  io.stderr.write(`gstr1: ${messageOf(f)}\n`);
+  const hint = hintOf(f);
+  if (hint) io.stderr.write(`  ${hint}\n`);
+}
+
+/** Exit 3 and what is left, when the portal has not finished: the same command continues. */
+export function notFinished(io: CliIO, pending: number, total: number): number {
+  io.stderr.write(`\nNot finished: ${pending} of ${total} chunk(s) not processed yet. Run the same command again later to continue (exit code 3).\n`);
+  return 3;
 }
 
 /** Can we ask the user (stdin is a terminal)? */
@@ -111,4 +158,5 @@ const OUTCOME_TEXT: Record<string, string> = {
   rejected: 'rejected (nothing saved)',
   in_progress: 'still being processed; run the same command again later',
   applied_unconfirmed: 'received by the portal (its reply was lost, so its error report is not known)',
+  not_confirmed: 'sent, with no answer recorded (the save failed or its reply was lost); run gstr1 upload again: it asks the portal before sending anything twice',
 };

@@ -1,7 +1,7 @@
 /** gstr1 reset --provider --gstin --period [--yes] */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import { ask, portalOptions, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -20,7 +20,8 @@ export default function register(cli: CAC, io: CliIO): void {
         io.stdout.write('Nothing was reset.\n');
         return 1;
       }
-      io.stdout.write(r.outcome === 'processed' ? 'The return was reset: nothing is saved for the period now.\n' : `Reset: ${r.outcome}${r.outcome === 'in_progress' ? '; run gstr1 status later' : ''}\n`);
-      return r.outcome === 'processed' || r.outcome === 'in_progress' ? 0 : 1;
+      io.stdout.write(r.outcome === 'processed' ? 'The return was reset: nothing is saved for the period now.\n' : `Reset: ${r.outcome}${r.outcome === 'in_progress' ? '; run the same command again later to see it finish (exit code 3)' : ''}\n`);
+      // still being processed: not finished, not failed
+      return r.outcome === 'processed' ? 0 : r.outcome === 'in_progress' ? 3 : 1;
     });
 }

@@ -1,7 +1,7 @@
 /** Options and output shared by the commands that read a return. */
 import type { Command } from 'cac';
-import { rawOption, type CliIO } from '../cli.js';
-import type { ReturnOptions } from '../../api/options.js';
+import { rawOption, type CliIO } from '../io.js';
+import type { ReturnOptions } from '../../engine/options.js';
 import { isInputCode } from '../../report/messages/index.js';
 import type { Finding } from '../../model/finding.js';
 

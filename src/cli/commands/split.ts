@@ -1,8 +1,8 @@
 /** gstr1 split <register...> --gstin --period [--out gstr1.xlsx] [--layout] [--mapping f] [--preset p] [--explain] */
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
-import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
-import type { CliIO } from '../cli.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
+import type { CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions } from './shared.js';
 
@@ -18,7 +18,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .example('gstr1 split sales-register.xlsx --gstin 27AAACR5055K1Z7 --period 092025 --out gstr1.xlsx')
     .example('gstr1 split tally-sales.xlsx --gstin 27AAACR5055K1Z7 --period 092025 --explain')
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      const { splitRegister } = await import('../../register/split.js');
+      const { splitRegister } = await import('../../api/split.js');
       const progress = progressReporter();
       const res = await splitRegister(files, {
         ...readReturnOptions(io, opts),

@@ -1,7 +1,6 @@
 /** gstr1 status --provider --gstin --period [--reference-id] [--track] */
 import type { CAC } from 'cac';
-import type { CliIO } from '../cli.js';
-import { rawOption } from '../cli.js';
+import { type CliIO, rawOption } from '../io.js';
 import { portalOptions, printChunks, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -21,6 +20,7 @@ export default function register(cli: CAC, io: CliIO): void {
       if (st.summary) io.stdout.write(`summary checksum: ${st.summary.chksum}\n`);
       if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed${st.track.arn ? `, ARN ${st.track.arn}` : ''}` : 'not filed'}\n`);
       if (st.filed) io.stdout.write(`filed: ARN ${st.filed.arn}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
+      io.stdout.write(`journal: ${st.journal}\n`);
       return 0;
     });
 }

@@ -1,8 +1,7 @@
 /** gstr1 template [--out dir] [--period MMYYYY] */
 import type { CAC } from 'cac';
-import { OptionError } from '../../model/errors.js';
-import { parsePeriod } from '../../model/period.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { periodOption } from '../../engine/options.js';
+import { rawOption, type CliIO } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -12,9 +11,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .example('gstr1 template --out gstr1-template')
     .action(async (opts: Record<string, unknown>) => {
       const { writeBlankTemplate } = await import('../../report/template/blank.js');
-      const periodText = rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : undefined);
-      const period = periodText === undefined ? undefined : parsePeriod(periodText);
-      if (periodText !== undefined && !period) throw new OptionError('OPTION_PERIOD', { value: periodText });
+      const period = periodOption(rawOption(io.argv, 'period') ?? opts.period);
       const res = await writeBlankTemplate(String(opts.out), period ? { period } : {});
       io.stdout.write(`Wrote ${res.workbook}\n`);
       io.stdout.write(`Wrote ${res.csv.length} CSV header files to ${res.csvDir}\n`);

@@ -1,7 +1,7 @@
 /** gstr1 to-excel <json...> --out <file.xlsx> [--sez] */
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
 import { exitCodeFor } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {

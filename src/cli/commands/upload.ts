@@ -6,9 +6,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../cli.js';
+import type { CliIO } from '../io.js';
+import { refuseTimeBarred } from '../../upload/time-bar.js';
+import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
+import { notFinished, portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
 import { exitCodeFor } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -29,6 +31,7 @@ export default function register(cli: CAC, io: CliIO): void {
 async function uploadJson(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const payloads = await readPayloadFiles(files);
   const run = runOptions(io, opts, payloads[0]);
+  refuseTimeBarred(run.period);
   if (!opts.force) {
     // the same checks as a spreadsheet gets: an invalid JSON is not sent
     const { checkJsonReturn } = await import('../../api/json-input.js');
@@ -41,18 +44,38 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
     }
   }
   const { uploadReturn } = await import('../../upload/run.js');
+  const { computeTotals } = await import('../../upload/totals.js');
+  const { hasDocuments } = await import('../../upload/chunk-totals.js');
+  // JSON holding no document at all: nothing is sent (an empty save would print "processed")
+  if (!payloads.some((p) => hasDocuments(computeTotals([p.text])))) return uploadExit(io, { chunks: [], complete: true, pending: 0, total: 0 });
   const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
   printChunks(io, res.chunks, files);
   const errors = res.chunks.flatMap((c) => c.errors);
   if (opts.errors) await writeErrors(io, String(opts.errors), errors);
-  if (!res.complete) io.stderr.write('\nThe portal is still processing; run the same command again later to continue.\n');
-  return res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected') ? 1 : 0;
+  return uploadExit(io, res);
+}
+
+/** 1 when the portal refused something or there was nothing to upload, 3 when chunks are left (run again), else 0. */
+function uploadExit(io: CliIO, res: UploadResult): number {
+  const total = res.total;
+  if (res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected')) {
+    if (!res.complete) notFinished(io, res.pending, total);
+    return 1;
+  }
+  if (!res.complete) return notFinished(io, res.pending, total);
+  if (total === 0) {
+    // nothing to do is not success: a blank template, unrecognised sheets, uncalculated formulas
+    io.stderr.write('\nNothing was uploaded: the input holds no documents. Check that its sheets were recognised (gstr1 validate).\n');
+    return 1;
+  }
+  return 0;
 }
 
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
+  refuseTimeBarred(run.period);
   const { uploadFiles } = await import('../../api/upload.js');
-  const { positiveInt } = await import('../../api/options.js');
+  const { positiveInt } = await import('../../engine/options.js');
   const progress = progressReporter();
   const res = await uploadFiles(files, {
     ...run,
@@ -79,8 +102,7 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
     io.stdout.write(`\nThe portal's errors are on your rows in ${res.annotated}`);
     io.stdout.write(unmatched ? ` (${unmatched} matched no row and are listed on its Errors sheet)\n` : '\n');
   }
-  if (!res.upload.complete) io.stderr.write('\nThe portal is still processing; run the same command again later to continue.\n');
-  return res.upload.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected') ? 1 : 0;
+  return uploadExit(io, res.upload);
 }
 
 async function writeErrors(io: CliIO, file: string, errors: readonly unknown[]): Promise<void> {

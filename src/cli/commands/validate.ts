@@ -1,17 +1,18 @@
-/** gstr1 validate <files...> --gstin --period [--turnover N] [--registration-date D] [--report f] [--annotate f] */
+/** gstr1 validate <files...> --gstin --period [--turnover N] [--registration-date D] [--annual-return-filed D] [--report f] [--annotate f] */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { coerceDate } from '../../parsers/coerce.js';
 import { formatSummary } from '../../report/summary.js';
-import { rawOption, type CliIO } from '../cli.js';
+import { rawOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
-import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../../register/cli.js';
+import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   registerCliOptions(returnOptions(cli.command('validate <...files>', 'Check a return with the portal\'s rules before upload')))
     .option('--turnover <rupees>', 'aggregate turnover of the preceding financial year (decides 4 or 6 HSN digits)')
     .option('--registration-date <date>', 'your effective date of registration, e.g. 01-Jul-2017')
+    .option('--annual-return-filed <date>', 'when you filed the annual return of the previous financial year: its credit notes and amendments end then')
     .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter accept only IFF sections')
     .option('--report <file>', 'write every finding as JSON, or CSV when the name ends in .csv')
     .option('--annotate <file.xlsx>', 'write a copy of the input with each finding on its cell')
@@ -24,6 +25,7 @@ export default function register(cli: CAC, io: CliIO): void {
         register: readRegisterCliOptions(io, opts),
         ...turnoverOption(rawOption(io.argv, 'turnover') ?? opts.turnover),
         ...registrationOption(rawOption(io.argv, 'registration-date')),
+        ...annualReturnOption(rawOption(io.argv, 'annual-return-filed')),
         quarterly: Boolean(opts.quarterly),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
         ...(opts.report !== undefined ? { report: String(opts.report) } : {}),
@@ -48,8 +50,15 @@ function turnoverOption(v: unknown): { turnover?: number } {
 }
 
 function registrationOption(v: string | undefined): { registrationDate?: string } {
-  if (v === undefined) return {};
+  return v === undefined ? {} : { registrationDate: dateOption('--registration-date', v) };
+}
+
+function annualReturnOption(v: string | undefined): { annualReturnFiled?: string } {
+  return v === undefined ? {} : { annualReturnFiled: dateOption('--annual-return-filed', v) };
+}
+
+function dateOption(option: string, v: string): string {
   const d = coerceDate(v);
-  if (!d.ok) throw new OptionError('OPTION_DATE', { option: '--registration-date', value: v });
-  return { registrationDate: d.value };
+  if (!d.ok) throw new OptionError('OPTION_DATE', { option, value: v });
+  return d.value;
 }

@@ -5,7 +5,8 @@
  *   JSON:      {ctin, inv:[{inum, idt:"05-03-2025", val:11800, pos:"27", rchrg:"N", inv_typ:"R",
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
  */
-import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
+import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
 /** Shared with b2ba, which adds the original invoice number and date. */

@@ -6,7 +6,8 @@
  *   JSON:      {ctin:"27AAACR5055K1Z7", nt:[{ntty:"C", nt_num:"CN/7", nt_dt:"10-03-2025", val:1180, pos:"27",
  *               rchrg:"N", inv_typ:"R", itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
  */
-import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, isInterState, paise, toPortalDate } from '../convert.js';
+import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
+import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
 /** Shared with cdnra, which adds the original note number and date. */

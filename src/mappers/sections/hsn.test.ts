@@ -49,6 +49,17 @@ describe('hsn', () => {
     });
   });
 
+  it('issue 16: before May 2021 writes the Total Value (val) and leaves out a blank Rate; from May 2021 no val', () => {
+    const old = mapRows('hsn', [row('hsn', { rt: undefined, totalValue: p('1180'), iamt: p('180') })], returnCtx({ period: '042021' }));
+    expect(old.json).toEqual({
+      data: [{ num: 1, hsn_sc: '8301', desc: 'Padlocks', uqc: 'NOS', qty: 12.5, val: 1180, txval: 1000, iamt: 180, camt: 0, samt: 0, csamt: 0 }],
+    });
+    const now = mapRows('hsn', [row('hsn', { totalValue: p('1180'), iamt: p('180') })], returnCtx({ period: '052021' }));
+    expect(now.json).toEqual({
+      data: [{ num: 1, hsn_sc: '8301', desc: 'Padlocks', uqc: 'NOS', qty: 12.5, rt: 18, txval: 1000, iamt: 180, camt: 0, samt: 0, csamt: 0 }],
+    });
+  });
+
   it('rejects the single hsn sheet from May 2025, with one HSN_SHEET_PERIOD finding for the sheet', () => {
     const { json, findings, accepted } = mapRows('hsn', [row('hsn', {}), row('hsnb2b', {}), row('hsn', { hsn: '3926' })], MAY_2025);
     expect(accepted).toEqual([false, true, false]);

@@ -10,10 +10,10 @@
  *   Before May 2025, sheet hsn → {data:[{num:1, hsn_sc:"8301", desc:"Padlocks", ...}]}.
  */
 import type { FieldValues } from '../../model/fields.js';
-import { formatPeriod, periodKey } from '../../model/period.js';
-import { HSN_RATE_FROM, hsnSplit } from '../../model/dated-rules.js';
+import { formatPeriod } from '../../model/period.js';
+import { hsnMandatory, hsnSplit } from '../../model/dated-rules.js';
 import type { SheetId } from '../../model/sheets.js';
-import { flatCopy } from '../../model/flat.js';
+import { StringPool } from '../../model/columns.js';
 import { amt, paise } from '../convert.js';
 import type { SectionMapper, SheetRow } from '../types.js';
 
@@ -34,29 +34,20 @@ function qtyNumber(text: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** Codes and descriptions repeat across rows: keep one flat copy of each. */
-type Intern = (s: string) => string;
-function interner(): Intern {
-  const seen = new Map<string, string>();
-  return (s) => {
-    let k = seen.get(s);
-    if (k === undefined) seen.set((k = flatCopy(s)), k);
-    return k;
-  };
-}
-
-function hsnItem(v: Values, num: number, split: boolean, intern: Intern, rateless: boolean): Record<string, unknown> {
+/** An HSN row's JSON; codes and descriptions repeat across rows and are kept once. */
+function hsnItem(v: Values, num: number, split: boolean, oldLayout: boolean, strings: StringPool): Record<string, unknown> {
   // from May 2025 the portal's description is the HSN master's; the user's text goes to user_desc
   const desc = split ? v.masterDesc || v.desc : v.desc;
   return {
     num,
-    hsn_sc: intern(v.hsn ?? ''),
-    ...(desc ? { desc: intern(desc) } : {}),
-    ...(split && v.desc ? { user_desc: intern(v.desc) } : {}),
-    uqc: intern(v.uqc ?? ''),
+    hsn_sc: strings.keep(v.hsn ?? ''),
+    ...(desc ? { desc: strings.keep(desc) } : {}),
+    ...(split && v.desc ? { user_desc: strings.keep(v.desc) } : {}),
+    uqc: strings.keep(v.uqc ?? ''),
     qty: qtyNumber(v.qty),
-    // before May 2021 an item had its total value and no rate (an older template has no Rate column)
-    ...(rateless && v.rt === undefined ? (v.totalValue !== undefined ? { val: amt(v.totalValue) } : {}) : { rt: v.rt ?? 0 }),
+    // before May 2021 the row's Total Value is part of the summary and its rate optional
+    ...(oldLayout && v.totalValue !== undefined ? { val: amt(v.totalValue) } : {}),
+    ...(v.rt !== undefined ? { rt: v.rt } : {}),
     txval: amt(v.txval ?? 0),
     iamt: amt(v.iamt ?? 0),
     camt: amt(v.camt ?? 0),
@@ -70,10 +61,10 @@ const mapper: SectionMapper = {
   sheets: ['hsn', 'hsnb2b', 'hsnb2c'],
   create: (ctx) => {
     const split = hsnSplit(ctx.period);
-    const rateless = periodKey(ctx.period) < HSN_RATE_FROM;
+    const oldLayout = hsnMandatory(ctx.period) === 'val';
     const lists: Record<Part, Record<string, unknown>[]> = { data: [], hsn_b2b: [], hsn_b2c: [] };
     const reported = new Set<string>();
-    const intern = interner();
+    const strings = new StringPool();
     return {
       add(row) {
         const part = partFor(row.ctx.spec.id, split);
@@ -96,7 +87,7 @@ const mapper: SectionMapper = {
           return false;
         }
         const list = lists[part];
-        list.push(hsnItem(row.values, list.length + 1, split, intern, rateless));
+        list.push(hsnItem(row.values, list.length + 1, split, oldLayout, strings));
         return true;
       },
       build() {

@@ -3,6 +3,15 @@ import type { MessageEntry } from './types.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
+/** A registration kind (model/gstin's GstinKind) in words, for OPTION_GSTIN_KIND. */
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  tds: 'a TDS registration (tax deductor)',
+  tcs: 'a TCS registration (e-commerce operator)',
+  uin: 'a UIN (UN body, embassy or other notified person)',
+  nr: "a non-resident taxable person's registration",
+  oidar: "an OIDAR supplier's registration",
+};
+
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ files and sheets
   FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
@@ -30,7 +39,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   FILE_TOO_LARGE: {
     input: true,
-    message: (p) => `${s(p.file)} expands to more than ${s(p.limit)} when unpacked, which no GSTR-1 needs`,
+    message: (p) =>
+      p.part
+        ? `${s(p.file)} holds a part (${s(p.part)}) that unpacks from ${s(p.compressed)} to ${s(p.size)}, more than ${s(p.ratio)} times its size: a zip bomb, not a workbook`
+        : `${s(p.file)} expands to ${s(p.size)} when unpacked, more than the ${s(p.limit)} limit; no GSTR-1 needs that much`,
     hint: () => 'Check the file is the sales workbook you meant; split very large returns into several workbooks.',
   },
   FILE_UNREADABLE: {
@@ -113,6 +125,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `The cell shows the Excel error ${s(p.error)}`,
     hint: () => 'Fix the formula so the cell shows a value, or type the value in.',
   },
+  CELL_FORMULA_NO_VALUE: {
+    message: () => 'The cell holds a formula that was never calculated (the file was saved without its results)',
+    hint: () => 'Open the file in Excel or LibreOffice and save it: the formulas are then calculated and their values stored.',
+  },
   AMOUNT_DECIMALS: {
     message: (p) => `${s(p.value)} has more than 2 decimals`,
     hint: () => 'Round the amount to paise (2 decimals); the portal rejects more.',
@@ -135,6 +151,21 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `"${s(p.value)}" is not a GSTIN`,
     hint: () => 'Give your own 15-character GSTIN, e.g. --gstin 27AAACR5055K1Z7.',
+  },
+  OPTION_GSTIN_KIND: {
+    input: true,
+    message: (p) => `${s(p.value)} is ${KIND_NAMES[s(p.kind)] ?? 'a registration'} that does not file GSTR-1`,
+    hint: () => 'Give your own GSTIN as a regular taxpayer. TDS deductors file GSTR-7, TCS collectors GSTR-8, UIN holders GSTR-11, non-resident taxable persons GSTR-5, OIDAR suppliers GSTR-5A.',
+  },
+  OPTION_GSTIN_STATE: {
+    input: true,
+    message: (p) => `${s(p.value)} starts with ${s(p.state)}, which is not a State or UT code`,
+    hint: () => 'The first two digits of a GSTIN are the State code of the registration (01-38, 97); check the GSTIN on your registration certificate.',
+  },
+  OPTION_GSTIN_CHECKSUM: {
+    input: true,
+    message: (p) => `${s(p.value)} is not a valid GSTIN: its check character (the 15th) does not match the first 14 characters`,
+    hint: (p) => `With these first 14 characters the check character is ${s(p.expected)} (${s(p.corrected)}); check the GSTIN on your registration certificate for a mistyped character.`,
   },
   OPTION_PERIOD: {
     input: true,

@@ -9,6 +9,25 @@ import type { MessageEntry } from './types.js';
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 
+/** How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING). */
+function taxOff(p: Params): string {
+  return p.head === 'total'
+    ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)})`
+    : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)})`;
+}
+
+/** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
+function timeLimit(p: Params): string {
+  switch (p.reason) {
+    case 'annual-return':
+      return `the annual return for its financial year was filed on ${s(p.deadline)}, which ends the time limit`;
+    case 'september':
+      return `the last return for its financial year was the one for ${s(p.lastReturn)}`;
+    default:
+      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${s(p.lastReturn)} return was the last one filed by then`;
+  }
+}
+
 export const RULE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ identifiers
   RET191113: {
@@ -20,6 +39,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `${cell(p)} is your own GSTIN; the recipient must be another person`;
         case 'oidar':
           return `${cell(p)} is an OIDAR registration, which cannot be a B2B recipient`;
+        case 'tds-k':
+          return `${cell(p)} is a TDS registration with K as its 14th character; the Offline Tool accepts only D there for a GSTR-1 recipient`;
         default:
           return `${cell(p)} is not a GSTIN, UIN, TDS or non-resident registration`;
       }
@@ -72,8 +93,6 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET191112: {
     message: (p) => {
       switch (p.reason) {
-        case 'foreign-sheet':
-          return '96-Foreign Country is a place of supply only for B2B invoices and registered credit/debit notes';
         case 'foreign-uin':
           return '96-Foreign Country cannot be the place of supply for a UIN holder';
         case 'required':
@@ -82,10 +101,18 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `${cell(p)} is not a state code of the place-of-supply list`;
       }
     },
+    hint: () =>
+      'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+  },
+  POS_UNLISTED: {
+    message: (p) =>
+      p.reason === 'foreign-sheet'
+        ? '96-Foreign Country is offered as a place of supply only for B2B invoices and registered credit/debit notes; the portal may reject it here'
+        : '28 is the old Andhra Pradesh code, not in the place-of-supply list; the portal may reject it',
     hint: (p) =>
       p.reason === 'foreign-sheet'
         ? 'Report exports in the exp sheet, or give the state where the supply is made.'
-        : 'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+        : 'Use 37-Andhra Pradesh (or 36-Telangana) for supplies after the 2014 bifurcation.',
   },
   POS_EXPORT_NOT_BLANK: {
     message: () => 'Place of supply must be blank on a note for an export (UR Type EXPWP or EXPWOP)',
@@ -126,8 +153,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   INVTYPE_RCHRG: {
     message: (p) =>
       p.type === 'CBW'
-        ? 'Reverse Charge must be Y for "Intra-State supplies attracting IGST"'
-        : 'Reverse Charge must be N for a deemed export',
+        ? 'Reverse Charge must be Y for "Intra-State supplies attracting IGST"; the Offline Tool and the portal refuse it with N'
+        : p.type === 'DE'
+          ? 'Reverse Charge must be N for a deemed export; the Offline Tool and the portal refuse it under reverse charge'
+          : 'Reverse Charge must be N for an SEZ supply; the Offline Tool and the portal refuse it under reverse charge',
     hint: (p) => `Set Reverse Charge to ${s(p.expected)}, or correct the Invoice Type.`,
   },
 
@@ -142,6 +171,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   DOCNUM_ZERO: {
     message: (p) => `${cell(p)} is not a valid document number: it is zero`,
     hint: () => 'Enter the real document number; it needs at least one letter or a digit other than 0.',
+  },
+  DOCNUM_ZERO_LIKE: {
+    message: (p) => `${cell(p)} has no letter or non-zero digit; the Offline Tool accepts it, but it is no real document number and the portal may reject it`,
+    hint: () => 'Enter the real document number from the invoice or note.',
   },
   RET191190: {
     message: (p) =>
@@ -192,13 +225,24 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Check the date; the portal may reject documents this old. If it is right, report it and keep the reason on file.',
   },
   CDN_TIME_LIMIT: {
-    message: (p) => `This credit note can no longer be reported: the time limit for its financial year ended on ${s(p.deadline)}`,
+    message: (p) => `This credit note can no longer be reported: ${timeLimit(p)}`,
     hint: () =>
-      'Section 34(2) allows credit notes for a year only up to 30 November after it ends; check the note date, or settle the difference outside GSTR-1.',
+      'Section 34(2) allows credit notes for a year only in a return filed by 30 November after it ends (or the annual return, if earlier); check the note date, or settle the difference outside GSTR-1.',
   },
   AMEND_TIME_LIMIT: {
-    message: (p) => `Documents of this financial year can no longer be amended: the time limit ended on ${s(p.deadline)}`,
-    hint: () => 'Amendments for a year are allowed only up to 30 November after it ends (Section 37(3)); check the original date or year.',
+    message: (p) => `Documents of this financial year can no longer be amended: ${timeLimit(p)}`,
+    hint: () =>
+      'Amendments for a year are allowed only in a return filed by 30 November after it ends, or before the annual return if earlier (Section 37(3)); check the original date or year.',
+  },
+  RET191120: {
+    message: (p) =>
+      `The revised invoice date is in this return period; it cannot be later than the original invoice's period, which ended by ${s(p.limit)}`,
+    hint: () => "Enter the date of the invoice as corrected, not the date of the amendment; it must fall in the original invoice's period.",
+  },
+  REVISED_DATE_LATE: {
+    message: (p) =>
+      `The revised invoice date is after ${s(p.limit)}, the end of the original invoice date's period; the portal refuses it unless the original was reported in a later return`,
+    hint: () => "Check the revised date: it must fall in the period of the return that first reported the invoice.",
   },
   RET191198: {
     message: (p) => {
@@ -295,13 +339,26 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET91708: {
     message: (p) =>
-      p.head === 'total'
-        ? `The tax on this row is Rs ${s(p.difference)} away from taxable value × rate (Rs ${s(p.expected)}); at most Rs 10 is allowed`
-        : `${s(p.column) || 'The tax'} is Rs ${s(p.difference)} away from the tax the taxable value and rate give (Rs ${s(p.expected)}); at most Rs 10 is allowed`,
+      `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${s(p.rounding)})`}`,
     hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
+  },
+  HSN_TAX_ROUNDING: {
+    message: (p) =>
+      `${taxOff(p)}; ${!('documents' in p) ? 'B2C (small) rows without Table 13 leave the number of invoices open, so' : `rounding over ${s(p.documents)} document(s) can explain up to Rs ${s(p.rounding)}, so`} this may be per-invoice rounding, but the portal's tolerance for HSN rows is not known`,
+    hint: () => 'If the row adds up invoices whose tax was rounded one by one, it may stand; otherwise check the taxable value, the rate and the tax.',
   },
 
   // ------------------------------------------------------------------ HSN
+  HSN_MANDATORY: {
+    message: (p) =>
+      p.field === 'val'
+        ? 'Total Value is required on an HSN row before the May 2021 period'
+        : 'Rate is required on an HSN row from the May 2021 period',
+    hint: (p) =>
+      p.field === 'val'
+        ? 'Fill in the Total Value (taxable value plus all taxes) of the HSN row.'
+        : 'Fill in the GST rate of the HSN row (one row per HSN, UQC and rate).',
+  },
   RET191350: {
     message: (p) => `HSN ${cell(p)} must have ${s(p.min)} to ${s(p.max)} digits for your turnover`,
     hint: (p) =>
@@ -353,6 +410,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ Table 13, IFF
+  DOCS_MISSING: {
+    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${s(p.period)} input has no docs sheet`,
+    hint: () => 'Add the docs sheet with the serial numbers of invoices and notes issued in the period (or fill Table 13 on the portal).',
+  },
+  HSN_B2B_EMPTY: {
+    message: (p) => `The B2B tab of the HSN summary (Table 12) is empty, but the return reports ${s(p.documents)} B2B invoice/note row(s); the portal does not file it so`,
+    hint: () => 'Fill the hsn(b2b) sheet with the HSN-wise summary of supplies to registered persons.',
+  },
   DOCS_CANCELLED: {
     message: (p) =>
       p.reason === 'negative' ? `${s(p.column) || 'The count'} ${s(p.value)} cannot be negative` : `Cancelled ${s(p.value)} is more than the total number`,
@@ -368,6 +433,15 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ the JSON
+  RETURN_TIME_BARRED: {
+    message: (p) =>
+      `The GSTR-1 for ${s(p.period)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
+    hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
+  },
+  AMOUNT_DIGITS: {
+    message: (p) => `${cell(p)} has more than ${s(p.digits)} digits before the decimal point; the portal accepts at most ${s(p.max)}`,
+    hint: () => 'Check the amount for a typing or unit error (paise for rupees, a pasted reference number).',
+  },
   RET191106: {
     message: (p) =>
       p.reason === 'more'

@@ -17,7 +17,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_INSECURE_URL: {
     input: true,
     message: (p) => `${s(p.value)} is plain http to another machine; credentials and OTPs would travel unencrypted`,
-    hint: () => 'Use https://; plain http is allowed only to this machine (127.0.0.1, localhost, ::1), e.g. the emulator.',
+    hint: () => 'Use https://; plain http is allowed only to a loopback address of this machine (127.0.0.1 or [::1]), e.g. the emulator.',
   },
   UPLOAD_CREDENTIALS_MISSING: {
     input: true,
@@ -40,6 +40,40 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
     hint: () => 'Move the file aside to start afresh; check the return on the portal (gstr1 status --track) first.',
+  },
+  UPLOAD_JOURNAL_TAIL_REPAIRED: {
+    message: (p) => `The last record of the journal ${s(p.file)} was cut off (a crash or power cut); its ${s(p.bytes)} incomplete byte(s) were removed`,
+    hint: () => 'Nothing to do: the run checks the portal for the step that record described.',
+  },
+  UPLOAD_JOURNAL_NO_DESTINATION: {
+    message: (p) => `The journal ${s(p.file)} was written before journals recorded where they sent things; it is not used for this destination`,
+    hint: () => 'This run asks the portal instead of trusting that journal. Once you no longer need it, move it aside.',
+  },
+  UPLOAD_PORTAL_CHANGED: {
+    message: (p) => `The portal no longer holds what the journal remembers (${s(p.chunks)} chunk(s) shown as saved): a reset, or a save made elsewhere`,
+    hint: () => 'Those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
+  },
+
+  // ------------------------------------------------------------------ filing checks (nothing is filed)
+  UPLOAD_NOTHING_TO_FILE: {
+    message: () => 'Not filed: nothing was uploaded for this return, so it would be filed as a nil return (no documents)',
+    hint: () => 'If the workbook does have invoices, check that its sheets were recognised (gstr1 validate), upload it, then file. To file a nil return on purpose, use --nil.',
+  },
+  UPLOAD_NIL_WITH_DATA: {
+    message: (p) => `Not filed: --nil files a return without documents, but ${s(p.chunks)} chunk(s) were uploaded for it`,
+    hint: () => 'Leave out --nil to file what was uploaded, or reset the return first (gstr1 reset).',
+  },
+  UPLOAD_CHUNKS_PENDING: {
+    message: (p) => `Not filed: ${s(p.count)} uploaded chunk(s) have no final status yet (chunk ${s(p.chunks)})`,
+    hint: () => 'Run gstr1 upload with the same files again: it finishes them. Then file.',
+  },
+  UPLOAD_NOT_UPLOADED: {
+    message: (p) => `Not filed: the files given differ from what was uploaded (chunk ${s(p.chunks)} of them was never saved to this destination)`,
+    hint: () => 'Upload these files first (gstr1 upload), or file without files to file what was uploaded.',
+  },
+  UPLOAD_JOURNAL_NO_TOTALS: {
+    message: (p) => `The journal does not record what chunk ${s(p.chunks)} held (it was written by an older version)`,
+    hint: () => 'Give the uploaded files to gstr1 file, so the portal\'s summary can be compared with them.',
   },
 
   // ------------------------------------------------------------------ provider kinds

@@ -14,27 +14,26 @@
  * message is the catalogue's (`messageOf`), so the user reads the same words as in a report.
  * Several findings on one record: the first wins, as on the portal (one error_cd per record).
  *
- * The emulator's save is synchronous (tests call `portal.save(...)` and read the result), so the
- * pass here is run synchronously: the same steps as `processReturn` with `createChecker`, minus
- * the awaits. A rule whose finish hook is asynchronous is refused with an error.
+ * The emulator's save is synchronous (tests call `portal.save(...)` and read the result): the
+ * engine's core runs without its async driver, and a rule whose finish hook is asynchronous is
+ * refused with an error.
  */
-import type { ProcessResult } from '../../api/process.js';
+import { createPass, type ProcessResult } from '../../engine/pass.js';
 import { FIELD_KINDS, type Field, type FieldValues } from '../../model/fields.js';
-import { FindingList, type Finding } from '../../model/finding.js';
+import type { Finding } from '../../model/finding.js';
 import { parsePeriod } from '../../model/period.js';
+import type { ReturnContext } from '../../model/return.js';
 import { sheetSpec, type SectionKey, type SheetId } from '../../model/sheets.js';
-import { MAPPERS, mapperForSheet } from '../../mappers/registry.js';
-import type { MapContext, ReturnContext, SectionBuilder, SectionOutput } from '../../mappers/types.js';
+import { MAPPERS } from '../../mappers/registry.js';
 import type { ColumnRef } from '../../parsers/headers.js';
 import type { RawCell } from '../../parsers/raw.js';
-import { at, type ParsedRow, type SheetContext, type SheetStats } from '../../parsers/rows.js';
+import type { ParsedRow, SheetContext, SheetStats } from '../../parsers/rows.js';
 import { messageOf } from '../../report/messages/index.js';
 import { cellValue } from '../../report/template/render.js';
-import { normaliseValidateOptions, ruleContext, RULES } from '../../validators/index.js';
-import { forRun } from '../../validators/engine.js';
-import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from '../../validators/types.js';
+import { createChecker, normaliseValidateOptions, ruleContext, RULES } from '../../validators/index.js';
+import type { Rule, RuleContext, ValidateOptions } from '../../validators/types.js';
 import type { PortalError } from '../error-report.js';
-import { buildSections, LAYOUTS, walkRecords, walkSection, type RecordEntry } from '../records.js';
+import { buildSections, layoutOf, walkRecords, walkSection, type RecordEntry } from '../records.js';
 import { MESSAGES as PORTAL_MESSAGES, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
@@ -65,12 +64,17 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   IFF_SECTION: 'RET191106',
   CELL_INVALID_CHOICE: 'RET191106',
   HSN_SHEET_PERIOD: 'RET191106',
+  HSN_MANDATORY: 'RET191106', // a required key of the HSN item
+  AMOUNT_DIGITS: 'RET191106', // the schema's maximum
+  INVTYPE_RCHRG: 'RET191106', // the Offline Tool's import refuses the pairing
   // closest portal code
   B2CS_TYPE_E: 'RET191152', // Type E is the e-commerce operator's: "Invalid E-Commerce GSTIN"
   POS_EXPORT_NOT_BLANK: 'RET191112', // invalid place of supply
   CDN_TIME_LIMIT: 'RET191126', // note date out of the allowed range
   AMEND_TIME_LIMIT: 'RET191198', // original document/month not amendable in this period
   EXP_TYPE_TAX: 'RET191150', // tax heads not allowed for the supply type
+  RETURN_TIME_BARRED: 'RET191106', // the portal's own code for a time-barred return is not known
+  HSN_B2B_EMPTY: 'RET191106', // the portal's code for the empty B2B tab is not known
   DOC_FIELD_MISMATCH: 'RET191190', // from JSON: a second document with the same number in a section
 };
 
@@ -200,65 +204,16 @@ export function payloadRows(payload: Obj, ctx: ReturnContext): PayloadRows {
 // ------------------------------------------------------------------------------- the pass
 
 /**
- * One synchronous pass over the rows: `processReturn` with the rules' checker (row rules and
- * stateful rules see each row before it is mapped; their findings are handed over before the
- * finish hooks add theirs, as createChecker does).
+ * The pass over the rows, synchronously: the engine's core with the rules' checker, exactly as
+ * `gstr1 validate` runs it (src/engine).
  */
 export function runRules(source: PayloadRows, ctx: ReturnContext, context: RuleContext, rules: readonly Rule[]): ProcessResult {
-  const rctx = forRun(context);
-  const findings = new FindingList();
-  const held: Finding[] = [];
-  let sink: (f: Finding) => void = (f) => held.push(f);
-  const reporter = (rule: Rule): Report => {
-    const { code, severity } = rule;
-    const report = (row: ParsedRow, field?: Field, params?: Finding['params']) =>
-      sink({ code, severity, ...at(row, field), ...(params ? { params } : {}) });
-    return Object.assign(report, { raw: (f: Omit<Finding, 'code' | 'severity'>) => sink({ code, severity, ...f }) });
-  };
-  const rowRules = new Map<SheetId, { rule: RowRule; report: Report }[]>();
-  const passRows = new Map<SheetId, RulePass[]>();
-  const passes: { code: string; pass: RulePass }[] = [];
-  const push = <V>(m: Map<SheetId, V[]>, k: SheetId, v: V) => {
-    const l = m.get(k);
-    if (l) l.push(v);
-    else m.set(k, [v]);
-  };
-  for (const rule of rules) {
-    const report = reporter(rule);
-    if (rule.kind === 'row') {
-      for (const s of rule.sections) push(rowRules, s, { rule, report });
-    } else {
-      const pass = rule.check(rctx, report);
-      passes.push({ code: rule.code, pass });
-      if (pass.row) for (const s of rule.sections) push(passRows, s, pass);
-    }
-  }
-
-  const mapCtx: MapContext = { ...ctx, findings };
-  const builders = new Map<SectionKey, SectionBuilder>();
-  for (const row of source.rows) {
-    const id = row.ctx.spec.id;
-    for (const { rule, report } of rowRules.get(id) ?? []) rule.check(row, rctx, report);
-    for (const p of passRows.get(id) ?? []) p.row!(row);
-    const mapper = mapperForSheet(id);
-    if (!mapper) continue;
-    let b = builders.get(mapper.key);
-    if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
-    if (!b.add(row)) row.ctx.stats.rejected++;
-  }
-  const outputs = new Map<SectionKey, SectionOutput>();
-  for (const [key, b] of builders) {
-    const out = b.build();
-    if (out) outputs.set(key, out);
-  }
-  const result: ProcessResult = { ctx, files: [PAYLOAD_FILE], outputs, findings, stats: source.stats };
-  for (const f of held) findings.push(f);
-  sink = (f) => findings.push(f);
-  for (const { code, pass } of passes) {
-    const done = pass.finish?.(result) as unknown;
-    if (done && typeof (done as PromiseLike<unknown>).then === 'function') {
-      throw new Error(`rule ${code} finishes asynchronously; the emulator validates saves synchronously`);
-    }
+  const pass = createPass(ctx, { checkers: [createChecker(rules, context)], files: [PAYLOAD_FILE], stats: source.stats });
+  for (const row of source.rows) pass.push(row);
+  const result = pass.finish();
+  if (result instanceof Promise) {
+    result.catch(() => undefined);
+    throw new Error('a rule finishes asynchronously; the emulator validates saves synchronously');
   }
   return result;
 }
@@ -311,7 +266,7 @@ function recordsOf(f: Finding, result: ProcessResult, source: PayloadRows): read
 function recordsAtPath(path: string, result: ProcessResult, source: PayloadRows): RecordEntry[] {
   const parts = path.split('/').slice(1);
   const section = parts[0] ?? '';
-  const layout = LAYOUTS[section];
+  const layout = layoutOf(section);
   const out = result.outputs.get(section as SectionKey);
   if (!layout || !out) return [];
   const json: unknown = out.kind === 'array' ? [...out.items] : out.parts;

@@ -12,7 +12,7 @@ import { ratesFor } from '../../model/dated-rules.js';
 import { hasValidCheckChar } from '../../model/gstin.js';
 import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
 import type { PortalError } from '../error-report.js';
-import { HSN_TABS, LAYOUTS, walkRecords, type RecordEntry } from '../records.js';
+import { HSN_TABS, layoutOf, walkRecords, type RecordEntry } from '../records.js';
 
 type Obj = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ export function structureError(payload: unknown, expect: { gstin?: string; fp?: 
   let sections = 0;
   for (const [key, value] of Object.entries(payload)) {
     if (ENVELOPE_KEYS.has(key)) continue;
-    const layout = LAYOUTS[key];
+    const layout = layoutOf(key);
     if (!layout) return bad(`Unknown section ${key}.`);
     sections++;
     const why = sectionShape(key, layout.kind, value);
@@ -64,7 +64,7 @@ function sectionShape(key: string, kind: string, value: unknown): string | undef
   switch (kind) {
     case 'grouped': {
       if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array';
-      const listKey = (LAYOUTS[key] as { listKey: string }).listKey;
+      const listKey = (layoutOf(key) as { listKey: string }).listKey;
       for (const g of value) {
         if (!isObj(g)) return 'entries must be objects';
         if (!Array.isArray(g[listKey]) || (g[listKey] as unknown[]).length === 0) return `${listKey} must be a non-empty array`;

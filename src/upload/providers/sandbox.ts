@@ -121,6 +121,7 @@ export default function sandbox(opts: SandboxOptions): Provider {
 
   return {
     name: PROVIDER_NAME,
+    destination: { baseUrl: base, account: creds.apiKey },
 
     hasSession: () => Boolean(taxpayer) && now() < taxpayer!.expiresAt,
 

@@ -95,6 +95,7 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
 
   return {
     name: PROVIDER_NAME,
+    destination: { baseUrl: base, account: creds.email },
 
     hasSession: () => Boolean(txn) && now() < expiresAt,
 

@@ -10,6 +10,7 @@ const rule: RowRule = {
   code: 'ADVANCE_SIGN',
   severity: 'error',
   sections: ['at', 'ata', 'atadj', 'atadja'],
+  source: 'Offline Tool 3.2.4 import checks for at/atadj (gross advance not zero, cess sign; adjusted not negative)',
   description: 'Advances: received amount not zero, with cess of the same sign; adjusted amount and its cess not negative.',
   variants: [{ reason: 'zero' }, { reason: 'cess-sign' }, { reason: 'negative' }],
   check(row, _ctx, report) {

@@ -14,6 +14,7 @@ const rule: RowRule = {
   code: 'RET191198',
   severity: 'error',
   sections: AMENDMENT_SHEETS,
+  source: 'portal RET191198 (GSTN error-code list: cannot amend in the same return period)',
   description: 'Amendment of a document or month that is not before this return period.',
   variants: [{ reason: 'date', limit: '01-03-2025' }, { reason: 'month' }, { reason: 'before-gst' }],
   check(row, ctx, report) {

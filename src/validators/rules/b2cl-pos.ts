@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'RET191160',
   severity: 'error',
   sections: ['b2cl', 'b2cla', 'cdnur', 'cdnura'],
+  source: 'Offline Tool 3.2.4 `isInterStateRow`; portal RET191160',
   description: 'B2CL invoices and B2CL notes: place of supply must differ from the supplier\'s state (except for an SEZ supplier).',
   check(row, ctx, report) {
     if (ctx.sez) return;

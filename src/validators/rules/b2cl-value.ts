@@ -13,6 +13,7 @@ const rule: RowRule = {
   code: 'RET191180',
   severity: 'error',
   sections: ['b2cl', 'b2cla'],
+  source: 'CGST Rule 59(4); Notification 12/2024-CT; Offline Tool 3.2.4 `B2CL_MIN_VAL`, `B2CL_MIN_VAL_STR_PRD`; portal RET191180',
   description: 'B2CL invoice value must be more than the B2CL limit of the period (Rs 2.5 lakh; Rs 1 lakh from August 2024).',
   variants: [{ limit: '100000.00' }],
   check(row, ctx, report) {

@@ -14,6 +14,7 @@ const rule: RowRule = {
   code: 'B2CS_TYPE_E',
   severity: 'error',
   sections: ['b2cs', 'b2csa'],
+  source: 'Offline Tool 3.2.4 b2cs import (Type E no longer offered, Table 14 from January 2024)',
   description: 'B2C (small) Type must be OE from the January 2024 period; before it, Type E (through an e-commerce operator) needs the operator\'s GSTIN.',
   variants: [{ reason: 'dated' }, { reason: 'no-operator' }],
   check(row, ctx, report) {

@@ -9,14 +9,36 @@ const rows = [
 ];
 
 describe('rule: CDN_TIME_LIMIT', () => {
-  it('accepts a FY 2023-24 credit note up to the November 2024 return', async () => {
-    expect(await runRules(rule, rows, { period: '112024' })).toEqual([]);
+  it('issue 16 (s.34(2), Finance Act 2022): accepts a FY 2023-24 credit note up to the October 2024 return, filed by 30 November', async () => {
+    expect(await runRules(rule, rows, { period: '102024', today: '2024-11-10' })).toEqual([]);
   });
 
-  it('flags it from the December 2024 return; debit notes have no limit', async () => {
-    const f = await runRules(rule, rows, { period: '122024' });
+  it('issue 16: flags it from the November 2024 return (filed in December, after 30 November); debit notes have no limit', async () => {
+    const f = await runRules(rule, rows, { period: '112024', today: '2024-12-05' });
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'CDN_TIME_LIMIT', severity: 'error', row: 5, column: 'Note Date', params: { deadline: '30-11-2024' } },
+      {
+        code: 'CDN_TIME_LIMIT', severity: 'error', row: 5, column: 'Note Date',
+        params: { reason: 'november', deadline: '30-11-2024', lastReturn: 'October 2024' },
+      },
     ]);
+  });
+
+  it('before FY 2021-22 (s.34(2) as enacted): the September return after the year is the last', async () => {
+    const old = [makeRow('cdnr', { ntNum: 'C9', ntty: 'C', ntDt: '2020-06-10' }, 5)];
+    expect(await runRules(rule, old, { period: '092021' })).toEqual([]);
+    expect((await runRules(rule, old, { period: '102021' })).map((x) => x.params)).toEqual([
+      { reason: 'september', deadline: '30-09-2021', lastReturn: 'September 2021' },
+    ]);
+  });
+
+  it('issue 16: the annual return filed earlier ends the time (--annual-return-filed), for the year before the period only', async () => {
+    const opts = { period: '092024', annualReturnFiled: '2024-09-15' };
+    // the September 2024 return ends after the annual return was filed
+    expect((await runRules(rule, rows, { ...opts, today: '2024-10-05' })).map((x) => [x.row, x.params?.reason, x.params?.deadline])).toEqual([
+      [5, 'annual-return', '15-09-2024'],
+    ]);
+    // the August return filed before it is in time; filed after it, it is late
+    expect(await runRules(rule, rows, { ...opts, period: '082024', today: '2024-09-10' })).toEqual([]);
+    expect((await runRules(rule, rows, { ...opts, period: '082024', today: '2024-09-20' })).map((x) => x.row)).toEqual([5]);
   });
 });

@@ -21,6 +21,8 @@ const rule: RowRule = {
   code: 'DATE_TOO_OLD_18M',
   severity: 'warning',
   sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa', 'cdnr', 'cdnra', 'cdnur', 'cdnura'],
+  source: 'portal RET191114/RET191126 wording (GSTN error-code list); the Offline Tool 3.2.4 has the 18-month check commented out',
+  confidence: "secondary: the portal's current verdict is unknown, so a warning",
   description: 'Invoice or note dated more than 18 months before the return period (the portal may reject it).',
   variants: [{ limit: '01-09-2023' }],
   check(row, ctx, report) {

@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'DIFF_PERCENT',
   severity: 'error',
   sections: DIFF_PERCENT_SHEETS,
+  source: 'Offline Tool 3.2.4 import (`Applicable % of Tax Rate`: blank or 65)',
   description: 'Applicable % of Tax Rate: blank or 65 only; blank on notes for exports.',
   variants: [{ reason: 'value' }, { reason: 'export' }],
   check(row, _ctx, report) {

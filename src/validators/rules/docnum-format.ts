@@ -25,6 +25,7 @@ const rule: RowRule = {
   code: 'DOCNUM_FORMAT',
   severity: 'error',
   sections: Object.keys(NUMBER_FIELDS) as SheetId[],
+  source: 'CGST Rule 46(b); Offline Tool 3.2.4 document-number pattern `^[a-zA-Z0-9-/]{1,16}$`',
   description: 'Document numbers: at most 16 characters of letters, digits, "-" and "/" (Rule 46(b)); also Table 13 serial numbers.',
   variants: [{ reason: 'length', length: 17 }, { reason: 'characters' }],
   check(row, _ctx, report) {

@@ -10,6 +10,7 @@ const rule: RowRule = {
   code: 'DOCS_CANCELLED',
   severity: 'error',
   sections: ['docs'],
+  source: 'Offline Tool 3.2.4 doc_issue import (`totnum` ≥ `cancel`, both not negative)',
   description: 'Documents issued: total and cancelled not negative, cancelled not more than the total.',
   variants: [{ reason: 'negative' }, { reason: 'more-than-total' }],
   check(row, _ctx, report) {

@@ -21,6 +21,8 @@ const rule: PassRule = {
   code: 'DOCS_COUNT',
   severity: 'warning',
   sections: ['b2b', 'b2cl', 'exp', 'cdnr', 'cdnur', 'docs'],
+  source: 'GSTN advisory on Tables 12 and 13 (Phase III, from the May 2025 period)',
+  confidence: "secondary: the portal's cross-check is reported by tax sites, not in the advisory text; a warning",
   description:
     'Documents issued (Table 13): net issued invoices, credit notes and debit notes fewer than those reported in the return.',
   variants: [{ nature: 'Invoices for outward supply', net: 2, reported: 3 }],

@@ -16,6 +16,7 @@ const rule: PassRule = {
   code: 'RET191190',
   severity: 'error',
   sections: Object.keys(DOCUMENT_SERIES) as SheetId[],
+  source: 'portal RET191190 (GSTN error-code list); the Offline Tool matches numbers case-insensitively',
   description:
     'Duplicate document number in the return (case-insensitive) across sections and files; lines of one document in one sheet share their number.',
   check(ctx, report) {

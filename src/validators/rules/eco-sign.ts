@@ -13,6 +13,7 @@ const rule: RowRule = {
   code: 'ECO_SIGN',
   severity: 'error',
   sections: ['eco', 'ecoa'],
+  source: 'Offline Tool 3.2.4 Table 14 import (amounts share a sign)',
   description: 'Supplies through e-commerce operators: value of supplies and tax amounts all positive or all negative.',
   check(row, _ctx, report) {
     const v = row.values;

@@ -31,6 +31,7 @@ const rule: RowRule = {
   code: 'RET191152',
   severity: 'error',
   sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'eco', 'ecoa'],
+  source: 'Offline Tool 3.2.4 `ERR_INV_ETIN`, Table 14 import; portal RET191152',
   description:
     'E-commerce operator GSTIN: blank in b2b/b2cl (from the January 2024 period) and b2cs; in Table 14 a valid GSTIN (a TCS GSTIN for supplies u/s 52), not the supplier\'s.',
   variants: [

@@ -10,6 +10,7 @@ const rule: RowRule = {
   code: 'EXP_TYPE_TAX',
   severity: 'error',
   sections: ['exp', 'expa', 'cdnur', 'cdnura'],
+  source: 'Offline Tool 3.2.4 exp and cdnur import (WOPAY/EXPWOP: no tax, no cess)',
   description: 'Exports without payment of tax (WOPAY, EXPWOP notes): cess must be 0.',
   variants: [{ type: 'WOPAY' }],
   check(row, _ctx, report) {

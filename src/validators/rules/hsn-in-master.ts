@@ -14,6 +14,7 @@ const rule: RowRule = {
   code: 'RET191349',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'GSTN advisory on Tables 12 and 13 (Phase III, May 2025 period); Offline Tool 3.2.4 `INVALID_HSN_BOOK`; portal RET191349',
   description: 'HSN/SAC code must be in the GSTN HSN master (from the May 2025 period).',
   check(row, ctx, report) {
     const hsn = row.values.hsn;

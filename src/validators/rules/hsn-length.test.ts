@@ -21,7 +21,9 @@ describe('rule: RET191350', () => {
     expect((await runRules(rule, rows, { turnover: 50_000_001 })).map((x) => [x.row, x.params?.min])).toEqual([[6, 6]]);
   });
 
-  it('takes 2 digits before April 2021', async () => {
+  it('issue 16: takes 2 digits up to the April 2021 period, 4 from May 2021 (Offline Tool, Notification 78/2020-CT)', async () => {
     expect(await runRules(rule, [makeRow('hsn', { hsn: '84' })], { period: '032021' })).toEqual([]);
+    expect(await runRules(rule, [makeRow('hsn', { hsn: '84' })], { period: '042021' })).toEqual([]);
+    expect((await runRules(rule, [makeRow('hsn', { hsn: '84' })], { period: '052021' })).map((x) => x.params?.min)).toEqual([4]);
   });
 });

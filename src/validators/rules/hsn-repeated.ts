@@ -7,7 +7,8 @@
  */
 import type { SheetContext } from '../../parsers/rows.js';
 import type { PassRule } from '../types.js';
-import { compact, HSN_SHEETS } from '../shared.js';
+import { StringPool } from '../../model/columns.js';
+import { HSN_SHEETS } from '../shared.js';
 
 const ROWS = 2 ** 32;
 
@@ -16,9 +17,11 @@ const rule: PassRule = {
   code: 'RET191117',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'Offline Tool 3.2.4 `UNIQUE_HSN_COMBINATION_ERRMESSAGE`; portal RET191117',
   description: 'HSN summary: the same HSN, UQC and rate may appear on one row only per table (B2B, B2C), across all files.',
   check(_ctx, report) {
     const first = new Map<string, number>();
+    const keys = new StringPool();
     const owners: { file: string; sheet: string }[] = [];
     const ownerIndex = new Map<SheetContext, number>();
     return {
@@ -35,7 +38,7 @@ const rule: PassRule = {
         const key = `${row.ctx.spec.id}\u0000${v.hsn}\u0000${v.uqc ?? ''}\u0000${v.rt ?? ''}`;
         const seen = first.get(key);
         if (seen === undefined) {
-          first.set(compact(key), owner * ROWS + row.row);
+          first.set(keys.keep(key), owner * ROWS + row.row);
           return;
         }
         const o = owners[Math.floor(seen / ROWS)]!;

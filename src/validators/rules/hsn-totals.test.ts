@@ -51,4 +51,11 @@ describe('rule: HSN_TOTALS', () => {
     });
     expect(f.map((x) => [x.sheet, x.params?.tab, x.params?.difference])).toEqual([['hsn', 'all', '5000.00']]);
   });
+
+  it('issue 16: leaves an empty B2B tab from May 2025 to HSN_B2B_EMPTY (an error), still warns on an empty B2C tab', async () => {
+    const rows = [b2b('A', 1000000, 5), makeRow('b2cs', { typ: 'OE', pos: '27', rt: 18, txval: 300000 }, 5)];
+    const tabs = ['hsnb2b', 'hsnb2c'].map((s) => makeRow(s as 'hsnb2b', { hsn: '8471', uqc: 'NOS', rt: 18, txval: 1 }, 5).ctx.stats);
+    const f = await runRules(rule, rows, { period: '052025', stats: [...new Set(rows.map((r) => r.ctx.stats)), ...tabs] });
+    expect(f.map((x) => [x.sheet, x.params?.reason, x.params?.tab])).toEqual([['hsn(b2c)', 'missing', 'B2C']]);
+  });
 });

@@ -15,6 +15,7 @@ const rule: PassRule = {
   code: 'IFF_SECTION',
   severity: 'error',
   sections: SHEET_IDS.filter((s) => !IFF_SHEETS.includes(s)),
+  source: 'CGST Rule 59(2) (IFF); Offline Tool 3.2.4 `service/offline2.js` IFF sections',
   description: 'Quarterly filer, IFF month (months 1-2 of a quarter): only b2b, b2ba, cdnr and cdnra may be reported.',
   variants: [{ period: '042025' }],
   check(ctx, report) {

@@ -9,6 +9,7 @@ import recipientGstin from './recipient-gstin.js';
 import ecommerceGstin from './ecommerce-gstin.js';
 import b2csTypeE from './b2cs-type-e.js';
 import posCode from './pos-code.js';
+import posUnlisted from './pos-unlisted.js';
 import posExportBlank from './pos-export-blank.js';
 import b2clPos from './b2cl-pos.js';
 import taxHeads from './tax-heads.js';
@@ -16,6 +17,7 @@ import sezInterState from './sez-inter-state.js';
 import reverseChargeType from './reverse-charge-type.js';
 import docnumFormat from './docnum-format.js';
 import docnumZero from './docnum-zero.js';
+import docnumZeroLike from './docnum-zero-like.js';
 import duplicateDocument from './duplicate-document.js';
 import invoiceDate from './invoice-date.js';
 import noteDate from './note-date.js';
@@ -23,18 +25,23 @@ import dateTooOld from './date-too-old.js';
 import cdnTimeLimit from './cdn-time-limit.js';
 import amendTimeLimit from './amend-time-limit.js';
 import amendSamePeriod from './amend-same-period.js';
+import revisedDate from './revised-date.js';
+import revisedDateLate from './revised-date-late.js';
 import shippingBillDate from './shipping-bill-date.js';
 import shippingBill from './shipping-bill.js';
 import rateList from './rate-list.js';
 import diffPercent from './diff-percent.js';
 import b2clValue from './b2cl-value.js';
 import exportTax from './export-tax.js';
+import amountDigits from './amount-digits.js';
 import invoiceSign from './invoice-sign.js';
 import noteSign from './note-sign.js';
 import advanceSign from './advance-sign.js';
 import ecoSign from './eco-sign.js';
 import taxTolerance from './tax-tolerance.js';
+import hsnTaxRounding from './hsn-tax-rounding.js';
 import hsnLength from './hsn-length.js';
+import hsnMandatory from './hsn-mandatory.js';
 import hsnInMaster from './hsn-in-master.js';
 import uqc from './uqc.js';
 import quantity from './quantity.js';
@@ -43,13 +50,17 @@ import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
+import docsMissing from './docs-missing.js';
+import hsnB2bEmpty from './hsn-b2b-empty.js';
 import retsaveSchema from './retsave-schema.js';
+import timeBar from './time-bar.js';
 
 export const RULES: readonly Rule[] = [
   recipientGstin,
   ecommerceGstin,
   b2csTypeE,
   posCode,
+  posUnlisted,
   posExportBlank,
   b2clPos,
   taxHeads,
@@ -57,6 +68,7 @@ export const RULES: readonly Rule[] = [
   reverseChargeType,
   docnumFormat,
   docnumZero,
+  docnumZeroLike,
   duplicateDocument,
   invoiceDate,
   noteDate,
@@ -64,18 +76,23 @@ export const RULES: readonly Rule[] = [
   cdnTimeLimit,
   amendTimeLimit,
   amendSamePeriod,
+  revisedDate,
+  revisedDateLate,
   shippingBillDate,
   shippingBill,
   rateList,
   diffPercent,
   b2clValue,
   exportTax,
+  amountDigits,
   invoiceSign,
   noteSign,
   advanceSign,
   ecoSign,
   taxTolerance,
+  hsnTaxRounding,
   hsnLength,
+  hsnMandatory,
   hsnInMaster,
   uqc,
   quantity,
@@ -84,7 +101,10 @@ export const RULES: readonly Rule[] = [
   iffSections,
   hsnTotals,
   docsCount,
+  docsMissing,
+  hsnB2bEmpty,
   retsaveSchema,
+  timeBar,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

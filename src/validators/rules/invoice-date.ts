@@ -13,6 +13,7 @@ const rule: RowRule = {
   code: 'RET191114',
   severity: 'error',
   sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'],
+  source: 'Offline Tool 3.2.4 `validateDate`; portal RET191114',
   description:
     'Invoice date: not after the last day of the return period, not before 01-07-2017, not before the registration date.',
   variants: [

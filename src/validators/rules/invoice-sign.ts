@@ -14,6 +14,7 @@ const rule: RowRule = {
   code: 'INVOICE_SIGN',
   severity: 'error',
   sections: INVOICE_SHEETS,
+  source: 'Offline Tool 3.2.4 import (invoice amounts not negative)',
   description: 'Invoices: invoice value, taxable value and cess must not be negative (use a credit note).',
   check(row, _ctx, report) {
     for (const f of AMOUNTS) {

@@ -12,6 +12,7 @@ const rule: RowRule = {
   code: 'RET191126',
   severity: 'error',
   sections: ['cdnr', 'cdnra', 'cdnur', 'cdnura'],
+  source: 'Offline Tool 3.2.4 `validateDate`; portal RET191126',
   description: 'Note date: not after the last day of the return period, not before 01-07-2017, not before the registration date.',
   variants: [
     { reason: 'after-period', limit: '31-03-2025' }, { reason: 'before-gst', limit: '01-07-2017' },

@@ -10,6 +10,7 @@ const rule: RowRule = {
   code: 'NOTE_SIGN',
   severity: 'error',
   sections: ['cdnr', 'cdnra', 'cdnur', 'cdnura'],
+  source: 'Offline Tool 3.2.4 cdnr/cdnur import (note value ≥ 0, taxable value > 0)',
   description: 'Notes: note value and cess not negative, taxable value more than zero (the note type says credit or debit).',
   variants: [{ reason: 'negative' }, { reason: 'not-positive' }],
   check(row, _ctx, report) {

@@ -3,7 +3,7 @@ import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './pos-code.js';
 
 describe('rule: RET191112', () => {
-  it('flags a code outside the list (28, 99), not a listed one', async () => {
+  it('flags a code outside the list (99), not a listed one nor 28 (POS_UNLISTED warns)', async () => {
     const f = await runRules(rule, [
       makeRow('b2cs', { typ: 'OE', pos: '27' }, 5),
       makeRow('b2cs', { typ: 'OE', pos: '28' }, 6),
@@ -11,12 +11,11 @@ describe('rule: RET191112', () => {
       makeRow('at', { pos: '97', rt: 18, adAmt: 100 }, 8),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET191112', severity: 'error', row: 6, column: 'Place Of Supply', params: { reason: 'unknown' } },
       { code: 'RET191112', severity: 'error', row: 7, column: 'Place Of Supply', params: { reason: 'unknown' } },
     ]);
   });
 
-  it('allows 96 only in b2b/b2ba/cdnr/cdnra and not for a UIN recipient', async () => {
+  it('refuses 96 for a UIN recipient; 96 in another sheet is left to POS_UNLISTED', async () => {
     const f = await runRules(rule, [
       makeRow('b2b', { ctin: IDS.recipient, pos: '96' }, 5),
       makeRow('b2b', { ctin: IDS.uin, pos: '96' }, 6),
@@ -25,7 +24,6 @@ describe('rule: RET191112', () => {
     ]);
     expect(f.map((x) => [x.row, x.params?.reason])).toEqual([
       [6, 'foreign-uin'],
-      [7, 'foreign-sheet'],
     ]);
   });
 

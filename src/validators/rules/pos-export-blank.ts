@@ -10,6 +10,7 @@ const rule: RowRule = {
   code: 'POS_EXPORT_NOT_BLANK',
   severity: 'error',
   sections: ['cdnur', 'cdnura'],
+  source: 'Offline Tool 3.2.4 cdnur import (EXPWP/EXPWOP: POS blank)',
   description: 'Place of supply must be blank on notes for exports (UR Type EXPWP/EXPWOP).',
   check(row, _ctx, report) {
     const v = row.values;

@@ -15,6 +15,7 @@ const rule: RowRule = {
   code: 'RET191355',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'Offline Tool 3.2.4 quantity pattern; GSTN advisory on Table 12 (Phase III, May 2025 period); portal RET191355',
   description: 'Quantity: at most 13 digits and 2 decimals; 0 for services (HSN 99…, from the May 2025 period).',
   variants: [{ reason: 'format' }, { reason: 'service' }],
   check(row, ctx, report) {

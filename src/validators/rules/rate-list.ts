@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'RET191175',
   severity: 'error',
   sections: RATE_SHEETS,
+  source: 'Offline Tool 3.2.4 `rates` (`common/directives1.4.js`, `public/data/rate.json`); portal RET191175',
   description: 'Rate must be a GST rate valid for the return period (the full rate, e.g. 18, not 9).',
   variants: [{ rates: '0, 0.1, 0.25, 1, 1.5, 3, 5, 6, 7.5, 12, 18, 28' }],
   check(row, ctx, report) {

@@ -32,4 +32,20 @@ describe('rule: RET191113', () => {
     const f = await runRules(rule, [makeRow('b2b', { ...inv, ctin: IDS.uin }), makeRow('b2b', { ...inv, ctin: IDS.nr }, 6)]);
     expect(f).toEqual([]);
   });
+
+  it('issue 16: a TDS id is a recipient only with D as its 14th character (Offline Tool validateGSTIN)', async () => {
+    const f = await runRules(rule, [
+      makeRow('b2b', { ...inv, ctin: '27ABCD01234E1DP' }, 5),
+      makeRow('b2b', { ...inv, ctin: '27ABCD01234E1KA' }, 6),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([{ ...at(6), params: { reason: 'tds-k' } }]);
+  });
+
+  it('issue 16: a state-coded UIN of a UN body stays valid; an OIDAR id does not', async () => {
+    const f = await runRules(rule, [
+      makeRow('b2b', { ...inv, ctin: '0717UNO00157UNO' }, 5),
+      makeRow('b2b', { ...inv, ctin: IDS.oidar }, 6),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([{ ...at(6), params: { reason: 'oidar' } }]);
+  });
 });

@@ -6,9 +6,11 @@
  * recipient and its invoices) the group's own keys and then one document at a time; each object
  * section (nil, hsn, doc_issue, supeco) whole. Every schema error is one finding with its JSON
  * path (and the document and group it is in); after 100 the rest are counted in one last finding.
+ * Amounts over the schema's digit limits are located on their cells by AMOUNT_DIGITS; this check
+ * then leaves them out, and still reports an amount that overflows as a sum of rows.
  *   pass: the JSON the section mappers write; fail: an invoice number with a space, a missing key
  */
-import type { ProcessResult } from '../../api/process.js';
+import type { ProcessResult } from '../../engine/pass.js';
 import { formatPeriod } from '../../model/period.js';
 import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
 import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';
@@ -20,6 +22,9 @@ const ROW_CHECKED: readonly (readonly [string, RegExp])[] = [
   ['enum', /\/(rt|pos|uqc)$/],
   ['pattern', /\/(inum|nt_num|oinum|ont_num)$/],
 ];
+
+/** JSON keys of the schema's `value` and `amount` definitions (AMOUNT_DIGITS checks their cells). */
+const AMOUNT_PATH = /\/(val|txval|iamt|camt|samt|csamt|ad_amt|nil_amt|expt_amt|ngsup_amt|suppval|igst|cgst|sgst|cess)$/;
 
 /** Findings reported one by one before the rest are only counted. */
 export const MAX_SCHEMA_FINDINGS = 100;
@@ -136,6 +141,7 @@ const rule: PassRule = {
   code: 'RET191106',
   severity: 'error',
   sections: [],
+  source: 'GSTN GSTR-1 retsave JSON schema (schema/retsave.json); portal RET191106',
   description:
     'The JSON written for the return does not follow the portal\'s structure (schema/retsave.json): a missing or unknown key, a wrong type or value.',
   variants: [
@@ -147,8 +153,12 @@ const rule: PassRule = {
       finish(result) {
         let reported = 0;
         let more = 0;
+        // amounts over the digit limits are on their cells (AMOUNT_DIGITS); only a sum of rows
+        // that overflows is left for this check, when no cell did
+        const digitsOnCells = result.findings.items.some((f) => f.code === 'AMOUNT_DIGITS');
         const emit = (key: SectionKey | undefined, issues: SchemaIssue[], where: (issue: SchemaIssue) => Where) => {
           for (const issue of issues) {
+            if (digitsOnCells && (issue.keyword === 'maximum' || issue.keyword === 'minimum') && AMOUNT_PATH.test(issue.path)) continue;
             // already reported on its cell by a row rule: a rate, POS or UQC off the list (RET191175,
             // RET191112, RET191353), a document number that breaks the format (DOCNUM_FORMAT)
             if (ROW_CHECKED.some(([kw, re]) => issue.keyword === kw && re.test(issue.path))) continue;

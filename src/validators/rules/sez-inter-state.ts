@@ -13,6 +13,7 @@ const rule: RowRule = {
   code: 'RET191189',
   severity: 'error',
   sections: ['exemp'],
+  source: 'Offline Tool 3.2.4 `isInterStateRow` (nil branch); portal RET191189',
   description: 'SEZ supplier: nil-rated, exempt and non-GST supplies are all inter-State; intra-State rows must be zero.',
   check(row, ctx, report) {
     if (!ctx.sez) return;

@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'RET191176',
   severity: 'error',
   sections: ['exp', 'expa'],
+  source: 'portal RET191176 (GSTN error-code list)',
   description: 'Shipping bill date: on or after the invoice date and not after today.',
   variants: [{ reason: 'before-invoice', limit: '05-03-2025' }, { reason: 'future', limit: '20-11-2025' }],
   check(row, ctx, report) {

@@ -11,6 +11,7 @@ const rule: RowRule = {
   code: 'EXP_SHIPPING_BILL',
   severity: 'error',
   sections: ['exp', 'expa'],
+  source: 'Offline Tool 3.2.4 exp import (`ERR_INVALID_SHIP`)',
   description:
     'Export shipping bill: port code 1-6 letters/digits; bill number 3-7 digits, not zero; number and date both given or both blank.',
   variants: [{ reason: 'port' }, { reason: 'number' }, { reason: 'date-missing' }, { reason: 'number-missing' }],

@@ -9,7 +9,7 @@
  * - SEZ supplies without payment (SEWOP) carry no tax at all, cess included.
  *   pass: CGST 900 / SGST 900; fail: CGST 900 / SGST 800, SEWOP with cess 50
  */
-import { isInterState } from '../../mappers/convert.js';
+import { isInterState } from '../../model/return.js';
 import type { SheetId } from '../../model/sheets.js';
 import type { ParsedRow } from '../../parsers/rows.js';
 import type { RowRule, RuleContext } from '../types.js';
@@ -30,6 +30,7 @@ const rule: RowRule = {
   code: 'RET191150',
   severity: 'error',
   sections: [...new Set<SheetId>([...GIVEN_TAX_SHEETS, 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'])],
+  source: 'Offline Tool 3.2.4 `getItm` (b2b), `generateTotal`; portal RET191150',
   description:
     'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax or cess on SEZ supplies without payment.',
   variants: [{ reason: 'halves' }, { reason: 'sez' }, { reason: 'sewop' }, { reason: 'inter' }, { reason: 'intra' }],

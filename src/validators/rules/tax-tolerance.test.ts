@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, makeRow, runRules } from '../test-helpers.js';
+import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './tax-tolerance.js';
 
 const hsn = { hsn: '8471', uqc: 'NOS', qty: '1', rt: 18, txval: 1000000 };
@@ -48,5 +48,29 @@ describe('rule: RET91708', () => {
       makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 7),
     ]);
     expect(f.map((x) => [x.row, x.params?.expected, x.params?.difference])).toEqual([[7, '1170.00 to 1800.00', '10.01']]);
+  });
+
+  it('issue 16: beyond Rs 10, an error only past Rs 0.50 per document the tab summarises (40 invoices: Rs 20)', async () => {
+    const invoices = Array.from({ length: 40 }, (_, i) => makeRow('b2b', { ctin: IDS.recipient, inum: `I${i}`, rt: 18, txval: 25000 }, 5 + i));
+    const f = await runRules(rule, [
+      ...invoices,
+      makeRow('hsnb2b', { ...hsn, iamt: 182000 }, 5), // Rs 20 off: rounding can explain it
+      makeRow('hsnb2b', { ...hsn, iamt: 182001 }, 6), // Rs 20.01 off
+    ], { period: '052025' });
+    expect(f.map((x) => brief(x, true))).toEqual([
+      {
+        code: 'RET91708', severity: 'error', row: 6, column: 'Integrated Tax Amount',
+        params: { head: 'iamt', expected: '1170.00 to 1800.00', difference: '20.01', documents: 40, rounding: '20.00' },
+      },
+    ]);
+  });
+
+  it('issue 16: Table 13 counts the documents when larger; B2C (small) rows without it leave the B2C tab unbounded', async () => {
+    const docs = makeRow('docs', { docNature: 'Invoices for outward supply', docFrom: '1', docTo: '100', totnum: 100, cancel: 0 }, 5);
+    const off30 = makeRow('hsnb2c', { ...hsn, iamt: 183000 }, 5);
+    const b2cs = makeRow('b2cs', { typ: 'OE', pos: '27', rt: 18, txval: 1000000 }, 5);
+    expect(await runRules(rule, [docs, off30], { period: '052025' })).toEqual([]);
+    expect(await runRules(rule, [b2cs, off30], { period: '052025' })).toEqual([]);
+    expect((await runRules(rule, [off30], { period: '052025' })).map((x) => x.params?.difference)).toEqual(['30.00']);
   });
 });

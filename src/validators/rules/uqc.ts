@@ -15,6 +15,7 @@ const rule: RowRule = {
   code: 'RET191353',
   severity: 'error',
   sections: HSN_SHEETS,
+  source: 'Offline Tool 3.2.4 UQC list; GSTN advisory on Table 12 (Phase III, May 2025 period); portal RET191353',
   description: 'UQC: a code from the GSTN list; services (HSN 99…) use NA and goods may not (from the May 2025 period).',
   variants: [{ reason: 'unknown' }, { reason: 'service' }, { reason: 'goods' }],
   check(row, ctx, report) {

@@ -6,9 +6,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { returnContext, type ReturnOptions } from '../api/options.js';
-import { guardOutput } from '../api/convert.js';
-import { returnRows, type ReturnJson } from '../api/to-excel.js';
+import { type ReturnOptions, returnContext } from '../engine/options.js';
+import { guardOutput } from './convert.js';
+import { returnRows, type ReturnJson } from './to-excel.js';
 import { formatPeriod } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
 import { assemblePayload } from '../mappers/payload.js';
@@ -16,9 +16,10 @@ import { MAPPERS } from '../mappers/registry.js';
 import { helpLines, inTemplateOrder, templateSheetIds } from '../report/template/layout.js';
 import { writeTemplateWorkbook, type WrittenSheet } from '../report/template/writer.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
-import type { ProcessResult } from '../api/process.js';
-import { processWithRegister, type RegisterOptions } from './index.js';
-import type { RegisterRun } from './reader.js';
+import type { ProcessResult } from '../engine/pass.js';
+import { type RegisterOptions } from '../register/index.js';
+import { processWithRegister } from './register-pass.js';
+import type { RegisterRun } from '../register/reader.js';
 
 export interface SplitOptions extends ReturnOptions, ValidateOptions, RegisterOptions {
   /** the workbook to write */

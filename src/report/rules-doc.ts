@@ -4,9 +4,9 @@
  * stale.
  */
 import type { Params } from '../model/finding.js';
-import { MESSAGES } from '../report/messages/index.js';
-import { RULES } from './rules/index.js';
-import type { Rule } from './types.js';
+import { MESSAGES } from './messages/index.js';
+import { RULES } from '../validators/rules/index.js';
+import type { Rule } from '../validators/types.js';
 
 /** Parameters for a message rendered without a finding: every name shows as `<name>`. */
 function placeholders(p: Params): Params {
@@ -53,7 +53,9 @@ export function renderRulesDoc(): string {
     lines.push(`| [${r.code}](#${r.code.toLowerCase()}) | ${r.severity} | ${sheets(r)} | ${cell(r.description)} |`);
   }
   for (const r of RULES) {
-    lines.push('', `## ${r.code}`, '', `- Severity: ${r.severity}`, `- Sheets: ${sheets(r)}`, '', r.description, '', '| Message | Hint |', '| --- | --- |');
+    lines.push('', `## ${r.code}`, '', `- Severity: ${r.severity}`, `- Sheets: ${sheets(r)}`, `- Source: ${r.source}`);
+    if (r.confidence) lines.push(`- Confidence: ${r.confidence}`);
+    lines.push('', r.description, '', '| Message | Hint |', '| --- | --- |');
     for (const w of wordings(r)) lines.push(`| ${cell(w.message)} | ${cell(w.hint)} |`);
   }
   return `${lines.join('\n')}\n`;

@@ -1,16 +1,17 @@
 /**
- * Turns rules into a `Checker` for `processReturn`: row rules run on every row of their sheets,
- * pass rules keep their own compact state and finish after mapping. Findings made while rows
- * stream are held here and handed to the return's finding list in `finish`, before the
+ * Turns rules into a `Checker` for the pass (src/engine): row rules run on every row of their
+ * sheets, pass rules keep their own compact state and finish after mapping. Findings made while
+ * rows stream are held here and handed to the return's finding list in `finish`, before the
  * cross-section rules add theirs, so every rule's findings come out in row order.
  */
-import type { Checker, ProcessResult } from '../api/process.js';
+import { inOrder, type Hook } from '../engine/in-order.js';
+import type { Checker, ProcessResult } from '../engine/pass.js';
 import type { Field } from '../model/fields.js';
 import type { Finding, Params } from '../model/finding.js';
 import { periodFirstDay, periodLastDay } from '../model/period.js';
 import { ratesFor } from '../model/dated-rules.js';
 import type { SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../mappers/types.js';
+import type { ReturnContext } from '../model/return.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { DocumentIndex } from './doc-index.js';
 import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from './types.js';
@@ -21,6 +22,7 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     ...ctx,
     ...(opts.turnover !== undefined ? { turnover: opts.turnover } : {}),
     ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
+    ...(opts.annualReturnFiled ? { annualReturnFiled: opts.annualReturnFiled } : {}),
     quarterly: Boolean(opts.quarterly),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     firstDay: periodFirstDay(ctx.period),
@@ -59,14 +61,14 @@ export function createChecker(rules: readonly Rule[], context: RuleContext): Che
 
   const rowRules = new Map<SheetId, RowEntry[]>();
   const passRows = new Map<SheetId, RulePass[]>();
-  const passes: RulePass[] = [];
+  const finishers: Hook<ProcessResult>[] = [];
   for (const rule of rules) {
     const report = reporter(rule, sink);
     if (rule.kind === 'row') {
       for (const s of rule.sections) push(rowRules, s, { rule, report });
     } else {
       const pass = rule.check(ctx, report);
-      passes.push(pass);
+      if (pass.finish) finishers.push((r) => pass.finish!(r));
       if (pass.row) for (const s of rule.sections) push(passRows, s, pass);
     }
   }
@@ -88,11 +90,11 @@ export function createChecker(rules: readonly Rule[], context: RuleContext): Che
       for (let i = 0; i < rr.length; i++) rr[i]!.rule.check(row, ctx, rr[i]!.report);
       for (let i = 0; i < pr.length; i++) pr[i]!.row!(row);
     },
-    async finish(result: ProcessResult) {
+    finish(result: ProcessResult) {
       for (const f of held) result.findings.push(f);
       held.length = 0;
       target = (f) => result.findings.push(f);
-      for (const p of passes) await p.finish?.(result);
+      return inOrder(finishers, result);
     },
   };
 }

@@ -6,11 +6,9 @@
  *   printRegisterSummary(io, run)                → the per-section table and the series found
  */
 import type { Command } from 'cac';
-import type { CliIO } from '../cli/cli.js';
-import { rawOption } from '../cli/cli.js';
-import type { RegisterOptions } from './index.js';
-import type { RegisterRun } from './reader.js';
-import { explainLine, formatRegisterSummary } from './summary.js';
+import type { RegisterOptions, RegisterRun } from '../register/index.js';
+import { explainLine, formatRegisterSummary } from '../register/summary.js';
+import { rawOption, type CliIO } from './io.js';
 
 export function registerCliOptions(cmd: Command): Command {
   return cmd

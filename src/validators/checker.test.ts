@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { returnContext } from '../api/options.js';
+import { returnContext } from '../engine/options.js';
 import { FindingList } from '../model/finding.js';
 import { OptionError } from '../model/errors.js';
-import { createChecker, ruleContext } from './engine.js';
+import { createChecker, ruleContext } from './checker.js';
 import { defaultCheckers } from './index.js';
 import { makeRow, SUPPLIER } from './test-helpers.js';
 import type { PassRule, RowRule } from './types.js';
@@ -10,11 +10,11 @@ import type { PassRule, RowRule } from './types.js';
 const ctx = returnContext({ gstin: SUPPLIER, period: '032025' });
 
 const rowRule: RowRule = {
-  kind: 'row', code: 'TEST_ROW', severity: 'error', sections: ['b2b'], description: 'test',
+  kind: 'row', code: 'TEST_ROW', severity: 'error', sections: ['b2b'], description: 'test', source: 'test',
   check: (row, _ctx, report) => report(row, 'inum', { n: row.row }),
 };
 const passRule: PassRule = {
-  kind: 'pass', code: 'TEST_PASS', severity: 'warning', sections: ['b2cl'], description: 'test',
+  kind: 'pass', code: 'TEST_PASS', severity: 'warning', sections: ['b2cl'], description: 'test', source: 'test',
   check: (_ctx, report) => {
     let rows = 0;
     return { row: () => void rows++, finish: () => report.raw({ file: 'x', params: { rows } }) };

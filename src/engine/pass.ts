@@ -1,0 +1,113 @@
+/**
+ * The pass over a return, as a synchronous core: rows are pushed one at a time (checked, then
+ * mapped into their section) and `finish` builds the sections and lets the checkers conclude.
+ * It reads nothing itself: drivers feed it (the async driver in run.ts for files and registers,
+ * the emulator for a save body), the way csv-parse keeps its parser apart from its streams.
+ *   const pass = createPass(ctx, { checkers });
+ *   for (const row of rows) pass.push(row);
+ *   const result = await pass.finish();
+ */
+import { DocumentNumbers } from '../model/document-numbers.js';
+import { FindingList } from '../model/finding.js';
+import type { ReturnContext } from '../model/return.js';
+import type { SectionKey } from '../model/sheets.js';
+import { mapperForSheet } from '../mappers/registry.js';
+import type { MapContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
+import type { ParsedRow, SheetStats } from '../parsers/rows.js';
+import { inOrder, type Hook } from './in-order.js';
+
+/** A validation pass plugged into the row stream (see src/validators). */
+export interface Checker {
+  /** once, before the first row: what the run shares (the document numbers the mappers keep) */
+  start?(run: RunState): void;
+  /** every row that was read and coerced, before it is mapped */
+  row?(row: ParsedRow): void;
+  /** once, after every row is mapped; synchronous unless it has to wait for something */
+  finish?(result: ProcessResult): void | Promise<void>;
+}
+
+export interface RunState {
+  readonly documents: DocumentNumbers;
+}
+
+export interface ProcessResult {
+  readonly ctx: ReturnContext;
+  readonly files: readonly string[];
+  readonly outputs: Map<SectionKey, SectionOutput>;
+  readonly findings: FindingList;
+  readonly stats: SheetStats[];
+}
+
+export interface PassOptions {
+  checkers?: readonly Checker[];
+  /** the inputs the rows come from, as the result names them */
+  files?: readonly string[];
+  /** per-sheet counts, filled by the row source (a fresh list when not given) */
+  stats?: SheetStats[];
+}
+
+export interface Pass {
+  /** the return's findings: the row source reports into it too */
+  readonly findings: FindingList;
+  readonly stats: SheetStats[];
+  /** one row read and coerced: the checkers see it, then its section's mapper takes it */
+  push(row: ParsedRow): void;
+  /**
+   * The mapped sections, after every checker has finished: a value while the checkers finish
+   * synchronously, a promise from the first one that does not.
+   */
+  finish(): ProcessResult | Promise<ProcessResult>;
+}
+
+export function createPass(ctx: ReturnContext, opts: PassOptions = {}): Pass {
+  const findings = new FindingList();
+  const stats = opts.stats ?? [];
+  const documents = new DocumentNumbers();
+  const mapCtx: MapContext = { ...ctx, findings, documents };
+  const builders = new Map<SectionKey, SectionBuilder>();
+  const checkers = opts.checkers ?? [];
+  for (const c of checkers) c.start?.({ documents });
+
+  // the builder of the last sheet seen: rows come sheet by sheet
+  let lastSheet: ParsedRow['ctx'] | undefined;
+  let lastBuilder: SectionBuilder | undefined;
+  const builderOf = (row: ParsedRow): SectionBuilder | undefined => {
+    if (row.ctx === lastSheet) return lastBuilder;
+    const mapper = mapperForSheet(row.ctx.spec.id);
+    let b: SectionBuilder | undefined;
+    if (mapper) {
+      b = builders.get(mapper.key);
+      if (!b) builders.set(mapper.key, (b = mapper.create(mapCtx)));
+    }
+    lastSheet = row.ctx;
+    lastBuilder = b;
+    return b;
+  };
+
+  return {
+    findings,
+    stats,
+    push(row) {
+      for (let i = 0; i < checkers.length; i++) checkers[i]!.row?.(row);
+      const b = builderOf(row);
+      if (!b) {
+        findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file: row.ctx.file, sheet: row.ctx.sheet, row: row.row });
+        row.ctx.stats.rejected++;
+        return;
+      }
+      if (!b.add(row)) row.ctx.stats.rejected++;
+    },
+    finish() {
+      const outputs = new Map<SectionKey, SectionOutput>();
+      for (const [key, b] of builders) {
+        const out = b.build();
+        if (out) outputs.set(key, out);
+      }
+      const result: ProcessResult = { ctx, files: opts.files ?? [], outputs, findings, stats };
+      const hooks: Hook<ProcessResult>[] = [];
+      for (const c of checkers) if (c.finish) hooks.push((r) => c.finish!(r));
+      const done = inOrder(hooks, result);
+      return done ? done.then(() => result) : result;
+    },
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * The documents of one invoice- or note-shaped section while rows stream, compactly: one
+ * fixed-size record per document (its number, the row it started on, its document-level fields)
+ * and one item record per rate, linked from its document. Amounts are kept as numbers, every
+ * other field interned. The records' slots stay in this module; callers speak of documents,
+ * fields and items.
+ */
+import { Interner, RecordStore } from '../model/columns.js';
+import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
+import { defaultFor } from '../parsers/coerce.js';
+
+type Values = Partial<FieldValues>;
+
+/** One rate's line of a document: the lines with that rate summed. */
+export interface Item {
+  rt: number;
+  txval: number;
+  csamt: number;
+  /** tax amounts as given (a JSON's, through to-excel's tax columns), paise; a head not given is absent */
+  given?: GivenTax;
+}
+
+export interface GivenTax {
+  iamt?: number;
+  camt?: number;
+  samt?: number;
+}
+
+/** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
+const STORED_AS_NUMBERS = new Set(['money']);
+
+/** int slots of a document record after its interned fields */
+const FIRST_ROW = 0;
+/** the newest item: items are linked newest first, and read back in reverse */
+const ITEM_HEAD = 1;
+/** the document number's id in its series */
+const NUMBER = 2;
+const OWN_SLOTS = 3;
+/** slots of an item record: floats, then the ints */
+const TXVAL = 0;
+const CSAMT = 1;
+/** tax amounts as given; NaN: none given (tax is then computed) */
+const IAMT = 2;
+const CAMT = 3;
+const SAMT = 4;
+const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
+/** the rate, interned */
+const RT = 0;
+const NEXT = 1;
+
+/**
+ * Where a document-level field is kept: a float slot (an amount) or an int slot with its interner.
+ * A field with a default (reverse charge N, 100 %) is kept as absent when the first line left it
+ * blank, so a message quotes that line as it was typed.
+ */
+type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner; readonly dflt?: unknown };
+
+export class DocumentStore {
+  private readonly fields: FieldSlot[];
+  /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
+  private readonly own: number;
+  private readonly docs: RecordStore;
+  private readonly items = new RecordStore(5, 2);
+  private readonly rates = new Interner<number>();
+
+  /** `fields`: the document-level fields every line of a document repeats */
+  constructor(fields: readonly Field[]) {
+    let floats = 0;
+    let ints = 0;
+    this.fields = fields.map((field) => {
+      if (STORED_AS_NUMBERS.has(FIELD_KINDS[field])) return { field, slot: floats++ };
+      const dflt = defaultFor(field);
+      return { field, slot: ints++, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
+    });
+    this.own = ints;
+    this.docs = new RecordStore(floats, ints + OWN_SLOTS);
+  }
+
+  /** documents are 0 … count - 1, in order of first appearance */
+  get count(): number {
+    return this.docs.length;
+  }
+
+  /**
+   * A new document: its number's id, the row it starts on, and its fields from that row
+   * (`blank`: the row left that field's cell blank).
+   */
+  create(numberId: number, firstRow: number, v: Values, blank: (field: Field) => boolean): number {
+    const docs = this.docs;
+    const id = docs.push();
+    docs.setInt(id, this.own + NUMBER, numberId);
+    docs.setInt(id, this.own + FIRST_ROW, firstRow);
+    for (const f of this.fields) {
+      let x = v[f.field];
+      if (f.dflt !== undefined && x === f.dflt && blank(f.field)) x = undefined;
+      if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
+      else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
+    }
+    return id;
+  }
+
+  numberId(id: number): number {
+    return this.docs.int(id, this.own + NUMBER);
+  }
+
+  firstRow(id: number): number {
+    return this.docs.int(id, this.own + FIRST_ROW);
+  }
+
+  /** The first document-level field where `v` differs from what the document keeps, with the kept value. */
+  mismatch(id: number, v: Values): { field: Field; kept: unknown } | undefined {
+    for (const f of this.fields) {
+      const kept = this.kept(id, f);
+      const now = v[f.field];
+      // a blank first line agrees with the default typed later
+      if (now !== kept && now !== (kept ?? f.dflt)) return { field: f.field, kept };
+    }
+    return undefined;
+  }
+
+  /** The document's fields as first given (absent ones left out), on `into`. */
+  fieldsOf(id: number, into: Record<string, unknown>): Record<string, unknown> {
+    const fields = this.fields;
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
+      const x = this.kept(id, f) ?? f.dflt;
+      if (x !== undefined) into[f.field] = x;
+    }
+    return into;
+  }
+
+  /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
+  addItem(id: number, rt: number, txval: number, csamt: number): number {
+    const { docs, items, own } = this;
+    const rate = this.rates.id(rt);
+    const head = docs.int(id, own + ITEM_HEAD);
+    for (let i = head; i >= 0; i = items.int(i, NEXT)) {
+      if (items.int(i, RT) === rate) {
+        items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
+        items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
+        return i;
+      }
+    }
+    const i = items.push();
+    items.setInt(i, RT, rate);
+    items.setFloat(i, TXVAL, txval);
+    items.setFloat(i, CSAMT, csamt);
+    items.setFloat(i, IAMT, NaN);
+    items.setFloat(i, CAMT, NaN);
+    items.setFloat(i, SAMT, NaN);
+    items.setInt(i, NEXT, head);
+    docs.setInt(id, own + ITEM_HEAD, i);
+    return i;
+  }
+
+  /** Tax amounts given on a line are summed into its item as they are (a JSON's own figures). */
+  addTax(item: number, v: Values): void {
+    const items = this.items;
+    for (const [field, slot] of HEADS) {
+      const x = v[field];
+      if (x === undefined) continue;
+      const kept = items.float(item, slot);
+      items.setFloat(item, slot, (Number.isNaN(kept) ? 0 : kept) + x);
+    }
+  }
+
+  /** The document's items, in the order their rates first came. */
+  itemsOf(id: number): Item[] {
+    const out: Item[] = [];
+    const store = this.items;
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
+      const given = givenTax(store.float(i, IAMT), store.float(i, CAMT), store.float(i, SAMT));
+      out.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT), ...(given ? { given } : {}) });
+    }
+    return out.reverse();
+  }
+
+  /**
+   * The documents grouped by the value of `field` (b2b: by recipient), groups in order of first
+   * appearance, without a list per group: the document ids are sorted by group into one integer
+   * array (a counting sort).
+   */
+  groupBy(field: Field): { keys: string[]; members: (k: number) => Int32Array } {
+    const g = this.fields.find((f) => f.field === field);
+    if (!g?.interner) throw new Error(`documents are not grouped by ${field}`);
+    const count = this.count;
+    const keys: string[] = [];
+    const byKey = new Map<string, number>();
+    // group of each stored value (index ref + 1; 0 is "absent", which groups with the empty text as
+    // String() made it), found when a document first shows it, so groups keep that order
+    const values = g.interner.distinct();
+    const groupOfRef = new Int32Array(values.length + 1).fill(-1);
+    const groupOf = new Int32Array(count);
+    const sizes: number[] = [];
+    for (let id = 0; id < count; id++) {
+      const r = this.docs.int(id, g.slot) + 1;
+      let k = groupOfRef[r]!;
+      if (k < 0) {
+        const key = String(r === 0 ? '' : values[r - 1]);
+        k = byKey.get(key) ?? -1;
+        if (k < 0) {
+          k = keys.push(key) - 1;
+          byKey.set(key, k);
+          sizes.push(0);
+        }
+        groupOfRef[r] = k;
+      }
+      groupOf[id] = k;
+      sizes[k]!++;
+    }
+    const starts = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k++) starts[k + 1] = starts[k]! + sizes[k]!;
+    const fill = starts.slice(0, keys.length);
+    const ids = new Int32Array(count);
+    for (let id = 0; id < count; id++) ids[fill[groupOf[id]!]!++] = id;
+    return { keys, members: (k) => ids.subarray(starts[k]!, starts[k + 1]!) };
+  }
+
+  /** the value of a document-level field as it was first given */
+  private kept(id: number, f: FieldSlot): unknown {
+    if (f.interner) return f.interner.value(this.docs.int(id, f.slot));
+    const x = this.docs.float(id, f.slot);
+    return Number.isNaN(x) ? undefined : x;
+  }
+}
+
+function givenTax(iamt: number, camt: number, samt: number): GivenTax | undefined {
+  if (Number.isNaN(iamt) && Number.isNaN(camt) && Number.isNaN(samt)) return undefined;
+  return {
+    ...(Number.isNaN(iamt) ? {} : { iamt }),
+    ...(Number.isNaN(camt) ? {} : { camt }),
+    ...(Number.isNaN(samt) ? {} : { samt }),
+  };
+}

@@ -1,0 +1,60 @@
+/** CSV reading: line endings and encodings a file may arrive in. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDirs, writeText } from '../../test/helpers/files.js';
+import { readCsv, sniffCsv } from './csv.js';
+import type { RawCell } from './raw.js';
+
+const dirs = tempDirs();
+afterAll(dirs.cleanup);
+
+async function rowsOfFile(file: string): Promise<RawCell[][]> {
+  const out: RawCell[][] = [];
+  for await (const sheet of readCsv(file)) for await (const r of sheet.rows) out.push([...r.cells]);
+  return out;
+}
+
+describe('CSV line endings', () => {
+  it('every CRLF, LF and CR outside quotes ends a row (files concatenated on different systems)', async () => {
+    const text = 'GSTIN,Invoice\r\n27AAFCD5862R1ZR,A-1\n27AAFCD5862R1ZR,A-2\r27AAFCD5862R1ZR,A-3\r\n"27AAFCD5862R1ZR","multi\r\nline"\n';
+    const rows = await rowsOfFile(writeText(dirs.dir(), 'mixed.csv', text));
+    expect(rows).toEqual([
+      ['GSTIN', 'Invoice'],
+      ['27AAFCD5862R1ZR', 'A-1'],
+      ['27AAFCD5862R1ZR', 'A-2'],
+      ['27AAFCD5862R1ZR', 'A-3'],
+      ['27AAFCD5862R1ZR', 'multi\nline'],
+    ]);
+  });
+
+  it('a CRLF split across two read chunks is one line ending', async () => {
+    // the stream reads 64 KiB at a time: put the CR last in the first chunk
+    const head = 'a,b\n';
+    const filler = `x,${'y'.repeat(65_536 - head.length - 3)}`;
+    const text = `${head}${filler}\r\nlast,row\rend,row\n`;
+    expect(Buffer.byteLength(`${head}${filler}`)).toBe(65_535);
+    const rows = await rowsOfFile(writeText(dirs.dir(), 'split.csv', text));
+    expect(rows.map((r) => r[0])).toEqual(['a', 'x', 'last', 'end']);
+  });
+
+  it('a file of CR-only lines (old Mac) guesses its separator from the first line', async () => {
+    const file = writeText(dirs.dir(), 'cr.csv', 'a;b\r1;2\r');
+    expect((await sniffCsv(file)).delimiter).toBe(';');
+    expect(await rowsOfFile(file)).toEqual([['a', 'b'], ['1', '2']]);
+  });
+});
+
+describe('CSV encodings', () => {
+  const text = 'GSTIN,Receiver Name\n27AAFCD5862R1ZR,Śrī Traders\n';
+  const be = (s: string) => Buffer.from(s, 'utf16le').swap16();
+
+  it.each([
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'utf-16le'],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), be(text)]), 'utf-16be'],
+    ['UTF-16LE without BOM', Buffer.from(text, 'utf16le'), 'utf-16le'],
+    ['UTF-16BE without BOM', be(text), 'utf-16be'],
+  ])('%s is decoded', async (_name, bytes, encoding) => {
+    const file = writeText(dirs.dir(), 'u16.csv', bytes);
+    expect((await sniffCsv(file)).encoding).toBe(encoding);
+    expect(await rowsOfFile(file)).toEqual([['GSTIN', 'Receiver Name'], ['27AAFCD5862R1ZR', 'Śrī Traders']]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * What the journal says was sent: each chunk's section totals are recorded when it is sent, so
+ * the totals the portal should hold can be had from the journal alone (e.g. `gstr1 file` given
+ * only the return's identity). Amounts are added in paise, never as binary fractions of rupees.
+ */
+import type { ChunkState, JournalState } from './journal.js';
+import { SUMMARY_NAMES, type SectionTotal } from './totals.js';
+
+type Num = Exclude<keyof SectionTotal, 'sec_nm'>;
+const FIELDS: readonly Num[] = [
+  'ttl_rec', 'ttl_val', 'ttl_tax', 'ttl_igst', 'ttl_cgst', 'ttl_sgst', 'ttl_cess',
+  'ttl_nilsup_amt', 'ttl_expt_amt', 'ttl_ngsup_amt', 'ttl_doc_issued', 'ttl_doc_cancelled', 'net_doc_issued',
+];
+
+/** Section by section sums of several chunks' totals (chunks of one upload hold different documents). */
+export function addTotals(lists: Iterable<readonly SectionTotal[]>): SectionTotal[] {
+  const acc = new Map<string, Map<Num, number>>();
+  for (const list of lists) {
+    for (const t of list) {
+      let a = acc.get(t.sec_nm);
+      if (!a) acc.set(t.sec_nm, (a = new Map()));
+      for (const f of FIELDS) {
+        const v = t[f];
+        if (typeof v === 'number') a.set(f, (a.get(f) ?? 0) + Math.round(v * 100));
+      }
+    }
+  }
+  const order = Object.values(SUMMARY_NAMES);
+  return [...acc.entries()]
+    .sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))
+    .map(([sec_nm, a]) => {
+      const t: Record<string, number | string> = { sec_nm };
+      for (const [f, paise] of a) t[f] = paise / 100;
+      return t as unknown as SectionTotal;
+    });
+}
+
+/** Whether totals hold any document at all. */
+export function hasDocuments(totals: readonly SectionTotal[]): boolean {
+  return totals.some((t) => t.ttl_rec > 0);
+}
+
+/** The chunks of the journal since the last reset, in upload order. */
+export function journalChunks(st: JournalState): ChunkState[] {
+  return [...st.chunks.values()].sort((a, b) => a.index - b.index);
+}
+
+/** What the portal should hold according to the journal: every chunk sent since the last reset, except those rejected whole. */
+export function expectedTotals(chunks: readonly ChunkState[]): SectionTotal[] {
+  return addTotals(chunks.filter((c) => c.outcome !== 'rejected').map((c) => c.totals ?? []));
+}

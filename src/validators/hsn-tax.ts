@@ -1,0 +1,142 @@
+/**
+ * What RET91708 and HSN_TAX_ROUNDING share: how far an HSN row's tax heads lie from taxable value
+ * × rate, and how many documents a Table 12 tab can summarise. An HSN row adds up the tax of each
+ * document, each rounded on its own (to the rupee at most, Rs 0.50 off), so a row summarising N
+ * documents can drift by up to Rs 0.50 × N from its taxable value × rate without any error.
+ */
+import type { Field } from '../model/fields.js';
+import type { Location, Params } from '../model/finding.js';
+import { expectedTax, formatPaise } from '../model/money.js';
+import type { SheetId } from '../model/sheets.js';
+import { at, type ParsedRow } from '../parsers/rows.js';
+import { hsnSplit } from '../model/dated-rules.js';
+import type { Report, RuleContext, RulePass } from './types.js';
+import { GIVEN_TAX_SHEETS } from './shared.js';
+
+/** Rs 10, in paise: the tolerance a GSP's GSTR-9 sample shows for RET91708. */
+export const TAX_TOLERANCE_PAISE = 1000;
+/** Rs 0.50 per document, in paise: what rounding each invoice's tax to the rupee can add up to. */
+export const ROUNDING_PER_DOCUMENT_PAISE = 50;
+
+export interface TaxDeviation {
+  readonly field: Field;
+  /** difference in paise beyond the band the row may carry */
+  readonly difference: number;
+  readonly params: Params;
+}
+
+/**
+ * Heads of an HSN row off by more than Rs 10 from taxable value × rate: IGST against the full
+ * tax, Central and State/UT tax each against half; a row with both on its total. A row has no
+ * "Applicable %" column and may mix supplies at 65 % of the rate: its tax may lie anywhere from
+ * the 65 % tax to the full tax.
+ */
+export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
+  if (v.rt === undefined || v.txval === undefined) return [];
+  if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return [];
+  const diff = v.diffPercent ?? 100;
+  // no Applicable % column: the row may mix 65 % supplies in
+  const lowest = v.diffPercent === undefined ? 65 : diff;
+  const iamt = v.iamt ?? 0;
+  const camt = v.camt ?? 0;
+  const samt = v.samt ?? 0;
+  const full = expectedTax(v.txval, v.rt, diff);
+  const half = expectedTax(v.txval, v.rt / 2, diff);
+  const ratio = lowest / diff;
+  const out: TaxDeviation[] = [];
+  const off = (field: Field, actual: number, expected: number, head: string) => {
+    // the band from the lowest tax the row may carry up to the full tax, signs kept
+    const low = Math.round(expected * ratio);
+    const [lo, hi] = low <= expected ? [low, expected] : [expected, low];
+    const d = actual < lo ? lo - actual : actual > hi ? actual - hi : 0;
+    if (d > TAX_TOLERANCE_PAISE) {
+      const shown = lo === hi ? formatPaise(expected) : `${formatPaise(lo)} to ${formatPaise(hi)}`;
+      out.push({ field, difference: d, params: { head, expected: shown, difference: formatPaise(d) } });
+    }
+  };
+  const intra = camt !== 0 || samt !== 0;
+  if (iamt !== 0 && intra) {
+    off('iamt', iamt + camt + samt, full, 'total');
+  } else if (intra) {
+    off('camt', camt, half, 'camt');
+    off('samt', samt, half, 'samt');
+  } else {
+    // IGST only, or every head 0: measured against the full tax, on the first head given
+    const field: Field = v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
+    off(field, iamt, full, field === 'iamt' ? 'iamt' : 'total');
+  }
+  return out;
+}
+
+type Tab = 'b2b' | 'b2c';
+/** Document sheets each Table 12 tab summarises (b2cs rows each stand for uncounted invoices). */
+const TAB_OF: Partial<Record<SheetId, Tab>> = { b2b: 'b2b', cdnr: 'b2b', b2cl: 'b2c', exp: 'b2c', cdnur: 'b2c', b2cs: 'b2c' };
+export const HSN_TAX_SHEETS: readonly SheetId[] = ['b2b', 'cdnr', 'b2cl', 'exp', 'cdnur', 'b2cs', 'docs', 'hsn', 'hsnb2b', 'hsnb2c'];
+
+/**
+ * A pass that holds the HSN rows' tax deviations (few: only those over Rs 10, with their cell)
+ * and, at the end, hands each to `judge` with the most documents its tab can summarise: the
+ * document rows of the tab (a document may span rows, so never fewer), or Table 13's net issued
+ * documents when larger; without bound when the tab has B2C (small) rows and no Table 13.
+ */
+export function hsnTaxPass(
+  ctx: RuleContext,
+  report: Report,
+  judge: (difference: number, documents: number) => boolean,
+): RulePass {
+  const split = hsnSplit(ctx.period);
+  const rows: Record<Tab, number> = { b2b: 0, b2c: 0 };
+  const b2cs = { seen: false };
+  let table13 = 0;
+  let hasTable13 = false;
+  /** `single`: a document row whose tax amounts were given (a JSON's): one document, no rounding drift */
+  const held: { tab: Tab; where: Location & { value?: string }; deviation: TaxDeviation; single?: boolean }[] = [];
+  return {
+    row(row) {
+      const id = row.ctx.spec.id;
+      const v = row.values;
+      if (GIVEN_TAX_SHEETS.includes(id) && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
+        for (const d of taxDeviations(v)) held.push({ tab: 'b2b', where: at(row, d.field), deviation: d, single: true });
+      }
+      if (id === 'hsn' || id === 'hsnb2b' || id === 'hsnb2c') {
+        const tab: Tab = split && id === 'hsnb2c' ? 'b2c' : 'b2b';
+        for (const d of taxDeviations(v)) held.push({ tab, where: at(row, d.field), deviation: d });
+        return;
+      }
+      if (id === 'docs') {
+        hasTable13 = true;
+        table13 += Math.max(0, (v.totnum ?? 0) - (v.cancel ?? 0));
+        return;
+      }
+      const t = TAB_OF[id];
+      if (!t) return;
+      if (id === 'b2cs') b2cs.seen = true;
+      rows[split ? t : 'b2b']++;
+    },
+    finish() {
+      for (const h of held) {
+        if (h.single) {
+          if (judge(h.deviation.difference, 1)) report.raw({ ...h.where, params: h.deviation.params });
+          continue;
+        }
+        const unbounded = (!split || h.tab === 'b2c') && b2cs.seen && !hasTable13;
+        const documents = unbounded ? Infinity : Math.max(rows[h.tab], table13);
+        if (!judge(h.deviation.difference, documents)) continue;
+        // no documents in the input (they may be in another file): the Rs 10 alone is the measure
+        const counted = Number.isFinite(documents) && documents > 0;
+        report.raw({
+          ...h.where,
+          params: {
+            ...h.deviation.params,
+            ...(counted ? { documents, rounding: formatPaise(documents * ROUNDING_PER_DOCUMENT_PAISE) } : {}),
+          },
+        });
+      }
+    },
+  };
+}
+
+/** Whether per-document rounding can explain `difference` (paise) over `documents` documents. */
+export function roundingExplains(difference: number, documents: number): boolean {
+  return difference <= documents * ROUNDING_PER_DOCUMENT_PAISE;
+}

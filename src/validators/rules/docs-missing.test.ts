@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
+import rule from './docs-missing.js';
+
+const b2b = makeRow('b2b', { ctin: IDS.recipient, inum: 'A', rt: 18, txval: 1000 }, 5);
+const docs = makeRow('docs', { docNature: 'Invoices for outward supply', docFrom: 'A', docTo: 'A', totnum: 1, cancel: 0 }, 5);
+
+describe('rule: DOCS_MISSING', () => {
+  it('issue 16 (GSTN Table 12/13 advisory): warns from the May 2025 period when there is no docs sheet', async () => {
+    expect((await runRules(rule, [b2b], { period: '052025' })).map((x) => brief(x, true))).toEqual([
+      { code: 'DOCS_MISSING', severity: 'warning', params: { period: '052025' } },
+    ]);
+    expect(await runRules(rule, [b2b, docs], { period: '052025' })).toEqual([]);
+  });
+
+  it('not before May 2025, nor in an IFF month', async () => {
+    expect(await runRules(rule, [b2b], { period: '042025' })).toEqual([]);
+    expect(await runRules(rule, [b2b], { period: '072025', quarterly: true })).toEqual([]);
+    expect((await runRules(rule, [b2b], { period: '092025', quarterly: true })).length).toBe(1);
+  });
+});

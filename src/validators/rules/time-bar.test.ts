@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { gstr1DueDate, timeBarred } from '../../model/dated-rules.js';
+import { brief, runRules } from '../test-helpers.js';
+import rule from './time-bar.js';
+
+describe('rule: RETURN_TIME_BARRED', () => {
+  it('issue 16 (s.37(5)): the December 2022 return may be filed up to 11-01-2026, three years after its due date', async () => {
+    expect(await runRules(rule, [], { period: '122022', today: '2026-01-11' })).toEqual([]);
+    const f = await runRules(rule, [], { period: '122022', today: '2026-01-12' });
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RETURN_TIME_BARRED', severity: 'error', params: { period: '122022', due: '11-01-2023', bar: '11-01-2026' } },
+    ]);
+  });
+
+  it('issue 16: not before the portal enforces it (November 2025, GSTN advisories)', async () => {
+    expect(await runRules(rule, [], { period: '012019', today: '2025-10-31' })).toEqual([]);
+    expect((await runRules(rule, [], { period: '012019', today: '2025-11-01' })).length).toBe(1);
+  });
+
+  it('due dates: 10th before 2021, 11th (monthly) or 13th (quarterly, IFF) from 2021', () => {
+    expect(gstr1DueDate({ month: 12, year: 2020 }, false)).toBe('2021-01-10');
+    expect(gstr1DueDate({ month: 1, year: 2021 }, false)).toBe('2021-02-11');
+    expect(gstr1DueDate({ month: 12, year: 2022 }, true)).toBe('2023-01-13');
+    expect(gstr1DueDate({ month: 9, year: 2020 }, true)).toBe('2020-10-31');
+  });
+
+  it('a quarterly filer\'s bar is two days later', () => {
+    expect(timeBarred({ month: 12, year: 2022 }, true, '2026-01-13')).toBeUndefined();
+    expect(timeBarred({ month: 12, year: 2022 }, false, '2026-01-13')).toEqual({ due: '2023-01-11', bar: '2026-01-11' });
+  });
+});
