@@ -18,7 +18,7 @@ import type { RowExplanation } from './summary.js';
 
 export { REGISTER_FIELDS, REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
 export { PRESETS, AUTO_LAYOUTS, GSTR1_LAYOUT, TALLY_LAYOUT, ERP_LAYOUT, ERPNEXT_LAYOUT, ZOHO_LAYOUT, BUSY_LAYOUT, GENERIC_LAYOUT, presetById, type RegisterLayout } from './layouts.js';
-export { draftMapping, loadMapping, mappingLayout, writeMapping, type MappingFile, type DraftedMapping } from './mapping.js';
+export { draftMapping, loadMapping, mappingLayout, mappingText, type MappingFile, type DraftedMapping } from './mapping.js';
 export { classify, classifyContext, type Decision, type ReasonCode, type Target } from './classify.js';
 export { splitSerial, DocumentSeries, HsnSummary, type SeriesInfo } from './derive.js';
 export { RegisterRun, findRegisterFiles, type LayoutMode } from './reader.js';

@@ -7,13 +7,14 @@
  * each document's total from a first pass over the sheet. The derived tables are handed on after
  * the last register row.
  */
-import { basename, extname, resolve } from 'node:path';
 import { hsnSplit, ratesFor } from '../model/dated-rules.js';
 import type { Finding } from '../model/finding.js';
 import { NON_DATA_SHEETS, normaliseSheetName, sheetByName, type SheetId } from '../model/sheets.js';
 import { type ReturnContext, isInterState } from '../model/return.js';
 import { computeTax } from '../model/money.js';
 import { readCsv } from '../parsers/csv.js';
+import { baseName, extName } from '../parsers/file-names.js';
+import { host } from '../parsers/host/source.js';
 import { detectFile } from '../parsers/detect.js';
 import { specBySignature } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow, type RawSheet } from '../parsers/raw.js';
@@ -80,7 +81,7 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
   if (mode === 'template') return out;
   for (const file of files) {
     if (mode === 'register') {
-      out.add(resolve(file));
+      out.add(host().resolve(file));
       continue;
     }
     let kind: FileKind;
@@ -90,10 +91,10 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
       continue; // the template reader reports it
     }
     if (kind === 'csv') {
-      if (sheetByName(basename(file, extname(file)))) continue;
+      if (sheetByName(baseName(file, extName(file)))) continue;
       for await (const sheet of readCsv(file)) {
         const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
-        if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(resolve(file));
+        if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(host().resolve(file));
       }
       continue;
     }
@@ -105,7 +106,7 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
         if (isTemplateSheetName(sheet.name)) continue;
         const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
         if (rows.some((r) => isRegisterHeader(r, layouts))) {
-          out.add(resolve(file));
+          out.add(host().resolve(file));
           break;
         }
       }
@@ -160,7 +161,7 @@ export class RegisterRun {
     const contexts = new ContextCache(opts.stats);
     this.sink = opts.findings;
     for (const file of this.files) {
-      if (this.registerFiles.has(resolve(file))) yield* this.registerFile(file, opts, contexts);
+      if (this.registerFiles.has(host().resolve(file))) yield* this.registerFile(file, opts, contexts);
       else yield* readRows([file], opts);
     }
     yield* this.derived(contexts);

@@ -17,7 +17,7 @@ import {
   columnLetter, helpLines, listFor, masterRange, templateSheetIds,
 } from './layout.js';
 import { AMOUNT_FORMAT, DATE_FORMAT, cellValue } from './render.js';
-import { reorderXlsx } from './zip-order.js';
+import { reorderXlsx } from './reorder-file.js';
 
 export type RowValues = Partial<FieldValues>;
 
