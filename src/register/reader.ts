@@ -32,7 +32,8 @@ import { ContextCache, templateValues } from './rows.js';
 import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js';
 
 const HEADER_SCAN_ROWS = 10;
-const TOTAL_ROW = /^\s*(grand\s+)?(sub\s*-?\s*)?totals?\s*:?\s*$/i;
+/** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
+const TOTAL_ROW = /^\s*['"\u2018\u2019\u201c\u201d]?\s*(grand\s+)?(sub\s*-?\s*)?totals?\s*:?\s*['"\u2018\u2019\u201c\u201d]?\s*$/i;
 const NEEDS_VALUE: ReadonlySet<Target> = new Set(['b2b', 'b2cl', 'cdnr', 'cdnur', 'exp']);
 
 export type LayoutMode = 'auto' | 'register' | 'template';
@@ -363,7 +364,9 @@ export class RegisterRun {
       const r = await it.next();
       if (r.done) break;
       const raw = r.value;
-      if (skipRow(raw, found)) continue;
+      const skip = skipRow(raw, found);
+      if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
+      if (skip) continue;
       this.summary.rows++;
       if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
       const place = { file, sheet, row: raw.row };
@@ -501,15 +504,15 @@ function score(m: LayoutMatch): number {
   return m.matched * 10 + m.signature * 5 - m.missing.length * 100;
 }
 
-/** Blank rows and a totals line under the data are skipped. */
-function skipRow(raw: RawRow, found: HeaderFound): boolean {
+/** Blank rows and a totals line under the data are skipped (`total`: reported as skipped). */
+function skipRow(raw: RawRow, found: HeaderFound): boolean | 'total' {
   if (raw.row <= found.headerRow) return true;
   if (raw.cells.every(isBlank)) return true;
   const first = raw.cells.find((c) => !isBlank(c));
   if (typeof first === 'string' && TOTAL_ROW.test(first)) {
     const num = found.match.columns.docNum;
     const cell = num ? raw.cells[num.col - 1] : undefined;
-    if (isBlank(cell) || cell === first) return true;
+    if (isBlank(cell) || cell === first) return 'total';
   }
   return false;
 }

@@ -33,6 +33,8 @@ export interface TemplateWriteOptions {
   readonly validationRows?: number;
   /** lines for the Help Instruction sheet (default: the how-to text) */
   readonly help?: readonly string[];
+  /** also the tax-amount columns the official template leaves out (to-excel: a JSON's amounts as they are) */
+  readonly taxAmounts?: boolean;
 }
 
 export interface WrittenSheet {
@@ -77,7 +79,8 @@ export async function writeTemplateSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter
   const written: WrittenSheet[] = [];
   for (const spec of specs) {
     const rows = opts.rows ? () => opts.rows!(spec.id) : () => [];
-    written.push(await writeDataSheet(wb, spec, rows, opts.validationRows ?? DEFAULT_VALIDATION_ROWS));
+    const columns = spec.columns.filter((c) => !c.extra || opts.taxAmounts);
+    written.push(await writeDataSheet(wb, { ...spec, columns }, rows, opts.validationRows ?? DEFAULT_VALIDATION_ROWS));
   }
   writeMaster(wb);
   return written;
