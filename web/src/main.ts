@@ -317,67 +317,65 @@ function save(name: string, blob: Blob): void {
 
 const stem = () => (current ? `gstr1-${current.gstin}-${current.period}` : 'gstr1');
 
-$('dl-annotated').addEventListener('click', async () => {
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A download the worker makes: `working` while it runs, then what `make` says it saved (or why not). */
+async function fromWorker(working: string, make: () => Promise<string>): Promise<void> {
   const note = $<HTMLParagraphElement>('download-note');
-  note.textContent = 'Writing the annotated workbook…';
+  note.textContent = working;
   try {
-    const a = await ask({ type: 'annotate' }, 'annotated');
-    save(`${stem()}-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    note.textContent = `Annotated workbook ready: ${plural(a.notes, 'cell')} noted.`;
+    note.textContent = await make();
   } catch (e) {
     note.textContent = e instanceof Error ? e.message : String(e);
   }
-});
+}
 
-$('dl-status').addEventListener('click', async () => {
-  const note = $<HTMLParagraphElement>('download-note');
+$('dl-annotated').addEventListener('click', () =>
+  fromWorker('Writing the annotated workbook…', async () => {
+    const a = await ask({ type: 'annotate' }, 'annotated');
+    save(`${stem()}-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: XLSX }));
+    return `Annotated workbook ready: ${plural(a.notes, 'cell')} noted.`;
+  }),
+);
+
+$('dl-status').addEventListener('click', () => {
   const f = $<HTMLInputElement>('status-file').files?.[0];
   if (!f) {
-    note.textContent = 'Choose the status or error report saved from the portal first.';
+    $<HTMLParagraphElement>('download-note').textContent = 'Choose the status or error report saved from the portal first.';
     return;
   }
-  note.textContent = "Putting the portal's errors on your rows…";
-  try {
+  void fromWorker("Putting the portal's errors on your rows…", async () => {
     const a = await ask({ type: 'portal-errors', text: await f.text() }, 'portal-errors');
-    save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    note.textContent = `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
-  } catch (e) {
-    note.textContent = e instanceof Error ? e.message : String(e);
-  }
+    save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: XLSX }));
+    return `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+  });
 });
 
-$('dl-json').addEventListener('click', async () => {
+$('dl-json').addEventListener('click', () => {
   if (!current) return;
   const parts = current.payloads;
-  const note = $<HTMLParagraphElement>('download-note');
   if (parts.length === 1) {
     save(`${stem()}.json`, new Blob([parts[0]!], { type: 'application/json' }));
-    note.textContent = 'JSON saved.';
+    $<HTMLParagraphElement>('download-note').textContent = 'JSON saved.';
     return;
   }
   // a return over the upload limit comes as several payloads, each complete: one zip holds them,
   // named as `gstr1 convert` names its files
-  try {
+  void fromWorker('Putting the JSON files in one zip…', async () => {
     const z = await ask({ type: 'json-zip', stem: stem() }, 'json-zip');
     save(`${stem()}-json.zip`, new Blob([z.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-    note.textContent = `JSON saved as one zip of ${count(parts.length)} files, each under the upload limit: upload them one by one.`;
-  } catch (e) {
-    note.textContent = e instanceof Error ? e.message : String(e);
-  }
+    return `JSON saved as one zip of ${count(parts.length)} files, each under the upload limit: upload them one by one.`;
+  });
 });
 
-$('dl-split').addEventListener('click', async () => {
-  const note = $<HTMLParagraphElement>('download-note');
-  note.textContent = 'Writing your sales register as the GSTR-1 template…';
-  try {
+$('dl-split').addEventListener('click', () =>
+  fromWorker('Writing your sales register as the GSTR-1 template…', async () => {
     const s = await ask({ type: 'split' }, 'split');
-    save(`${stem()}-template.xlsx`, new Blob([s.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    save(`${stem()}-template.xlsx`, new Blob([s.bytes as Uint8Array<ArrayBuffer>], { type: XLSX }));
     const sheets = s.sheets.map((x) => `${x.name} ${count(x.rows)}`).join(', ') || 'no rows';
-    note.textContent = `Split template ready (rows per sheet: ${sheets}).` + (s.rejected ? ` ${plural(s.rejected, 'rejected line')} ${s.rejected === 1 ? 'is' : 'are'} not in it.` : '');
-  } catch (e) {
-    note.textContent = e instanceof Error ? e.message : String(e);
-  }
-});
+    return `Split template ready (rows per sheet: ${sheets}).` + (s.rejected ? ` ${plural(s.rejected, 'rejected line')} ${s.rejected === 1 ? 'is' : 'are'} not in it.` : '');
+  }),
+);
 
 $('dl-csv').addEventListener('click', () => {
   if (current) save(`${stem()}-findings.csv`, new Blob([current.csv], { type: 'text/csv' }));
