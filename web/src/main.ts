@@ -360,9 +360,9 @@ $('dl-json').addEventListener('click', () => {
     return;
   }
   // a return over the upload limit comes as several payloads, each complete: one zip holds them,
-  // named as `gstr1 convert` names its files
+  // named as `gstr1 convert` names its files (the page holds the payloads; the worker zips them)
   void fromWorker('Putting the JSON files in one zip…', async () => {
-    const z = await ask({ type: 'json-zip', stem: stem() }, 'json-zip');
+    const z = await ask({ type: 'json-zip', stem: stem(), payloads: parts }, 'json-zip');
     save(`${stem()}-json.zip`, new Blob([z.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
     return `JSON saved as one zip of ${count(parts.length)} files, each under the upload limit: upload them one by one.`;
   });

@@ -14,7 +14,7 @@ export interface CheckRequest {
   readonly mapping?: string;
 }
 
-export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
 
 export type PageResult = Omit<WebCheckResult, 'raw'>;
 

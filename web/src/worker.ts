@@ -16,9 +16,8 @@ installHost(browserHost(files, { 'hsn-master': hsnMaster, 'retsave-schema': rets
 
 let inputs: string[] = [];
 let findings: readonly Finding[] = [];
-/** the last check's options and payloads, for the split template and the JSON zip */
+/** the last check's options, for the split template */
 let checked: WebCheckOptions | undefined;
-let payloads: readonly string[] = [];
 
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -70,7 +69,6 @@ async function handle(m: ToWorker): Promise<void> {
         },
       });
       findings = r.raw;
-      payloads = r.payloads;
       const { raw: _raw, ...result } = r;
       post({ type: 'result', result, ms: performance.now() - started });
       return;
@@ -87,7 +85,7 @@ async function handle(m: ToWorker): Promise<void> {
       return;
     }
     case 'json-zip': {
-      const bytes = await payloadsZip(payloads, m.stem);
+      const bytes = await payloadsZip(m.payloads, m.stem);
       post({ type: 'json-zip', bytes }, [bytes.buffer as ArrayBuffer]);
       return;
     }
