@@ -16,6 +16,7 @@ import { detectFile } from './detect.js';
 import { looksLikeHeader, matchHeaders, nearest, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
+import { readsInWorker, readXlsxInWorker } from './xlsx-thread.js';
 
 /** One sheet (or CSV) being read: its spec and where each field's column is. */
 export interface SheetContext {
@@ -85,7 +86,7 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
   const progress = { total: 0, file: '' };
   for (const file of files) {
     const kind = await detectFile(file, opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {});
-    const sheets = kind === 'xlsx' ? readXlsx(file) : readCsv(file);
+    const sheets = kind === 'xlsx' ? (readsInWorker() ? readXlsxInWorker(file) : readXlsx(file)) : readCsv(file);
     progress.file = file;
     let known = 0;
     for await (const sheet of sheets) {
