@@ -26,9 +26,11 @@ for (const file of args) {
     const parser = new SaxesParser({ position: false });
     parser.on('opentag', () => { elements++; });
     parser.on('text', (t) => { chars += t.length; });
-    const stream = await openEntry(file, entry);
-    stream.setEncoding('utf8');
-    for await (const chunk of stream) parser.write(chunk);
+    // decoded as src/parsers/xlsx.ts decodes it: a streaming TextDecoder over the inflated chunks
+    const dec = new TextDecoder('utf-8');
+    for await (const bytes of await openEntry(file, entry)) parser.write(dec.decode(bytes, { stream: true }));
+    const rest = dec.decode();
+    if (rest) parser.write(rest);
     parser.close();
   }
 }

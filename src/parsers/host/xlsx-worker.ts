@@ -4,8 +4,8 @@
  * checks them, never more (each `ack` lets it post one more).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Gstr1Error } from '../model/errors.js';
-import { readXlsx } from './xlsx.js';
+import { Gstr1Error } from '../../model/errors.js';
+import { readXlsx } from '../xlsx.js';
 import type { ReaderMessage } from './xlsx-thread.js';
 
 /** batches posted and not yet taken: bounds the memory the worker can run ahead by */

@@ -2,13 +2,14 @@
  * Reading a workbook on the second core: xlsx-worker.ts runs readXlsx (inflating, the XML, cell
  * values) in a worker thread while this thread coerces, maps and checks the rows it posts. The
  * sheets, rows and batches are the ones readXlsx yields, in the same order, so findings and
- * output do not change; a machine with one core keeps reading in-thread (readsInWorker).
+ * output do not change; a machine with one core keeps reading in-thread (readsInWorker). The
+ * Node host offers it to the engine as Host.readWorkbook.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../model/errors.js';
-import type { Params } from '../model/finding.js';
-import { rowsOf, type RawRow, type RawSheet } from './raw.js';
+import { InputError } from '../../model/errors.js';
+import type { Params } from '../../model/finding.js';
+import { rowsOf, type RawRow, type RawSheet } from '../raw.js';
 
 /** what the worker posts, in order: per sheet `sheet`, its `rows` batches, `end`; then `done` or an `error` */
 export type ReaderMessage =
