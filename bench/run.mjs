@@ -567,6 +567,12 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
   p('- **Rerun**: `npm run bench` (3 runs of 100,000 and 500,000 lines; the returns are generated once into bench/out/), `npm run bench -- --runs 5`, `npm run bench -- --quick` (20,000 lines, 1 run, report in bench/out/). ' +
     'Logs of every run are in bench/out/logs/.');
   p();
+  // what the profiles showed and what was tried: written by hand in bench/notes.md, kept across reruns
+  const notes = path.join(HERE, 'notes.md');
+  if (fs.existsSync(notes)) {
+    p(fs.readFileSync(notes, 'utf8').trimEnd());
+    p();
+  }
   return L.join('\n');
 }
 
