@@ -76,6 +76,8 @@ export const FIELD_KINDS = {
   ecoName: 'text',
   oetin: 'id',
   suppval: 'money',
+  stin: 'id',
+  supplierName: 'text',
 } as const satisfies Record<string, CellKind>;
 
 export type Field = keyof typeof FIELD_KINDS;
@@ -134,4 +136,7 @@ export interface FieldValues {
   ecoName: string;
   oetin: string;
   suppval: number;
+  /** Table 15: the supplier's GSTIN (the e-commerce operator pays its tax u/s 9(5)) */
+  stin: string;
+  supplierName: string;
 }

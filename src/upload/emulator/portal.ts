@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { SUMMARY_NAMES, totalsOfEntries } from '../totals.js';
-import { keyId, walkRecords, type RecordEntry } from '../records.js';
+import { addToPart, keyId, walkRecords, type RecordEntry } from '../records.js';
 import type { PortalError } from '../error-report.js';
 import { projectRules } from './rules.js';
 import { structureError, type ValidatePayload } from './validate.js';
@@ -335,6 +335,14 @@ export function errorReport(rejected: readonly { entry: RecordEntry; error: Port
     const sec = entry.section;
     if (sec === 'b2cs' || sec === 'b2csa' || sec === 'at' || sec === 'ata' || sec === 'txpd' || sec === 'txpda' || sec === 'cdnur' || sec === 'cdnura') {
       ((out[sec] ??= []) as Obj[]).push({ ...entry.record, ...codes });
+      continue;
+    }
+    if (sec === 'ecom' || sec === 'ecoma') {
+      // Table 15: flat parts carry the error on the record, grouped parts on the group
+      const o = (out[sec] ??= {}) as Record<string, Obj[]>;
+      const flat = !entry.listKey || entry.listKey === entry.key.part;
+      if (flat) addToPart(o, entry, { ...entry.record, ...codes });
+      else addToPart(o, entry, entry.record, codes);
       continue;
     }
     if (sec === 'supeco' || sec === 'supecoa') {
