@@ -7,6 +7,9 @@
 import type { Rule } from '../types.js';
 import recipientGstin from './recipient-gstin.js';
 import ecommerceGstin from './ecommerce-gstin.js';
+import ecomSupplierGstin from './ecom-supplier-gstin.js';
+import ecomDocType from './ecom-doc-type.js';
+import ecomPeriod from './ecom-period.js';
 import b2csTypeE from './b2cs-type-e.js';
 import posCode from './pos-code.js';
 import posUnlisted from './pos-unlisted.js';
@@ -58,6 +61,9 @@ import timeBar from './time-bar.js';
 export const RULES: readonly Rule[] = [
   recipientGstin,
   ecommerceGstin,
+  ecomSupplierGstin,
+  ecomDocType,
+  ecomPeriod,
   b2csTypeE,
   posCode,
   posUnlisted,
