@@ -47,14 +47,14 @@ interface Doc {
 }
 
 /** Fields every line of one document must agree on. */
-const DOC_FIELDS: readonly Field[] = ['idt', 'val', 'pos', 'invTyp', 'oinum', 'oidt'];
+const DOC_FIELDS: readonly Field[] = ['idt', 'val', 'pos', 'docTyp', 'oinum', 'oidt'];
 
 const NO_TAX_TYPES = new Set(['SEWOP']);
 const IGST_TYPES = new Set(['SEWP', 'SEWOP']);
 
 /** Inter-State: SEZ supplies, or the supplier's State (the operator's for an unregistered one) ≠ POS. */
 export function table15InterState(ctx: ReturnContext, v: Values): boolean {
-  if (v.invTyp && IGST_TYPES.has(v.invTyp)) return true;
+  if (v.docTyp && IGST_TYPES.has(v.docTyp)) return true;
   const from = v.stin ? v.stin.slice(0, 2) : ctx.supplierState;
   return v.pos !== from;
 }
@@ -138,9 +138,9 @@ function documentPart(p: Table15Part, docs: readonly Doc[], ctx: ReturnContext):
     let g = groups.get(gk);
     if (!g) groups.set(gk, (g = { head, inv: [] }));
     const inter = table15InterState(ctx, v);
-    const noTax = NO_TAX_TYPES.has(v.invTyp ?? '');
+    const noTax = NO_TAX_TYPES.has(v.docTyp ?? '');
     const doc: Obj = p.amended ? { oinum: v.oinum, oidt: toPortalDate(v.oidt!) } : {};
-    Object.assign(doc, { inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!), pos: v.pos, inv_typ: v.invTyp, sply_ty: splyTy(inter) });
+    Object.assign(doc, { inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!), pos: v.pos, inv_typ: v.docTyp, sply_ty: splyTy(inter) });
     doc.itms = [...d.lines.values()].map((l, i) => ({ num: i + 1, itm_det: lineJson(l, inter, noTax) }));
     g.inv.push(doc);
   }
@@ -196,7 +196,7 @@ function* table15Rows(parts: readonly Table15Part[], json: unknown): Generator<S
           const base: Values = {
             ...head,
             ...(p.amended ? { oinum: d.oinum as string, oidt: fromPortalDate(d.oidt as string) } : {}),
-            inum: d.inum as string, idt: fromPortalDate(d.idt as string), val: paise(d.val), pos: d.pos as string, invTyp: d.inv_typ as string,
+            inum: d.inum as string, idt: fromPortalDate(d.idt as string), val: paise(d.val), pos: d.pos as string, docTyp: d.inv_typ as string,
           };
           for (const it of (d.itms as Obj[]) ?? []) yield { sheet: p.sheet, values: { ...base, ...lineValues(it) } };
         }

@@ -77,6 +77,7 @@ export const FIELD_KINDS = {
   oetin: 'id',
   suppval: 'money',
   stin: 'id',
+  docTyp: 'code',
   supplierName: 'text',
 } as const satisfies Record<string, CellKind>;
 
@@ -138,5 +139,7 @@ export interface FieldValues {
   suppval: number;
   /** Table 15: the supplier's GSTIN (the e-commerce operator pays its tax u/s 9(5)) */
   stin: string;
+  /** Table 15 "Document type": R, DE, SEWP or SEWOP (the template's own labels) */
+  docTyp: string;
   supplierName: string;
 }

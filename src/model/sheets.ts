@@ -60,7 +60,7 @@ const SNAME = c('supplierName', 'Supplier Name');
 const RTIN = c('ctin', 'Recipient GSTIN/UIN', true);
 const RECIPIENT_NAME = c('receiverName', 'Recipient Name');
 const DOC_VALUE = c('val', 'Value of supplies made', true);
-const DOC_TYPE = c('invTyp', 'Document type', true);
+const DOC_TYPE = c('docTyp', 'Document type', true);
 const ECOM_TAIL = [c('rt', 'Rate', true), TAXABLE, CESS];
 const ECOM_DOC = [
   c('inum', 'Document Number', true), c('idt', 'Document Date', true), DOC_VALUE, POS, DOC_TYPE, ...ECOM_TAIL,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from './rules/index.js';
 import { IDS, makeRow, runRules } from './test-helpers.js';
 
-const doc = { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'RST/1', idt: '2025-03-05', val: 105000, pos: '27', invTyp: 'R', rt: 5, txval: 100000 };
+const doc = { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'RST/1', idt: '2025-03-05', val: 105000, pos: '27', docTyp: 'R', rt: 5, txval: 100000 };
 
 describe('portal rules on Table 15 sheets', () => {
   it('a clean row of every Table 15/15A sheet passes', async () => {

@@ -9,7 +9,7 @@ const RTIN = '27AAACR5055K1Z7';
 
 const row = (sheet: SheetRow['sheet'], v: Partial<FieldValues>): SheetRow => ({ sheet, values: v });
 const doc = (v: Partial<FieldValues>): Partial<FieldValues> => ({
-  ctin: RTIN, inum: 'RST/1', idt: '2025-03-05', val: p('1611'), pos: '27', invTyp: 'R', rt: 5, txval: p('1000'), ...v,
+  ctin: RTIN, inum: 'RST/1', idt: '2025-03-05', val: p('1611'), pos: '27', docTyp: 'R', rt: 5, txval: p('1000'), ...v,
 });
 
 describe('ecom (Table 15)', () => {
@@ -38,7 +38,7 @@ describe('ecom (Table 15)', () => {
   it('the same number from two suppliers is two documents; SEZ without payment carries no tax', () => {
     const { json } = mapRows('ecom', [
       row('ecob2b', doc({ stin: STIN })),
-      row('ecob2b', doc({ stin: '27AAACS1234A1Z1', invTyp: 'SEWOP' })),
+      row('ecob2b', doc({ stin: '27AAACS1234A1Z1', docTyp: 'SEWOP' })),
     ]);
     const b2b = (json as { b2b: { stin: string; inv: { sply_ty: string; itms: unknown[] }[] }[] }).b2b;
     expect(b2b.map((g) => g.stin)).toEqual([STIN, '27AAACS1234A1Z1']);

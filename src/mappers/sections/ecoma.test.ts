@@ -9,7 +9,7 @@ const row = (sheet: SheetRow['sheet'], v: Partial<FieldValues>): SheetRow => ({ 
 
 describe('ecoma (Table 15A)', () => {
   it('b2ba and urp2ba keep the original number and date before the revised ones', () => {
-    const base = { ctin: RTIN, oinum: 'RST/1', oidt: '2025-01-05', inum: 'RST/1A', idt: '2025-03-05', val: p('1050'), pos: '27', invTyp: 'R', rt: 5, txval: p('1000') };
+    const base = { ctin: RTIN, oinum: 'RST/1', oidt: '2025-01-05', inum: 'RST/1A', idt: '2025-03-05', val: p('1050'), pos: '27', docTyp: 'R', rt: 5, txval: p('1000') };
     const { json, findings } = mapRows('ecoma', [row('ecoab2b', { stin: STIN, ...base }), row('ecoaurp2b', base)]);
     expect(findings.items).toEqual([]);
     const inv = { oinum: 'RST/1', oidt: '05-01-2025', inum: 'RST/1A', idt: '05-03-2025', val: 1050, pos: '27', inv_typ: 'R' };
@@ -33,7 +33,7 @@ describe('ecoma (Table 15A)', () => {
 
   it('round-trips through template rows', () => {
     const first = mapRows('ecoma', [
-      row('ecoab2b', { stin: STIN, ctin: RTIN, oinum: 'A1', oidt: '2025-01-05', inum: 'A2', idt: '2025-03-05', val: p('118'), pos: '27', invTyp: 'DE', rt: 18, txval: p('100') }),
+      row('ecoab2b', { stin: STIN, ctin: RTIN, oinum: 'A1', oidt: '2025-01-05', inum: 'A2', idt: '2025-03-05', val: p('118'), pos: '27', docTyp: 'DE', rt: 18, txval: p('100') }),
       row('ecoab2c', { fy: 2024, omonth: 1, stin: STIN, pos: '27', rt: 5, txval: p('600'), csamt: p('1') }),
       row('ecoaurp2c', { fy: 2024, omonth: 12, pos: '07', rt: 5, txval: p('2000') }),
     ]);

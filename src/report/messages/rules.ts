@@ -338,10 +338,6 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     },
     hint: () => 'Enter the supplier\'s own GSTIN as on its registration certificate; a supplier without one goes on the ecourp2b or ecourp2c sheet.',
   },
-  ECOM_DOC_TYPE: {
-    message: (p) => `${cell(p)} is not a Table 15 document type`,
-    hint: (p) => `Choose one of: ${s(p.allowed)}.`,
-  },
   ECOM_PERIOD: {
     message: (p) => `Table ${s(p.table)} is reported from the ${s(p.from)} period; the ${s(p.period)} return has no place for sheet ${s(p.sheet)}`,
     hint: () => 'Remove the sheet from this return, or check the return period.',

@@ -8,7 +8,6 @@ import type { Rule } from '../types.js';
 import recipientGstin from './recipient-gstin.js';
 import ecommerceGstin from './ecommerce-gstin.js';
 import ecomSupplierGstin from './ecom-supplier-gstin.js';
-import ecomDocType from './ecom-doc-type.js';
 import ecomPeriod from './ecom-period.js';
 import b2csTypeE from './b2cs-type-e.js';
 import posCode from './pos-code.js';
@@ -62,7 +61,6 @@ export const RULES: readonly Rule[] = [
   recipientGstin,
   ecommerceGstin,
   ecomSupplierGstin,
-  ecomDocType,
   ecomPeriod,
   b2csTypeE,
   posCode,
