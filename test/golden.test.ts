@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFiles } from '../src/api/convert.js';
+import { toExcel } from '../src/api/to-excel.js';
 import { tempDir } from './helpers/files.js';
 
 const ID = { gstin: '27AAKCS4821M1ZW', period: '102025' };
@@ -32,6 +33,18 @@ describe('golden: the sample return', () => {
     const files = readdirSync(CSV_DIR).map((f) => join(CSV_DIR, f));
     expect(files).toHaveLength(30);
     expect(await convert(files)).toEqual(expected);
+  });
+
+  it('to-excel of the converted JSON (Table 15/15A included) converts back to the same bytes', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first.json');
+    await convertFiles(['templates/sample/gstr1-sample.xlsx'], { ...ID, out: first });
+    const back = await toExcel([first], { out: join(dir, 'back.xlsx') });
+    expect(back.findings).toEqual([]);
+    const again = join(dir, 'again.json');
+    const res = await convertFiles([join(dir, 'back.xlsx')], { ...ID, out: again });
+    expect(res.result.findings.items).toEqual([]);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(first, 'utf8'));
   });
 
   // figures below were worked out by hand from the sample's rows
