@@ -304,6 +304,10 @@ export function columnFor(code: string, message: string, section: string, row: P
     case 'RET191176':
       f = first('sbdt');
       break;
+    case 'RET191198':
+      // amended in the period of the original: the original document's date or month
+      f = first('oidt', 'ontDt', 'omonth');
+      break;
     case 'RET191180':
       f = first('val');
       break;
