@@ -18,6 +18,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--sez', 'you are an SEZ unit or developer: every supply is IGST')
     .option('--section <sheet>', 'read every CSV as this sheet')
     .option('--force', 'upload even when local validation finds errors')
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
     .option('--annotate <file.xlsx>', 'where to write your workbook annotated with the portal\'s errors (default: <input>-portal-errors.xlsx)')
     .option('--max-bytes <n>', 'largest payload per save', { default: 4_500_000 })
     .option('--errors <file>', 'also write the portal errors as JSON')
@@ -70,6 +71,7 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
     ...run,
     sez: Boolean(opts.sez),
     force: Boolean(opts.force),
+    quarterly: Boolean(opts.quarterly),
     maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
     ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
     ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),

@@ -13,7 +13,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--turnover <rupees>', 'aggregate turnover of the preceding financial year (decides 4 or 6 HSN digits)')
     .option('--registration-date <date>', 'your effective date of registration, e.g. 01-Jul-2017')
     .option('--annual-return-filed <date>', 'when you filed the annual return of the previous financial year: its credit notes and amendments end then')
-    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter accept only IFF sections')
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
     .option('--report <file>', 'write every finding as JSON, or CSV when the name ends in .csv')
     .option('--annotate <file.xlsx>', 'write a copy of the input with each finding on its cell')
     .example('gstr1 validate sales.xlsx --gstin 27AAACR5055K1Z7 --period 102025 --annotate sales-errors.xlsx')

@@ -60,7 +60,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: (p) => `Rename it to one of: ${s(p.known)}, or remove it.`,
   },
   SHEET_UNSUPPORTED: {
-    message: (p) => `Sheet "${s(p.sheet)}" (supplies reported by an e-commerce operator, Table 15) is not converted yet; it was skipped`,
+    message: (p) => `Sheet "${s(p.sheet)}" is not converted; it was skipped`,
     hint: () => 'Enter these supplies on the GST portal directly, or leave the sheet empty.',
   },
   HEADER_NOT_FOUND: {
