@@ -172,6 +172,18 @@ export function detailsTimeLimit(fyStart: number): DetailsTimeLimit {
 }
 
 /**
+ * IFF (months 1-2 of a quarterly filer's quarter): the value of the invoices it furnishes is
+ * limited per month. QRMP, and the IFF with it, began with the January 2021 period.
+ */
+export const IFF_VALUE_LIMIT: readonly Dated<number>[] = [
+  { from: '202101', value: 50_00_000_00, basis: 'CGST Rule 59(2) proviso (Notification 82/2020-CT): Rs 50 lakh in each month' },
+];
+/** The IFF's value limit in paise for `period`, or undefined before the IFF existed. */
+export function iffValueLimit(period: Period): number | undefined {
+  return pick(IFF_VALUE_LIMIT, period);
+}
+
+/**
  * GSTR-1 due dates by return period (CGST Rule 59): monthly, a day of the next month; quarterly
  * (and IFF), a day of the month after the period, or its last day. Notified extensions are not
  * kept: they only ever made a due date later.

@@ -50,6 +50,7 @@ import quantity from './quantity.js';
 import hsnRepeated from './hsn-repeated.js';
 import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
+import iffValueLimit from './iff-value-limit.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   hsnRepeated,
   docsCancelled,
   iffSections,
+  iffValueLimit,
   hsnTotals,
   docsCount,
   docsMissing,
