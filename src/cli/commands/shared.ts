@@ -4,6 +4,7 @@ import { rawOption, type CliIO } from '../io.js';
 import type { ReturnOptions } from '../../engine/options.js';
 import { isInputCode } from '../../report/messages/index.js';
 import type { Finding } from '../../model/finding.js';
+import type { IffDocuments } from '../../validators/iff-documents.js';
 
 export function returnOptions(cmd: Command): Command {
   return cmd
@@ -20,6 +21,18 @@ export function readReturnOptions(io: CliIO, opts: Record<string, unknown>): Ret
     period: rawOption(io.argv, 'period') ?? String(opts.period ?? ''),
     sez: Boolean(opts.sez),
   };
+}
+
+/** `--iff <month.json>` (repeatable): the quarter's IFF months, read for the IFF_DUPLICATE rule. */
+export const IFF_OPTION = ['--iff <file>', 'quarterly filer: the JSON of an IFF month of this quarter (repeat for each); its documents must not be reported again'] as const;
+
+export async function readIffOption(io: CliIO, opts: Record<string, unknown>): Promise<{ iffDocuments?: IffDocuments }> {
+  if (opts.iff === undefined) return {};
+  const files = (Array.isArray(opts.iff) ? opts.iff : [opts.iff]).map(String);
+  const { returnContext } = await import('../../engine/options.js');
+  const { loadIffDocuments } = await import('../../api/iff-documents.js');
+  const ctx = returnContext(readReturnOptions(io, opts));
+  return { iffDocuments: await loadIffDocuments(files, ctx.gstin, ctx.period) };
 }
 
 /** 2 when some input could not be read, 1 when the return has errors, else 0. */

@@ -440,6 +440,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `The invoices of the ${s(p.period)} IFF come to Rs ${s(p.total)} with this one; an IFF takes at most Rs ${s(p.limit)} a month`,
     hint: () => 'Report this invoice and the ones after it in the next month\'s IFF or in the quarter\'s GSTR-1.',
   },
+  IFF_DUPLICATE: {
+    message: (p) => `${s(p.document)} was already furnished in the IFF for ${s(p.period)}`,
+    hint: () => 'Remove it from this return: a document furnished in an IFF month is not reported again in the quarter. To change it, amend it (b2ba, cdnra).',
+  },
   IFF_SECTION: {
     message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
     hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',

@@ -51,6 +51,7 @@ import hsnRepeated from './hsn-repeated.js';
 import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
 import iffValueLimit from './iff-value-limit.js';
+import iffDuplicate from './iff-duplicate.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
@@ -105,6 +106,7 @@ export const RULES: readonly Rule[] = [
   docsCancelled,
   iffSections,
   iffValueLimit,
+  iffDuplicate,
   hsnTotals,
   docsCount,
   docsMissing,

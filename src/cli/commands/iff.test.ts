@@ -1,0 +1,50 @@
+/** --quarterly --iff: the quarter's return checked against the documents of its IFF months. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCLI } from '../cli.js';
+
+const GSTIN = '27AAACR5055K1Z7';
+const dir = mkdtempSync(join(tmpdir(), 'gstr1-iff-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+const invoice = (inum: string, idt: string) => ({
+  inum, idt, val: 11800, pos: '29', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: { rt: 18, txval: 10000, iamt: 1800, csamt: 0 } }],
+});
+const april = write('april.json', JSON.stringify({ gstin: GSTIN, fp: '042025', b2b: [{ ctin: '29AAACR5055K1Z3', inv: [invoice('INV/1', '04-04-2025')] }] }));
+const july = write('july.json', JSON.stringify({ gstin: GSTIN, fp: '072025', b2b: [{ ctin: '29AAACR5055K1Z3', inv: [invoice('INV/9', '04-07-2025')] }] }));
+const b2b = write('b2b.csv', [
+  'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+  '29AAACR5055K1Z3,Kaveri,INV/2,05-May-2025,11800,29-Karnataka,N,,Regular B2B,,18,10000,',
+  '29AAACR5055K1Z3,Kaveri,inv/1,04-Apr-2025,11800,29-Karnataka,N,,Regular B2B,,18,10000,',
+  '',
+].join('\n'));
+
+async function validate(...extra: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
+  const code = await runCLI(['validate', b2b, '--gstin', GSTIN, '--period', '052025', '--quarterly', ...extra], { stdout: sink, stderr: sink });
+  return { code, out };
+}
+
+describe('cli: --iff', () => {
+  it('a document of an earlier IFF month of the quarter is reported at its number', async () => {
+    const r = await validate('--iff', april);
+    expect(r.out).toContain('inv/1 was already furnished in the IFF for 042025');
+    expect(r.out).not.toContain('INV/2 was already');
+    expect(r.code).toBe(1);
+  });
+
+  it('without --iff nothing is compared; a JSON of another quarter is refused', async () => {
+    expect((await validate()).out).not.toContain('IFF_DUPLICATE');
+    const other = await validate('--iff', july);
+    expect(other.out).toContain("it is for 072025, not a month of 052025's quarter before it");
+    expect(other.code).toBe(2);
+  });
+});
