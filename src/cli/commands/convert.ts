@@ -4,7 +4,7 @@ import { positiveInt } from '../../engine/options.js';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { exitCodeFor, IFF_OPTION, readIffOption, readReturnOptions, returnOptions } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -24,7 +24,7 @@ export default function register(cli: CAC, io: CliIO): void {
         out: String(opts.out),
         maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
         force: Boolean(opts.force),
-        quarterly: Boolean(opts.quarterly),
+        quarterly: quarterlyOption(io, opts),
         ...(await readIffOption(io, opts)),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
         ...(progress ? { onProgress: progress } : {}),

@@ -1,9 +1,11 @@
 /** --quarterly --iff: the quarter's return checked against the documents of its IFF months. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCLI } from '../cli.js';
+import type { CliIO } from '../io.js';
+import { quarterlyOption } from './shared.js';
 
 const GSTIN = '27AAACR5055K1Z7';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-iff-'));
@@ -26,12 +28,13 @@ const b2b = write('b2b.csv', [
   '',
 ].join('\n'));
 
-async function validate(...extra: string[]): Promise<{ code: number; out: string }> {
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
   const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-  const code = await runCLI(['validate', b2b, '--gstin', GSTIN, '--period', '052025', '--quarterly', ...extra], { stdout: sink, stderr: sink });
+  const code = await runCLI(args, { stdout: sink, stderr: sink });
   return { code, out };
 }
+const validate = (...extra: string[]) => cli('validate', b2b, '--gstin', GSTIN, '--period', '052025', '--quarterly', ...extra);
 
 describe('cli: --iff', () => {
   it('a document of an earlier IFF month of the quarter is reported at its number', async () => {
@@ -46,5 +49,19 @@ describe('cli: --iff', () => {
     const other = await validate('--iff', july);
     expect(other.out).toContain("it is for 072025, not a month of 052025's quarter before it");
     expect(other.code).toBe(2);
+  });
+
+  it('the period given as a quarter is the quarter\'s return: fp is its last month, and --quarterly goes without saying', async () => {
+    const out = join(dir, 'q1.json');
+    const r = await cli('convert', b2b, '--gstin', GSTIN, '--period', 'Q1-2025-26', '--iff', april, '--out', out, '--force');
+    expect(r.out).toContain('inv/1 was already furnished in the IFF for 042025');
+    expect(JSON.parse(readFileSync(out, 'utf8')).fp).toBe('062025');
+  });
+
+  it('a quarterly filer is one who says --quarterly or gives a quarter', () => {
+    const io = (...argv: string[]) => ({ argv }) as unknown as CliIO;
+    expect(quarterlyOption(io('--period', 'Q2-2025-26'), {})).toBe(true);
+    expect(quarterlyOption(io('--period', '092025'), { quarterly: true })).toBe(true);
+    expect(quarterlyOption(io('--period', '092025'), {})).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { rawOption, type CliIO } from '../io.js';
 import type { ReturnOptions } from '../../engine/options.js';
 import { isInputCode } from '../../report/messages/index.js';
 import type { Finding } from '../../model/finding.js';
+import { formatPeriod, parseQuarter } from '../../model/period.js';
 import type { IffDocuments } from '../../validators/iff-documents.js';
 
 export function returnOptions(cmd: Command): Command {
@@ -14,13 +15,24 @@ export function returnOptions(cmd: Command): Command {
     .option('--section <sheet>', 'read every CSV as this sheet (b2b, cdnr, hsn(b2b)...)');
 }
 
-/** gstin/period as typed (cac would turn 032025 into 32025). */
+/** gstin/period as typed (cac would turn 032025 into 32025); a quarter becomes its last month. */
 export function readReturnOptions(io: CliIO, opts: Record<string, unknown>): ReturnOptions {
   return {
     gstin: rawOption(io.argv, 'gstin') ?? String(opts.gstin ?? ''),
-    period: rawOption(io.argv, 'period') ?? String(opts.period ?? ''),
+    period: periodText(rawOption(io.argv, 'period') ?? String(opts.period ?? '')),
     sez: Boolean(opts.sez),
   };
+}
+
+/** `--period` as MMYYYY: a quarter (Q2-2025-26) is the quarter's last month. */
+export function periodText(text: string): string {
+  const q = parseQuarter(text);
+  return q ? formatPeriod(q) : text;
+}
+
+/** A quarterly (QRMP) filer: `--quarterly`, or the period given as a quarter. */
+export function quarterlyOption(io: CliIO, opts: Record<string, unknown>): boolean {
+  return Boolean(opts.quarterly) || parseQuarter(rawOption(io.argv, 'period') ?? String(opts.period ?? '')) !== undefined;
 }
 
 /** `--iff <month.json>` (repeatable): the quarter's IFF months, read for the IFF_DUPLICATE rule. */

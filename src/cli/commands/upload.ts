@@ -11,7 +11,7 @@ import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { notFinished, portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
-import { exitCodeFor, IFF_OPTION, readIffOption } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time'))
@@ -72,7 +72,7 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
     ...run,
     sez: Boolean(opts.sez),
     force: Boolean(opts.force),
-    quarterly: Boolean(opts.quarterly),
+    quarterly: quarterlyOption(io, opts),
     ...(await readIffOption(io, opts)),
     maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
     ...(opts.section !== undefined ? { section: String(opts.section) } : {}),

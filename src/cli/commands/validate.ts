@@ -5,7 +5,7 @@ import { coerceDate } from '../../parsers/coerce.js';
 import { formatSummary } from '../../report/summary.js';
 import { rawOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { exitCodeFor, IFF_OPTION, readIffOption, readReturnOptions, returnOptions } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -27,7 +27,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ...turnoverOption(rawOption(io.argv, 'turnover') ?? opts.turnover),
         ...registrationOption(rawOption(io.argv, 'registration-date')),
         ...annualReturnOption(rawOption(io.argv, 'annual-return-filed')),
-        quarterly: Boolean(opts.quarterly),
+        quarterly: quarterlyOption(io, opts),
         ...(await readIffOption(io, opts)),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
         ...(opts.report !== undefined ? { report: String(opts.report) } : {}),

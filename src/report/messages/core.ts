@@ -149,7 +149,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   OPTION_PERIOD: {
     input: true,
     message: (p) => `"${s(p.value)}" is not a return period`,
-    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017).',
+    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017), or a quarterly filer\'s quarter, e.g. --period Q4-2024-25.',
   },
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
   OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },
