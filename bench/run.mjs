@@ -13,6 +13,7 @@
 //   --no-docs         do not write docs/performance.md
 //   --only REGEX      only the commands whose label matches (e.g. --only 'floor|validate$')
 //   --no-build        do not run `npm run build` even when dist/ is older than src/
+//   --no-browser      do not time the web page in headless Chromium (bench/browser.mjs) after the CLI
 //   --timeout S       kill a run after S seconds (default 1800)
 //
 // What it does
@@ -82,6 +83,7 @@ function parseArgs(argv) {
     else if (a === '--no-docs') o.docs = false;
     else if (a === '--only') o.only = new RegExp(v());
     else if (a === '--no-build') o.build = false;
+    else if (a === '--no-browser') o.browser = false;
     else if (a === '--timeout') o.timeout = num(v());
     else if (a === '-h' || a === '--help') {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -420,6 +422,14 @@ async function main() {
   const dest = o.docs ? path.join(ROOT, 'docs', 'performance.md') : path.join(OUT, o.quick ? 'performance-quick.md' : 'performance.md');
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   fs.writeFileSync(dest, md);
+  // the web page on the same .xlsx files (bench/browser.mjs), its table appended to the report
+  if (o.browser !== false) {
+    const b = spawnSync(process.execPath, [path.join(HERE, 'browser.mjs'), '--sizes', o.sizes.join(','), '--runs', String(o.runs)], { cwd: ROOT, stdio: 'inherit' });
+    const table = path.join(OUT, 'browser.md');
+    if (b.status === 0 && fs.existsSync(table)) {
+      fs.appendFileSync(dest, `\n## In the browser\n\nThe web page (\`npm run build:web\`) in headless Chromium, the engine in its worker, validating the same .xlsx files as the CLI (bench/browser.mjs):\n\n${fs.readFileSync(table, 'utf8')}`);
+    } else log('the browser bench did not run (see above); --no-browser skips it');
+  }
   log(`\nwrote ${path.relative(ROOT, dest)}`);
   // exit 0 when every command ran (targets are reported, not enforced: the machine is shared and noisy)
   process.exitCode = jobs.some((j) => j.failed) ? 1 : 0;

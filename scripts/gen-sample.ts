@@ -633,6 +633,8 @@ for (const sheet of ['b2ba', 'b2cla', 'cdnra', 'cdnura', 'expa'] as const) {
 function toValues(sheet: SheetId, row: Row): Partial<FieldValues> {
   const out: Partial<Record<Field, unknown>> = {};
   for (const col of sheetSpec(sheet).columns) {
+    // tax amounts the official template leaves out (ColumnSpec.extra): the sample does not carry them
+    if (col.extra) continue;
     if (!(col.header in row)) throw new Error(`${sheet}: no value for "${col.header}"`);
     const cell = row[col.header]!;
     if (cell === '') continue;
@@ -680,7 +682,7 @@ export async function generateSample(): Promise<{ xlsx: string; csvDir: string; 
   for (const f of await readdir(SAMPLE_CSV_DIR)) if (f.endsWith('.csv')) await rm(join(SAMPLE_CSV_DIR, f));
   const counts: Record<string, number> = {};
   for (const id of sheets) {
-    const cols = sheetSpec(id).columns;
+    const cols = sheetSpec(id).columns.filter((c) => !c.extra);
     const headers = cols.map((c) => c.header);
     const data = rows.get(id)!.map((r) => cols.map((c) => csvCell(c.field, r[c.header]!)));
     await writeFile(join(SAMPLE_CSV_DIR, `${sheetName(id)}.csv`), `${Papa.unparse([headers, ...data], { newline: '\r\n' })}\r\n`);

@@ -28,3 +28,7 @@ export { Gstr1Error, InputError, OptionError } from './model/errors.js';
 export { MESSAGES, messageOf, hintOf } from './report/messages/index.js';
 export { prepareRegister, type RegisterOptions } from './register/index.js';
 export * as upload from './upload/index.js';
+// one engine, two hosts: inputs through a byte source (Node by default; a browser installs its own)
+export { installHost, SourceError, type ByteSource, type DataFile, type Host } from './parsers/host/source.js';
+export { browserHost } from './parsers/host/browser.js';
+export { startServer, type ServeOptions, type RunningServer } from './cli/serve/server.js';

@@ -138,8 +138,9 @@ describe('register classification: exports, Table 8, Table 14, cancelled', () =>
     expect(nil({ pos: '29' }).nilType).toBe('INTRB2C');
     expect(nil({ pos: '27', category: 'exempt' }).nilType).toBe('INTRAB2C');
     expect(nil({ pos: '27' }).target).toBe('exemp');
-    // non-GST supplies have no place in the HSN summary
-    expect(nil({ category: 'nongst' }).hsnTab).toBeUndefined();
+    // non-GST supplies are summarised in Table 12 too (issue 11 item 8: HSN_TOTALS counts all of Table 8)
+    expect(nil({ category: 'nongst' }).hsnTab).toBe('b2c');
+    expect(nil({ category: 'nongst', ctin: KA, pos: '29' }).hsnTab).toBe('b2b');
     expect(nil({ category: 'exempt' }).hsnTab).toBe('b2c');
   });
 

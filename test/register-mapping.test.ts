@@ -153,7 +153,7 @@ describe('register options', () => {
     expect(layoutMode(undefined)).toBe('auto');
     expect(layoutMode(undefined, true)).toBe('register');
     expect(() => layoutMode('sheet')).toThrow(expect.objectContaining({ code: 'OPTION_LAYOUT' }));
-    await expect(registerLayouts({ preset: 'busy' })).rejects.toMatchObject({ code: 'OPTION_PRESET' });
+    await expect(registerLayouts({ preset: 'quickbooks' })).rejects.toMatchObject({ code: 'OPTION_PRESET' });
     await expect(registerLayouts({ preset: 'tally', mapping: 'x.json' })).rejects.toMatchObject({ code: 'OPTION_CONFLICT' });
     await expect(prepareRegister(['missing.csv'], ctx, { mapping: join(root, 'missing.json') })).rejects.toMatchObject({ code: 'REGISTER_MAPPING_INVALID' });
     expect((await registerLayouts({ preset: 'TALLY' })).map((l) => l.id)).toEqual(['tally']);

@@ -36,7 +36,7 @@ const SAMPLE_PERIOD = { month: 10, year: 2025 };
 const tmp = mkdtempSync(join(tmpdir(), 'gstr1-templates-'));
 
 const dataSheets = (period?: { month: number; year: number }) => templateSheetIds(period).map((id) => ({ id, name: sheetName(id) }));
-const headersOf = (id: SheetId) => sheetSpec(id).columns.map((c) => c.header);
+const headersOf = (id: SheetId) => sheetSpec(id).columns.filter((c) => !c.extra).map((c) => c.header);
 const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v));
 
 interface WorkbookShape {

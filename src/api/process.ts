@@ -24,6 +24,8 @@ export interface ProcessOptions {
 
 export async function processReturn(files: readonly string[], ctx: ReturnContext, opts: ProcessOptions = {}): Promise<ProcessResult> {
   const read = {
+    // an older template's hsn sheet without Rate is read for periods before May 2021 only
+    period: ctx.period,
     ...(opts.section ? { section: opts.section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),

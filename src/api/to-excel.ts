@@ -154,10 +154,14 @@ export function returnRows(ret: ReturnJson, ctx: ReturnContext, skip: ReadonlySe
   };
 }
 
-export async function toExcel(files: readonly string[], opts: ToExcelOptions): Promise<ToExcelResult> {
-  guardOutput(files, opts.out);
-  const ret = await readReturnJson(files);
-  const ctx: ReturnContext = { gstin: ret.gstin, supplierState: ret.gstin.slice(0, 2), period: ret.period, sez: Boolean(opts.sez) };
+/** What a return's sections become: the sheets they fill, and those that cannot be carried (with findings). */
+export interface ReturnSheets {
+  readonly used: ReadonlySet<SheetId>;
+  readonly unreadable: ReadonlySet<string>;
+  readonly findings: readonly Finding[];
+}
+
+export function returnSheets(ret: ReturnJson, ctx: ReturnContext): ReturnSheets {
   const findings: Finding[] = [];
   const used = new Set<SheetId>();
   const unreadable = new Set<string>();
@@ -187,6 +191,18 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
       unreadable.add(key);
     } else for (const s of sheetsOf) used.add(s);
   }
+  return { used, unreadable, findings };
+}
+
+export function jsonContext(ret: ReturnJson, sez: boolean): ReturnContext {
+  return { gstin: ret.gstin, supplierState: ret.gstin.slice(0, 2), period: ret.period, sez };
+}
+
+export async function toExcel(files: readonly string[], opts: ToExcelOptions): Promise<ToExcelResult> {
+  guardOutput(files, opts.out);
+  const ret = await readReturnJson(files);
+  const ctx = jsonContext(ret, Boolean(opts.sez));
+  const { used, unreadable, findings } = returnSheets(ret, ctx);
   const sheets = inTemplateOrder([...templateSheetIds(ret.period), ...used]);
   const about = [`Return of ${ret.gstin} for the period ${formatPeriod(ret.period)}, from ${files.join(', ')}`];
   await mkdir(dirname(resolve(opts.out)), { recursive: true });
@@ -195,7 +211,8 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
     sheets,
     rows: returnRows(ret, ctx, unreadable),
     help: helpLines(sheets.map((s) => sheetSpec(s)), about),
+    taxAmounts: true,
     ...(opts.validationRows !== undefined ? { validationRows: opts.validationRows } : {}),
   });
-  return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings };
+  return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings: [...findings] };
 }

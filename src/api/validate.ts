@@ -3,6 +3,7 @@ import { formatPeriod } from '../model/period.js';
 import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { guardOutput } from './convert.js';
+import { annotateJson, checkJsonReturn, jsonInputs } from './json-input.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
@@ -32,6 +33,7 @@ export interface ValidateResult {
 }
 
 export async function validateFiles(files: readonly string[], opts: ValidateFilesOptions): Promise<ValidateResult> {
+  if (await jsonInputs(files)) return validateJsonFiles(files, opts);
   const ctx = returnContext(opts);
   const section = sectionOption(opts.section);
   if (opts.report) guardOutput(files, opts.report);
@@ -51,4 +53,16 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
     await annotateFiles(files, findings, opts.annotate);
   }
   return { result, ...(run ? { register: run } : {}), ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
+}
+
+/** A retsave JSON checked with the same rules; --annotate writes the findings on its to-excel workbook. */
+async function validateJsonFiles(files: readonly string[], opts: ValidateFilesOptions): Promise<ValidateResult> {
+  if (opts.report) guardOutput(files, opts.report);
+  if (opts.annotate) guardOutput(files, opts.annotate);
+  const result = await checkJsonReturn(files, opts);
+  result.outputs.clear();
+  const findings = result.findings.items;
+  if (opts.report) await writeReport(opts.report, { gstin: result.ctx.gstin, period: formatPeriod(result.ctx.period) }, result.stats, findings);
+  if (opts.annotate) await annotateJson(files, findings, opts.annotate, Boolean(opts.sez));
+  return { result, ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
 }

@@ -14,7 +14,7 @@ export function registerCliOptions(cmd: Command): Command {
   return cmd
     .option('--layout <layout>', 'auto (default: a sheet that matches a register layout is read as a sales register), register, or template')
     .option('--mapping <file.json>', 'read the sales register with this column mapping (gstr1 mapping init drafts one)')
-    .option('--preset <name>', 'read the sales register with one built-in layout: gstr1, tally, erp')
+    .option('--preset <name>', 'read the sales register with one built-in layout: gstr1, tally, erp, erpnext, zoho, busy, generic')
     .option('--explain', 'print, for every register row, the section it went to and why');
 }
 

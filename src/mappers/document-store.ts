@@ -7,6 +7,7 @@
  */
 import { Interner, RecordStore } from '../model/columns.js';
 import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
+import { defaultFor } from '../parsers/coerce.js';
 
 type Values = Partial<FieldValues>;
 
@@ -15,6 +16,14 @@ export interface Item {
   rt: number;
   txval: number;
   csamt: number;
+  /** tax amounts as given (a JSON's, through to-excel's tax columns), paise; a head not given is absent */
+  given?: GivenTax;
+}
+
+export interface GivenTax {
+  iamt?: number;
+  camt?: number;
+  samt?: number;
 }
 
 /** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
@@ -30,28 +39,39 @@ const OWN_SLOTS = 3;
 /** slots of an item record: floats, then the ints */
 const TXVAL = 0;
 const CSAMT = 1;
+/** tax amounts as given; NaN: none given (tax is then computed) */
+const IAMT = 2;
+const CAMT = 3;
+const SAMT = 4;
+const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
 /** the rate, interned */
 const RT = 0;
 const NEXT = 1;
 
-/** Where a document-level field is kept: a float slot (an amount) or an int slot with its interner. */
-type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner };
+/**
+ * Where a document-level field is kept: a float slot (an amount) or an int slot with its interner.
+ * A field with a default (reverse charge N, 100 %) is kept as absent when the first line left it
+ * blank, so a message quotes that line as it was typed.
+ */
+type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner; readonly dflt?: unknown };
 
 export class DocumentStore {
   private readonly fields: FieldSlot[];
   /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
   private readonly own: number;
   private readonly docs: RecordStore;
-  private readonly items = new RecordStore(2, 2);
+  private readonly items = new RecordStore(5, 2);
   private readonly rates = new Interner<number>();
 
   /** `fields`: the document-level fields every line of a document repeats */
   constructor(fields: readonly Field[]) {
     let floats = 0;
     let ints = 0;
-    this.fields = fields.map((field) =>
-      STORED_AS_NUMBERS.has(FIELD_KINDS[field]) ? { field, slot: floats++ } : { field, slot: ints++, interner: new Interner() },
-    );
+    this.fields = fields.map((field) => {
+      if (STORED_AS_NUMBERS.has(FIELD_KINDS[field])) return { field, slot: floats++ };
+      const dflt = defaultFor(field);
+      return { field, slot: ints++, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
+    });
     this.own = ints;
     this.docs = new RecordStore(floats, ints + OWN_SLOTS);
   }
@@ -61,14 +81,18 @@ export class DocumentStore {
     return this.docs.length;
   }
 
-  /** A new document: its number's id, the row it starts on, and its fields from that row. */
-  create(numberId: number, firstRow: number, v: Values): number {
+  /**
+   * A new document: its number's id, the row it starts on, and its fields from that row
+   * (`blank`: the row left that field's cell blank).
+   */
+  create(numberId: number, firstRow: number, v: Values, blank: (field: Field) => boolean): number {
     const docs = this.docs;
     const id = docs.push();
     docs.setInt(id, this.own + NUMBER, numberId);
     docs.setInt(id, this.own + FIRST_ROW, firstRow);
     for (const f of this.fields) {
-      const x = v[f.field];
+      let x = v[f.field];
+      if (f.dflt !== undefined && x === f.dflt && blank(f.field)) x = undefined;
       if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
       else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
     }
@@ -87,7 +111,9 @@ export class DocumentStore {
   mismatch(id: number, v: Values): { field: Field; kept: unknown } | undefined {
     for (const f of this.fields) {
       const kept = this.kept(id, f);
-      if (v[f.field] !== kept) return { field: f.field, kept };
+      const now = v[f.field];
+      // a blank first line agrees with the default typed later
+      if (now !== kept && now !== (kept ?? f.dflt)) return { field: f.field, kept };
     }
     return undefined;
   }
@@ -97,14 +123,14 @@ export class DocumentStore {
     const fields = this.fields;
     for (let c = 0; c < fields.length; c++) {
       const f = fields[c]!;
-      const x = this.kept(id, f);
+      const x = this.kept(id, f) ?? f.dflt;
       if (x !== undefined) into[f.field] = x;
     }
     return into;
   }
 
-  /** Lines with the same rate are summed into one item, never overwritten. */
-  addItem(id: number, rt: number, txval: number, csamt: number): void {
+  /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
+  addItem(id: number, rt: number, txval: number, csamt: number): number {
     const { docs, items, own } = this;
     const rate = this.rates.id(rt);
     const head = docs.int(id, own + ITEM_HEAD);
@@ -112,15 +138,30 @@ export class DocumentStore {
       if (items.int(i, RT) === rate) {
         items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
         items.setFloat(i, CSAMT, items.float(i, CSAMT) + csamt);
-        return;
+        return i;
       }
     }
     const i = items.push();
     items.setInt(i, RT, rate);
     items.setFloat(i, TXVAL, txval);
     items.setFloat(i, CSAMT, csamt);
+    items.setFloat(i, IAMT, NaN);
+    items.setFloat(i, CAMT, NaN);
+    items.setFloat(i, SAMT, NaN);
     items.setInt(i, NEXT, head);
     docs.setInt(id, own + ITEM_HEAD, i);
+    return i;
+  }
+
+  /** Tax amounts given on a line are summed into its item as they are (a JSON's own figures). */
+  addTax(item: number, v: Values): void {
+    const items = this.items;
+    for (const [field, slot] of HEADS) {
+      const x = v[field];
+      if (x === undefined) continue;
+      const kept = items.float(item, slot);
+      items.setFloat(item, slot, (Number.isNaN(kept) ? 0 : kept) + x);
+    }
   }
 
   /** The document's items, in the order their rates first came. */
@@ -128,7 +169,8 @@ export class DocumentStore {
     const out: Item[] = [];
     const store = this.items;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
-      out.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) });
+      const given = givenTax(store.float(i, IAMT), store.float(i, CAMT), store.float(i, SAMT));
+      out.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT), ...(given ? { given } : {}) });
     }
     return out.reverse();
   }
@@ -180,4 +222,13 @@ export class DocumentStore {
     const x = this.docs.float(id, f.slot);
     return Number.isNaN(x) ? undefined : x;
   }
+}
+
+function givenTax(iamt: number, camt: number, samt: number): GivenTax | undefined {
+  if (Number.isNaN(iamt) && Number.isNaN(camt) && Number.isNaN(samt)) return undefined;
+  return {
+    ...(Number.isNaN(iamt) ? {} : { iamt }),
+    ...(Number.isNaN(camt) ? {} : { camt }),
+    ...(Number.isNaN(samt) ? {} : { samt }),
+  };
 }

@@ -9,8 +9,9 @@ import { DOCUMENT_SERIES, DocumentNumbers, type NumberSeries } from '../model/do
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
-import { amt, paise } from './convert.js';
-import { DocumentStore, type Item } from './document-store.js';
+import { amt, paise, toPortalDate } from './convert.js';
+import { DocumentStore, type GivenTax, type Item } from './document-store.js';
+import { isBlank } from '../parsers/raw.js';
 import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 import type { ReturnContext } from '../model/return.js';
 
@@ -82,7 +83,7 @@ class DocumentBuilder implements SectionBuilder {
     const key = this.numbers.intern(num);
     let id = this.numbers.document(key, this.member);
     if (id < 0) {
-      id = store.create(key, row.row, v);
+      id = store.create(key, row.row, v, (f) => blankCell(row, f));
       this.numbers.setDocument(key, this.member, id);
     } else {
       const differs = store.mismatch(id, v);
@@ -94,7 +95,8 @@ class DocumentBuilder implements SectionBuilder {
         return false;
       }
     }
-    store.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
+    const item = store.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
+    if (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined) store.addTax(item, v);
     return true;
   }
 
@@ -154,6 +156,10 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
   for (let i = 0; i < d.items.length; i++) {
     const it = d.items[i]!;
     const txval = spec.positive ? Math.abs(it.txval) : it.txval;
+    if (it.given) {
+      itms[i] = givenItem(spec, i, it, it.given, txval);
+      continue;
+    }
     // IGST, or each of CGST and SGST: what taxJson writes
     const tax = noTax ? 0 : amt(taxHead(txval, it.rt, inter, diff));
     const csamt = noTax ? 0 : amt(spec.positive ? Math.abs(it.csamt) : it.csamt);
@@ -167,10 +173,33 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
   return json;
 }
 
-/** A coerced value as the user would recognise it in a message: amounts in rupees, not paise. */
+/**
+ * An item whose tax amounts were given: written as they are, heads exactly as given, so a JSON
+ * read through to-excel comes back the same and the rules judge its amounts.
+ */
+function givenItem(spec: DocumentSectionSpec, i: number, it: Item, g: GivenTax, txval: number): Record<string, unknown> {
+  const mag = (x: number) => amt(spec.positive ? Math.abs(x) : x);
+  const heads: Record<string, number> = {};
+  if (g.iamt !== undefined) heads.iamt = mag(g.iamt);
+  if (g.camt !== undefined) heads.camt = mag(g.camt);
+  if (g.samt !== undefined) heads.samt = mag(g.samt);
+  const csamt = mag(it.csamt);
+  if (spec.itemStyle === 'flat') return { txval: amt(txval), rt: it.rt, ...heads, csamt };
+  return { num: i + 1, itm_det: { rt: it.rt, txval: amt(txval), ...heads, csamt } };
+}
+
+/** A coerced value as the user would recognise it in a message: amounts in rupees, dates dd-mm-yyyy. */
 function shown(f: Field, v: unknown): string {
   if (v === undefined) return '';
-  return FIELD_KINDS[f] === 'money' && typeof v === 'number' ? formatPaise(v) : String(v);
+  if (FIELD_KINDS[f] === 'money' && typeof v === 'number') return formatPaise(v);
+  if (FIELD_KINDS[f] === 'date' && typeof v === 'string') return toPortalDate(v);
+  return String(v);
+}
+
+/** The row left the field's cell blank (or has no such column). */
+function blankCell(row: ParsedRow, field: Field): boolean {
+  const col = row.ctx.columns[field];
+  return !col || isBlank(row.cells[col.col - 1]);
 }
 
 /** A lazily mapped view that can be iterated again (the schema check and the writer both read it). */
@@ -190,7 +219,13 @@ function* documentRows(spec: DocumentSectionSpec, json: unknown, _ctx: ReturnCon
       const det = (spec.itemStyle === 'wrapped' ? it.itm_det : it) as Record<string, number>;
       yield {
         sheet: spec.sheet,
-        values: { ...base, rt: det.rt!, txval: paise(det.txval), ...(det.csamt ? { csamt: paise(det.csamt) } : {}) },
+        values: {
+          ...base, rt: det.rt!, txval: paise(det.txval), ...(det.csamt ? { csamt: paise(det.csamt) } : {}),
+          // the JSON's tax amounts, kept as they are (to-excel writes them in its tax columns)
+          ...(det.iamt !== undefined ? { iamt: paise(det.iamt) } : {}),
+          ...(det.camt !== undefined ? { camt: paise(det.camt) } : {}),
+          ...(det.samt !== undefined ? { samt: paise(det.samt) } : {}),
+        },
       };
     }
   };

@@ -35,6 +35,10 @@ const AMOUNT_KEY = { txval: 'txval', adAmt: 'ad_amt' } as const;
 interface Sums {
   amount: number;
   csamt: number;
+  /** tax amounts as given (a JSON's, through to-excel's columns); absent: computed */
+  iamt?: number;
+  camt?: number;
+  samt?: number;
 }
 
 interface Rec {
@@ -73,6 +77,9 @@ class RateSummaryBuilder implements SectionBuilder {
     if (!sums) rec.rates.set(rt, (sums = { amount: 0, csamt: 0 }));
     sums.amount += v[this.spec.amount] ?? 0;
     sums.csamt += v.csamt ?? 0;
+    if (v.iamt !== undefined) sums.iamt = (sums.iamt ?? 0) + v.iamt;
+    if (v.camt !== undefined) sums.camt = (sums.camt ?? 0) + v.camt;
+    if (v.samt !== undefined) sums.samt = (sums.samt ?? 0) + v.samt;
     return true;
   }
 
@@ -89,11 +96,21 @@ class RateSummaryBuilder implements SectionBuilder {
       const diff = head.diffPercent ?? 100;
       const items: RateItemJson[] = [];
       for (const [rt, s] of rates) {
-        items.push({ rt, [amountKey]: amt(s.amount), ...taxJson(s.amount, rt, inter, diff), csamt: amt(s.csamt) });
+        items.push({ rt, [amountKey]: amt(s.amount), ...(givenTax(s) ?? taxJson(s.amount, rt, inter, diff)), csamt: amt(s.csamt) });
       }
       yield* spec.toJson(head, items, inter);
     }
   }
+}
+
+/** The tax heads given, as they are; undefined when none was (tax is then computed). */
+function givenTax(s: Sums): Record<string, number> | undefined {
+  if (s.iamt === undefined && s.camt === undefined && s.samt === undefined) return undefined;
+  return {
+    ...(s.iamt !== undefined ? { iamt: amt(s.iamt) } : {}),
+    ...(s.camt !== undefined ? { camt: amt(s.camt) } : {}),
+    ...(s.samt !== undefined ? { samt: amt(s.samt) } : {}),
+  };
 }
 
 function* summaryRows(spec: RateSummarySpec, json: unknown): Generator<SheetRow> {
@@ -110,5 +127,9 @@ export function rateLineValues(it: Record<string, unknown>, amount: 'txval' | 'a
     rt: it.rt as number,
     [amount]: paise(it[AMOUNT_KEY[amount]]),
     ...(csamt ? { csamt } : {}),
+    // the JSON's tax amounts, kept as they are (to-excel writes them in its tax columns)
+    ...(it.iamt !== undefined ? { iamt: paise(it.iamt) } : {}),
+    ...(it.camt !== undefined ? { camt: paise(it.camt) } : {}),
+    ...(it.samt !== undefined ? { samt: paise(it.samt) } : {}),
   };
 }

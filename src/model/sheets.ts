@@ -28,6 +28,11 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** other spellings accepted on input (compared after normalisation) */
   readonly aliases?: readonly string[];
+  /**
+   * not a column of the official template (which computes tax from value × rate): read when a
+   * sheet has it, written by to-excel so a JSON's own tax amounts survive the round trip
+   */
+  readonly extra?: boolean;
 }
 
 export interface SheetSpec {
@@ -52,6 +57,12 @@ const ETIN = c('etin', 'E-Commerce GSTIN');
 const CTIN = c('ctin', 'GSTIN/UIN of Recipient', true, ['GSTIN of Recipient', 'GSTIN/UIN of Receiver']);
 const RNAME = c('receiverName', 'Receiver Name', false, ['Recipient Name']);
 const FY = c('fy', 'Financial Year', true);
+/** the tax amounts of a JSON item, kept as they are (see ColumnSpec.extra) */
+const TAX_AMOUNTS: readonly ColumnSpec[] = [
+  { field: 'iamt', header: 'Integrated Tax Amount', required: false, extra: true },
+  { field: 'camt', header: 'Central Tax Amount', required: false, extra: true },
+  { field: 'samt', header: 'State/UT Tax Amount', required: false, extra: true },
+];
 const OMONTH = c('omonth', 'Original Month', true);
 
 // Table 15 (supplies on which the e-commerce operator pays tax u/s 9(5)), spec §2.2
@@ -99,7 +110,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('rchrg', 'Reverse Charge', true),
       APPLICABLE,
       c('invTyp', 'Invoice Type', true),
-      ETIN, RATE, TAXABLE, CESS,
+      ETIN, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -116,7 +127,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('rchrg', 'Reverse Charge', true),
       APPLICABLE,
       c('invTyp', 'Invoice Type', true),
-      ETIN, RATE, TAXABLE, CESS,
+      ETIN, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -126,7 +137,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('inum', 'Invoice Number', true),
       c('idt', 'Invoice date', true),
       c('val', 'Invoice Value', true),
-      POS, APPLICABLE, RATE, TAXABLE, CESS, ETIN,
+      POS, APPLICABLE, RATE, TAXABLE, CESS, ETIN, ...TAX_AMOUNTS
     ],
   },
   {
@@ -139,18 +150,18 @@ export const SHEETS: readonly SheetSpec[] = [
       c('inum', 'Revised Invoice Number', true),
       c('idt', 'Revised Invoice date', true),
       c('val', 'Invoice Value', true),
-      APPLICABLE, RATE, TAXABLE, CESS, ETIN,
+      APPLICABLE, RATE, TAXABLE, CESS, ETIN, ...TAX_AMOUNTS
     ],
   },
   {
     id: 'b2cs', names: ['b2cs'], section: 'b2cs',
     title: 'Summary For B2CS(7)',
-    columns: [c('typ', 'Type', true), POS, APPLICABLE, RATE, TAXABLE, CESS, ETIN],
+    columns: [c('typ', 'Type', true), POS, APPLICABLE, RATE, TAXABLE, CESS, ETIN, ...TAX_AMOUNTS],
   },
   {
     id: 'b2csa', names: ['b2csa'], section: 'b2csa',
     title: 'Summary For B2CSA',
-    columns: [FY, OMONTH, POS, c('typ', 'Type', true), APPLICABLE, RATE, TAXABLE, CESS, ETIN],
+    columns: [FY, OMONTH, POS, c('typ', 'Type', true), APPLICABLE, RATE, TAXABLE, CESS, ETIN, ...TAX_AMOUNTS],
   },
   {
     id: 'cdnr', names: ['cdnr'], section: 'cdnr',
@@ -164,7 +175,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('rchrg', 'Reverse Charge', true),
       c('invTyp', 'Note Supply Type', true, ['Supply Type']),
       c('val', 'Note Value', true, ['Note/Refund Voucher Value']),
-      APPLICABLE, RATE, TAXABLE, CESS,
+      APPLICABLE, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -172,16 +183,16 @@ export const SHEETS: readonly SheetSpec[] = [
     title: 'Summary For CDNRA',
     columns: [
       CTIN, RNAME,
-      c('ontNum', 'Original Note Number', true),
-      c('ontDt', 'Original Note Date', true),
-      c('ntNum', 'Revised Note Number', true),
-      c('ntDt', 'Revised Note Date', true),
-      c('ntty', 'Note Type', true),
+      c('ontNum', 'Original Note Number', true, ['Original Note/Refund Voucher Number']),
+      c('ontDt', 'Original Note Date', true, ['Original Note/Refund Voucher date']),
+      c('ntNum', 'Revised Note Number', true, ['Revised Note/Refund Voucher Number']),
+      c('ntDt', 'Revised Note Date', true, ['Revised Note/Refund Voucher date']),
+      c('ntty', 'Note Type', true, ['Document Type']),
       POS,
       c('rchrg', 'Reverse Charge', true),
       c('invTyp', 'Note Supply Type', true),
-      c('val', 'Note Value', true),
-      APPLICABLE, RATE, TAXABLE, CESS,
+      c('val', 'Note Value', true, ['Note/Refund Voucher Value']),
+      APPLICABLE, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -194,7 +205,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('ntty', 'Note Type', true, ['Document Type']),
       c('pos', 'Place Of Supply'),
       c('val', 'Note Value', true, ['Note/Refund Voucher Value']),
-      APPLICABLE, RATE, TAXABLE, CESS,
+      APPLICABLE, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -202,14 +213,14 @@ export const SHEETS: readonly SheetSpec[] = [
     title: 'Summary For CDNURA',
     columns: [
       c('urType', 'UR Type', true),
-      c('ontNum', 'Original Note Number', true),
-      c('ontDt', 'Original Note Date', true),
-      c('ntNum', 'Revised Note Number', true),
-      c('ntDt', 'Revised Note Date', true),
-      c('ntty', 'Note Type', true),
+      c('ontNum', 'Original Note Number', true, ['Original Note/Refund Voucher Number']),
+      c('ontDt', 'Original Note Date', true, ['Original Note/Refund Voucher date']),
+      c('ntNum', 'Revised Note Number', true, ['Revised Note/Refund Voucher Number']),
+      c('ntDt', 'Revised Note Date', true, ['Revised Note/Refund Voucher date']),
+      c('ntty', 'Note Type', true, ['Document Type']),
       c('pos', 'Place Of Supply'),
-      c('val', 'Note Value', true),
-      APPLICABLE, RATE, TAXABLE, CESS,
+      c('val', 'Note Value', true, ['Note/Refund Voucher Value']),
+      APPLICABLE, RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -223,7 +234,7 @@ export const SHEETS: readonly SheetSpec[] = [
       c('sbpcode', 'Port Code'),
       c('sbnum', 'Shipping Bill Number'),
       c('sbdt', 'Shipping Bill Date'),
-      RATE, TAXABLE, CESS,
+      RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
@@ -239,28 +250,28 @@ export const SHEETS: readonly SheetSpec[] = [
       c('sbpcode', 'Port Code'),
       c('sbnum', 'Shipping Bill Number'),
       c('sbdt', 'Shipping Bill Date'),
-      RATE, TAXABLE, CESS,
+      RATE, TAXABLE, CESS, ...TAX_AMOUNTS
     ],
   },
   {
     id: 'at', names: ['at'], section: 'at',
     title: 'Summary For Advance Received (11B)',
-    columns: [POS, APPLICABLE, RATE, c('adAmt', 'Gross Advance Received', true), CESS],
+    columns: [POS, APPLICABLE, RATE, c('adAmt', 'Gross Advance Received', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'ata', names: ['ata'], section: 'ata',
     title: 'Summary For Amended Tax Liability(Advance Received)',
-    columns: [FY, OMONTH, c('pos', 'Original Place Of Supply', true), APPLICABLE, RATE, c('adAmt', 'Gross Advance Received', true), CESS],
+    columns: [FY, OMONTH, c('pos', 'Original Place Of Supply', true), APPLICABLE, RATE, c('adAmt', 'Gross Advance Received', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'atadj', names: ['atadj'], section: 'txpd',
     title: 'Summary For Advance Adjusted (11B)',
-    columns: [POS, APPLICABLE, RATE, c('adAmt', 'Gross Advance Adjusted', true), CESS],
+    columns: [POS, APPLICABLE, RATE, c('adAmt', 'Gross Advance Adjusted', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'atadja', names: ['atadja'], section: 'txpda',
     title: 'Summary For Amendement Of Adjustment Advances',
-    columns: [FY, OMONTH, c('pos', 'Original Place Of Supply', true), APPLICABLE, RATE, c('adAmt', 'Gross Advance Adjusted', true), CESS],
+    columns: [FY, OMONTH, c('pos', 'Original Place Of Supply', true), APPLICABLE, RATE, c('adAmt', 'Gross Advance Adjusted', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'exemp', names: ['exemp'], section: 'nil',

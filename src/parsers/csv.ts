@@ -3,11 +3,9 @@
  * BOM), mixed line endings, Windows-1252 text (what Excel's "CSV" save gives on Indian Windows
  * installs) and `;` or tab separators.
  */
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { Transform } from 'node:stream';
 import Papa from 'papaparse';
+import { baseName, extName } from './file-names.js';
+import { openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -19,12 +17,10 @@ export interface CsvSniff {
 }
 
 export async function sniffCsv(file: string): Promise<CsvSniff> {
-  const fh = await open(file, 'r');
-  let buf: Buffer;
+  const fh = await openSource(file);
+  let buf: Uint8Array;
   try {
-    const b = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fh.read(b, 0, SNIFF_BYTES, 0);
-    buf = b.subarray(0, bytesRead);
+    buf = await fh.read(0, SNIFF_BYTES);
   } finally {
     await fh.close();
   }
@@ -57,7 +53,7 @@ export async function sniffCsv(file: string): Promise<CsvSniff> {
  * position (the high byte: first in big-endian, second in little-endian). UTF-8 and 1252 text
  * never holds NUL bytes.
  */
-function utf16WithoutBom(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 4) return undefined;
   let even = 0;
@@ -89,11 +85,12 @@ export function guessDelimiter(text: string): string {
 }
 
 /**
- * Decodes the bytes and makes every line ending LF: files concatenated on different systems mix
- * CRLF, LF and CR, and papaparse takes the first one it sees as the only one (the others then
- * merge lines). A CR at the end of a chunk waits for the next one (it may be half of a CRLF).
+ * The text of `src` from `start`, decoded as it is read, every line ending made LF: files
+ * concatenated on different systems mix CRLF, LF and CR, and papaparse takes the first one it
+ * sees as the only one (the others then merge lines). A CR at the end of a chunk waits for the
+ * next one (it may be half of a CRLF). The source closes at the end.
  */
-function decoder(encoding: string): Transform {
+async function* textOf(src: ByteSource, start: number, encoding: string): AsyncGenerator<string> {
   const dec = new TextDecoder(encoding);
   let pendingCr = false;
   const lf = (text: string, end: boolean): string => {
@@ -102,19 +99,88 @@ function decoder(encoding: string): Transform {
     if (pendingCr) t = t.slice(0, -1);
     return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
   };
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      cb(null, lf(dec.decode(chunk, { stream: true }), false));
-    },
-    flush(cb) {
-      cb(null, lf(dec.decode(), true));
-    },
-  });
+  try {
+    for await (const c of src.stream(start, src.size)) {
+      const t = lf(dec.decode(c, { stream: true }), false);
+      if (t) yield t;
+    }
+    const t = lf(dec.decode(), true);
+    if (t) yield t;
+  } finally {
+    await src.close();
+  }
+}
+
+type Listener = (x?: unknown) => void;
+
+/**
+ * Text chunks as the minimal readable papaparse streams from (`on`/`pause`/`resume`): it pauses
+ * after each chunk of records, and the next chunk of text is read only when it resumes.
+ */
+class TextFeed {
+  readonly readable = true;
+  private readonly listeners = new Map<string, Listener>();
+  private paused = false;
+  private pumping = false;
+  private ended = false;
+
+  constructor(private readonly chunks: AsyncGenerator<string>) {}
+
+  read(): null {
+    return null;
+  }
+
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, fn);
+    if (event === 'data') queueMicrotask(() => void this.pump());
+    return this;
+  }
+
+  removeListener(event: string): this {
+    this.listeners.delete(event);
+    return this;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    void this.pump();
+  }
+
+  destroy(): void {
+    this.ended = true;
+    void this.chunks.return(undefined);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.paused && !this.ended) {
+        const next = await this.chunks.next();
+        if (this.ended) break;
+        if (next.done) {
+          this.ended = true;
+          this.listeners.get('end')?.();
+          break;
+        }
+        this.listeners.get('data')?.(next.value);
+      }
+    } catch (e) {
+      this.ended = true;
+      this.listeners.get('error')?.(e);
+    } finally {
+      this.pumping = false;
+    }
+  }
 }
 
 export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
   const sniff = await sniffCsv(file);
-  const name = basename(file, extname(file));
+  const name = baseName(file, extName(file));
   // each is a generator that opens the file only when iterated; a caller reads one of the two
   yield { name, hidden: false, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
 }
@@ -125,7 +191,7 @@ export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
  * times slower on this data.)
  */
 async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
-  const source = createReadStream(file, { start: sniff.bomBytes }).pipe(decoder(sniff.encoding));
+  const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, sniff.encoding));
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown;

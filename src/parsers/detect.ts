@@ -3,8 +3,8 @@
  * password-protected workbook, a truncated zip or a zip bomb gets a clear message instead of a
  * parser's stack trace.
  */
-import { open, stat, type FileHandle } from 'node:fs/promises';
 import { InputError } from '../model/errors.js';
+import { SourceError, openSource, type ByteSource } from './host/source.js';
 import { ZipError, readCentralDirectory, type ZipDirectory } from './zip.js';
 
 export type FileKind = 'xlsx' | 'csv';
@@ -19,20 +19,19 @@ export interface DetectOptions {
 }
 
 export async function detectFile(file: string, opts: DetectOptions = {}): Promise<FileKind> {
-  let size: number;
+  let fh: ByteSource;
   try {
-    const st = await stat(file);
-    if (st.isDirectory()) throw new InputError('FILE_IS_DIRECTORY', { file });
-    size = st.size;
+    fh = await openSource(file);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError('FILE_NOT_FOUND', { file });
+    if (e instanceof SourceError) throw new InputError(e.code === 'directory' ? 'FILE_IS_DIRECTORY' : 'FILE_NOT_FOUND', { file });
+    // there, but it cannot be opened (permissions, a lock)
+    const code = (e as { code?: unknown }).code;
+    throw new InputError('FILE_UNREADABLE', { file, detail: typeof code === 'string' ? code : 'it cannot be opened' }, { cause: e });
   }
-  if (size === 0) throw new InputError('FILE_EMPTY', { file });
-  const fh = await open(file, 'r');
   try {
-    const head = Buffer.alloc(Math.min(size, 8));
-    await fh.read(head, 0, head.length, 0);
+    const size = fh.size;
+    if (size === 0) throw new InputError('FILE_EMPTY', { file });
+    const head = Buffer.from(await fh.read(0, Math.min(size, 8)));
     const lower = file.toLowerCase();
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
       await checkZip(fh, file, opts.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED);
@@ -40,8 +39,7 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
     }
     if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
       // OLE compound file: either a legacy .xls or an encrypted (password-protected) .xlsx
-      const all = Buffer.alloc(Math.min(size, 4 * 1024 * 1024));
-      await fh.read(all, 0, all.length, 0);
+      const all = Buffer.from(await fh.read(0, Math.min(size, 4 * 1024 * 1024)));
       const marker = Buffer.from('EncryptedPackage', 'utf16le');
       if (all.includes(marker)) throw new InputError('FILE_ENCRYPTED', { file });
       throw new InputError('FILE_XLS', { file });
@@ -62,7 +60,7 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
  * more uncompressed bytes than the limit, or an absurd compression ratio. (A bomb that lies about
  * its sizes is cut off while it is read: zip.ts stops at the declared size.)
  */
-async function checkZip(fh: FileHandle, file: string, limit: number) {
+async function checkZip(fh: ByteSource, file: string, limit: number) {
   let dir: ZipDirectory;
   try {
     dir = await readCentralDirectory(fh);

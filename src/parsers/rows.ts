@@ -13,9 +13,11 @@ import {
 import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { detectFile } from './detect.js';
-import { looksLikeHeader, matchHeaders, nearest, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
+import { looksLikeHeader, matchHeaders, nearest, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
+import { isLegacyColumn, legacyReading } from './legacy.js';
+import type { Period } from '../model/period.js';
 
 /** One sheet (or CSV) being read: its spec and where each field's column is. */
 export interface SheetContext {
@@ -56,6 +58,8 @@ export interface ReadOptions {
   maxUnzippedBytes?: number;
   /** called every so many rows with the rows read so far */
   onProgress?: (rows: number, file: string) => void;
+  /** the return period (an older template's hsn sheet without Rate is read only for periods before May 2021) */
+  period?: Period;
 }
 
 /** Where a field's cell is, for findings. */
@@ -185,6 +189,13 @@ class SheetReader {
     }
     if (spec && match) {
       const sheetName = kind === 'csv' ? spec.names[0]! : sheet.name;
+      // an older official layout (V1.x) is read with defaults for what it lacks, or refused once
+      const legacy = legacyReading(spec, match, opts.period);
+      if (legacy.kind === 'mapped') {
+        spec = legacy.spec;
+        match = { ...match, missing: [] };
+        onceForFile(opts, file, 'TEMPLATE_V1_READ', { sheet: sheetName, filled: legacy.filled.map((f) => spec!.columns.find((c) => c.field === f)!.header).join(', ') });
+      }
       const stats: SheetStats = { file, sheet: sheetName, sheetId: spec.id, read: 0, rejected: 0, skipped: 0 };
       this.stats = stats;
       opts.stats.push(stats);
@@ -192,7 +203,11 @@ class SheetReader {
       this.plan = planOf(this.ctx);
       this.blank = {};
       for (const p of this.plan) this.blank[p.col.field] = undefined;
-      if (!reportHeader(this.ctx, match, raw, opts)) this.failed = true;
+      if (legacy.kind === 'mapped') Object.assign(this.blank, legacy.defaults);
+      if (legacy.kind === 'unmapped') {
+        onceForFile(opts, file, 'TEMPLATE_V1', { sheet: sheetName, reason: legacy.reason });
+        this.failed = true;
+      } else if (!reportHeader(this.ctx, match, raw, opts, legacy.kind === 'mapped' ? isLegacyColumn : undefined)) this.failed = true;
       return undefined;
     }
     if (this.scanned >= HEADER_SCAN_ROWS) this.failed = true;
@@ -211,13 +226,24 @@ class SheetReader {
   }
 }
 
+/** Findings said once per file and code (an older template is named once, not per sheet). */
+const SAID = new WeakMap<FindingSink, Set<string>>();
+function onceForFile(opts: ReadOptions, file: string, code: 'TEMPLATE_V1' | 'TEMPLATE_V1_READ', params: Record<string, string>) {
+  let said = SAID.get(opts.findings);
+  if (!said) SAID.set(opts.findings, (said = new Set()));
+  const key = `${file}\u0000${code}`;
+  if (said.has(key)) return;
+  said.add(key);
+  opts.findings.push({ code, severity: code === 'TEMPLATE_V1' ? 'error' : 'warning', file, sheet: params.sheet!, params });
+}
+
 function allBlank(cells: readonly RawCell[]): boolean {
   for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
   return true;
 }
 
 /** Reports header problems; false when the sheet cannot be read (a mandatory column is missing). */
-function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: ReadOptions): boolean {
+function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: ReadOptions, known?: (header: string) => boolean): boolean {
   const knownHeaders = ctx.spec.columns.map((c) => c.header);
   const unknownTexts = m.unknown.map((u) => u.header);
   for (const field of m.missing) {
@@ -237,9 +263,30 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
         code: 'HEADER_UNKNOWN_COLUMN', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
         column: u.header, col: u.col, params: { found: u.header, expected: near },
       });
+    } else if (m.missing.length === 0 && !known?.(u.header)) {
+      // no column of a sheet that is read is left unread without a word; a recipient GSTIN on a sheet without one
+      // (a B2B register read as b2cl) would put registered sales in the wrong table
+      const other = otherSheetOf(ctx.spec, u.header);
+      opts.findings.push({
+        code: 'HEADER_COLUMN_IGNORED', severity: other?.field === 'ctin' ? 'error' : 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+        column: u.header, col: u.col, params: { found: u.header, ...(other ? { other: other.sheet } : {}) },
+      });
     }
   }
   return m.missing.length === 0;
+}
+
+/** The template sheet (other than `spec`) that has a column of this header, and that column's field. */
+function otherSheetOf(spec: SheetSpec, header: string): { sheet: string; field: Field } | undefined {
+  const h = normaliseHeader(header);
+  for (const other of SHEETS) {
+    if (other === spec) continue;
+    for (const c of other.columns) {
+      if (spec.columns.some((x) => x.field === c.field)) continue;
+      if (normaliseHeader(c.header) === h || c.aliases?.some((a) => normaliseHeader(a) === h)) return { sheet: other.names[0]!, field: c.field };
+    }
+  }
+  return undefined;
 }
 
 /** False when TOTAL_ROW cannot match: the text starts with a letter or digit other than g, s, t. */

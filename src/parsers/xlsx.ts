@@ -24,8 +24,7 @@
  * because a time alone is no calendar day and would otherwise come back as 30-Dec-1899.
  * (exceljs turns them into Dates on 1899-12-30.)
  */
-import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { posix } from './zip-paths.js';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
@@ -69,6 +68,11 @@ export async function* readXlsx(file: string): AsyncGenerator<RawSheet> {
   }
 }
 
+/** The worksheets' parts in the zip, in workbook order (the annotated copy scans their XML). */
+export async function worksheetParts(file: string): Promise<{ readonly name: string; readonly hidden: boolean; readonly part: ZipEntry }[]> {
+  return [...(await readSheetList(file)).sheets];
+}
+
 function inputError(e: unknown, file: string, sheet?: string): Error {
   if (e instanceof InputError) return e;
   const mapped = zipInputError(e, file);
@@ -108,14 +112,16 @@ function newParser(h: XmlHandlers): SaxesParser {
 /** Streams one part of the zip through a SAX parser. */
 async function parsePart(file: string, entry: ZipEntry, h: XmlHandlers): Promise<void> {
   const parser = newParser(h);
-  const stream = await openEntry(file, entry);
-  try {
-    stream.setEncoding('utf8');
-    for await (const chunk of stream) parser.write(chunk as string);
-    parser.close();
-  } finally {
-    stream.destroy();
-  }
+  for await (const chunk of utf8(await openEntry(file, entry))) parser.write(chunk);
+  parser.close();
+}
+
+/** The text of an entry as it inflates (a character cut between two chunks is kept whole). */
+async function* utf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const dec = new TextDecoder('utf-8');
+  for await (const b of bytes) yield dec.decode(b, { stream: true });
+  const rest = dec.decode();
+  if (rest) yield rest;
 }
 
 /** `_xHHHH_` escapes of OOXML strings (`_x000D_` is a carriage return, `_x005F_` an underscore). */
@@ -369,16 +375,14 @@ function isoDate(text: string): Date | string {
 async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow[]> {
   const queue: RawRow[] = [];
   const parser = sheetParser(book, queue);
-  let stream: Readable | undefined;
+  let chunks: AsyncGenerator<string> | undefined;
   try {
     let batch: RawRow[] = [];
     try {
-      stream = await openEntry(file, sheet.part);
-      stream.setEncoding('utf8');
+      chunks = utf8(await openEntry(file, sheet.part));
     } catch (e) {
       throw inputError(e, file, sheet.name);
     }
-    const chunks = stream[Symbol.asyncIterator]();
     for (let done = false; !done; ) {
       try {
         const next = await chunks.next();
@@ -393,7 +397,7 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
       if (batch.length) yield batch;
     }
   } finally {
-    stream?.destroy();
+    await chunks?.return(undefined);
   }
 }
 

@@ -8,9 +8,7 @@
  * declares is cut off at once (a lying size is hostile), one that inflates to less, or whose
  * CRC-32 differs, fails at its end.
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
-import { crc32, createInflateRaw } from 'node:zlib';
+import { host, openSource, type ByteSource } from './host/source.js';
 
 export type ZipErrorCode =
   /** no end record, or the directory or an entry lies past the end of the file */
@@ -70,26 +68,20 @@ const EOCD_LEN = 22;
 const CENTRAL_LEN = 46;
 const LOCAL_LEN = 30;
 const MAX_COMMENT = 0xffff;
-const CHUNK = 64 * 1024;
 
-async function readAt(fh: FileHandle, pos: number, len: number): Promise<Buffer> {
-  const b = Buffer.alloc(len);
-  let done = 0;
-  while (done < len) {
-    const { bytesRead } = await fh.read(b, done, len - done, pos + done);
-    if (bytesRead === 0) throw new ZipError('truncated', 'zip: unexpected end of file');
-    done += bytesRead;
-  }
-  return b;
+async function readAt(src: ByteSource, pos: number, len: number): Promise<Buffer> {
+  const b = await src.read(pos, len);
+  if (b.length < len) throw new ZipError('truncated', 'zip: unexpected end of file');
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
 }
 
-/** The central directory of the zip open at `fh`. */
-export async function readCentralDirectory(fh: FileHandle): Promise<ZipDirectory> {
-  const { size } = await fh.stat();
+/** The central directory of the zip open as `src`. */
+export async function readCentralDirectory(src: ByteSource): Promise<ZipDirectory> {
+  const size = src.size;
   if (size < EOCD_LEN) throw new ZipError('truncated', 'zip: no end-of-central-directory record');
   const tailLen = Math.min(size, EOCD_LEN + MAX_COMMENT);
   const tailStart = size - tailLen;
-  const tail = await readAt(fh, tailStart, tailLen);
+  const tail = await readAt(src, tailStart, tailLen);
   // the last end record whose comment fits in the file
   let at = -1;
   for (let i = tailLen - EOCD_LEN; i >= 0; i--) {
@@ -114,7 +106,7 @@ export async function readCentralDirectory(fh: FileHandle): Promise<ZipDirectory
   }
   if (disk !== 0 || cdDisk !== 0 || countHere !== count) throw new ZipError('corrupt', 'zip: split (multi-part) archives are not supported');
   if (cdOffset + cdSize > eocdPos) throw new ZipError('truncated', 'zip: the central directory lies past the end of the file');
-  const cd = await readAt(fh, cdOffset, cdSize);
+  const cd = await readAt(src, cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
@@ -157,17 +149,17 @@ export async function readCentralDirectory(fh: FileHandle): Promise<ZipDirectory
 
 /** Opens `file` and reads its central directory. */
 export async function readZip(file: string): Promise<ZipDirectory> {
-  const fh = await open(file, 'r');
+  const src = await openSource(file);
   try {
-    return await readCentralDirectory(fh);
+    return await readCentralDirectory(src);
   } finally {
-    await fh.close();
+    await src.close();
   }
 }
 
 /** Where an entry's (compressed) data starts: after its local header, whose extra field may differ from the central one. */
-export async function entryDataStart(fh: FileHandle, entry: ZipEntry): Promise<number> {
-  const h = await readAt(fh, entry.localOffset, LOCAL_LEN);
+export async function entryDataStart(src: ByteSource, entry: ZipEntry): Promise<number> {
+  const h = await readAt(src, entry.localOffset, LOCAL_LEN);
   if (h.readUInt32LE(0) !== LOCAL_SIG) throw new ZipError('corrupt', `zip: bad local header for ${entry.name}`);
   return entry.localOffset + LOCAL_LEN + h.readUInt16LE(26) + h.readUInt16LE(28);
 }
@@ -183,67 +175,56 @@ function checkOpenable(entry: ZipEntry): void {
 }
 
 /** Counts and checksums the inflated bytes against the central directory. */
-class EntryCheck extends Transform {
-  private bytes = 0;
-  private crc = 0;
-
-  constructor(private readonly entry: ZipEntry) {
-    super();
+async function* checked(entry: ZipEntry, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  const { crc32 } = host();
+  let bytes = 0;
+  let crc = 0;
+  for await (const c of chunks) {
+    bytes += c.length;
+    if (bytes > entry.size) throw new ZipError('size', `zip: ${entry.name} inflates to more than its declared ${entry.size} bytes`);
+    crc = crc32(c, crc);
+    yield Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.length);
   }
+  if (bytes !== entry.size) throw new ZipError('size', `zip: ${entry.name} inflates to ${bytes} bytes, not its declared ${entry.size}`);
+  if (crc >>> 0 !== entry.crc >>> 0) throw new ZipError('crc', `zip: ${entry.name} fails its CRC-32 check`);
+}
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.entry.size) {
-      cb(new ZipError('size', `zip: ${this.entry.name} inflates to more than its declared ${this.entry.size} bytes`));
-      return;
-    }
-    this.crc = crc32(chunk, this.crc);
-    cb(null, chunk);
-  }
+async function* nothing(): AsyncGenerator<Uint8Array> {}
 
-  override _flush(cb: TransformCallback): void {
-    if (this.bytes !== this.entry.size) {
-      cb(new ZipError('size', `zip: ${this.entry.name} inflates to ${this.bytes} bytes, not its declared ${this.entry.size}`));
-    } else if (this.crc >>> 0 !== this.entry.crc >>> 0) {
-      cb(new ZipError('crc', `zip: ${this.entry.name} fails its CRC-32 check`));
-    } else cb();
-  }
+/** The inflated bytes of one entry of the zip open as `src`, which stays open. */
+export function entryBytes(src: ByteSource, entry: ZipEntry, start: number): AsyncGenerator<Buffer> {
+  // an empty stored entry is fine; an empty deflate stream is not, and inflating nothing says so
+  const raw = entry.compressedSize === 0 ? nothing() : src.stream(start, start + entry.compressedSize);
+  return checked(entry, entry.method === 8 ? host().inflateRaw(raw) : raw);
 }
 
 /**
  * The inflated bytes of one entry, streamed. Errors (a damaged deflate stream, more or fewer
- * bytes than declared, a CRC mismatch, a file that ends early) arrive as the stream's error.
- * Destroying the stream (e.g. leaving a `for await` early) closes the inflater and the file.
+ * bytes than declared, a CRC mismatch, a file that ends early) arrive as the iteration's error.
+ * Leaving a `for await` early closes the inflater and the file.
  */
-export async function openEntry(file: string, entry: ZipEntry): Promise<Readable> {
+export async function openEntry(file: string, entry: ZipEntry): Promise<AsyncGenerator<Buffer>> {
   checkOpenable(entry);
-  const fh = await open(file, 'r');
+  const src = await openSource(file);
   let start: number;
   try {
-    start = await entryDataStart(fh, entry);
+    start = await entryDataStart(src, entry);
   } catch (e) {
-    await fh.close();
+    await src.close();
     throw e;
   }
-  const check = new EntryCheck(entry);
-  if (entry.compressedSize === 0) {
-    await fh.close();
-    // an empty stored entry is fine; an empty deflate stream is not, and inflating nothing says so
-    const source = Readable.from([Buffer.alloc(0)], { objectMode: false });
-    const chain = entry.method === 8 ? [source, createInflateRaw(), check] : [source, check];
-    pipeline(chain, () => {});
-    return check;
-  }
-  const raw = fh.createReadStream({ start, end: start + entry.compressedSize - 1, highWaterMark: CHUNK });
-  const chain = entry.method === 8 ? [raw, createInflateRaw({ chunkSize: CHUNK }), check] : [raw, check];
-  // errors are delivered on `check`, the stream the caller reads; destroying it tears down the rest
-  pipeline(chain, () => {});
-  return check;
+  return (async function* () {
+    try {
+      yield* entryBytes(src, entry, start);
+    } finally {
+      await src.close();
+    }
+  })();
 }
 
 /** The whole inflated content of an entry (for small parts). */
 export async function readEntry(file: string, entry: ZipEntry): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of await openEntry(file, entry)) chunks.push(c as Buffer);
+  for await (const c of await openEntry(file, entry)) chunks.push(c);
   return Buffer.concat(chunks);
 }

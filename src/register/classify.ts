@@ -114,7 +114,8 @@ export function classify(line: RegisterLine, ctx: ClassifyContext, docValue: num
   const noTax = line.category !== 'taxable' || line.invType === 'SEWOP' || line.expType === 'WOPAY';
   const hsnTab: 'b2b' | 'b2c' = registered && !exported ? 'b2b' : 'b2c';
   const common = { ...base, inter, noTax, ...(ecoPart ? { eco: ecoPart } : {}) };
-  const inHsn = line.category !== 'nongst' ? { hsnTab } : {};
+  // non-GST supplies too: Table 12 is checked against the whole of Table 8 (see HSN_TOTALS)
+  const inHsn = { hsnTab };
 
   if (ecoPart === 'paytx') {
     return { ...common, target: 'eco', reason: 'eco-9-5', params: { etin: line.etin } };

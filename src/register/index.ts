@@ -11,14 +11,14 @@
  */
 import { OptionError } from '../model/errors.js';
 import type { ReturnContext } from '../model/return.js';
-import { PRESETS, presetById, type RegisterLayout } from './layouts.js';
+import { AUTO_LAYOUTS, presetById, type RegisterLayout } from './layouts.js';
 import { loadMapping } from './mapping.js';
 import { RegisterRun, findRegisterFiles, type LayoutMode } from './reader.js';
 import type { RowExplanation } from './summary.js';
 
 export { REGISTER_FIELDS, REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
-export { PRESETS, GSTR1_LAYOUT, TALLY_LAYOUT, ERP_LAYOUT, presetById, type RegisterLayout } from './layouts.js';
-export { draftMapping, loadMapping, mappingLayout, writeMapping, type MappingFile, type DraftedMapping } from './mapping.js';
+export { PRESETS, AUTO_LAYOUTS, GSTR1_LAYOUT, TALLY_LAYOUT, ERP_LAYOUT, ERPNEXT_LAYOUT, ZOHO_LAYOUT, BUSY_LAYOUT, GENERIC_LAYOUT, presetById, type RegisterLayout } from './layouts.js';
+export { draftMapping, loadMapping, mappingLayout, mappingText, type MappingFile, type DraftedMapping } from './mapping.js';
 export { classify, classifyContext, type Decision, type ReasonCode, type Target } from './classify.js';
 export { splitSerial, DocumentSeries, HsnSummary, type SeriesInfo } from './derive.js';
 export { RegisterRun, findRegisterFiles, type LayoutMode } from './reader.js';
@@ -32,7 +32,7 @@ export interface RegisterOptions {
   layout?: string;
   /** a mapping file (`gstr1 mapping init` drafts one); implies --layout register unless given */
   mapping?: string;
-  /** read registers with this built-in preset only: gstr1, tally, erp */
+  /** read registers with this built-in preset only: gstr1, tally, erp, erpnext, zoho, busy, generic */
   preset?: string;
   /** called with every register row's classification, in order (`--explain`) */
   onExplain?: (e: RowExplanation) => void;
@@ -51,10 +51,10 @@ export async function registerLayouts(opts: Pick<RegisterOptions, 'mapping' | 'p
   if (opts.mapping) return [await loadMapping(opts.mapping)];
   if (opts.preset) {
     const p = presetById(opts.preset);
-    if (!p) throw new OptionError('OPTION_PRESET', { value: opts.preset, allowed: PRESETS.map((x) => x.id).join(', ') });
+    if (!p) throw new OptionError('OPTION_PRESET', { value: opts.preset, allowed: AUTO_LAYOUTS.map((x) => x.id).join(', ') });
     return [p];
   }
-  return [...PRESETS];
+  return [...AUTO_LAYOUTS];
 }
 
 /**

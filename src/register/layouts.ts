@@ -4,7 +4,10 @@
  * GSP outward-supply export; a mapping file (mapping.ts) describes anything else the same way.
  * A sheet is matched to the layout whose headers it carries best (header signature).
  */
-import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
+import { REGISTER_FIELD_SPECS, headerKey, type RegisterField } from './fields.js';
+
+/** Value translations keyed as cells are looked up (without case, spaces or punctuation). */
+const byKey = (m: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(m).map(([k, v]) => [headerKey(k), v]));
 
 export interface RegisterLayout {
   /** `gstr1`, `tally`, `erp`, or `mapping` for a mapping file */
@@ -21,6 +24,11 @@ export interface RegisterLayout {
   readonly ignore?: readonly string[];
   /** text values translated before reading a field: field → cell text → value the field understands */
   readonly values?: Readonly<Partial<Record<RegisterField, Readonly<Record<string, string>>>>>;
+  /**
+   * taken only when no other layout fits the header row (the generic layout: any register whose
+   * headers are the fields' usual names)
+   */
+  readonly fallback?: boolean;
   /** a mapping file may name the sheet to read and the header row */
   readonly sheet?: string;
   readonly headerRow?: number;
@@ -132,8 +140,171 @@ export const ERP_LAYOUT: RegisterLayout = {
   ignore: ['SupplierGSTIN', 'ReturnPeriod', 'LineNumber', 'CustomerCode', 'ProductCode', 'CessRateAdvalorem', 'CessRateSpecific', 'CessAmountSpecific'],
 };
 
-export const PRESETS: readonly RegisterLayout[] = [GSTR1_LAYOUT, TALLY_LAYOUT, ERP_LAYOUT];
+/**
+ * ERPNext (with India Compliance): the Sales Register and Item-wise Sales Register reports
+ * exported to Excel/CSV. Names as the reports show them: Invoice, Posting Date, Customer, Customer
+ * Name, Billing Address GSTIN, Place of Supply, GST Category, Is Reverse Charge, HSN Code,
+ * Stock Qty / Stock UOM, Net Total (taxable value), CGST / SGST / IGST Rate and Amount, Grand
+ * Total, Is Return / Return Against. The export may start with filter lines above the header
+ * and ends with a totals line labelled 'Total' (quotes included).
+ */
+export const ERPNEXT_LAYOUT: RegisterLayout = {
+  id: 'erpnext',
+  name: 'ERPNext Sales Register / Item-wise Sales Register export (Invoice, Posting Date, Billing Address GSTIN, Net Total...)',
+  source: 'ERPNext report columns (accounts/report/sales_register, item_wise_sales_register) with the India Compliance GST columns',
+  columns: {
+    docType: ['Is Return'],
+    docNum: ['Invoice', 'Sales Invoice', 'Invoice No'],
+    docDate: ['Posting Date'],
+    ctin: ['Billing Address GSTIN', 'Customer GSTIN', 'Tax Id'],
+    recipientName: ['Customer Name', 'Customer'],
+    pos: ['Place of Supply'],
+    rchrg: ['Is Reverse Charge', 'Reverse Charge'],
+    invType: ['GST Category'],
+    hsn: ['HSN Code', 'GST HSN Code', 'HSN/SAC'],
+    desc: ['Item Name', 'Description'],
+    uqc: ['Stock UOM', 'UOM'],
+    qty: ['Stock Qty', 'Qty'],
+    igstRate: ['IGST Rate'],
+    cgstRate: ['CGST Rate'],
+    sgstRate: ['SGST Rate'],
+    txval: ['Net Total', 'Taxable Value', 'Amount'],
+    iamt: ['IGST Amount'],
+    camt: ['CGST Amount'],
+    samt: ['SGST Amount'],
+    csamt: ['Cess Amount'],
+    val: ['Grand Total'],
+    etin: ['E-commerce GSTIN', 'Ecommerce GSTIN'],
+    origNum: ['Return Against'],
+  },
+  signature: ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Net Total', 'Grand Total', 'GST Category', 'Customer Group'],
+  minSignature: 3,
+  ignore: [
+    'Customer Group', 'Territory', 'Receivable Account', 'Mode Of Payment', 'Project', 'Owner', 'Remarks', 'Sales Order',
+    'Delivery Note', 'Cost Center', 'Warehouse', 'Currency', 'Total Tax', 'Rounded Total', 'Outstanding Amount', 'Company',
+    'Company GSTIN', 'Income Account', 'Item Code', 'Item Group', 'Rate', 'Total', 'Total Other Charges', 'Paid Amount',
+  ],
+  values: {
+    docType: byKey({ Yes: 'Credit Note', 1: 'Credit Note', No: 'Invoice', 0: 'Invoice' }),
+    invType: byKey({
+      'Registered Regular': 'Regular', 'Registered Composition': 'Regular', Unregistered: 'Regular', 'UIN Holders': 'Regular',
+      'Tax Deductor': 'Regular', 'Tax Collector': 'Regular', 'Input Service Distributor': 'Regular', Consumer: 'Regular',
+      SEZ: 'SEZ supplies with payment', Overseas: 'Export with payment', 'Deemed Export': 'Deemed Export',
+    }),
+    rchrg: byKey({ 1: 'Y', 0: 'N' }),
+  },
+};
+
+/** Zoho Books writes the place of supply as the state's two-letter abbreviation (KA, MH...). */
+const STATE_ABBREVIATIONS: Record<string, string> = {
+  JK: '01', HP: '02', PB: '03', CH: '04', UK: '05', UT: '05', HR: '06', DL: '07', RJ: '08', UP: '09', BR: '10', SK: '11',
+  AR: '12', NL: '13', MN: '14', MZ: '15', TR: '16', ML: '17', AS: '18', WB: '19', JH: '20', OD: '21', OR: '21', CG: '22',
+  CT: '22', MP: '23', GJ: '24', DN: '26', DD: '26', MH: '27', KA: '29', GA: '30', LD: '31', KL: '32', TN: '33', PY: '34',
+  AN: '35', TS: '36', TG: '36', AP: '37', LA: '38',
+};
+
+/**
+ * Zoho Books: the Invoices export (Sales › Invoices › Export, CSV or XLSX), one row per item line:
+ * Invoice Date, Invoice Number, Invoice Status, Customer Name, GST Treatment, GST Identification
+ * Number (GSTIN), Place of Supply, HSN/SAC, Quantity, Usage unit, Item Total (the
+ * line's value before tax), CGST / SGST / IGST / CESS (amounts) and their "Rate %", Total.
+ */
+export const ZOHO_LAYOUT: RegisterLayout = {
+  id: 'zoho',
+  name: 'Zoho Books invoice export (Invoice Number, GST Treatment, GST Identification Number (GSTIN), Item Total...)',
+  source: 'Zoho Books invoice export columns (Sales › Invoices › Export Invoices)',
+  columns: {
+    docNum: ['Invoice Number'],
+    docDate: ['Invoice Date'],
+    ctin: ['GST Identification Number (GSTIN)', 'GSTIN'],
+    recipientName: ['Customer Name'],
+    pos: ['Place of Supply', 'Place of Supply(With State Code)'],
+    invType: ['GST Treatment'],
+    hsn: ['HSN/SAC'],
+    desc: ['Item Name', 'Item Desc'],
+    uqc: ['Usage unit'],
+    qty: ['Quantity'],
+    igstRate: ['IGST Rate %'],
+    cgstRate: ['CGST Rate %'],
+    sgstRate: ['SGST Rate %'],
+    txval: ['Item Total'],
+    iamt: ['IGST'],
+    camt: ['CGST'],
+    samt: ['SGST'],
+    csamt: ['CESS'],
+    val: ['Total'],
+    cancelled: ['Invoice Status'],
+  },
+  signature: ['GST Treatment', 'GST Identification Number (GSTIN)', 'Item Total', 'Usage unit', 'Invoice Status', 'Item Tax %'],
+  minSignature: 2,
+  ignore: [
+    'Invoice ID', 'Customer ID', 'Currency Code', 'Exchange Rate', 'Item Price', 'Discount', 'Item Tax', 'Item Tax Amount',
+    'Item Tax %', 'Item Tax Type', 'Item Type', 'SubTotal', 'Balance', 'CESS Rate %', 'Reverse Charge Tax Name', 'Supply Type', 'Due Date',
+    'Payment Terms', 'Salesperson', 'Notes', 'Terms & Conditions', 'Product ID', 'Account',
+  ],
+  values: {
+    invType: byKey({
+      business_gst: 'Regular', business_none: 'Regular', consumer: 'Regular', business_registered_composition: 'Regular',
+      tax_deductor: 'Regular', business_sez: 'SEZ supplies with payment', deemed_export: 'Deemed Export', overseas: 'Export with payment',
+    }),
+    pos: byKey(STATE_ABBREVIATIONS),
+    cancelled: byKey({ Void: 'Y', Draft: 'N', Sent: 'N', Paid: 'N', Overdue: 'N', PartiallyPaid: 'N', 'Partially Paid': 'N', Open: 'N', Closed: 'N' }),
+  },
+};
+
+/**
+ * Busy: the sales register with GST details exported to Excel (Date, Vch/Bill No, Party Name,
+ * GSTIN, HSN/SAC Code, Tax Rate, Taxable Amt., IGST / CGST / SGST / Cess Amt., Bill Amt.).
+ */
+export const BUSY_LAYOUT: RegisterLayout = {
+  id: 'busy',
+  name: 'Busy sales register with GST details (Vch/Bill No, Party Name, Taxable Amt., IGST Amt., Bill Amt....)',
+  source: 'Busy Accounting sales register / GST report export (column names as Busy shows them)',
+  columns: {
+    docNum: ['Vch/Bill No', 'Vch/Bill No.', 'Bill No.', 'Vch No.'],
+    docDate: ['Date', 'Vch/Bill Date', 'Bill Date'],
+    recipientName: ['Party Name', 'Party'],
+    ctin: ['GSTIN', 'Party GSTIN', 'GSTIN/UIN'],
+    pos: ['Place of Supply', 'State'],
+    hsn: ['HSN/SAC Code', 'HSN/SAC'],
+    desc: ['Item Name', 'Item'],
+    uqc: ['Unit'],
+    qty: ['Qty.', 'Qty'],
+    rate: ['Tax Rate', 'GST Rate'],
+    txval: ['Taxable Amt.', 'Taxable Amt', 'Taxable Amount'],
+    iamt: ['IGST Amt.', 'IGST Amt', 'IGST Amount'],
+    camt: ['CGST Amt.', 'CGST Amt', 'CGST Amount'],
+    samt: ['SGST Amt.', 'SGST Amt', 'SGST Amount'],
+    csamt: ['Cess Amt.', 'Cess Amt', 'Cess Amount'],
+    val: ['Bill Amt.', 'Bill Amt', 'Bill Amount', 'Invoice Value'],
+    category: ['Tax Type'],
+  },
+  signature: ['Vch/Bill No', 'Party Name', 'Taxable Amt.', 'IGST Amt.', 'CGST Amt.', 'SGST Amt.', 'Bill Amt.', 'HSN/SAC Code'],
+  minSignature: 3,
+  ignore: ['Sale Type', 'Material Centre', 'Narration', 'Price', 'Amount', 'Tax Amt.', 'Tax Amt'],
+};
+
+
+export const PRESETS: readonly RegisterLayout[] = [GSTR1_LAYOUT, TALLY_LAYOUT, ERP_LAYOUT, ERPNEXT_LAYOUT, ZOHO_LAYOUT, BUSY_LAYOUT];
+
+/**
+ * Any register whose headers are the fields' usual names ("Invoice Number", "GSTIN of Recipient",
+ * "IGST Amount"...): the names `gstr1 mapping init` places exactly. Tried last, so that a
+ * preset's reading of a header (Tally's "Rate" is the item price) wins where one fits.
+ */
+export const GENERIC_LAYOUT: RegisterLayout = {
+  id: 'generic',
+  name: 'sales register with the usual column names (Invoice Number, Invoice Date, GSTIN of Recipient, Taxable Value...)',
+  source: 'the register fields\' labels and other spellings (fields.ts), as gstr1 mapping init places them',
+  columns: Object.fromEntries(REGISTER_FIELD_SPECS.map((s) => [s.field, [s.label, ...s.synonyms]])),
+  signature: [],
+  minSignature: 0,
+  fallback: true,
+};
+
+/** Every layout a register is read with when no preset or mapping is named. */
+export const AUTO_LAYOUTS: readonly RegisterLayout[] = [...PRESETS, GENERIC_LAYOUT];
 
 export function presetById(id: string): RegisterLayout | undefined {
-  return PRESETS.find((p) => p.id === id.trim().toLowerCase());
+  return AUTO_LAYOUTS.find((p) => p.id === id.trim().toLowerCase());
 }

@@ -12,10 +12,10 @@
  *     "values": { "docType": { "Sales Return": "credit note" } }   // optional value translations
  *   }
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { OptionError } from '../model/errors.js';
 import { NON_DATA_SHEETS, normaliseSheetName } from '../model/sheets.js';
 import { readCsv } from '../parsers/csv.js';
+import { openSource } from '../parsers/host/source.js';
 import { detectFile } from '../parsers/detect.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import { readXlsx } from '../parsers/xlsx.js';
@@ -89,7 +89,12 @@ export function mappingLayout(json: unknown, file = 'mapping'): RegisterLayout {
 export async function loadMapping(file: string): Promise<RegisterLayout> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const src = await openSource(file);
+    try {
+      text = new TextDecoder('utf-8').decode(await src.read(0, src.size));
+    } finally {
+      await src.close();
+    }
   } catch {
     throw new OptionError('REGISTER_MAPPING_INVALID', { file, detail: 'the file cannot be read' });
   }
@@ -164,8 +169,9 @@ export function draftMapping(headers: readonly ColumnRef[], opts: { sheet?: stri
   return { mapping, mapped, unmapped, unusedHeaders };
 }
 
-export async function writeMapping(file: string, mapping: MappingFile): Promise<void> {
-  await writeFile(file, `${JSON.stringify(mapping, null, 2)}\n`);
+/** The mapping file's text, as `gstr1 mapping init` writes it and the web page exports it. */
+export function mappingText(mapping: MappingFile): string {
+  return `${JSON.stringify(mapping, null, 2)}\n`;
 }
 
 // ------------------------------------------------------------------------------ a file's headers

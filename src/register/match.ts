@@ -77,8 +77,15 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
   return { layout, columns, missing, unknown, matched, signature, complete };
 }
 
-/** The complete match with the most fields (then the most signature headers), if any. */
+/**
+ * The complete match with the most fields (then the most signature headers), if any; a fallback
+ * layout (the generic one) only when no other is complete.
+ */
 export function bestLayout(layouts: readonly RegisterLayout[], cells: readonly RawCell[]): LayoutMatch | undefined {
+  return bestOf(layouts.filter((l) => !l.fallback), cells) ?? bestOf(layouts.filter((l) => l.fallback), cells);
+}
+
+function bestOf(layouts: readonly RegisterLayout[], cells: readonly RawCell[]): LayoutMatch | undefined {
   let best: LayoutMatch | undefined;
   for (const l of layouts) {
     const m = matchLayout(l, cells);
@@ -107,10 +114,34 @@ export function namesOf(field: RegisterField, layouts: readonly RegisterLayout[]
   return [...new Set(names)];
 }
 
+const AMOUNT_WORDS = /\b(amount|amt|value|total|tax|cess|igst|cgst|sgst|utgst)\b/;
+const RATE_WORDS = /\b(rate|percent|percentage)\b|%/;
+const ID_WORDS = /\b(gstin|uin|gst ?no|gst number|tax id)\b/;
+const RATE_FIELDS: ReadonlySet<RegisterField> = new Set(['rate', 'igstRate', 'cgstRate', 'sgstRate', 'diffPercent']);
+const ID_FIELDS: ReadonlySet<RegisterField> = new Set(['ctin', 'etin']);
+
+/**
+ * Whether a header can carry a field at all, whatever its spelling: a header naming a GSTIN is
+ * an id, never an amount; an amount is never a rate ("CGST Amount" beside "CGST Rate"); a rate
+ * or percentage is never an amount.
+ */
+export function canCarry(header: string, field: RegisterField): boolean {
+  const t = ` ${header.toLowerCase().replace(/[^a-z0-9%]+/g, ' ')} `;
+  const kind = registerFieldSpec(field).kind;
+  if (ID_WORDS.test(t)) return ID_FIELDS.has(field);
+  if (ID_FIELDS.has(field)) return false;
+  const rateish = RATE_WORDS.test(t);
+  const amountish = /\b(amount|amt)\b/.test(t);
+  if (RATE_FIELDS.has(field)) return !amountish;
+  if (kind === 'money') return !rateish || AMOUNT_WORDS.test(t.replace(RATE_WORDS, ' ')) && /\b(amount|amt|value)\b/.test(t);
+  return true;
+}
+
 /** How far a header is from a field's names (0 = one of them exactly, after normalising). */
 export function fieldDistance(header: string, field: RegisterField, layouts: readonly RegisterLayout[] = []): number {
   const k = headerKey(header);
   let best = Infinity;
+  if (!canCarry(header, field)) return best;
   for (const n of namesOf(field, layouts)) {
     const nk = headerKey(n);
     if (!nk) continue;

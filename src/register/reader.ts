@@ -7,13 +7,14 @@
  * each document's total from a first pass over the sheet. The derived tables are handed on after
  * the last register row.
  */
-import { basename, extname, resolve } from 'node:path';
 import { hsnSplit, ratesFor } from '../model/dated-rules.js';
 import type { Finding } from '../model/finding.js';
 import { NON_DATA_SHEETS, normaliseSheetName, sheetByName, type SheetId } from '../model/sheets.js';
 import { type ReturnContext, isInterState } from '../model/return.js';
 import { computeTax } from '../model/money.js';
 import { readCsv } from '../parsers/csv.js';
+import { baseName, extName } from '../parsers/file-names.js';
+import { host } from '../parsers/host/source.js';
 import { detectFile } from '../parsers/detect.js';
 import { specBySignature } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow, type RawSheet } from '../parsers/raw.js';
@@ -31,7 +32,8 @@ import { ContextCache, templateValues } from './rows.js';
 import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js';
 
 const HEADER_SCAN_ROWS = 10;
-const TOTAL_ROW = /^\s*(grand\s+)?(sub\s*-?\s*)?totals?\s*:?\s*$/i;
+/** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
+const TOTAL_ROW = /^\s*['"\u2018\u2019\u201c\u201d]?\s*(grand\s+)?(sub\s*-?\s*)?totals?\s*:?\s*['"\u2018\u2019\u201c\u201d]?\s*$/i;
 const NEEDS_VALUE: ReadonlySet<Target> = new Set(['b2b', 'b2cl', 'cdnr', 'cdnur', 'exp']);
 
 export type LayoutMode = 'auto' | 'register' | 'template';
@@ -79,7 +81,7 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
   if (mode === 'template') return out;
   for (const file of files) {
     if (mode === 'register') {
-      out.add(resolve(file));
+      out.add(host().resolve(file));
       continue;
     }
     let kind: FileKind;
@@ -89,10 +91,10 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
       continue; // the template reader reports it
     }
     if (kind === 'csv') {
-      if (sheetByName(basename(file, extname(file)))) continue;
+      if (sheetByName(baseName(file, extName(file)))) continue;
       for await (const sheet of readCsv(file)) {
         const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
-        if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(resolve(file));
+        if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(host().resolve(file));
       }
       continue;
     }
@@ -104,7 +106,7 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
         if (isTemplateSheetName(sheet.name)) continue;
         const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
         if (rows.some((r) => isRegisterHeader(r, layouts))) {
-          out.add(resolve(file));
+          out.add(host().resolve(file));
           break;
         }
       }
@@ -159,7 +161,7 @@ export class RegisterRun {
     const contexts = new ContextCache(opts.stats);
     this.sink = opts.findings;
     for (const file of this.files) {
-      if (this.registerFiles.has(resolve(file))) yield* this.registerFile(file, opts, contexts);
+      if (this.registerFiles.has(host().resolve(file))) yield* this.registerFile(file, opts, contexts);
       else yield* readRows([file], opts);
     }
     yield* this.derived(contexts);
@@ -362,7 +364,9 @@ export class RegisterRun {
       const r = await it.next();
       if (r.done) break;
       const raw = r.value;
-      if (skipRow(raw, found)) continue;
+      const skip = skipRow(raw, found);
+      if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
+      if (skip) continue;
       this.summary.rows++;
       if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
       const place = { file, sheet, row: raw.row };
@@ -500,15 +504,15 @@ function score(m: LayoutMatch): number {
   return m.matched * 10 + m.signature * 5 - m.missing.length * 100;
 }
 
-/** Blank rows and a totals line under the data are skipped. */
-function skipRow(raw: RawRow, found: HeaderFound): boolean {
+/** Blank rows and a totals line under the data are skipped (`total`: reported as skipped). */
+function skipRow(raw: RawRow, found: HeaderFound): boolean | 'total' {
   if (raw.row <= found.headerRow) return true;
   if (raw.cells.every(isBlank)) return true;
   const first = raw.cells.find((c) => !isBlank(c));
   if (typeof first === 'string' && TOTAL_ROW.test(first)) {
     const num = found.match.columns.docNum;
     const cell = num ? raw.cells[num.col - 1] : undefined;
-    if (isBlank(cell) || cell === first) return true;
+    if (isBlank(cell) || cell === first) return 'total';
   }
   return false;
 }

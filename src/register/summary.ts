@@ -51,6 +51,8 @@ export class RegisterSummary {
   readonly sheets: SheetRead[] = [];
   rows = 0;
   rejected = 0;
+  /** totals lines under the data, skipped: where, and their label as typed */
+  readonly totalsSkipped: { file: string; sheet: string; row: number; label: string }[] = [];
   readonly sections = new Map<Target, SectionCount>();
   series: SeriesInfo[] = [];
   hsnLines = { b2b: 0, b2c: 0, all: 0 };
@@ -177,6 +179,7 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
   if (sum.rejected) rows.push(['not classified (errors)', String(sum.rejected), '', '']);
   rows.push(['total', String(sum.rows), '', '']);
   out.push(table(rows));
+  for (const t of sum.totalsSkipped) out.push(`Skipped the totals line ${t.file} › ${t.sheet} › row ${t.row} ("${t.label}"): not a document`);
   const derived: string[] = [];
   const h = sum.hsnLines;
   if (h.all) derived.push(`HSN summary (12): ${h.all} lines${h.b2b || h.b2c ? ` (B2B ${h.b2b}, B2C ${h.b2c})` : ''}`);

@@ -3,9 +3,8 @@
  * first time a rule needs it and kept as a Set of codes. Refresh the file with
  * `npx tsx scripts/refresh-hsn.ts <official file>`.
  */
-import { readFileSync } from 'node:fs';
+import { host } from '../parsers/host/source.js';
 
-export const HSN_MASTER_URL = new URL('../../data/hsn-master.json', import.meta.url);
 
 export interface HsnEntry {
   /** code, digits as text (leading zeros kept) */
@@ -19,7 +18,7 @@ let codes: Set<string> | undefined;
 /** Codes of the master; spaces inside a code (the master has a few, "2307 00") are dropped. */
 export function hsnMasterCodes(): ReadonlySet<string> {
   if (!codes) {
-    const json = JSON.parse(readFileSync(HSN_MASTER_URL, 'utf8')) as { data: HsnEntry[] };
+    const json = host().data('hsn-master') as { data: HsnEntry[] };
     codes = new Set(json.data.map((e) => e.c.replace(/\s+/g, '')));
   }
   return codes;

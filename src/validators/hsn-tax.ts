@@ -11,6 +11,7 @@ import type { SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { hsnSplit } from '../model/dated-rules.js';
 import type { Report, RuleContext, RulePass } from './types.js';
+import { GIVEN_TAX_SHEETS } from './shared.js';
 
 /** Rs 10, in paise: the tolerance a GSP's GSTR-9 sample shows for RET91708. */
 export const TAX_TOLERANCE_PAISE = 1000;
@@ -88,11 +89,15 @@ export function hsnTaxPass(
   const b2cs = { seen: false };
   let table13 = 0;
   let hasTable13 = false;
-  const held: { tab: Tab; where: Location & { value?: string }; deviation: TaxDeviation }[] = [];
+  /** `single`: a document row whose tax amounts were given (a JSON's): one document, no rounding drift */
+  const held: { tab: Tab; where: Location & { value?: string }; deviation: TaxDeviation; single?: boolean }[] = [];
   return {
     row(row) {
       const id = row.ctx.spec.id;
       const v = row.values;
+      if (GIVEN_TAX_SHEETS.includes(id) && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
+        for (const d of taxDeviations(v)) held.push({ tab: 'b2b', where: at(row, d.field), deviation: d, single: true });
+      }
       if (id === 'hsn' || id === 'hsnb2b' || id === 'hsnb2c') {
         const tab: Tab = split && id === 'hsnb2c' ? 'b2c' : 'b2b';
         for (const d of taxDeviations(v)) held.push({ tab, where: at(row, d.field), deviation: d });
@@ -110,6 +115,10 @@ export function hsnTaxPass(
     },
     finish() {
       for (const h of held) {
+        if (h.single) {
+          if (judge(h.deviation.difference, 1)) report.raw({ ...h.where, params: h.deviation.params });
+          continue;
+        }
         const unbounded = (!split || h.tab === 'b2c') && b2cs.seen && !hasTable13;
         const documents = unbounded ? Infinity : Math.max(rows[h.tab], table13);
         if (!judge(h.deviation.difference, documents)) continue;

@@ -5,11 +5,10 @@
  * entry of an array section (a b2b recipient with its invoices) against that section's `items`
  * schema, so no payload object bigger than one entry is ever built.
  */
-import { readFileSync } from 'node:fs';
+import { host } from '../parsers/host/source.js';
 import type { ErrorObject } from 'ajv';
 import { validators, type PrecompiledValidator } from './generated/retsave-validators.js';
 
-export const SCHEMA_URL = new URL('../../schema/retsave.json', import.meta.url);
 
 interface JsonSchema {
   $id: string;
@@ -23,7 +22,7 @@ let schema: JsonSchema | undefined;
 
 /** The retsave schema as published. */
 export function retsaveSchema(): JsonSchema {
-  return (schema ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as JsonSchema);
+  return (schema ??= host().data('retsave-schema') as JsonSchema);
 }
 
 /**

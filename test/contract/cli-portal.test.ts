@@ -59,7 +59,7 @@ describe('commands: upload, status, reset, file', () => {
     const f = join(dir, 'bad.json');
     writeFileSync(f, payloadWithErrors().replace(PERIOD, '022025'));
     const errors = join(dir, 'errors.json');
-    const r = await gstr1('upload', f, ...common, '--errors', errors);
+    const r = await gstr1('upload', f, ...common, '--errors', errors, '--force'); // checked locally first otherwise (issue 11 item 6)
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('processed with errors');
     expect(r.stdout).toMatch(/RET191113 b2b 29AABCT1332L1ZZ INV-11/);

@@ -188,12 +188,13 @@ describe('item 4: exit codes that mean what they say', () => {
     const emu = await emulator({ faults: { status: { stuckInProgress: true } } });
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-wait-'));
     const files = jsonFiles(dir, [...samplePayloads(), ...samplePayloads().map((p) => p.replace('INV-', 'INW-'))]);
-    const r = await gstr1('upload', ...files, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--wait', '0');
+    // the upload machinery is under test, not the sample chunks' local findings (issue 11: a JSON is checked first)
+    const r = await gstr1('upload', ...files, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--wait', '0', '--force');
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('still being processed');
     expect(r.stderr).toContain('Not finished: 4 of 4 chunk(s) not processed yet');
     emu.emulator.clearFaults();
-    const again = await gstr1('upload', ...files, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1');
+    const again = await gstr1('upload', ...files, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--force');
     expect(again.code).toBe(0);
     expect(emu.emulator.calls.save).toBe(4);
   });
@@ -231,7 +232,8 @@ describe('item 4: exit codes that mean what they say', () => {
     const emu = await emulator({ faults: { save: { lostReply: { times: 1, mode: 'drop' } } } });
     const dir = mkdtempSync(join(tmpdir(), 'gstr1-pe-'));
     const [f] = jsonFiles(dir, [payloadWithErrors()]);
-    const r = await gstr1('upload', f!, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1');
+    // --force: the portal's errors are under test (a JSON is otherwise checked locally first, issue 11)
+    const r = await gstr1('upload', f!, '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1', '--force');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('processed with errors');
     expect(r.stdout).toMatch(/RET191113 b2b 29AABCT1332L1ZZ INV-11/);

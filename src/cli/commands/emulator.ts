@@ -3,6 +3,7 @@ import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { isLoopback } from '../../upload/config.js';
 import { type CliIO, rawOption } from '../io.js';
+import { untilStopped } from './until-stopped.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -32,15 +33,7 @@ export default function register(cli: CAC, io: CliIO): void {
       });
       io.stdout.write(`listening on ${running.url}\n`);
       io.stderr.write(`WhiteBooks and Sandbox paths; OTP ${otp}. Stop with Ctrl-C.\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await running.close();
       return 0;
     });

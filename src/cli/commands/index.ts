@@ -7,6 +7,7 @@ import emulator from './emulator.js';
 import file from './file.js';
 import mapping from './mapping.js';
 import reset from './reset.js';
+import serve from './serve.js';
 import split from './split.js';
 import status from './status.js';
 import upload from './upload.js';
@@ -16,7 +17,7 @@ import validate from './validate.js';
 
 export type CommandModule = (cli: CAC, io: CliIO) => void;
 
-const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template, upload, status, reset, file, annotate, emulator, split, mapping];
+const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template, upload, status, reset, file, annotate, emulator, split, mapping, serve];
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);

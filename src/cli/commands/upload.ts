@@ -1,7 +1,7 @@
 /**
  * gstr1 upload <files...> --provider [--gstin --period] [--force] [--annotate f] ...
- * Spreadsheets are converted and validated first; retsave JSON files (from gstr1 convert) are
- * sent as they are.
+ * Spreadsheets are converted and validated first; retsave JSON files are checked with the same
+ * rules and then sent as they are.
  */
 import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
@@ -34,6 +34,17 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
   const payloads = await readPayloadFiles(files);
   const run = runOptions(io, opts, payloads[0]);
   refuseTimeBarred(run.period);
+  if (!opts.force) {
+    // the same checks as a spreadsheet gets: an invalid JSON is not sent
+    const { checkJsonReturn } = await import('../../api/json-input.js');
+    const checked = await checkJsonReturn(files, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
+    const local = checked.findings.items;
+    if (checked.findings.errors > 0) {
+      io.stdout.write(`${formatSummary({ stats: checked.stats, findings: local })}\n`);
+      io.stderr.write('\nNothing uploaded: the JSON has errors. Fix them (gstr1 validate <json> --annotate shows them on its to-excel workbook), or use --force.\n');
+      return exitCodeFor(local);
+    }
+  }
   const { uploadReturn } = await import('../../upload/run.js');
   const { computeTotals } = await import('../../upload/totals.js');
   const { hasDocuments } = await import('../../upload/chunk-totals.js');

@@ -43,7 +43,7 @@ describe('at', () => {
   it('round-trips through template rows', () => {
     const first = mapRows('at', [line({}), line({ rt: 5, csamt: p('2') }), line({ pos: '07', diffPercent: 65 })]);
     const { rows, mapped } = roundTrip('at', first.json);
-    expect(rows[1]).toEqual({ sheet: 'at', values: { pos: '27', diffPercent: 100, rt: 5, adAmt: p('5000'), csamt: p('2') } });
+    expect(rows[1]).toEqual({ sheet: 'at', values: { pos: '27', diffPercent: 100, rt: 5, adAmt: p('5000'), csamt: p('2'), camt: 12500, samt: 12500 } });
     expect(mapped.json).toEqual(first.json);
   });
 });

@@ -24,7 +24,7 @@ describe('ata', () => {
   it('round-trips through template rows', () => {
     const first = mapRows('ata', [line({}), line({ rt: 12, csamt: p('3') }), line({ fy: 2023, omonth: 3, pos: '27' })]);
     const { rows, mapped } = roundTrip('ata', first.json);
-    expect(rows[2]!.values).toEqual({ fy: 2023, omonth: 3, pos: '27', diffPercent: 100, rt: 5, adAmt: p('10000') });
+    expect(rows[2]!.values).toEqual({ fy: 2023, omonth: 3, pos: '27', diffPercent: 100, rt: 5, adAmt: p('10000'), camt: 25000, samt: 25000 });
     expect(mapped.json).toEqual(first.json);
   });
 });

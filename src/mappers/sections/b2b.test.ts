@@ -117,7 +117,7 @@ describe('b2b', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual({
       sheet: 'b2b',
-      values: { ctin: BUYER, inum: 'INV/1', idt: '2025-03-05', val: p('11800'), pos: '27', rchrg: 'N', invTyp: 'R', diffPercent: 100, rt: 5, txval: p('10.10') },
+      values: { ctin: BUYER, inum: 'INV/1', idt: '2025-03-05', val: p('11800'), pos: '27', rchrg: 'N', invTyp: 'R', diffPercent: 100, rt: 5, txval: p('10.10'), camt: 25, samt: 25 },
     });
     expect(mapped.json).toEqual(first.json);
     expect(mapped.findings.items).toEqual([]);

@@ -50,7 +50,7 @@ describe('b2cl', () => {
     const { rows, mapped } = roundTrip('b2cl', first.json);
     expect(rows[1]).toEqual({
       sheet: 'b2cl',
-      values: { inum: 'B/1', idt: '2025-03-05', val: p('236000'), pos: '29', diffPercent: 100, rt: 12, txval: p('5000.05'), csamt: p('1.25') },
+      values: { inum: 'B/1', idt: '2025-03-05', val: p('236000'), pos: '29', diffPercent: 100, rt: 12, txval: p('5000.05'), csamt: p('1.25'), iamt: 60001 },
     });
     expect(mapped.json).toEqual(first.json);
   });

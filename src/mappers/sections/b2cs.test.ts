@@ -42,7 +42,7 @@ describe('b2cs', () => {
   it('round-trips through template rows', () => {
     const first = mapRows('b2cs', [line({}), line({ rt: 18, csamt: p('1') }), line({ pos: '07', diffPercent: 65, etin: ECO }), line({ pos: '07', txval: -p('3') })]);
     const { rows, mapped } = roundTrip('b2cs', first.json);
-    expect(rows[2]).toEqual({ sheet: 'b2cs', values: { typ: 'OE', pos: '07', diffPercent: 65, etin: ECO, rt: 5, txval: p('10.10') } });
+    expect(rows[2]).toEqual({ sheet: 'b2cs', values: { typ: 'OE', pos: '07', diffPercent: 65, etin: ECO, rt: 5, txval: p('10.10'), iamt: 33 } });
     expect(mapped.json).toEqual(first.json);
   });
 });

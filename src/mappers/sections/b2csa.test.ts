@@ -47,7 +47,7 @@ describe('b2csa', () => {
   it('round-trips through template rows', () => {
     const first = mapRows('b2csa', [line({}), line({ rt: 12, txval: -p('5') }), line({ fy: 2023, omonth: 12, pos: '27', diffPercent: 65 })]);
     const { rows, mapped } = roundTrip('b2csa', first.json);
-    expect(rows[2]).toEqual({ sheet: 'b2csa', values: { fy: 2023, omonth: 12, pos: '27', typ: 'OE', diffPercent: 65, rt: 5, txval: p('10.10') } });
+    expect(rows[2]).toEqual({ sheet: 'b2csa', values: { fy: 2023, omonth: 12, pos: '27', typ: 'OE', diffPercent: 65, rt: 5, txval: p('10.10'), camt: 16, samt: 16 } });
     expect(mapped.json).toEqual(first.json);
   });
 });

@@ -35,7 +35,7 @@ describe('cdnra', () => {
   it('rejects a line with another original note date', () => {
     const { accepted, findings } = mapRows('cdnra', [line({}), line({ ontDt: '2025-01-11' })]);
     expect(accepted).toEqual([true, false]);
-    expect(findings.items[0]).toMatchObject({ code: 'DOC_FIELD_MISMATCH', column: 'Original Note Date', params: { expected: '2025-01-10' } });
+    expect(findings.items[0]).toMatchObject({ code: 'DOC_FIELD_MISMATCH', column: 'Original Note Date', params: { expected: '10-01-2025' } });
   });
 
   it('round-trips through template rows', () => {

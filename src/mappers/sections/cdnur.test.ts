@@ -59,7 +59,7 @@ describe('cdnur', () => {
       line({ urType: 'EXPWP', ntNum: 'E/3', pos: undefined, rt: 0.1, txval: p('100') }),
     ]);
     const { rows, mapped } = roundTrip('cdnur', first.json);
-    expect(rows[2]!.values).toEqual({ urType: 'EXPWOP', ntty: 'D', ntNum: 'E/2', ntDt: '2025-03-10', val: p('11800'), diffPercent: 100, rt: 18, txval: p('10000') });
+    expect(rows[2]!.values).toEqual({ urType: 'EXPWOP', ntty: 'D', ntNum: 'E/2', ntDt: '2025-03-10', val: p('11800'), diffPercent: 100, rt: 18, txval: p('10000'), iamt: 0 });
     expect(mapped.json).toEqual(first.json);
   });
 });

@@ -41,7 +41,7 @@ describe('exp', () => {
       line({ expTyp: 'WOPAY', inum: 'EX/2' }),
     ]);
     const { rows, mapped } = roundTrip('exp', first.json);
-    expect(rows[2]).toEqual({ sheet: 'exp', values: { expTyp: 'WOPAY', inum: 'EX/2', idt: '2025-03-05', val: p('105000'), rt: 5, txval: p('100000') } });
+    expect(rows[2]).toEqual({ sheet: 'exp', values: { expTyp: 'WOPAY', inum: 'EX/2', idt: '2025-03-05', val: p('105000'), rt: 5, txval: p('100000'), iamt: 0 } });
     expect(mapped.json).toEqual(first.json);
   });
 });

@@ -14,7 +14,7 @@ import { tempDir } from '../../../test/helpers/files.js';
 import type { Finding } from '../../model/finding.js';
 import { readXlsx } from '../../parsers/xlsx.js';
 import { readZip } from '../../parsers/zip.js';
-import { reorderXlsx } from '../template/zip-order.js';
+import { reorderXlsx } from '../template/reorder-file.js';
 import { annotateFiles } from './index.js';
 
 const dirs: string[] = [];

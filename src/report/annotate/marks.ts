@@ -3,7 +3,7 @@
  * A finding with a row but no column marks the row's first cell. Findings marked `unmatched`
  * (portal errors that matched no source row) and findings without a row point at no cell.
  */
-import { resolve } from 'node:path';
+import { host } from '../../parsers/host/source.js';
 import type { Finding } from '../../model/finding.js';
 import { MAX_COLS, MAX_ROWS } from './names.js';
 
@@ -18,7 +18,7 @@ export interface FileMarks {
 }
 
 export function fileKey(file: string): string {
-  return resolve(file);
+  return host().resolve(file);
 }
 
 export function indexFindings(findings: readonly Finding[]): Map<string, FileMarks> {

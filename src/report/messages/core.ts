@@ -76,6 +76,26 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
         : `Column "${s(p.expected)}" is missing`,
     hint: (p) => `Name the column exactly "${s(p.expected)}" as in the official template.`,
   },
+  TEMPLATE_V1: {
+    message: (p) =>
+      `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}${p.reason === 'hsn-rate' ? ' has no Rate column, which the HSN summary needs from the May 2021 return' : ''}); it cannot be read for this return`,
+    hint: () => 'Copy your rows into the current template (gstr1 template writes it), sheet by sheet under the same headers.',
+  },
+  TEMPLATE_V1_READ: {
+    message: (p) =>
+      `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}); it was read${p.filled ? ` with the current template's defaults for the columns it lacks (${s(p.filled)})` : ''}`,
+    hint: () =>
+      'Reverse Charge is taken as N and Note Supply Type as Regular; if that is wrong, copy your rows into the current template (gstr1 template). The original-invoice, reason and Pre GST columns are no longer reported.',
+  },
+  HEADER_COLUMN_IGNORED: {
+    message: (p) =>
+      `Column "${s(p.found)}" is not a column of this sheet and was not read` +
+      (p.other ? `; it is a column of sheet ${s(p.other)}` : ''),
+    hint: (p) =>
+      p.other
+        ? `If this is a sales register, convert it with --layout register (or draft a mapping: gstr1 mapping init); if its rows belong to ${s(p.other)}, move them there.`
+        : 'Remove the column, or, if this is a sales register, convert it with --layout register.',
+  },
   HEADER_UNKNOWN_COLUMN: {
     message: (p) => `Column "${s(p.found)}" is not a template column and was ignored; did you mean "${s(p.expected)}"?`,
     hint: (p) => `Rename the column to "${s(p.expected)}" if it holds that data.`,
@@ -116,7 +136,8 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
 
   // ------------------------------------------------------------------ documents
   DOC_FIELD_MISMATCH: {
-    message: (p) => `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: "${s(p.expected)}")`,
+    message: (p) =>
+      `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: ${p.expected === '' || p.expected === undefined ? 'blank' : `"${s(p.expected)}"`})`,
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {
@@ -163,6 +184,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `${s(p.file)} is not a return-status response (not valid JSON)`,
     hint: () => 'Save the status call\'s reply as it came (gstr1 status prints it), or the error_report part of it.',
+  },
+  JSON_RETURN_MISMATCH: {
+    input: true,
+    message: (p) => `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
+    hint: (p) => `Leave ${s(p.option)} out (the JSON says whose return it is and for which period), or give the right JSON.`,
   },
   INPUT_JSON: {
     input: true,

@@ -79,8 +79,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           : "Copy the operator's GSTIN exactly from its statement or the GST portal search.",
   },
   B2CS_TYPE_E: {
-    message: () => 'Type E (through an e-commerce operator) is no longer accepted',
-    hint: () => 'Use Type OE, and report the supplies made through the operator in Table 14 (sheet eco).',
+    message: (p) =>
+      p.reason === 'no-operator'
+        ? 'Type E (through an e-commerce operator) needs the operator\'s GSTIN in E-Commerce GSTIN'
+        : 'Type E (through an e-commerce operator) is not accepted from the January 2024 return',
+    hint: (p) =>
+      p.reason === 'no-operator'
+        ? 'Enter the e-commerce operator\'s GSTIN, or change the Type if the supply did not go through an operator.'
+        : 'Change the Type, and report the supplies made through the operator in Table 14 (sheet eco).',
   },
 
   // ------------------------------------------------------------------ place of supply, tax heads
@@ -123,6 +129,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return 'An SEZ unit or developer reports IGST only, not Central or State/UT tax';
         case 'sewop':
           return 'SEZ supplies without payment carry no tax, so cess must be 0';
+        case 'inter':
+          return 'An inter-State supply is taxed with Integrated Tax only, not Central or State/UT tax';
+        case 'intra':
+          return 'An intra-State supply is taxed with Central and State/UT tax, not Integrated Tax';
         default:
           return 'Central Tax and State/UT Tax must be equal';
       }
@@ -132,7 +142,9 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         ? 'Move the tax into Integrated Tax Amount, or drop --sez if you are not an SEZ unit or developer.'
         : p.reason === 'sewop'
           ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
-          : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',
+          : p.reason === 'inter' || p.reason === 'intra'
+            ? 'Check the place of supply; if it is right, put the tax under the right heads (half Central, half State/UT tax within a State).'
+            : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',
   },
   RET191189: {
     message: () => 'An SEZ unit or developer has no intra-State supplies; this amount must be 0',

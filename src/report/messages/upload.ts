@@ -31,6 +31,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: () => 'Use a config file you own, readable only by you.' },
   UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
+  SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: () => "Give the authorised signatory's 10-character PAN, e.g. --pan ABCDE1234F." },
   UPLOAD_LOCKED: {

@@ -26,7 +26,7 @@ export interface BlankTemplateResult {
 
 /** A sheet's CSV header line (no trailing newline). */
 export function csvHeader(id: SheetId): string {
-  return Papa.unparse([sheetSpec(id).columns.map((c) => c.header)], { newline: '\r\n' });
+  return Papa.unparse([sheetSpec(id).columns.filter((c) => !c.extra).map((c) => c.header)], { newline: '\r\n' });
 }
 
 export async function writeBlankTemplate(dir: string, opts: BlankTemplateOptions = {}): Promise<BlankTemplateResult> {

@@ -17,7 +17,7 @@ import {
   columnLetter, helpLines, listFor, masterRange, templateSheetIds,
 } from './layout.js';
 import { AMOUNT_FORMAT, DATE_FORMAT, cellValue } from './render.js';
-import { reorderXlsx } from './zip-order.js';
+import { reorderXlsx } from './reorder-file.js';
 
 export type RowValues = Partial<FieldValues>;
 
@@ -35,6 +35,8 @@ export interface TemplateWriteOptions {
   readonly validationRows?: number;
   /** lines for the Help Instruction sheet (default: the how-to text) */
   readonly help?: readonly string[];
+  /** also the tax-amount columns the official template leaves out (to-excel: a JSON's amounts as they are) */
+  readonly taxAmounts?: boolean;
 }
 
 export interface WrittenSheet {
@@ -74,7 +76,8 @@ export async function writeTemplateWorkbook(file: string, opts: TemplateWriteOpt
   const written: WrittenSheet[] = [];
   for (const spec of specs) {
     const rows = opts.rows ? () => opts.rows!(spec.id) : () => [];
-    written.push(await writeDataSheet(wb, spec, rows, opts.validationRows ?? DEFAULT_VALIDATION_ROWS));
+    const columns = spec.columns.filter((c) => !c.extra || opts.taxAmounts);
+    written.push(await writeDataSheet(wb, { ...spec, columns }, rows, opts.validationRows ?? DEFAULT_VALIDATION_ROWS));
   }
   writeMaster(wb);
   await wb.commit();

@@ -16,10 +16,7 @@
  * Used in place on our own files (the template writer), and to a temp copy of a user's workbook
  * before exceljs's streaming reader opens it (the annotated workbook).
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { host, openSource, type ByteSource } from '../../parsers/host/source.js';
 import { entryDataStart, openEntry, readCentralDirectory, readEntry, type ZipEntry } from '../../parsers/zip.js';
 
 interface Entry {
@@ -68,38 +65,29 @@ export interface ReorderOptions {
   readonly verify?: boolean;
 }
 
+/** Where the reordered zip goes, one piece at a time (a file in Node, a list of chunks in a browser). */
+export type ZipSink = (bytes: Uint8Array) => Promise<void>;
+
 /**
- * Writes `src` to `dest` with its entries in Excel's order (and a shared-strings part added when
- * it has none). `dest` may be `src`: the file is then replaced only once the copy is complete.
- * On failure nothing is left at `dest` (or `src` is untouched).
+ * Writes the zip `file` to `sink` with its entries in Excel's order (and a shared-strings part
+ * added when it has none).
  */
-export async function reorderXlsx(src: string, dest: string = src, opts: ReorderOptions = {}): Promise<void> {
-  const inPlace = resolve(src) === resolve(dest);
-  const fh = await open(src, 'r');
-  const target = inPlace ? `${dest}.reorder-${process.pid}-${randomBytes(4).toString('hex')}` : dest;
-  let out: FileHandle | undefined;
+export async function reorderZip(file: string, sink: ZipSink, opts: ReorderOptions = {}): Promise<void> {
+  const fh = await openSource(file);
   try {
     const dir = await readCentralDirectory(fh);
-    if (opts.verify) for (const e of dir.entries) for await (const _ of await openEntry(src, e));
+    if (opts.verify) for (const e of dir.entries) for await (const _ of await openEntry(file, e));
     const entries = dir.entries.map(fromZip);
-    if (!entries.some((e) => e.name === 'xl/sharedStrings.xml')) await addSharedStrings(src, entries);
+    if (!entries.some((e) => e.name === 'xl/sharedStrings.xml')) await addSharedStrings(file, entries);
     const rank = (n: string) => {
       const i = FIRST.indexOf(n);
       return i < 0 ? FIRST.length : i;
     };
     const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.name) - rank(b.e.name) || a.i - b.i).map((x) => x.e);
-    out = await open(target, 'w');
-    await writeZip(fh, out, ordered);
-    await out.close();
-    out = undefined;
-  } catch (e) {
-    await out?.close();
-    await rm(target, { force: true });
-    throw e;
+    await writeZip(fh, sink, ordered);
   } finally {
     await fh.close();
   }
-  if (inPlace) await rename(target, dest);
 }
 
 function fromZip(z: ZipEntry): Entry {
@@ -122,7 +110,7 @@ function fromZip(z: ZipEntry): Entry {
   };
 }
 
-async function writeZip(fh: FileHandle, out: FileHandle, ordered: readonly Entry[]): Promise<void> {
+async function writeZip(fh: ByteSource, out: ZipSink, ordered: readonly Entry[]): Promise<void> {
   let pos = 0;
   const central: Buffer[] = [];
   for (const e of ordered) {
@@ -139,11 +127,11 @@ async function writeZip(fh: FileHandle, out: FileHandle, ordered: readonly Entry
     local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(e.nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
-    await out.write(local);
-    await out.write(e.nameBytes);
+    await out(local);
+    await out(e.nameBytes);
     pos += 30 + e.nameBytes.length;
     if (e.data) {
-      await out.write(e.data);
+      await out(e.data);
     } else {
       await copyRange(fh, out, await entryDataStart(fh, e.source!), e.compSize);
     }
@@ -172,27 +160,26 @@ async function writeZip(fh: FileHandle, out: FileHandle, ordered: readonly Entry
   eocd.writeUInt16LE(ordered.length, 10);
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(pos, 16);
-  await out.write(cd);
-  await out.write(eocd);
+  await out(cd);
+  await out(eocd);
 }
 
-async function copyRange(from: FileHandle, to: FileHandle, start: number, len: number): Promise<void> {
-  const buf = Buffer.alloc(Math.min(len, 1 << 20));
+async function copyRange(from: ByteSource, to: ZipSink, start: number, len: number): Promise<void> {
   for (let done = 0; done < len; ) {
-    const n = Math.min(buf.length, len - done);
-    const { bytesRead } = await from.read(buf, 0, n, start + done);
-    if (bytesRead !== n) throw new Error('xlsx: unexpected end of file');
-    await to.write(buf, 0, n);
+    const n = Math.min(1 << 20, len - done);
+    const buf = await from.read(start + done, n);
+    if (buf.length !== n) throw new Error('xlsx: unexpected end of file');
+    await to(buf);
     done += n;
   }
 }
 
-function setText(e: Entry, text: string): void {
+async function setText(e: Entry, text: string): Promise<void> {
   const data = Buffer.from(text, 'utf8');
-  e.data = deflateRawSync(data);
+  e.data = Buffer.from(await host().deflateRaw(data));
   e.method = 8;
   e.versionNeeded = Math.max(e.versionNeeded, 20);
-  e.crc = crc32(data);
+  e.crc = host().crc32(data, 0);
   e.size = data.length;
   e.compSize = e.data.length;
 }
@@ -205,13 +192,13 @@ async function addSharedStrings(file: string, entries: Entry[]): Promise<void> {
   const relsText = (await readEntry(file, rels.source)).toString('utf8');
   // a shared-strings part elsewhere than xl/sharedStrings.xml: nothing to add
   if (/Type="[^"]*\/sharedStrings"/.test(relsText)) return;
-  setText(types, (await readEntry(file, types.source)).toString('utf8').replace('</Types>', `${SST_TYPE}</Types>`));
-  setText(rels, relsText.replace('</Relationships>', `${SST_REL}</Relationships>`));
+  await setText(types, (await readEntry(file, types.source)).toString('utf8').replace('</Types>', `${SST_TYPE}</Types>`));
+  await setText(rels, relsText.replace('</Relationships>', `${SST_REL}</Relationships>`));
   const template = entries.find((e) => e.name === 'xl/workbook.xml') ?? types;
   const sst: Entry = { ...template, name: 'xl/sharedStrings.xml', nameBytes: Buffer.from('xl/sharedStrings.xml'), localOffset: -1 };
   delete sst.data;
   delete sst.source;
   sst.flags &= ~0x8;
-  setText(sst, SST);
+  await setText(sst, SST);
   entries.push(sst);
 }

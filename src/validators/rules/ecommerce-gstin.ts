@@ -3,7 +3,8 @@
  * - b2b, b2ba, b2cl, b2cla: from the January 2024 period (Table 14 takes supplies through an
  *   operator) the current template requires "E-Commerce GSTIN" blank; for earlier periods it
  *   must be the operator's TCS GSTIN (…C…), check character valid, not the supplier or recipient.
- * - b2cs, b2csa: Type OE is the only type accepted, so the column must be blank.
+ * - b2cs, b2csa: blank on a Type OE row; on a Type E row (valid before the January 2024 period)
+ *   the operator's TCS GSTIN.
  * - eco, ecoa (Table 14/14A): a valid GSTIN, not the supplier's; a TCS GSTIN for "Liable to
  *   collect tax u/s 52(TCS)". ecoa checks the original operator GSTIN the same way.
  *   pass: a TCS GSTIN such as 27AAACR5055K1C… in eco; fail: any value in b2b for the 032025 return
@@ -46,9 +47,12 @@ const rule: RowRule = {
       return;
     }
     if (!row.values.etin) return;
+    const dated = periodKey(ctx.period) >= ECO_FROM;
     if (sheet === 'b2cs' || sheet === 'b2csa') {
-      report(row, 'etin', { reason: 'b2cs' });
-    } else if (periodKey(ctx.period) >= ECO_FROM) {
+      // a Type E row names its operator (before 2024; from then B2CS_TYPE_E rejects the row)
+      if (row.values.typ !== 'E') report(row, 'etin', { reason: 'b2cs' });
+      else if (!dated) checkOperator(row, 'etin', ctx, report, true);
+    } else if (dated) {
       report(row, 'etin', { reason: 'not-allowed' });
     } else {
       checkOperator(row, 'etin', ctx, report, true);

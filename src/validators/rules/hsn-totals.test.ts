@@ -6,19 +6,18 @@ const b2b = (inum: string, txval: number, row: number) => makeRow('b2b', { ctin:
 const hsn = (sheet: 'hsnb2b' | 'hsnb2c' | 'hsn', txval: number, row: number) => makeRow(sheet, { hsn: '8471', uqc: 'NOS', rt: 18, txval }, row);
 
 describe('rule: HSN_TOTALS', () => {
-  it('passes when the B2B tab adds up to b2b less credit notes plus nil/exempt to registered persons', async () => {
-    const f = await runRules(
-      rule,
-      [
-        b2b('A', 1000000, 5),
-        b2b('B', 500000, 6),
-        makeRow('cdnr', { ctin: IDS.recipient, ntNum: 'C', ntty: 'C', rt: 18, txval: 100000 }, 5),
-        makeRow('exemp', { nilDesc: 'INTRAB2B', nilAmt: 20000, exptAmt: 5000, ngsupAmt: 999999 }, 5),
-        hsn('hsnb2b', 1425000, 5),
-      ],
-      { period: '052025' },
-    );
-    expect(f).toEqual([]);
+  it('passes when the B2B tab adds up to b2b less credit notes plus Table 8 (nil, exempt and non-GST) to registered persons', async () => {
+    const rows = (hsnTotal: number) => [
+      b2b('A', 1000000, 5),
+      b2b('B', 500000, 6),
+      makeRow('cdnr', { ctin: IDS.recipient, ntNum: 'C', ntty: 'C', rt: 18, txval: 100000 }, 5),
+      makeRow('exemp', { nilDesc: 'INTRAB2B', nilAmt: 20000, exptAmt: 5000, ngsupAmt: 30000 }, 5),
+      hsn('hsnb2b', hsnTotal, 5),
+    ];
+    // issue 11 item 8: non-GST supplies are in Table 12 (GSTN's Phase-III advisory checks it against all of Table 8)
+    expect(await runRules(rule, rows(1455000), { period: '052025' })).toEqual([]);
+    const without = await runRules(rule, rows(1425000), { period: '052025' });
+    expect(without.map((x) => x.params?.docTotal)).toEqual(['14550.00']);
   });
 
   it('warns beyond Rs 1 per HSN row, on the HSN sheet', async () => {

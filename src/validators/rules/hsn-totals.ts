@@ -2,11 +2,14 @@
  * HSN_TOTALS (warning): Table 12's taxable values should add up to the documents they summarise
  * (GSTN cross-checks this, in warning mode so far):
  * - from the May 2025 period, the hsn(b2b) tab against b2b + cdnr (credit notes less, debit notes
- *   more) + Table 8 nil-rated and exempt supplies to registered persons; the hsn(b2c) tab against
- *   b2cl + b2cs + exp + cdnur + Table 8 nil-rated and exempt supplies to unregistered persons;
+ *   more) + Table 8 to registered persons; the hsn(b2c) tab against b2cl + b2cs + exp + cdnur +
+ *   Table 8 to unregistered persons;
  * - before it, the single hsn sheet against all of these.
- * Amendments (b2ba, cdnra…) change earlier returns by amounts this return does not show, and
- * non-GST supplies carry no HSN, so neither is counted. A tab is compared only when the input has
+ * Table 8 counts whole, non-GST supplies included: GSTN's advisory on Phase-III of HSN reporting in
+ * Table 12 (January 2025) lists "8 (recipient registered)" and "8 (recipient unregistered)" among
+ * the tables each tab is validated against, and Table 8 is nil-rated, exempted and non-GST
+ * supplies. Amendments (b2ba, cdnra…) change earlier returns by amounts this return does not
+ * show, so they are not counted. A tab is compared only when the input has
  * document rows for it and its HSN sheet (an HSN sheet left out altogether may be filed from
  * another file); an HSN sheet present but empty counts as 0.
  * Tolerance: Rs 1 per HSN row of the tab (at least Rs 1), since document figures are exact and
@@ -66,7 +69,7 @@ const rule: PassRule = {
           const t = v.nilDesc ? NIL_TAB[v.nilDesc] : undefined;
           if (!t) return;
           const s = sums[tabOf(t)];
-          s.docs += (v.nilAmt ?? 0) + (v.exptAmt ?? 0);
+          s.docs += (v.nilAmt ?? 0) + (v.exptAmt ?? 0) + (v.ngsupAmt ?? 0);
           s.docRows++;
           return;
         }

@@ -1,31 +1,54 @@
 /**
  * RET191150: tax heads must fit the supply.
+ * - Where a document row carries tax amounts as given (a JSON read through to-excel's tax
+ *   columns): an inter-State supply has IGST only, an intra-State one Central and State/UT tax
+ *   only, in equal halves.
  * - Where a sheet reports tax columns (hsn sheets, eco, ecoa): Central Tax and State/UT Tax are
  *   always equal halves, and an SEZ supplier reports no Central/State tax (all its supplies are
  *   inter-State, IGST).
  * - SEZ supplies without payment (SEWOP) carry no tax at all, cess included.
  *   pass: CGST 900 / SGST 900; fail: CGST 900 / SGST 800, SEWOP with cess 50
  */
-import type { RowRule } from '../types.js';
+import { isInterState } from '../../model/return.js';
+import type { SheetId } from '../../model/sheets.js';
+import type { ParsedRow } from '../../parsers/rows.js';
+import type { RowRule, RuleContext } from '../types.js';
+import { GIVEN_TAX_SHEETS } from '../shared.js';
+
+
+/** The supply is inter-State (IGST): exports and notes on them always; else by place of supply. */
+function interState(row: ParsedRow, ctx: RuleContext): boolean {
+  const v = row.values;
+  const sheet = row.ctx.spec.id;
+  if (sheet === 'exp' || sheet === 'expa') return true;
+  if ((sheet === 'cdnur' || sheet === 'cdnura') && v.urType !== 'B2CL') return true;
+  return isInterState(ctx, v.pos, v.invTyp);
+}
 
 const rule: RowRule = {
   kind: 'row',
   code: 'RET191150',
   severity: 'error',
-  sections: ['b2b', 'b2ba', 'cdnr', 'cdnra', 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'],
+  sections: [...new Set<SheetId>([...GIVEN_TAX_SHEETS, 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'])],
   source: 'Offline Tool 3.2.4 `getItm` (b2b), `generateTotal`; portal RET191150',
   description:
     'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax or cess on SEZ supplies without payment.',
-  variants: [{ reason: 'halves' }, { reason: 'sez' }, { reason: 'sewop' }],
+  variants: [{ reason: 'halves' }, { reason: 'sez' }, { reason: 'sewop' }, { reason: 'inter' }, { reason: 'intra' }],
   check(row, ctx, report) {
     const v = row.values;
     const sheet = row.ctx.spec.id;
-    if (sheet === 'b2b' || sheet === 'b2ba' || sheet === 'cdnr' || sheet === 'cdnra') {
-      if (v.invTyp === 'SEWOP' && v.csamt) report(row, 'csamt', { reason: 'sewop' });
-      return;
-    }
     const camt = v.camt ?? 0;
     const samt = v.samt ?? 0;
+    if (GIVEN_TAX_SHEETS.includes(sheet)) {
+      if (v.invTyp === 'SEWOP' && v.csamt) report(row, 'csamt', { reason: 'sewop' });
+      // tax amounts given as they are (a JSON's): the heads must fit the place of supply
+      if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return;
+      const inter = interState(row, ctx);
+      if (inter && (camt !== 0 || samt !== 0)) report(row, camt !== 0 ? 'camt' : 'samt', { reason: 'inter' });
+      else if (!inter && (v.iamt ?? 0) !== 0) report(row, 'iamt', { reason: 'intra' });
+      else if (camt !== samt) report(row, 'samt', { reason: 'halves' });
+      return;
+    }
     if (ctx.sez && (camt !== 0 || samt !== 0)) {
       report(row, camt !== 0 ? 'camt' : 'samt', { reason: 'sez' });
     } else if (camt !== samt) {

@@ -5,11 +5,13 @@
  * validators/hsn-tax.ts). The Rs 10 rests only on a GSP's GSTR-9 sample; an HSN row summing many
  * invoices drifts further through per-invoice rounding alone. So a difference over Rs 10 is an
  * error only beyond what rounding can explain (Rs 0.50 × the documents the row's tab summarises);
- * within it, HSN_TAX_ROUNDING warns instead (issue 16).
+ * within it, HSN_TAX_ROUNDING warns instead (issue 16). A document row whose tax amounts were
+ * given as they are (a JSON through to-excel's tax columns) is one document: over Rs 10 is an error.
  *   pass: taxable 10000, rate 18, IGST 1810; fail: IGST 1810.01 with one invoice in the return
  */
 import type { PassRule } from '../types.js';
 import { HSN_TAX_SHEETS, hsnTaxPass, roundingExplains } from '../hsn-tax.js';
+import { GIVEN_TAX_SHEETS } from '../shared.js';
 
 export { TAX_TOLERANCE_PAISE } from '../hsn-tax.js';
 
@@ -17,7 +19,8 @@ const rule: PassRule = {
   kind: 'pass',
   code: 'RET91708',
   severity: 'error',
-  sections: HSN_TAX_SHEETS,
+  // and document rows whose tax amounts were given as they are (a JSON's, through to-excel's tax columns)
+  sections: [...new Set([...HSN_TAX_SHEETS, ...GIVEN_TAX_SHEETS])],
   source: "a GSP's GSTR-9 sample (RET91708, Rs 10); no GSTR-1 text found",
   confidence: 'secondary: the Rs 10 tolerance is not documented for GSTR-1 HSN rows; an error only beyond what per-invoice rounding can explain',
   description:

@@ -1,0 +1,106 @@
+/**
+ * The portal actions of the page, through the same public functions as `gstr1 upload`, `status`,
+ * `reset` and `file` (same journal, same lock, same checks). Credentials stay in this process: what goes
+ * back to the page is outcomes, counts, totals and the ARN.
+ */
+import { join } from 'node:path';
+import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
+import { Gstr1Error } from '../../model/errors.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
+import type { ProviderName } from '../../upload/config.js';
+import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
+import type { Failure, Job } from './jobs.js';
+
+/** How the server reaches the provider (from its own command line and environment). */
+export interface PortalSettings {
+  readonly provider: ProviderName;
+  readonly baseUrl?: string;
+  readonly configFile?: string;
+  readonly journalDir?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** wait between status polls */
+  readonly pollMs?: number;
+}
+
+export interface PortalRequest {
+  readonly action: 'upload' | 'status' | 'reset' | 'file';
+  readonly gstin: string;
+  readonly period: string;
+  readonly sez?: boolean;
+  readonly pan?: string;
+}
+
+export function failureOf(e: unknown): Failure {
+  if (e instanceof Gstr1Error) {
+    const f = { code: e.code, params: e.params };
+    return { code: e.code, message: messageOf(f), hint: hintOf(f) };
+  }
+  // never a stack trace, and nothing that could carry a secret: only that it failed
+  return { code: 'INTERNAL', message: 'The request to the portal failed unexpectedly.', hint: 'See the terminal running gstr1 serve (run it with --verbose for details).' };
+}
+
+function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
+  return {
+    gstin: r.gstin,
+    period: r.period,
+    provider: s.provider,
+    ...(s.baseUrl ? { baseUrl: s.baseUrl } : {}),
+    ...(s.configFile ? { configFile: s.configFile } : {}),
+    ...(s.env ? { env: s.env } : {}),
+    journalDir: s.journalDir ?? '.gstr1',
+    ...(s.pollMs !== undefined ? { poll: { intervalsMs: [s.pollMs] } } : {}),
+    otp: () => job.ask({ kind: 'otp' }),
+  };
+}
+
+/** Runs `r` for `job` on `files` (saved in `dir`); the result is what the page shows. */
+export async function runPortal(s: PortalSettings, r: PortalRequest, files: readonly string[], dir: string, job: Job): Promise<void> {
+  try {
+    const run = runOptions(s, r, job);
+    if (r.action === 'upload') {
+      const annotated = join(dir, 'portal-errors.xlsx');
+      const res = await uploadFiles(files, { ...run, sez: Boolean(r.sez), annotate: annotated });
+      if (res.status === 'refused') {
+        job.finish({ status: 'refused', errors: res.result.findings.errors });
+        return;
+      }
+      job.finish({
+        status: 'uploaded',
+        complete: res.upload.complete,
+        chunks: res.upload.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length, resumed: c.resumed })),
+        portalErrors: res.portalFindings.length,
+        annotated: Boolean(res.annotated),
+      });
+      return;
+    }
+    if (r.action === 'status') {
+      const st = await returnStatus(run);
+      job.finish({
+        chunks: st.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length })),
+        ...(st.filed ? { filed: st.filed } : {}),
+        ...(st.locked ? { locked: true } : {}),
+      });
+      return;
+    }
+    if (r.action === 'reset') {
+      // the page asked the user before sending this (a reset deletes everything saved for the period)
+      const res = await resetReturn({ ...run, confirm: true });
+      job.finish({ outcome: res.outcome });
+      return;
+    }
+    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez) });
+    const res = await fileReturn({
+      ...run,
+      pan: r.pan ?? '',
+      evcOtp: () => job.ask({ kind: 'evc-otp' }),
+      // the files as uploaded: each must have been saved here, and the summary is compared with their totals
+      payloads: texts,
+      confirm: async (check) => (await job.ask({ kind: 'confirm', portal: check.portal, saved: check.saved })) === 'file',
+    });
+    if (res.status === 'filed') job.finish({ status: 'filed', arn: res.arn, ...(res.ackDate ? { ackDate: res.ackDate } : {}), alreadyFiled: res.alreadyFiled });
+    else if (res.status === 'refused') job.fail(failureOf(new Gstr1Error(res.reason.code, res.reason.params)));
+    else job.finish({ status: res.status, portal: res.portal, saved: res.saved, differences: res.differences });
+  } catch (e) {
+    job.fail(failureOf(e));
+  }
+}

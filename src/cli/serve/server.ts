@@ -1,0 +1,202 @@
+/**
+ * gstr1 serve: the web page (web/dist) on 127.0.0.1, plus what a browser cannot do alone: upload,
+ * status, reset and file through a provider (portal.ts). Every request passes guard.ts; the API also
+ * needs the per-launch token. Static files only from web/dist, never a directory listing; request
+ * bodies are capped.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { refusal } from './guard.js';
+import { Job } from './jobs.js';
+import { runPortal, type PortalRequest, type PortalSettings } from './portal.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export interface ServeOptions {
+  /** 0: any free port */
+  readonly port?: number;
+  /** the built page @default web/dist of this package */
+  readonly root?: string;
+  /** how to reach the portal; without it the page only checks */
+  readonly portal?: PortalSettings;
+  /** largest input file accepted, in bytes @default 512 MB */
+  readonly maxFileBytes?: number;
+  /** the token (tests); a random one otherwise */
+  readonly token?: string;
+}
+
+export interface RunningServer {
+  /** the address to open, with the token */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+};
+const MAX_JSON = 64 * 1024;
+const DEFAULT_MAX_FILE = 512 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+async function body(req: IncomingMessage, max: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > max) throw new TooLarge();
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > max) throw new TooLarge();
+    parts.push(c as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+export async function startServer(opts: ServeOptions = {}): Promise<RunningServer> {
+  const root = resolve(opts.root ?? WEB_ROOT);
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const maxFile = opts.maxFileBytes ?? DEFAULT_MAX_FILE;
+  const inbox = await mkdtemp(join(tmpdir(), 'gstr1-serve-'));
+  /** the files the page sent for the portal work, by name */
+  const files = new Map<string, string>();
+  let job: Job | undefined;
+  let port = 0;
+
+  async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/api/info' && req.method === 'GET') {
+      send(res, 200, { portal: opts.portal ? { provider: opts.portal.provider } : null });
+      return;
+    }
+    if (req.method !== 'POST' && !(req.method === 'GET' && path === '/api/job')) {
+      send(res, 405, { code: 'METHOD' });
+      return;
+    }
+    if (path === '/api/files/clear') {
+      for (const f of files.values()) await rm(f, { force: true });
+      files.clear();
+      send(res, 200, {});
+      return;
+    }
+    if (path === '/api/files') {
+      const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? '')));
+      if (!name || name.startsWith('.')) {
+        send(res, 400, { code: 'FILE_NAME' });
+        return;
+      }
+      const data = await body(req, maxFile);
+      const dest = join(inbox, name);
+      await writeFile(dest, data);
+      files.set(name, dest);
+      send(res, 200, { name, bytes: data.length });
+      return;
+    }
+    if (path === '/api/job' && req.method === 'GET') {
+      send(res, 200, job ? job.view() : null);
+      return;
+    }
+    if (!opts.portal) {
+      send(res, 409, { code: 'NO_PORTAL', message: 'gstr1 serve was started without --provider: the page can check, not upload or file.' });
+      return;
+    }
+    const json = JSON.parse((await body(req, MAX_JSON)).toString('utf8') || '{}') as Record<string, unknown>;
+    if (path === '/api/job/answer') {
+      send(res, job?.answer(String(json.value ?? '')) ? 200 : 409, job?.view() ?? null);
+      return;
+    }
+    if (path === '/api/job') {
+      if (job?.busy) {
+        send(res, 409, { code: 'BUSY', message: 'Another request to the portal is still running.' });
+        return;
+      }
+      const action = json.action;
+      if (action !== 'upload' && action !== 'status' && action !== 'reset' && action !== 'file') {
+        send(res, 400, { code: 'ACTION' });
+        return;
+      }
+      const r: PortalRequest = {
+        action, gstin: String(json.gstin ?? ''), period: String(json.period ?? ''), sez: Boolean(json.sez),
+        ...(json.pan !== undefined ? { pan: String(json.pan) } : {}),
+      };
+      job = new Job(action);
+      void runPortal(opts.portal, r, [...files.values()], inbox, job);
+      send(res, 202, job.view());
+      return;
+    }
+    send(res, 404, { code: 'NOT_FOUND' });
+  }
+
+  async function annotated(res: ServerResponse): Promise<void> {
+    const f = join(inbox, 'portal-errors.xlsx');
+    const data = await readFile(f).catch(() => undefined);
+    if (!data) {
+      send(res, 404, { code: 'NOT_FOUND' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': 'attachment; filename="portal-errors.xlsx"',
+    });
+    res.end(data);
+  }
+
+  async function staticFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
+    // only files inside the page's folder; a folder is never listed
+    const st = file.startsWith(root + sep) ? await stat(file).catch(() => undefined) : undefined;
+    if (!st?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+    res.end(req.method === 'HEAD' ? undefined : await readFile(file));
+  }
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const isApi = path.startsWith('/api/');
+    const why = refusal({ port, token }, req.headers, isApi);
+    if (why) {
+      send(res, why === 'host' ? 421 : 403, { code: `REFUSED_${why.toUpperCase()}` });
+      req.resume();
+      return;
+    }
+    const work = isApi ? (path === '/api/job/annotated' ? annotated(res) : api(req, res, path)) : staticFile(req, res, path);
+    work.catch((e: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (e instanceof TooLarge) send(res, 413, { code: 'TOO_LARGE' });
+      else if (e instanceof SyntaxError) send(res, 400, { code: 'JSON' });
+      else send(res, 500, { code: 'INTERNAL' });
+      req.resume();
+    });
+  });
+  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  port = (server.address() as { port: number }).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await rm(inbox, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** The Node host (see source.ts): files by path through a FileHandle, zlib, data files from disk. */
+import { readFileSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
+import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
+
+const CHUNK = 64 * 1024;
+
+const DATA: Record<DataFile, URL> = {
+  'hsn-master': new URL('../../../data/hsn-master.json', import.meta.url),
+  'retsave-schema': new URL('../../../schema/retsave.json', import.meta.url),
+};
+
+async function openFile(file: string): Promise<ByteSource> {
+  const st = await stat(file).catch(() => undefined);
+  if (!st) throw new SourceError('not-found', file);
+  if (st.isDirectory()) throw new SourceError('directory', file);
+  const fh = await open(file, 'r');
+  return {
+    size: st.size,
+    async read(pos, len) {
+      const b = Buffer.alloc(len);
+      let done = 0;
+      while (done < len) {
+        const { bytesRead } = await fh.read(b, done, len - done, pos + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === len ? b : b.subarray(0, done);
+    },
+    async *stream(start, end) {
+      if (end <= start) return;
+      const s = fh.createReadStream({ start, end: end - 1, highWaterMark: CHUNK, autoClose: false });
+      try {
+        for await (const c of s) yield c as Buffer;
+      } finally {
+        s.destroy();
+      }
+    },
+    close: () => fh.close(),
+  };
+}
+
+async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const inflater = createInflateRaw({ chunkSize: CHUNK });
+  const source = Readable.from(input, { objectMode: false });
+  source.on('error', (e) => inflater.destroy(e));
+  source.pipe(inflater);
+  try {
+    for await (const c of inflater) yield c as Buffer;
+  } finally {
+    source.destroy();
+    inflater.destroy();
+  }
+}
+
+export const nodeHost: Host = {
+  open: openFile,
+  inflateRaw,
+  deflateRaw: promisify(deflateRaw),
+  crc32: (data, previous) => crc32(data, previous),
+  resolve: (file) => resolve(file),
+  data: (name) => JSON.parse(readFileSync(DATA[name], 'utf8')),
+};

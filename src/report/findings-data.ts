@@ -1,0 +1,57 @@
+/** The findings report's rows, JSON and CSV, without writing a file (the web page uses them too). */
+import Papa from 'papaparse';
+import type { Finding } from '../model/finding.js';
+import type { SheetStats } from '../parsers/rows.js';
+import { hintOf, messageOf } from './messages/index.js';
+import { countByCode, sheetSummaries } from './summary.js';
+
+export interface ReportRow {
+  severity: string;
+  code: string;
+  file: string;
+  sheet: string;
+  row: number | null;
+  column: string;
+  value: string;
+  message: string;
+  hint: string;
+}
+
+export function reportRows(findings: readonly Finding[]): ReportRow[] {
+  return findings.map((f) => ({
+    severity: f.severity,
+    code: f.code,
+    file: f.file ?? '',
+    sheet: f.sheet ?? '',
+    row: f.row ?? null,
+    column: f.column ?? '',
+    value: f.value ?? '',
+    message: messageOf(f),
+    hint: hintOf(f),
+  }));
+}
+
+export interface ReportMeta {
+  gstin: string;
+  period: string;
+}
+
+export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findings: readonly Finding[]) {
+  const sheets = sheetSummaries(stats);
+  const totals = sheets.reduce(
+    (a, s) => ({ read: a.read + s.read, mapped: a.mapped + s.mapped, rejected: a.rejected + s.rejected, skipped: a.skipped + s.skipped }),
+    { read: 0, mapped: 0, rejected: 0, skipped: 0 },
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    summary: { ...meta, sheets, totals, errors, warnings: findings.length - errors, byCode: countByCode(findings) },
+    findings: reportRows(findings),
+  };
+}
+
+export const REPORT_COLUMNS = ['severity', 'code', 'file', 'sheet', 'row', 'column', 'value', 'message', 'hint'] as const;
+
+/** The findings as CSV text, one line per finding. */
+export function reportCsv(findings: readonly Finding[]): string {
+  return `${Papa.unparse(reportRows(findings), { columns: [...REPORT_COLUMNS] })}\r\n`;
+}

@@ -1,0 +1,152 @@
+/**
+ * The engine as the web page's worker calls it: the same reading, mapping, checks, payload
+ * writer, totals and annotated workbook as the command line, over inputs the browser host holds
+ * (named by their file names). Results are plain data, to cross postMessage.
+ */
+import { returnContext, sectionOption, type ReturnOptions } from '../engine/options.js';
+import { Gstr1Error, InputError } from '../model/errors.js';
+import type { Finding } from '../model/finding.js';
+import { formatPeriod } from '../model/period.js';
+import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
+import { cellText } from '../parsers/raw.js';
+import { readCsv } from '../parsers/csv.js';
+import { detectFile } from '../parsers/detect.js';
+import { readXlsx } from '../parsers/xlsx.js';
+import { processWithRegister } from '../api/register-pass.js';
+import type { RegisterOptions } from '../register/index.js';
+import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
+import { hintOf, messageOf } from '../report/messages/index.js';
+import { sheetSummaries, type SheetSummary } from '../report/summary.js';
+import { matchPortalErrors, parseStatusResponse } from '../upload/error-report.js';
+import { computeTotals, type SectionTotal } from '../upload/totals.js';
+import { annotateToBytes } from '../report/annotate/browser.js';
+import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+
+export { browserHost } from '../parsers/host/browser.js';
+export { installHost } from '../parsers/host/source.js';
+export { annotateToBytes };
+export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '../register/mapping.js';
+export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
+export { PRESETS } from '../register/layouts.js';
+export { findRegisterFiles } from '../register/reader.js';
+
+export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
+  section?: string;
+  /** register reading: layout, preset, and a mapping file's name as the host knows it */
+  register?: Omit<RegisterOptions, 'onExplain'>;
+  onProgress?: (rows: number, file: string) => void;
+  maxBytes?: number;
+}
+
+export interface WebCheckResult {
+  readonly gstin: string;
+  readonly period: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly sheets: readonly SheetSummary[];
+  readonly findings: readonly ReportRow[];
+  /** the return's summary per table, as the portal shows it (from the payloads) */
+  readonly totals: readonly SectionTotal[];
+  /** the retsave JSON, one text per payload (several when over the size limit); none when the return has errors */
+  readonly payloads: readonly string[];
+  readonly csv: string;
+  /** inputs read as sales registers */
+  readonly registerFiles: readonly string[];
+  /** the findings as data, for the annotated workbook */
+  readonly raw: readonly Finding[];
+}
+
+/** A failure that stops the run (an option, an unreadable file), in the catalogue's words. */
+export interface WebFailure {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export function failureOf(e: unknown): WebFailure | undefined {
+  if (!(e instanceof Gstr1Error)) return undefined;
+  const f = { code: e.code, params: e.params };
+  return { code: e.code, message: messageOf(f), hint: hintOf(f) };
+}
+
+export async function checkReturn(files: readonly string[], opts: WebCheckOptions): Promise<WebCheckResult> {
+  const ctx = returnContext(opts);
+  const section = sectionOption(opts.section);
+  const { result, run } = await processWithRegister(files, ctx, {
+    ...opts.register,
+    checkers: defaultCheckers(ctx, opts),
+    ...(section ? { section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const findings = result.findings.items;
+  const env = { gstin: ctx.gstin, fp: formatPeriod(ctx.period) };
+  // the totals are those of the payloads, so what the table shows is what would be uploaded
+  const all = [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+  const totals = computeTotals(all);
+  result.outputs.clear();
+  return {
+    gstin: ctx.gstin,
+    period: env.fp,
+    errors: result.findings.errors,
+    warnings: result.findings.warnings,
+    sheets: sheetSummaries(result.stats),
+    findings: reportRows(findings),
+    totals,
+    payloads: result.findings.errors > 0 ? [] : all.length ? all : [JSON.stringify(env)],
+    csv: reportCsv(findings),
+    registerFiles: run ? [...run.registerFiles] : [],
+    raw: findings,
+  };
+}
+
+/**
+ * The cells of one row of an input, as text, with headers beside them: of the rows above it (the
+ * first ten), the one with the most text cells (the template's own header row sits under a title).
+ */
+export async function rowCells(file: string, sheet: string, row: number): Promise<{ header: string[]; cells: string[] } | undefined> {
+  const kind = await detectFile(file);
+  for await (const s of kind === 'xlsx' ? readXlsx(file) : readCsv(file)) {
+    if (kind === 'xlsx' && s.name !== sheet) continue;
+    let header: string[] = [];
+    let best = 0;
+    let seen = 0;
+    for await (const r of s.rows) {
+      const texts = r.cells.map((c) => cellText(c));
+      if (r.row === row) return { header, cells: texts };
+      const words = r.cells.filter((c) => typeof c === 'string' && c.trim() !== '').length;
+      if (seen++ < 10 && words > best) {
+        best = words;
+        header = texts;
+      }
+      if (r.row > row) break;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+export interface PortalErrorsOnRows {
+  readonly bytes: Uint8Array;
+  readonly errors: number;
+  readonly onRows: number;
+  readonly unmatched: number;
+}
+
+/**
+ * A return-status or error-report JSON saved from the portal or a provider, put on the rows of
+ * `files` (what `gstr1 annotate --status` does): the annotated workbook, and how many errors
+ * found their row.
+ */
+export async function annotatePortalErrors(files: readonly string[], statusText: string): Promise<PortalErrorsOnRows> {
+  let json: unknown;
+  try {
+    json = JSON.parse(statusText);
+  } catch {
+    throw new InputError('STATUS_JSON', { file: 'the status file' });
+  }
+  const parsed = parseStatusResponse(json);
+  const findings = await matchPortalErrors(files, {}, parsed.errors);
+  const unmatched = findings.filter((f) => f.unmatched).length;
+  const out = await annotateToBytes(files, findings);
+  return { bytes: out.bytes, errors: parsed.errors.length, onRows: findings.length - unmatched, unmatched };
+}

@@ -1,0 +1,31 @@
+/**
+ * Headless Chromium for the browser tests: Debian's `chromium` (.ci/run installs it), driven by
+ * playwright-core, with nothing of its own reaching out to the network.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = join(import.meta.dirname, '../../test-results/web');
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Every request the page makes, and whether any left `origin`. */
+export function watchRequests(page: Page, origin: string): { urls: string[]; foreign(): string[] } {
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  page.on('worker', (w) => urls.push(w.url()));
+  return { urls, foreign: () => urls.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

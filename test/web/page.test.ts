@@ -1,0 +1,268 @@
+/**
+ * The web page in a real browser (issue 12): built as static files, served by a plain static
+ * server, driven in headless Chromium. The same checks as the command line, no request leaving
+ * the page, and the annotated workbook's notes read back with our own zip reader.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReturn } from '../../bench/gen-return.mjs';
+import { validateFiles } from '../../src/api/validate.js';
+import { readEntry, readZip } from '../../src/parsers/zip.js';
+import { mappingLayout } from '../../src/register/mapping.js';
+import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
+import { launch, shot, watchRequests } from './browser.js';
+import { serveStatic } from './static-server.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
+const REGISTER = join(ROOT, 'templates/sample/sales-register.xlsx');
+const GSTIN = '27AAKCS4821M1ZW';
+const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-'));
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  // from a fresh clone: `npm run build:web` gives web/dist, which is all the page needs
+  // its own build, from the same script as `npm run build:web` (test files run side by side)
+  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  server = await serveStatic(join(dir, 'dist'));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(): Promise<{ page: Page; requests: ReturnType<typeof watchRequests> }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = watchRequests(page, server.url);
+  await page.goto(server.url);
+  return { page, requests };
+}
+
+async function check(page: Page, files: string | string[], gstin: string, period: string): Promise<void> {
+  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+  await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
+  await page.getByRole('textbox', { name: 'Return period' }).fill(period);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor();
+}
+
+/** Cell addresses that carry a note, per comments part, read with our own zip reader. */
+async function notedCells(file: string): Promise<string[]> {
+  const zip = await readZip(file);
+  const refs: string[] = [];
+  for (const e of zip.entries.filter((x) => /^xl\/comments\d*\.xml$/.test(x.name))) {
+    const xml = (await readEntry(file, e)).toString('utf8');
+    for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"/g)) refs.push(m[1]!);
+  }
+  return refs.sort();
+}
+
+/** The sample with two bad cells: a recipient GSTIN whose check character is wrong, an HSN code of letters. */
+async function workbookWithErrors(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const b2b = wb.getWorksheet('b2b,sez,de')!;
+  const gstinCell = b2b.getCell('A5');
+  const good = String(gstinCell.value);
+  gstinCell.value = good.slice(0, 14) + (good.endsWith('A') ? 'B' : 'A');
+  const hsn = wb.getWorksheet('hsn(b2b)')!;
+  hsn.getCell('A5').value = 'ABCD';
+  const out = join(dir, 'sales-with-errors.xlsx');
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+describe('web page: static build in Chromium', () => {
+  it('checks the sample workbook: 0 errors, rows per sheet and the summary per table, nothing sent anywhere', async () => {
+    const { page, requests } = await open();
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    await expect(page.locator('#totals-note').textContent()).resolves.toBe('');
+    // a template workbook is no sales register: its options stay folded
+    await expect(page.locator('#register-note').textContent()).resolves.toBe('');
+    await expect(page.locator('#register').getAttribute('open')).resolves.toBeNull();
+    const cli = await validateFiles([SAMPLE], { gstin: GSTIN, period: '102025' });
+    const rowsRead = cli.result.stats.reduce((a, s) => a + s.read, 0);
+    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`${rowsRead} rows checked`);
+    // the summary table: one row per section, amounts in Indian grouping
+    const b2b = page.locator('#totals tbody tr').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });
+    await expect(b2b.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+$/);
+    await expect(b2b.locator('td').nth(2).textContent()).resolves.toMatch(/^\d{1,2}(,\d\d)*,\d{3}\.\d\d$/);
+    expect(await page.locator('#totals tbody tr').count()).toBeGreaterThan(10);
+    expect(await page.locator('#sheets tbody tr').count()).toBe(cli.result.stats.length);
+    await expect(page.getByRole('button', { name: 'Download JSON' }).isEnabled()).resolves.toBe(true);
+    await shot(page, '1-sample-clean');
+
+    // the JSON downloads, and is the one the command line writes
+    const json = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download JSON' }).click();
+    const saved = JSON.parse(readFileSync((await (await json).path())!, 'utf8')) as { gstin: string; fp: string; b2b: unknown[] };
+    expect(saved.gstin).toBe(GSTIN);
+    expect(saved.fp).toBe('102025');
+    expect(saved.b2b.length).toBeGreaterThan(0);
+
+    // the annotated workbook downloads from the static page too
+    const annotated = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download annotated workbook' }).click();
+    const file = await (await annotated).path();
+    expect((await readZip(file!)).entries.some((e) => e.name === 'xl/workbook.xml')).toBe(true);
+
+    // the blank template, the very file `gstr1 template` writes
+    const blank = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the blank GSTR-1 template' }).click();
+    expect(readFileSync((await (await blank).path())!)).toEqual(readFileSync(join(ROOT, 'templates/GSTR1_Excel_Workbook_Template.xlsx')));
+
+    expect(requests.urls.length).toBeGreaterThan(2);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows every finding of a workbook with errors, and its annotated copy notes the bad cells', async () => {
+    const bad = await workbookWithErrors();
+    const cli = await validateFiles([bad], { gstin: GSTIN, period: '102025' });
+    const errors = cli.result.findings.errors;
+    expect(errors).toBeGreaterThanOrEqual(2);
+    const { page, requests } = await open();
+    await check(page, bad, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${errors} errors`);
+    const rows = page.locator('#findings tbody tr');
+    expect(await rows.count()).toBe(cli.result.findings.items.length);
+    for (const code of new Set(cli.result.findings.items.map((f) => f.code))) {
+      await expect(rows.filter({ hasText: code }).count()).resolves.toBeGreaterThan(0);
+    }
+    const rejected = cli.result.stats.reduce((a, s) => a + s.rejected, 0);
+    expect(rejected).toBeGreaterThan(0);
+    await expect(page.locator('#totals-note').textContent()).resolves.toBe(`${rejected} rejected row${rejected === 1 ? ' is' : 's are'} not in these totals.`);
+    // JSON is not offered while the return has errors
+    await expect(page.getByRole('button', { name: 'Download JSON' }).isDisabled()).resolves.toBe(true);
+    await shot(page, '2-findings');
+
+    // filters: by severity and by search
+    await page.getByLabel('Severity').selectOption('error');
+    expect(await rows.count()).toBe(errors);
+    await page.getByLabel('Search').fill('ABCD');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.getByLabel('Search').fill('');
+
+    // a finding's row, with its cells
+    await rows.filter({ hasText: 'ABCD' }).first().click();
+    await expect.poll(() => page.locator('#row-title').textContent()).toMatch(/^hsn\(b2b\), row 5$/);
+    await expect(page.locator('#row-cells').getByRole('cell', { name: 'ABCD', exact: true }).count()).resolves.toBe(1);
+    await shot(page, '3-finding-row');
+
+    const annotated = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download annotated workbook' }).click();
+    const file = (await (await annotated).path())!;
+    const noted = await notedCells(file);
+    const expected = cli.result.findings.items.filter((f) => f.row && f.col).map((f) => `${String.fromCharCode(64 + f.col!)}${f.row}`);
+    for (const ref of expected) expect(noted).toContain(ref);
+    expect(noted).toContain('A5');
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(/cells? noted/);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('maps a sales register\'s columns in the editor, exports the mapping and checks with it', async () => {
+    const { page, requests } = await open();
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
+    // recognised as a register as soon as it is chosen: its options open
+    await expect.poll(() => page.locator('#register-note').textContent()).toBe(
+      'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
+    );
+    await expect(page.locator('#register').getAttribute('open')).resolves.not.toBeNull();
+    await page.getByRole('button', { name: "Map the register's columns" }).click();
+    const selects = page.locator('#editor-table select');
+    await selects.first().waitFor();
+    const n = await selects.count();
+    expect(n).toBeGreaterThan(5);
+    // the nearest field is pre-selected for the recognisable headers
+    const chosen = await selects.evaluateAll((els) => els.map((s) => (s as unknown as { value: string }).value));
+    expect(chosen.filter(Boolean).length).toBeGreaterThan(5);
+    await shot(page, '4-mapping-editor');
+    await page.getByRole('button', { name: 'Use this mapping' }).click();
+    await expect.poll(() => page.locator('#mapping-state').textContent()).toMatch(/column mapping is in use/);
+
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the mapping' }).click();
+    const text = readFileSync((await (await exported).path())!, 'utf8');
+    // the same file `gstr1 mapping init` writes: the engine accepts it as a layout
+    expect(() => mappingLayout(JSON.parse(text))).not.toThrow();
+
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAACR5055K1Z7');
+    await page.getByRole('textbox', { name: 'Return period' }).fill('092025');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor();
+    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain('Read as a sales register: sales-register.xlsx');
+    const cli = await validateFiles([REGISTER], { gstin: '27AAACR5055K1Z7', period: '092025' });
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${cli.result.findings.errors} error${cli.result.findings.errors === 1 ? '' : 's'}`);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it("puts the errors of a status response saved from the portal on the workbook's rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const b2b = wb.getWorksheet('b2b,sez,de')!;
+    const headers = (b2b.getRow(4).values as unknown[]).map((v) => String(v ?? ''));
+    const ctin = String(b2b.getCell(5, headers.indexOf('GSTIN/UIN of Recipient')).value);
+    const inum = String(b2b.getCell(5, headers.indexOf('Invoice Number')).value);
+    const status = { status_cd: '1', data: { status_cd: 'PE', form_typ: 'R1', error_report: { b2b: [{ ctin, error_cd: 'RET191113', error_msg: 'Invoice rejected', inv: [{ inum }] }] } } };
+    const statusFile = join(dir, 'status.json');
+    writeFileSync(statusFile, JSON.stringify(status));
+
+    const { page, requests } = await open();
+    await check(page, SAMPLE, GSTIN, '102025');
+    await page.getByLabel('A status or error report saved from the portal (JSON)').setInputFiles(statusFile);
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Put the portal's errors on my workbook" }).click();
+    const file = (await (await dl).path())!;
+    // as `gstr1 annotate --status` matches them: one finding per row of the invoice
+    const onRows = (await matchPortalErrors([SAMPLE], {}, parseStatusResponse(status).errors)).filter((f) => !f.unmatched).length;
+    expect(onRows).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: ${onRows} on your rows, 0 matching no row`));
+    const noted = await notedCells(file);
+    expect(noted.some((ref) => /^[A-Z]+5$/.test(ref))).toBe(true);
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows progress on a long file and cancels it; the next check runs in a fresh worker', async () => {
+    const m = await generateReturn({ lines: 20_000, out: join(dir, 'ret-20000'), formats: 'xlsx', quiet: true });
+    const { page } = await open();
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(m.files.xlsx!);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
+    await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#progress-text').textContent()).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
+    await shot(page, '8-progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('#form-error').textContent()).toBe('Check cancelled.');
+    await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#result').isHidden()).resolves.toBe(true);
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    await page.context().close();
+  });
+
+  it('remembers GSTIN and period in the browser, not the files', async () => {
+    const { page } = await open();
+    await check(page, SAMPLE, GSTIN, '102025');
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'GSTIN' }).inputValue()).resolves.toBe(GSTIN);
+    await expect(page.getByRole('textbox', { name: 'Return period' }).inputValue()).resolves.toBe('102025');
+    const stored = await page.evaluate('Object.keys(localStorage)') as string[];
+    expect(stored.sort()).toEqual(['gstr1.form']);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,220 @@
+/**
+ * gstr1 serve (issue 12): a local server must refuse what a foreign page can make a browser send
+ * (another Host, another Origin, no token), cap request bodies and list no folder; and the whole
+ * filing flow runs from the page against the emulator, the OTPs typed into the page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEntry, readZip } from '../../src/parsers/zip.js';
+import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
+import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
+import { walkRecords } from '../../src/upload/records.js';
+import { SHOTS, launch, shot, watchRequests } from './browser.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
+const OTP = '575757';
+const dir = mkdtempSync(join(tmpdir(), 'gstr1-serve-'));
+const CREDENTIALS = { GSTR1_WB_EMAIL: 'a@b.in', GSTR1_WB_CLIENT_ID: 'client', GSTR1_WB_CLIENT_SECRET: 'secret-123', GSTR1_GST_USERNAME: 'user' };
+
+let emulator: RunningEmulator;
+let server: RunningServer;
+
+/** A raw request, so Host and Origin can be anything. */
+function raw(path: string, headers: Record<string, string>, method = 'GET', body?: Buffer): Promise<{ status: number; body: string }> {
+  const u = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += String(c)));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The sample chosen and the return named in the page at `url`. */
+async function openWithSample(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+  await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+  await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+}
+
+/** Types the OTP the portal asks for (`label`: which one) into the page and sends it. */
+async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<void> {
+  const box = page.getByRole('textbox', { name: label });
+  await box.waitFor();
+  await box.fill(OTP);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+beforeAll(async () => {
+  // its own build, from the same script as `npm run build:web` (test files run side by side)
+  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  emulator = await startEmulator({ otp: OTP, evcOtp: OTP });
+  server = await startServer({
+    root: join(dir, 'dist'),
+    portal: { provider: 'whitebooks', baseUrl: emulator.url, env: CREDENTIALS, journalDir: join(dir, 'journal'), pollMs: 20 },
+    maxFileBytes: 1024 * 1024,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await emulator?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('gstr1 serve: a local server that refuses foreign requests', () => {
+  it('prints an address on 127.0.0.1 with a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  it('answers the API only with the token, from its own origin, under its own name', async () => {
+    const host = new URL(server.origin).host;
+    const ok = await raw('/api/info', { host, 'x-gstr1-token': server.token });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ portal: { provider: 'whitebooks' } });
+    expect((await raw('/api/info', { host })).status).toBe(403);
+    expect((await raw('/api/info', { host, 'x-gstr1-token': `${server.token.slice(1)}x` })).status).toBe(403);
+    // a cross-site request from another page, even with the token
+    expect((await raw('/api/info', { host, origin: 'https://evil.example', 'x-gstr1-token': server.token })).status).toBe(403);
+    expect((await raw('/api/info', { host, origin: server.origin, 'x-gstr1-token': server.token })).status).toBe(200);
+    // DNS rebinding: the browser sends the attacker's name as Host, for the page too
+    expect((await raw('/', { host: `evil.example:${new URL(server.origin).port}` })).status).toBe(421);
+    expect((await raw('/', { host: `localhost:${new URL(server.origin).port}` })).status).toBe(200);
+  });
+
+  it('serves the page\'s files only: no folder listing, nothing outside web/dist, bodies capped', async () => {
+    const host = new URL(server.origin).host;
+    expect((await raw('/', { host })).body).toContain('<title>GSTR-1 check</title>');
+    expect((await raw('/../package.json', { host })).status).toBe(404);
+    expect((await raw('/%2e%2e/package.json', { host })).status).toBe(404);
+    expect((await raw('/.', { host })).body).toContain('<title>');
+    const folder = await raw('/assets/', { host });
+    expect(folder.status).toBe(404);
+    const big = await raw('/api/files', { host, 'x-gstr1-token': server.token, 'x-file-name': 'big.xlsx' }, 'POST', Buffer.alloc(2 * 1024 * 1024));
+    expect(big.status).toBe(413);
+    const answer = await raw('/api/job/answer', { host, 'x-gstr1-token': server.token }, 'POST', Buffer.alloc(100 * 1024, 32));
+    expect(answer.status).toBe(413);
+  });
+});
+
+describe('gstr1 serve: filing from the page against the emulator', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('uploads, then resets the uploaded data once the user agrees', async () => {
+    const page = await browser.newPage();
+    await openWithSample(page, server.url);
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\./);
+    const saved = () => emulator.emulator.portal.state('27AAKCS4821M1ZW', '102025');
+    expect(saved().docs.size).toBeGreaterThan(0);
+
+    // the first time the user says no: nothing is sent
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
+    await expect(page.locator('#p-state').textContent()).resolves.toMatch(/^Uploaded/);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
+    await typeOtp(page);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('Reset: nothing uploaded for this period remains on the portal.');
+    expect(saved().docs.size).toBe(0);
+    expect(saved().counts.resets).toBe(1);
+    await page.close();
+  });
+
+  it('checks, uploads with the OTP typed in the page, shows the summary beside the uploaded totals, files with EVC and shows the ARN', async () => {
+    const page = await browser.newPage();
+    const requests = watchRequests(page, server.origin);
+    await openWithSample(page, server.url);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+
+    await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\. The portal accepted every record\.$/);
+    await shot(page, '5-serve-uploaded');
+
+    await page.getByRole('button', { name: 'File GSTR-1' }).click();
+    // a new run opens a new session: the OTP again
+    await typeOtp(page);
+    const go = page.getByRole('button', { name: 'File with these totals' });
+    await go.waitFor({ timeout: 30_000 });
+    const compare = page.locator('#p-compare tbody tr');
+    expect(await compare.count()).toBeGreaterThan(10);
+    const b2b = await compare.filter({ hasText: 'B2B' }).first().locator('td').allTextContents();
+    const uploaded = await compare.nth(1).locator('td').allTextContents();
+    expect(b2b[1]).toBe('Portal');
+    expect(uploaded[1]).toBe('Uploaded');
+    expect(b2b.slice(2)).toEqual(uploaded.slice(2));
+    await shot(page, '6-serve-confirm');
+    await go.click();
+    await typeOtp(page, 'EVC OTP sent to the signatory');
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Filed\. ARN [A-Z0-9]{10,}/);
+    await shot(page, '7-serve-filed');
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '7-serve-filed-portal.png') });
+    // the page spoke to gstr1 serve only; the credentials never reached it
+    expect(requests.foreign()).toEqual([]);
+    const html = await page.content();
+    expect(html).not.toContain(CREDENTIALS.GSTR1_WB_CLIENT_SECRET);
+    await page.close();
+  });
+});
+
+describe('gstr1 serve: the portal refuses a row', () => {
+  let browser: Browser;
+  let picky: RunningEmulator;
+  let local: RunningServer;
+  beforeAll(async () => {
+    browser = await launch();
+    // a portal that refuses the first b2b invoice it is sent
+    picky = await startEmulator({
+      otp: OTP,
+      validatePayload: (payload) => {
+        const first = [...walkRecords(payload)].find((e) => e.section === 'b2b');
+        return first ? [{ key: first.key, code: 'RET191113', message: 'Invalid GSTIN/UIN of the recipient.' }] : [];
+      },
+    });
+    local = await startServer({
+      root: join(dir, 'dist'),
+      portal: { provider: 'whitebooks', baseUrl: picky.url, env: CREDENTIALS, journalDir: join(dir, 'journal-picky'), pollMs: 20 },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await local?.close();
+    await picky?.close();
+  });
+
+  it("offers the portal's errors as an annotated workbook, the refused invoice's rows noted", async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await openWithSample(page, local.url);
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
+    const file = (await (await dl).path())!;
+    const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
+    const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
+    expect(text).toContain('RET191113');
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '9-serve-portal-errors.png') });
+    await page.close();
+  });
+});

@@ -1,0 +1,457 @@
+/**
+ * The page: the form, the progress of a check, and its result. The engine runs in a worker
+ * (worker.ts); this thread only draws. Only the GSTIN, period, turnover, SEZ choice and a column
+ * mapping are remembered (localStorage), never a file's content or any secret.
+ */
+import { PRESETS } from '../../src/register/layouts.js';
+import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
+import { count, plural, rupees } from './format.js';
+import { setUpPortal } from './portal.js';
+import type { FromWorker, PageResult, ToWorker } from './protocol.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+};
+
+const form = $<HTMLFormElement>('setup');
+const fileInput = $<HTMLInputElement>('files');
+const drop = $<HTMLDivElement>('drop');
+const gstin = $<HTMLInputElement>('gstin');
+const period = $<HTMLInputElement>('period');
+const turnover = $<HTMLInputElement>('turnover');
+const sez = $<HTMLInputElement>('sez');
+const preset = $<HTMLSelectElement>('preset');
+const formError = $<HTMLParagraphElement>('form-error');
+const progress = $<HTMLElement>('progress');
+const progressText = $<HTMLParagraphElement>('progress-text');
+const result = $<HTMLElement>('result');
+
+// ------------------------------------------------------------------------- remembered inputs
+
+const STORE = 'gstr1.form';
+const MAPPING_STORE = 'gstr1.mapping';
+interface Remembered { gstin?: string; period?: string; turnover?: string; sez?: boolean; preset?: string }
+
+function remember(): void {
+  const r: Remembered = { gstin: gstin.value.trim(), period: period.value.trim(), turnover: turnover.value.trim(), sez: sez.checked, preset: preset.value };
+  try {
+    localStorage.setItem(STORE, JSON.stringify(r));
+  } catch {
+    /* storage off (private window): nothing is remembered */
+  }
+}
+
+function recall(): void {
+  let r: Remembered = {};
+  try {
+    r = JSON.parse(localStorage.getItem(STORE) ?? '{}') as Remembered;
+  } catch {
+    /* nothing remembered */
+  }
+  gstin.value = r.gstin ?? '';
+  period.value = r.period ?? '';
+  turnover.value = r.turnover ?? '';
+  sez.checked = Boolean(r.sez);
+  for (const p of PRESETS) preset.append(el('option', { value: p.id, textContent: p.name ?? p.id }));
+  preset.value = r.preset ?? '';
+}
+
+// ------------------------------------------------------------------------------------ files
+
+let chosen: File[] = [];
+
+function choose(files: Iterable<File>): void {
+  chosen = [...files];
+  const list = $<HTMLUListElement>('chosen');
+  list.replaceChildren(...chosen.map((f) => el('li', { textContent: `${f.name} (${count(Math.ceil(f.size / 1024))} KB)` })));
+  void detectRegister();
+}
+
+/** A sales register among the files: its options are opened, with the presets and the mapping editor. */
+async function detectRegister(): Promise<void> {
+  const note = $<HTMLParagraphElement>('register-note');
+  note.textContent = '';
+  if (!chosen.length) return;
+  try {
+    const d = await ask({ type: 'detect', files: chosen }, 'detect');
+    if (!d.registers.length) return;
+    note.textContent = `${d.registers.join(', ')} ${d.registers.length === 1 ? 'looks' : 'look'} like a sales register: its columns are recognised by a preset, or map them yourself.`;
+    $<HTMLDetailsElement>('register').open = true;
+  } catch {
+    /* unreadable files are reported by the check itself */
+  }
+}
+
+fileInput.addEventListener('change', () => choose(fileInput.files ?? []));
+drop.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  drop.classList.add('over');
+});
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  if (e.dataTransfer?.files.length) choose(e.dataTransfer.files);
+});
+
+// ----------------------------------------------------------------------------------- worker
+
+let worker: Worker | undefined;
+let waiting: ((m: FromWorker) => void) | undefined;
+
+function engine(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
+  worker.onerror = (e) => showFailure(`The check stopped unexpectedly: ${e.message}`, '');
+  return worker;
+}
+
+function send(m: ToWorker): void {
+  engine().postMessage(m);
+}
+
+/** Waits for the worker's next answer of `type` (downloads, row views, headers). */
+function ask<T extends FromWorker['type']>(m: ToWorker, type: T): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    waiting = (a) => {
+      if (a.type === type) resolve(a as Extract<FromWorker, { type: T }>);
+      else if (a.type === 'failure') reject(new Error(a.failure.message));
+    };
+    send(m);
+  });
+}
+
+let started = 0;
+let current: PageResult | undefined;
+
+function onMessage(m: FromWorker): void {
+  if (waiting && m.type !== 'progress' && m.type !== 'result') {
+    const w = waiting;
+    waiting = undefined;
+    w(m);
+    return;
+  }
+  switch (m.type) {
+    case 'progress': {
+      const secs = (performance.now() - started) / 1000;
+      progressText.textContent = `${count(m.rows)} rows read from ${m.file}, ${count(Math.round(m.rows / Math.max(secs, 0.001)))} rows a second`;
+      return;
+    }
+    case 'result':
+      showResult(m.result, m.ms);
+      return;
+    case 'failure':
+      showFailure(m.failure.message, m.failure.hint);
+      return;
+    default:
+      return;
+  }
+}
+
+function busy(on: boolean): void {
+  progress.hidden = !on;
+  $<HTMLButtonElement>('check').disabled = on;
+}
+
+$<HTMLButtonElement>('cancel').addEventListener('click', () => {
+  // a worker in the middle of a large file is stopped outright, and a fresh one made next time
+  worker?.terminate();
+  worker = undefined;
+  waiting = undefined;
+  busy(false);
+  formError.textContent = 'Check cancelled.';
+});
+
+// ------------------------------------------------------------------------------------ check
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  formError.textContent = '';
+  if (!chosen.length) {
+    formError.textContent = 'Choose a workbook, CSV files or a sales register first.';
+    fileInput.focus();
+    return;
+  }
+  remember();
+  const t = turnover.value.replace(/[,\s]/g, '');
+  if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) {
+    formError.textContent = 'Turnover: write the amount in rupees, e.g. 62000000.';
+    turnover.focus();
+    return;
+  }
+  result.hidden = true;
+  busy(true);
+  progressText.textContent = 'Starting…';
+  started = performance.now();
+  const mapping = storedMapping();
+  send({
+    type: 'check',
+    files: chosen,
+    gstin: gstin.value,
+    period: period.value.trim(),
+    sez: sez.checked,
+    preset: preset.value,
+    ...(t !== '' ? { turnover: Number(t) } : {}),
+    ...(mapping ? { mapping } : {}),
+  });
+});
+
+function showFailure(message: string, hint: string): void {
+  busy(false);
+  formError.textContent = hint ? `${message} ${hint}` : message;
+}
+
+// ----------------------------------------------------------------------------------- result
+
+function cell(text: string, cls = ''): HTMLTableCellElement {
+  return el('td', { textContent: text, className: cls });
+}
+
+function showResult(r: PageResult, ms: number): void {
+  busy(false);
+  current = r;
+  const verdict = $<HTMLHeadingElement>('verdict');
+  verdict.textContent = plural(r.errors, 'error');
+  verdict.className = r.errors ? 'bad' : 'ok';
+  const rows = r.sheets.reduce((a, s) => a + s.read, 0);
+  $<HTMLParagraphElement>('verdict-detail').textContent =
+    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${r.gstin}, period ${r.period}.` +
+    (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
+    (r.errors ? ' The JSON is made once the errors are fixed.' : '');
+  $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
+  $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
+  $<HTMLParagraphElement>('download-note').textContent = '';
+
+  $<HTMLTableElement>('sheets').tBodies[0]!.replaceChildren(
+    ...r.sheets.map((s) => el('tr', {}, cell(s.file), cell(s.sheet), cell(count(s.read), 'num'), cell(count(s.mapped), 'num'), cell(count(s.rejected), 'num'))),
+  );
+  const rejected = r.sheets.reduce((a, s) => a + s.rejected, 0);
+  // what the table sums is what would be uploaded: rows with errors are not in it
+  $<HTMLParagraphElement>('totals-note').textContent = rejected ? `${plural(rejected, 'rejected row')} ${rejected === 1 ? 'is' : 'are'} not in these totals.` : '';
+  $<HTMLTableElement>('totals').tBodies[0]!.replaceChildren(
+    ...r.totals.map((t) =>
+      el('tr', {}, cell(t.sec_nm), cell(count(t.ttl_rec), 'num'), cell(rupees(t.ttl_tax), 'num'), cell(rupees(t.ttl_igst), 'num'), cell(rupees(t.ttl_cgst), 'num'), cell(rupees(t.ttl_sgst), 'num'), cell(rupees(t.ttl_cess), 'num')),
+    ),
+  );
+  fillFilter('f-sheet', r.findings.map((f) => f.sheet));
+  fillFilter('f-code', r.findings.map((f) => f.code));
+  $<HTMLDivElement>('findings-box').hidden = r.findings.length === 0;
+  $<HTMLDivElement>('row-view').hidden = true;
+  drawFindings();
+  result.hidden = false;
+  verdict.focus();
+}
+
+function fillFilter(id: string, values: string[]): void {
+  const s = $<HTMLSelectElement>(id);
+  s.replaceChildren(el('option', { value: '', textContent: 'All' }), ...[...new Set(values.filter(Boolean))].sort().map((v) => el('option', { value: v, textContent: v })));
+}
+
+const MAX_SHOWN = 2000;
+
+function drawFindings(): void {
+  if (!current) return;
+  const sheet = $<HTMLSelectElement>('f-sheet').value;
+  const sev = $<HTMLSelectElement>('f-severity').value;
+  const code = $<HTMLSelectElement>('f-code').value;
+  const q = $<HTMLInputElement>('f-search').value.trim().toLowerCase();
+  const shown = current.findings.filter(
+    (f) => (!sheet || f.sheet === sheet) && (!sev || f.severity === sev) && (!code || f.code === code) &&
+      (!q || `${f.message} ${f.hint} ${f.value} ${f.column} ${f.code} ${f.row ?? ''}`.toLowerCase().includes(q)),
+  );
+  $<HTMLParagraphElement>('f-count').textContent =
+    `${plural(shown.length, 'finding')} shown` + (shown.length > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed; the CSV has them all)` : '');
+  $<HTMLTableElement>('findings').tBodies[0]!.replaceChildren(
+    ...shown.slice(0, MAX_SHOWN).map((f) => {
+      const tr = el('tr', { className: `sev-${f.severity}`, tabIndex: 0, title: 'Show this row' },
+        cell(f.severity === 'error' ? 'Error' : 'Warning'), cell(f.sheet), cell(f.row === null ? '' : String(f.row)), cell(f.column), cell(f.value), cell(f.message), cell(f.hint), cell(f.code));
+      const open = () => void showRow(f.file, f.sheet, f.row);
+      tr.addEventListener('click', open);
+      tr.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      });
+      return tr;
+    }),
+  );
+}
+
+for (const id of ['f-sheet', 'f-severity', 'f-code']) $(id).addEventListener('change', drawFindings);
+$('f-search').addEventListener('input', drawFindings);
+
+async function showRow(file: string, sheet: string, row: number | null): Promise<void> {
+  const view = $<HTMLDivElement>('row-view');
+  if (row === null) return;
+  const r = await ask({ type: 'row', file, sheet, row }, 'row');
+  $<HTMLHeadingElement>('row-title').textContent = `${sheet}, row ${row}`;
+  $<HTMLTableElement>('row-cells').tBodies[0]!.replaceChildren(
+    ...r.cells.map((v, i) => el('tr', {}, cell(r.header[i] || columnLetter(i)), cell(v))),
+  );
+  view.hidden = false;
+  view.scrollIntoView({ block: 'nearest' });
+}
+
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+// -------------------------------------------------------------------------------- downloads
+
+function save(name: string, blob: Blob): void {
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+}
+
+const stem = () => (current ? `gstr1-${current.gstin}-${current.period}` : 'gstr1');
+
+$('dl-annotated').addEventListener('click', async () => {
+  const note = $<HTMLParagraphElement>('download-note');
+  note.textContent = 'Writing the annotated workbook…';
+  try {
+    const a = await ask({ type: 'annotate' }, 'annotated');
+    save(`${stem()}-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    note.textContent = `Annotated workbook ready: ${plural(a.notes, 'cell')} noted.`;
+  } catch (e) {
+    note.textContent = e instanceof Error ? e.message : String(e);
+  }
+});
+
+$('dl-status').addEventListener('click', async () => {
+  const note = $<HTMLParagraphElement>('download-note');
+  const f = $<HTMLInputElement>('status-file').files?.[0];
+  if (!f) {
+    note.textContent = 'Choose the status or error report saved from the portal first.';
+    return;
+  }
+  note.textContent = "Putting the portal's errors on your rows…";
+  try {
+    const a = await ask({ type: 'portal-errors', text: await f.text() }, 'portal-errors');
+    save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    note.textContent = `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+  } catch (e) {
+    note.textContent = e instanceof Error ? e.message : String(e);
+  }
+});
+
+$('dl-json').addEventListener('click', () => {
+  if (!current) return;
+  const parts = current.payloads;
+  // a return over the upload limit comes as several payloads, each complete: one file each
+  parts.forEach((p, i) => save(parts.length === 1 ? `${stem()}.json` : `${stem()}-${i + 1}.json`, new Blob([p], { type: 'application/json' })));
+  $<HTMLParagraphElement>('download-note').textContent = parts.length === 1 ? 'JSON saved.' : `JSON saved as ${parts.length} files (each under the upload limit).`;
+});
+
+$('dl-csv').addEventListener('click', () => {
+  if (current) save(`${stem()}-findings.csv`, new Blob([current.csv], { type: 'text/csv' }));
+});
+
+// --------------------------------------------------------------------------- column mapping
+
+function storedMapping(): string | undefined {
+  try {
+    return localStorage.getItem(MAPPING_STORE) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function setMapping(text: string | undefined): void {
+  try {
+    if (text) localStorage.setItem(MAPPING_STORE, text);
+    else localStorage.removeItem(MAPPING_STORE);
+  } catch {
+    /* storage off */
+  }
+  showMappingState();
+}
+
+function showMappingState(): void {
+  const m = storedMapping();
+  let n = 0;
+  try {
+    n = m ? Object.values((JSON.parse(m) as { columns?: Record<string, unknown> }).columns ?? {}).filter((v) => v).length : 0;
+  } catch {
+    /* shown as none */
+  }
+  $<HTMLParagraphElement>('mapping-state').textContent = m ? `A column mapping is in use (${plural(n, 'field')} mapped).` : 'No column mapping: columns are recognised by their headers.';
+  $<HTMLButtonElement>('mapping-export').disabled = !m;
+  $<HTMLButtonElement>('mapping-clear').disabled = !m;
+}
+
+$('mapping-import').addEventListener('change', async (e) => {
+  const f = (e.target as HTMLInputElement).files?.[0];
+  if (!f) return;
+  const text = await f.text();
+  try {
+    JSON.parse(text);
+  } catch {
+    formError.textContent = `${f.name} is not a JSON mapping file.`;
+    return;
+  }
+  // its fields are checked by the engine, with the same messages as the command line
+  setMapping(text);
+});
+$('mapping-export').addEventListener('click', () => {
+  const m = storedMapping();
+  if (m) save('gstr1-mapping.json', new Blob([m], { type: 'application/json' }));
+});
+$('mapping-clear').addEventListener('click', () => setMapping(undefined));
+
+let editing: { sheet: string; row: number; file: string } | undefined;
+
+$('map-columns').addEventListener('click', async () => {
+  const file = chosen[0];
+  if (!file) {
+    formError.textContent = 'Choose the sales register first.';
+    return;
+  }
+  const h = await ask({ type: 'headers', file }, 'headers');
+  const editor = $<HTMLDivElement>('editor');
+  if (!h.headers.length) {
+    formError.textContent = `No row of column headers was found in the first rows of ${file.name}.`;
+    return;
+  }
+  editing = { sheet: h.sheet, row: h.row, file: file.name };
+  $<HTMLParagraphElement>('editor-where').textContent = `${file.name}, sheet ${h.sheet}, headers in row ${h.row}. The nearest field is chosen for each column; change what is wrong.`;
+  $<HTMLTableElement>('editor-table').tBodies[0]!.replaceChildren(
+    ...h.headers.map((c) => {
+      const select = document.createElement('select');
+      select.setAttribute('aria-label', `Field for column ${c.header}`);
+      select.dataset.header = c.header;
+      const option = (value: string, text: string) => Object.assign(document.createElement('option'), { value, textContent: text });
+      select.append(option('', '(not used)'), ...REGISTER_FIELD_SPECS.map((s) => option(s.field, s.label)));
+      select.value = c.field ?? '';
+      return el('tr', {}, el('th', { scope: 'row', textContent: c.header }), el('td', {}, select));
+    }),
+  );
+  editor.hidden = false;
+  (editor.querySelector('select') as HTMLSelectElement | null)?.focus();
+});
+
+$('editor-save').addEventListener('click', () => {
+  if (!editing) return;
+  const columns: Record<string, string> = {};
+  for (const s of $<HTMLTableElement>('editor-table').querySelectorAll('select')) if (s.value) columns[s.value] = s.dataset.header!;
+  // the same file `gstr1 mapping init` writes
+  const mapping = { layout: 'register', name: `sales register ${editing.file}`, sheet: editing.sheet, headerRow: editing.row, columns };
+  setMapping(`${JSON.stringify(mapping, null, 2)}\n`);
+  $<HTMLDivElement>('editor').hidden = true;
+});
+
+recall();
+showMappingState();
+void setUpPortal({
+  files: () => chosen,
+  form: () => ({ gstin: gstin.value.trim(), period: period.value.trim(), sez: sez.checked }),
+});
