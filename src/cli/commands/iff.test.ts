@@ -39,9 +39,19 @@ const validate = (...extra: string[]) => cli('validate', b2b, '--gstin', GSTIN, 
 describe('cli: --iff', () => {
   it('a document of an earlier IFF month of the quarter is reported at its number', async () => {
     const r = await validate('--iff', april);
-    expect(r.out).toContain('inv/1 was already furnished in the IFF for 042025');
+    expect(r.out).toContain('inv/1 was already furnished in the IFF (042025)');
     expect(r.out).not.toContain('INV/2 was already');
     expect(r.code).toBe(1);
+  });
+
+  it('an IFF month given as its spreadsheet is named by its file', async () => {
+    const aprilCsv = write('b2b-april.csv', [
+      'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+      '29AAACR5055K1Z3,Kaveri,INV/1,04-Apr-2025,11800,29-Karnataka,N,,Regular B2B,,18,10000,',
+      '',
+    ].join('\n'));
+    const r = await validate('--iff', aprilCsv);
+    expect(r.out).toContain('inv/1 was already furnished in the IFF (b2b-april.csv)');
   });
 
   it('without --iff nothing is compared; a JSON of another quarter is refused', async () => {
@@ -54,7 +64,7 @@ describe('cli: --iff', () => {
   it('the period given as a quarter is the quarter\'s return: fp is its last month, and --quarterly goes without saying', async () => {
     const out = join(dir, 'q1.json');
     const r = await cli('convert', b2b, '--gstin', GSTIN, '--period', 'Q1-2025-26', '--iff', april, '--out', out, '--force');
-    expect(r.out).toContain('inv/1 was already furnished in the IFF for 042025');
+    expect(r.out).toContain('inv/1 was already furnished in the IFF (042025)');
     expect(JSON.parse(readFileSync(out, 'utf8')).fp).toBe('062025');
   });
 

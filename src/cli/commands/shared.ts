@@ -36,7 +36,7 @@ export function quarterlyOption(io: CliIO, opts: Record<string, unknown>): boole
 }
 
 /** `--iff <month.json>` (repeatable): the quarter's IFF months, read for the IFF_DUPLICATE rule. */
-export const IFF_OPTION = ['--iff <file>', 'quarterly filer: the JSON of an IFF month of this quarter (repeat for each); its documents must not be reported again'] as const;
+export const IFF_OPTION = ['--iff <file>', 'quarterly filer: an IFF month of this quarter, its JSON or spreadsheet (repeat for each); its documents must not be reported again'] as const;
 
 export async function readIffOption(io: CliIO, opts: Record<string, unknown>): Promise<{ iffDocuments?: IffDocuments }> {
   if (opts.iff === undefined) return {};

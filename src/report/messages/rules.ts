@@ -453,7 +453,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Report this invoice and the ones after it in the next month\'s IFF or in the quarter\'s GSTR-1.',
   },
   IFF_DUPLICATE: {
-    message: (p) => `${s(p.document)} was already furnished in the IFF for ${s(p.period)}`,
+    message: (p) => `${s(p.document)} was already furnished in the IFF (${s(p.period)})`,
     hint: () => 'Remove it from this return: a document furnished in an IFF month is not reported again in the quarter. To change it, amend it (b2ba, cdnra).',
   },
   IFF_SECTION: {
