@@ -81,10 +81,12 @@ const YAMUNA = party('Yamuna Office Systems Pvt Ltd', '07AABCY3392G1Z');
 const BAZAARKART = party('BazaarKart Marketplace Pvt Ltd', '27AAHCB6645P1C');
 const QUICKCART = party('QuickCart Commerce Pvt Ltd', '27AAJCQ1150F1C');
 const HOMEFIX = party('HomeFix Services Platform Pvt Ltd', '27AAFCH2284M1Z');
+/** a restaurant selling through the filer's food-ordering app (Table 15) */
+const KONKAN_CAFE = party('Konkan Cafe LLP', '27AAKFK5521C1Z');
 
 export const GSTINS: readonly Party[] = [
   SUPPLIER, PUNE_INFOTECH, KAVERI, SABARMATI, DECCAN_SEZ, KONKAN_EOU, UIN_HOLDER, BHARAT_AGRO, CHARMINAR, MARINA, YAMUNA,
-  BAZAARKART, QUICKCART, HOMEFIX,
+  BAZAARKART, QUICKCART, HOMEFIX, KONKAN_CAFE,
 ];
 
 // ---------------------------------------------------------------- goods and services
@@ -541,6 +543,35 @@ function ecoRows(): void {
 }
 ecoRows();
 
+// ---- 15 and 15A: the filer also runs a food-ordering app and pays the tax on its restaurants'
+// supplies u/s 9(5) (5 %); figures are worked out by hand in test/golden.test.ts
+function table15Rows(): void {
+  const doc = { 'Value of supplies made': 0, 'Place Of Supply': '', 'Document type': 'Regular', Rate: 5, 'Taxable Value': 0, 'Cess Amount': '' };
+  const supplier = { 'Supplier GSTIN/UIN': KONKAN_CAFE.gstin, 'Supplier Name': KONKAN_CAFE.name };
+  const pune = { 'Recipient GSTIN/UIN': PUNE_INFOTECH.gstin, 'Recipient Name': PUNE_INFOTECH.name };
+  const yamuna = { 'Recipient GSTIN/UIN': YAMUNA.gstin, 'Recipient Name': YAMUNA.name };
+  // a team lunch for Pune Infotech, billed in two lines
+  for (const taxable of [4000, 2000]) {
+    push('ecob2b', { ...supplier, ...pune, 'Document Number': 'KC/101', 'Document Date': '08-Oct-2025', ...doc, 'Value of supplies made': 6300, 'Place Of Supply': '27-Maharashtra', 'Taxable Value': taxable });
+  }
+  push('ecourp2b', { ...yamuna, 'Document Number': 'HS/55', 'Document Date': '12-Oct-2025', ...doc, 'Value of supplies made': 1575, 'Place Of Supply': '07-Delhi', 'Taxable Value': 1500 });
+  for (const taxable of [30000, 18000.5]) {
+    push('ecob2c', { ...supplier, 'Place Of Supply': '27-Maharashtra', 'Taxable Value': taxable, Rate: 5, 'Cess Amount': '' });
+  }
+  push('ecourp2c', { 'Place Of Supply': '29-Karnataka', 'Taxable Value': 12000, Rate: 5, 'Cess Amount': '' });
+  push('ecoab2b', {
+    ...supplier, ...pune, 'Original Document Number': 'KC/087', 'Original Document Date': '20-Sep-2025', 'Revised Document Number': 'KC/087A',
+    'Revised Document Date': '20-Sep-2025', 'Value of supplies made': 2100, 'Place Of Supply': '27-Maharashtra', 'Document type': 'Regular', Rate: 5, 'Taxable Value': 2000, 'Cess Amount': '',
+  });
+  push('ecoab2c', { 'Financial Year': '2025-26', 'Original Month': 'SEPTEMBER', ...supplier, 'Place Of Supply': '27-Maharashtra', Rate: 5, 'Taxable Value': 25000, 'Cess Amount': '' });
+  push('ecoaurp2b', {
+    ...yamuna, 'Original Document Number': 'HS/41', 'Original Document Date': '15-Sep-2025', 'Revised Document Number': 'HS/41',
+    'Revised Document Date': '15-Sep-2025', 'Value of supplies made': 1050, 'Document type': 'Regular', 'Place Of Supply': '07-Delhi', Rate: 5, 'Taxable Value': 1000, 'Cess Amount': '',
+  });
+  push('ecoaurp2c', { 'Financial Year': '2025-26', 'Original Month': 'AUGUST', 'Place Of Supply': '29-Karnataka', Rate: 5, 'Taxable Value': 8000, 'Cess Amount': '' });
+}
+table15Rows();
+
 // ---- 12: HSN summary, from the lines above
 const master = new Map<string, string>(
   (JSON.parse(readFileSync(join(ROOT, 'data/hsn-master.json'), 'utf8')) as { data: { c: string; n: string }[] }).data.map((x) => [x.c, x.n]),
@@ -602,6 +633,8 @@ for (const sheet of ['b2ba', 'b2cla', 'cdnra', 'cdnura', 'expa'] as const) {
 function toValues(sheet: SheetId, row: Row): Partial<FieldValues> {
   const out: Partial<Record<Field, unknown>> = {};
   for (const col of sheetSpec(sheet).columns) {
+    // tax amounts the official template leaves out (ColumnSpec.extra): the sample does not carry them
+    if (col.extra) continue;
     if (!(col.header in row)) throw new Error(`${sheet}: no value for "${col.header}"`);
     const cell = row[col.header]!;
     if (cell === '') continue;
@@ -649,7 +682,7 @@ export async function generateSample(): Promise<{ xlsx: string; csvDir: string; 
   for (const f of await readdir(SAMPLE_CSV_DIR)) if (f.endsWith('.csv')) await rm(join(SAMPLE_CSV_DIR, f));
   const counts: Record<string, number> = {};
   for (const id of sheets) {
-    const cols = sheetSpec(id).columns;
+    const cols = sheetSpec(id).columns.filter((c) => !c.extra);
     const headers = cols.map((c) => c.header);
     const data = rows.get(id)!.map((r) => cols.map((c) => csvCell(c.field, r[c.header]!)));
     await writeFile(join(SAMPLE_CSV_DIR, `${sheetName(id)}.csv`), `${Papa.unparse([headers, ...data], { newline: '\r\n' })}\r\n`);

@@ -13,7 +13,9 @@ const ENGINE = ['src/parsers', 'src/mappers', 'src/engine', 'src/validators', 's
 /** command-line files kept beside the engine: they write files, and the browser does not load them */
 const CLI_FILES = new Set(['src/register/cli.ts', 'src/register/split.ts']);
 /** the Node hosts: input bytes (FileHandle, zlib), and the annotated workbook written to a file */
-const NODE_HOSTS = new Set(['src/parsers/host/node.ts', 'src/report/annotate/index.ts']);
+const NODE_HOSTS = new Set([
+  'src/parsers/host/node.ts', 'src/parsers/host/xlsx-thread.ts', 'src/parsers/host/xlsx-worker.ts', 'src/report/annotate/index.ts',
+]);
 const BUILTIN = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function sources(dir: string): string[] {

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFiles } from '../src/api/convert.js';
+import { toExcel } from '../src/api/to-excel.js';
 import { tempDir } from './helpers/files.js';
 
 const ID = { gstin: '27AAKCS4821M1ZW', period: '102025' };
@@ -30,8 +31,20 @@ describe('golden: the sample return', () => {
 
   it('the same data as CSVs (Indian grouping, text dates) converts to the same JSON', async () => {
     const files = readdirSync(CSV_DIR).map((f) => join(CSV_DIR, f));
-    expect(files).toHaveLength(22);
+    expect(files).toHaveLength(30);
     expect(await convert(files)).toEqual(expected);
+  });
+
+  it('to-excel of the converted JSON (Table 15/15A included) converts back to the same bytes', async () => {
+    const dir = tempDir();
+    const first = join(dir, 'first.json');
+    await convertFiles(['templates/sample/gstr1-sample.xlsx'], { ...ID, out: first });
+    const back = await toExcel([first], { out: join(dir, 'back.xlsx') });
+    expect(back.findings).toEqual([]);
+    const again = join(dir, 'again.json');
+    const res = await convertFiles([join(dir, 'back.xlsx')], { ...ID, out: again });
+    expect(res.result.findings.items).toEqual([]);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(first, 'utf8'));
   });
 
   // figures below were worked out by hand from the sample's rows
@@ -70,8 +83,49 @@ describe('golden: the sample return', () => {
   it('has every section of the return', () => {
     expect(Object.keys(expected)).toEqual([
       'gstin', 'fp', 'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura',
-      'exp', 'expa', 'at', 'ata', 'txpd', 'txpda', 'nil', 'hsn', 'doc_issue', 'supeco', 'supecoa',
+      'exp', 'expa', 'at', 'ata', 'txpd', 'txpda', 'nil', 'hsn', 'doc_issue', 'supeco', 'supecoa', 'ecom', 'ecoma',
     ]);
     expect(Object.keys(expected.hsn)).toEqual(['hsn_b2b', 'hsn_b2c']);
+  });
+
+  // Table 15/15A: a restaurant (27AAKFK5521C1ZK, Maharashtra) selling through the filer's app at 5 %
+  it('Table 15: documents per supplier, lines summed (4000 + 2000), tax by the supplier\'s State; b2c summed per POS and rate', () => {
+    const item = (txval: number, tax: { iamt: number } | { camt: number; samt: number }) => ({ rt: 5, txval, ...tax, csamt: 0 });
+    expect(expected.ecom).toEqual({
+      b2b: [{
+        stin: '27AAKFK5521C1ZK', rtin: '27AAFCP7263Q1ZM',
+        inv: [{ inum: 'KC/101', idt: '08-10-2025', val: 6300, pos: '27', inv_typ: 'R', sply_ty: 'INTRA', itms: [{ num: 1, itm_det: item(6000, { camt: 150, samt: 150 }) }] }],
+      }],
+      // an unregistered supplier is taken to be in the operator's State (27): Delhi is inter-State
+      urp2b: [{
+        rtin: '07AABCY3392G1Z6',
+        inv: [{ inum: 'HS/55', idt: '12-10-2025', val: 1575, pos: '07', inv_typ: 'R', sply_ty: 'INTER', itms: [{ num: 1, itm_det: item(1500, { iamt: 75 }) }] }],
+      }],
+      // 30000 + 18000.50 = 48000.50; 2.5 % of it is 1200.0125, rounded to 1200.01 each
+      b2c: [{ stin: '27AAKFK5521C1ZK', pos: '27', sply_ty: 'INTRA', ...item(48000.5, { camt: 1200.01, samt: 1200.01 }) }],
+      urp2c: [{ pos: '29', sply_ty: 'INTER', ...item(12000, { iamt: 600 }) }],
+    });
+  });
+
+  it('Table 15A: revised documents keep the original number and date; b2ca per POS, then supplier and month', () => {
+    const item = (txval: number, tax: { iamt: number } | { camt: number; samt: number }) => ({ rt: 5, txval, ...tax, csamt: 0 });
+    expect(expected.ecoma).toEqual({
+      b2ba: [{
+        stin: '27AAKFK5521C1ZK', rtin: '27AAFCP7263Q1ZM',
+        inv: [{
+          oinum: 'KC/087', oidt: '20-09-2025', inum: 'KC/087A', idt: '20-09-2025', val: 2100, pos: '27', inv_typ: 'R', sply_ty: 'INTRA',
+          itms: [{ num: 1, itm_det: item(2000, { camt: 50, samt: 50 }) }],
+        }],
+      }],
+      urp2ba: [{
+        rtin: '07AABCY3392G1Z6',
+        inv: [{
+          oinum: 'HS/41', oidt: '15-09-2025', inum: 'HS/41', idt: '15-09-2025', val: 1050, pos: '07', inv_typ: 'R', sply_ty: 'INTER',
+          itms: [{ num: 1, itm_det: item(1000, { iamt: 50 }) }],
+        }],
+      }],
+      b2ca: [{ pos: '27', posItms: [{ stin: '27AAKFK5521C1ZK', omon: '092025', sply_ty: 'INTRA', itms: [item(25000, { camt: 625, samt: 625 })] }] }],
+      urp2ca: [{ pos: '29', omon: '082025', sply_ty: 'INTER', itms: [item(8000, { iamt: 400 })] }],
+    });
   });
 });

@@ -193,6 +193,23 @@ function ecoRows(g: Gen, amended: boolean): Values[] {
   });
 }
 
+/** Table 15: a supplier selling through the filer (an e-commerce operator), registered or not. */
+function table15Docs(g: Gen, registeredSupplier: boolean, amended: boolean): Values[] {
+  return times(g, 1, 3, () => {
+    const docTyp = g.pick(['R', 'R', 'DE', 'SEWP', 'SEWOP']);
+    const when = amended ? { oinum: g.number('OEC'), oidt: g.earlier(), inum: g.number('EC'), idt: g.earlier() } : { inum: g.number('EC'), idt: g.date() };
+    return doc({
+      ...(registeredSupplier ? { stin: g.gstin() } : {}), ctin: g.gstin(), ...when, val: g.money(1, 900000), pos: g.pos(false), docTyp,
+    }, g.lines(docTyp === 'SEWOP'));
+  });
+}
+function table15Rates(g: Gen, registeredSupplier: boolean, amended: boolean): Values[] {
+  return times(g, 1, 3, () => {
+    const head = { ...(amended ? g.earlierMonth() : {}), ...(registeredSupplier ? { stin: g.gstin() } : {}), pos: g.pos(false) };
+    return doc(head, g.lines());
+  });
+}
+
 /** Rows per template sheet. A sheet without a generator here fails the test when its mapper lands. */
 const GENERATORS: Partial<Record<SheetId, (g: Gen) => Values[]>> = {
   b2b: (g) =>
@@ -292,6 +309,14 @@ const GENERATORS: Partial<Record<SheetId, (g: Gen) => Values[]>> = {
     }),
   eco: (g) => ecoRows(g, false),
   ecoa: (g) => ecoRows(g, true),
+  ecob2b: (g) => table15Docs(g, true, false),
+  ecourp2b: (g) => table15Docs(g, false, false),
+  ecob2c: (g) => table15Rates(g, true, false),
+  ecourp2c: (g) => table15Rates(g, false, false),
+  ecoab2b: (g) => table15Docs(g, true, true),
+  ecoaurp2b: (g) => table15Docs(g, false, true),
+  ecoab2c: (g) => table15Rates(g, true, true),
+  ecoaurp2c: (g) => table15Rates(g, false, true),
 };
 
 const PERIODS = ['032024', '042024', '092024', '122024', '042025', '052025', '072025', '102025', '012026', '062026'];
@@ -515,9 +540,9 @@ describe('to-excel: input that is not a return', () => {
   });
 
   it('reports sections the workbook cannot carry', async () => {
-    const f = write('ecom.json', '{"gstin":"27AAKCS4821M1ZW","fp":"102025","ecom":{"b2c":[{"pos":"27"}]},"version":"GST3.2.4","hash":"hash"}');
-    const res = await toExcel([f], { out: join(dir, 'ecom.xlsx') });
-    expect(res.findings.map((x) => [x.code, x.params?.section])).toEqual([['JSON_SECTION_SKIPPED', 'ecom']]);
+    const f = write('tbl99.json', '{"gstin":"27AAKCS4821M1ZW","fp":"102025","tbl99":{"b2c":[{"pos":"27"}]},"version":"GST3.2.4","hash":"hash"}');
+    const res = await toExcel([f], { out: join(dir, 'tbl99.xlsx') });
+    expect(res.findings.map((x) => [x.code, x.params?.section])).toEqual([['JSON_SECTION_SKIPPED', 'tbl99']]);
   });
 
   it('reports sections of a shape no mapper can read, and ignores envelope details', async () => {

@@ -66,6 +66,15 @@ describe('options: the return period', () => {
     expect(refusal(() => periodOption('')).code).toBe('OPTION_PERIOD');
     expect(refusal(() => periodOption('132025')).code).toBe('OPTION_PERIOD');
   });
+
+  it('a quarterly filer\'s quarter is its last month (Q1 April-June ... Q4 January-March)', () => {
+    expect(periodOption('Q1-2025-26')).toEqual({ month: 6, year: 2025 });
+    expect(periodOption('q3 2025-26')).toEqual({ month: 12, year: 2025 });
+    expect(periodOption('2024-25-Q4')).toEqual({ month: 3, year: 2025 });
+    expect(refusal(() => periodOption('Q2-2025-27')).code).toBe('OPTION_PERIOD');
+    expect(refusal(() => periodOption('Q5-2025-26')).code).toBe('OPTION_PERIOD');
+    expect(refusal(() => periodOption('Q1-2016-17')).code).toBe('OPTION_PERIOD');
+  });
 });
 
 describe('options: on the command line', () => {

@@ -6,7 +6,7 @@
 import { OptionError } from '../model/errors.js';
 import { gstinCheckChar, hasShape, hasValidCheckChar, nonFilerKind } from '../model/gstin.js';
 import { STATES } from '../model/labels.js';
-import { parsePeriod, type Period } from '../model/period.js';
+import { parsePeriod, parseQuarter, type Period } from '../model/period.js';
 import { SHEET_IDS, sheetByName, type SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../model/return.js';
 
@@ -53,7 +53,8 @@ export function periodOption(value: unknown, required = false): Period | undefin
     if (required) throw new OptionError('OPTION_REQUIRED', { option: '--period' });
     return undefined;
   }
-  const period = parsePeriod(String(value));
+  // a quarter (Q2-2025-26) is its last month, the quarterly return's period
+  const period = parsePeriod(String(value)) ?? parseQuarter(String(value));
   if (!period) throw new OptionError('OPTION_PERIOD', { value: String(value) });
   return period;
 }

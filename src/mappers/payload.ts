@@ -102,20 +102,24 @@ function splitGroup(item: unknown, splitKey: string | undefined, budget: number)
   const rest = { ...obj };
   delete rest[splitKey];
   const base = JSON.stringify(rest).length + splitKey.length + 6;
+  // each element is serialised once, and each piece is the header and its elements' texts: what
+  // JSON.stringify({ ...rest, [splitKey]: piece }) writes, without serialising it all again
+  const open = JSON.stringify({ ...rest, [splitKey]: [] }).slice(0, -2);
   const pieces: string[] = [];
-  let cur: unknown[] = [];
+  let cur: string[] = [];
   let curSize = base;
   for (const el of list) {
-    const s = JSON.stringify(el).length + 1;
+    const t = JSON.stringify(el) ?? 'null';
+    const s = t.length + 1;
     if (cur.length && curSize + s > budget) {
-      pieces.push(JSON.stringify({ ...rest, [splitKey]: cur }));
+      pieces.push(`${open}${cur.join(',')}]}`);
       cur = [];
       curSize = base;
     }
-    cur.push(el);
+    cur.push(t);
     curSize += s;
   }
-  if (cur.length) pieces.push(JSON.stringify({ ...rest, [splitKey]: cur }));
+  if (cur.length) pieces.push(`${open}${cur.join(',')}]}`);
   return pieces;
 }
 

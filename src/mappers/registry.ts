@@ -17,6 +17,8 @@ import cdnra from './sections/cdnra.js';
 import cdnur from './sections/cdnur.js';
 import cdnura from './sections/cdnura.js';
 import doc_issue from './sections/doc_issue.js';
+import ecom from './sections/ecom.js';
+import ecoma from './sections/ecoma.js';
 import exp from './sections/exp.js';
 import expa from './sections/expa.js';
 import hsn from './sections/hsn.js';
@@ -28,7 +30,7 @@ import txpda from './sections/txpda.js';
 
 export const MAPPERS: Readonly<Record<SectionKey, SectionMapper>> = {
   b2b, b2ba, b2cl, b2cla, b2cs, b2csa, cdnr, cdnra, cdnur, cdnura,
-  exp, expa, at, ata, txpd, txpda, nil, hsn, doc_issue, supeco, supecoa,
+  exp, expa, at, ata, txpd, txpda, nil, hsn, doc_issue, supeco, supecoa, ecom, ecoma,
 };
 
 const BY_SHEET = new Map<SheetId, SectionMapper>();

@@ -102,6 +102,23 @@ export const ECO_FROM = '202401';
 export const ECOA_FROM = '202402';
 
 /**
+ * Table 15 (ecom: supplies on which the e-commerce operator pays tax u/s 9(5)) and its
+ * amendments, Table 15A (ecoma), exist from these periods; the portal has no place for them before.
+ */
+export const TABLE15: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202312', value: false, basis: 'GSTR-1 without Table 15' },
+  { from: ECO_FROM, value: true, basis: 'GSTN: Tables 14 and 15 from the January 2024 period; Offline Tool `R1_NEW_ECO_STRT_PRD = "012024"`' },
+];
+export const TABLE15A: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202401', value: false, basis: 'nothing of Table 15 to amend before February 2024' },
+  { from: ECOA_FROM, value: true, basis: 'Offline Tool `R1_NEW_ECOA_STRT_PRD = "022024"`' },
+];
+/** Does the return for `period` have Table 15 (or, `amended`, Table 15A)? */
+export function table15(period: Period, amended: boolean): boolean {
+  return pick(amended ? TABLE15A : TABLE15, period) ?? true;
+}
+
+/**
  * HSN rows: which of Rate and Total Value the return needs. Before May 2021 the row carried its
  * Total Value (`val`) and the rate was optional; from May 2021 the Rate is mandatory and the Total
  * Value gone (Offline Tool 3.2.4: the "old" and "new" HSN layouts switch at the May 2021 period).
@@ -152,6 +169,18 @@ export const DETAILS_TIME_LIMIT: readonly Dated<DetailsTimeLimit>[] = [
 ];
 export function detailsTimeLimit(fyStart: number): DetailsTimeLimit {
   return pick(DETAILS_TIME_LIMIT, periodInFy(fyStart, 3)) ?? { lastMonth: 10, furnishBy: '11-30' };
+}
+
+/**
+ * IFF (months 1-2 of a quarterly filer's quarter): the value of the invoices it furnishes is
+ * limited per month. QRMP, and the IFF with it, began with the January 2021 period.
+ */
+export const IFF_VALUE_LIMIT: readonly Dated<number>[] = [
+  { from: '202101', value: 50_00_000_00, basis: 'CGST Rule 59(2) proviso (Notification 82/2020-CT): Rs 50 lakh in each month' },
+];
+/** The IFF's value limit in paise for `period`, or undefined before the IFF existed. */
+export function iffValueLimit(period: Period): number | undefined {
+  return pick(IFF_VALUE_LIMIT, period);
 }
 
 /**

@@ -76,6 +76,9 @@ export const FIELD_KINDS = {
   ecoName: 'text',
   oetin: 'id',
   suppval: 'money',
+  stin: 'id',
+  docTyp: 'code',
+  supplierName: 'text',
 } as const satisfies Record<string, CellKind>;
 
 export type Field = keyof typeof FIELD_KINDS;
@@ -134,4 +137,9 @@ export interface FieldValues {
   ecoName: string;
   oetin: string;
   suppval: number;
+  /** Table 15: the supplier's GSTIN (the e-commerce operator pays its tax u/s 9(5)) */
+  stin: string;
+  /** Table 15 "Document type": R, DE, SEWP or SEWOP (the template's own labels) */
+  docTyp: string;
+  supplierName: string;
 }

@@ -129,6 +129,14 @@ export const ECO_NATURES: readonly CodeLabel[] = [
   { code: 'paytx', label: 'Liable to pay tax u/s 9(5)' },
 ];
 
+/** Table 15 (ecob2b, ecourp2b and amendments) "Document type": the template's four labels. */
+export const ECOM_DOC_TYPES: readonly CodeLabel[] = [
+  { code: 'R', label: 'Regular' },
+  { code: 'DE', label: 'Deemed Exp' },
+  { code: 'SEWP', label: 'SEZ supplies with payment' },
+  { code: 'SEWOP', label: 'SEZ supplies without payment' },
+];
+
 /** UQC codes with the template's labels (CODE-DESCRIPTION); `NA` is for services. */
 export const UQCS: readonly CodeLabel[] = [
   ['BAG', 'BAGS'], ['BAL', 'BALE'], ['BDL', 'BUNDLES'], ['BKL', 'BUCKLES'], ['BOU', 'BILLION OF UNITS'],

@@ -22,6 +22,23 @@ export function parsePeriod(text: string): Period | undefined {
   return { month, year };
 }
 
+/**
+ * A quarter of a financial year, `Q2-2025-26` (also `2025-26-Q2`, `Q2 2025-26`, any case), as
+ * its last month: the `fp` of a quarterly (QRMP) filer's GSTR-1 for the quarter.
+ */
+export function parseQuarter(text: string): Period | undefined {
+  const t = text.trim().toUpperCase().replace(/\s+/g, '-');
+  const m = /^Q([1-4])-(\d{4})-(\d{2})$/.exec(t);
+  const n = m ? undefined : /^(\d{4})-(\d{2})-Q([1-4])$/.exec(t);
+  const [q, start, end] = m ? [m[1], m[2], m[3]] : n ? [n[3], n[1], n[2]] : [];
+  if (!q || !start || !end) return undefined;
+  const fy = Number(start);
+  if ((fy + 1) % 100 !== Number(end)) return undefined;
+  const month = ((Number(q) * 3 + 3 - 1) % 12) + 1;
+  const period = { month, year: month >= 4 ? fy : fy + 1 };
+  return parsePeriod(formatPeriod(period)) && period;
+}
+
 /** `MMYYYY`, the portal's spelling. */
 export function formatPeriod(p: Period): string {
   return `${String(p.month).padStart(2, '0')}${p.year}`;

@@ -9,13 +9,14 @@ import type { Field } from './fields.js';
 export const SHEET_IDS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura',
   'exp', 'expa', 'at', 'ata', 'atadj', 'atadja', 'exemp', 'hsn', 'hsnb2b', 'hsnb2c', 'docs', 'eco', 'ecoa',
+  'ecob2b', 'ecourp2b', 'ecob2c', 'ecourp2c', 'ecoab2b', 'ecoab2c', 'ecoaurp2b', 'ecoaurp2c',
 ] as const;
 export type SheetId = (typeof SHEET_IDS)[number];
 
 /** Top-level keys of the retsave JSON, in the order they are written. */
 export const SECTION_KEYS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura',
-  'exp', 'expa', 'at', 'ata', 'txpd', 'txpda', 'nil', 'hsn', 'doc_issue', 'supeco', 'supecoa',
+  'exp', 'expa', 'at', 'ata', 'txpd', 'txpda', 'nil', 'hsn', 'doc_issue', 'supeco', 'supecoa', 'ecom', 'ecoma',
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -63,6 +64,22 @@ const TAX_AMOUNTS: readonly ColumnSpec[] = [
   { field: 'samt', header: 'State/UT Tax Amount', required: false, extra: true },
 ];
 const OMONTH = c('omonth', 'Original Month', true);
+
+// Table 15 (supplies on which the e-commerce operator pays tax u/s 9(5)), spec §2.2
+const STIN = c('stin', 'Supplier GSTIN/UIN', true);
+const SNAME = c('supplierName', 'Supplier Name');
+const RTIN = c('ctin', 'Recipient GSTIN/UIN', true);
+const RECIPIENT_NAME = c('receiverName', 'Recipient Name');
+const DOC_VALUE = c('val', 'Value of supplies made', true);
+const DOC_TYPE = c('docTyp', 'Document type', true);
+const ECOM_TAIL = [c('rt', 'Rate', true), TAXABLE, CESS];
+const ECOM_DOC = [
+  c('inum', 'Document Number', true), c('idt', 'Document Date', true), DOC_VALUE, POS, DOC_TYPE, ...ECOM_TAIL,
+];
+const ECOM_REVISED = [
+  c('oinum', 'Original Document Number', true), c('oidt', 'Original Document Date', true),
+  c('inum', 'Revised Document Number', true), c('idt', 'Revised Document Date', true), DOC_VALUE,
+];
 
 const HSN_COLUMNS: readonly ColumnSpec[] = [
   c('hsn', 'HSN', true, ['HSN/SAC', 'HSN Code', 'HSN/SAC Code']),
@@ -311,6 +328,47 @@ export const SHEETS: readonly SheetSpec[] = [
       c('csamt', 'Cess'),
     ],
   },
+  {
+    id: 'ecob2b', names: ['ecob2b'], section: 'ecom',
+    title: 'Summary For Supplies U/s 9(5) - 15 (B2B)',
+    columns: [STIN, SNAME, RTIN, RECIPIENT_NAME, ...ECOM_DOC],
+  },
+  {
+    id: 'ecourp2b', names: ['ecourp2b'], section: 'ecom',
+    title: 'Summary For Supplies U/s 9(5) - 15 (URP2B)',
+    columns: [RTIN, RECIPIENT_NAME, ...ECOM_DOC],
+  },
+  {
+    id: 'ecob2c', names: ['ecob2c'], section: 'ecom',
+    title: 'Summary For Supplies U/s 9(5) - 15 (B2C)',
+    columns: [STIN, SNAME, POS, TAXABLE, c('rt', 'Rate', true), CESS],
+  },
+  {
+    id: 'ecourp2c', names: ['ecourp2c'], section: 'ecom',
+    title: 'Summary For Supplies U/s 9(5) - 15 (URP2C)',
+    columns: [POS, TAXABLE, c('rt', 'Rate', true), CESS],
+  },
+  {
+    id: 'ecoab2b', names: ['ecoab2b'], section: 'ecoma',
+    title: 'Summary For Supplies U/s 9(5) - 15A (B2B)',
+    columns: [STIN, SNAME, RTIN, RECIPIENT_NAME, ...ECOM_REVISED, POS, DOC_TYPE, ...ECOM_TAIL],
+  },
+  {
+    id: 'ecoab2c', names: ['ecoab2c'], section: 'ecoma',
+    title: 'Summary For Supplies U/s 9(5) - 15A (B2C)',
+    columns: [FY, OMONTH, STIN, SNAME, POS, ...ECOM_TAIL],
+  },
+  {
+    id: 'ecoaurp2b', names: ['ecoaurp2b'], section: 'ecoma',
+    title: 'Summary For Supplies U/s 9(5) - 15A (URP2B)',
+    // the template puts Document type before Place Of Supply on this sheet only
+    columns: [RTIN, RECIPIENT_NAME, ...ECOM_REVISED, DOC_TYPE, POS, ...ECOM_TAIL],
+  },
+  {
+    id: 'ecoaurp2c', names: ['ecoaurp2c'], section: 'ecoma',
+    title: 'Summary For Supplies U/s 9(5) - 15A (URP2C)',
+    columns: [FY, OMONTH, POS, ...ECOM_TAIL],
+  },
 ];
 
 const BY_ID = new Map<SheetId, SheetSpec>(SHEETS.map((s) => [s.id, s]));
@@ -323,10 +381,8 @@ export function sheetSpec(id: SheetId): SheetSpec {
 /** Sheets of the template that hold no data. */
 export const NON_DATA_SHEETS = ['help instruction', 'help instructions', 'master', 'instructions', 'readme'];
 
-/** Template sheets for e-commerce operators (Table 15) that this toolkit does not convert yet. */
-export const UNSUPPORTED_SHEETS = [
-  'ecob2b', 'ecourp2b', 'ecob2c', 'ecourp2c', 'ecoab2b', 'ecoab2c', 'ecoaurp2b', 'ecoaurp2c',
-];
+/** Template sheets this toolkit does not convert (none since Table 15 is converted). */
+export const UNSUPPORTED_SHEETS: readonly string[] = [];
 
 /** Normalises a sheet or file stem for lookup: lower case, no spaces, `-`/`_` between words dropped. */
 export function normaliseSheetName(name: string): string {

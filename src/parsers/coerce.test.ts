@@ -100,6 +100,14 @@ describe('coerce: choices and codes', () => {
     expect(value(coerceCell('invTyp', 'SEZWP'))).toBe('!CELL_INVALID_CHOICE');
   });
 
+  it('reads Table 15 document types: the four labels of its list (no CBW)', () => {
+    expect(value(coerceCell('docTyp', 'Regular'))).toBe('R');
+    expect(value(coerceCell('docTyp', 'Deemed Exp'))).toBe('DE');
+    expect(value(coerceCell('docTyp', 'SEZ supplies with payment'))).toBe('SEWP');
+    expect(value(coerceCell('docTyp', 'sewop'))).toBe('SEWOP');
+    expect(value(coerceCell('docTyp', 'Intra-State supplies attracting IGST'))).toBe('!CELL_INVALID_CHOICE');
+  });
+
   it('reads UQC labels and codes', () => {
     expect(value(coerceCell('uqc', 'KGS-KILOGRAMS'))).toBe('KGS');
     expect(value(coerceCell('uqc', 'kgs'))).toBe('KGS');

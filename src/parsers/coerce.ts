@@ -4,7 +4,7 @@
  */
 import { FIELD_KINDS, type CellKind, type Field, type FieldValues } from '../model/fields.js';
 import {
-  DOC_NATURES, ECO_NATURES, INVOICE_TYPES, INVOICE_TYPE_ALIASES, MONTHS, NIL_SUPPLY_TYPES,
+  DOC_NATURES, ECOM_DOC_TYPES, ECO_NATURES, INVOICE_TYPES, INVOICE_TYPE_ALIASES, MONTHS, NIL_SUPPLY_TYPES,
   STATES, STATE_NAME_ALIASES, UQCS, posLabel,
 } from '../model/labels.js';
 import { nearest } from './headers.js';
@@ -187,6 +187,8 @@ choice('urType', [['B2CL', 'B2CL'], ['EXPWP', 'EXPWP'], ['EXPWOP', 'EXPWOP']], [
 choice('typ', [['OE', 'OE'], ['E', 'E']], ['OE']);
 choice('nilDesc', NIL_SUPPLY_TYPES.map((n) => [n.label, n.code] as [string, string]), NIL_SUPPLY_TYPES.map((n) => n.label));
 choice('docNature', DOC_NATURES.map((n, i) => [n, i + 1] as [string, number]), ['one of the 12 natures of document']);
+// Table 15's four document types (no CBW); the codes and b2b's "Regular B2B" read too
+choice('docTyp', ECOM_DOC_TYPES.flatMap((t) => [[t.label, t.code], [t.code, t.code]] as [string, string][]).concat([['Regular B2B', 'R']]), ECOM_DOC_TYPES.map((t) => t.label));
 choice('ecoNature', ECO_NATURES.map((n) => [n.label, n.code] as [string, string]), ECO_NATURES.map((n) => n.label));
 
 // ---------------------------------------------------------------- the dispatcher

@@ -65,10 +65,15 @@ export function looksLikeHeader(spec: SheetSpec, m: HeaderMatch): boolean {
   return m.matched >= 2 && m.matched - 0 >= Math.ceil(required / 2);
 }
 
+const BY_NAME_ONLY: ReadonlySet<string> = new Set(['ecom', 'ecoma']);
+
 /** The sheet spec whose headers a row matches best (for CSVs and sheets with other names). */
 export function specBySignature(cells: readonly RawCell[]): { spec: SheetSpec; match: HeaderMatch } | undefined {
   let best: { spec: SheetSpec; match: HeaderMatch; score: number } | undefined;
   for (const spec of SHEETS) {
+    // Table 15 sheets are known by their names only: their few headers (Place Of Supply, Rate,
+    // Taxable Value, Document Number...) would claim any B2C list or sales register
+    if (BY_NAME_ONLY.has(spec.section)) continue;
     const match = matchHeaders(spec, cells);
     if (!looksLikeHeader(spec, match)) continue;
     // prefer full coverage of mandatory columns, then fewer unknown headers

@@ -16,6 +16,7 @@ import { detectFile } from './detect.js';
 import { looksLikeHeader, matchHeaders, nearest, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
+import { host } from './host/source.js';
 import { isLegacyColumn, legacyReading } from './legacy.js';
 import type { Period } from '../model/period.js';
 
@@ -89,7 +90,7 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
   const progress = { total: 0, file: '' };
   for (const file of files) {
     const kind = await detectFile(file, opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {});
-    const sheets = kind === 'xlsx' ? readXlsx(file) : readCsv(file);
+    const sheets = kind === 'xlsx' ? (host().readWorkbook?.(file) ?? readXlsx(file)) : readCsv(file);
     progress.file = file;
     let known = 0;
     for await (const sheet of sheets) {

@@ -89,6 +89,14 @@ const SHEET_SECTION: Partial<Record<SheetId, string>> = {
   cdnr: 'cdnr', cdnra: 'cdnra', cdnur: 'cdnur', cdnura: 'cdnura', exp: 'exp', expa: 'expa',
   at: 'at', ata: 'ata', atadj: 'txpd', atadja: 'txpda', exemp: 'nil',
   hsn: 'hsn', hsnb2b: 'hsn', hsnb2c: 'hsn', docs: 'doc_issue', eco: 'supeco', ecoa: 'supecoa',
+  ecob2b: 'ecom', ecourp2b: 'ecom', ecob2c: 'ecom', ecourp2c: 'ecom',
+  ecoab2b: 'ecoma', ecoaurp2b: 'ecoma', ecoab2c: 'ecoma', ecoaurp2c: 'ecoma',
+};
+
+/** Table 15 sheets → their part of ecom / ecoma. */
+const TABLE15_PART: Partial<Record<SheetId, string>> = {
+  ecob2b: 'b2b', ecourp2b: 'urp2b', ecob2c: 'b2c', ecourp2c: 'urp2c',
+  ecoab2b: 'b2ba', ecoaurp2b: 'urp2ba', ecoab2c: 'b2ca', ecoaurp2c: 'urp2ca',
 };
 
 type V = Partial<FieldValues>;
@@ -141,6 +149,23 @@ export function rowKey(sheet: SheetId, v: V): DocKey | undefined {
       set('from', v.docFrom);
       set('to', v.docTo);
       break;
+    case 'ecob2c':
+    case 'ecourp2c':
+      set('part', TABLE15_PART[sheet]);
+      set('stin', v.stin);
+      set('pos', v.pos);
+      set('rt', v.rt);
+      break;
+    case 'ecob2b':
+    case 'ecourp2b':
+    case 'ecoab2b':
+    case 'ecoaurp2b':
+    case 'ecoab2c':
+    case 'ecoaurp2c':
+      set('part', TABLE15_PART[sheet]);
+      set('stin', v.stin);
+      set('pos', v.pos);
+      break;
     case 'eco':
     case 'ecoa':
       set('part', sheet === 'eco' ? v.ecoNature : v.ecoNature ? `${v.ecoNature}a` : undefined);
@@ -178,6 +203,8 @@ const IDENTITY: Readonly<Record<SectionKey, readonly (keyof DocKey)[]>> = {
   doc_issue: ['docNum', 'from', 'to'],
   supeco: ['part', 'etin'],
   supecoa: ['part', 'etin', 'omon'],
+  ecom: ['part', 'stin', 'ctin', 'inum', 'pos', 'rt'],
+  ecoma: ['part', 'stin', 'ctin', 'inum', 'oinum', 'pos', 'omon', 'rates'],
 };
 
 const norm = (x: unknown) => String(x).trim().toUpperCase();
@@ -221,6 +248,7 @@ const NUMBER_FIELD: Readonly<Record<SectionKey, Field>> = {
   cdnr: 'ntNum', cdnra: 'ntNum', cdnur: 'ntNum', cdnura: 'ntNum',
   b2cs: 'pos', b2csa: 'pos', at: 'pos', ata: 'pos', txpd: 'pos', txpda: 'pos',
   nil: 'nilDesc', hsn: 'hsn', doc_issue: 'docNature', supeco: 'etin', supecoa: 'etin',
+  ecom: 'inum', ecoma: 'inum',
 };
 
 /** The column a portal error is most about, e.g. Invoice date for RET191114. */
@@ -275,6 +303,10 @@ export function columnFor(code: string, message: string, section: string, row: P
     }
     case 'RET191176':
       f = first('sbdt');
+      break;
+    case 'RET191198':
+      // amended in the period of the original: the original document's date or month
+      f = first('oidt', 'ontDt', 'omonth');
       break;
     case 'RET191180':
       f = first('val');

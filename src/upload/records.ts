@@ -29,6 +29,8 @@ export interface DocKey {
   readonly typ?: string;
   readonly splyTy?: string;
   readonly etin?: string;
+  /** Table 15: the supplier's GSTIN (the recipient's is `ctin`, from `rtin`) */
+  readonly stin?: string;
   readonly omon?: string;
   readonly inum?: string;
   readonly oinum?: string;
@@ -67,7 +69,9 @@ export type Layout =
   | { kind: 'hsn' }
   | { kind: 'nil' }
   | { kind: 'doc' }
-  | { kind: 'eco'; parts: readonly string[] };
+  | { kind: 'eco'; parts: readonly string[] }
+  /** Table 15 / 15A: named parts, each a flat list or a list of groups (`inv`, `posItms`) */
+  | { kind: 'parts'; parts: Readonly<Record<string, { readonly list?: string }>> };
 
 /** The DocKey field of each JSON group key. */
 const GROUP_KEYS: Readonly<Record<string, keyof DocKey>> = { ctin: 'ctin', pos: 'pos', exp_typ: 'expTyp' };
@@ -105,6 +109,8 @@ export const LAYOUTS: Readonly<Record<SectionKey, Layout>> = {
   doc_issue: { kind: 'doc' },
   supeco: { kind: 'eco', parts: ['clttx', 'paytx'] },
   supecoa: { kind: 'eco', parts: ['clttxa', 'paytxa'] },
+  ecom: { kind: 'parts', parts: { b2b: { list: 'inv' }, urp2b: { list: 'inv' }, b2c: {}, urp2c: {} } },
+  ecoma: { kind: 'parts', parts: { b2ba: { list: 'inv' }, urp2ba: { list: 'inv' }, b2ca: { list: 'posItms' }, urp2ca: {} } },
 };
 
 /** The layout of a section named in a JSON (undefined for a key that is not a section). */
@@ -219,6 +225,35 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
       }
       return;
     }
+    case 'parts': {
+      // {b2b:[{stin, rtin, inv:[...]}], b2c:[{stin, pos, rt...}], b2ca:[{pos, posItms:[...]}]...}
+      if (!isObj(value)) return;
+      for (const [part, { list }] of Object.entries(layout.parts)) {
+        const entries = value[part];
+        if (!Array.isArray(entries)) continue;
+        for (const g of entries) {
+          if (!isObj(g)) continue;
+          if (!list) {
+            const key = documentKey(section, g, { part });
+            yield { section, key, id: keyId(key), record: g, group: {}, listKey: part };
+            continue;
+          }
+          const group = without(g, list);
+          const from: { -readonly [P in keyof DocKey]?: DocKey[P] } = { part };
+          if (str(g.stin)) from.stin = str(g.stin);
+          if (str(g.rtin)) from.ctin = str(g.rtin);
+          if (str(g.pos)) from.pos = str(g.pos);
+          const docs = g[list];
+          if (!Array.isArray(docs)) continue;
+          for (const rec of docs) {
+            if (!isObj(rec)) continue;
+            const key = documentKey(section, rec, from);
+            yield { section, key, id: keyId(key), record: rec, group, listKey: list };
+          }
+        }
+      }
+      return;
+    }
     case 'eco': {
       if (!isObj(value)) return;
       for (const part of layout.parts) {
@@ -242,7 +277,8 @@ export function documentKey(section: string, r: Obj, from: Partial<DocKey>): Doc
     if (v !== undefined && v !== '') k[p] = v;
   };
   if (k.pos === undefined) set('pos', str(r.pos));
-  set('ctin', k.ctin ?? str(r.ctin));
+  set('ctin', k.ctin ?? str(r.ctin) ?? str(r.rtin));
+  if (k.stin === undefined) set('stin', str(r.stin));
   set('typ', str(r.typ));
   set('splyTy', str(r.sply_ty));
   set('etin', str(r.etin));
@@ -259,7 +295,7 @@ export function documentKey(section: string, r: Obj, from: Partial<DocKey>): Doc
     set('hsn', str(r.hsn_sc));
     set('uqc', str(r.uqc));
     set('rt', num(r.rt));
-  } else if (section === 'b2cs') {
+  } else if (section === 'b2cs' || section === 'ecom') {
     set('rt', num(r.rt));
   } else if (section === 'doc_issue') {
     set('from', str(r.from));
@@ -315,6 +351,10 @@ export function keyId(k: DocKey): string {
     case 'doc_issue':
       parts.push(k.docNum, lc(k.from), lc(k.to));
       break;
+    case 'ecom':
+    case 'ecoma':
+      parts.push(k.part, lc(k.stin), lc(k.ctin), lc(k.inum), k.pos, k.omon, k.rt);
+      break;
     default:
       parts.push(k.part, k.omon, lc(k.etin));
   }
@@ -325,7 +365,7 @@ export function keyId(k: DocKey): string {
 export function describeKey(k: DocKey): string {
   const bits: string[] = [k.section || 'return'];
   if (k.part && k.part !== 'data') bits.push(k.part);
-  for (const v of [k.ctin, k.expTyp, k.omon, k.inum ?? k.ntNum, k.hsn, k.uqc]) if (v) bits.push(v);
+  for (const v of [k.stin, k.ctin, k.expTyp, k.omon, k.inum ?? k.ntNum, k.hsn, k.uqc]) if (v) bits.push(v);
   if (k.section === 'b2cs' || k.section === 'at' || k.section === 'txpd' || k.section === 'ata' || k.section === 'txpda' || k.section === 'b2csa' || k.section === 'b2cl') {
     if (k.pos) bits.push(`POS ${k.pos}`);
   }
@@ -375,6 +415,9 @@ export function buildSections(entries: Iterable<RecordEntry>): Obj {
         (o[e.key.part ?? layout.parts[0]!] ??= []).push(e.record);
         break;
       }
+      case 'parts':
+        addToPart((out[e.section] ??= {}) as Record<string, Obj[]>, e, e.record);
+        break;
     }
   }
   for (const [section, groups] of grouped) {
@@ -386,4 +429,22 @@ export function buildSections(entries: Iterable<RecordEntry>): Obj {
     }
   }
   return out;
+}
+
+/**
+ * A Table 15 record back into its part: flat parts list it, grouped parts list it under the group
+ * it came from (one group per supplier and recipient, or per POS). `record` may be decorated.
+ */
+export function addToPart(sectionJson: Record<string, Obj[]>, e: RecordEntry, record: Obj, groupExtra: Obj = {}): void {
+  const part = e.key.part ?? '';
+  const list = (sectionJson[part] ??= []);
+  if (e.listKey === part || !e.listKey) {
+    list.push(record);
+    return;
+  }
+  const head = { ...(e.group ?? {}), ...groupExtra };
+  const hk = JSON.stringify(head);
+  let g = list.find((x) => JSON.stringify(without(x, e.listKey!)) === hk);
+  if (!g) list.push((g = { ...head, [e.listKey]: [] }));
+  (g[e.listKey] as Obj[]).push(record);
 }

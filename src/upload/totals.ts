@@ -13,7 +13,7 @@ export const SUMMARY_NAMES: Readonly<Record<string, string>> = {
   b2b: 'B2B', b2ba: 'B2BA', b2cl: 'B2CL', b2cla: 'B2CLA', b2cs: 'B2CS', b2csa: 'B2CSA',
   cdnr: 'CDNR', cdnra: 'CDNRA', cdnur: 'CDNUR', cdnura: 'CDNURA', exp: 'EXP', expa: 'EXPA',
   at: 'AT', ata: 'ATA', txpd: 'TXPD', txpda: 'TXPDA', nil: 'NIL', hsn: 'HSN', doc_issue: 'DOC_ISSUE',
-  supeco: 'SUPECOM', supecoa: 'SUPECOMA',
+  supeco: 'SUPECOM', supecoa: 'SUPECOMA', ecom: 'ECOM', ecoma: 'ECOMA',
 };
 
 /** Fields compared between the portal's summary and the saved data. */
@@ -93,6 +93,12 @@ function addEntry(a: Acc, e: RecordEntry) {
     case 'supecoa':
       addAmounts(a, r, 'suppval');
       return;
+    case 'ecom':
+      // b2c / urp2c records are flat rate lines
+      if (!Array.isArray(r.itms)) {
+        addAmounts(a, r);
+        return;
+      }
   }
   a.val += p(r.val);
   const itms = Array.isArray(r.itms) ? r.itms : [];

@@ -24,6 +24,7 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
     ...(opts.annualReturnFiled ? { annualReturnFiled: opts.annualReturnFiled } : {}),
     quarterly: Boolean(opts.quarterly),
+    ...(opts.iffDocuments ? { iffDocuments: opts.iffDocuments } : {}),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     firstDay: periodFirstDay(ctx.period),
     lastDay: periodLastDay(ctx.period),

@@ -8,6 +8,9 @@ import { fyStartYear, periodKey, periodLastDay, type Period } from '../model/per
 import type { ParsedRow } from '../parsers/rows.js';
 import type { Report, RuleContext } from './types.js';
 
+/** Table 15 / 15A sheets: supplies on which the e-commerce operator pays tax u/s 9(5). */
+export const TABLE15_DOCUMENT_SHEETS = ['ecob2b', 'ecourp2b', 'ecoab2b', 'ecoaurp2b'] as const satisfies readonly SheetId[];
+export const TABLE15_SHEETS = ['ecob2b', 'ecourp2b', 'ecob2c', 'ecourp2c', 'ecoab2b', 'ecoab2c', 'ecoaurp2b', 'ecoaurp2c'] as const satisfies readonly SheetId[];
 /** Invoice- and note-shaped sheets and their amendments. */
 export const INVOICE_SHEETS = ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'] as const satisfies readonly SheetId[];
 export const NOTE_SHEETS = ['cdnr', 'cdnra', 'cdnur', 'cdnura'] as const satisfies readonly SheetId[];
@@ -26,10 +29,10 @@ export const DIFF_PERCENT_SHEETS = [
 /** Sheets with a Rate column. */
 export const RATE_SHEETS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa',
-  ...ADVANCE_SHEETS, ...HSN_SHEETS,
+  ...ADVANCE_SHEETS, ...HSN_SHEETS, ...TABLE15_SHEETS,
 ] as const satisfies readonly SheetId[];
 /** Amendment sheets that name an original month by financial year + month. */
-export const ORIGINAL_MONTH_SHEETS = ['b2csa', 'ata', 'atadja', 'ecoa'] as const satisfies readonly SheetId[];
+export const ORIGINAL_MONTH_SHEETS = ['b2csa', 'ata', 'atadja', 'ecoa', 'ecoab2c', 'ecoaurp2c'] as const satisfies readonly SheetId[];
 
 /** ISO date `months` months before/after (day clamped to the month's end). */
 export function addMonths(iso: string, months: number): string {
@@ -109,7 +112,9 @@ export function checkDocumentDate(
 }
 
 /** Amendment sheets, and where each keeps the original document's date (month sheets use FY + month). */
-export const AMENDMENT_SHEETS: SheetId[] = ['b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa'];
+export const AMENDMENT_SHEETS: SheetId[] = [
+  'b2ba', 'b2cla', 'expa', 'cdnra', 'cdnura', 'b2csa', 'ata', 'atadja', 'ecoa', 'ecoab2b', 'ecoaurp2b', 'ecoab2c', 'ecoaurp2c',
+];
 export const ORIGINAL_DATE: Partial<Record<SheetId, Field>> = {
-  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt',
+  b2ba: 'oidt', b2cla: 'oidt', expa: 'oidt', cdnra: 'ontDt', cdnura: 'ontDt', ecoab2b: 'oidt', ecoaurp2b: 'oidt',
 };

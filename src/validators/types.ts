@@ -16,6 +16,7 @@ import type { SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import type { DocumentIndex } from './doc-index.js';
+import type { IffDocuments } from './iff-documents.js';
 
 /** Options a validation pass takes besides the return itself. */
 export interface ValidateOptions {
@@ -32,6 +33,11 @@ export interface ValidateOptions {
    * credit notes and amendments end then if that is before 30 November (s.34(2), s.37(3))
    */
   annualReturnFiled?: string;
+  /**
+   * quarter's return of a quarterly filer: the documents already furnished in the quarter's IFF
+   * months (iff-documents.ts), which must not be reported again
+   */
+  iffDocuments?: IffDocuments;
 }
 
 /** What every rule sees: the return, the options, and values derived from the period once. */
@@ -41,6 +47,7 @@ export interface RuleContext extends ReturnContext {
   readonly quarterly: boolean;
   readonly today: string;
   readonly annualReturnFiled?: string;
+  readonly iffDocuments?: IffDocuments;
   /** first and last day of the return period, ISO */
   readonly firstDay: string;
   readonly lastDay: string;

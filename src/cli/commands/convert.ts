@@ -4,7 +4,7 @@ import { positiveInt } from '../../engine/options.js';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -12,6 +12,8 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--out <file>', 'output JSON file', { default: 'gstr1.json' })
     .option('--max-bytes <n>', 'largest payload; bigger returns are split into <out>-1.json, <out>-2.json...', { default: 4_500_000 })
     .option('--force', 'write the JSON even when the return has errors')
+    .option(...IFF_OPTION)
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
     .example('gstr1 convert templates/sample/gstr1-sample.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --out gstr1.json')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { convertFiles } = await import('../../api/convert.js');
@@ -22,6 +24,8 @@ export default function register(cli: CAC, io: CliIO): void {
         out: String(opts.out),
         maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
         force: Boolean(opts.force),
+        quarterly: quarterlyOption(io, opts),
+        ...(await readIffOption(io, opts)),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
         ...(progress ? { onProgress: progress } : {}),
       });

@@ -1,4 +1,4 @@
-/** gstr1 emulator [--port N] [--host 127.0.0.1] [--otp] [--ip-polls] [--summary-lag-ms] [--rate-limit] */
+/** gstr1 emulator [--port N] [--host 127.0.0.1] [--otp] [--ip-polls] [--summary-lag-ms] [--rate-limit] [--quarterly] */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { isLoopback } from '../../upload/config.js';
@@ -14,6 +14,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--ip-polls <n>', 'status polls answered "in progress" before the result', { default: 1 })
     .option('--summary-lag-ms <ms>', 'the summary is unavailable this long after proceed to file', { default: 0 })
     .option('--rate-limit <n>', 'requests per minute before HTTP 429 (Sandbox test plan: 25)')
+    .option('--quarterly', 'taxpayers are quarterly (QRMP) filers: months 1-2 are IFFs, a quarter\'s documents are reported once')
     .example('gstr1 emulator --port 8787')
     .example('gstr1 upload gstr1.json --provider sandbox --base-url http://127.0.0.1:8787 ...')
     .action(async (opts: Record<string, unknown>) => {
@@ -27,6 +28,7 @@ export default function register(cli: CAC, io: CliIO): void {
         port, host, otp, evcOtp: otp,
         ipPolls: whole('--ip-polls', opts.ipPolls, 1000),
         summaryLagMs: whole('--summary-lag-ms', opts.summaryLagMs, 3_600_000),
+        quarterly: Boolean(opts.quarterly),
         ...(opts.rateLimit !== undefined ? { rateLimitPerMinute: whole('--rate-limit', opts.rateLimit, 100_000) || undefined } : {}),
       });
       io.stdout.write(`listening on ${running.url}\n`);

@@ -3,6 +3,7 @@
  * file). Their exit codes: 0 done; 1 the portal refused something or nothing was filed; 2 a usage
  * error, unreadable input or a failure; 3 not finished yet — run the same command again.
  */
+import { periodText } from './shared.js';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
@@ -63,7 +64,7 @@ export async function readPayloadFiles(files: readonly string[]): Promise<Payloa
 export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: PayloadFile): RunOptions {
   if (opts.provider === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--provider' });
   const gstin = rawOption(io.argv, 'gstin') ?? (opts.gstin !== undefined ? String(opts.gstin) : first?.gstin ?? '');
-  const period = rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : first?.fp ?? '');
+  const period = periodText(rawOption(io.argv, 'period') ?? (opts.period !== undefined ? String(opts.period) : first?.fp ?? ''));
   const otp = secretOption(io, opts, 'otp', 'GSTR1_OTP');
   const verbose = Boolean(opts.verbose);
   const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;

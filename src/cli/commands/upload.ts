@@ -11,13 +11,15 @@ import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { notFinished, portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
-import { exitCodeFor } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time'))
     .option('--sez', 'you are an SEZ unit or developer: every supply is IGST')
     .option('--section <sheet>', 'read every CSV as this sheet')
     .option('--force', 'upload even when local validation finds errors')
+    .option(...IFF_OPTION)
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
     .option('--annotate <file.xlsx>', 'where to write your workbook annotated with the portal\'s errors (default: <input>-portal-errors.xlsx)')
     .option('--max-bytes <n>', 'largest payload per save', { default: 4_500_000 })
     .option('--errors <file>', 'also write the portal errors as JSON')
@@ -81,6 +83,8 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
     ...run,
     sez: Boolean(opts.sez),
     force: Boolean(opts.force),
+    quarterly: quarterlyOption(io, opts),
+    ...(await readIffOption(io, opts)),
     maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
     ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
     ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),

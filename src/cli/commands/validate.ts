@@ -5,7 +5,7 @@ import { coerceDate } from '../../parsers/coerce.js';
 import { formatSummary } from '../../report/summary.js';
 import { rawOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { exitCodeFor, readReturnOptions, returnOptions } from './shared.js';
+import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -13,7 +13,8 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--turnover <rupees>', 'aggregate turnover of the preceding financial year (decides 4 or 6 HSN digits)')
     .option('--registration-date <date>', 'your effective date of registration, e.g. 01-Jul-2017')
     .option('--annual-return-filed <date>', 'when you filed the annual return of the previous financial year: its credit notes and amendments end then')
-    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter accept only IFF sections')
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
+    .option(...IFF_OPTION)
     .option('--report <file>', 'write every finding as JSON, or CSV when the name ends in .csv')
     .option('--annotate <file.xlsx>', 'write a copy of the input with each finding on its cell')
     .example('gstr1 validate sales.xlsx --gstin 27AAACR5055K1Z7 --period 102025 --annotate sales-errors.xlsx')
@@ -26,7 +27,8 @@ export default function register(cli: CAC, io: CliIO): void {
         ...turnoverOption(rawOption(io.argv, 'turnover') ?? opts.turnover),
         ...registrationOption(rawOption(io.argv, 'registration-date')),
         ...annualReturnOption(rawOption(io.argv, 'annual-return-filed')),
-        quarterly: Boolean(opts.quarterly),
+        quarterly: quarterlyOption(io, opts),
+        ...(await readIffOption(io, opts)),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
         ...(opts.report !== undefined ? { report: String(opts.report) } : {}),
         ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
+import { readsInWorker, readXlsxInWorker } from './xlsx-thread.js';
 import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
 
 const CHUNK = 64 * 1024;
@@ -64,4 +65,5 @@ export const nodeHost: Host = {
   crc32: (data, previous) => crc32(data, previous),
   resolve: (file) => resolve(file),
   data: (name) => JSON.parse(readFileSync(DATA[name], 'utf8')),
+  readWorkbook: (file) => (readsInWorker() ? readXlsxInWorker(file) : undefined),
 };

@@ -4,6 +4,8 @@
  * a pending top-level await never settles).
  */
 
+import type { RawSheet } from '../raw.js';
+
 /** The bytes of one input, read at any offset. */
 export interface ByteSource {
   readonly size: number;
@@ -38,4 +40,9 @@ export interface Host {
   /** the name by which two mentions of one input compare equal (an absolute path in Node) */
   resolve(file: string): string;
   data(name: DataFile): unknown;
+  /**
+   * Reads a workbook some other way than readXlsx in this thread, with the same sheets, batches
+   * and rows (Node: on the second core); undefined when the engine should read it itself.
+   */
+  readWorkbook?(file: string): AsyncIterable<RawSheet> | undefined;
 }

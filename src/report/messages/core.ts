@@ -60,7 +60,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: (p) => `Rename it to one of: ${s(p.known)}, or remove it.`,
   },
   SHEET_UNSUPPORTED: {
-    message: (p) => `Sheet "${s(p.sheet)}" (supplies reported by an e-commerce operator, Table 15) is not converted yet; it was skipped`,
+    message: (p) => `Sheet "${s(p.sheet)}" is not converted; it was skipped`,
     hint: () => 'Enter these supplies on the GST portal directly, or leave the sheet empty.',
   },
   HEADER_NOT_FOUND: {
@@ -170,7 +170,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   OPTION_PERIOD: {
     input: true,
     message: (p) => `"${s(p.value)}" is not a return period`,
-    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017).',
+    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017), or a quarterly filer\'s quarter, e.g. --period Q4-2024-25.',
   },
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
   OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },

@@ -334,6 +334,27 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           ? 'Remove the row, or enter the advance received (net of refunds) for this place of supply and rate.'
           : 'Advances received may be negative (net of refunds), but the advance and its cess must go the same way.',
   },
+  ECOM_SUPPLIER_GSTIN: {
+    message: (p) => {
+      switch (p.reason) {
+        case 'checksum':
+          return `${cell(p)} is not a valid GSTIN: its last character (the check character) does not match the first 14`;
+        case 'tcs':
+          return `${cell(p)} is an e-commerce operator's TCS registration, not the GSTIN of the supplier`;
+        case 'operator':
+          return `${cell(p)} is your own GSTIN; in Table 15 the supplier is the person who sold through you`;
+        case 'recipient':
+          return `${cell(p)} is also the recipient's GSTIN; supplier and recipient must differ`;
+        default:
+          return `${cell(p)} is not a GSTIN (15 characters: State code, PAN, entity number, Z, check character)`;
+      }
+    },
+    hint: () => 'Enter the supplier\'s own GSTIN as on its registration certificate; a supplier without one goes on the ecourp2b or ecourp2c sheet.',
+  },
+  ECOM_PERIOD: {
+    message: (p) => `Table ${s(p.table)} is reported from the ${s(p.from)} period; the ${s(p.period)} return has no place for sheet ${s(p.sheet)}`,
+    hint: () => 'Remove the sheet from this return, or check the return period.',
+  },
   ECO_SIGN: {
     message: (p) => `${s(p.column) || 'This amount'} has the opposite sign to the other amounts of the row`,
     hint: () => 'Net values may be negative, but the value of supplies and its taxes must all be positive or all negative.',
@@ -428,9 +449,17 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Table 13 shows ${s(p.net)} net "${s(p.nature)}" but the return reports ${s(p.reported)}`,
     hint: () => 'Check the serial-number ranges and counts in the docs sheet: every document reported must be within them.',
   },
+  IFF_VALUE_LIMIT: {
+    message: (p) => `The invoices of the ${s(p.period)} IFF come to Rs ${rs(p.total)} with this one; an IFF takes at most Rs ${rs(p.limit)} a month`,
+    hint: () => 'Report this invoice and the ones after it in the next month\'s IFF or in the quarter\'s GSTR-1.',
+  },
+  IFF_DUPLICATE: {
+    message: (p) => `${s(p.document)} was already furnished in the IFF (${s(p.period)})`,
+    hint: () => 'Remove it from this return: a document furnished in an IFF month is not reported again in the quarter. To change it, amend it (b2ba, cdnra).',
+  },
   IFF_SECTION: {
     message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
-    hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr and cdnra; the rest goes in the quarterly GSTR-1.',
+    hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',
   },
 
   // ------------------------------------------------------------------ the JSON

@@ -6,7 +6,7 @@
 import type { Field } from '../../model/fields.js';
 import { RATE_LIST, hsnSplit } from '../../model/dated-rules.js';
 import {
-  B2CS_TYPES, DOC_NATURES, ECO_NATURES, EXPORT_TYPES, FOREIGN_COUNTRY, INVOICE_TYPES, MONTHS,
+  B2CS_TYPES, DOC_NATURES, ECOM_DOC_TYPES, ECO_NATURES, EXPORT_TYPES, FOREIGN_COUNTRY, INVOICE_TYPES, MONTHS,
   NIL_SUPPLY_TYPES, NOTE_TYPES, STATES, UQCS, UR_TYPES, posLabel, uqcLabel,
 } from '../../model/labels.js';
 import { fyLabel, type Period } from '../../model/period.js';
@@ -55,7 +55,7 @@ export interface MasterList {
 
 export type MasterKey =
   | 'pos' | 'pos96' | 'rate' | 'invType' | 'uqc' | 'nil' | 'docNature' | 'noteType' | 'urType'
-  | 'expType' | 'yn' | 'applicable' | 'month' | 'fy' | 'b2csType' | 'ecoNature';
+  | 'expType' | 'yn' | 'applicable' | 'month' | 'fy' | 'b2csType' | 'ecoNature' | 'ecomDocType';
 
 /** Financial years offered by the template's drop-down. */
 export const FY_FIRST = 2017;
@@ -81,6 +81,7 @@ export const MASTER_LISTS: readonly MasterList[] = [
   { key: 'fy', title: 'Financial Year', values: Array.from({ length: FY_LAST - FY_FIRST + 1 }, (_, i) => fyLabel(FY_FIRST + i)) },
   { key: 'b2csType', title: 'Type', values: B2CS_TYPES },
   { key: 'ecoNature', title: 'Nature of Supply', values: ECO_NATURES.map((n) => n.label) },
+  { key: 'ecomDocType', title: 'Document type', values: ECOM_DOC_TYPES.map((t) => t.label) },
 ];
 
 /** Column letters: 1 → A, 27 → AA. */
@@ -117,6 +118,7 @@ const LIST_BY_FIELD: Partial<Record<Field, MasterKey>> = {
   fy: 'fy',
   typ: 'b2csType',
   ecoNature: 'ecoNature',
+  docTyp: 'ecomDocType',
 };
 
 /** The drop-down list a column of a sheet offers, if any. */

@@ -4,7 +4,7 @@
  * `APRIL`, real date cells, amounts in rupees. Reading a rendered cell back gives the same value.
  */
 import { FIELD_KINDS, type Field } from '../../model/fields.js';
-import { DOC_NATURES, ECO_NATURES, INVOICE_TYPES, MONTHS, NIL_SUPPLY_TYPES, posLabel, uqcLabel } from '../../model/labels.js';
+import { DOC_NATURES, ECOM_DOC_TYPES, ECO_NATURES, INVOICE_TYPES, MONTHS, NIL_SUPPLY_TYPES, posLabel, uqcLabel } from '../../model/labels.js';
 import { paiseToNumber } from '../../model/money.js';
 import { fyLabel } from '../../model/period.js';
 
@@ -36,6 +36,8 @@ export function cellValue(field: Field, v: unknown): TemplateCell | undefined {
       return docNatureLabel(v);
     case 'ecoNature':
       return labelOf(ECO_NATURES, String(v));
+    case 'docTyp':
+      return labelOf(ECOM_DOC_TYPES, String(v));
     default:
       break;
   }

@@ -7,8 +7,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { SUMMARY_NAMES, totalsOfEntries } from '../totals.js';
-import { keyId, walkRecords, type RecordEntry } from '../records.js';
+import { addToPart, keyId, walkRecords, type RecordEntry } from '../records.js';
 import type { PortalError } from '../error-report.js';
+import { qrmpError } from './qrmp.js';
 import { projectRules } from './rules.js';
 import { structureError, type ValidatePayload } from './validate.js';
 
@@ -34,6 +35,8 @@ export interface PortalOptions {
    * with the emulator's clock as today (`defaultValidatePayload` is the small built-in set)
    */
   validatePayload?: ValidatePayload;
+  /** the filer is a quarterly (QRMP) taxpayer: IFF months and one quarter's documents (qrmp.ts) @default false */
+  quarterly?: boolean | ((gstin: string) => boolean);
   /** the EVC OTP @default '575757' */
   evcOtp?: string;
   /** EVC OTP lifetime @default 30 min */
@@ -162,8 +165,11 @@ export class Portal {
     const failed = new Map<string, PortalError>();
     for (const e of errors) if (!failed.has(idOf(e))) failed.set(idOf(e), e);
     const rejected: { entry: RecordEntry; error: PortalError }[] = [];
+    const q = this.opts.quarterly ?? false;
+    const quarterly = typeof q === 'function' ? q(s.gstin) : q;
+    const savedIn = (other: string, id: string) => this.returns.get(`${s.gstin}|${other}`)?.docs.has(id) ?? false;
     for (const entry of walkRecords(payload)) {
-      const err = failed.get(entry.id);
+      const err = failed.get(entry.id) ?? (quarterly ? qrmpError(fp, entry, savedIn) : undefined);
       if (err) rejected.push({ entry, error: err });
       else if (entry.record.flag === 'D') s.docs.delete(entry.id);
       else s.docs.set(entry.id, entry);
@@ -335,6 +341,14 @@ export function errorReport(rejected: readonly { entry: RecordEntry; error: Port
     const sec = entry.section;
     if (sec === 'b2cs' || sec === 'b2csa' || sec === 'at' || sec === 'ata' || sec === 'txpd' || sec === 'txpda' || sec === 'cdnur' || sec === 'cdnura') {
       ((out[sec] ??= []) as Obj[]).push({ ...entry.record, ...codes });
+      continue;
+    }
+    if (sec === 'ecom' || sec === 'ecoma') {
+      // Table 15: flat parts carry the error on the record, grouped parts on the group
+      const o = (out[sec] ??= {}) as Record<string, Obj[]>;
+      const flat = !entry.listKey || entry.listKey === entry.key.part;
+      if (flat) addToPart(o, entry, { ...entry.record, ...codes });
+      else addToPart(o, entry, entry.record, codes);
       continue;
     }
     if (sec === 'supeco' || sec === 'supecoa') {

@@ -62,6 +62,10 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   ECO_SIGN: 'RET191106',
   DOCS_CANCELLED: 'RET191106',
   IFF_SECTION: 'RET191106',
+  IFF_DUPLICATE: 'RET191111', // already furnished in another month of the quarter
+  IFF_VALUE_LIMIT: 'RET191106', // the portal's own code for the IFF limit is not known
+  ECOM_PERIOD: 'RET191106', // Table 15/15A in a period before it existed
+  ECOM_SUPPLIER_GSTIN: 'RET191106', // the portal's code for a bad Table 15 supplier GSTIN is not known
   CELL_INVALID_CHOICE: 'RET191106',
   HSN_SHEET_PERIOD: 'RET191106',
   HSN_MANDATORY: 'RET191106', // a required key of the HSN item

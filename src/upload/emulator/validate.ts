@@ -86,6 +86,7 @@ function sectionShape(key: string, kind: string, value: unknown): string | undef
     case 'doc':
       return isObj(value) && Array.isArray(value.doc_det) && value.doc_det.length > 0 ? undefined : 'must be {doc_det:[...]}';
     case 'eco':
+    case 'parts':
       return isObj(value) ? undefined : 'must be an object';
   }
   return undefined;

@@ -197,6 +197,28 @@ export declare const definitions_docNature: PrecompiledValidator;
 export declare const definitions_ecoSupply: PrecompiledValidator;
 /** /definitions/ecoSupplyAmendment */
 export declare const definitions_ecoSupplyAmendment: PrecompiledValidator;
+/** /definitions/ecomInvoice */
+export declare const definitions_ecomInvoice: PrecompiledValidator;
+/** /definitions/ecomaInvoice */
+export declare const definitions_ecomaInvoice: PrecompiledValidator;
+/** /definitions/ecomB2bGroup */
+export declare const definitions_ecomB2bGroup: PrecompiledValidator;
+/** /definitions/ecomUrp2bGroup */
+export declare const definitions_ecomUrp2bGroup: PrecompiledValidator;
+/** /definitions/ecomaB2baGroup */
+export declare const definitions_ecomaB2baGroup: PrecompiledValidator;
+/** /definitions/ecomaUrp2baGroup */
+export declare const definitions_ecomaUrp2baGroup: PrecompiledValidator;
+/** /definitions/ecomB2cRecord */
+export declare const definitions_ecomB2cRecord: PrecompiledValidator;
+/** /definitions/ecomUrp2cRecord */
+export declare const definitions_ecomUrp2cRecord: PrecompiledValidator;
+/** /definitions/ecomaB2caSupplier */
+export declare const definitions_ecomaB2caSupplier: PrecompiledValidator;
+/** /definitions/ecomaB2caGroup */
+export declare const definitions_ecomaB2caGroup: PrecompiledValidator;
+/** /definitions/ecomaUrp2caRecord */
+export declare const definitions_ecomaUrp2caRecord: PrecompiledValidator;
 
 /** The validator of each JSON pointer into schema/retsave.json. */
 export declare const validators: Readonly<Record<string, PrecompiledValidator>>;

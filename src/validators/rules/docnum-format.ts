@@ -16,6 +16,7 @@ export const NUMBER_FIELDS: Partial<Record<SheetId, readonly Field[]>> = {
   exp: ['inum'], expa: ['oinum', 'inum'],
   cdnr: ['ntNum'], cdnra: ['ontNum', 'ntNum'], cdnur: ['ntNum'], cdnura: ['ontNum', 'ntNum'],
   docs: ['docFrom', 'docTo'],
+  ecob2b: ['inum'], ecourp2b: ['inum'], ecoab2b: ['oinum', 'inum'], ecoaurp2b: ['oinum', 'inum'],
 };
 
 let lastGood = '';

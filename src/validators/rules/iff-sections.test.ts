@@ -8,6 +8,8 @@ const rows = [
   makeRow('b2cs', { typ: 'OE', pos: '29' }, 6),
   makeRow('cdnr', { ctin: IDS.recipient, ntNum: 'C' }, 5),
   makeRow('hsnb2b', { hsn: '8471' }, 5),
+  makeRow('ecob2b', { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'E' }, 5),
+  makeRow('ecob2c', { stin: IDS.recipient, pos: '29' }, 5),
 ];
 
 describe('rule: IFF_SECTION', () => {
@@ -16,6 +18,7 @@ describe('rule: IFF_SECTION', () => {
     expect(f.map((x) => ({ ...brief(x, true), sheet: x.sheet }))).toEqual([
       { code: 'IFF_SECTION', severity: 'error', row: 5, column: undefined, sheet: 'b2cs', params: { period: '042025' } },
       { code: 'IFF_SECTION', severity: 'error', row: 5, column: undefined, sheet: 'hsn(b2b)', params: { period: '042025' } },
+      { code: 'IFF_SECTION', severity: 'error', row: 5, column: undefined, sheet: 'ecob2c', params: { period: '042025' } },
     ]);
   });
 

@@ -1,14 +1,15 @@
 /**
  * IFF_SECTION: a quarterly (QRMP) filer's months 1 and 2 of a quarter are IFF months, which take
- * only b2b, b2ba, cdnr and cdnra; the offline tool refuses other sections. Reported once per
- * sheet, on its first row. Needs `quarterly`.
+ * only b2b, b2ba, cdnr, cdnra and Table 15's ecob2b / ecourp2b (with their amendments); the
+ * offline tool refuses other sections. Reported once per sheet, on its first row. Needs `quarterly`.
  *   pass: cdnr in the 042025 IFF; fail: b2cs in the 042025 IFF
  */
 import { isIffMonth, formatPeriod } from '../../model/period.js';
 import { SHEET_IDS, type SheetId } from '../../model/sheets.js';
 import type { PassRule } from '../types.js';
 
-const IFF_SHEETS: readonly SheetId[] = ['b2b', 'b2ba', 'cdnr', 'cdnra'];
+// and, since Table 15 began, its b2b and urp2b parts and their amendments (spec §3.16)
+const IFF_SHEETS: readonly SheetId[] = ['b2b', 'b2ba', 'cdnr', 'cdnra', 'ecob2b', 'ecourp2b', 'ecoab2b', 'ecoaurp2b'];
 
 const rule: PassRule = {
   kind: 'pass',
@@ -16,7 +17,7 @@ const rule: PassRule = {
   severity: 'error',
   sections: SHEET_IDS.filter((s) => !IFF_SHEETS.includes(s)),
   source: 'CGST Rule 59(2) (IFF); Offline Tool 3.2.4 `service/offline2.js` IFF sections',
-  description: 'Quarterly filer, IFF month (months 1-2 of a quarter): only b2b, b2ba, cdnr and cdnra may be reported.',
+  description: 'Quarterly filer, IFF month (months 1-2 of a quarter): only b2b, b2ba, cdnr, cdnra and the Table 15 b2b/urp2b parts (and their amendments) may be reported.',
   variants: [{ period: '042025' }],
   check(ctx, report) {
     const active = ctx.quarterly && isIffMonth(ctx.period);

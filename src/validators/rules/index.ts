@@ -7,6 +7,8 @@
 import type { Rule } from '../types.js';
 import recipientGstin from './recipient-gstin.js';
 import ecommerceGstin from './ecommerce-gstin.js';
+import ecomSupplierGstin from './ecom-supplier-gstin.js';
+import ecomPeriod from './ecom-period.js';
 import b2csTypeE from './b2cs-type-e.js';
 import posCode from './pos-code.js';
 import posUnlisted from './pos-unlisted.js';
@@ -48,6 +50,8 @@ import quantity from './quantity.js';
 import hsnRepeated from './hsn-repeated.js';
 import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
+import iffValueLimit from './iff-value-limit.js';
+import iffDuplicate from './iff-duplicate.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
@@ -58,6 +62,8 @@ import timeBar from './time-bar.js';
 export const RULES: readonly Rule[] = [
   recipientGstin,
   ecommerceGstin,
+  ecomSupplierGstin,
+  ecomPeriod,
   b2csTypeE,
   posCode,
   posUnlisted,
@@ -99,6 +105,8 @@ export const RULES: readonly Rule[] = [
   hsnRepeated,
   docsCancelled,
   iffSections,
+  iffValueLimit,
+  iffDuplicate,
   hsnTotals,
   docsCount,
   docsMissing,

@@ -6,13 +6,13 @@
  *   pass: 15-03-2025 in the 032025 return; fail: 01-04-2025 in the 032025 return
  */
 import type { RowRule } from '../types.js';
-import { checkDocumentDate } from '../shared.js';
+import { checkDocumentDate, TABLE15_DOCUMENT_SHEETS } from '../shared.js';
 
 const rule: RowRule = {
   kind: 'row',
   code: 'RET191114',
   severity: 'error',
-  sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'],
+  sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa', ...TABLE15_DOCUMENT_SHEETS],
   source: 'Offline Tool 3.2.4 `validateDate`; portal RET191114',
   description:
     'Invoice date: not after the last day of the return period, not before 01-07-2017, not before the registration date.',

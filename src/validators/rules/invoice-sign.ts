@@ -5,7 +5,7 @@
  */
 import type { Field } from '../../model/fields.js';
 import type { RowRule } from '../types.js';
-import { INVOICE_SHEETS } from '../shared.js';
+import { INVOICE_SHEETS, TABLE15_DOCUMENT_SHEETS } from '../shared.js';
 
 const AMOUNTS: readonly Field[] = ['val', 'txval', 'csamt'];
 
@@ -13,7 +13,7 @@ const rule: RowRule = {
   kind: 'row',
   code: 'INVOICE_SIGN',
   severity: 'error',
-  sections: INVOICE_SHEETS,
+  sections: [...INVOICE_SHEETS, ...TABLE15_DOCUMENT_SHEETS],
   source: 'Offline Tool 3.2.4 import (invoice amounts not negative)',
   description: 'Invoices: invoice value, taxable value and cess must not be negative (use a credit note).',
   check(row, _ctx, report) {

@@ -8,6 +8,7 @@
  *   27ABCD01234E1KA (TDS with K), the supplier's GSTIN
  */
 import { GSTIN_PATTERNS, hasShape, hasValidCheckChar, RECIPIENT_KINDS } from '../../model/gstin.js';
+import { TABLE15_DOCUMENT_SHEETS } from '../shared.js';
 import type { RowRule } from '../types.js';
 
 /** Rows of one recipient usually come together: the last id found valid skips the pattern work. */
@@ -22,7 +23,7 @@ const rule: RowRule = {
   kind: 'row',
   code: 'RET191113',
   severity: 'error',
-  sections: ['b2b', 'b2ba', 'cdnr', 'cdnra'],
+  sections: ['b2b', 'b2ba', 'cdnr', 'cdnra', ...TABLE15_DOCUMENT_SHEETS],
   description:
     'Recipient GSTIN/UIN: a normal GSTIN, UIN, TDS (14th character D) or non-resident id with a valid check character (mod 36), not OIDAR, and not the supplier\'s own GSTIN.',
   source: 'Offline Tool 3.2.4 `validateGSTIN` (recipient kinds, check character), `ERR_INV_CTIN`; portal RET191113',

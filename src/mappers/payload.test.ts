@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { serialisePayloads } from './payload.js';
+import type { SectionOutput } from './types.js';
+import type { SectionKey } from '../model/sheets.js';
+
+const env = { gstin: '27AAACR5055K1Z7', fp: '102025' };
+const invoice = (i: number) => ({
+  inum: `BIG-${i}`, idt: '05-10-2025', val: 1180 + i / 100, pos: '29', rchrg: 'N', inv_typ: 'R',
+  itms: [{ num: 1, itm_det: { rt: 18, txval: 1000 + i / 100, iamt: 180, csamt: 0 } }],
+});
+const group = { ctin: '29AAACR5055K1Z3', inv: Array.from({ length: 40 }, (_, i) => invoice(i)) };
+const outputs = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [group], splitKey: 'inv' }]]);
+
+describe('payload: a recipient over the chunk limit', () => {
+  it('is cut into pieces that are the JSON of the recipient with a run of its invoices, in order', () => {
+    const chunks = [...serialisePayloads(outputs, env, 2500)];
+    expect(chunks.length).toBeGreaterThan(2);
+    const pieces = chunks.map((c) => JSON.parse(c) as { gstin: string; fp: string; b2b: (typeof group)[] });
+    for (const [i, p] of pieces.entries()) {
+      expect(chunks[i]).toBe(JSON.stringify(p)); // exactly what JSON.stringify writes
+      expect(p.b2b.map((g) => g.ctin)).toEqual([group.ctin]);
+      expect(Buffer.byteLength(chunks[i]!)).toBeLessThanOrEqual(2500);
+    }
+    expect(pieces.flatMap((p) => p.b2b[0]!.inv)).toEqual(group.inv);
+  });
+
+  it('serialises an invoice twice (the whole recipient, then alone for its piece), not three times', () => {
+    let calls = 0;
+    // toJSON runs each time JSON.stringify writes the invoice, wherever it is nested
+    const counted = { ...group, inv: group.inv.map((inv) => ({ toJSON: () => (calls++, inv) })) };
+    const one = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [counted], splitKey: 'inv' }]]);
+    const chunks = [...serialisePayloads(one, env, 2500)];
+    expect(chunks).toEqual([...serialisePayloads(outputs, env, 2500)]);
+    expect(calls).toBe(2 * group.inv.length);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
+import rule from './ecom-period.js';
+
+const rows = [
+  makeRow('ecob2b', { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'A' }, 5),
+  makeRow('ecob2b', { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'B' }, 6),
+  makeRow('ecoab2b', { stin: IDS.recipient, ctin: IDS.recipientSameState, inum: 'C' }, 5),
+];
+const found = async (period: string) => (await runRules(rule, rows, { period })).map((x) => ({ ...brief(x, true), sheet: x.sheet }));
+
+describe('rule: ECOM_PERIOD (dated: Table 15 from 012024, 15A from 022024)', () => {
+  it('before January 2024 flags each Table 15 and 15A sheet once', async () => {
+    expect(await found('122023')).toEqual([
+      { code: 'ECOM_PERIOD', severity: 'error', row: 5, column: undefined, sheet: 'ecob2b', params: { table: '15', from: '012024', period: '122023' } },
+      { code: 'ECOM_PERIOD', severity: 'error', row: 5, column: undefined, sheet: 'ecoab2b', params: { table: '15A', from: '022024', period: '122023' } },
+    ]);
+  });
+
+  it('in January 2024 takes Table 15 but not yet 15A; from February 2024 both', async () => {
+    expect((await found('012024')).map((f) => f.sheet)).toEqual(['ecoab2b']);
+    expect(await found('022024')).toEqual([]);
+  });
+});
