@@ -68,7 +68,7 @@ export function formatSummary(input: SummaryInput, opts: { maxListed?: number } 
   if (listed.length) {
     out.push('');
     for (const f of listed) {
-      out.push(`${f.severity === 'error' ? 'error' : 'warning'} ${f.code}  ${where(f)}`);
+      out.push(`${f.severity === 'error' ? 'error' : 'warning'} ${f.code}  ${where(f) || 'the return as a whole'}`);
       out.push(`    ${messageOf(f)}`);
       const h = hintOf(f);
       if (h) out.push(`    fix: ${h}`);

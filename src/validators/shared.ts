@@ -26,6 +26,8 @@ export const GIVEN_TAX_SHEETS: readonly SheetId[] = [...DOCUMENT_SHEETS, 'b2cs',
 export const DIFF_PERCENT_SHEETS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', ...ADVANCE_SHEETS,
 ] as const satisfies readonly SheetId[];
+/** Sheets with a place-of-supply column (b2cla's is the original POS, `opos`). */
+export const POS_SHEETS = [...DIFF_PERCENT_SHEETS, ...TABLE15_SHEETS] as const satisfies readonly SheetId[];
 /** Sheets with a Rate column. */
 export const RATE_SHEETS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'exp', 'expa',

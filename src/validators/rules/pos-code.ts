@@ -8,7 +8,7 @@
  */
 import { STATES } from '../../model/labels.js';
 import { isUin } from '../../model/gstin.js';
-import { TABLE15_SHEETS } from '../shared.js';
+import { POS_SHEETS } from '../shared.js';
 import type { RowRule } from '../types.js';
 import { FOREIGN_OK, OLD_ANDHRA_PRADESH } from './pos-unlisted.js';
 
@@ -18,7 +18,7 @@ const rule: RowRule = {
   kind: 'row',
   code: 'RET191112',
   severity: 'error',
-  sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'at', 'ata', 'atadj', 'atadja', ...TABLE15_SHEETS],
+  sections: [...POS_SHEETS],
   source: 'Offline Tool 3.2.4 `public/data/state.json`, POS drop-down (`returns1.ctrl.js`); portal RET191112',
   description:
     'Place of supply: a state/UT code from the template list (28 and 96 outside b2b/cdnr: see POS_UNLISTED); 96 (Foreign Country) not for a UIN recipient; required on B2CL notes.',

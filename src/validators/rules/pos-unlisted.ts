@@ -6,7 +6,7 @@
  *   pass: 37, 96 in b2b; warn: 28, 96 in b2cs
  */
 import type { SheetId } from '../../model/sheets.js';
-import { TABLE15_SHEETS } from '../shared.js';
+import { POS_SHEETS } from '../shared.js';
 import type { RowRule } from '../types.js';
 
 /** Sheets whose place-of-supply drop-down offers 96 (Foreign Country). */
@@ -17,7 +17,7 @@ const rule: RowRule = {
   kind: 'row',
   code: 'POS_UNLISTED',
   severity: 'warning',
-  sections: ['b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', 'at', 'ata', 'atadj', 'atadja', ...TABLE15_SHEETS],
+  sections: [...POS_SHEETS],
   source: 'Offline Tool 3.2.4 `public/data/state.json` and POS drop-down (`returns1.ctrl.js`) against its Excel import (`validatePattern(…, isPos)`: 1-38, 96, 97)',
   confidence: 'stricter than the Offline Tool\'s import, portal verdict unknown: a warning',
   description: 'Place of supply 28 (old Andhra Pradesh), or 96 (Foreign Country) outside b2b, b2ba, cdnr, cdnra: accepted by the Offline Tool\'s import, not in its lists.',
