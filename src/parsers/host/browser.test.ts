@@ -68,6 +68,10 @@ describe('host: browser', () => {
     await expect(collect(bad)).rejects.toThrow();
     // and deflates what zlib inflates back
     expect(inflateRawSync(await h.deflateRaw(Buffer.from(text))).toString()).toBe(text);
+    // and streams: pieces in, one deflate stream out
+    const pieces: Uint8Array[] = [];
+    for await (const c of h.deflateRawStream((async function* () { yield Buffer.from(text.slice(0, 999)); yield Buffer.from(text.slice(999)); })())) pieces.push(c);
+    expect(inflateRawSync(Buffer.concat(pieces)).toString()).toBe(text);
   });
 
   it('computes CRC-32 as zlib does, in pieces too', () => {

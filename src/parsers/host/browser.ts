@@ -32,8 +32,8 @@ function blobSource(blob: Blob): ByteSource {
   };
 }
 
-async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const ds = new DecompressionStream('deflate-raw');
+/** `input` through a (De)CompressionStream, as chunks. */
+async function* through(input: AsyncIterable<Uint8Array>, ds: DecompressionStream | CompressionStream): AsyncIterable<Uint8Array> {
   const writer = ds.writable.getWriter();
   const feeding = (async () => {
     for await (const c of input) await writer.write(c as Uint8Array<ArrayBuffer>);
@@ -43,6 +43,9 @@ async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint
   feeding.catch((e: unknown) => writer.abort(e).catch(() => {}));
   yield* chunksOf(ds.readable as ReadableStream<Uint8Array>);
 }
+
+const inflateRaw = (input: AsyncIterable<Uint8Array>) => through(input, new DecompressionStream('deflate-raw'));
+const deflateRawStream = (input: AsyncIterable<Uint8Array>) => through(input, new CompressionStream('deflate-raw'));
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -78,6 +81,7 @@ export function browserHost(files: ReadonlyMap<string, Blob>, data: Readonly<Rec
     },
     inflateRaw,
     deflateRaw,
+    deflateRawStream,
     crc32,
     resolve: (name) => name,
     data: (name) => data[name],

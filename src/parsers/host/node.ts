@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { promisify } from 'node:util';
-import { crc32, createInflateRaw, deflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, createInflateRaw, deflateRaw } from 'node:zlib';
 import { readsInWorker, readXlsxInWorker } from './xlsx-thread.js';
 import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
 
@@ -45,23 +45,27 @@ async function openFile(file: string): Promise<ByteSource> {
   };
 }
 
-async function* inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  const inflater = createInflateRaw({ chunkSize: CHUNK });
+/** `input` through a zlib transform, as chunks; leaving the loop early destroys both. */
+async function* through(input: AsyncIterable<Uint8Array>, z: Transform): AsyncIterable<Uint8Array> {
   const source = Readable.from(input, { objectMode: false });
-  source.on('error', (e) => inflater.destroy(e));
-  source.pipe(inflater);
+  source.on('error', (e) => z.destroy(e));
+  source.pipe(z);
   try {
-    for await (const c of inflater) yield c as Buffer;
+    for await (const c of z) yield c as Buffer;
   } finally {
     source.destroy();
-    inflater.destroy();
+    z.destroy();
   }
 }
+
+const inflateRaw = (input: AsyncIterable<Uint8Array>) => through(input, createInflateRaw({ chunkSize: CHUNK }));
+const deflateRawStream = (input: AsyncIterable<Uint8Array>) => through(input, createDeflateRaw({ chunkSize: CHUNK }));
 
 export const nodeHost: Host = {
   open: openFile,
   inflateRaw,
   deflateRaw: promisify(deflateRaw),
+  deflateRawStream,
   crc32: (data, previous) => crc32(data, previous),
   resolve: (file) => resolve(file),
   data: (name) => JSON.parse(readFileSync(DATA[name], 'utf8')),

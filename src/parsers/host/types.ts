@@ -36,6 +36,8 @@ export interface Host {
   inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /** raw deflate of a small part (the annotated copy adds one to a workbook) */
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
+  /** raw deflate of a stream (a rewritten sheet of the annotated copy); a failure is the iteration's error */
+  deflateRawStream(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   crc32(data: Uint8Array, previous: number): number;
   /** the name by which two mentions of one input compare equal (an absolute path in Node) */
   resolve(file: string): string;

@@ -12,7 +12,8 @@ import type { Finding } from '../../model/finding.js';
 import { openSource } from '../../parsers/host/source.js';
 import { worksheetParts } from '../../parsers/xlsx.js';
 import { openEntry } from '../../parsers/zip.js';
-import { Annotation, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook, type Writer } from './annotation.js';
+import { copiedWorkbook, copyXlsx } from './copy-xlsx.js';
+import { Annotation, DEFAULT_MAX_NOTES, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook, type Writer } from './annotation.js';
 import { ERRORS_SHEET } from './errors-sheet.js';
 
 export interface AnnotatedBytes {
@@ -97,6 +98,12 @@ function memoryWriter(): { wb: Writer; bytes(): Promise<Uint8Array> } {
 
 /** The annotated copy of `inputs` (named as the host knows them) as the bytes of an .xlsx. */
 export async function annotateToBytes(inputs: readonly string[], findings: readonly Finding[], opts: AnnotateOptions = {}): Promise<AnnotatedBytes> {
+  const single = await copiedWorkbook([...new Set(inputs)]);
+  if (single !== undefined) {
+    const chunks: Uint8Array[] = [];
+    const counts = await copyXlsx(single, findings, async (b) => void chunks.push(b.slice()), Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES));
+    return { bytes: Buffer.concat(chunks), ...counts };
+  }
   const out = memoryWriter();
   const io: AnnotationIO = { wb: out.wb, openBook, writeFailure: () => undefined };
   const writing = new Annotation(findings, io, opts);

@@ -25,7 +25,7 @@ export interface ErrorsSheetInfo {
   readonly notesSkipped: number;
 }
 
-const COLUMNS: readonly { header: string; width: number }[] = [
+export const COLUMNS: readonly { header: string; width: number }[] = [
   { header: 'Severity', width: 10 },
   { header: 'Code', width: 26 },
   { header: 'File', width: 28 },
@@ -37,8 +37,8 @@ const COLUMNS: readonly { header: string; width: number }[] = [
   { header: 'Message', width: 70 },
   { header: 'Hint', width: 60 },
 ];
-const LINK_COL = 7;
-const HEADER_ROW = 2;
+export const LINK_COL = 7;
+export const HEADER_ROW = 2;
 /** Excel's most characters in a cell. */
 const MAX_TEXT = 32_767;
 
@@ -63,7 +63,8 @@ function put(row: ExcelJS.Row, col: number, value: ExcelJS.CellValue | undefined
   cell.style = style ?? (typeof value === 'number' ? PLAIN_NUMBER : PLAIN);
 }
 
-function text(s: string | undefined): string {
+/** Text cut to what a cell holds. */
+export function text(s: string | undefined): string {
   if (!s) return '';
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
 }
@@ -134,7 +135,7 @@ export async function writeErrorsSheet(
   return ws;
 }
 
-function titleText(findings: readonly Finding[], info: ErrorsSheetInfo, listed: number): string {
+export function titleText(findings: readonly Finding[], info: ErrorsSheetInfo, listed: number): string {
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   const warnings = findings.length - errors;

@@ -1,18 +1,21 @@
 /**
- * The annotated error workbook written to a file (annotation.ts does the work): written beside
- * `out` and renamed when complete; input workbooks reach exceljs's reader as reordered temp copies.
- * The inputs are never written.
+ * The annotated error workbook written to a file: one .xlsx is copied part by part with its
+ * findings put on (copy-xlsx.ts); several inputs, or a CSV, make a new workbook through exceljs
+ * (annotation.ts), whose reader gets input workbooks as reordered temp copies. Written beside
+ * `out` and renamed when complete. The inputs are never written.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OptionError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
-import { Annotation, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
+import type { ZipSink } from '../zip-writer.js';
+import { copiedWorkbook, copyXlsx } from './copy-xlsx.js';
+import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
 export { DEFAULT_MAX_NOTES, type AnnotateOptions } from './annotation.js';
 
@@ -42,6 +45,19 @@ export async function annotateFiles(
   await refuseInputAsOutput(files, outPath, out);
   const partial = `${outPath}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
 
+  const single = await copiedWorkbook(files);
+  if (single !== undefined) {
+    const counts = await writeAtomically(partial, (sink) => copyXlsx(single, findings, sink, Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES)));
+    try {
+      await refuseInputAsOutput(files, outPath, out);
+      await rename(partial, outPath);
+    } catch (e) {
+      await rm(partial, { force: true });
+      throw e;
+    }
+    return { out: outPath, ...counts };
+  }
+
   const stream = createWriteStream(partial, { flags: 'wx' });
   const io = fileOutput(stream);
   const writing = new Annotation(findings, io, opts);
@@ -57,6 +73,37 @@ export async function annotateFiles(
     throw e;
   }
   return { out: outPath, notes: writing.notes, fills: writing.fills, unmatched: writing.unmatched };
+}
+
+/** Bytes smaller than this are gathered before a write to the file. */
+const WRITE_PIECE = 256 * 1024;
+
+/** Runs `write` with a sink into the new file `partial`; on failure the file is removed. */
+async function writeAtomically<T>(partial: string, write: (sink: ZipSink) => Promise<T>): Promise<T> {
+  const fh = await open(partial, 'wx');
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  const flush = async () => {
+    if (!heldBytes) return;
+    const b = held.length === 1 ? held[0]! : Buffer.concat(held);
+    held = [];
+    heldBytes = 0;
+    await fh.write(b);
+  };
+  try {
+    const result = await write(async (b) => {
+      held.push(b);
+      heldBytes += b.length;
+      if (heldBytes >= WRITE_PIECE) await flush();
+    });
+    await flush();
+    await fh.close();
+    return result;
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await rm(partial, { force: true });
+    throw e;
+  }
 }
 
 /** Same path, or the same file under another name (a link): never write over an input. */

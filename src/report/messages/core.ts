@@ -175,6 +175,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
   OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },
   OPTION_DATE: { input: true, message: (p) => `${s(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
+  ANNOTATED_TOO_LARGE: {
+    message: (p) => `The annotated workbook would pass ${s(p.limit)}, more than a zip without ZIP64 holds; it was not written`,
+    hint: () => 'Split the return into several workbooks and annotate each, or list the findings with gstr1 validate --report findings.csv.',
+  },
   OUTPUT_SAME_AS_INPUT: {
     input: true,
     message: (p) => `The output ${s(p.file)} would overwrite an input file`,
