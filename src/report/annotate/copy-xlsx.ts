@@ -148,6 +148,8 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
     if (deferred.has(entry.name)) continue;
     const m = marked.get(entry.name);
     if (!m) {
+      // a damaged part fails here, rather than be copied into a workbook Excel must repair
+      await verify(file, entry);
       await zip.copy(src, entry);
       continue;
     }
@@ -226,6 +228,11 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
   await zip.add(book.contentTypes.entry.name, addOverrides(book.contentTypes.text, overrides));
   await zip.finish();
   return counts;
+}
+
+/** Inflates an entry, checking its size and CRC-32 (zip.ts), and drops the bytes. */
+async function verify(file: string, entry: ZipEntry): Promise<void> {
+  for await (const _ of await openEntry(file, entry));
 }
 
 /** The text of every VML drawing in the workbook (small parts), to find the shape-id blocks in use. */
