@@ -256,6 +256,7 @@ export async function* rewriteSheet(xml: AsyncIterable<Uint8Array>, edit: SheetE
 
 /** The part after `</sheetData>`, with a `<legacyDrawing>` for the notes when the sheet has none. */
 function finishTail(tail: string, p: string, edit: SheetEdit, result: SheetEditResult): string {
+  if (!new RegExp(`</${p}worksheet>\\s*$`).test(tail)) throw new SheetXmlError('the sheet\'s XML ends early (no </worksheet>)');
   if (edit.legacyDrawingId === undefined) return tail;
   const existing = new RegExp(`<${p}legacyDrawing\\s[^>]*>`).exec(tail);
   if (existing) {
