@@ -5,18 +5,11 @@
  */
 import { host } from '../parsers/host/source.js';
 import { writeZip, type Entry } from './template/zip-order.js';
+import { dosTime } from './zip-writer.js';
 
 export interface NamedBytes {
   readonly name: string;
   readonly bytes: Uint8Array;
-}
-
-/** MS-DOS time and date of `d` (local time, 2-second steps), as zip headers hold them. */
-function dosTime(d: Date): { time: number; date: number } {
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
-    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
 }
 
 export async function zipFiles(files: readonly NamedBytes[], when = new Date()): Promise<Uint8Array> {

@@ -7,11 +7,10 @@
  *   CompressionStream in a browser), counting its CRC-32 and sizes on the way; they follow the
  *   data in a data descriptor (flag bit 3), as a streaming writer must.
  *
- * No ZIP64: an archive whose offsets or sizes pass 4 GB is refused with ANNOTATED_TOO_LARGE
+ * No ZIP64: an archive whose offsets or sizes pass 4 GB is refused with a ZipTooLargeError
  * rather than written wrong (our reader refuses ZIP64 inputs, so only a copy that grew past
- * 4 GB would meet it).
+ * 4 GB would meet it); the caller says what that means for its file.
  */
-import { Gstr1Error } from '../model/errors.js';
 import { host, type ByteSource } from '../parsers/host/source.js';
 import { entryDataStart, type ZipEntry } from '../parsers/zip.js';
 
@@ -49,6 +48,11 @@ export function dosTime(d: Date): { time: number; date: number } {
 
 const encoder = new TextEncoder();
 
+/** The zip would need ZIP64 (over 4 GB, or more than 65,534 entries). */
+export class ZipTooLargeError extends Error {
+  override name = 'ZipTooLargeError';
+}
+
 export class ZipWriter {
   private pos = 0;
   private readonly central: Uint8Array[] = [];
@@ -66,9 +70,8 @@ export class ZipWriter {
 
   /** Copies an entry of the zip open as `src`, compressed bytes as they are. */
   async copy(src: ByteSource, entry: ZipEntry): Promise<void> {
-    const start = await entryDataStart(src, entry);
     const header: EntryHeader = { ...entry, flags: entry.flags & ~0x8, nameBytes: entry.nameBytes };
-    await this.entry(header, rangeOf(src, start, entry.compressedSize));
+    await this.entry(header, await storedBytes(src, entry));
   }
 
   /** An entry whose header is known before its data (sizes and CRC included). */
@@ -157,7 +160,7 @@ export class ZipWriter {
   }
 
   private refuse(): never {
-    throw new Gstr1Error('ANNOTATED_TOO_LARGE', { limit: '4 GB' });
+    throw new ZipTooLargeError('zip: the archive would need ZIP64 (over 4 GB), which is not written');
   }
 }
 
@@ -193,6 +196,11 @@ function centralHeader(h: EntryHeader, offset: number): Uint8Array {
   v.setUint32(38, h.externalAttributes >>> 0, true);
   v.setUint32(42, offset, true);
   return new Uint8Array(v.buffer);
+}
+
+/** An entry's data as stored (still compressed), read in pieces. */
+export async function storedBytes(src: ByteSource, entry: ZipEntry): Promise<AsyncGenerator<Uint8Array>> {
+  return rangeOf(src, await entryDataStart(src, entry), entry.compressedSize);
 }
 
 async function* rangeOf(src: ByteSource, start: number, len: number): AsyncGenerator<Uint8Array> {

@@ -21,7 +21,7 @@ import { detectFile } from '../../parsers/detect.js';
 import { openSource, type ByteSource } from '../../parsers/host/source.js';
 import { posix } from '../../parsers/zip-paths.js';
 import { openEntry, readCentralDirectory, type ZipEntry } from '../../parsers/zip.js';
-import { ZipWriter, type ZipSink } from '../zip-writer.js';
+import { ZipTooLargeError, ZipWriter, type ZipSink } from '../zip-writer.js';
 import { bookEntry, entryText, partRels, readBook, type Book, type BookSheet } from './book.js';
 import { ERRORS_SHEET, type CellLink } from './errors-sheet.js';
 import { errorsSheetXml } from './errors-xml.js';
@@ -74,6 +74,7 @@ export async function copyXlsx(file: string, findings: readonly Finding[], sink:
     return await copyOpen(src, file, findings, sink, maxNotes);
   } catch (e) {
     if (e instanceof Gstr1Error) throw e;
+    if (e instanceof ZipTooLargeError) throw new Gstr1Error('ANNOTATED_TOO_LARGE', { limit: '4 GB' }, { cause: e });
     const msg = (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
     throw new InputError('FILE_UNREADABLE', { file, detail: msg }, { cause: e });
   } finally {

@@ -17,7 +17,8 @@
  * before exceljs's streaming reader opens it (the annotated workbook).
  */
 import { host, openSource, type ByteSource } from '../../parsers/host/source.js';
-import { entryDataStart, openEntry, readCentralDirectory, readEntry, type ZipEntry } from '../../parsers/zip.js';
+import { openEntry, readCentralDirectory, readEntry, type ZipEntry } from '../../parsers/zip.js';
+import { storedBytes, ZipTooLargeError, ZipWriter, type EntryHeader, type ZipSink } from '../zip-writer.js';
 
 /** A zip entry as written: its header fields, and where its (compressed) data comes from. */
 export interface Entry {
@@ -67,7 +68,7 @@ export interface ReorderOptions {
 }
 
 /** Where the reordered zip goes, one piece at a time (a file in Node, a list of chunks in a browser). */
-export type ZipSink = (bytes: Uint8Array) => Promise<void>;
+export type { ZipSink };
 
 /**
  * Writes the zip `file` to `sink` with its entries in Excel's order (and a shared-strings part
@@ -113,66 +114,19 @@ function fromZip(z: ZipEntry): Entry {
 
 /** Writes `ordered` as a zip to `out`: each entry's `data`, or its bytes copied still compressed from `fh`. */
 export async function writeZip(fh: ByteSource | undefined, out: ZipSink, ordered: readonly Entry[]): Promise<void> {
-  let pos = 0;
-  const central: Buffer[] = [];
-  for (const e of ordered) {
-    const offset = pos;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(e.versionNeeded, 4);
-    local.writeUInt16LE(e.flags & ~0x8, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(e.time, 10);
-    local.writeUInt16LE(e.date, 12);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.compSize, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    await out(local);
-    await out(e.nameBytes);
-    pos += 30 + e.nameBytes.length;
-    if (e.data) {
-      await out(e.data);
-    } else {
-      await copyRange(fh!, out, await entryDataStart(fh!, e.source!), e.compSize);
+  const zip = new ZipWriter(out);
+  try {
+    for (const e of ordered) {
+      const header: EntryHeader = {
+        nameBytes: e.nameBytes, versionMadeBy: e.versionMade, versionNeeded: e.versionNeeded, flags: e.flags & ~0x8,
+        method: e.method, time: e.time, date: e.date, crc: e.crc, compressedSize: e.compSize, size: e.size, externalAttributes: e.external,
+      };
+      await zip.entry(header, e.data ?? (await storedBytes(fh!, e.source!)));
     }
-    pos += e.compSize;
-    if (pos > 0xfffffffe) throw new Error('xlsx: the workbook is too large to reorder (over 4 GB)');
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(e.versionMade, 4);
-    c.writeUInt16LE(e.versionNeeded, 6);
-    c.writeUInt16LE(e.flags & ~0x8, 8);
-    c.writeUInt16LE(e.method, 10);
-    c.writeUInt16LE(e.time, 12);
-    c.writeUInt16LE(e.date, 14);
-    c.writeUInt32LE(e.crc >>> 0, 16);
-    c.writeUInt32LE(e.compSize, 20);
-    c.writeUInt32LE(e.size, 24);
-    c.writeUInt16LE(e.nameBytes.length, 28);
-    c.writeUInt32LE(e.external >>> 0, 38);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, e.nameBytes);
-  }
-  const cd = Buffer.concat(central);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(ordered.length, 8);
-  eocd.writeUInt16LE(ordered.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(pos, 16);
-  await out(cd);
-  await out(eocd);
-}
-
-async function copyRange(from: ByteSource, to: ZipSink, start: number, len: number): Promise<void> {
-  for (let done = 0; done < len; ) {
-    const n = Math.min(1 << 20, len - done);
-    const buf = await from.read(start + done, n);
-    if (buf.length !== n) throw new Error('xlsx: unexpected end of file');
-    await to(buf);
-    done += n;
+    await zip.finish();
+  } catch (e) {
+    if (e instanceof ZipTooLargeError) throw new Error('xlsx: the workbook is too large to reorder (over 4 GB)', { cause: e });
+    throw e;
   }
 }
 
