@@ -1,5 +1,6 @@
 /**
- * The annotated error workbook, whatever the host: a new .xlsx with an `Errors` sheet listing
+ * The annotated error workbook for CSVs and for several inputs at once (one .xlsx is copied part
+ * by part instead: copy-xlsx.ts), whatever the host: a new .xlsx with an `Errors` sheet listing
  * every finding (first tab), then a copy of every sheet of every input (xlsx sheets and CSVs)
  * with each finding's cell filled red (error) or amber (warning) and given a note.
  *

@@ -1,6 +1,6 @@
 /**
- * The annotated error workbook in memory, for the web page (annotation.ts does the work, as for
- * the command line's file). exceljs's browser build has no streaming reader or writer, so here
+ * The annotated error workbook in memory, for the web page: one .xlsx is copied part by part
+ * (copy-xlsx.ts), as on the command line; for CSVs or several inputs annotation.ts does the work. exceljs's browser build has no streaming reader or writer, so here
  * its in-memory Workbook stands in for both, behind the few calls Annotation makes: the input
  * is loaded whole and handed over sheet by sheet, row by row (each sheet's XML streamed to the
  * layout scanner first, as the streaming reader would), and the output is built in memory and
