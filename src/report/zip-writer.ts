@@ -17,20 +17,8 @@ import { entryDataStart, type ZipEntry } from '../parsers/zip.js';
 /** Where the zip goes, one piece at a time (a file in Node, a list of chunks in a browser). */
 export type ZipSink = (bytes: Uint8Array) => Promise<void>;
 
-/** The fields of a zip entry's headers. */
-export interface EntryHeader {
-  readonly nameBytes: Uint8Array;
-  readonly versionMadeBy: number;
-  readonly versionNeeded: number;
-  readonly flags: number;
-  readonly method: number;
-  readonly time: number;
-  readonly date: number;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly externalAttributes: number;
-}
+/** The fields of a zip entry's headers (a directory entry as read, without its place and parsed name). */
+export type EntryHeader = Omit<ZipEntry, 'name' | 'nameBytes' | 'localOffset'> & { readonly nameBytes: Uint8Array };
 
 /** The largest offset or size a zip without ZIP64 holds. */
 const ZIP32_MAX = 0xfffffffe;

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argb, noteOf } from '../../../test/helpers/annotated.js';
 import type { Finding } from '../../model/finding.js';
 import { zipFile } from '../../../test/helpers/files.js';
 import { annotateFiles } from './index.js';
@@ -72,13 +73,6 @@ async function readBack(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const argb = (cell: ExcelJS.Cell) => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
-const noteOf = (cell: ExcelJS.Cell): string | undefined => {
-  const n = cell.note as unknown;
-  if (n === undefined || n === null) return undefined;
-  if (typeof n === 'string') return n;
-  return ((n as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
-};
 
 const HEADERS = [
   'GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value',

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argb, noteOf } from '../../../test/helpers/annotated.js';
 import type { Finding } from '../../model/finding.js';
 import type { RawRow } from '../../parsers/raw.js';
 import { readXlsx } from '../../parsers/xlsx.js';
@@ -121,13 +122,6 @@ function storedEntries(file: string, entries: readonly ZipEntry[]): Map<string, 
   return out;
 }
 
-const argb = (cell: ExcelJS.Cell) => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
-const noteOf = (cell: ExcelJS.Cell): string | undefined => {
-  const n = cell.note as unknown;
-  if (n === undefined || n === null) return undefined;
-  if (typeof n === 'string') return n;
-  return ((n as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join('');
-};
 
 describe('annotateFiles: fidelity to the input workbook', () => {
   let src: ExcelJS.Workbook;
