@@ -59,7 +59,8 @@ async function* through(input: AsyncIterable<Uint8Array>, z: Transform): AsyncIt
 }
 
 const inflateRaw = (input: AsyncIterable<Uint8Array>) => through(input, createInflateRaw({ chunkSize: CHUNK }));
-const deflateRawStream = (input: AsyncIterable<Uint8Array>) => through(input, createDeflateRaw({ chunkSize: CHUNK }));
+// level 1: a 175 MB sheet deflates in 0.5 s of CPU instead of 2.6 s (level 6), 23 % larger
+const deflateRawStream = (input: AsyncIterable<Uint8Array>) => through(input, createDeflateRaw({ chunkSize: CHUNK, level: 1 }));
 
 export const nodeHost: Host = {
   open: openFile,
