@@ -4,7 +4,7 @@ import type { SheetMarks } from './marks.js';
 import { rewriteSheet, SheetXmlError, type SheetEdit, type SheetEditResult } from './sheet-rewrite.js';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const LEGACY = '<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdNotes"/>';
+const LEGACY = '<legacyDrawing r:id="rIdNotes"/>';
 
 /** row → col → severity, as marks (finding index 0 is an error, 1 a warning). */
 function marks(spec: Record<number, Record<number, Severity>>): SheetMarks {
@@ -74,6 +74,14 @@ describe('rewriteSheet', () => {
     const got = await run(xml, edit(marks({ 1: { 1: 'warning' } })), 11, result);
     expect(got).toBe(`<worksheet ${NS}><sheetData><row r="1"><c s="100" r="A1"><v>1</v></c></row></sheetData><legacyDrawing r:id="rId7"/></worksheet>`);
     expect(result.existingLegacyDrawing).toBe('rId7');
+  });
+
+  it('declares the relationships namespace on the new legacy drawing when the sheet does not', async () => {
+    const xml = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><pageMargins left="1"/></worksheet>';
+    expect(await run(xml, edit(marks({ 1: { 1: 'error' } })), 4)).toBe(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="101"/></row></sheetData><pageMargins left="1"/>' +
+        '<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdNotes"/></worksheet>',
+    );
   });
 
   it('fills an empty sheet, and handles namespace prefixes and rows without numbers', async () => {

@@ -56,6 +56,7 @@ export async function* rewriteSheet(xml: AsyncIterable<Uint8Array>, edit: SheetE
   let endAt = -1;
   let endFrom = 0;
   let out: string[] = [];
+  let relPrefix: string | undefined;
 
   /** new rows for the marks before row `before` */
   const rowsBefore = (before: number) => {
@@ -80,6 +81,9 @@ export async function* rewriteSheet(xml: AsyncIterable<Uint8Array>, edit: SheetE
       return;
     }
     let head = buf.slice(0, m.index);
+    // the prefix the sheet binds to the relationships namespace (`r` in every Excel file)
+    const root = new RegExp(`<${p}worksheet[\\s>][^>]*>`).exec(head)?.[0] ?? '';
+    relPrefix = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${NS_REL.replace(/[./]/g, '\\$&')}["']`).exec(root)?.[1];
     if (edit.unselect) head = head.replace(/\stabSelected\s*=\s*["'](?:1|true)["']/g, '');
     const selfClosing = m[0].endsWith('/>');
     if (selfClosing) {
@@ -251,11 +255,11 @@ export async function* rewriteSheet(xml: AsyncIterable<Uint8Array>, edit: SheetE
     }
   }
   if (state !== 'tail') throw new SheetXmlError('the sheet\'s XML ends before its rows do (no </sheetData>)');
-  yield bytes(finishTail(tail, p, edit, result));
+  yield bytes(finishTail(tail, p, relPrefix, edit, result));
 }
 
 /** The part after `</sheetData>`, with a `<legacyDrawing>` for the notes when the sheet has none. */
-function finishTail(tail: string, p: string, edit: SheetEdit, result: SheetEditResult): string {
+function finishTail(tail: string, p: string, relPrefix: string | undefined, edit: SheetEdit, result: SheetEditResult): string {
   if (!new RegExp(`</${p}worksheet>\\s*$`).test(tail)) throw new SheetXmlError('the sheet\'s XML ends early (no </worksheet>)');
   if (edit.legacyDrawingId === undefined) return tail;
   const existing = new RegExp(`<${p}legacyDrawing\\s[^>]*>`).exec(tail);
@@ -266,7 +270,8 @@ function finishTail(tail: string, p: string, edit: SheetEdit, result: SheetEditR
       return tail;
     }
   }
-  const element = `<${p}legacyDrawing xmlns:r="${NS_REL}" r:id="${edit.legacyDrawingId}"/>`;
+  const id = relPrefix ? `${relPrefix}:id="${edit.legacyDrawingId}"` : `xmlns:r="${NS_REL}" r:id="${edit.legacyDrawingId}"`;
+  const element = `<${p}legacyDrawing ${id}/>`;
   // the first child of <worksheet> that must come after it, or the end of <worksheet>
   let depth = 1;
   for (let k = tail.indexOf('<'); k >= 0; k = tail.indexOf('<', k + 1)) {
