@@ -1,6 +1,8 @@
 /**
- * Streaming .xlsx reader: our zip reader (zip.ts, random access by the central directory) and
- * the `saxes` SAX parser. Whatever the order of the parts in the zip, it reads the workbook part
+ * Streaming .xlsx reader: our zip reader (zip.ts, random access by the central directory), the
+ * `saxes` SAX parser for the small parts, and for the worksheets an offset scanner that reads the
+ * usual rows and cells without an object per attribute, saxes reading whatever it does not
+ * (sheet-reader.ts, sheet-scan.ts). Whatever the order of the parts in the zip, it reads the workbook part
  * (sheet names, states, `date1904`), its relationships (where each sheet is), the styles (which
  * cell formats are dates) and the shared strings first, then streams each worksheet in workbook
  * order, one row at a time. Memory holds the shared strings and one inflated chunk's rows: it
