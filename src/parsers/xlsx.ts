@@ -34,6 +34,7 @@ import { rowsOf, type RawRow, type RawSheet } from './raw.js';
 import { SharedStrings } from './shared-strings.js';
 import { unescapeX } from './sheet-cells.js';
 import { local, SheetReader, type Attrs } from './sheet-reader.js';
+import { scanSharedStrings } from './strings-scan.js';
 import { openEntry, readZip, type ZipEntry } from './zip.js';
 
 export { serialToDate } from './sheet-cells.js';
@@ -295,11 +296,16 @@ async function readDateStyles(file: string, entry: ZipEntry): Promise<Uint8Array
 // ------------------------------------------------------------------------ the shared strings
 
 async function readSharedStrings(file: string, entry: ZipEntry): Promise<SharedStrings> {
+  return (await scanSharedStrings(utf8(await openEntry(file, entry)))) ?? (await saxSharedStrings(utf8(await openEntry(file, entry))));
+}
+
+/** The shared strings read by saxes: what the scanner does not read (strings-scan.ts), and the yardstick of its tests. */
+export async function saxSharedStrings(chunks: AsyncIterable<string>): Promise<SharedStrings> {
   const strings = new SharedStrings();
   let cur = '';
   let inT = false;
   let phonetic = 0;
-  await parsePart(file, entry, {
+  const parser = newParser({
     open(name) {
       if (name === 't') inT = phonetic === 0;
       else if (name === 'si') cur = '';
@@ -314,6 +320,8 @@ async function readSharedStrings(file: string, entry: ZipEntry): Promise<SharedS
       else if (name === 'rPh') phonetic--;
     },
   });
+  for await (const chunk of chunks) parser.write(chunk);
+  parser.close();
   return strings.done();
 }
 
