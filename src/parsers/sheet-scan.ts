@@ -324,12 +324,13 @@ export class RowScanner {
       const q = s.charCodeAt(i);
       if (q !== QUOTE && q !== APOS) return ODD;
       const from = i + 1;
-      const to = s.indexOf(q === QUOTE ? '"' : "'", from);
-      if (to < 0) return CUT;
-      for (let k = from; k < to; k++) {
-        const v = s.charCodeAt(k);
+      let to = from;
+      for (; to < n; to++) {
+        const v = s.charCodeAt(to);
+        if (v === q) break;
         if (v < 0x20 || v === 38 || v === LT || v >= 0xd800) return ODD;
       }
+      if (to >= n) return CUT;
       const len = nameTo - nameFrom;
       for (let a = 0; a < count; a++) {
         const f = names[2 * a]!;
