@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cutAtRandom, prng } from '../../test/helpers/random.js';
 import type { RawRow } from './raw.js';
 import { SharedStrings } from './shared-strings.js';
 import { SheetCells } from './sheet-cells.js';
@@ -24,16 +25,6 @@ function read(chunks: string[], scan: boolean): { rows: RawRow[] } | { error: st
   }
 }
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Cells as writers produce them, and the odd ones a hostile or unusual file may hold. */
 const CELLS = [
@@ -147,16 +138,6 @@ const HEADS = [
 ];
 const TAILS = ['</sheetData><mergeCells count="0"/></worksheet>', '</sheetData></worksheet>', '</sheetData>', ''];
 
-/** The text cut into pieces of random lengths (1 to 40 characters, or a few hundred). */
-function cut(text: string, rnd: () => number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const n = rnd() < 0.7 ? 1 + Math.floor(rnd() * 40) : 1 + Math.floor(rnd() * 400);
-    out.push(text.slice(i, i + n));
-    i += n;
-  }
-  return out;
-}
 
 describe('SheetReader: the offset scanner and saxes read the same rows', () => {
   it('on 3,000 random sheets of usual and odd cells and rows, in random chunks: the same rows, or the same error', () => {
@@ -172,7 +153,7 @@ describe('SheetReader: the offset scanner and saxes read the same rows', () => {
       }
       const xml = pick(HEADS, 0.85) + rows.join(rnd() < 0.5 ? '' : '\n') + pick(TAILS, 0.85);
       const whole = read([xml], false);
-      expect(read(cut(xml, rnd), true), xml).toEqual(whole);
+      expect(read(cutAtRandom(xml, rnd, 40, 400), true), xml).toEqual(whole);
       expect(read([xml], true), xml).toEqual(whole);
       if ('error' in whole) failed++;
       else agreed++;
@@ -185,7 +166,7 @@ describe('SheetReader: the offset scanner and saxes read the same rows', () => {
   it('a row longer than the text at hand waits for the next chunk; one over a megabyte goes to saxes', () => {
     const big = `<row r="1">${`<c t="inlineStr"><is><t>${'abcdefghij'.repeat(10)}</t></is></c>`.repeat(12_000)}</row><row r="2"><c><v>2</v></c></row>`;
     const xml = `${HEAD}<sheetData>${big}</sheetData></worksheet>`;
-    const chunks = cut(xml, prng(1)).reduce<string[]>((acc, c, i) => (i % 200 === 0 ? acc.push(c) : (acc[acc.length - 1] += c), acc), []);
+    const chunks = cutAtRandom(xml, prng(1)).reduce<string[]>((acc, c, i) => (i % 200 === 0 ? acc.push(c) : (acc[acc.length - 1] += c), acc), []);
     const fast = read(chunks, true);
     expect(fast).toEqual(read([xml], false));
     expect('rows' in fast && fast.rows.map((r) => [r.row, r.cells.length])).toEqual([[1, 12_000], [2, 1]]);

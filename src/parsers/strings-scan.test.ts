@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cutAtRandom, prng } from '../../test/helpers/random.js';
 import type { SharedStrings } from './shared-strings.js';
 import { scanSharedStrings } from './strings-scan.js';
 import { saxSharedStrings } from './xlsx.js';
@@ -19,16 +20,6 @@ async function read(pieces: string[], scan: boolean): Promise<{ strings: (string
   }
 }
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ITEMS = [
   '<si><t>INV-000123</t></si>',
@@ -74,15 +65,6 @@ const PROLOGS = [
 ];
 const ENDS = ['</sst>', '</sst>\n', '</sst><!-- after -->', '</sst>junk', '', '</sst></sst>'];
 
-function cut(text: string, rnd: () => number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const n = 1 + Math.floor(rnd() * (rnd() < 0.7 ? 30 : 300));
-    out.push(text.slice(i, i + n));
-    i += n;
-  }
-  return out;
-}
 
 describe('scanSharedStrings: the same table as saxes, or saxes reads the part', () => {
   it('on 2,000 random parts of usual and odd items, in random chunks', async () => {
@@ -92,7 +74,7 @@ describe('scanSharedStrings: the same table as saxes, or saxes reads the part', 
     for (let n = 0; n < 2000; n++) {
       const items = Array.from({ length: Math.floor(rnd() * 8) }, () => ITEMS[rnd() < 0.6 ? Math.floor(rnd() * 6) : Math.floor(rnd() * ITEMS.length)]!);
       const xml = PROLOGS[rnd() < 0.7 ? 0 : Math.floor(rnd() * PROLOGS.length)]! + items.join(rnd() < 0.5 ? '' : '\n') + ENDS[rnd() < 0.7 ? 0 : Math.floor(rnd() * ENDS.length)]!;
-      const pieces = cut(xml, rnd);
+      const pieces = cutAtRandom(xml, rnd, 30, 300);
       const saxes = await read([xml], false);
       expect(await read(pieces, true), xml).toEqual(saxes);
       if (await scanSharedStrings(chunked(pieces))) fast++;
