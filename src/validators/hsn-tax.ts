@@ -50,8 +50,9 @@ export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
     const [lo, hi] = low <= expected ? [low, expected] : [expected, low];
     const d = actual < lo ? lo - actual : actual > hi ? actual - hi : 0;
     if (d > TAX_TOLERANCE_PAISE) {
-      const shown = lo === hi ? formatPaise(expected) : `${formatPaise(lo)} to ${formatPaise(hi)}`;
-      out.push({ field, difference: d, params: { head, expected: shown, difference: formatPaise(d) } });
+      // a band is two amounts (the catalogue words the range): expected up to expectedTo
+      const band = lo === hi ? { expected: formatPaise(expected) } : { expected: formatPaise(lo), expectedTo: formatPaise(hi) };
+      out.push({ field, difference: d, params: { head, ...band, difference: formatPaise(d) } });
     }
   };
   const intra = camt !== 0 || samt !== 0;

@@ -10,11 +10,16 @@ import { rupeeAmount as rs } from './amount.js';
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 
-/** How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING). */
+/**
+ * How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING): the tax
+ * expected is one amount, or a band from `expected` to `expectedTo` (a row that may mix supplies
+ * at 65 % of the rate).
+ */
 function taxOff(p: Params): string {
+  const expected = !('expectedTo' in p) ? `Rs ${rs(p.expected)}` : `Rs ${rs(p.expected)} to Rs ${rs(p.expectedTo)}`;
   return p.head === 'total'
-    ? `The tax on this row is Rs ${rs(p.difference)} away from taxable value × rate (Rs ${rs(p.expected)})`
-    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the taxable value and rate give (Rs ${rs(p.expected)})`;
+    ? `The tax on this row is Rs ${rs(p.difference)} away from taxable value × rate (${expected})`
+    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the taxable value and rate give (${expected})`;
 }
 
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */

@@ -28,6 +28,7 @@ const rule: PassRule = {
   variants: [
     { head: 'iamt', expected: '1800.00', difference: '10.01', documents: 1, rounding: '0.50' },
     { head: 'total', expected: '1800.00', difference: '10.01' },
+    { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '10.01' },
   ],
   check(ctx, report) {
     return hsnTaxPass(ctx, report, (difference, documents) => !roundingExplains(difference, documents));
