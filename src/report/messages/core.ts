@@ -1,5 +1,6 @@
 /** Messages for reading files, sheets, headers and cells, documents, and command options. */
 import type { MessageEntry } from './types.js';
+import { periodInWords } from './period.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -141,7 +142,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {
-    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${s(p.period)} return: ${s(p.reason)}`,
+    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${s(p.reason)}`,
     hint: () => 'From the May 2025 period use the hsn(b2b) and hsn(b2c) sheets; before it, the single hsn sheet.',
   },
 
@@ -187,7 +188,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   JSON_RETURN_MISMATCH: {
     input: true,
-    message: (p) => `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
+    message: (p) =>
+      p.option === '--period'
+        ? `${s(p.option)} ${s(p.value)} is not the JSON's period (${periodInWords(p.json)}, ${s(p.json)})`
+        : `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
     hint: (p) => `Leave ${s(p.option)} out (the JSON says whose return it is and for which period), or give the right JSON.`,
   },
   INPUT_JSON: {

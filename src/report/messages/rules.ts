@@ -6,9 +6,12 @@
 import type { Params } from '../../model/finding.js';
 import type { MessageEntry } from './types.js';
 import { rupeeAmount as rs } from './amount.js';
+import { periodInWords } from './period.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
+/** the return period of the finding (a quarterly filer's quarter when `quarterly`) */
+const period = (p: Params) => periodInWords(p.period, p.quarterly);
 
 /**
  * How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING): the tax
@@ -28,9 +31,9 @@ function timeLimit(p: Params): string {
     case 'annual-return':
       return `the annual return for its financial year was filed on ${s(p.deadline)}, which ends the time limit`;
     case 'september':
-      return `the last return for its financial year was the one for ${s(p.lastReturn)}`;
+      return `the last return for its financial year was the one for ${periodInWords(p.lastReturn)}`;
     default:
-      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${s(p.lastReturn)} return was the last one filed by then`;
+      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${periodInWords(p.lastReturn)} return was the last one filed by then`;
   }
 }
 
@@ -357,7 +360,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Enter the supplier\'s own GSTIN as on its registration certificate; a supplier without one goes on the ecourp2b or ecourp2c sheet.',
   },
   ECOM_PERIOD: {
-    message: (p) => `Table ${s(p.table)} is reported from the ${s(p.from)} period; the ${s(p.period)} return has no place for sheet ${s(p.sheet)}`,
+    message: (p) => `Table ${s(p.table)} is reported from the ${periodInWords(p.from)} period; the ${period(p)} return has no place for sheet ${s(p.sheet)}`,
     hint: () => 'Remove the sheet from this return, or check the return period.',
   },
   ECO_SIGN: {
@@ -438,7 +441,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
 
   // ------------------------------------------------------------------ Table 13, IFF
   DOCS_MISSING: {
-    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${s(p.period)} input has no docs sheet`,
+    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${period(p)} input has no docs sheet`,
     hint: () => 'Add the docs sheet with the serial numbers of invoices and notes issued in the period (or fill Table 13 on the portal).',
   },
   HSN_B2B_EMPTY: {
@@ -455,22 +458,22 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Check the serial-number ranges and counts in the docs sheet: every document reported must be within them.',
   },
   IFF_VALUE_LIMIT: {
-    message: (p) => `The invoices of the ${s(p.period)} IFF come to Rs ${rs(p.total)} with this one; an IFF takes at most Rs ${rs(p.limit)} a month`,
+    message: (p) => `The invoices of the ${period(p)} IFF come to Rs ${rs(p.total)} with this one; an IFF takes at most Rs ${rs(p.limit)} a month`,
     hint: () => 'Report this invoice and the ones after it in the next month\'s IFF or in the quarter\'s GSTR-1.',
   },
   IFF_DUPLICATE: {
-    message: (p) => `${s(p.document)} was already furnished in the IFF (${s(p.period)})`,
+    message: (p) => `${s(p.document)} was already furnished in the IFF (${period(p)})`,
     hint: () => 'Remove it from this return: a document furnished in an IFF month is not reported again in the quarter. To change it, amend it (b2ba, cdnra).',
   },
   IFF_SECTION: {
-    message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
+    message: (p) => `${period(p)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
     hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',
   },
 
   // ------------------------------------------------------------------ the JSON
   RETURN_TIME_BARRED: {
     message: (p) =>
-      `The GSTR-1 for ${s(p.period)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
+      `The GSTR-1 for ${period(p)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
     hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
   },
   AMOUNT_DIGITS: {
