@@ -13,6 +13,9 @@ const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
 /** the return period of the finding (a quarterly filer's quarter when `quarterly`) */
 const period = (p: Params) => periodInWords(p.period, p.quarterly);
 
+/** What the tax is on: an advance's gross amount (Table 11), else the taxable value. */
+const taxBase = (p: Params) => (p.base === 'advance' ? 'gross advance' : 'taxable value');
+
 /**
  * How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING): the tax
  * expected is one amount, or a band from `expected` to `expectedTo` (a row that may mix supplies
@@ -20,9 +23,10 @@ const period = (p: Params) => periodInWords(p.period, p.quarterly);
  */
 function taxOff(p: Params): string {
   const expected = !('expectedTo' in p) ? `Rs ${rs(p.expected)}` : `Rs ${rs(p.expected)} to Rs ${rs(p.expectedTo)}`;
+  const base = taxBase(p);
   return p.head === 'total'
-    ? `The tax on this row is Rs ${rs(p.difference)} away from taxable value × rate (${expected})`
-    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the taxable value and rate give (${expected})`;
+    ? `The tax on this row is Rs ${rs(p.difference)} away from ${base} × rate (${expected})`
+    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the ${base} and rate give (${expected})`;
 }
 
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
@@ -370,7 +374,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET91708: {
     message: (p) =>
       `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${rs(p.rounding)})`}`,
-    hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
+    hint: (p) => `Check the ${taxBase(p)}, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.`,
   },
   HSN_TAX_ROUNDING: {
     message: (p) =>

@@ -85,4 +85,24 @@ describe('rule: RET91708', () => {
     expect(await runRules(rule, [b2cs, off30], { period: '052025' })).toEqual([]);
     expect((await runRules(rule, [off30], { period: '052025' })).map((x) => x.params?.difference)).toEqual(['30.00']);
   });
+
+  it('checks an advance row\'s given tax on its gross advance (Table 11A/11B), one document: Rs 10 at most', async () => {
+    const f = await runRules(rule, [
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: 1000000, iamt: 180000 }, 5),
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: 1000000, iamt: 181001 }, 6),
+      // advances received may be negative (net of refunds): the tax goes the same way
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: -1000000, iamt: -180000 }, 7),
+      makeRow('atadj', { pos: '27', diffPercent: 100, rt: 18, adAmt: 1000000, camt: 90000, samt: 80000 }, 5),
+      makeRow('ata', { fy: 2024, omonth: 4, pos: '29', diffPercent: 100, rt: 18, adAmt: 500000, iamt: 90000 }, 5),
+    ], { period: '102025' });
+    expect(f.map((x) => [x.sheet, x.row, x.column, x.params])).toEqual([
+      ['at', 6, 'Integrated Tax Amount', { head: 'iamt', expected: '1800.00', difference: '10.01', base: 'advance' }],
+      ['atadj', 5, 'State/UT Tax Amount', { head: 'samt', expected: '900.00', difference: '100.00', base: 'advance' }],
+    ]);
+    expect(messageOf(f[0]!)).toBe(
+      'Integrated Tax Amount is Rs 10.01 away from the tax the gross advance and rate give (Rs 1,800.00); at most Rs 10 is allowed',
+    );
+    // an advance row without tax amounts (the template's) has its tax computed: nothing to check
+    expect(await runRules(rule, [makeRow('at', { pos: '29', rt: 18, adAmt: 1000000 }, 5)])).toEqual([]);
+  });
 });
