@@ -342,4 +342,30 @@ describe('web page: static build in Chromium', () => {
     expect(stored.sort()).toEqual(['gstr1.form']);
     await page.context().close();
   });
+
+  it('words option errors and hints for the page\'s fields, not the command line\'s flags', async () => {
+    const { page } = await open();
+    const submit = async (gstin: string, period: string) => {
+      await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+      await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
+      await page.getByRole('textbox', { name: 'Return period' }).fill(period);
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+    };
+    await submit('27AAKCS4821M1Z', '102025');
+    await expect.poll(() => page.locator('#form-error').textContent())
+      .toBe('"27AAKCS4821M1Z" is not a GSTIN. Give your own 15-character GSTIN, e.g. 27AAACR5055K1Z7 in GSTIN.');
+    await shot(page, '9-option-error');
+    await submit(GSTIN, '132025');
+    await expect.poll(() => page.locator('#form-error').textContent())
+      .toBe('"132025" is not a return period. Give the period as MMYYYY, e.g. 032025 in Return period (from 072017).');
+
+    // a finding's hint names the page's checkbox: the sample's intra-State HSN rows with the SEZ box ticked
+    await page.getByLabel('We are an SEZ unit or developer').check();
+    await check(page, SAMPLE, GSTIN, '102025');
+    const hints = await page.locator('#findings tbody tr td:nth-child(7)').allTextContents();
+    expect(hints.some((h) => h.includes('untick "We are an SEZ unit or developer"'))).toBe(true);
+    expect(hints.filter((h) => /--[a-z]/.test(h))).toEqual([]);
+    await shot(page, '10-sez-hint');
+    await page.context().close();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
-import { count, plural, rupees } from './format.js';
+import { count, failureText, plural, rupees } from './format.js';
 import { setUpPortal } from './portal.js';
 import type { FromWorker, PageResult, ToWorker } from './protocol.js';
 
@@ -202,7 +202,7 @@ form.addEventListener('submit', (e) => {
 
 function showFailure(message: string, hint: string): void {
   busy(false);
-  formError.textContent = hint ? `${message} ${hint}` : message;
+  formError.textContent = failureText(message, hint);
 }
 
 // ----------------------------------------------------------------------------------- result

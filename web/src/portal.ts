@@ -5,7 +5,7 @@
  * beside the uploaded totals) and shows the outcome and the ARN. A static copy of the page has
  * no token and never calls this.
  */
-import { count, plural, rupees } from './format.js';
+import { count, failureText, plural, rupees } from './format.js';
 
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
 interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
@@ -124,7 +124,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
 
   function show(job: JobView): void {
     if (job.failure) {
-      state.textContent = `${job.failure.message} ${job.failure.hint}`.trim();
+      state.textContent = failureText(job.failure.message, job.failure.hint);
       return;
     }
     const r = job.result ?? {};

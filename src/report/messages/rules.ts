@@ -5,6 +5,7 @@
  */
 import type { Params } from '../../model/finding.js';
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 import { rupeeAmount as rs } from './amount.js';
 import { periodInWords } from './period.js';
 
@@ -150,9 +151,9 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return 'Central Tax and State/UT Tax must be equal';
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'sez'
-        ? 'Move the tax into Integrated Tax Amount, or drop --sez if you are not an SEZ unit or developer.'
+        ? `Move the tax into Integrated Tax Amount, or ${w.unset('--sez')} if you are not an SEZ unit or developer.`
         : p.reason === 'sewop'
           ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
           : p.reason === 'inter' || p.reason === 'intra'
@@ -208,11 +209,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `Invoice date ${s(p.value)} is before GST began (01-07-2017)`;
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'after-period'
         ? "Report the invoice in the return for its own month, or check the return period and the date's day/month order."
         : p.reason === 'before-registration'
-          ? 'Check the date and --registration-date; invoices from before registration are not reported in GSTR-1.'
+          ? `Check the date and ${w.option('--registration-date')}; invoices from before registration are not reported in GSTR-1.`
           : "Check the date and its day/month/year order; GST began on 01-07-2017.",
   },
   RET191126: {
@@ -226,11 +227,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `Note date ${s(p.value)} is before GST began (01-07-2017)`;
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'after-period'
         ? "Report the note in the return for its own month, or check the return period and the date's day/month order."
         : p.reason === 'before-registration'
-          ? 'Check the date and --registration-date; notes dated before registration are not reported in GSTR-1.'
+          ? `Check the date and ${w.option('--registration-date')}; notes dated before registration are not reported in GSTR-1.`
           : "Check the date and its day/month/year order; GST began on 01-07-2017.",
   },
   DATE_TOO_OLD_18M: {
