@@ -27,6 +27,8 @@ const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
 const REGISTER = join(ROOT, 'templates/sample/sales-register.xlsx');
 const GSTIN = '27AAKCS4821M1ZW';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-'));
+/** for what waits on the page's worker: a loaded machine (2 cores, several test runs) takes seconds */
+const SLOW = { timeout: 30_000 };
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -197,7 +199,7 @@ describe('web page: static build in Chromium', () => {
     const { page, requests } = await open();
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
     // recognised as a register as soon as it is chosen: its options open
-    await expect.poll(() => page.locator('#register-note').textContent()).toBe(
+    await expect.poll(() => page.locator('#register-note').textContent(), SLOW).toBe(
       'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
     );
     await expect(page.locator('#register').getAttribute('open')).resolves.not.toBeNull();
@@ -321,7 +323,7 @@ describe('web page: static build in Chromium', () => {
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
     await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect.poll(() => page.locator('#progress-text').textContent()).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
+    await expect.poll(() => page.locator('#progress-text').textContent(), SLOW).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
     await shot(page, '8-progress');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('#form-error').textContent()).toBe('Check cancelled.');
@@ -352,11 +354,11 @@ describe('web page: static build in Chromium', () => {
       await page.getByRole('button', { name: 'Check', exact: true }).click();
     };
     await submit('27AAKCS4821M1Z', '102025');
-    await expect.poll(() => page.locator('#form-error').textContent())
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW)
       .toBe('"27AAKCS4821M1Z" is not a GSTIN. Give your own 15-character GSTIN, e.g. 27AAACR5055K1Z7 in GSTIN.');
     await shot(page, '9-option-error');
     await submit(GSTIN, '132025');
-    await expect.poll(() => page.locator('#form-error').textContent())
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW)
       .toBe('"132025" is not a return period. Give the period as MMYYYY, e.g. 032025 in Return period (from 072017).');
 
     // a finding's hint names the page's checkbox: the sample's intra-State HSN rows with the SEZ box ticked
