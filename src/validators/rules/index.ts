@@ -52,6 +52,9 @@ import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
 import iffValueLimit from './iff-value-limit.js';
 import iffDuplicate from './iff-duplicate.js';
+import gstr1aPeriod from './gstr1a-period.js';
+import gstr1aSections from './gstr1a-sections.js';
+import gstr1aOriginalPeriod from './gstr1a-original-period.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
@@ -82,6 +85,7 @@ export const RULES: readonly Rule[] = [
   cdnTimeLimit,
   amendTimeLimit,
   amendSamePeriod,
+  gstr1aOriginalPeriod,
   revisedDate,
   revisedDateLate,
   shippingBillDate,
@@ -107,12 +111,14 @@ export const RULES: readonly Rule[] = [
   iffSections,
   iffValueLimit,
   iffDuplicate,
+  gstr1aSections,
   hsnTotals,
   docsCount,
   docsMissing,
   hsnB2bEmpty,
   retsaveSchema,
   timeBar,
+  gstr1aPeriod,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {
