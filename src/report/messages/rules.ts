@@ -461,10 +461,6 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
     hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',
   },
-  GSTR1A_SECTION: {
-    message: (p) => `GSTR-1A has no Table 13 (documents issued): sheet ${s(p.sheet) || 'docs'} cannot be sent with the ${s(p.period)} GSTR-1A`,
-    hint: () => 'Leave the docs sheet out of the GSTR-1A; the documents issued in the period are reported in its GSTR-1.',
-  },
   GSTR1A_ORIGINAL_PERIOD: {
     message: (p) => `A GSTR-1A amends only what was reported for its own period: the original must be dated ${s(p.from)} to ${s(p.to)}`,
     hint: () => 'Amend a document of an earlier period in the amendment tables of your next GSTR-1, not in this GSTR-1A.',

@@ -10,11 +10,25 @@
 import { gstr1aExists } from '../../model/dated-rules.js';
 import { parsePeriod } from '../../model/period.js';
 import type { PortalError } from '../error-report.js';
+import type { ReturnForm } from '../../model/form.js';
 import type { RecordEntry } from '../records.js';
-import type { Result, ReturnState } from './portal.js';
+
+/** What these checks read of a period's return on the emulated portal (portal.ts `ReturnState`). */
+interface FormState {
+  readonly form: ReturnForm;
+  readonly fp: string;
+  readonly docs: ReadonlyMap<string, RecordEntry>;
+  readonly filed?: unknown;
+}
+
+interface Refusal {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: string;
+}
 
 /** Why nothing may be written to `s` (a GSTR-1A), given the period's GSTR-1 `gstr1`; undefined when it may. */
-export function gstr1aRefusal(s: ReturnState, gstr1: ReturnState): Result<never> | undefined {
+export function gstr1aRefusal(s: FormState, gstr1: FormState): Refusal | undefined {
   if (s.form !== 'gstr1a') return undefined;
   const period = parsePeriod(s.fp);
   if (!period || !gstr1aExists(period)) return { ok: false, code: 'EMU_GSTR1A_PERIOD', message: `GSTR1A is not available for ${s.fp}: it exists from the July 2024 tax period.` };
@@ -26,7 +40,7 @@ export function gstr1aRefusal(s: ReturnState, gstr1: ReturnState): Result<never>
 const AMENDS: Readonly<Record<string, string>> = { b2ba: 'b2b', cdnra: 'cdnr' };
 
 /** The GSTR-1A error of one saved record, if any, against the filed GSTR-1 `gstr1`. */
-export function gstr1aRecordError(e: RecordEntry, gstr1: ReturnState): PortalError | undefined {
+export function gstr1aRecordError(e: RecordEntry, gstr1: FormState): PortalError | undefined {
   const number = e.key.inum ?? e.key.ntNum;
   if (!AMENDS[e.section] && number && gstr1.docs.has(e.id)) {
     return { key: e.key, code: 'RET191111', message: `Invoice No. ${number} already exist in GSTR 1 of ${gstr1.fp}` };

@@ -81,7 +81,6 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   HSN_B2B_EMPTY: 'RET191106', // the portal's code for the empty B2B tab is not known
   DOC_FIELD_MISMATCH: 'RET191190', // from JSON: a second document with the same number in a section
   // GSTR-1A: the portal's own codes for these are not known
-  GSTR1A_SECTION: 'RET191106',
   GSTR1A_ORIGINAL_PERIOD: 'RET191106',
   GSTR1A_PERIOD: 'RET191106',
 };

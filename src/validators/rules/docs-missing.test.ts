@@ -19,7 +19,7 @@ describe('rule: DOCS_MISSING', () => {
     expect((await runRules(rule, [b2b], { period: '092025', quarterly: true })).length).toBe(1);
   });
 
-  it('not in a GSTR-1A, which has no Table 13', async () => {
+  it('not in a GSTR-1A, which carries only amendments and additions', async () => {
     expect(await runRules(rule, [b2b], { period: '052025', form: 'gstr1a' })).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * (GSTN's advisory on Tables 12 and 13, Phase III: `TABLE13_MANDATORY`). A return whose input has
  * no docs sheet gets one finding. A warning until the portal's refusal is verified, and because
  * Table 13 may come from another file or be typed on the portal. Not in an IFF month (Table 13
- * is not part of the IFF), nor in a GSTR-1A (which has no Table 13: GSTR1A_SECTION).
+ * is not part of the IFF), nor in a GSTR-1A: it carries only what amends or adds to the period's
+ * GSTR-1, and whether the portal asks it for Table 13 is not known.
  *   pass: 052025 with a docs sheet, 042025 without; warn: 052025 without
  */
 import { table13Mandatory } from '../../model/dated-rules.js';

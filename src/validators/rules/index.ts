@@ -53,7 +53,6 @@ import iffSections from './iff-sections.js';
 import iffValueLimit from './iff-value-limit.js';
 import iffDuplicate from './iff-duplicate.js';
 import gstr1aPeriod from './gstr1a-period.js';
-import gstr1aSections from './gstr1a-sections.js';
 import gstr1aOriginalPeriod from './gstr1a-original-period.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
@@ -111,7 +110,6 @@ export const RULES: readonly Rule[] = [
   iffSections,
   iffValueLimit,
   iffDuplicate,
-  gstr1aSections,
   hsnTotals,
   docsCount,
   docsMissing,
