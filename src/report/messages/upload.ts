@@ -64,8 +64,8 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_GSTR1A_GSTR1_NOT_FILED: {
     message: (p) =>
       p.checked === 'portal'
-        ? `Nothing sent: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${s(p.period)} as filed`
-        : `Nothing sent: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${s(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
+        ? `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${s(p.period)} as filed`
+        : `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${s(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
     hint: () => 'Upload and file the period\'s GSTR-1 first (gstr1 upload, gstr1 file); documents it still lacks can go in it directly.',
   },
   // ------------------------------------------------------------------ filing checks (nothing is filed)
