@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from './index.js';
 import { Portal } from './portal.js';
 
 const GSTIN = '27AAACR5055K1Z7';
@@ -64,5 +65,28 @@ describe('emulator: GSTR-1A', () => {
     expect(types()).toEqual([['GSTR1', 'AA270824000001'], ['GSTR1A', 'AA270824000002']]);
     expect(types('GSTR1')).toEqual([['GSTR1', 'AA270824000001']]);
     expect(types('GSTR1A')).toEqual([['GSTR1A', 'AA270824000002']]);
+  });
+});
+
+describe('emulator: Sandbox\'s GSTR-1A summary (its one documented GSTR-1A path)', () => {
+  let emu: RunningEmulator;
+  afterEach(async () => emu.close());
+
+  it('answers the GSTR-1A of the period, apart from its GSTR-1', async () => {
+    emu = await startEmulator({ ipPolls: 0 });
+    const portal = emu.emulator.portal;
+    expect(save(portal, '082024', { b2b: [{ ctin: A, inv: [inv('A/1', '05-08-2024')] }] })).toMatchObject({ status_cd: 'P' });
+    portal.state(GSTIN, '082024').filed = { arn: 'AA270824000001', ackDt: '10-09-2024' };
+    expect(save(portal, '082024', { b2b: [{ ctin: A, inv: [inv('A/2', '06-08-2024'), inv('A/3', '07-08-2024')] }] }, 'gstr1a')).toMatchObject({ status_cd: 'P' });
+    const post = async (path: string, headers: Record<string, string>, body?: unknown) =>
+      (await (await fetch(`${emu.url}${path}`, { method: 'POST', headers: { 'x-api-key': 'k', ...headers }, body: JSON.stringify(body ?? {}) })).json()) as Record<string, any>;
+    const platform = (await post('/authenticate', { 'x-api-secret': 's' })).data.access_token as string;
+    const who = { username: 'u', gstin: GSTIN };
+    await post('/gst/compliance/tax-payer/otp', { authorization: platform }, who);
+    const token = (await post('/gst/compliance/tax-payer/otp/verify?otp=575757', { authorization: platform }, who)).data.access_token as string;
+    const get = async (path: string) => (await (await fetch(`${emu.url}${path}`, { headers: { 'x-api-key': 'k', authorization: token } })).json()) as Record<string, any>;
+    const sum = await get('/gst/compliance/tax-payer/gstrs/gstr-1a/2024/08');
+    expect(sum.data.data).toMatchObject({ gstin: GSTIN, ret_period: '082024', sec_sum: [{ sec_nm: 'B2B', ttl_rec: 2 }] });
+    expect((await get('/gst/compliance/tax-payer/gstrs/gstr-1/2024/08')).data.data.sec_sum).toMatchObject([{ sec_nm: 'B2B', ttl_rec: 1 }]);
   });
 });
