@@ -2,7 +2,8 @@
  * GSTR-1A through the emulator on both providers' paths (issue 13 item 3). WhiteBooks: the August
  * 2024 GSTR-1 is uploaded; a GSTR-1A before it is filed is refused before anything is saved; the
  * GSTR-1 is filed; the GSTR-1A then takes an amended invoice (b2ba) and a missed one (b2b), is
- * filed with its own ARN, and cannot be filed twice; the two journals stay apart. Sandbox
+ * filed with its own ARN, and cannot be filed twice; the two journals stay apart; its status and
+ * reset touch the GSTR-1A alone. Sandbox
  * documents no GSTR-1A save or filing path: its GSTR-1 is filed, its GSTR-1A refused, naming it.
  * On both, a GSTR-1A for June 2024 (before the form existed) is refused.
  */
@@ -15,7 +16,7 @@ import type { ReturnForm } from '../../src/model/form.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import sandbox from '../../src/upload/providers/sandbox.js';
 import whitebooks from '../../src/upload/providers/whitebooks.js';
-import { fileReturn, uploadReturn } from '../../src/upload/run.js';
+import { fileReturn, resetReturn, returnStatus, uploadReturn } from '../../src/upload/run.js';
 import { GSTIN, OTP, PAN } from './provider-contract.js';
 
 const SBX = { apiKey: 'key_live_g1a1', apiSecret: 'secret_live_g1a1', gstUsername: 'taxpayer_g1a' };
@@ -98,6 +99,17 @@ describe.each(Object.keys(PROVIDERS) as (keyof typeof PROVIDERS)[])('GSTR-1A thr
       const gstr1 = await file('082024');
       expect(gstr1).toMatchObject({ status: 'filed', alreadyFiled: false });
       if (gstr1.status !== 'filed') return;
+
+      // a first GSTR-1A upload with the amendment alone; status and reset are the GSTR-1A's
+      const first = await uploadFiles(csvs('first', { b2ba: [B2BA, b2ba('INV/801', '05-Aug-2024', 11000)] }), run('082024', 'gstr1a'));
+      expect(first).toMatchObject({ status: 'uploaded', portalFindings: [] });
+      const st = await returnStatus(run('082024', 'gstr1a'));
+      expect(st.chunks.map((c) => c.outcome)).toEqual(['processed']);
+      expect(st.job).toMatchObject({ statusCd: 'P', action: 'SAVE' });
+      expect(st.filed).toBeUndefined();
+      expect((await resetReturn({ ...run('082024', 'gstr1a'), confirm: true })).outcome).toBe('processed');
+      expect(portal.state(GSTIN, '082024', 'gstr1a').docs.size).toBe(0);
+      expect(portal.state(GSTIN, '082024').docs.size).toBe(2);
 
       const amend = await uploadFiles(GSTR1A(), run('082024', 'gstr1a'));
       expect(amend).toMatchObject({ status: 'uploaded', portalFindings: [] });
