@@ -48,7 +48,7 @@ describe('cli: --form', () => {
   it('a GSTR-1A after the period\'s GSTR-1 is filed: uploaded and filed with its own ARN', async () => {
     env();
     const before = await cli('upload', b2b('early', 'INV/2', '06-Sep-2024'), '--form', 'gstr1a', ...id('092024'));
-    expect(before.out).toContain('the GSTR-1 of 092024 as filed');
+    expect(before.out).toContain('the GSTR-1 of September 2024 as filed');
     expect(before.code).toBe(2);
     expect((await cli('upload', b2b('gstr1', 'INV/1', '05-Sep-2024'), ...id('092024'))).code).toBe(0);
     const gstr1 = await cli('file', ...id('092024'), '--pan', 'AAACR5055K', '--yes');
@@ -68,7 +68,7 @@ describe('cli: --form', () => {
     expect(bad.out).toContain('"gstr2" is not a form');
     expect(bad.code).toBe(2);
     const june = await cli('upload', b2b('june', 'INV/6', '05-Jun-2024'), '--form', 'gstr1a', ...id('062024'));
-    expect(june.out).toContain('GSTR-1A exists from the July 2024 period; 062024 is before it');
+    expect(june.out).toContain('GSTR-1A exists from the July 2024 period; June 2024 is before it');
     expect(june.code).toBe(1);
     const status = await cli('status', '--form', 'gstr1a', ...id('062024'));
     expect(status.out).toContain('Nothing sent: GSTR-1A exists from the July 2024 period');

@@ -3,7 +3,9 @@
  * upload options) and EMULATOR_HOST. Portal codes in error reports (RET191114...) are the rule
  * codes of rules.ts, whose hints apply; their message is the portal's own text.
  */
+import { periodInWords } from './period.js';
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
@@ -33,7 +35,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
-  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: () => "Give the authorised signatory's 10-character PAN, e.g. --pan ABCDE1234F." },
+  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
     hint: (p) => `Wait for it to finish. If no such run exists, delete ${s(p.file)}.`,
@@ -58,14 +60,14 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_FORM: { input: true, message: (p) => `"${s(p.value)}" is not a form`, hint: () => 'Use --form gstr1 (the default) or --form gstr1a.' },
   UPLOAD_GSTR1A_PERIOD: {
     input: true,
-    message: (p) => `Nothing sent: GSTR-1A exists from the July 2024 period, and ${s(p.period)} is before it`,
+    message: (p) => `Nothing sent: GSTR-1A exists from the July 2024 period, and ${periodInWords(p.period)} is before it`,
     hint: () => 'Correct this period\'s documents in the amendment tables (b2ba, cdnra...) of a later GSTR-1.',
   },
   UPLOAD_GSTR1A_GSTR1_NOT_FILED: {
     message: (p) =>
       p.checked === 'portal'
-        ? `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${s(p.period)} as filed`
-        : `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${s(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
+        ? `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${periodInWords(p.period)} as filed`
+        : `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${periodInWords(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
     hint: () => 'Upload and file the period\'s GSTR-1 first (gstr1 upload, gstr1 file); documents it still lacks can go in it directly.',
   },
   // ------------------------------------------------------------------ filing checks (nothing is filed)
