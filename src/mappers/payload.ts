@@ -92,24 +92,28 @@ export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = D
   }
   yield* flush();
 }
-/** A group over the budget is cut into several groups with the same header fields. */
+/**
+ * A group over the budget is cut into several groups with the same header fields. Each element is
+ * serialised once: a group within the budget is its header and its elements' texts joined, which
+ * is what JSON.stringify(group) writes when the list is the group's last key (a mapper's groups).
+ */
 function splitGroup(item: unknown, splitKey: string | undefined, budget: number): string[] {
-  const text = JSON.stringify(item);
-  if (text.length <= budget || !splitKey) return [text];
   const obj = item as Record<string, unknown>;
-  const list = obj[splitKey];
-  if (!Array.isArray(list) || list.length < 2) return [text];
+  const list = splitKey ? obj[splitKey] : undefined;
+  if (!Array.isArray(list) || !listIsLast(obj, splitKey!)) return [JSON.stringify(item)];
   const rest = { ...obj };
-  delete rest[splitKey];
-  const base = JSON.stringify(rest).length + splitKey.length + 6;
-  // each element is serialised once, and each piece is the header and its elements' texts: what
-  // JSON.stringify({ ...rest, [splitKey]: piece }) writes, without serialising it all again
-  const open = JSON.stringify({ ...rest, [splitKey]: [] }).slice(0, -2);
+  delete rest[splitKey!];
+  // `{"ctin":"…","inv":[`: what JSON.stringify({ ...rest, [splitKey]: piece }) writes before the elements
+  const open = JSON.stringify({ ...rest, [splitKey!]: [] }).slice(0, -2);
+  const texts: string[] = new Array(list.length);
+  let length = open.length + 2 + Math.max(0, list.length - 1);
+  for (let i = 0; i < list.length; i++) length += (texts[i] = JSON.stringify(list[i]) ?? 'null').length;
+  if (length <= budget || list.length < 2) return [`${open}${texts.join(',')}]}`];
+  const base = JSON.stringify(rest).length + splitKey!.length + 6;
   const pieces: string[] = [];
   let cur: string[] = [];
   let curSize = base;
-  for (const el of list) {
-    const t = JSON.stringify(el) ?? 'null';
+  for (const t of texts) {
     const s = t.length + 1;
     if (cur.length && curSize + s > budget) {
       pieces.push(`${open}${cur.join(',')}]}`);
@@ -121,6 +125,13 @@ function splitGroup(item: unknown, splitKey: string | undefined, budget: number)
   }
   if (cur.length) pieces.push(`${open}${cur.join(',')}]}`);
   return pieces;
+}
+
+/** Whether `key` is the object's last key, so its list is the end of the object's JSON text. */
+function listIsLast(obj: Record<string, unknown>, key: string): boolean {
+  let last: string | undefined;
+  for (const k in obj) last = k;
+  return last === key;
 }
 
 function render(head: string, chunk: Map<SectionKey, ChunkSection>): string {
