@@ -93,23 +93,26 @@ export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = D
   yield* flush();
 }
 /**
- * A group over the budget is cut into several groups with the same header fields. Each element is
- * serialised once: a group within the budget is its header and its elements' texts joined, which
- * is what JSON.stringify(group) writes when the list is the group's last key (a mapper's groups).
+ * A group over the budget is cut into several groups with the same header fields. The group is
+ * serialised once: when it is over the budget, its elements' texts are found in its own text
+ * (each piece is the header and a run of them, what JSON.stringify({ ...rest, [splitKey]: piece })
+ * writes), not serialised again.
  */
 function splitGroup(item: unknown, splitKey: string | undefined, budget: number): string[] {
+  const text = JSON.stringify(item);
+  if (text.length <= budget || !splitKey) return [text];
   const obj = item as Record<string, unknown>;
-  const list = splitKey ? obj[splitKey] : undefined;
-  if (!Array.isArray(list) || !listIsLast(obj, splitKey!)) return [JSON.stringify(item)];
+  const list = obj[splitKey];
+  if (!Array.isArray(list) || list.length < 2) return [text];
   const rest = { ...obj };
-  delete rest[splitKey!];
-  // `{"ctin":"…","inv":[`: what JSON.stringify({ ...rest, [splitKey]: piece }) writes before the elements
-  const open = JSON.stringify({ ...rest, [splitKey!]: [] }).slice(0, -2);
-  const texts: string[] = new Array(list.length);
-  let length = open.length + 2 + Math.max(0, list.length - 1);
-  for (let i = 0; i < list.length; i++) length += (texts[i] = JSON.stringify(list[i]) ?? 'null').length;
-  if (length <= budget || list.length < 2) return [`${open}${texts.join(',')}]}`];
-  const base = JSON.stringify(rest).length + splitKey!.length + 6;
+  delete rest[splitKey];
+  const base = JSON.stringify(rest).length + splitKey.length + 6;
+  const open = JSON.stringify({ ...rest, [splitKey]: [] }).slice(0, -2);
+  // the list is the group's last key (a mapper's groups): its elements end the text; otherwise
+  // (a hand-made group) they are serialised one by one
+  const texts = text.startsWith(open) && text.endsWith(']}')
+    ? elementTexts(text, open.length, text.length - 2)
+    : list.map((el) => JSON.stringify(el) ?? 'null');
   const pieces: string[] = [];
   let cur: string[] = [];
   let curSize = base;
@@ -127,11 +130,25 @@ function splitGroup(item: unknown, splitKey: string | undefined, budget: number)
   return pieces;
 }
 
-/** Whether `key` is the object's last key, so its list is the end of the object's JSON text. */
-function listIsLast(obj: Record<string, unknown>, key: string): boolean {
-  let last: string | undefined;
-  for (const k in obj) last = k;
-  return last === key;
+/** The texts of a JSON array's elements, its inside being `json` from `start` to `end`: split at the commas outside strings and brackets. */
+function elementTexts(json: string, start: number, end: number): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // JSON.stringify escapes every quote and backslash inside a string
+      for (i++; json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c && depth === 0) {
+      out.push(json.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (end > start) out.push(json.slice(from, end));
+  return out;
 }
 
 function render(head: string, chunk: Map<SectionKey, ChunkSection>): string {
