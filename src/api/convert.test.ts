@@ -13,9 +13,11 @@ const invoice = (i: number) => ({
   inum: `INV-${i}`, idt: '05-10-2025', val: 1180, pos: '29', rchrg: 'N', inv_typ: 'R',
   itms: [{ num: 1, itm_det: { rt: 18, txval: 1000, iamt: 180, csamt: 0 } }],
 });
+const groups = Array.from({ length: 30 }, (_, k) => ({ ctin: `29AAACR5055K1Z${k % 10}`, inv: [invoice(2 * k), invoice(2 * k + 1)] }));
+const hsnParts = { hsn_b2b: [{ num: 1, hsn_sc: '8471', txval: 1000 }], hsn_b2c: [{ num: 1, hsn_sc: '9983', txval: 5 }] };
 const outputs = new Map<SectionKey, SectionOutput>([
-  ['b2b', { kind: 'array', splitKey: 'inv', items: Array.from({ length: 30 }, (_, k) => ({ ctin: `29AAACR5055K1Z${k % 10}`, inv: [invoice(2 * k), invoice(2 * k + 1)] })) }],
-  ['hsn', { kind: 'object', parts: { hsn_b2b: [{ num: 1, hsn_sc: '8471', txval: 1000 }], hsn_b2c: [{ num: 1, hsn_sc: '9983', txval: 5 }] } }],
+  ['b2b', { kind: 'array', splitKey: 'inv', items: groups }],
+  ['hsn', { kind: 'object', parts: hsnParts }],
 ]);
 const result = { ctx: { gstin: '27AAACR5055K1Z7', period: parsePeriod('102025') }, outputs } as unknown as ProcessResult;
 const env = { gstin: '27AAACR5055K1Z7', fp: '102025' };
@@ -36,8 +38,8 @@ describe('writePayloadFiles: payloads written as they are serialised', () => {
     // each is what JSON.stringify writes, and together they hold every group and HSN row once, in order
     const parsed = expected.map((t) => JSON.parse(t) as { b2b?: unknown[]; hsn?: Record<string, unknown[]> });
     expected.forEach((t, i) => expect(t).toBe(JSON.stringify(parsed[i])));
-    expect(parsed.flatMap((p) => p.b2b ?? [])).toEqual([...(outputs.get('b2b') as { items: unknown[] }).items]);
-    expect(parsed.flatMap((p) => Object.entries(p.hsn ?? {}))).toEqual(Object.entries((outputs.get('hsn') as { parts: object }).parts));
+    expect(parsed.flatMap((p) => p.b2b ?? [])).toEqual(groups);
+    expect(parsed.flatMap((p) => Object.entries(p.hsn ?? {}))).toEqual(Object.entries(hsnParts));
     expect(readdirSync(dir).sort()).toEqual(expected.map((_, i) => `ret-${i + 1}.json`).sort());
   });
 
