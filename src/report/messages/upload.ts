@@ -4,6 +4,7 @@
  * codes of rules.ts, whose hints apply; their message is the portal's own text.
  */
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
@@ -33,7 +34,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
-  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: () => "Give the authorised signatory's 10-character PAN, e.g. --pan ABCDE1234F." },
+  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
     hint: (p) => `Wait for it to finish. If no such run exists, delete ${s(p.file)}.`,

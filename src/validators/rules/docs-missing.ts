@@ -7,7 +7,8 @@
  *   pass: 052025 with a docs sheet, 042025 without; warn: 052025 without
  */
 import { table13Mandatory } from '../../model/dated-rules.js';
-import { formatPeriod, isIffMonth } from '../../model/period.js';
+import { isIffMonth } from '../../model/period.js';
+import { periodParams } from '../shared.js';
 import type { PassRule } from '../types.js';
 
 const rule: PassRule = {
@@ -24,7 +25,7 @@ const rule: PassRule = {
       finish(result) {
         if (!table13Mandatory(ctx.period) || (ctx.quarterly && isIffMonth(ctx.period))) return;
         if (result.stats.length === 0 || result.stats.some((s) => s.sheetId === 'docs')) return;
-        report.raw({ params: { period: formatPeriod(ctx.period) } });
+        report.raw({ params: periodParams(ctx) });
       },
     };
   },
