@@ -1,6 +1,6 @@
 /** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
-import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { OptionError } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
@@ -62,6 +62,8 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
   const chunkName = (i: number) => `${base}-${i}.json`;
   const first = `${out}.${process.pid}.partial`;
   const written: string[] = [];
+  // as to-excel does: --out may name a folder that is not there yet
+  await mkdir(dirname(resolve(out)), { recursive: true });
   let n = 0;
   let fh: FileHandle | undefined;
   let block = '';
