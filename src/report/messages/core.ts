@@ -14,9 +14,26 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   oidar: "an OIDAR supplier's registration",
 };
 
+/** The operating system's reasons a file could not be opened, as a person reads them. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'it or its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  EBUSY: 'the file is in use by another program',
+};
+
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ files and sheets
   FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
+  FILE_ACCESS: {
+    input: true,
+    message: (p) => `Could not open ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}`,
+    hint: () => 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
+  },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },
   FILE_XLS: {

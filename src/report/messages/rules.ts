@@ -474,6 +474,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${period(p)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
     hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',
   },
+  GSTR1A_ORIGINAL_PERIOD: {
+    message: (p) => `A GSTR-1A amends only what was reported for its own period: the original must be dated ${s(p.from)} to ${s(p.to)}`,
+    hint: () => 'Amend a document of an earlier period in the amendment tables of your next GSTR-1, not in this GSTR-1A.',
+  },
+  GSTR1A_PERIOD: {
+    message: (p) => `GSTR-1A exists from the July 2024 period; ${period(p)} is before it`,
+    hint: () => 'Correct this period\'s documents in the amendment tables (b2ba, cdnra...) of a later GSTR-1.',
+  },
 
   // ------------------------------------------------------------------ the JSON
   RETURN_TIME_BARRED: {
