@@ -43,6 +43,17 @@ const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
   sbnum: ['sbNum'],
   sbdt: ['sbDate'],
   nilDesc: ['category', 'invType'],
+  oinum: ['origNum', 'docNum'],
+  oidt: ['origDate'],
+  opos: ['pos'],
+  ontNum: ['origNoteNum'],
+  ontDt: ['origDate'],
+  fy: ['origMonth', 'origDate'],
+  omonth: ['origMonth', 'origDate'],
+  adAmt: ['txval'],
+  stin: ['stin'],
+  supplierName: ['supplierName'],
+  docTyp: ['invType'],
   nilAmt: ['txval'],
   exptAmt: ['txval'],
   ngsupAmt: ['txval'],
@@ -107,7 +118,66 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
   const diff = { diffPercent: line.diffPercent };
   const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};
   const txval = line.txval;
+  const o = d.original;
+  // an amended document: its number and date as first reported; an amended summary: its month
+  const oinv = o ? { oinum: o.num ?? line.docNum, oidt: o.date! } : {};
+  const onote = o ? { ontNum: o.num!, ontDt: o.date! } : {};
+  const omon = o?.month ? { fy: o.month.fy, omonth: o.month.month } : {};
+  const recipient = { ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}) };
+  const supplier = line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
+  const ecomDoc = { inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, docTyp: line.invType ?? 'R', rt: line.rate, txval, ...cess };
+  const ecomSum = { pos: line.pos!, rt: line.rate, txval, ...cess };
+  const advance = { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
   switch (d.target) {
+    case 'b2ba':
+      return {
+        ...recipient, ...oinv, inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
+        invTyp: line.invType ?? 'R', ...keepEtin, rt: line.rate, txval, ...cess,
+      };
+    case 'b2cla':
+      return { ...oinv, opos: line.pos!, inum: line.docNum, idt: line.docDate!, val: docValue!, ...diff, rt: line.rate, txval, ...cess, ...keepEtin };
+    case 'b2csa':
+      return {
+        ...omon, pos: line.pos!, typ: 'OE', ...diff, rt: line.rate,
+        txval: d.sign * Math.abs(txval), ...(line.csamt !== undefined ? { csamt: d.sign * Math.abs(line.csamt) } : {}),
+      };
+    case 'cdnra':
+      return {
+        ...recipient, ...onote, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
+        invTyp: line.invType ?? 'R', val: docValue!, ...diff, rt: line.rate, txval, ...cess,
+      };
+    case 'cdnura':
+      return {
+        urType: d.urType!, ...onote, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind,
+        ...(d.urType === 'B2CL' ? { pos: line.pos!, ...diff } : { diffPercent: 100 }),
+        val: docValue!, rt: line.rate, txval, ...cess,
+      };
+    case 'expa':
+      return {
+        expTyp: line.expType!, ...oinv, inum: line.docNum, idt: line.docDate!, val: docValue!,
+        ...(line.portCode ? { sbpcode: line.portCode } : {}),
+        ...(line.sbNum ? { sbnum: line.sbNum } : {}),
+        ...(line.sbDate ? { sbdt: line.sbDate } : {}),
+        rt: line.rate, txval, ...cess,
+      };
+    case 'at':
+    case 'atadj':
+      return advance;
+    case 'ata':
+    case 'atadja':
+      return { ...omon, ...advance };
+    case 'ecob2b':
+    case 'ecourp2b':
+      return { ...supplier, ...recipient, ...ecomDoc };
+    case 'ecoab2b':
+    case 'ecoaurp2b':
+      return { ...supplier, ...recipient, ...oinv, ...ecomDoc };
+    case 'ecob2c':
+    case 'ecourp2c':
+      return { ...supplier, ...ecomSum };
+    case 'ecoab2c':
+    case 'ecoaurp2c':
+      return { ...omon, ...supplier, ...ecomSum };
     case 'b2b':
       return {
         ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),

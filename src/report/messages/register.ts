@@ -12,6 +12,23 @@ const SECTION_NAMES: Readonly<Record<string, string>> = {
   exp: 'exp (export)',
   eco: 'Table 14 u/s 9(5)',
   cancelled: 'cancelled',
+  exemp: 'Table 8 (nil, exempt, non-GST)',
+  b2ba: 'b2ba (amended b2b)',
+  b2cla: 'b2cla (amended b2cl)',
+  b2csa: 'b2csa (amended b2cs)',
+  cdnra: 'cdnra (amended notes, registered)',
+  cdnura: 'cdnura (amended notes, unregistered)',
+  expa: 'expa (amended export)',
+  ata: 'ata (amended advances received)',
+  atadja: 'atadja (amended advances adjusted)',
+  ecob2b: 'Table 15 b2b',
+  ecourp2b: 'Table 15 urp2b',
+  ecob2c: 'Table 15 b2c',
+  ecourp2c: 'Table 15 urp2c',
+  ecoab2b: 'Table 15A b2b',
+  ecoaurp2b: 'Table 15A urp2b',
+  ecoab2c: 'Table 15A b2c',
+  ecoaurp2c: 'Table 15A urp2c',
 };
 const section = (v: unknown) => SECTION_NAMES[s(v)] ?? s(v);
 
@@ -96,6 +113,31 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_DOC_SPLIT: {
     message: (p) => `This line of document ${s(p.document)} belongs in ${section(p.now)}, but its earlier lines went to ${section(p.first)}`,
     hint: () => 'Every line of one document must have the same recipient, place of supply, invoice type and export details.',
+  },
+  REGISTER_MONTH: {
+    message: (p) => `"${s(p.value)}" is not a month`,
+    hint: (p) => `Write the month and year first reported, e.g. ${s(p.allowed)}.`,
+  },
+  REGISTER_ORIGINAL_MISSING: {
+    message: (p) =>
+      p.needs === 'month'
+        ? `This amendment goes to ${section(p.section)}, which needs the month first reported; the row has none`
+        : `This amendment goes to ${section(p.section)}, which needs the original document's date; the row has none`,
+    hint: (p) =>
+      p.needs === 'month'
+        ? 'Fill in the Original Month (e.g. September 2025) or the Original Document Date.'
+        : 'Fill in the Original Document Date (and the original number if it changed), or clear the original columns if the row amends nothing.',
+  },
+  REGISTER_AMENDMENT_UNSUPPORTED: {
+    message: (p) => `This row names an original document, but ${section(p.section)} has no amendment table`,
+    hint: () => 'Report the revised figures of Table 8 (or Table 14) in the period they change, without the original columns; or clear the original columns.',
+  },
+  REGISTER_TABLE15_DOCUMENT: {
+    message: (p) =>
+      p.reason === 'note'
+        ? 'A credit or debit note cannot be reported in Table 15 (supplies on which you pay tax u/s 9(5) as the e-commerce operator)'
+        : `A ${s(p.category) === 'nongst' ? 'non-GST' : s(p.category)} supply cannot be reported in Table 15: it holds taxable supplies on which you pay the tax u/s 9(5)`,
+    hint: () => 'Report the revised supply in Table 15A (an amendment with the original number and date), or clear the Supplier GSTIN if the supply is your own.',
   },
   REGISTER_HSN_MISSING: {
     message: () => 'HSN/SAC is blank; the line is left out of the HSN summary (Table 12)',
