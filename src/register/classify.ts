@@ -141,7 +141,7 @@ export function classify(line: RegisterLine, ctx: ClassifyContext, docValue: num
   const amends = amendmentOf(line);
   if (line.kind === 'AR' || line.kind === 'AA') return advance(line, ctx, amends);
   if (isTable15(line, ctx)) return table15(line, ctx, amends);
-  const d = classifyOriginal(line, ctx, docValue, amends ? undefined : original);
+  const d = classifyOriginal(line, ctx, docValue, original);
   return amends && !isRefusal(d) ? amendment(d, amends, line) : d;
 }
 
@@ -185,8 +185,8 @@ function amendment(d: Decision, o: Original, line: RegisterLine): Decision | Ref
   if (to.needs === 'date' && !o.date) return refuse('REGISTER_ORIGINAL_MISSING', 'origDate', { needs: 'date', section: to.sheet });
   if (to.needs === 'month' && !o.month) return refuse('REGISTER_ORIGINAL_MISSING', 'origMonth', { needs: 'month', section: to.sheet });
   const { eco: _eco, hsnTab: _hsn, ...rest } = d;
-  const original = to.needs === 'date' ? `${o.num ?? line.docNum} of ${o.date!}` : `${monthName(o.month!)}`;
-  return { ...rest, target: to.sheet, original: o, reason: 'amendment', params: { ...d.params, of: d.reason, section: to.sheet, original } };
+  const amends = to.needs === 'date' ? `${o.num ?? line.docNum} of ${o.date!}` : monthName(o.month!);
+  return { ...rest, target: to.sheet, original: o, reason: 'amendment', params: { ...d.params, of: d.reason, section: to.sheet, amends } };
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

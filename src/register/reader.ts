@@ -38,6 +38,8 @@ const NEEDS_VALUE: ReadonlySet<Target> = new Set([
   'b2b', 'b2cl', 'cdnr', 'cdnur', 'exp', 'b2ba', 'b2cla', 'cdnra', 'cdnura', 'expa', 'ecob2b', 'ecourp2b', 'ecoab2b', 'ecoaurp2b',
 ]);
 
+const B2C_CLASS: Partial<Record<Target, 'b2cl' | 'b2cs'>> = { b2cl: 'b2cl', b2cla: 'b2cl', b2cs: 'b2cs', b2csa: 'b2cs' };
+
 export type LayoutMode = 'auto' | 'register' | 'template';
 
 export interface RegisterRunOptions {
@@ -417,10 +419,10 @@ export class RegisterRun {
         reject(line.docNum);
         continue;
       }
-      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway)
-      if (line.kind === 'INV' && !d.registered && d.inter && (d.target === 'b2cl' || d.target === 'b2cs') && newDoc) {
-        this.invoiceClass.set(line.docNum.toLowerCase(), d.target);
-      }
+      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
+      // the invoice as first reported or as amended
+      const b2c = B2C_CLASS[d.target];
+      if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
 
       const notes: RowNote[] = [];
       if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });

@@ -147,7 +147,7 @@ export function reasonText(reason: ReasonCode, p: Params = {}): string {
     case 'table15':
       return `supplied through you by ${p.supplier ? `supplier ${s(p.supplier)}` : 'an unregistered supplier'} to ${p.ctin ? `registered recipient ${s(p.ctin)}` : 'an unregistered recipient'}; you pay the tax u/s 9(5) as the operator: Table 15 ${s(p.part)}`;
     case 'amendment':
-      return `original ${s(p.original)} given → amendment (${s(p.section)}) of: ${reasonText(p.of as ReasonCode, p)}; not in Tables 12-14 of this period`;
+      return `original ${s(p.amends)} given → amendment (${s(p.section)}) of: ${reasonText(p.of as ReasonCode, p)}; not in Tables 12-14 of this period`;
   }
 }
 
