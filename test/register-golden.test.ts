@@ -5,7 +5,7 @@
  * workbook's sheets, so the register must give the same JSON for those sections; the derived HSN
  * summary and documents issued were worked out by hand below.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertFiles } from '../src/api/convert.js';
@@ -94,3 +94,28 @@ describe('golden: a register with Table 15/15A, amendments and advances', async 
     expect((await convert('022024')).findings.filter((f) => f.code === 'ECOM_PERIOD')).toEqual([]);
   });
 });
+
+describe('register rows the return cannot carry are findings at their cells (issue 13 item 4)', () => {
+  it('a note amendment without its date, an amended Table 8 line, a note in Table 15: rejected and located; the rest mapped', async () => {
+    const file = join(tempDir(), 'refusals.csv');
+    writeFileSync(file, [
+      'Document Type,Document Number,Document Date,Recipient GSTIN/UIN,Place Of Supply,HSN/SAC,UQC,Quantity,Rate,Taxable Value,Invoice Value,Supply Category,Original Note Number,Original Document Date,Supplier GSTIN/UIN',
+      'Credit Note,CN/9,05-10-2025,29AAQFK3318N1ZO,29,8471,NOS,1,18,1000,1180,,CN/8,,',
+      'Invoice,INV/9,06-10-2025,,27,0401,LTR,10,0,500,500,Nil Rated,,01-09-2025,',
+      'Credit Note,KC/9,07-10-2025,,27,996331,,,5,100,105,,,,27AAKFK5521C1ZK',
+      'Invoice,INV/10,08-10-2025,29AAQFK3318N1ZO,29,8471,NOS,1,18,2000,2360,,,,',
+    ].join('\n'));
+    const explained: RowExplanation[] = [];
+    const res = await convertFiles([file], { ...ID, out: join(tempDir(), 'o.json'), register: { onExplain: (e) => explained.push(e) } });
+    const located = res.result.findings.items
+      .filter((f) => f.code.startsWith('REGISTER_'))
+      .map((f) => [f.code, f.row, f.column, f.params?.section ?? f.params?.reason]);
+    expect(located).toEqual([
+      ['REGISTER_ORIGINAL_MISSING', 2, 'Original Document Date', 'cdnra'],
+      ['REGISTER_AMENDMENT_UNSUPPORTED', 3, 'Supply Category', 'exemp'],
+      ['REGISTER_TABLE15_DOCUMENT', 4, 'Document Type', 'note'],
+    ]);
+    expect(explained.map((e) => [e.row, e.target])).toEqual([[2, 'rejected'], [3, 'rejected'], [4, 'rejected'], [5, 'b2b']]);
+  });
+});
+
