@@ -197,7 +197,7 @@ describe('web page: static build in Chromium', () => {
     const { page, requests } = await open();
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
     // recognised as a register as soon as it is chosen: its options open
-    await expect.poll(() => page.locator('#register-note').textContent()).toBe(
+    await expect.poll(() => page.locator('#register-note').textContent(), { timeout: 15_000 }).toBe(
       'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
     );
     await expect(page.locator('#register').getAttribute('open')).resolves.not.toBeNull();
