@@ -41,7 +41,7 @@ import { formatPaise } from '../model/money.js';
 import { formatPeriod, periodKey } from '../model/period.js';
 import type { SheetId } from '../model/sheets.js';
 import { isInterState, type ReturnContext } from '../model/return.js';
-import type { OriginalMonth } from './coerce.js';
+import { monthOfIso, type OriginalMonth } from './coerce.js';
 import type { RegisterLine } from './line.js';
 
 /** Template sheets a register line can go to. */
@@ -147,7 +147,7 @@ export function classify(line: RegisterLine, ctx: ClassifyContext, docValue: num
 
 /** The original an amendment row names; undefined for a row that amends nothing. */
 export function amendmentOf(line: RegisterLine): Original | undefined {
-  const month = line.origMonth ?? (line.origDate ? monthOfDate(line.origDate) : undefined);
+  const month = line.origMonth ?? (line.origDate ? monthOfIso(line.origDate) : undefined);
   const tail = { ...(line.origDate ? { date: line.origDate } : {}), ...(month ? { month } : {}) };
   if (line.kind === 'C' || line.kind === 'D') {
     // a note's Original Invoice Number is the invoice it is against; its own original is a note number
@@ -155,12 +155,6 @@ export function amendmentOf(line: RegisterLine): Original | undefined {
   }
   if (!line.origDate && !line.origMonth) return undefined;
   return { ...(line.kind === 'INV' ? { num: line.origNum ?? line.docNum } : {}), ...tail };
-}
-
-function monthOfDate(iso: string): OriginalMonth {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  return { fy: month >= 4 ? year : year - 1, month };
 }
 
 const AMENDED: Partial<Record<Target, { sheet: TargetSheet; needs: 'date' | 'month' }>> = {

@@ -163,6 +163,13 @@ function monthOf(year: number, month: number): OriginalMonth | undefined {
   return { fy: month >= 4 ? year : year - 1, month };
 }
 
+/** The month of an ISO date (2025-09-15 → financial year 2025, month 9). */
+export function monthOfIso(iso: string): OriginalMonth {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return { fy: month >= 4 ? year : year - 1, month };
+}
+
 /** September 2025, Sep-25, 09-2025, 9/2025, 2025-09, 092025, or a date (its month). */
 export function parseMonth(v: RawCell): OriginalMonth | undefined {
   const t = cellText(v).trim().toLowerCase();
@@ -177,7 +184,7 @@ export function parseMonth(v: RawCell): OriginalMonth | undefined {
   m = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
   if (m) return monthOf(Number(m[1]), Number(m[2]));
   const d = coerceDate(v);
-  return d.ok ? monthOf(Number(d.value.slice(0, 4)), Number(d.value.slice(5, 7))) : undefined;
+  return d.ok ? monthOfIso(d.value) : undefined;
 }
 
 /** Unit names and symbols (Tally's "Nos", "Pcs", "Kgs"...) → UQC code. */

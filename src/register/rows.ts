@@ -12,7 +12,7 @@ import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import type { SheetContext, SheetStats } from '../parsers/rows.js';
 import type { ReturnContext } from '../model/return.js';
-import type { Decision, TargetSheet } from './classify.js';
+import type { Decision, Original, TargetSheet } from './classify.js';
 import type { RegisterField } from './fields.js';
 import type { RegisterLine } from './line.js';
 import type { RegisterColumns } from './match.js';
@@ -112,76 +112,59 @@ export function derivedSheetName(target: SheetId): string {
   return `${sheetSpec(target).names[0]} (derived)`;
 }
 
+/**
+ * An amendment sheet's values: those of the section amended (the revised details), with what the
+ * row names of the original — its number and date, or its month; b2cla's place of supply is the
+ * original one (the sheet has no other).
+ */
+const byDate = (o: Original, line: RegisterLine): Values => ({ oinum: o.num ?? line.docNum, oidt: o.date! });
+const byNote = (o: Original): Values => ({ ontNum: o.num!, ontDt: o.date! });
+const byMonth = (o: Original): Values => ({ fy: o.month!.fy, omonth: o.month!.month });
+const AMENDS: Partial<Record<TargetSheet, { of: TargetSheet; original: (o: Original, line: RegisterLine) => Values }>> = {
+  b2ba: { of: 'b2b', original: byDate },
+  b2cla: { of: 'b2cl', original: (o, line) => ({ ...byDate(o, line), opos: line.pos! }) },
+  b2csa: { of: 'b2cs', original: byMonth },
+  cdnra: { of: 'cdnr', original: byNote },
+  cdnura: { of: 'cdnur', original: byNote },
+  expa: { of: 'exp', original: byDate },
+  ata: { of: 'at', original: byMonth },
+  atadja: { of: 'atadj', original: byMonth },
+  ecoab2b: { of: 'ecob2b', original: byDate },
+  ecoaurp2b: { of: 'ecourp2b', original: byDate },
+  ecoab2c: { of: 'ecob2c', original: byMonth },
+  ecoaurp2c: { of: 'ecourp2c', original: byMonth },
+};
+
 /** The template values of a classified line (its target must be a template sheet). */
 export function templateValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
   const keepEtin = line.etin && periodKey(ctx.period) < ECO_FROM ? { etin: line.etin } : {};
   const diff = { diffPercent: line.diffPercent };
   const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};
   const txval = line.txval;
-  const o = d.original;
-  // an amended document: its number and date as first reported; an amended summary: its month
-  const oinv = o ? { oinum: o.num ?? line.docNum, oidt: o.date! } : {};
-  const onote = o ? { ontNum: o.num!, ontDt: o.date! } : {};
-  const omon = o?.month ? { fy: o.month.fy, omonth: o.month.month } : {};
+  const amended = AMENDS[d.target];
+  if (amended) {
+    const values = { ...templateValues(line, { ...d, target: amended.of }, docValue, ctx), ...amended.original(d.original!, line) };
+    if (d.target === 'b2cla') delete values.pos;
+    return values;
+  }
   const recipient = { ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}) };
   const supplier = line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
   const ecomDoc = { inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, docTyp: line.invType ?? 'R', rt: line.rate, txval, ...cess };
   const ecomSum = { pos: line.pos!, rt: line.rate, txval, ...cess };
   const advance = { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
   switch (d.target) {
-    case 'b2ba':
-      return {
-        ...recipient, ...oinv, inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
-        invTyp: line.invType ?? 'R', ...keepEtin, rt: line.rate, txval, ...cess,
-      };
-    case 'b2cla':
-      return { ...oinv, opos: line.pos!, inum: line.docNum, idt: line.docDate!, val: docValue!, ...diff, rt: line.rate, txval, ...cess, ...keepEtin };
-    case 'b2csa':
-      return {
-        ...omon, pos: line.pos!, typ: 'OE', ...diff, rt: line.rate,
-        txval: d.sign * Math.abs(txval), ...(line.csamt !== undefined ? { csamt: d.sign * Math.abs(line.csamt) } : {}),
-      };
-    case 'cdnra':
-      return {
-        ...recipient, ...onote, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
-        invTyp: line.invType ?? 'R', val: docValue!, ...diff, rt: line.rate, txval, ...cess,
-      };
-    case 'cdnura':
-      return {
-        urType: d.urType!, ...onote, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind,
-        ...(d.urType === 'B2CL' ? { pos: line.pos!, ...diff } : { diffPercent: 100 }),
-        val: docValue!, rt: line.rate, txval, ...cess,
-      };
-    case 'expa':
-      return {
-        expTyp: line.expType!, ...oinv, inum: line.docNum, idt: line.docDate!, val: docValue!,
-        ...(line.portCode ? { sbpcode: line.portCode } : {}),
-        ...(line.sbNum ? { sbnum: line.sbNum } : {}),
-        ...(line.sbDate ? { sbdt: line.sbDate } : {}),
-        rt: line.rate, txval, ...cess,
-      };
     case 'at':
     case 'atadj':
       return advance;
-    case 'ata':
-    case 'atadja':
-      return { ...omon, ...advance };
     case 'ecob2b':
     case 'ecourp2b':
       return { ...supplier, ...recipient, ...ecomDoc };
-    case 'ecoab2b':
-    case 'ecoaurp2b':
-      return { ...supplier, ...recipient, ...oinv, ...ecomDoc };
     case 'ecob2c':
     case 'ecourp2c':
       return { ...supplier, ...ecomSum };
-    case 'ecoab2c':
-    case 'ecoaurp2c':
-      return { ...omon, ...supplier, ...ecomSum };
     case 'b2b':
       return {
-        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
-        inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
+        ...recipient, inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
         invTyp: line.invType ?? 'R', ...keepEtin, rt: line.rate, txval, ...cess,
       };
     case 'b2cl':
@@ -193,8 +176,7 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
       };
     case 'cdnr':
       return {
-        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
-        ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
+        ...recipient, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
         invTyp: line.invType ?? 'R', val: docValue!, ...diff, rt: line.rate, txval, ...cess,
       };
     case 'cdnur':
@@ -216,5 +198,7 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
       const part = line.category === 'nil' ? 'nilAmt' : line.category === 'exempt' ? 'exptAmt' : 'ngsupAmt';
       return { nilDesc: d.nilType!, [part]: amount };
     }
+    default:
+      throw new Error(`${d.target}: an amendment sheet, handled above`);
   }
 }

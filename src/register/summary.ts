@@ -99,6 +99,11 @@ const SECTION_LABEL: Readonly<Record<Target, string>> = {
 /** the summary's order: the form's */
 const SECTION_ORDER = Object.keys(SECTION_LABEL) as Target[];
 
+/** A section's label with its table number ("b2ba (9A)"); undefined for what is not a section. */
+export function sectionLabel(target: string): string | undefined {
+  return (SECTION_LABEL as Readonly<Record<string, string>>)[target];
+}
+
 const KIND: Readonly<Record<DocKind, string>> = { INV: 'invoice', C: 'credit note', D: 'debit note', AR: 'advance received', AA: 'advance adjusted' };
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 

@@ -1,4 +1,5 @@
 /** Messages for sales registers (src/register): layouts and mappings, classification, derived tables. */
+import { sectionLabel } from '../../register/summary.js';
 import type { MessageEntry } from './types.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
@@ -12,25 +13,9 @@ const SECTION_NAMES: Readonly<Record<string, string>> = {
   exp: 'exp (export)',
   eco: 'Table 14 u/s 9(5)',
   cancelled: 'cancelled',
-  exemp: 'Table 8 (nil, exempt, non-GST)',
-  b2ba: 'b2ba (amended b2b)',
-  b2cla: 'b2cla (amended b2cl)',
-  b2csa: 'b2csa (amended b2cs)',
-  cdnra: 'cdnra (amended notes, registered)',
-  cdnura: 'cdnura (amended notes, unregistered)',
-  expa: 'expa (amended export)',
-  ata: 'ata (amended advances received)',
-  atadja: 'atadja (amended advances adjusted)',
-  ecob2b: 'Table 15 b2b',
-  ecourp2b: 'Table 15 urp2b',
-  ecob2c: 'Table 15 b2c',
-  ecourp2c: 'Table 15 urp2c',
-  ecoab2b: 'Table 15A b2b',
-  ecoaurp2b: 'Table 15A urp2b',
-  ecoab2c: 'Table 15A b2c',
-  ecoaurp2c: 'Table 15A urp2c',
 };
-const section = (v: unknown) => SECTION_NAMES[s(v)] ?? s(v);
+/** the summary's label for sections without a wording of their own (amendments, advances, Table 15) */
+const section = (v: unknown) => SECTION_NAMES[s(v)] ?? sectionLabel(s(v)) ?? s(v);
 
 export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ options and layouts
