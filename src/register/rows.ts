@@ -135,6 +135,11 @@ const AMENDS: Partial<Record<TargetSheet, { of: TargetSheet; original: (o: Origi
   ecoaurp2c: { of: 'ecourp2c', original: byMonth },
 };
 
+/** Table 15: the supplier who sold through the operator (none for an unregistered one). */
+function supplierOf(line: RegisterLine): Values {
+  return line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
+}
+
 /** The template values of a classified line (its target must be a template sheet). */
 export function templateValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
   const keepEtin = line.etin && periodKey(ctx.period) < ECO_FROM ? { etin: line.etin } : {};
@@ -147,24 +152,23 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
     if (d.target === 'b2cla') delete values.pos;
     return values;
   }
-  const recipient = { ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}) };
-  const supplier = line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
-  const ecomDoc = { inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, docTyp: line.invType ?? 'R', rt: line.rate, txval, ...cess };
-  const ecomSum = { pos: line.pos!, rt: line.rate, txval, ...cess };
-  const advance = { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
   switch (d.target) {
     case 'at':
     case 'atadj':
-      return advance;
+      return { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
     case 'ecob2b':
     case 'ecourp2b':
-      return { ...supplier, ...recipient, ...ecomDoc };
+      return {
+        ...supplierOf(line), ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, docTyp: line.invType ?? 'R', rt: line.rate, txval, ...cess,
+      };
     case 'ecob2c':
     case 'ecourp2c':
-      return { ...supplier, ...ecomSum };
+      return { ...supplierOf(line), pos: line.pos!, rt: line.rate, txval, ...cess };
     case 'b2b':
       return {
-        ...recipient, inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
+        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, rchrg: line.rchrg, ...diff,
         invTyp: line.invType ?? 'R', ...keepEtin, rt: line.rate, txval, ...cess,
       };
     case 'b2cl':
@@ -176,7 +180,8 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
       };
     case 'cdnr':
       return {
-        ...recipient, ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
+        ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        ntNum: line.docNum, ntDt: line.docDate!, ntty: line.kind, pos: line.pos!, rchrg: line.rchrg,
         invTyp: line.invType ?? 'R', val: docValue!, ...diff, rt: line.rate, txval, ...cess,
       };
     case 'cdnur':
