@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateFiles } from '../src/api/validate.js';
+import type { OptionError } from '../src/model/errors.js';
 import { readXlsx } from '../src/parsers/xlsx.js';
+import { messageOf } from '../src/report/messages/index.js';
 import { cli } from './helpers/cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gstr1-validate-json-'));
@@ -58,6 +60,10 @@ describe('validate a JSON', () => {
     const file = jsonFile('mismatch.json', RETURN);
     await expect(validateFiles([file], { ...FROM_JSON, gstin: '29AAACR5055K1Z3' })).rejects.toMatchObject({ code: 'JSON_RETURN_MISMATCH' });
     await expect(validateFiles([file], { gstin: SUPPLIER, period: '092025' })).resolves.toBeDefined();
+    // the JSON's period is named in words beside its MMYYYY, the flag as typed
+    const period = await validateFiles([file], { ...FROM_JSON, period: '102025' }).catch((e: unknown) => e);
+    expect(period).toMatchObject({ code: 'JSON_RETURN_MISMATCH', params: { option: '--period', value: '102025', json: '092025' } });
+    expect(messageOf(period as OptionError)).toBe("--period 102025 is not the JSON's period (September 2025, 092025)");
   });
 
   it('gstr1 validate x.json no longer says it has no sheet this tool recognises', async () => {

@@ -1,9 +1,9 @@
 /** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { OptionError } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
-import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
+import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
@@ -51,35 +51,57 @@ export async function convertFiles(files: readonly string[], opts: ConvertOption
   return { result, written, refused: false, ...register };
 }
 
-/** Writes one file, or `<out>-N.json` chunks when the return is over the limit. */
+/**
+ * Writes one file, or `<out>-N.json` chunks when the return is over the limit. Each payload is
+ * written as it is serialised, in blocks of about 64 KB, never held whole; the first goes to a
+ * temporary name until it is known whether a second follows (then it is `<out>-1.json`).
+ */
 export async function writePayloadFiles(result: ProcessResult, out: string, maxBytes: number): Promise<string[]> {
   const env = { gstin: result.ctx.gstin, fp: formatPeriod(result.ctx.period) };
   const base = out.replace(/\.json$/i, '');
   const chunkName = (i: number) => `${base}-${i}.json`;
+  const first = `${out}.${process.pid}.partial`;
   const written: string[] = [];
-  let pending: string | undefined;
+  // as to-excel does: --out may name a folder that is not there yet
+  await mkdir(dirname(resolve(out)), { recursive: true });
   let n = 0;
-  for (const text of serialisePayloads(result.outputs, env, maxBytes)) {
-    n++;
+  let fh: FileHandle | undefined;
+  let block = '';
+  try {
+    for (const t of payloadTexts(result.outputs, env, maxBytes)) {
+      if (t === PAYLOAD_END) {
+        if (block) await fh!.write(block);
+        block = '';
+        await fh!.close();
+        fh = undefined;
+        if (n > 1) written.push(chunkName(n));
+        continue;
+      }
+      if (!fh) {
+        n++;
+        if (n === 2) {
+          await rename(first, chunkName(1));
+          written.push(chunkName(1));
+        }
+        fh = await open(n === 1 ? first : chunkName(n), 'w');
+      }
+      block += t;
+      if (block.length >= 65536) {
+        await fh.write(block);
+        block = '';
+      }
+    }
     if (n === 1) {
-      pending = text;
-      continue;
+      await rename(first, out);
+      written.push(out);
+    } else if (n === 0) {
+      // an empty return still gets its envelope, so the user sees what was produced
+      await writeFile(out, JSON.stringify(env));
+      written.push(out);
     }
-    if (n === 2) {
-      await writeFile(chunkName(1), pending!);
-      written.push(chunkName(1));
-      pending = undefined;
-    }
-    await writeFile(chunkName(n), text);
-    written.push(chunkName(n));
-  }
-  if (n === 1) {
-    await writeFile(out, pending!);
-    written.push(out);
-  } else if (n === 0) {
-    // an empty return still gets its envelope, so the user sees what was produced
-    await writeFile(out, JSON.stringify(env));
-    written.push(out);
+  } finally {
+    await fh?.close();
+    if (n === 1) await rm(first, { force: true });
   }
   return written;
 }

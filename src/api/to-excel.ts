@@ -14,7 +14,6 @@ import { MAPPERS } from '../mappers/registry.js';
 import type { ReturnContext } from '../model/return.js';
 import { helpLines, inTemplateOrder, templateSheetIds } from '../report/template/layout.js';
 import { type WrittenSheet } from '../report/template/writer.js';
-import { writeTemplateWorkbook } from '../report/template/workbook-file.js';
 import { guardOutput } from './convert.js';
 import { returnRows, type ReturnJson } from './return-rows.js';
 
@@ -169,6 +168,8 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
   const sheets = inTemplateOrder([...templateSheetIds(ret.period), ...used]);
   const about = [`Return of ${ret.gstin} for the period ${formatPeriod(ret.period)}, from ${files.join(', ')}`];
   await mkdir(dirname(resolve(opts.out)), { recursive: true });
+  // loaded here: validate reads JSON returns through this module and never needs exceljs
+  const { writeTemplateWorkbook } = await import('../report/template/workbook-file.js');
   const res = await writeTemplateWorkbook(opts.out, {
     period: ret.period,
     sheets,

@@ -4,7 +4,7 @@
  * 2 usage or unreadable input. Failures print a message and a hint, never a stack trace.
  */
 import { cac, type CAC } from 'cac';
-import { Gstr1Error } from '../model/errors.js';
+import { Gstr1Error, InputError } from '../model/errors.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { registerCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
@@ -49,6 +49,8 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
     if (hint) io.stderr.write(`  fix: ${hint}\n`);
     return 2;
   }
+  const fs = fileSystemFailure(e);
+  if (fs) return reportFailure(fs, io);
   const msg = e instanceof Error ? e.message : String(e);
   // cac's own usage errors (unknown option, missing argument)
   if (e instanceof Error && e.name === 'CACError') {
@@ -59,4 +61,15 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
   if (process.env.GSTR1_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   else io.stderr.write('  Please report this with the command you ran (set GSTR1_DEBUG=1 for details).\n');
   return 2;
+}
+
+const FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EBUSY', 'EEXIST']);
+
+/** A file the operating system would not open or write is the user's to fix, not an internal error. */
+function fileSystemFailure(e: unknown): InputError | undefined {
+  const err = e as NodeJS.ErrnoException | undefined;
+  if (!(e instanceof Error) || !err?.code || !FS_CODES.has(err.code) || typeof err.path !== 'string') return undefined;
+  // mkdir -p over a file fails with EEXIST: the path runs through a file
+  const reason = err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
+  return new InputError('FILE_ACCESS', { file: err.path, reason });
 }

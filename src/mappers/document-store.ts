@@ -39,14 +39,17 @@ const OWN_SLOTS = 3;
 /** slots of an item record: floats, then the ints */
 const TXVAL = 0;
 const CSAMT = 1;
-/** tax amounts as given; NaN: none given (tax is then computed) */
-const IAMT = 2;
-const CAMT = 3;
-const SAMT = 4;
-const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
 /** the rate, interned */
 const RT = 0;
 const NEXT = 1;
+/**
+ * slots of a given-tax record; NaN: that head was not given. Kept apart from the items: few
+ * inputs give tax amounts, and three float slots on every item were a third of a large return's memory
+ */
+const IAMT = 0;
+const CAMT = 1;
+const SAMT = 2;
+const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
 
 /**
  * Where a document-level field is kept: a float slot (an amount) or an int slot with its interner.
@@ -60,7 +63,10 @@ export class DocumentStore {
   /** int slot where FIRST_ROW, ITEM_HEAD and NUMBER start */
   private readonly own: number;
   private readonly docs: RecordStore;
-  private readonly items = new RecordStore(5, 2);
+  private readonly items = new RecordStore(2, 2);
+  /** the given-tax record of each item that has one (see addTax) */
+  private readonly givenOf = new Map<number, number>();
+  private readonly given = new RecordStore(3, 0);
   private readonly rates = new Interner<number>();
 
   /** `fields`: the document-level fields every line of a document repeats */
@@ -145,9 +151,6 @@ export class DocumentStore {
     items.setInt(i, RT, rate);
     items.setFloat(i, TXVAL, txval);
     items.setFloat(i, CSAMT, csamt);
-    items.setFloat(i, IAMT, NaN);
-    items.setFloat(i, CAMT, NaN);
-    items.setFloat(i, SAMT, NaN);
     items.setInt(i, NEXT, head);
     docs.setInt(id, own + ITEM_HEAD, i);
     return i;
@@ -155,12 +158,14 @@ export class DocumentStore {
 
   /** Tax amounts given on a line are summed into its item as they are (a JSON's own figures). */
   addTax(item: number, v: Values): void {
-    const items = this.items;
+    let g = this.givenOf.get(item);
+    if (g === undefined) this.givenOf.set(item, (g = this.given.push()));
+    const given = this.given;
     for (const [field, slot] of HEADS) {
       const x = v[field];
       if (x === undefined) continue;
-      const kept = items.float(item, slot);
-      items.setFloat(item, slot, (Number.isNaN(kept) ? 0 : kept) + x);
+      const kept = given.float(g, slot);
+      given.setFloat(g, slot, (Number.isNaN(kept) ? 0 : kept) + x);
     }
   }
 
@@ -168,9 +173,16 @@ export class DocumentStore {
   itemsOf(id: number): Item[] {
     const out: Item[] = [];
     const store = this.items;
+    const anyGiven = this.givenOf.size > 0;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
-      const given = givenTax(store.float(i, IAMT), store.float(i, CAMT), store.float(i, SAMT));
-      out.push({ rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT), ...(given ? { given } : {}) });
+      // one literal shape per case, no spread: this runs for every item of the return
+      const item: Item = { rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: store.float(i, CSAMT) };
+      const g = anyGiven ? this.givenOf.get(i) : undefined;
+      if (g !== undefined) {
+        const given = givenTax(this.given.float(g, IAMT), this.given.float(g, CAMT), this.given.float(g, SAMT));
+        if (given) item.given = given;
+      }
+      out.push(item);
     }
     return out.reverse();
   }

@@ -24,13 +24,40 @@ describe('payload: a recipient over the chunk limit', () => {
     expect(pieces.flatMap((p) => p.b2b[0]!.inv)).toEqual(group.inv);
   });
 
-  it('serialises an invoice twice (the whole recipient, then alone for its piece), not three times', () => {
+  it('serialises an invoice once, whether its recipient is cut or not', () => {
     let calls = 0;
     // toJSON runs each time JSON.stringify writes the invoice, wherever it is nested
     const counted = { ...group, inv: group.inv.map((inv) => ({ toJSON: () => (calls++, inv) })) };
     const one = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [counted], splitKey: 'inv' }]]);
     const chunks = [...serialisePayloads(one, env, 2500)];
     expect(chunks).toEqual([...serialisePayloads(outputs, env, 2500)]);
-    expect(calls).toBe(2 * group.inv.length);
+    expect(calls).toBe(group.inv.length);
+    calls = 0;
+    // within the limit: one text, exactly JSON.stringify of the recipient
+    const whole = [...serialisePayloads(one, env, 1_000_000)];
+    expect(whole).toEqual([JSON.stringify({ ...env, b2b: [group] })]);
+    expect(calls).toBe(group.inv.length);
+  });
+
+  it('cuts at element boundaries whatever the elements hold: quotes, backslashes, commas and brackets in texts', () => {
+    const tricky = { ...group, inv: group.inv.map((inv, i) => ({ ...inv, note: i % 3 ? `a "q", [x] {y} \\ ${i}` : '\\"],[{' })) };
+    const one = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [tricky], splitKey: 'inv' }]]);
+    const chunks = [...serialisePayloads(one, env, 3000)];
+    expect(chunks.length).toBeGreaterThan(2);
+    const pieces = chunks.map((c) => JSON.parse(c) as { b2b: (typeof tricky)[] });
+    chunks.forEach((c, i) => expect(c).toBe(JSON.stringify(pieces[i])));
+    expect(pieces.flatMap((p) => p.b2b[0]!.inv)).toEqual(tricky.inv);
+  });
+
+  it('writes a group whose list is not its last key as JSON.stringify does, cut or not', () => {
+    const late = { inv: group.inv, ctin: group.ctin };
+    const cut = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [late], splitKey: 'inv' }]]);
+    const pieces = [...serialisePayloads(cut, env, 2500)].map((c) => JSON.parse(c) as { b2b: (typeof group)[] });
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.flatMap((p) => p.b2b[0]!.inv)).toEqual(group.inv);
+
+    const odd = { inv: group.inv.slice(0, 2), ctin: group.ctin };
+    const one = new Map<SectionKey, SectionOutput>([['b2b', { kind: 'array', items: [odd], splitKey: 'inv' }]]);
+    expect([...serialisePayloads(one, env, 1_000_000)]).toEqual([JSON.stringify({ ...env, b2b: [odd] })]);
   });
 });

@@ -36,44 +36,61 @@ export function assemblePayload(outputs: Outputs, env: Envelope): Payload {
 /** Default chunk limit: below the ~5 MB the GST API takes per RETSAVE. */
 export const DEFAULT_MAX_BYTES = 4_500_000;
 
-interface ChunkSection {
-  /** '' for an array section, else the part name (hsn_b2b, inv, doc_det...) */
-  parts: Map<string, string[]>;
-}
+/** What `payloadTexts` yields after a payload's last text: the next text starts a new payload. */
+export const PAYLOAD_END = null;
 
 /**
  * Serialises the return into payload strings of at most `maxBytes` each (unless a single
  * document alone is larger). Yields each chunk as soon as it is full, so memory stays bounded.
  */
 export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string> {
-  const head = `{"gstin":${JSON.stringify(env.gstin)},"fp":${JSON.stringify(env.fp)}`;
-  let chunk = new Map<SectionKey, ChunkSection>();
-  let size = head.length + 1;
+  let texts: string[] = [];
+  for (const t of payloadTexts(outputs, env, maxBytes)) {
+    if (t !== PAYLOAD_END) texts.push(t);
+    else {
+      yield texts.join('');
+      texts = [];
+    }
+  }
+}
 
-  const flush = function* (): Generator<string> {
-    if (chunk.size === 0) return;
-    yield render(head, chunk);
-    chunk = new Map();
-    size = head.length + 1;
-  };
+/**
+ * `serialisePayloads` as a stream of texts, each payload's in order and then PAYLOAD_END: a writer
+ * writes them as they come, so no payload is held whole. Sections come in SECTION_KEYS order and
+ * the parts of a section one after the other, so a payload can be written before it is complete;
+ * only whether the next element still fits is decided before its text is given.
+ */
+export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string | typeof PAYLOAD_END> {
+  const head = `{"gstin":${JSON.stringify(env.gstin)},"fp":${JSON.stringify(env.fp)}`;
+  let size = head.length + 1;
+  /** the open payload's section and part (undefined: nothing written in this payload yet) */
+  let openKey: SectionKey | undefined;
+  let openPart = '';
+  // an object section's parts are named; an array section's one "part" is ''
+  const closing = () => (openPart === '' ? ']' : ']}');
 
   // bytes one more element costs: its text, a comma, and the section/part keys when first used
-  const cost = (key: SectionKey, part: string, bytes: number): number => {
-    const sec = chunk.get(key);
-    return bytes + (sec?.parts.has(part) ? 1 : part.length + 8) + (sec ? 0 : key.length + 8);
-  };
-  const add = function* (key: SectionKey, part: string, text: string): Generator<string> {
+  const cost = (key: SectionKey, part: string, bytes: number): number =>
+    bytes + (openKey === key && openPart === part ? 1 : part.length + 8) + (openKey === key ? 0 : key.length + 8);
+  const add = function* (key: SectionKey, part: string, text: string): Generator<string | typeof PAYLOAD_END> {
     const bytes = Buffer.byteLength(text);
     let c = cost(key, part, bytes);
-    if (size + c > maxBytes && chunk.size > 0) {
-      yield* flush();
+    if (size + c > maxBytes && openKey !== undefined) {
+      yield `${closing()}}`;
+      yield PAYLOAD_END;
+      openKey = undefined;
+      size = head.length + 1;
       c = cost(key, part, bytes);
     }
-    let sec = chunk.get(key);
-    if (!sec) chunk.set(key, (sec = { parts: new Map() }));
-    let list = sec.parts.get(part);
-    if (!list) sec.parts.set(part, (list = []));
-    list.push(text);
+    if (openKey === undefined) yield head;
+    if (openKey !== key) {
+      if (openKey !== undefined) yield closing();
+      yield part === '' ? `,"${key}":[` : `,"${key}":{"${part}":[`;
+    } else if (openPart !== part) yield `],"${part}":[`;
+    else yield ',';
+    yield text;
+    openKey = key;
+    openPart = part;
     size += c;
   };
 
@@ -90,9 +107,18 @@ export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = D
       }
     }
   }
-  yield* flush();
+  if (openKey !== undefined) {
+    yield `${closing()}}`;
+    yield PAYLOAD_END;
+  }
 }
-/** A group over the budget is cut into several groups with the same header fields. */
+
+/**
+ * A group over the budget is cut into several groups with the same header fields. The group is
+ * serialised once: when it is over the budget, its elements' texts are found in its own text
+ * (each piece is the header and a run of them, what JSON.stringify({ ...rest, [splitKey]: piece })
+ * writes), not serialised again.
+ */
 function splitGroup(item: unknown, splitKey: string | undefined, budget: number): string[] {
   const text = JSON.stringify(item);
   if (text.length <= budget || !splitKey) return [text];
@@ -102,14 +128,16 @@ function splitGroup(item: unknown, splitKey: string | undefined, budget: number)
   const rest = { ...obj };
   delete rest[splitKey];
   const base = JSON.stringify(rest).length + splitKey.length + 6;
-  // each element is serialised once, and each piece is the header and its elements' texts: what
-  // JSON.stringify({ ...rest, [splitKey]: piece }) writes, without serialising it all again
   const open = JSON.stringify({ ...rest, [splitKey]: [] }).slice(0, -2);
+  // the list is the group's last key (a mapper's groups): its elements end the text; otherwise
+  // (a hand-made group) they are serialised one by one
+  const texts = text.startsWith(open) && text.endsWith(']}')
+    ? elementTexts(text, open.length, text.length - 2)
+    : list.map((el) => JSON.stringify(el) ?? 'null');
   const pieces: string[] = [];
   let cur: string[] = [];
   let curSize = base;
-  for (const el of list) {
-    const t = JSON.stringify(el) ?? 'null';
+  for (const t of texts) {
     const s = t.length + 1;
     if (cur.length && curSize + s > budget) {
       pieces.push(`${open}${cur.join(',')}]}`);
@@ -123,17 +151,23 @@ function splitGroup(item: unknown, splitKey: string | undefined, budget: number)
   return pieces;
 }
 
-function render(head: string, chunk: Map<SectionKey, ChunkSection>): string {
-  let s = head;
-  for (const key of SECTION_KEYS) {
-    const sec = chunk.get(key);
-    if (!sec) continue;
-    const arr = sec.parts.get('');
-    if (arr) s += `,"${key}":[${arr.join(',')}]`;
-    else {
-      const parts = [...sec.parts].map(([p, l]) => `"${p}":[${l.join(',')}]`);
-      s += `,"${key}":{${parts.join(',')}}`;
+/** The texts of a JSON array's elements, its inside being `json` from `start` to `end`: split at the commas outside strings and brackets. */
+function elementTexts(json: string, start: number, end: number): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // JSON.stringify escapes every quote and backslash inside a string
+      for (i++; json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c && depth === 0) {
+      out.push(json.slice(from, i));
+      from = i + 1;
     }
   }
-  return `${s}}`;
+  if (end > start) out.push(json.slice(from, end));
+  return out;
 }

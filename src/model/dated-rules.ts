@@ -119,6 +119,24 @@ export function table15(period: Period, amended: boolean): boolean {
 }
 
 /**
+ * GSTR-1A: the optional form that amends the filed GSTR-1 of a period (or adds documents it
+ * missed) before that period's GSTR-3B, once per period. It exists from the July 2024 period;
+ * before it a filed GSTR-1 could only be corrected in a later GSTR-1's amendment tables.
+ */
+export const GSTR1A_FROM = '202407';
+export const GSTR1A: readonly Dated<boolean>[] = [
+  { from: '201707', to: '202406', value: false, basis: 'no GSTR-1A: corrections in a later GSTR-1 (s.37(3))' },
+  {
+    from: GSTR1A_FROM, value: true,
+    basis: 'CGST Rule 59(1) proviso and 59(4A), Notification 12/2024-CT of 10-07-2024; GSTN advisory: from the July 2024 tax period',
+  },
+];
+/** Can a GSTR-1A be filed for `period`? */
+export function gstr1aExists(period: Period): boolean {
+  return pick(GSTR1A, period) ?? true;
+}
+
+/**
  * HSN rows: which of Rate and Total Value the return needs. Before May 2021 the row carried its
  * Total Value (`val`) and the rate was optional; from May 2021 the Rate is mandatory and the Total
  * Value gone (Offline Tool 3.2.4: the "old" and "new" HSN layouts switch at the May 2021 period).

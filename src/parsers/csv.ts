@@ -97,7 +97,10 @@ async function* textOf(src: ByteSource, start: number, encoding: string): AsyncG
     let t = pendingCr ? `\r${text}` : text;
     pendingCr = !end && t.endsWith('\r');
     if (pendingCr) t = t.slice(0, -1);
-    return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+    if (!t.includes('\r')) return t;
+    // CRLF first, without a regular expression (several times faster on a CRLF file), then any lone CR
+    const crlf = t.split('\r\n').join('\n');
+    return crlf.includes('\r') ? crlf.replace(/\r/g, '\n') : crlf;
   };
   try {
     for await (const c of src.stream(start, src.size)) {

@@ -98,13 +98,47 @@ export function distance(a: string, b: string): number {
   return dp[b.length]!;
 }
 
+/**
+ * The tax heads as headers name them, spelled out or abbreviated. Two headers that name different
+ * heads, or a head and none, are never misspellings of each other, however few letters apart
+ * ("IGST Amount" and "Cess Amount" are three); an abbreviation is compared spelled out, so
+ * "IGST Amount" is "Integrated Tax Amount".
+ */
+const TAX_HEADS: readonly { readonly head: string; readonly words: RegExp; readonly abbreviation?: RegExp; readonly spelled?: string }[] = [
+  { head: 'integrated', words: /\b(igst|integrated)\b/, abbreviation: /\bigst\b/g, spelled: 'integrated tax' },
+  { head: 'central', words: /\b(cgst|central)\b/, abbreviation: /\bcgst\b/g, spelled: 'central tax' },
+  { head: 'state', words: /\b(sgst|utgst|state\s*\/\s*ut|state tax)\b/, abbreviation: /\b(sgst|utgst)\b/g, spelled: 'state/ut tax' },
+  { head: 'cess', words: /\bcess\b/ },
+];
+/** What else tells a sheet's columns apart: a date, a value, a number and a type are different columns. */
+const KINDS: readonly { readonly kind: string; readonly words: RegExp }[] = [
+  { kind: 'date', words: /\b(date|dt)\b/ },
+  { kind: 'type', words: /\btype\b/ },
+  { kind: 'value', words: /\b(value|val)\b/ },
+  { kind: 'number', words: /\b(number|no|num)\b/ },
+];
+const headOf = (lower: string) => TAX_HEADS.find((h) => h.words.test(lower))?.head;
+const kindOf = (lower: string) => KINDS.find((k) => k.words.test(lower))?.kind;
+const spelledOut = (lower: string) => TAX_HEADS.reduce((t, h) => (h.abbreviation ? t.replace(h.abbreviation, h.spelled!) : t), lower);
+
+/** Whether `a` and `b` may name the same column: the same tax head (or none), no two kinds of value. */
+function mayBeSame(a: string, b: string): boolean {
+  if (headOf(a) !== headOf(b)) return false;
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  return ka === undefined || kb === undefined || ka === kb;
+}
+
 /** The candidate closest to `text`, when it is close enough to be a likely misspelling. */
 export function nearest(text: string, candidates: readonly string[]): string | undefined {
-  const t = normaliseHeader(text);
+  const lower = text.toLowerCase();
+  const t = normaliseHeader(spelledOut(lower));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = distance(t, normaliseHeader(c));
+    const cl = c.toLowerCase();
+    if (!mayBeSame(lower, cl)) continue;
+    const d = distance(t, normaliseHeader(spelledOut(cl)));
     if (d < bestD) {
       bestD = d;
       best = c;

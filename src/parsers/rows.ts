@@ -158,17 +158,11 @@ class SheetReader {
   ) {}
 
   /** The parsed rows of a batch of raw rows, read one at a time as they are asked for. */
-  *rows(raws: readonly RawRow[], progress: { total: number; file: string }): Generator<ParsedRow> {
-    for (const raw of raws) {
-      const row = this.next(raw);
-      if (row) {
-        yield row;
-        if (++progress.total % 5000 === 0) this.opts.onProgress?.(progress.total, progress.file);
-      }
-    }
+  rows(raws: readonly RawRow[], progress: { total: number; file: string }): Iterable<ParsedRow> {
+    return { [Symbol.iterator]: () => new BatchRows(this, raws, progress, this.opts) };
   }
 
-  private next(raw: RawRow): ParsedRow | undefined {
+  next(raw: RawRow): ParsedRow | undefined {
     this.lastRow = raw.row;
     if (this.failed) return undefined;
     const ctx = this.ctx;
@@ -224,6 +218,43 @@ class SheetReader {
     } else if (this.lastRow > 0) {
       opts.findings.push({ code: 'SHEET_UNKNOWN', severity: 'warning', file, sheet: sheetLabel, params: { known: SHEETS.map((s) => s.names[0]).join(', ') } });
     }
+  }
+}
+
+/**
+ * A batch's rows as an iterator written out (not a generator): one result object for the whole
+ * batch and no generator frame to resume, on a path taken once per row of the return.
+ */
+class BatchRows implements Iterator<ParsedRow> {
+  private i = 0;
+  private pendingProgress = false;
+  private readonly result: { done: boolean; value: ParsedRow | undefined } = { done: false, value: undefined };
+
+  constructor(
+    private readonly reader: SheetReader,
+    private readonly raws: readonly RawRow[],
+    private readonly progress: { total: number; file: string },
+    private readonly opts: ReadOptions,
+  ) {}
+
+  next(): IteratorResult<ParsedRow> {
+    // the progress call for the row handed out last comes after the caller took that row, as the generator had it
+    if (this.pendingProgress) {
+      this.pendingProgress = false;
+      this.opts.onProgress?.(this.progress.total, this.progress.file);
+    }
+    const raws = this.raws;
+    while (this.i < raws.length) {
+      const row = this.reader.next(raws[this.i++]!);
+      if (row) {
+        if (++this.progress.total % 5000 === 0) this.pendingProgress = true;
+        this.result.value = row;
+        return this.result as IteratorResult<ParsedRow>;
+      }
+    }
+    this.result.done = true;
+    this.result.value = undefined;
+    return this.result as IteratorResult<ParsedRow>;
   }
 }
 
@@ -308,6 +339,8 @@ interface ColumnPlan {
   readonly shortcut: 'money' | 'trim' | 'id' | undefined;
   /** remembered results by cell text, for fields whose texts repeat */
   readonly memo: ReadonlyMap<string, Coerced<unknown>> | undefined;
+  /** the value of a blank cell (defaultFor), looked up once */
+  readonly dflt: unknown;
   /** the last remembered text of this column and its value: neighbouring rows often repeat it */
   lastText: string | undefined;
   lastValue: unknown;
@@ -317,7 +350,7 @@ function planOf(ctx: SheetContext): ColumnPlan[] {
   return ctx.spec.columns.map((col) => {
     const ref = ctx.columns[col.field];
     return {
-      col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field),
+      col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field), dflt: defaultFor(col.field),
       lastText: undefined, lastValue: undefined,
     };
   });
@@ -382,7 +415,7 @@ function toParsedRow(
       }
     }
     if (isBlank(cell)) {
-      const dflt = defaultFor(col.field);
+      const dflt = p.dflt;
       if (dflt !== undefined) values[col.field] = dflt;
       else if (col.required) {
         opts.findings.push({

@@ -1,6 +1,8 @@
 /**
- * Streaming .xlsx reader: our zip reader (zip.ts, random access by the central directory) and
- * the `saxes` SAX parser. Whatever the order of the parts in the zip, it reads the workbook part
+ * Streaming .xlsx reader: our zip reader (zip.ts, random access by the central directory), the
+ * `saxes` SAX parser for the small parts, and for the worksheets an offset scanner that reads the
+ * usual rows and cells without an object per attribute, saxes reading whatever it does not
+ * (sheet-reader.ts, sheet-scan.ts). Whatever the order of the parts in the zip, it reads the workbook part
  * (sheet names, states, `date1904`), its relationships (where each sheet is), the styles (which
  * cell formats are dates) and the shared strings first, then streams each worksheet in workbook
  * order, one row at a time. Memory holds the shared strings and one inflated chunk's rows: it
@@ -28,17 +30,14 @@ import { posix } from './zip-paths.js';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
-import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
+import { rowsOf, type RawRow, type RawSheet } from './raw.js';
 import { SharedStrings } from './shared-strings.js';
+import { unescapeX } from './sheet-cells.js';
+import { local, SheetReader, type Attrs } from './sheet-reader.js';
+import { scanSharedStrings } from './strings-scan.js';
 import { openEntry, readZip, type ZipEntry } from './zip.js';
 
-/** Excel's last column (XFD). */
-const MAX_COLUMNS = 16_384;
-/** Days from Excel's day 0 of the 1900 system (30-Dec-1899, after the leap-year bug) to 1-Jan-1970. */
-const EPOCH_1900 = 25_569;
-const DAY_MS = 86_400_000;
-/** 31-Dec-9999, Excel's last date. */
-const MAX_SERIAL = 2_958_465;
+export { serialToDate } from './sheet-cells.js';
 
 interface SheetPart {
   readonly name: string;
@@ -85,19 +84,10 @@ function inputError(e: unknown, file: string, sheet?: string): Error {
 
 // ------------------------------------------------------------------------------- XML parts
 
-type Attrs = Record<string, string>;
-
 interface XmlHandlers {
   open?(name: string, attrs: Attrs): void;
   text?(text: string): void;
   close?(name: string): void;
-}
-
-/** The element name without its namespace prefix (`x:row` → `row`). */
-function local(name: string): string {
-  // the last colon: a name of many colons ("a:a:a:...") is looked at once, not once per colon
-  const i = name.lastIndexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
 }
 
 function newParser(h: XmlHandlers): SaxesParser {
@@ -122,11 +112,6 @@ async function* utf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   for await (const b of bytes) yield dec.decode(b, { stream: true });
   const rest = dec.decode();
   if (rest) yield rest;
-}
-
-/** `_xHHHH_` escapes of OOXML strings (`_x000D_` is a carriage return, `_x005F_` an underscore). */
-function unescapeX(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
 // ---------------------------------------------------------------------------- the workbook
@@ -311,11 +296,16 @@ async function readDateStyles(file: string, entry: ZipEntry): Promise<Uint8Array
 // ------------------------------------------------------------------------ the shared strings
 
 async function readSharedStrings(file: string, entry: ZipEntry): Promise<SharedStrings> {
+  return (await scanSharedStrings(utf8(await openEntry(file, entry)))) ?? (await saxSharedStrings(utf8(await openEntry(file, entry))));
+}
+
+/** The shared strings read by saxes: what the scanner does not read (strings-scan.ts), and the yardstick of its tests. */
+export async function saxSharedStrings(chunks: AsyncIterable<string>): Promise<SharedStrings> {
   const strings = new SharedStrings();
   let cur = '';
   let inT = false;
   let phonetic = 0;
-  await parsePart(file, entry, {
+  const parser = newParser({
     open(name) {
       if (name === 't') inT = phonetic === 0;
       else if (name === 'si') cur = '';
@@ -330,43 +320,12 @@ async function readSharedStrings(file: string, entry: ZipEntry): Promise<SharedS
       else if (name === 'rPh') phonetic--;
     },
   });
+  for await (const chunk of chunks) parser.write(chunk);
+  parser.close();
   return strings.done();
 }
 
 // ------------------------------------------------------------------------------ the sheets
-
-/** Zero-based column of a cell reference (`AB12` → 27), or -1 when it has no letters. */
-function columnOf(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    let c = ref.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-    if (n > MAX_COLUMNS) break;
-  }
-  return i === 0 ? -1 : n - 1;
-}
-
-/** An Excel serial day number as a UTC Date, or the number itself when it is no date Excel shows. */
-export function serialToDate(serial: number, date1904 = false): Date | number {
-  const s = date1904 ? serial + 1462 : serial;
-  if (!Number.isFinite(s) || s < 0 || s > MAX_SERIAL + 1) return serial;
-  if (s >= 61) return new Date(Math.round((s - EPOCH_1900) * DAY_MS));
-  // 1900 system before March 1900: serial 60 is 29-Feb-1900, a day that never was
-  if (s >= 60) return serial;
-  return new Date(Math.round((s - EPOCH_1900 + 1) * DAY_MS));
-}
-
-/** `t="d"` cells: ISO 8601 text; without a zone it is read as UTC, like every other date here. */
-function isoDate(text: string): Date | string {
-  const t = text.trim();
-  // a date alone is UTC to JavaScript already; a date and time without a zone would be local
-  const zoned = /(?:[zZ]|[+-]\d\d:?\d\d)$/.test(t) || t.length <= 10;
-  const d = new Date(zoned ? t : `${t.replace(' ', 'T')}Z`);
-  return Number.isNaN(d.getTime()) ? text : d;
-}
 
 /**
  * The rows of one sheet, parsed as its XML inflates, in one batch per inflated chunk; the stream
@@ -374,7 +333,7 @@ function isoDate(text: string): Date | string {
  */
 async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow[]> {
   const queue: RawRow[] = [];
-  const parser = sheetParser(book, queue);
+  const reader = new SheetReader(book.strings, book.dateStyles, book.date1904, queue);
   let chunks: AsyncGenerator<string> | undefined;
   try {
     let batch: RawRow[] = [];
@@ -387,9 +346,9 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
       try {
         const next = await chunks.next();
         if (next.done) {
-          parser.close();
+          reader.close();
           done = true;
-        } else parser.write(next.value as string);
+        } else reader.write(next.value as string);
         batch = queue.splice(0);
       } catch (e) {
         throw inputError(e, file, sheet.name);
@@ -401,144 +360,3 @@ async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncG
   }
 }
 
-/** A number as Excel stores it in `<v>`: decimal digits, an optional fraction and exponent. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
-
-/** The smallest normal double: below it a value is a denormal, which no spreadsheet amount is. */
-const MIN_NORMAL = 2 ** -1022;
-
-const UNCALCULATED: RawCell = Object.freeze({ error: '', uncalculated: true as const });
-
-function sheetParser(book: Book, out: RawRow[]): SaxesParser {
-  const { strings, dateStyles, date1904 } = book;
-  let inData = false;
-  let rowNum = 0;
-  let cells: RawCell[] = [];
-  let col = -1;
-  let type = 'n';
-  let style = 0;
-  let text = '';
-  let hasValue = false;
-  let hasFormula = false;
-  let inValue = false;
-  let inInline = false;
-  let phonetic = 0;
-
-  const value = (): RawCell => {
-    if (!hasValue) return hasFormula ? UNCALCULATED : null;
-    switch (type) {
-      case 's': {
-        if (text === '') return null;
-        const v = /^\d{1,10}$/.test(text) ? strings.get(+text) : undefined;
-        if (v === undefined) throw new Error(`row ${rowNum}: a cell refers to shared text number "${text.slice(0, 20)}", which the workbook does not have`);
-        return v;
-      }
-      case 'inlineStr':
-      case 'str':
-        // an empty inline string or formula text ("") is an empty cell, as exceljs reads it
-        return text === '' ? null : unescapeX(text);
-      case 'b':
-        return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : null;
-      case 'e':
-        return { error: text };
-      case 'd':
-        return text === '' ? null : isoDate(text);
-      default: {
-        if (text === '') return null;
-        // only what Excel writes is a number; anything else ("0x10", "1e-320", "1e400") stays
-        // text, which the cell's column then judges as the CSV reader's text would be
-        const n = DECIMAL.test(text) ? +text : NaN;
-        if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < MIN_NORMAL)) return text;
-        return dateStyles[style] === 1 ? serialToDate(n, date1904) : n;
-      }
-    }
-  };
-
-  // element names are matched as written, and only a prefixed one (`x:c`) is looked at again
-  const open = (name: string, a: Attrs): void => {
-    if (!inData) {
-      if (local(name) === 'sheetData') inData = true;
-      return;
-    }
-    switch (name) {
-      case 'row': {
-        const r = a.r === undefined ? NaN : parseInt(a.r, 10);
-        rowNum = r >= 1 ? r : rowNum + 1;
-        cells = [];
-        col = -1;
-        break;
-      }
-      case 'c': {
-        const c = a.r === undefined ? -1 : columnOf(a.r);
-        col = c >= 0 ? c : col + 1;
-        if (col >= MAX_COLUMNS) throw new Error(`row ${rowNum} has a cell beyond column XFD`);
-        type = a.t ?? 'n';
-        style = a.s === undefined ? 0 : +a.s;
-        text = '';
-        hasValue = false;
-        hasFormula = false;
-        inInline = false;
-        phonetic = 0;
-        break;
-      }
-      case 'v':
-        inValue = true;
-        hasValue = true;
-        break;
-      case 'f':
-        hasFormula = true;
-        break;
-      case 'is':
-        inInline = true;
-        hasValue = true;
-        type = 'inlineStr';
-        break;
-      case 't':
-        if (inInline && phonetic === 0) inValue = true;
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-      default:
-        if (name.includes(':')) open(local(name), a);
-    }
-  };
-  const close = (name: string): void => {
-    if (!inData) return;
-    switch (name) {
-      case 'v':
-      case 't':
-        inValue = false;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'is':
-        inInline = false;
-        break;
-      case 'c': {
-        const v = value();
-        if (v !== null) {
-          while (cells.length < col) cells.push(null);
-          cells[col] = v;
-        }
-        break;
-      }
-      case 'row':
-        out.push({ row: rowNum, cells });
-        break;
-      case 'sheetData':
-        inData = false;
-        break;
-      default:
-        if (name.includes(':')) close(local(name));
-    }
-  };
-  const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (t) => open(t.name, t.attributes as Attrs));
-  parser.on('text', (t) => {
-    if (inValue) text += t;
-  });
-  parser.on('closetag', (t) => close(t.name));
-  return parser;
-}

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import type { Finding } from '../model/finding.js';
 import type { SheetStats } from '../parsers/rows.js';
-import { hintOf, messageOf } from './messages/index.js';
+import { hintOf, messageOf, type Host } from './messages/index.js';
 import { countByCode, sheetSummaries } from './summary.js';
 
 export interface ReportRow {
@@ -17,7 +17,8 @@ export interface ReportRow {
   hint: string;
 }
 
-export function reportRows(findings: readonly Finding[]): ReportRow[] {
+/** The findings as rows, worded for `host` (the command line's by default). */
+export function reportRows(findings: readonly Finding[], host?: Host): ReportRow[] {
   return findings.map((f) => ({
     severity: f.severity,
     code: f.code,
@@ -26,8 +27,8 @@ export function reportRows(findings: readonly Finding[]): ReportRow[] {
     row: f.row ?? null,
     column: f.column ?? '',
     value: f.value ?? '',
-    message: messageOf(f),
-    hint: hintOf(f),
+    message: messageOf(f, host),
+    hint: hintOf(f, host),
   }));
 }
 
@@ -52,6 +53,6 @@ export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findi
 export const REPORT_COLUMNS = ['severity', 'code', 'file', 'sheet', 'row', 'column', 'value', 'message', 'hint'] as const;
 
 /** The findings as CSV text, one line per finding. */
-export function reportCsv(findings: readonly Finding[]): string {
-  return `${Papa.unparse(reportRows(findings), { columns: [...REPORT_COLUMNS] })}\r\n`;
+export function reportCsv(findings: readonly Finding[], host?: Host): string {
+  return `${Papa.unparse(reportRows(findings, host), { columns: [...REPORT_COLUMNS] })}\r\n`;
 }

@@ -7,6 +7,7 @@ import { portalErrors } from './error-report.js';
 import { isProviderError, ProviderError, UploadError } from './errors.js';
 import type { JournalState, Notice } from './journal.js';
 import { filingBasis } from './filing-basis.js';
+import { requireGstr1Filed } from './gstr1a.js';
 import { delay, retry } from './retry.js';
 import { ask, unsupported, withRun, type Prompt, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, type SectionTotal, type TotalsDifference } from './totals.js';
@@ -68,6 +69,7 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
       if (t) return { status: 'filed' as const, ...t, alreadyFiled: true };
     }
 
+    await requireGstr1Filed(run);
     const basis = filingBasis(st, opts);
     if ('refused' in basis) return { status: 'refused' as const, reason: basis.refused };
     const saved = basis.totals;

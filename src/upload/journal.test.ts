@@ -90,6 +90,26 @@ describe('journal: destination, home, torn tail', () => {
     expect(text).not.toContain('key_live_1');
   });
 
+  it('issue 13: the form is part of the key; a GSTR-1A never reads the GSTR-1 journal of its period, the lock is shared', async () => {
+    const d = dir();
+    const g1a = { ...RET, form: 'gstr1a' as const };
+    const gstr1 = journalPaths(d, RET, dest).journal;
+    const gstr1a = journalPaths(d, g1a, dest).journal;
+    expect(gstr1a).not.toBe(gstr1);
+    // a GSTR-1 journal keeps the name it always had
+    expect(journalPaths(d, { ...RET, form: 'gstr1' }, dest).journal).toBe(gstr1);
+    expect(journalPaths(d, g1a, dest).lock).toBe(journalPaths(d, RET, dest).lock);
+    const j = await Journal.open(d, RET, { destination: dest, lockDir: d });
+    await j.append({ step: 'filed', arn: 'AA2703250000001' });
+    await j.close();
+    const a = await Journal.open(d, g1a, { destination: dest, lockDir: d });
+    expect(a.state().filed).toBeUndefined();
+    await a.append({ step: 'filed', arn: 'AA2703250000002' });
+    await a.close();
+    expect(replay(await readJournal(gstr1)).filed?.arn).toBe('AA2703250000001');
+    expect(replay(await readJournal(gstr1a)).filed?.arn).toBe('AA2703250000002');
+  });
+
   it('a journal from before destinations is not read, and a notice says so', async () => {
     const d = dir();
     writeFileSync(journalPaths(d, RET).journal, '{"step":"filed","arn":"AA2703250000001"}\n');

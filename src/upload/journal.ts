@@ -128,11 +128,14 @@ export function contentHash(text: string): string {
 
 /**
  * The journal of a return at a destination (without one: the name journals had before they
- * knew their destination), and the return's lock (one per return, whatever the destination).
+ * knew their destination), and the return's lock (one per GSTIN and period, whatever the
+ * destination or form). The form is part of the journal's name: a GSTR-1A run never resumes,
+ * nor is taken for, the GSTR-1 of its period. A GSTR-1 journal keeps the name it always had.
  */
 export function journalPaths(dir: string, ret: ReturnRef, destination?: Destination, lockDir = dir): { journal: string; lock: string } {
   const stem = `${ret.gstin.toUpperCase()}-${ret.period}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  const name = destination ? `${stem}.${destination.provider.replace(/[^A-Za-z0-9_-]/g, '_')}-${destinationId(destination)}` : stem;
+  const form = ret.form && ret.form !== 'gstr1' ? `-${ret.form}` : '';
+  const name = destination ? `${stem}${form}.${destination.provider.replace(/[^A-Za-z0-9_-]/g, '_')}-${destinationId(destination)}` : `${stem}${form}`;
   return { journal: join(dir, `${name}.jsonl`), lock: join(lockDir, `${stem}.lock`) };
 }
 

@@ -6,10 +6,12 @@
 import { chmod, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { returnContext } from '../engine/options.js';
+import { gstr1aExists } from '../model/dated-rules.js';
+import { formLabel, type ReturnForm } from '../model/form.js';
 import { formatPeriod } from '../model/period.js';
 import { providerName, type CredentialSources, type ProviderName } from './config.js';
 import { portalErrors, type PortalError } from './error-report.js';
-import { isProviderError, ProviderError } from './errors.js';
+import { isProviderError, ProviderError, UploadError } from './errors.js';
 import type { HttpOptions } from './fetch.js';
 import { defaultJournalDir, destinationId, Journal, LEGACY_JOURNAL_DIR, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
 import { createProvider } from './providers/index.js';
@@ -32,6 +34,8 @@ export interface RunOptions extends CredentialSources {
   gstin: string;
   /** return period `MMYYYY` */
   period: string;
+  /** the form @default 'gstr1'; `gstr1a` amends the period's filed GSTR-1 (from the July 2024 period) */
+  form?: ReturnForm;
   /** a provider name (credentials from env/config file) or an adapter instance */
   provider: ProviderName | Provider;
   /** provider address (https, or http to loopback) */
@@ -104,6 +108,7 @@ export class Run {
     if (typeof opts.otp === 'string') redactor.add(opts.otp);
     const log = redactingLogger(redactor, opts.log);
     const provider = await providerOf(opts, redactor, log);
+    refuseUnsupportedForm(provider, ret);
     const journal = await Journal.open(journalDirOf(opts), ret, {
       redactor, command, destination: destinationOf(provider, opts),
       ...(opts.lockDir ? { lockDir: opts.lockDir } : {}),
@@ -271,9 +276,23 @@ export function journalDirOf(opts: Pick<RunOptions, 'journalDir'>): string {
   return opts.journalDir ?? defaultJournalDir();
 }
 
-export function normaliseReturn(opts: Pick<RunOptions, 'gstin' | 'period'>): ReturnRef {
+/** The return, checked: a GSTR-1A for a period before the form existed is refused here, before anything else. */
+export function normaliseReturn(opts: Pick<RunOptions, 'gstin' | 'period' | 'form'>): ReturnRef {
   const ctx = returnContext({ gstin: opts.gstin, period: opts.period });
-  return { gstin: ctx.gstin, period: formatPeriod(ctx.period) };
+  const period = formatPeriod(ctx.period);
+  if (opts.form !== 'gstr1a') return { gstin: ctx.gstin, period };
+  if (!gstr1aExists(ctx.period)) throw new UploadError('UPLOAD_GSTR1A_PERIOD', { period });
+  return { gstin: ctx.gstin, period, form: 'gstr1a' };
+}
+
+/** A provider without paths for the return's form is refused before any call, naming what it lacks. */
+function refuseUnsupportedForm(provider: Provider, ret: ReturnRef): void {
+  const form = ret.form ?? 'gstr1';
+  if ((provider.forms ?? ['gstr1']).includes(form)) return;
+  throw new ProviderError('unsupported', {
+    provider: provider.name, op: `${formLabel(form)} (save, proceed to file, file)`,
+    detail: `${provider.name} documents no ${formLabel(form)} save or filing path`,
+  });
 }
 
 export async function withRun<T>(opts: RunOptions, command: string, body: (run: Run) => Promise<T>): Promise<T> {
@@ -301,7 +320,7 @@ export function chunkResult(c: ChunkState, resumed: boolean): ChunkResult {
 }
 
 export function refusedFiled(run: Run, st: JournalState): never {
-  throw new ProviderError('already_filed', { provider: run.provider.name, op: 'journal', detail: `filed with ARN ${st.filed!.arn}` }, { arn: st.filed!.arn });
+  throw new ProviderError('already_filed', { provider: run.provider.name, op: 'journal', detail: `filed with ARN ${st.filed!.arn}` }, { arn: st.filed!.arn, form: formLabel(run.ret.form ?? 'gstr1') });
 }
 
 

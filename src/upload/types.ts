@@ -4,10 +4,16 @@
  * boundary (job status, summary, acknowledgement). The filing run (run.ts) knows only this file.
  */
 
-/** A return on the portal: the taxpayer's GSTIN and the period as `MMYYYY`. */
+import type { ReturnForm } from '../model/form.js';
+
+export type { ReturnForm } from '../model/form.js';
+
+/** A return on the portal: the taxpayer's GSTIN, the period as `MMYYYY`, and its form. */
 export interface ReturnRef {
   readonly gstin: string;
   readonly period: string;
+  /** absent: GSTR-1; `gstr1a`: the GSTR-1A amending the period's filed GSTR-1 */
+  readonly form?: ReturnForm;
 }
 
 /** Where an asynchronous request (save, reset, proceed to file) stands. */
@@ -119,6 +125,11 @@ export interface Provider {
    * the journal keeps only as a hash). The journal of a return is kept per destination.
    */
   readonly destination?: { readonly baseUrl: string; readonly account?: string };
+  /**
+   * The forms it can save and file (absent: GSTR-1 only). A run for another form is refused
+   * before anything is sent, naming the provider.
+   */
+  readonly forms?: readonly ReturnForm[];
   /** a taxpayer session is open (no network call) */
   hasSession(): boolean;
   /** Opens a taxpayer session: requests an OTP, asks for it through `otp`, exchanges it. */

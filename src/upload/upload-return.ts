@@ -8,6 +8,7 @@
  */
 import { expectedTotals, journalChunks } from './chunk-totals.js';
 import { isProviderError } from './errors.js';
+import { requireGstr1Filed } from './gstr1a.js';
 import { contentHash, type ChunkOutcome, type ChunkState } from './journal.js';
 import { retry, type NextStep } from './retry.js';
 import { chunkResult, refusedFiled, withRun, type ChunkResult, type Run, type RunOptions } from './run-context.js';
@@ -35,6 +36,7 @@ export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
   return withRun(opts, 'upload', async (run) => {
     const st = run.journal.state();
     if (st.filed) refusedFiled(run, st);
+    await requireGstr1Filed(run);
     const remembered = opts.payloads.map((p) => st.chunks.get(contentHash(p)));
     const trusted = await portalUnchanged(run, st.portalChecksum, remembered.filter(done).length);
     const results: ChunkResult[] = [];

@@ -24,6 +24,7 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
     ...(opts.annualReturnFiled ? { annualReturnFiled: opts.annualReturnFiled } : {}),
     quarterly: Boolean(opts.quarterly),
+    form: opts.form ?? 'gstr1',
     ...(opts.iffDocuments ? { iffDocuments: opts.iffDocuments } : {}),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     firstDay: periodFirstDay(ctx.period),

@@ -32,7 +32,9 @@ export interface TaxDeviation {
  * the 65 % tax to the full tax.
  */
 export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
-  if (v.rt === undefined || v.txval === undefined) return [];
+  // an advance's tax is on the gross advance (Table 11A/11B's ad_amt), a supply's on its taxable value
+  const base = v.txval ?? v.adAmt;
+  if (v.rt === undefined || base === undefined) return [];
   if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return [];
   const diff = v.diffPercent ?? 100;
   // no Applicable % column: the row may mix 65 % supplies in
@@ -40,8 +42,9 @@ export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
   const iamt = v.iamt ?? 0;
   const camt = v.camt ?? 0;
   const samt = v.samt ?? 0;
-  const full = expectedTax(v.txval, v.rt, diff);
-  const half = expectedTax(v.txval, v.rt / 2, diff);
+  const full = expectedTax(base, v.rt, diff);
+  const half = expectedTax(base, v.rt / 2, diff);
+  const advance = v.txval === undefined ? { base: 'advance' } : {};
   const ratio = lowest / diff;
   const out: TaxDeviation[] = [];
   const off = (field: Field, actual: number, expected: number, head: string) => {
@@ -50,8 +53,9 @@ export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
     const [lo, hi] = low <= expected ? [low, expected] : [expected, low];
     const d = actual < lo ? lo - actual : actual > hi ? actual - hi : 0;
     if (d > TAX_TOLERANCE_PAISE) {
-      const shown = lo === hi ? formatPaise(expected) : `${formatPaise(lo)} to ${formatPaise(hi)}`;
-      out.push({ field, difference: d, params: { head, expected: shown, difference: formatPaise(d) } });
+      // a band is two amounts (the catalogue words the range): expected up to expectedTo
+      const band = lo === hi ? { expected: formatPaise(expected) } : { expected: formatPaise(lo), expectedTo: formatPaise(hi) };
+      out.push({ field, difference: d, params: { head, ...band, difference: formatPaise(d), ...advance } });
     }
   };
   const intra = camt !== 0 || samt !== 0;

@@ -3,8 +3,7 @@ import type { Field } from '../model/fields.js';
 import type { SheetId } from '../model/sheets.js';
 import { detailsTimeLimit } from '../model/dated-rules.js';
 import type { Params } from '../model/finding.js';
-import { MONTHS } from '../model/labels.js';
-import { fyStartYear, periodKey, periodLastDay, type Period } from '../model/period.js';
+import { formatPeriod, fyStartYear, isIffMonth, periodKey, periodLastDay, type Period } from '../model/period.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import type { Report, RuleContext } from './types.js';
 
@@ -63,7 +62,7 @@ export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | unde
   const last: Period = { month: limit.lastMonth, year: fyStart + 1 };
   if (periodKey(ctx.period) > periodKey(last)) {
     const deadline = limit.furnishBy ? `${fyStart + 1}-${limit.furnishBy}` : periodLastDay(last);
-    return { reason: limit.furnishBy ? 'november' : 'september', deadline: showDate(deadline), lastReturn: monthName(last) };
+    return { reason: limit.furnishBy ? 'november' : 'september', deadline: showDate(deadline), lastReturn: formatPeriod(last) };
   }
   const annual = ctx.annualReturnFiled;
   if (annual && fyStart === fyStartYear(ctx.period) - 1 && (ctx.lastDay >= annual || ctx.today > annual)) {
@@ -72,10 +71,12 @@ export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | unde
   return undefined;
 }
 
-/** `October 2024` */
-function monthName(p: Period): string {
-  const m = MONTHS[p.month - 1]!;
-  return `${m[0]}${m.slice(1).toLowerCase()} ${p.year}`;
+/**
+ * The return period as a finding's parameters: `MMYYYY`, and `quarterly` when the return is a
+ * quarterly filer's quarter (named by its last month) rather than a month; the catalogue words it.
+ */
+export function periodParams(ctx: RuleContext): Params {
+  return { period: formatPeriod(ctx.period), ...(ctx.quarterly && !isIffMonth(ctx.period) ? { quarterly: true } : {}) };
 }
 
 /** The first GST date. */

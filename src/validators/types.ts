@@ -12,6 +12,7 @@
 import type { ProcessResult } from '../engine/pass.js';
 import type { Field } from '../model/fields.js';
 import type { Finding, Params, Severity } from '../model/finding.js';
+import type { ReturnForm } from '../model/form.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow } from '../parsers/rows.js';
@@ -26,6 +27,8 @@ export interface ValidateOptions {
   registrationDate?: string;
   /** quarterly (QRMP) filer: months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra only) */
   quarterly?: boolean;
+  /** the form the return is for @default 'gstr1' (GSTR-1A amends the period's filed GSTR-1) */
+  form?: ReturnForm;
   /** today's date, ISO yyyy-mm-dd (default: the system date); shipping bills may not be later */
   today?: string;
   /**
@@ -45,6 +48,7 @@ export interface RuleContext extends ReturnContext {
   readonly turnover?: number;
   readonly registrationDate?: string;
   readonly quarterly: boolean;
+  readonly form: ReturnForm;
   readonly today: string;
   readonly annualReturnFiled?: string;
   readonly iffDocuments?: IffDocuments;

@@ -59,7 +59,7 @@ export interface WebCheckResult {
   readonly raw: readonly Finding[];
 }
 
-/** A failure that stops the run (an option, an unreadable file), in the catalogue's words. */
+/** A failure that stops the run (an option, an unreadable file), in the catalogue's words for the page's fields. */
 export interface WebFailure {
   readonly code: string;
   readonly message: string;
@@ -69,7 +69,7 @@ export interface WebFailure {
 export function failureOf(e: unknown): WebFailure | undefined {
   if (!(e instanceof Gstr1Error)) return undefined;
   const f = { code: e.code, params: e.params };
-  return { code: e.code, message: messageOf(f), hint: hintOf(f) };
+  return { code: e.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
 }
 
 export async function checkReturn(files: readonly string[], opts: WebCheckOptions): Promise<WebCheckResult> {
@@ -93,10 +93,11 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     errors: result.findings.errors,
     warnings: result.findings.warnings,
     sheets: sheetSummaries(result.stats),
-    findings: reportRows(findings),
+    // worded for the page: an option is named by its form field, not its flag
+    findings: reportRows(findings, 'web'),
     totals,
     payloads: result.findings.errors > 0 ? [] : all.length ? all : [JSON.stringify(env)],
-    csv: reportCsv(findings),
+    csv: reportCsv(findings, 'web'),
     registerFiles: run ? [...run.registerFiles] : [],
     raw: findings,
   };

@@ -27,6 +27,8 @@ const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
 const REGISTER = join(ROOT, 'templates/sample/sales-register.xlsx');
 const GSTIN = '27AAKCS4821M1ZW';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-'));
+/** for what waits on the page's worker: a loaded machine (2 cores, several test runs) takes seconds */
+const SLOW = { timeout: 30_000 };
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };
@@ -115,6 +117,8 @@ describe('web page: static build in Chromium', () => {
     const cli = await validateFiles([SAMPLE], { gstin: GSTIN, period: '102025' });
     const rowsRead = cli.result.stats.reduce((a, s) => a + s.read, 0);
     await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`${rowsRead} rows checked`);
+    // the period as a person reads it, not the portal's MMYYYY
+    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`for ${GSTIN}, October 2025.`);
     // the summary table: one row per section, amounts in Indian grouping
     const b2b = page.locator('#totals tbody tr').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });
     await expect(b2b.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+$/);
@@ -197,7 +201,7 @@ describe('web page: static build in Chromium', () => {
     const { page, requests } = await open();
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
     // recognised as a register as soon as it is chosen: its options open
-    await expect.poll(() => page.locator('#register-note').textContent(), { timeout: 15_000 }).toBe(
+    await expect.poll(() => page.locator('#register-note').textContent(), SLOW).toBe(
       'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
     );
     await expect(page.locator('#register').getAttribute('open')).resolves.not.toBeNull();
@@ -321,7 +325,7 @@ describe('web page: static build in Chromium', () => {
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
     await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect.poll(() => page.locator('#progress-text').textContent()).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
+    await expect.poll(() => page.locator('#progress-text').textContent(), SLOW).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
     await shot(page, '8-progress');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('#form-error').textContent()).toBe('Check cancelled.');
@@ -340,6 +344,32 @@ describe('web page: static build in Chromium', () => {
     await expect(page.getByRole('textbox', { name: 'Return period' }).inputValue()).resolves.toBe('102025');
     const stored = await page.evaluate('Object.keys(localStorage)') as string[];
     expect(stored.sort()).toEqual(['gstr1.form']);
+    await page.context().close();
+  });
+
+  it('words option errors and hints for the page\'s fields, not the command line\'s flags', async () => {
+    const { page } = await open();
+    const submit = async (gstin: string, period: string) => {
+      await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+      await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
+      await page.getByRole('textbox', { name: 'Return period' }).fill(period);
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+    };
+    await submit('27AAKCS4821M1Z', '102025');
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW)
+      .toBe('"27AAKCS4821M1Z" is not a GSTIN. Give your own 15-character GSTIN, e.g. 27AAACR5055K1Z7 in GSTIN.');
+    await shot(page, '9-option-error');
+    await submit(GSTIN, '132025');
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW)
+      .toBe('"132025" is not a return period. Give the period as MMYYYY, e.g. 032025 in Return period (from 072017).');
+
+    // a finding's hint names the page's checkbox: the sample's intra-State HSN rows with the SEZ box ticked
+    await page.getByLabel('We are an SEZ unit or developer').check();
+    await check(page, SAMPLE, GSTIN, '102025');
+    const hints = await page.locator('#findings tbody tr td:nth-child(7)').allTextContents();
+    expect(hints.some((h) => h.includes('untick "We are an SEZ unit or developer"'))).toBe(true);
+    expect(hints.filter((h) => /--[a-z]/.test(h))).toEqual([]);
+    await shot(page, '10-sez-hint');
     await page.context().close();
   });
 });

@@ -143,7 +143,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     const requests = watchRequests(page, server.origin);
     await openWithSample(page, server.url);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    await expect.poll(() => page.locator('#verdict').textContent(), { timeout: 30_000 }).toBe('0 errors');
 
     await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();

@@ -19,3 +19,9 @@ export function rupees(amount: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
+
+/** A failure's message and fix hint as one text: the catalogue's messages carry no full stop of their own. */
+export function failureText(message: string, hint: string): string {
+  if (!hint) return message;
+  return `${message}${/[.!?]$/.test(message) ? '' : '.'} ${hint}`;
+}

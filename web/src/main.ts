@@ -5,7 +5,8 @@
  */
 import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
-import { count, plural, rupees } from './format.js';
+import { periodInWords } from '../../src/report/messages/period.js';
+import { count, failureText, plural, rupees } from './format.js';
 import { setUpPortal } from './portal.js';
 import type { FromWorker, PageResult, ToWorker } from './protocol.js';
 
@@ -202,7 +203,7 @@ form.addEventListener('submit', (e) => {
 
 function showFailure(message: string, hint: string): void {
   busy(false);
-  formError.textContent = hint ? `${message} ${hint}` : message;
+  formError.textContent = failureText(message, hint);
 }
 
 // ----------------------------------------------------------------------------------- result
@@ -219,7 +220,7 @@ function showResult(r: PageResult, ms: number): void {
   verdict.className = r.errors ? 'bad' : 'ok';
   const rows = r.sheets.reduce((a, s) => a + s.read, 0);
   $<HTMLParagraphElement>('verdict-detail').textContent =
-    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${r.gstin}, period ${r.period}.` +
+    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${r.gstin}, ${periodInWords(r.period)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;

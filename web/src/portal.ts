@@ -5,7 +5,8 @@
  * beside the uploaded totals) and shows the outcome and the ARN. A static copy of the page has
  * no token and never calls this.
  */
-import { count, plural, rupees } from './format.js';
+import { periodInWords } from '../../src/report/messages/period.js';
+import { count, failureText, plural, rupees } from './format.js';
 
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
 interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
@@ -124,7 +125,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
 
   function show(job: JobView): void {
     if (job.failure) {
-      state.textContent = `${job.failure.message} ${job.failure.hint}`.trim();
+      state.textContent = failureText(job.failure.message, job.failure.hint);
       return;
     }
     const r = job.result ?? {};
@@ -156,7 +157,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   $('p-file').addEventListener('click', () => void start('file'));
   $('p-reset').addEventListener('click', () => {
     const f = page.form();
-    if (confirm(`Delete everything uploaded for ${f.gstin}, period ${f.period}, from the portal? Filed returns cannot be reset.`)) void start('reset');
+    if (confirm(`Delete everything uploaded for ${f.gstin}, ${periodInWords(f.period)}, from the portal? Filed returns cannot be reset.`)) void start('reset');
   });
   question.addEventListener('submit', (e) => {
     e.preventDefault();

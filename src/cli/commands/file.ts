@@ -4,6 +4,7 @@
  */
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
+import { formLabel } from '../../model/form.js';
 import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import { type CliIO, rawOption } from '../io.js';
@@ -12,7 +13,7 @@ import { isProviderError } from '../../upload/errors.js';
 import { ask, portalOptions, printNotice, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('file [...files]', 'File GSTR-1 with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN'))
+  portalOptions(cli.command('file [...files]', 'File GSTR-1 (or, --form gstr1a, GSTR-1A) with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN'))
     .option('--sez', 'you are an SEZ unit or developer (as given to upload)')
     .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
     .option('--evc-otp <otp>', 'the EVC OTP; --evc-otp=- reads it from standard input (else $GSTR1_EVC_OTP, else asked)')
@@ -54,7 +55,7 @@ export default function register(cli: CAC, io: CliIO): void {
           confirm: async (check) => {
             io.stdout.write(`${totalsTable(check)}\n`);
             if (opts.yes) return true;
-            return (await ask(`Type FILE to file GSTR-1 for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
+            return (await ask(`Type FILE to file ${formLabel(run.form ?? 'gstr1')} for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
           },
         });
       } catch (e) {

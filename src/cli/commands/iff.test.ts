@@ -39,7 +39,7 @@ const validate = (...extra: string[]) => cli('validate', b2b, '--gstin', GSTIN, 
 describe('cli: --iff', () => {
   it('a document of an earlier IFF month of the quarter is reported at its number', async () => {
     const r = await validate('--iff', april);
-    expect(r.out).toContain('inv/1 was already furnished in the IFF (042025)');
+    expect(r.out).toContain('inv/1 was already furnished in the IFF (April 2025)');
     expect(r.out).not.toContain('INV/2 was already');
     expect(r.code).toBe(1);
   });
@@ -64,7 +64,7 @@ describe('cli: --iff', () => {
   it('the period given as a quarter is the quarter\'s return: fp is its last month, and --quarterly goes without saying', async () => {
     const out = join(dir, 'q1.json');
     const r = await cli('convert', b2b, '--gstin', GSTIN, '--period', 'Q1-2025-26', '--iff', april, '--out', out, '--force');
-    expect(r.out).toContain('inv/1 was already furnished in the IFF (042025)');
+    expect(r.out).toContain('inv/1 was already furnished in the IFF (April 2025)');
     expect(JSON.parse(readFileSync(out, 'utf8')).fp).toBe('062025');
   });
 

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
+import { parseForm } from '../../model/form.js';
 import { providerName } from '../../upload/config.js';
 import type { RunOptions, ChunkResult } from '../../upload/run.js';
 import { describeKey } from '../../upload/records.js';
@@ -20,6 +21,7 @@ export function portalOptions(cmd: Command): Command {
     .option('--provider <name>', 'the GSP API: whitebooks or sandbox')
     .option('--gstin <gstin>', 'your GSTIN (default: the one in the JSON)')
     .option('--period <MMYYYY>', 'return period (default: the JSON\'s fp)')
+    .option('--form <form>', 'gstr1 (default), or gstr1a: amendments and missed documents of a period whose GSTR-1 is filed (from July 2024)')
     .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
     .option('--config <file>', 'JSON file with credentials, readable only by you (else environment variables)')
     .option('--otp <otp>', 'the OTP the portal sent the taxpayer; --otp=- reads it from standard input (else $GSTR1_OTP, else asked)')
@@ -69,12 +71,15 @@ export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: Pay
   const verbose = Boolean(opts.verbose);
   const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;
   if (pollMs !== undefined && (!Number.isFinite(pollMs) || pollMs < 0)) throw new OptionError('OPTION_NUMBER', { option: '--poll-ms', value: String(opts.pollMs) });
+  const form = opts.form === undefined ? undefined : parseForm(String(opts.form));
+  if (opts.form !== undefined && !form) throw new OptionError('UPLOAD_FORM', { value: String(opts.form) });
   const wait = Number(opts.wait ?? 600);
   if (!Number.isFinite(wait) || wait < 0) throw new OptionError('OPTION_NUMBER', { option: '--wait', value: String(opts.wait) });
   return {
     poll: { ...(pollMs !== undefined ? { intervalsMs: [pollMs] } : {}), maxWaitMs: wait * 1000 },
     gstin,
     period,
+    ...(form && form !== 'gstr1' ? { form } : {}),
     provider: providerName(opts.provider),
     ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
     ...(opts.config ? { configFile: String(opts.config) } : {}),

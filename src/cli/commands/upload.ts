@@ -37,7 +37,7 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
   if (!opts.force) {
     // the same checks as a spreadsheet gets: an invalid JSON is not sent
     const { checkJsonReturn } = await import('../../api/json-input.js');
-    const checked = await checkJsonReturn(files, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
+    const checked = await checkJsonReturn(files, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez), ...(run.form ? { form: run.form } : {}) });
     const local = checked.findings.items;
     if (checked.findings.errors > 0) {
       io.stdout.write(`${formatSummary({ stats: checked.stats, findings: local })}\n`);

@@ -33,7 +33,8 @@ export interface PortalRequest {
 export function failureOf(e: unknown): Failure {
   if (e instanceof Gstr1Error) {
     const f = { code: e.code, params: e.params };
-    return { code: e.code, message: messageOf(f), hint: hintOf(f) };
+    // shown on the web page: options named by its form fields
+    return { code: e.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
   }
   // never a stack trace, and nothing that could carry a secret: only that it failed
   return { code: 'INTERNAL', message: 'The request to the portal failed unexpectedly.', hint: 'See the terminal running gstr1 serve (run it with --verbose for details).' };

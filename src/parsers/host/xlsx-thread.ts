@@ -10,11 +10,12 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { rowsOf, type RawRow, type RawSheet } from '../raw.js';
+import { unpackRows, type PackedRows } from './row-pack.js';
 
 /** what the worker posts, in order: per sheet `sheet`, its `rows` batches, `end`; then `done` or an `error` */
 export type ReaderMessage =
   | { t: 'sheet'; name: string; hidden: boolean }
-  | { t: 'rows'; rows: readonly RawRow[] }
+  | { t: 'rows'; rows: PackedRows }
   | { t: 'end' }
   | { t: 'done' }
   | { t: 'error'; code?: string; params?: Params; message?: string };
@@ -76,7 +77,7 @@ export async function* readXlsxInWorker(file: string): AsyncGenerator<RawSheet> 
     const m = await inbox.next();
     if (m.t === 'rows') {
       worker.postMessage(0);
-      return m.rows;
+      return unpackRows(m.rows);
     }
     if (m.t === 'end') {
       sheetOpen = false;

@@ -1,11 +1,12 @@
 /**
  * The worker side of xlsx-thread.ts: reads one workbook with readXlsx (inflate, XML, cell values)
- * and posts its sheets and row batches in order, a few batches ahead of the thread that maps and
+ * and posts its sheets and row batches (packed, row-pack.ts) in order, a few batches ahead of the thread that maps and
  * checks them, never more (each `ack` lets it post one more).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Gstr1Error } from '../../model/errors.js';
 import { readXlsx } from '../xlsx.js';
+import { packRows, transferList } from './row-pack.js';
 import type { ReaderMessage } from './xlsx-thread.js';
 
 /** batches posted and not yet taken: bounds the memory the worker can run ahead by */
@@ -20,13 +21,14 @@ port.on('message', () => {
   wake?.();
   wake = undefined;
 });
-const post = (m: ReaderMessage) => port.postMessage(m);
+const post = (m: ReaderMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
 
 try {
   for await (const sheet of readXlsx(file)) {
     post({ t: 'sheet', name: sheet.name, hidden: sheet.hidden });
     for await (const rows of sheet.batches!) {
-      post({ t: 'rows', rows });
+      const packed = packRows(rows);
+      post({ t: 'rows', rows: packed }, transferList(packed));
       if (++inFlight >= AHEAD) await new Promise<void>((r) => (wake = r));
     }
     post({ t: 'end' });

@@ -1,5 +1,7 @@
 /** Messages for reading files, sheets, headers and cells, documents, and command options. */
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
+import { periodInWords } from './period.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -12,9 +14,26 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   oidar: "an OIDAR supplier's registration",
 };
 
+/** The operating system's reasons a file could not be opened, as a person reads them. */
+const FS_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'it or its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  EBUSY: 'the file is in use by another program',
+};
+
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ files and sheets
   FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
+  FILE_ACCESS: {
+    input: true,
+    message: (p) => `Could not open ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}`,
+    hint: () => 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
+  },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },
   FILE_XLS: {
@@ -53,7 +72,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   FILE_NO_KNOWN_SHEET: {
     input: true,
     message: (p) => `${s(p.file)} has no sheet this tool recognises`,
-    hint: (p) => `Name sheets (or CSV files) after the GSTR-1 template: ${s(p.known)}; or pass --section for a CSV.`,
+    hint: (p, w = CLI_WORDS) => `Name sheets (or CSV files) after the GSTR-1 template: ${s(p.known)}${w.csvSection}.`,
   },
   SHEET_UNKNOWN: {
     message: (p) => `Sheet "${s(p.sheet)}" is not a GSTR-1 template sheet and its headers match none; it was skipped`,
@@ -91,10 +110,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) =>
       `Column "${s(p.found)}" is not a column of this sheet and was not read` +
       (p.other ? `; it is a column of sheet ${s(p.other)}` : ''),
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.other
-        ? `If this is a sales register, convert it with --layout register (or draft a mapping: gstr1 mapping init); if its rows belong to ${s(p.other)}, move them there.`
-        : 'Remove the column, or, if this is a sales register, convert it with --layout register.',
+        ? `If this is a sales register, ${w.asRegister}; if its rows belong to ${s(p.other)}, move them there.`
+        : `Remove the column, or, if this is a sales register, ${w.asRegister}.`,
   },
   HEADER_UNKNOWN_COLUMN: {
     message: (p) => `Column "${s(p.found)}" is not a template column and was ignored; did you mean "${s(p.expected)}"?`,
@@ -141,16 +160,16 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {
-    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${s(p.period)} return: ${s(p.reason)}`,
+    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${s(p.reason)}`,
     hint: () => 'From the May 2025 period use the hsn(b2b) and hsn(b2c) sheets; before it, the single hsn sheet.',
   },
 
   // ------------------------------------------------------------------ options
-  OPTION_REQUIRED: { input: true, message: (p) => `${s(p.option)} is required`, hint: (p) => `Add ${s(p.option)}; see gstr1 --help.` },
+  OPTION_REQUIRED: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} is required`, hint: (p, w = CLI_WORDS) => w.add(p.option) },
   OPTION_GSTIN: {
     input: true,
     message: (p) => `"${s(p.value)}" is not a GSTIN`,
-    hint: () => 'Give your own 15-character GSTIN, e.g. --gstin 27AAACR5055K1Z7.',
+    hint: (_p, w = CLI_WORDS) => `Give your own 15-character GSTIN, e.g. ${w.example('--gstin', '27AAACR5055K1Z7')}.`,
   },
   OPTION_GSTIN_KIND: {
     input: true,
@@ -170,11 +189,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   OPTION_PERIOD: {
     input: true,
     message: (p) => `"${s(p.value)}" is not a return period`,
-    hint: () => 'Give the period as MMYYYY, e.g. --period 032025 (from 072017), or a quarterly filer\'s quarter, e.g. --period Q4-2024-25.',
+    hint: (_p, w = CLI_WORDS) => `Give the period as MMYYYY, e.g. ${w.example('--period', '032025')} (from 072017)${w.quarterPeriod}.`,
   },
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
-  OPTION_NUMBER: { input: true, message: (p) => `${s(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: () => 'e.g. --max-bytes 4500000' },
-  OPTION_DATE: { input: true, message: (p) => `${s(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
+  OPTION_NUMBER: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: (p, w = CLI_WORDS) => `e.g. ${w.example(p.option, '4500000')}` },
+  OPTION_DATE: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
   OUTPUT_SAME_AS_INPUT: {
     input: true,
     message: (p) => `The output ${s(p.file)} would overwrite an input file`,
@@ -187,7 +206,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   JSON_RETURN_MISMATCH: {
     input: true,
-    message: (p) => `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
+    message: (p) =>
+      p.option === '--period'
+        ? `${s(p.option)} ${s(p.value)} is not the JSON's period (${periodInWords(p.json)}, ${s(p.json)})`
+        : `${s(p.option)} ${s(p.value)} is not the JSON's (${s(p.json)})`,
     hint: (p) => `Leave ${s(p.option)} out (the JSON says whose return it is and for which period), or give the right JSON.`,
   },
   INPUT_JSON: {

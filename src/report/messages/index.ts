@@ -9,8 +9,10 @@ import { RULE_MESSAGES } from './rules.js';
 import { REGISTER_MESSAGES } from './register.js';
 import { UPLOAD_MESSAGES } from './upload.js';
 import type { MessageEntry } from './types.js';
+import { hostWords, type Host } from './hosts.js';
 
 export type { MessageEntry } from './types.js';
+export type { Host } from './hosts.js';
 
 const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES];
 
@@ -34,14 +36,17 @@ function entry(code: string): MessageEntry {
   );
 }
 
-/** The finding's message in plain words (portal findings keep the portal's text). */
-export function messageOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file' | 'portalMessage'>): string {
+/**
+ * The finding's message in plain words (portal findings keep the portal's text), as read on the
+ * command line or, with `host` 'web', on the web page (options named by its form fields).
+ */
+export function messageOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file' | 'portalMessage'>, host?: Host): string {
   if (f.portalMessage) return f.portalMessage;
-  return entry(f.code).message({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params });
+  return entry(f.code).message({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params }, hostWords(host));
 }
 
-export function hintOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file'>): string {
-  return entry(f.code).hint({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params });
+export function hintOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file'>, host?: Host): string {
+  return entry(f.code).hint({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params }, hostWords(host));
 }
 
 /** Codes that mean the input could not be read (exit 2). */

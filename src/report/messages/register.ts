@@ -1,6 +1,7 @@
 /** Messages for sales registers (src/register): layouts and mappings, classification, derived tables. */
 import { sectionLabel } from '../../register/summary.js';
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -50,8 +51,8 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
       p.layout
         ? `No sales-register header row found${p.sheet ? ` in sheet "${s(p.sheet)}"` : ''}; the closest (${s(p.layout)}) lacks: ${s(p.missing)}`
         : `No sales-register header row found in ${s(p.file)} (looked for ${s(p.layouts)}); it needs at least: ${s(p.missing)}`,
-    hint: () =>
-      'Rename those columns (or add them), or map your own headers: gstr1 mapping init <file> writes a mapping to correct and pass with --mapping.',
+    hint: (_p, w = CLI_WORDS) =>
+      `Rename those columns (or add them), or map your own headers: ${w.mapHeaders}.`,
   },
   REGISTER_MAPPING_COLUMN_ABSENT: {
     message: (p) => `The mapping names "${s(p.expected)}" for ${s(p.field)}, but the sheet has no such column${p.nearest ? `; nearest: ${s(p.nearest)}` : ''}`,

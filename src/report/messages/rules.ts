@@ -5,16 +5,29 @@
  */
 import type { Params } from '../../model/finding.js';
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 import { rupeeAmount as rs } from './amount.js';
+import { periodInWords } from './period.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
+/** the return period of the finding (a quarterly filer's quarter when `quarterly`) */
+const period = (p: Params) => periodInWords(p.period, p.quarterly);
 
-/** How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING). */
+/** What the tax is on: an advance's gross amount (Table 11), else the taxable value. */
+const taxBase = (p: Params) => (p.base === 'advance' ? 'gross advance' : 'taxable value');
+
+/**
+ * How far an HSN row's tax is from taxable value × rate (RET91708, HSN_TAX_ROUNDING): the tax
+ * expected is one amount, or a band from `expected` to `expectedTo` (a row that may mix supplies
+ * at 65 % of the rate).
+ */
 function taxOff(p: Params): string {
+  const expected = !('expectedTo' in p) ? `Rs ${rs(p.expected)}` : `Rs ${rs(p.expected)} to Rs ${rs(p.expectedTo)}`;
+  const base = taxBase(p);
   return p.head === 'total'
-    ? `The tax on this row is Rs ${rs(p.difference)} away from taxable value × rate (Rs ${rs(p.expected)})`
-    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the taxable value and rate give (Rs ${rs(p.expected)})`;
+    ? `The tax on this row is Rs ${rs(p.difference)} away from ${base} × rate (${expected})`
+    : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the ${base} and rate give (${expected})`;
 }
 
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
@@ -23,9 +36,9 @@ function timeLimit(p: Params): string {
     case 'annual-return':
       return `the annual return for its financial year was filed on ${s(p.deadline)}, which ends the time limit`;
     case 'september':
-      return `the last return for its financial year was the one for ${s(p.lastReturn)}`;
+      return `the last return for its financial year was the one for ${periodInWords(p.lastReturn)}`;
     default:
-      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${s(p.lastReturn)} return was the last one filed by then`;
+      return `the time limit for its financial year ended on ${s(p.deadline)}; the ${periodInWords(p.lastReturn)} return was the last one filed by then`;
   }
 }
 
@@ -138,9 +151,9 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return 'Central Tax and State/UT Tax must be equal';
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'sez'
-        ? 'Move the tax into Integrated Tax Amount, or drop --sez if you are not an SEZ unit or developer.'
+        ? `Move the tax into Integrated Tax Amount, or ${w.unset('--sez')} if you are not an SEZ unit or developer.`
         : p.reason === 'sewop'
           ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
           : p.reason === 'inter' || p.reason === 'intra'
@@ -196,11 +209,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `Invoice date ${s(p.value)} is before GST began (01-07-2017)`;
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'after-period'
         ? "Report the invoice in the return for its own month, or check the return period and the date's day/month order."
         : p.reason === 'before-registration'
-          ? 'Check the date and --registration-date; invoices from before registration are not reported in GSTR-1.'
+          ? `Check the date and ${w.option('--registration-date')}; invoices from before registration are not reported in GSTR-1.`
           : "Check the date and its day/month/year order; GST began on 01-07-2017.",
   },
   RET191126: {
@@ -214,11 +227,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return `Note date ${s(p.value)} is before GST began (01-07-2017)`;
       }
     },
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.reason === 'after-period'
         ? "Report the note in the return for its own month, or check the return period and the date's day/month order."
         : p.reason === 'before-registration'
-          ? 'Check the date and --registration-date; notes dated before registration are not reported in GSTR-1.'
+          ? `Check the date and ${w.option('--registration-date')}; notes dated before registration are not reported in GSTR-1.`
           : "Check the date and its day/month/year order; GST began on 01-07-2017.",
   },
   DATE_TOO_OLD_18M: {
@@ -352,7 +365,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Enter the supplier\'s own GSTIN as on its registration certificate; a supplier without one goes on the ecourp2b or ecourp2c sheet.',
   },
   ECOM_PERIOD: {
-    message: (p) => `Table ${s(p.table)} is reported from the ${s(p.from)} period; the ${s(p.period)} return has no place for sheet ${s(p.sheet)}`,
+    message: (p) => `Table ${s(p.table)} is reported from the ${periodInWords(p.from)} period; the ${period(p)} return has no place for sheet ${s(p.sheet)}`,
     hint: () => 'Remove the sheet from this return, or check the return period.',
   },
   ECO_SIGN: {
@@ -362,7 +375,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET91708: {
     message: (p) =>
       `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${rs(p.rounding)})`}`,
-    hint: () => 'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.',
+    hint: (p) => `Check the ${taxBase(p)}, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.`,
   },
   HSN_TAX_ROUNDING: {
     message: (p) =>
@@ -433,7 +446,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
 
   // ------------------------------------------------------------------ Table 13, IFF
   DOCS_MISSING: {
-    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${s(p.period)} input has no docs sheet`,
+    message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${period(p)} input has no docs sheet`,
     hint: () => 'Add the docs sheet with the serial numbers of invoices and notes issued in the period (or fill Table 13 on the portal).',
   },
   HSN_B2B_EMPTY: {
@@ -450,22 +463,30 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Check the serial-number ranges and counts in the docs sheet: every document reported must be within them.',
   },
   IFF_VALUE_LIMIT: {
-    message: (p) => `The invoices of the ${s(p.period)} IFF come to Rs ${rs(p.total)} with this one; an IFF takes at most Rs ${rs(p.limit)} a month`,
+    message: (p) => `The invoices of the ${period(p)} IFF come to Rs ${rs(p.total)} with this one; an IFF takes at most Rs ${rs(p.limit)} a month`,
     hint: () => 'Report this invoice and the ones after it in the next month\'s IFF or in the quarter\'s GSTR-1.',
   },
   IFF_DUPLICATE: {
-    message: (p) => `${s(p.document)} was already furnished in the IFF (${s(p.period)})`,
+    message: (p) => `${s(p.document)} was already furnished in the IFF (${period(p)})`,
     hint: () => 'Remove it from this return: a document furnished in an IFF month is not reported again in the quarter. To change it, amend it (b2ba, cdnra).',
   },
   IFF_SECTION: {
-    message: (p) => `${s(p.period)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
+    message: (p) => `${period(p)} is an IFF month for a quarterly filer: sheet ${s(p.sheet)} cannot be reported`,
     hint: () => 'In the first two months of a quarter report only b2b, b2ba, cdnr, cdnra and the Table 15 sheets ecob2b, ecourp2b, ecoab2b, ecoaurp2b; the rest goes in the quarterly GSTR-1.',
+  },
+  GSTR1A_ORIGINAL_PERIOD: {
+    message: (p) => `A GSTR-1A amends only what was reported for its own period: the original must be dated ${s(p.from)} to ${s(p.to)}`,
+    hint: () => 'Amend a document of an earlier period in the amendment tables of your next GSTR-1, not in this GSTR-1A.',
+  },
+  GSTR1A_PERIOD: {
+    message: (p) => `GSTR-1A exists from the July 2024 period; ${period(p)} is before it`,
+    hint: () => 'Correct this period\'s documents in the amendment tables (b2ba, cdnra...) of a later GSTR-1.',
   },
 
   // ------------------------------------------------------------------ the JSON
   RETURN_TIME_BARRED: {
     message: (p) =>
-      `The GSTR-1 for ${s(p.period)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
+      `The GSTR-1 for ${period(p)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
     hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
   },
   AMOUNT_DIGITS: {

@@ -3,7 +3,9 @@
  * upload options) and EMULATOR_HOST. Portal codes in error reports (RET191114...) are the rule
  * codes of rules.ts, whose hints apply; their message is the portal's own text.
  */
+import { periodInWords } from './period.js';
 import type { MessageEntry } from './types.js';
+import { CLI_WORDS } from './hosts.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
@@ -33,7 +35,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
-  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: () => "Give the authorised signatory's 10-character PAN, e.g. --pan ABCDE1234F." },
+  UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
     hint: (p) => `Wait for it to finish. If no such run exists, delete ${s(p.file)}.`,
@@ -55,6 +57,19 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
   },
 
+  UPLOAD_FORM: { input: true, message: (p) => `"${s(p.value)}" is not a form`, hint: () => 'Use --form gstr1 (the default) or --form gstr1a.' },
+  UPLOAD_GSTR1A_PERIOD: {
+    input: true,
+    message: (p) => `Nothing sent: GSTR-1A exists from the July 2024 period, and ${periodInWords(p.period)} is before it`,
+    hint: () => 'Correct this period\'s documents in the amendment tables (b2ba, cdnra...) of a later GSTR-1.',
+  },
+  UPLOAD_GSTR1A_GSTR1_NOT_FILED: {
+    message: (p) =>
+      p.checked === 'portal'
+        ? `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${periodInWords(p.period)} as filed`
+        : `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${periodInWords(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
+    hint: () => 'Upload and file the period\'s GSTR-1 first (gstr1 upload, gstr1 file); documents it still lacks can go in it directly.',
+  },
   // ------------------------------------------------------------------ filing checks (nothing is filed)
   UPLOAD_NOTHING_TO_FILE: {
     message: () => 'Not filed: nothing was uploaded for this return, so it would be filed as a nil return (no documents)',
@@ -92,8 +107,11 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_SUMMARY_PENDING: { message: (p) => `The portal is still generating the summary${with_(p)}`, hint: () => 'Wait a minute and run gstr1 file again.' },
   UPLOAD_ALREADY_READY: { message: () => 'The return is already ready to file', hint: () => '' },
   UPLOAD_ALREADY_FILED: {
-    message: (p) => `This return is already filed${p.arn ? ` (ARN ${s(p.arn)})` : ''}${p.arn ? '' : with_(p)}`,
-    hint: () => 'Nothing more can be saved or filed for this period; corrections go in a later return as amendments.',
+    message: (p) => `This ${p.form ? s(p.form) : 'return'} is already filed${p.arn ? ` (ARN ${s(p.arn)})` : ''}${p.arn ? '' : with_(p)}`,
+    hint: (p) =>
+      p.form === 'GSTR-1A'
+        ? 'A GSTR-1A is filed once per period; further corrections go in a later GSTR-1 as amendments.'
+        : 'Nothing more can be saved or filed for this return. Corrections go in a later GSTR-1 as amendments, or, from the July 2024 period and before the period\'s GSTR-3B is filed, in its GSTR-1A (--form gstr1a).',
   },
   UPLOAD_SUMMARY_STALE: { message: (p) => `The summary is not the latest${with_(p)}`, hint: () => 'Run gstr1 file again: it proceeds to file again and fetches the new summary.' },
   UPLOAD_NOT_SIGNATORY: { message: (p) => `The PAN is not an authorised signatory of this GSTIN${with_(p)}`, hint: () => "Give the PAN of a signatory registered for this GSTIN on the portal." },

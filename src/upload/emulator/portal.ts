@@ -3,12 +3,15 @@
  * cumulative saves keyed by document, asynchronous jobs (save, reset, proceed to file) that answer
  * IP for a configurable number of polls, a summary computed from what is stored with a checksum
  * that changes with the data, EVC OTPs, and filing that returns an ARN and locks the period.
+ * A period's GSTR-1A is a return of its own beside the GSTR-1 (gstr1a.ts says what it accepts).
  * Provider routes (whitebooks.ts, sandbox.ts) only translate envelopes around this.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { SUMMARY_NAMES, totalsOfEntries } from '../totals.js';
 import { addToPart, keyId, walkRecords, type RecordEntry } from '../records.js';
 import type { PortalError } from '../error-report.js';
+import type { ReturnForm } from '../../model/form.js';
+import { gstr1aRecordError, gstr1aRefusal } from './gstr1a.js';
 import { qrmpError } from './qrmp.js';
 import { projectRules } from './rules.js';
 import { structureError, type ValidatePayload } from './validate.js';
@@ -63,6 +66,7 @@ interface Job {
 export interface ReturnState {
   readonly gstin: string;
   readonly fp: string;
+  readonly form: ReturnForm;
   readonly docs: Map<string, RecordEntry>;
   readonly jobs: Map<string, Job>;
   /** bumped on every change of the stored data */
@@ -75,7 +79,8 @@ export interface ReturnState {
 }
 
 export interface StatusPayload {
-  form_typ: 'R1';
+  /** `R1A` for a GSTR-1A job (an emulator value: the portal's is not documented) */
+  form_typ: 'R1' | 'R1A';
   action: string;
   status_cd: string;
   error_report?: unknown;
@@ -98,12 +103,13 @@ export class Portal {
     this.validate = opts.validatePayload ?? projectRules({ now: this.now });
   }
 
-  state(gstin: string, fp: string): ReturnState {
-    const k = `${gstin.toUpperCase()}|${fp}`;
+  /** The period's GSTR-1 (`form` absent), or its GSTR-1A. */
+  state(gstin: string, fp: string, form: ReturnForm = 'gstr1'): ReturnState {
+    const k = `${gstin.toUpperCase()}|${fp}${form === 'gstr1' ? '' : `|${form}`}`;
     let s = this.returns.get(k);
     if (!s) {
       s = {
-        gstin: gstin.toUpperCase(), fp, docs: new Map(), jobs: new Map(), version: 0,
+        gstin: gstin.toUpperCase(), fp, form, docs: new Map(), jobs: new Map(), version: 0,
         counts: { saves: 0, savesApplied: 0, resets: 0, proceeds: 0, files: 0, filed: 0 },
       };
       this.returns.set(k, s);
@@ -145,10 +151,12 @@ export class Portal {
 
   // ------------------------------------------------------------------------------------- save
 
-  save(gstin: string, fp: string, body: string, opts: { resetInProgress?: boolean } = {}): Result<{ referenceId: string }> {
-    const s = this.state(gstin, fp);
+  save(gstin: string, fp: string, body: string, opts: { resetInProgress?: boolean; form?: ReturnForm } = {}): Result<{ referenceId: string }> {
+    const s = this.state(gstin, fp, opts.form);
     if (Buffer.byteLength(body) > (this.opts.maxPayloadBytes ?? 5_200_000)) return no('RET12505', 'The payload exceeds the size limit.');
-    if (s.filed) return no('AUTH117', 'GSTR1 is already filed for the return period.');
+    if (s.filed) return no('AUTH117', `${s.form === 'gstr1a' ? 'GSTR1A' : 'GSTR1'} is already filed for the return period.`);
+    const closed = gstr1aRefusal(s, this.state(gstin, fp));
+    if (closed) return closed;
     if (this.resetBusy(s, opts.resetInProgress)) return no('RET191251', 'RESET is under process');
     s.counts.saves++;
     let payload: unknown;
@@ -161,15 +169,16 @@ export class Portal {
     if (bad) {
       return ok({ referenceId: this.job(s, 'SAVE', { status_cd: 'ER', error_report: { error_cd: bad.code, error_msg: bad.message } }) });
     }
-    const errors = this.validate(payload as Obj);
+    const errors = this.validate(payload as Obj, { form: s.form });
     const failed = new Map<string, PortalError>();
     for (const e of errors) if (!failed.has(idOf(e))) failed.set(idOf(e), e);
     const rejected: { entry: RecordEntry; error: PortalError }[] = [];
     const q = this.opts.quarterly ?? false;
     const quarterly = typeof q === 'function' ? q(s.gstin) : q;
     const savedIn = (other: string, id: string) => this.returns.get(`${s.gstin}|${other}`)?.docs.has(id) ?? false;
+    const gstr1 = s.form === 'gstr1a' ? this.state(gstin, fp) : undefined;
     for (const entry of walkRecords(payload)) {
-      const err = failed.get(entry.id) ?? (quarterly ? qrmpError(fp, entry, savedIn) : undefined);
+      const err = failed.get(entry.id) ?? (gstr1 ? gstr1aRecordError(entry, gstr1) : undefined) ?? (quarterly ? qrmpError(fp, entry, savedIn) : undefined);
       if (err) rejected.push({ entry, error: err });
       else if (entry.record.flag === 'D') s.docs.delete(entry.id);
       else s.docs.set(entry.id, entry);
@@ -183,23 +192,27 @@ export class Portal {
 
   // ----------------------------------------------------------------------------------- status
 
+  /** A request's status; the reference id finds it in the period's GSTR-1 or GSTR-1A (the status call names no form). */
   status(gstin: string, fp: string, referenceId: string, opts: { stuck?: boolean } = {}): Result<StatusPayload> {
-    const s = this.state(gstin, fp);
-    const j = s.jobs.get(referenceId);
-    if (!j) return no('RET11416', 'No document found for the provided reference id.');
+    const s = [this.state(gstin, fp), this.state(gstin, fp, 'gstr1a')].find((r) => r.jobs.has(referenceId));
+    const j = s?.jobs.get(referenceId);
+    if (!s || !j) return no('RET11416', 'No document found for the provided reference id.');
+    const form_typ = s.form === 'gstr1a' ? 'R1A' : 'R1';
     j.polls++;
     if (!j.resolved && (opts.stuck || !this.due(j))) {
-      return ok({ form_typ: 'R1', action: j.action, status_cd: this.opts.recFirst && j.polls === 1 ? 'REC' : 'IP' });
+      return ok({ form_typ, action: j.action, status_cd: this.opts.recFirst && j.polls === 1 ? 'REC' : 'IP' });
     }
     this.settle(j);
-    return ok({ form_typ: 'R1', action: j.action, status_cd: j.result.status_cd, ...(j.result.error_report !== undefined ? { error_report: j.result.error_report } : {}) });
+    return ok({ form_typ, action: j.action, status_cd: j.result.status_cd, ...(j.result.error_report !== undefined ? { error_report: j.result.error_report } : {}) });
   }
 
   // ------------------------------------------------------------------------------------ reset
 
-  reset(gstin: string, fp: string, opts: { resetInProgress?: boolean } = {}): Result<{ referenceId: string }> {
-    const s = this.state(gstin, fp);
-    if (s.filed) return no('AUTH117', 'GSTR1 is already filed for the return period.');
+  reset(gstin: string, fp: string, opts: { resetInProgress?: boolean; form?: ReturnForm } = {}): Result<{ referenceId: string }> {
+    const s = this.state(gstin, fp, opts.form);
+    if (s.filed) return no('AUTH117', `${s.form === 'gstr1a' ? 'GSTR1A' : 'GSTR1'} is already filed for the return period.`);
+    const closed = gstr1aRefusal(s, this.state(gstin, fp));
+    if (closed) return closed;
     if (this.resetBusy(s, opts.resetInProgress)) return no('RET191251', 'RESET is under process');
     s.counts.resets++;
     const id = this.job(s, 'RESET', { status_cd: 'P' }, () => {
@@ -212,9 +225,11 @@ export class Portal {
 
   // ---------------------------------------------------------------------------------- proceed
 
-  proceed(gstin: string, fp: string, nil: boolean, opts: { resetInProgress?: boolean } = {}): Result<{ referenceId: string }> {
-    const s = this.state(gstin, fp);
+  proceed(gstin: string, fp: string, nil: boolean, opts: { resetInProgress?: boolean; form?: ReturnForm } = {}): Result<{ referenceId: string }> {
+    const s = this.state(gstin, fp, opts.form);
     if (s.filed) return no('RET00009', 'Return already filed.');
+    const closed = gstr1aRefusal(s, this.state(gstin, fp));
+    if (closed) return closed;
     if (this.resetBusy(s, opts.resetInProgress)) return no('RET191251', 'RESET is under process');
     const g3b = this.opts.gstr3bFiled ?? true;
     if (!(typeof g3b === 'function' ? g3b(s.gstin, fp) : g3b)) return no('RET192409', 'GSTR-3B of the previous period is not filed.');
@@ -227,8 +242,8 @@ export class Portal {
 
   // ---------------------------------------------------------------------------------- summary
 
-  summary(gstin: string, fp: string, long: boolean): Result<Obj> {
-    const s = this.state(gstin, fp);
+  summary(gstin: string, fp: string, long: boolean, form?: ReturnForm): Result<Obj> {
+    const s = this.state(gstin, fp, form);
     const fresh = this.ptfFresh(s);
     if (fresh && this.now() < s.ptf!.readyAt) return no('RTN_24', 'Summary generation is in progress, please try after some time.');
     return ok(this.summaryOf(s, long));
@@ -278,10 +293,12 @@ export class Portal {
     return ok(undefined);
   }
 
-  file(gstin: string, fp: string, pan: string, otp: string, body: unknown): Result<{ ack_num: string; ack_dt: string }> {
-    const s = this.state(gstin, fp);
+  file(gstin: string, fp: string, pan: string, otp: string, body: unknown, form?: ReturnForm): Result<{ ack_num: string; ack_dt: string }> {
+    const s = this.state(gstin, fp, form);
     s.counts.files++;
     if (s.filed) return no('RT_FIL_02', 'Return is already filed.');
+    const closed = gstr1aRefusal(s, this.state(gstin, fp));
+    if (closed) return closed;
     const evc = this.evcs.get(s.gstin);
     if (!evc || evc.used || this.now() > evc.expiresAt || evc.otp !== otp) return no('RET13506', 'OTP is either expired or incorrect.');
     if (evc.pan !== pan.trim().toUpperCase()) return no('OTP0006', 'PAN does not match the PAN the OTP was sent for.');
@@ -303,10 +320,13 @@ export class Portal {
     return ok(ack);
   }
 
-  track(gstin: string, fp: string): Obj {
-    const s = this.state(gstin, fp);
-    if (!s.filed) return { EFiledlist: [] };
-    return { EFiledlist: [{ valid: 'Y', mof: 'ONLINE', dof: s.filed.ackDt, ret_prd: fp, rtntype: 'GSTR1', arn: s.filed.arn, status: 'Filed' }] };
+  /** The tracker's list for the period: its GSTR-1 and GSTR-1A, those filed (`type` GSTR1 or GSTR1A: that one only). */
+  track(gstin: string, fp: string, type?: string): Obj {
+    const list = (['gstr1', 'gstr1a'] as const)
+      .map((form) => this.state(gstin, fp, form))
+      .filter((s) => s.filed && (!type || type.toUpperCase() === s.form.toUpperCase()))
+      .map((s) => ({ valid: 'Y', mof: 'ONLINE', dof: s.filed!.ackDt, ret_prd: fp, rtntype: s.form.toUpperCase(), arn: s.filed!.arn, status: 'Filed' }));
+    return { EFiledlist: list };
   }
 }
 

@@ -80,6 +80,9 @@ export const PORTAL_CODE: Readonly<Record<string, string>> = {
   RETURN_TIME_BARRED: 'RET191106', // the portal's own code for a time-barred return is not known
   HSN_B2B_EMPTY: 'RET191106', // the portal's code for the empty B2B tab is not known
   DOC_FIELD_MISMATCH: 'RET191190', // from JSON: a second document with the same number in a section
+  // GSTR-1A: the portal's own codes for these are not known
+  GSTR1A_ORIGINAL_PERIOD: 'RET191106',
+  GSTR1A_PERIOD: 'RET191106',
 };
 
 /** The portal code a finding is answered with. */
@@ -101,13 +104,13 @@ export interface ProjectRulesOptions extends ValidateOptions {
 export function projectRules(opts: ProjectRulesOptions = {}): ValidatePayload {
   const { rules = RULES, sez = false, now, ...validate } = opts;
   normaliseValidateOptions(validate);
-  return (payload) => {
+  return (payload, ret = {}) => {
     const gstin = typeof payload.gstin === 'string' ? payload.gstin.trim().toUpperCase() : '';
     const period = typeof payload.fp === 'string' ? parsePeriod(payload.fp) : undefined;
     if (!gstin || !period) return [];
     const ctx: ReturnContext = { gstin, supplierState: gstin.slice(0, 2), period, sez };
     const today = validate.today ?? (now ? new Date(now()).toISOString().slice(0, 10) : undefined);
-    const rctx = ruleContext(ctx, { ...validate, ...(today ? { today } : {}) });
+    const rctx = ruleContext(ctx, { ...validate, ...(today ? { today } : {}), ...(ret.form ? { form: ret.form } : {}) });
     const source = payloadRows(payload, ctx);
     const result = runRules(source, ctx, rctx, rules);
     return portalErrorsOf(result, source);

@@ -3,6 +3,7 @@
  * call, a platform token from `/authenticate` (expired → HTTP 403), a taxpayer token from OTP
  * verification (expired → `AUTH4038` inside HTTP 200), replies `{code, timestamp, transaction_id,
  * data:{status_cd, data|error}}`, platform errors `{code, message}` with the same HTTP status.
+ * Of GSTR-1A only the documented read is served (its summary): Sandbox documents no GSTR-1A write.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Result } from './portal.js';
@@ -149,6 +150,14 @@ export function sandboxRoutes(ctx: RouteContext): Route[] {
       if ('bad' in a) return a.bad;
       const long = (req.url.searchParams.get('summary_type') ?? 'short').toLowerCase() === 'long';
       return from(ctx.portal.summary(a.tok.gstin, fp(p), long), (v) => v);
+    }),
+
+    // GSTR-1A: Sandbox documents its reads only (this summary and the sections); no save or filing path
+    route('summary', 'GET', `${P}/gstrs/gstr-1a/{year}/{month}`, (req, p) => {
+      const a = taxpayerAuth(req);
+      if ('bad' in a) return a.bad;
+      const long = (req.url.searchParams.get('summary_type') ?? 'short').toLowerCase() === 'long';
+      return from(ctx.portal.summary(a.tok.gstin, fp(p), long, 'gstr1a'), (v) => v);
     }),
 
     route('status', 'GET', `${P}/gstrs/{year}/{month}/status`, (req, p) => {

@@ -8,6 +8,7 @@
  * characters, document dates within the period, the rate list and the Rs 10 HSN tax tolerance)
  * kept for tests that want the portal's codes without the catalogue.
  */
+import type { ReturnForm } from '../../model/form.js';
 import { ratesFor } from '../../model/dated-rules.js';
 import { hasValidCheckChar } from '../../model/gstin.js';
 import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
@@ -16,7 +17,7 @@ import { HSN_TABS, layoutOf, walkRecords, type RecordEntry } from '../records.js
 
 type Obj = Record<string, unknown>;
 
-export type ValidatePayload = (payload: Obj) => PortalError[];
+export type ValidatePayload = (payload: Obj, ret?: { readonly form?: ReturnForm }) => PortalError[];
 
 export const MESSAGES = {
   RET191106: 'Error in Json structure validation.',

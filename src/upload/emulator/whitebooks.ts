@@ -2,9 +2,12 @@
  * WhiteBooks' paths on the emulated portal (provider-apis.md §1.3, §5.1, §5.4): `email` query and
  * identity headers on every call (`WB_ERR_9104` lists missing ones), `txn` sessions opened by
  * `otprequest` and validated by `authtoken` with the OTP, replies `{status_cd, status_desc,
- * header, data}` or `{status_cd:"0", error:{error_cd, message}}`, all with HTTP 200.
+ * header, data}` or `{status_cd:"0", error:{error_cd, message}}`, all with HTTP 200. The GSTR-1A
+ * has its own `/gstr1a/*` paths (save, reset, proceed to file, summary, EVC filing); status and
+ * the tracker are shared.
  */
 import { randomBytes } from 'node:crypto';
+import type { ReturnForm } from '../../model/form.js';
 import type { Result } from './portal.js';
 import { pathPattern, type Route, type RouteContext, type RouteReply, type RouteRequest } from './types.js';
 
@@ -72,12 +75,49 @@ export function whitebooksRoutes(ctx: RouteContext): Route[] {
     return from(req, ctx.portal.status(gstinOf(req), periodOf(req), ref, { stuck: Boolean(req.faults.stuckInProgress) }), (v) => v);
   };
 
-  const proceed: Route['handle'] = (req) => {
+  const proceed = (form: ReturnForm): Route['handle'] => (req) => {
     const bad = session(req);
     if (bad) return bad;
     const nil = (req.url.searchParams.get('isNil') ?? req.url.searchParams.get('isnil') ?? 'N').toUpperCase() === 'Y';
-    return from(req, ctx.portal.proceed(gstinOf(req), periodOf(req), nil, { resetInProgress: Boolean(req.faults.resetInProgress) }), (v) => ({ reference_id: v.referenceId }));
+    return from(req, ctx.portal.proceed(gstinOf(req), periodOf(req), nil, { resetInProgress: Boolean(req.faults.resetInProgress), form }), (v) => ({ reference_id: v.referenceId }));
   };
+
+  /** save, summary, reset and EVC filing of one form, under its path prefix */
+  const returnRoutes = (form: ReturnForm, prefix: string): Route[] => [
+    route('save', 'PUT', `${prefix}/retsave`, (req) => {
+      const bad = session(req, ['gstin', 'ret_period']);
+      if (bad) return bad;
+      if (req.headers.state_cd !== req.headers.gstin!.slice(0, 2)) return error('RET11404', 'Invalid state code');
+      return from(req, ctx.portal.save(req.headers.gstin!, req.headers.ret_period!, req.body, { resetInProgress: Boolean(req.faults.resetInProgress), form }), (v) => ({ reference_id: v.referenceId }));
+    }),
+
+    route('summary', 'GET', `${prefix}/retsum`, (req) => {
+      const bad = session(req);
+      if (bad) return bad;
+      const long = (req.url.searchParams.get('smrytyp') ?? '').toUpperCase().startsWith('L');
+      return from(req, ctx.portal.summary(gstinOf(req), periodOf(req), long, form), (v) => v);
+    }),
+
+    route('reset', 'POST', `${prefix}/reset`, (req) => {
+      const bad = session(req, ['gstin', 'ret_period']);
+      if (bad) return bad;
+      return from(req, ctx.portal.reset(req.headers.gstin!, req.headers.ret_period!, { resetInProgress: Boolean(req.faults.resetInProgress), form }), (v) => ({ reference_id: v.referenceId }));
+    }),
+
+    route('file', 'POST', `${prefix}/retevcfile`, (req) => {
+      const bad = session(req, ['gstin', 'ret_period']);
+      if (bad) return bad;
+      const q = req.url.searchParams;
+      let body: unknown;
+      // the body may be empty (§6.2): the emulator accepts both
+      try {
+        body = req.body.trim() ? JSON.parse(req.body) : undefined;
+      } catch {
+        return error('RET191106', 'Error in Json structure validation.');
+      }
+      return from(req, ctx.portal.file(req.headers.gstin!, req.headers.ret_period!, q.get('pan') ?? '', q.get('evcotp') ?? '', body, form), (v) => v);
+    }),
+  ];
 
   return [
     route('otp', 'GET', '/authentication/otprequest', (req) => {
@@ -124,49 +164,19 @@ export function whitebooksRoutes(ctx: RouteContext): Route[] {
       return from(req, ctx.portal.evcOtp(gstinOf(req), pan), () => undefined);
     }),
 
-    route('save', 'PUT', '/gstr1/retsave', (req) => {
-      const bad = session(req, ['gstin', 'ret_period']);
-      if (bad) return bad;
-      if (req.headers.state_cd !== req.headers.gstin!.slice(0, 2)) return error('RET11404', 'Invalid state code');
-      return from(req, ctx.portal.save(req.headers.gstin!, req.headers.ret_period!, req.body, { resetInProgress: Boolean(req.faults.resetInProgress) }), (v) => ({ reference_id: v.referenceId }));
-    }),
+    ...returnRoutes('gstr1', '/gstr1'),
+    ...returnRoutes('gstr1a', '/gstr1a'),
 
     route('status', 'GET', '/gstr/retstatus', status),
     route('status', 'GET', '/all/newretstatus', status),
-    route('proceed', 'GET', '/all/newproceedfile', proceed),
-    route('proceed', 'GET', '/all/proceedfile', proceed),
-
-    route('summary', 'GET', '/gstr1/retsum', (req) => {
-      const bad = session(req);
-      if (bad) return bad;
-      const long = (req.url.searchParams.get('smrytyp') ?? '').toUpperCase().startsWith('L');
-      return from(req, ctx.portal.summary(gstinOf(req), periodOf(req), long), (v) => v);
-    }),
-
-    route('reset', 'POST', '/gstr1/reset', (req) => {
-      const bad = session(req, ['gstin', 'ret_period']);
-      if (bad) return bad;
-      return from(req, ctx.portal.reset(req.headers.gstin!, req.headers.ret_period!, { resetInProgress: Boolean(req.faults.resetInProgress) }), (v) => ({ reference_id: v.referenceId }));
-    }),
-
-    route('file', 'POST', '/gstr1/retevcfile', (req) => {
-      const bad = session(req, ['gstin', 'ret_period']);
-      if (bad) return bad;
-      const q = req.url.searchParams;
-      let body: unknown;
-      // the body may be empty (§6.2): the emulator accepts both
-      try {
-        body = req.body.trim() ? JSON.parse(req.body) : undefined;
-      } catch {
-        return error('RET191106', 'Error in Json structure validation.');
-      }
-      return from(req, ctx.portal.file(req.headers.gstin!, req.headers.ret_period!, q.get('pan') ?? '', q.get('evcotp') ?? '', body), (v) => v);
-    }),
+    route('proceed', 'GET', '/all/newproceedfile', proceed('gstr1')),
+    route('proceed', 'GET', '/all/proceedfile', proceed('gstr1')),
+    route('proceed', 'GET', '/gstr1a/proceedfile', proceed('gstr1a')),
 
     route('track', 'GET', '/gstr/rettrack', (req) => {
       const bad = session(req);
       if (bad) return bad;
-      return success(req, ctx.portal.track(gstinOf(req), periodOf(req)));
+      return success(req, ctx.portal.track(gstinOf(req), periodOf(req), req.url.searchParams.get('type') ?? undefined));
     }),
   ];
 }

@@ -3,7 +3,7 @@
  * `authorization` without "Bearer": a platform token from `/authenticate` (24 h; renewed here
  * without asking anyone) and a taxpayer token from OTP verification (6 h). GSTN's business errors
  * come back as HTTP 200 with `data.status_cd: "0"`; platform errors as HTTP 4xx `{code, message}`.
- * Paths and parameters: provider-apis.md §2.2–2.3.
+ * Paths and parameters: provider-apis.md §2.2–2.3. GSTR-1 only (`forms`): see `ym`.
  */
 import { checkBaseUrl, DEFAULT_BASE_URLS, type SandboxCredentials } from '../config.js';
 import { GSTN_CODES, kindOf } from '../codes.js';
@@ -41,7 +41,14 @@ export default function sandbox(opts: SandboxOptions): Provider {
   let platform: { token: string; expiresAt: number } | undefined;
   let taxpayer: { token: string; expiresAt: number; gstin: string } | undefined;
 
-  const ym = (ret: ReturnRef) => `${ret.period.slice(2)}/${ret.period.slice(0, 2)}`;
+  /**
+   * `YYYY/MM` of a GSTR-1. Sandbox documents GSTR-1A reads only (`GET .../gstrs/gstr-1a/{y}/{m}`
+   * and its sections): no save, proceed or filing path, so nothing of a GSTR-1A is sent through it.
+   */
+  const ym = (ret: ReturnRef) => {
+    if (ret.form === 'gstr1a') throw new ProviderError('unsupported', { provider: PROVIDER_NAME, op: 'GSTR-1A', detail: 'Sandbox documents no GSTR-1A save or filing path' });
+    return `${ret.period.slice(2)}/${ret.period.slice(0, 2)}`;
+  };
 
   const fail = (kind: ErrorKind, op: string, reply: HttpReply, code?: string, msg?: string): never => {
     throw new ProviderError(kind, {
@@ -122,6 +129,7 @@ export default function sandbox(opts: SandboxOptions): Provider {
   return {
     name: PROVIDER_NAME,
     destination: { baseUrl: base, account: creds.apiKey },
+    forms: ['gstr1'],
 
     hasSession: () => Boolean(taxpayer) && now() < taxpayer!.expiresAt,
 

@@ -93,14 +93,15 @@ export function ackOf(provider: string, body: unknown): { arn: string; ackDate?:
 }
 
 /** Filed-returns list (`EFiledlist`) → whether this period's GSTR-1 is filed. */
-export function trackOf(body: unknown, period: string): { filed: boolean; arn?: string; filedOn?: string; status?: string } {
+/** The tracker's entry for the return type `type` (GSTR1, GSTR1A) of `period`. */
+export function trackOf(body: unknown, period: string, type = 'GSTR1'): { filed: boolean; arn?: string; filedOn?: string; status?: string } {
   const list = dig(body, 'EFiledlist', 'efiledlist', 'filed_list');
   if (!Array.isArray(list)) return { filed: false };
   for (const e of list) {
     if (!isObj(e)) continue;
-    const type = String(e.rtntype ?? e.rtn_typ ?? 'GSTR1').toUpperCase().replace(/[^A-Z0-9]/g, '');
+    const rtn = String(e.rtntype ?? e.rtn_typ ?? 'GSTR1').toUpperCase().replace(/[^A-Z0-9]/g, '');
     const prd = String(e.ret_prd ?? e.ret_period ?? period);
-    if (type !== 'GSTR1' || prd !== period) continue;
+    if (rtn !== type || prd !== period) continue;
     const status = typeof e.status === 'string' ? e.status : undefined;
     const arn = e.arn ?? e.ack_num;
     if (status && !/filed/i.test(status)) return { filed: false, status };

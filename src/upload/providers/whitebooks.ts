@@ -3,7 +3,9 @@
  * the account email as query `email` and identity headers (`client_id`, `client_secret`,
  * `ip_address`, `gst_username`, `state_cd`, then `txn` once a session exists). The session handle
  * is the `txn` of the OTP request, made valid by `authtoken` (no token is returned).
- * Paths and parameters: provider-apis.md §1.2–1.3.
+ * Paths and parameters: provider-apis.md §1.2–1.3. GSTR-1A has its own `/gstr1a/*` paths (save,
+ * reset, proceed to file, summary, EVC filing) beside the shared status and tracker calls, as
+ * WhiteBooks' OpenAPI lists them (see `GSTR1A_PATHS`).
  */
 import { checkBaseUrl, DEFAULT_BASE_URLS, type WhiteBooksCredentials } from '../config.js';
 import { GSTN_CODES, kindOf } from '../codes.js';
@@ -23,6 +25,8 @@ export interface WhiteBooksOptions extends AdapterOptions {
   statusPath?: '/gstr/retstatus' | '/all/newretstatus';
   /** `form_type` of the EVC OTP request (§6.6) @default 'R1' */
   evcFormType?: string;
+  /** `form_type` of the EVC OTP request for a GSTR-1A @default 'R1A' (inferred: no source names it) */
+  evcFormType1a?: string;
   /** how long a session lasts once the OTP is accepted @default 6 h */
   sessionMs?: number;
 }
@@ -36,6 +40,21 @@ export const WHITEBOOKS_CODES: Readonly<Record<string, ErrorKind>> = {
 };
 
 const SIX_HOURS = 6 * 3600_000;
+
+/**
+ * Paths of each form. GSTR-1A: WhiteBooks' OpenAPI (GSTR1A group: PUT /gstr1a/retsave, POST
+ * /gstr1a/reset, GET /gstr1a/proceedfile with gstin, retperiod, isNil, GET /gstr1a/retsum, POST
+ * /gstr1a/retevcfile with pan, evcotp), the counterpart of GSTN's `returns/gstr1a` actions
+ * (R1ARETSAVE, R1ARETNEWPTF...). The tracker's `type` for it is GSTN's return type `GSTR1A`.
+ */
+export const GSTR1A_PATHS = {
+  save: '/gstr1a/retsave', reset: '/gstr1a/reset', proceed: '/gstr1a/proceedfile', summary: '/gstr1a/retsum', file: '/gstr1a/retevcfile',
+} as const;
+const GSTR1_PATHS = {
+  save: '/gstr1/retsave', reset: '/gstr1/reset', proceed: '/all/newproceedfile', summary: '/gstr1/retsum', file: '/gstr1/retevcfile',
+} as const;
+const pathsOf = (ret: ReturnRef) => (ret.form === 'gstr1a' ? GSTR1A_PATHS : GSTR1_PATHS);
+const typeOf = (ret: ReturnRef) => (ret.form === 'gstr1a' ? 'GSTR1A' : 'GSTR1');
 
 export default function whitebooks(opts: WhiteBooksOptions): Provider {
   const creds = opts.credentials;
@@ -96,6 +115,7 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
   return {
     name: PROVIDER_NAME,
     destination: { baseUrl: base, account: creds.email },
+    forms: ['gstr1', 'gstr1a'],
 
     hasSession: () => Boolean(txn) && now() < expiresAt,
 
@@ -122,7 +142,7 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
 
     async save(ret, payload) {
       needSession('save');
-      const body = await write('save', 'PUT', '/gstr1/retsave', {}, returnHeaders(ret), payload);
+      const body = await write('save', 'PUT', pathsOf(ret).save, {}, returnHeaders(ret), payload);
       return { referenceId: referenceIdOf(PROVIDER_NAME, 'save', body) };
     },
 
@@ -130,22 +150,22 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
       needSession('status');
       const body = await get('status', opts.statusPath ?? '/gstr/retstatus', {
         gstin: ret.gstin, returnperiod: ret.period, refid: referenceId,
-        ...(opts.statusPath === '/all/newretstatus' ? { rettype: 'GSTR1' } : {}),
+        ...(opts.statusPath === '/all/newretstatus' ? { rettype: typeOf(ret) } : {}),
       }, headers(ret)).catch(unknownReference);
       return jobStatusOf(PROVIDER_NAME, body);
     },
 
     async reset(ret) {
       needSession('reset');
-      const body = await write('reset', 'POST', '/gstr1/reset', {}, returnHeaders(ret), { gstin: ret.gstin, ret_period: ret.period });
+      const body = await write('reset', 'POST', pathsOf(ret).reset, {}, returnHeaders(ret), { gstin: ret.gstin, ret_period: ret.period });
       return { referenceId: referenceIdOf(PROVIDER_NAME, 'reset', body) };
     },
 
     async proceed(ret, o = {}) {
       needSession('proceed');
       try {
-        const body = await write('proceed', 'GET', '/all/newproceedfile', {
-          gstin: ret.gstin, retperiod: ret.period, type: 'GSTR1', isNil: o.nil ? 'Y' : 'N',
+        const body = await write('proceed', 'GET', pathsOf(ret).proceed, {
+          gstin: ret.gstin, retperiod: ret.period, ...(ret.form === 'gstr1a' ? {} : { type: 'GSTR1' }), isNil: o.nil ? 'Y' : 'N',
         }, headers(ret));
         const ref = dig(body, 'reference_id', 'referenceId');
         return ref !== undefined ? { referenceId: String(ref), alreadyReady: false } : { alreadyReady: true };
@@ -157,27 +177,27 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
 
     async summary(ret, o = {}) {
       needSession('summary');
-      const body = await get('summary', '/gstr1/retsum', { gstin: ret.gstin, retperiod: ret.period, ...(o.long ? { smrytyp: 'L' } : {}) }, headers(ret));
+      const body = await get('summary', pathsOf(ret).summary, { gstin: ret.gstin, retperiod: ret.period, ...(o.long ? { smrytyp: 'L' } : {}) }, headers(ret));
       return summaryOf(PROVIDER_NAME, body);
     },
 
     async requestEvcOtp(ret, pan) {
       needSession('evcotp');
-      await get('evcotp', '/authentication/otpforevc', { gstin: ret.gstin, pan, form_type: opts.evcFormType ?? 'R1' }, headers(ret));
+      await get('evcotp', '/authentication/otpforevc', { gstin: ret.gstin, pan, form_type: ret.form === 'gstr1a' ? opts.evcFormType1a ?? 'R1A' : opts.evcFormType ?? 'R1' }, headers(ret));
     },
 
     async file(ret, req) {
       needSession('file');
       redactor.add(req.evcOtp);
-      const body = await write('file', 'POST', '/gstr1/retevcfile', { pan: req.pan, evcotp: req.evcOtp }, returnHeaders(ret), filingBody(req.summary));
+      const body = await write('file', 'POST', pathsOf(ret).file, { pan: req.pan, evcotp: req.evcOtp }, returnHeaders(ret), filingBody(req.summary));
       return ackOf(PROVIDER_NAME, body);
     },
 
     async track(ret) {
       needSession('track');
       try {
-        const body = await get('track', '/gstr/rettrack', { gstin: ret.gstin, returnperiod: ret.period, type: 'GSTR1' }, headers(ret));
-        return trackOf(body, ret.period);
+        const body = await get('track', '/gstr/rettrack', { gstin: ret.gstin, returnperiod: ret.period, type: typeOf(ret) }, headers(ret));
+        return trackOf(body, ret.period, typeOf(ret));
       } catch (e) {
         if (e instanceof ProviderError && e.kind === 'no_data') return { filed: false };
         throw e;

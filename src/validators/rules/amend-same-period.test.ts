@@ -24,4 +24,10 @@ describe('rule: RET191198', () => {
       { code: 'RET191198', severity: 'error', row: 7, column: 'Original Month', params: { reason: 'before-gst' } },
     ]);
   });
+
+  it('not in a GSTR-1A: it amends documents of its own period', async () => {
+    const rows = [makeRow('b2ba', { oinum: 'B', oidt: '2025-03-01', inum: 'B1', idt: '2025-03-05' }, 6)];
+    expect((await runRules(rule, rows)).length).toBe(1);
+    expect(await runRules(rule, rows, { form: 'gstr1a' })).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
  * RET191198: an amendment changes something reported in an earlier return, so the original
  * document must be dated before this return period (b2ba, b2cla, expa, cdnra, cdnura), and the
  * original month of b2csa, ata, atadja and ecoa must be an earlier period (and not before July
- * 2017).
+ * 2017). Not in a GSTR-1A, which amends documents of its own period (GSTR1A_ORIGINAL_PERIOD).
  *   pass: original date 10-02-2025 in the 032025 return; fail: 05-03-2025
  */
 import { periodKey } from '../../model/period.js';
@@ -18,6 +18,7 @@ const rule: RowRule = {
   description: 'Amendment of a document or month that is not before this return period.',
   variants: [{ reason: 'date', limit: '01-03-2025' }, { reason: 'month' }, { reason: 'before-gst' }],
   check(row, ctx, report) {
+    if (ctx.form === 'gstr1a') return;
     const v = row.values;
     const field = ORIGINAL_DATE[row.ctx.spec.id];
     if (field) {

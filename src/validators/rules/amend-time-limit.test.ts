@@ -16,7 +16,7 @@ describe('rule: AMEND_TIME_LIMIT', () => {
 
   it('issue 16: flags them from the November 2024 return, by original date or financial year', async () => {
     const f = await runRules(rule, rows, { period: '112024', today: '2024-12-05' });
-    const params = { reason: 'november', deadline: '30-11-2024', lastReturn: 'October 2024' };
+    const params = { reason: 'november', deadline: '30-11-2024', lastReturn: '102024' };
     expect(f.map((x) => brief(x, true))).toEqual([
       { code: 'AMEND_TIME_LIMIT', severity: 'error', row: 5, column: 'Original Invoice date', params },
       { code: 'AMEND_TIME_LIMIT', severity: 'error', row: 7, column: 'Financial Year', params },

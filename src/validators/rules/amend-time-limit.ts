@@ -19,8 +19,8 @@ const rule: RowRule = {
   source: 'CGST Act s.37(3) proviso (Finance Act 2022, from 01-10-2022)',
   description: 'Amendment made too late for the original financial year (proviso to Section 37(3)): after the October return following the year (filed by 30 November; the September return before FY 2021-22), or after the annual return was filed.',
   variants: [
-    { reason: 'november', deadline: '30-11-2024', lastReturn: 'October 2024' },
-    { reason: 'september', deadline: '30-09-2021', lastReturn: 'September 2021' },
+    { reason: 'november', deadline: '30-11-2024', lastReturn: '102024' },
+    { reason: 'september', deadline: '30-09-2021', lastReturn: '092021' },
     { reason: 'annual-return', deadline: '15-10-2024' },
   ],
   check(row, ctx, report) {

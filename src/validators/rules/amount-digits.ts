@@ -17,11 +17,16 @@ const digitsOf = (f: Field) => (VALUE_FIELDS.has(f) ? 13 : 11);
 /** Largest magnitude in paise with `digits` integer digits and 2 decimals. */
 const limitPaise = (digits: number) => 10 ** (digits + 2) - 1;
 
-/** Money columns of each sheet, found once. */
-const MONEY: Partial<Record<SheetId, readonly Field[]>> = {};
+/** Money columns of each sheet with their limits, found once (the check runs on every row). */
+interface MoneyColumn {
+  readonly field: Field;
+  readonly digits: number;
+  readonly limit: number;
+}
+const MONEY: Partial<Record<SheetId, readonly MoneyColumn[]>> = {};
 for (const id of SHEET_IDS) {
   const fields = sheetSpec(id).columns.map((c) => c.field).filter((f) => FIELD_KINDS[f] === 'money');
-  if (fields.length) MONEY[id] = fields;
+  if (fields.length) MONEY[id] = fields.map((field) => ({ field, digits: digitsOf(field), limit: limitPaise(digitsOf(field)) }));
 }
 
 const rule: RowRule = {
@@ -33,11 +38,10 @@ const rule: RowRule = {
   description: 'Amounts within the portal\'s digit limits: invoice/note value (and HSN Total Value) at most 13 digits before the decimal point, other amounts 11.',
   variants: [{ digits: 11, max: '99999999999.99' }],
   check(row, _ctx, report) {
-    for (const f of MONEY[row.ctx.spec.id]!) {
-      const v = row.values[f] as number | undefined;
-      if (v === undefined) continue;
-      const digits = digitsOf(f);
-      if (Math.abs(v) > limitPaise(digits)) report(row, f, { digits, max: formatPaise(limitPaise(digits)) });
+    const values = row.values as Partial<Record<Field, unknown>>;
+    for (const m of MONEY[row.ctx.spec.id]!) {
+      const v = values[m.field] as number | undefined;
+      if (v !== undefined && (v > m.limit || v < -m.limit)) report(row, m.field, { digits: m.digits, max: formatPaise(m.limit) });
     }
   },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../report/messages/index.js';
 import { brief, makeRow, runRules } from '../test-helpers.js';
 import rule from './cdn-time-limit.js';
 
@@ -18,16 +19,18 @@ describe('rule: CDN_TIME_LIMIT', () => {
     expect(f.map((x) => brief(x, true))).toEqual([
       {
         code: 'CDN_TIME_LIMIT', severity: 'error', row: 5, column: 'Note Date',
-        params: { reason: 'november', deadline: '30-11-2024', lastReturn: 'October 2024' },
+        params: { reason: 'november', deadline: '30-11-2024', lastReturn: '102024' },
       },
     ]);
+    // the last return is data (its period); the catalogue names it
+    expect(messageOf(f[0]!)).toMatch(/; the October 2024 return was the last one filed by then$/);
   });
 
   it('before FY 2021-22 (s.34(2) as enacted): the September return after the year is the last', async () => {
     const old = [makeRow('cdnr', { ntNum: 'C9', ntty: 'C', ntDt: '2020-06-10' }, 5)];
     expect(await runRules(rule, old, { period: '092021' })).toEqual([]);
     expect((await runRules(rule, old, { period: '102021' })).map((x) => x.params)).toEqual([
-      { reason: 'september', deadline: '30-09-2021', lastReturn: 'September 2021' },
+      { reason: 'september', deadline: '30-09-2021', lastReturn: '092021' },
     ]);
   });
 

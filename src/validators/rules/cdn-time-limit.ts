@@ -21,8 +21,8 @@ const rule: RowRule = {
   description:
     'Credit note reported too late for its financial year (Section 34(2)): after the October return following the year (filed by 30 November; the September return before FY 2021-22), or after the annual return was filed.',
   variants: [
-    { reason: 'november', deadline: '30-11-2024', lastReturn: 'October 2024' },
-    { reason: 'september', deadline: '30-09-2021', lastReturn: 'September 2021' },
+    { reason: 'november', deadline: '30-11-2024', lastReturn: '102024' },
+    { reason: 'september', deadline: '30-09-2021', lastReturn: '092021' },
     { reason: 'annual-return', deadline: '15-10-2024' },
   ],
   check(row, ctx, report) {

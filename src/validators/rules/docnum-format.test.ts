@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ParsedRow } from '../../parsers/rows.js';
 import { brief, makeRow, runRules } from '../test-helpers.js';
 import rule from './docnum-format.js';
 
@@ -28,6 +29,20 @@ describe('rule: DOCNUM_FORMAT', () => {
       [5, 'Original Invoice Number'],
       [6, 'Revised Note Number'],
       [8, 'Sr. No. From'],
+    ]);
+  });
+
+  it('a Table 13 row derived from a register (no cells) does not repeat a number reported at a document\'s cell', async () => {
+    const long = 'INV/2025-26/0000012345';
+    const docs = makeRow('docs', { docFrom: long, docTo: 'INV/2025-26/0000012399' }, 1);
+    // a derived row: the context of "docs (derived)", with no columns of its own
+    const derived: ParsedRow = { ...docs, ctx: { ...docs.ctx, sheet: 'docs (derived)', columns: {} } };
+    const f = await runRules(rule, [makeRow('b2b', { inum: long }, 5), makeRow('b2b', { inum: long }, 6), derived]);
+    // each line's cell is reported; the derived From is not, its To (a number no cell holds, a cancelled voucher's) is
+    expect(f.map((x) => [x.sheet, x.row, x.column, x.params?.length])).toEqual([
+      ['b2b,sez,de', 5, 'Invoice Number', 22],
+      ['b2b,sez,de', 6, 'Invoice Number', 22],
+      ['docs (derived)', 1, undefined, 22],
     ]);
   });
 });

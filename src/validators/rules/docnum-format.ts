@@ -2,11 +2,15 @@
  * DOCNUM_FORMAT: invoice and note numbers (Rule 46(b)): at most 16 characters, letters, digits,
  * hyphen and slash only. The same for original numbers in amendments, and for the "Sr. No.
  * From/To" of Table 13 (docs).
+ * A number is reported where it was typed. A Table 13 row derived from a sales register has no
+ * cells: its From/To are the numbers of the register's documents, so a number already reported
+ * at a document's cell is not reported again there (nor by RET191106 on the JSON); one that was
+ * not (a cancelled voucher's) is reported on the derived row.
  *   pass: INV/2025-26/001; fail: INV 001 (space), INV_001, 17 characters
  */
 import type { Field } from '../../model/fields.js';
 import type { SheetId } from '../../model/sheets.js';
-import type { RowRule } from '../types.js';
+import type { PassRule } from '../types.js';
 
 const FORMAT = /^[A-Za-z0-9/-]{1,16}$/;
 
@@ -19,28 +23,36 @@ export const NUMBER_FIELDS: Partial<Record<SheetId, readonly Field[]>> = {
   ecob2b: ['inum'], ecourp2b: ['inum'], ecoab2b: ['oinum', 'inum'], ecoaurp2b: ['oinum', 'inum'],
 };
 
-let lastGood = '';
-
-const rule: RowRule = {
-  kind: 'row',
+const rule: PassRule = {
+  kind: 'pass',
   code: 'DOCNUM_FORMAT',
   severity: 'error',
   sections: Object.keys(NUMBER_FIELDS) as SheetId[],
   source: 'CGST Rule 46(b); Offline Tool 3.2.4 document-number pattern `^[a-zA-Z0-9-/]{1,16}$`',
   description: 'Document numbers: at most 16 characters of letters, digits, "-" and "/" (Rule 46(b)); also Table 13 serial numbers.',
   variants: [{ reason: 'length', length: 17 }, { reason: 'characters' }],
-  check(row, _ctx, report) {
-    for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
-      const n = row.values[f];
-      // the lines of one invoice repeat its number: the last number found good is not tested again
-      if (typeof n !== 'string' || n === '' || n === lastGood) continue;
-      if (FORMAT.test(n)) {
-        lastGood = n;
-        continue;
-      }
-      if (n.length > 16) report(row, f, { reason: 'length', length: n.length });
-      else report(row, f, { reason: 'characters' });
-    }
+  check(_ctx, report) {
+    let lastGood = '';
+    /** bad numbers reported at a cell (few: only the bad ones) */
+    const reported = new Set<string>();
+    return {
+      row(row) {
+        for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
+          const n = row.values[f];
+          // the lines of one invoice repeat its number: the last number found good is not tested again
+          if (typeof n !== 'string' || n === '' || n === lastGood) continue;
+          if (FORMAT.test(n)) {
+            lastGood = n;
+            continue;
+          }
+          const atCell = row.ctx.columns[f] !== undefined;
+          if (!atCell && reported.has(n)) continue;
+          if (atCell) reported.add(n);
+          if (n.length > 16) report(row, f, { reason: 'length', length: n.length });
+          else report(row, f, { reason: 'characters' });
+        }
+      },
+    };
   },
 };
 export default rule;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../report/messages/index.js';
 import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './docs-missing.js';
 
@@ -17,5 +18,17 @@ describe('rule: DOCS_MISSING', () => {
     expect(await runRules(rule, [b2b], { period: '042025' })).toEqual([]);
     expect(await runRules(rule, [b2b], { period: '072025', quarterly: true })).toEqual([]);
     expect((await runRules(rule, [b2b], { period: '092025', quarterly: true })).length).toBe(1);
+  });
+
+  it('not in a GSTR-1A, which carries only amendments and additions', async () => {
+    expect(await runRules(rule, [b2b], { period: '052025', form: 'gstr1a' })).toEqual([]);
+  });
+
+  it('names the period in words: a month, or a quarterly filer\'s quarter (the period kept as MMYYYY)', async () => {
+    const [month] = await runRules(rule, [b2b], { period: '102025' });
+    expect(messageOf(month!)).toBe('Table 13 (documents issued) is mandatory from the May 2025 return; the October 2025 input has no docs sheet');
+    const [quarter] = await runRules(rule, [b2b], { period: '092025', quarterly: true });
+    expect(quarter!.params).toEqual({ period: '092025', quarterly: true });
+    expect(messageOf(quarter!)).toMatch(/; the July–September 2025 \(Q2 of 2025-26\) input has/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../report/messages/index.js';
 import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './ecom-period.js';
 
@@ -20,5 +21,10 @@ describe('rule: ECOM_PERIOD (dated: Table 15 from 012024, 15A from 022024)', () 
   it('in January 2024 takes Table 15 but not yet 15A; from February 2024 both', async () => {
     expect((await found('012024')).map((f) => f.sheet)).toEqual(['ecoab2b']);
     expect(await found('022024')).toEqual([]);
+  });
+
+  it('names both periods in words', async () => {
+    const [f] = await runRules(rule, rows, { period: '122023' });
+    expect(messageOf({ ...f!, sheet: 'ecob2b' })).toBe('Table 15 is reported from the January 2024 period; the December 2023 return has no place for sheet ecob2b');
   });
 });

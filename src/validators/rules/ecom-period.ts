@@ -6,8 +6,7 @@
  *   pass: ecob2b in the 012024 return; fail: ecob2b in 122023, ecoab2b in 012024
  */
 import { table15 } from '../../model/dated-rules.js';
-import { formatPeriod } from '../../model/period.js';
-import { TABLE15_SHEETS } from '../shared.js';
+import { periodParams, TABLE15_SHEETS } from '../shared.js';
 import type { PassRule } from '../types.js';
 
 const rule: PassRule = {
@@ -29,7 +28,7 @@ const rule: PassRule = {
         const key = `${row.ctx.file}\u0000${row.ctx.sheet}\u0000${row.ctx.spec.id}`;
         if (seen.has(key)) return;
         seen.add(key);
-        report(row, undefined, { table: amended ? '15A' : '15', from: amended ? '022024' : '012024', period: formatPeriod(ctx.period) });
+        report(row, undefined, { table: amended ? '15A' : '15', from: amended ? '022024' : '012024', ...periodParams(ctx) });
       },
     };
   },

@@ -52,6 +52,8 @@ import docsCancelled from './docs-cancelled.js';
 import iffSections from './iff-sections.js';
 import iffValueLimit from './iff-value-limit.js';
 import iffDuplicate from './iff-duplicate.js';
+import gstr1aPeriod from './gstr1a-period.js';
+import gstr1aOriginalPeriod from './gstr1a-original-period.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
@@ -82,6 +84,7 @@ export const RULES: readonly Rule[] = [
   cdnTimeLimit,
   amendTimeLimit,
   amendSamePeriod,
+  gstr1aOriginalPeriod,
   revisedDate,
   revisedDateLate,
   shippingBillDate,
@@ -113,6 +116,7 @@ export const RULES: readonly Rule[] = [
   hsnB2bEmpty,
   retsaveSchema,
   timeBar,
+  gstr1aPeriod,
 ];
 
 export function ruleByCode(code: string): Rule | undefined {

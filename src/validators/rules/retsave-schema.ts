@@ -21,6 +21,8 @@ import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../s
 const ROW_CHECKED: readonly (readonly [string, RegExp])[] = [
   ['enum', /\/(rt|pos|uqc)$/],
   ['pattern', /\/(inum|nt_num|oinum|ont_num)$/],
+  // Table 13's serial numbers: DOCNUM_FORMAT, at the docs cell or the register document's
+  ['pattern', /^\/doc_issue\/doc_det\/\d+\/docs\/\d+\/(from|to)$/],
 ];
 
 /** JSON keys of the schema's `value` and `amount` definitions (AMOUNT_DIGITS checks their cells). */

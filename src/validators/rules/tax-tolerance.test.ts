@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../report/messages/index.js';
 import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './tax-tolerance.js';
 
@@ -12,7 +13,7 @@ describe('rule: RET91708', () => {
       makeRow('hsnb2b', { ...hsn, iamt: 181001 }, 7),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET91708', severity: 'error', row: 7, column: 'Integrated Tax Amount', params: { head: 'iamt', expected: '1170.00 to 1800.00', difference: '10.01' } },
+      { code: 'RET91708', severity: 'error', row: 7, column: 'Integrated Tax Amount', params: { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '10.01' } },
     ]);
   });
 
@@ -23,7 +24,7 @@ describe('rule: RET91708', () => {
     ]);
     // an HSN row may hold 65 % supplies: half the tax may lie between 585 and 900
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET91708', severity: 'error', row: 6, column: 'State/UT Tax Amount', params: { head: 'samt', expected: '585.00 to 900.00', difference: '85.00' } },
+      { code: 'RET91708', severity: 'error', row: 6, column: 'State/UT Tax Amount', params: { head: 'samt', expected: '585.00', expectedTo: '900.00', difference: '85.00' } },
     ]);
   });
 
@@ -47,7 +48,18 @@ describe('rule: RET91708', () => {
       makeRow('hsnb2b', { ...hsn, iamt: 116000 }, 6), // 65 % tax (1170) less Rs 10: passes
       makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 7),
     ]);
-    expect(f.map((x) => [x.row, x.params?.expected, x.params?.difference])).toEqual([[7, '1170.00 to 1800.00', '10.01']]);
+    expect(f.map((x) => [x.row, x.params?.expected, x.params?.difference])).toEqual([[7, '1170.00', '10.01']]);
+  });
+
+  it('words the band of the tax expected in the catalogue, from its two amounts', async () => {
+    const [band] = await runRules(rule, [makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 7)]);
+    expect(messageOf(band!)).toBe(
+      'Integrated Tax Amount is Rs 10.01 away from the tax the taxable value and rate give (Rs 1,170.00 to Rs 1,800.00); at most Rs 10 is allowed',
+    );
+    // a row with Applicable % given has one amount, not a band
+    const [one] = await runRules(rule, [makeRow('b2b', { ctin: IDS.recipient, inum: 'I1', rt: 18, txval: 1000000, diffPercent: 100, iamt: 181001 }, 5)]);
+    expect(one!.params).toEqual({ head: 'iamt', expected: '1800.00', difference: '10.01' });
+    expect(messageOf(one!)).toMatch(/rate give \(Rs 1,800.00\); /);
   });
 
   it('issue 16: beyond Rs 10, an error only past Rs 0.50 per document the tab summarises (40 invoices: Rs 20)', async () => {
@@ -60,7 +72,7 @@ describe('rule: RET91708', () => {
     expect(f.map((x) => brief(x, true))).toEqual([
       {
         code: 'RET91708', severity: 'error', row: 6, column: 'Integrated Tax Amount',
-        params: { head: 'iamt', expected: '1170.00 to 1800.00', difference: '20.01', documents: 40, rounding: '20.00' },
+        params: { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '20.01', documents: 40, rounding: '20.00' },
       },
     ]);
   });
@@ -72,5 +84,25 @@ describe('rule: RET91708', () => {
     expect(await runRules(rule, [docs, off30], { period: '052025' })).toEqual([]);
     expect(await runRules(rule, [b2cs, off30], { period: '052025' })).toEqual([]);
     expect((await runRules(rule, [off30], { period: '052025' })).map((x) => x.params?.difference)).toEqual(['30.00']);
+  });
+
+  it('checks an advance row\'s given tax on its gross advance (Table 11A/11B), one document: Rs 10 at most', async () => {
+    const f = await runRules(rule, [
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: 1000000, iamt: 180000 }, 5),
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: 1000000, iamt: 181001 }, 6),
+      // advances received may be negative (net of refunds): the tax goes the same way
+      makeRow('at', { pos: '29', diffPercent: 100, rt: 18, adAmt: -1000000, iamt: -180000 }, 7),
+      makeRow('atadj', { pos: '27', diffPercent: 100, rt: 18, adAmt: 1000000, camt: 90000, samt: 80000 }, 5),
+      makeRow('ata', { fy: 2024, omonth: 4, pos: '29', diffPercent: 100, rt: 18, adAmt: 500000, iamt: 90000 }, 5),
+    ], { period: '102025' });
+    expect(f.map((x) => [x.sheet, x.row, x.column, x.params])).toEqual([
+      ['at', 6, 'Integrated Tax Amount', { head: 'iamt', expected: '1800.00', difference: '10.01', base: 'advance' }],
+      ['atadj', 5, 'State/UT Tax Amount', { head: 'samt', expected: '900.00', difference: '100.00', base: 'advance' }],
+    ]);
+    expect(messageOf(f[0]!)).toBe(
+      'Integrated Tax Amount is Rs 10.01 away from the tax the gross advance and rate give (Rs 1,800.00); at most Rs 10 is allowed',
+    );
+    // an advance row without tax amounts (the template's) has its tax computed: nothing to check
+    expect(await runRules(rule, [makeRow('at', { pos: '29', rt: 18, adAmt: 1000000 }, 5)])).toEqual([]);
   });
 });

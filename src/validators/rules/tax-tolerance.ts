@@ -7,6 +7,9 @@
  * error only beyond what rounding can explain (Rs 0.50 × the documents the row's tab summarises);
  * within it, HSN_TAX_ROUNDING warns instead (issue 16). A document row whose tax amounts were
  * given as they are (a JSON through to-excel's tax columns) is one document: over Rs 10 is an error.
+ * So is an advance row's (at, ata, atadj, atadja: Table 11A/11B), whose tax is on the gross advance:
+ * the portal's check that tax amounts are in line with the amount and the declared rate (from
+ * 23-02-2018) is stated for GSTR-1's tax amounts, not for some tables only.
  *   pass: taxable 10000, rate 18, IGST 1810; fail: IGST 1810.01 with one invoice in the return
  */
 import type { PassRule } from '../types.js';
@@ -28,6 +31,8 @@ const rule: PassRule = {
   variants: [
     { head: 'iamt', expected: '1800.00', difference: '10.01', documents: 1, rounding: '0.50' },
     { head: 'total', expected: '1800.00', difference: '10.01' },
+    { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '10.01' },
+    { head: 'iamt', expected: '1800.00', difference: '10.01', base: 'advance' },
   ],
   check(ctx, report) {
     return hsnTaxPass(ctx, report, (difference, documents) => !roundingExplains(difference, documents));

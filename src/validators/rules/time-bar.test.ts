@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gstr1DueDate, timeBarred } from '../../model/dated-rules.js';
+import { messageOf } from '../../report/messages/index.js';
 import { brief, runRules } from '../test-helpers.js';
 import rule from './time-bar.js';
 
@@ -10,6 +11,7 @@ describe('rule: RETURN_TIME_BARRED', () => {
     expect(f.map((x) => brief(x, true))).toEqual([
       { code: 'RETURN_TIME_BARRED', severity: 'error', params: { period: '122022', due: '11-01-2023', bar: '11-01-2026' } },
     ]);
+    expect(messageOf(f[0]!)).toMatch(/^The GSTR-1 for December 2022 was due on 11-01-2023;/);
   });
 
   it('issue 16: not before the portal enforces it (November 2025, GSTN advisories)', async () => {

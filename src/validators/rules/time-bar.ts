@@ -8,9 +8,8 @@
  *   pass: the 122022 return filed on 11-01-2026; fail: filed on 12-01-2026 (bar 11-01-2026)
  */
 import { timeBarred } from '../../model/dated-rules.js';
-import { formatPeriod } from '../../model/period.js';
 import type { PassRule } from '../types.js';
-import { showDate } from '../shared.js';
+import { periodParams, showDate } from '../shared.js';
 
 const rule: PassRule = {
   kind: 'pass',
@@ -25,7 +24,7 @@ const rule: PassRule = {
     return {
       finish() {
         const barred = timeBarred(ctx.period, ctx.quarterly, ctx.today);
-        if (barred) report.raw({ params: { period: formatPeriod(ctx.period), due: showDate(barred.due), bar: showDate(barred.bar) } });
+        if (barred) report.raw({ params: { ...periodParams(ctx), due: showDate(barred.due), bar: showDate(barred.bar) } });
       },
     };
   },

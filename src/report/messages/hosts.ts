@@ -1,0 +1,63 @@
+/**
+ * Where a message is read, and how each place names what the user chose. The command line names
+ * an option by its flag (--gstin); the web page by its form field ("GSTIN", web/index.html). There
+ * is one message set: a message asks these words for the option it names, and the page's words
+ * for a flag it has no field for fall back to the flag.
+ */
+export type Host = 'cli' | 'web';
+
+/** The web page's form field for each flag a message may name. */
+const WEB_FIELDS: Readonly<Record<string, string>> = {
+  '--gstin': 'GSTIN',
+  '--period': 'Return period',
+  '--turnover': 'Turnover of the preceding year',
+  '--sez': 'We are an SEZ unit or developer',
+  '--pan': 'PAN of the authorised signatory',
+};
+
+export interface HostWords {
+  /** the option itself: `--gstin` / `GSTIN` */
+  option(flag: unknown): string;
+  /** an example of giving it: `--gstin 27AAACR5055K1Z7` / `27AAACR5055K1Z7 in GSTIN` */
+  example(flag: unknown, value: string): string;
+  /** how to give a missing one */
+  add(flag: unknown): string;
+  /** how to turn a yes/no option off: `drop --sez` / `untick "We are an SEZ unit or developer"` */
+  unset(flag: unknown): string;
+  /** how to read a file as a sales register when it was not */
+  asRegister: string;
+  /** how to map a register's own headers */
+  mapHeaders: string;
+  /** how to name a CSV file's sheet, after the advice to name the files (nothing on the page, which has no such field) */
+  csvSection: string;
+  /** a quarterly filer's period, after the monthly example (nothing on the page, whose period field takes MMYYYY) */
+  quarterPeriod: string;
+}
+
+export const CLI_WORDS: HostWords = {
+  option: (flag) => String(flag ?? ''),
+  example: (flag, value) => `${String(flag ?? '')} ${value}`,
+  add: (flag) => `Add ${String(flag ?? '')}; see gstr1 --help.`,
+  unset: (flag) => `drop ${String(flag ?? '')}`,
+  asRegister: 'convert it with --layout register (or draft a mapping: gstr1 mapping init)',
+  mapHeaders: 'gstr1 mapping init <file> writes a mapping to correct and pass with --mapping',
+  csvSection: '; or pass --section for a CSV',
+  quarterPeriod: ", or a quarterly filer's quarter, e.g. --period Q4-2024-25",
+};
+
+const field = (flag: unknown) => WEB_FIELDS[String(flag ?? '')];
+
+const WEB: HostWords = {
+  option: (flag) => field(flag) ?? CLI_WORDS.option(flag),
+  example: (flag, value) => (field(flag) ? `${value} in ${field(flag)}` : CLI_WORDS.example(flag, value)),
+  add: (flag) => (field(flag) ? `Fill in ${field(flag)}.` : CLI_WORDS.add(flag)),
+  unset: (flag) => (field(flag) ? `untick "${field(flag)}"` : CLI_WORDS.unset(flag)),
+  asRegister: 'choose its layout under Sales register options (or map its columns there)',
+  mapHeaders: 'the page\'s "Map the register\'s columns" lets you pick the column for each field',
+  csvSection: '',
+  quarterPeriod: '',
+};
+
+export function hostWords(host: Host | undefined): HostWords {
+  return host === 'web' ? WEB : CLI_WORDS;
+}
