@@ -162,3 +162,67 @@ describe('register classification: exports, Table 8, Table 14, cancelled', () =>
     expect(target(line(), undefined)).toBe('refused:CELL_REQUIRED');
   });
 });
+
+describe('register classification: amendments (issue 13 item 4)', () => {
+  const REG = { ctin: KA, recipientName: 'K' };
+  it('an invoice with an original date amends the section its revised details decide', () => {
+    const b2ba = classify(line({ ...REG, origDate: '2025-08-10' }), ctxFor('092025'), 100) as Decision;
+    expect([b2ba.target, b2ba.reason, b2ba.original, b2ba.hsnTab, b2ba.params.of]).toEqual(['b2ba', 'amendment', { num: 'INV/1', date: '2025-08-10', month: { fy: 2025, month: 8 } }, undefined, 'registered']);
+    expect(target(line({ origNum: 'INV/0', origDate: '2025-08-10' }), LAKH + 1)).toBe('b2cla');
+    // a B2CS invoice is amended by month: the month of the original date, or the Original Month given
+    const b2csa = classify(line({ origMonth: { fy: 2024, month: 3 } }), ctxFor('092025'), LAKH) as Decision;
+    expect([b2csa.target, b2csa.original?.month]).toEqual(['b2csa', { fy: 2024, month: 3 }]);
+    expect(target(line({ expType: 'WPAY', pos: undefined, origDate: '2025-08-10' }), LAKH)).toBe('expa');
+  });
+
+  it('without original columns an invoice amends nothing; a note needs an original note number, not the invoice it is against', () => {
+    expect(target(line({ ...REG, origNum: 'INV/0' }), 100)).toBe('b2b');
+    expect(target(line({ ...REG, kind: 'C', origNum: 'INV/0', origDate: '2025-08-10' }), 100)).toBe('cdnr');
+    expect(target(line({ ...REG, kind: 'C', origNoteNum: 'CN/0', origDate: '2025-08-10' }), 100)).toBe('cdnra');
+    // an amended note to an unregistered recipient, against a B2CL invoice
+    expect(target(line({ kind: 'C', origNum: 'INV/0', origNoteNum: 'CN/0', origDate: '2025-08-10' }), 100, '092025', 'b2cl')).toBe('cdnura');
+  });
+
+  it('refuses what the return cannot carry: a document amendment without its date, Table 8 amendments', () => {
+    expect(target(line({ ...REG, kind: 'C', origNoteNum: 'CN/0' }), 100)).toBe('refused:REGISTER_ORIGINAL_MISSING');
+    expect(target(line({ ...REG, origMonth: { fy: 2025, month: 8 } }), 100)).toBe('refused:REGISTER_ORIGINAL_MISSING');
+    expect(target(line({ category: 'nil', origDate: '2025-08-10' }), 100)).toBe('refused:REGISTER_AMENDMENT_UNSUPPORTED');
+  });
+});
+
+describe('register classification: advances (issue 13 item 4)', () => {
+  it('received → at, adjusted → atadj, by place of supply; with an original month → ata / atadja; never in Table 12', () => {
+    const at = classify(line({ kind: 'AR', pos: '27' }), ctxFor('092025'), undefined) as Decision;
+    expect([at.target, at.reason, at.inter, at.hsnTab]).toEqual(['at', 'advance-received', false, undefined]);
+    expect(target(line({ kind: 'AA' }), undefined)).toBe('atadj');
+    expect(target(line({ kind: 'AR', origMonth: { fy: 2025, month: 7 } }), undefined)).toBe('ata');
+    expect(target(line({ kind: 'AA', origDate: '2025-07-31' }), undefined)).toBe('atadja');
+  });
+});
+
+describe('register classification: Table 15, the operator paying tax u/s 9(5) (issue 13 item 4)', () => {
+  const RESTAURANT = '29AAKFK5521C1ZK';
+  it('by recipient, then supplier, registered or not; tax by the supplier\'s State; in Table 12 by recipient', () => {
+    const b2b = classify(line({ ctin: SUPPLIER.replace('R5055', 'X5055'), stin: RESTAURANT }), ctxFor('092025'), 100) as Decision;
+    expect([b2b.target, b2b.inter, b2b.hsnTab, b2b.eco]).toEqual(['ecob2b', false, 'b2b', undefined]);
+    expect(target(line({ ctin: KA, stin: 'URP' }), 100)).toBe('ecourp2b');
+    expect(target(line({ stin: RESTAURANT }), 100)).toBe('ecob2c');
+    const urp2c = classify(line({ stin: 'URP' }), ctxFor('092025'), 100) as Decision;
+    // an unregistered supplier is taken to be in the operator's State (27): POS 29 is inter-State
+    expect([urp2c.target, urp2c.inter, urp2c.hsnTab]).toEqual(['ecourp2c', true, 'b2c']);
+  });
+
+  it('the operator named by its own GSTIN with u/s 9(5) is Table 15; another operator is the supplier\'s Table 14', () => {
+    expect(target(line({ etin: SUPPLIER, ecoLiability: 'paytx' }), 100)).toBe('ecourp2c');
+    expect(target(line({ etin: TCS, ecoLiability: 'paytx' }), 100)).toBe('eco');
+    // the filer's own GSTIN as the supplier is its own supply
+    expect(target(line({ stin: SUPPLIER }), 100)).toBe('b2cs');
+  });
+
+  it('amendments go to Table 15A; notes and untaxed supplies are refused', () => {
+    expect(target(line({ ctin: KA, stin: RESTAURANT, origNum: 'K/1', origDate: '2025-08-01' }), 100)).toBe('ecoab2b');
+    expect(target(line({ stin: 'URP', origMonth: { fy: 2025, month: 8 } }), 100)).toBe('ecoaurp2c');
+    expect(target(line({ stin: RESTAURANT, kind: 'C' }), 100)).toBe('refused:REGISTER_TABLE15_DOCUMENT');
+    expect(target(line({ stin: RESTAURANT, category: 'exempt' }), 100)).toBe('refused:REGISTER_TABLE15_DOCUMENT');
+  });
+});

@@ -164,4 +164,44 @@ describe('register options', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/gstr1: OPTION_LAYOUT|--layout must be one of/);
   });
+
+  it('issue 13: mapping init places the amendment and Table 15 columns by their usual names', () => {
+    const d = draftMapping(headerCells([
+      'Invoice No', 'Invoice Date', 'Taxable Value', 'Original Invoice Number', 'Original Invoice Date', 'Original Note Number',
+      'Original Month', 'Supplier GSTIN', 'Supplier Name',
+    ]));
+    expect(d.mapping.columns).toMatchObject({
+      origNum: 'Original Invoice Number', origDate: 'Original Invoice Date', origNoteNum: 'Original Note Number',
+      origMonth: 'Original Month', stin: 'Supplier GSTIN', supplierName: 'Supplier Name',
+    });
+    expect(d.unusedHeaders).toEqual([]);
+  });
+});
+
+describe('register presets: amendments and Table 15 columns (issue 13)', () => {
+  it('the ERP preset reads OriginalDocumentDate and OriginalReturnPeriod as amendments', async () => {
+    const register = csvFile('erp-amend.csv', [
+      ['DocumentType', 'DocumentNumber', 'DocumentDate', 'CustomerGSTIN', 'POS', 'HSNorSAC', 'GSTRate', 'TaxableValue', 'InvoiceValue', 'OriginalDocumentNumber', 'OriginalDocumentDate', 'OriginalReturnPeriod'],
+      ['INV', 'A/2', '05-09-2025', KA, '29', '8471', '18', '1000', '1180', 'A/1', '20-08-2025', ''],
+      ['INV', 'A/3', '06-09-2025', '', '29', '8471', '18', '500', '590', '', '', '082025'],
+    ]);
+    const { result } = await processWithRegister([register], ctx, { preset: 'erp' });
+    expect(result.findings.items).toEqual([]);
+    const json = assemblePayload(result.outputs, { gstin: SUPPLIER, fp: '092025' }) as unknown as Record<string, any>;
+    expect(json.b2ba[0].inv[0]).toMatchObject({ oinum: 'A/1', oidt: '20-08-2025', inum: 'A/2' });
+    expect(json.b2csa[0]).toMatchObject({ omon: '082025', pos: '29' });
+  });
+
+  it("ERPNext's E-commerce Supply Type u/s 9(5) with the company's own GSTIN as operator is Table 15; another operator's is Table 14", async () => {
+    const head = ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Place of Supply', 'HSN Code', 'Net Total', 'IGST Rate', 'IGST Amount', 'Grand Total', 'E-commerce GSTIN', 'E-commerce Supply Type'];
+    const register = csvFile('erpnext-eco.csv', [
+      head,
+      ['SINV-1', '2025-09-05', 'Guest', '', '29-Karnataka', '996331', '1000', '5', '50', '1050', SUPPLIER, 'Liable to pay tax u/s 9(5)'],
+      ['SINV-2', '2025-09-06', 'Guest', '', '29-Karnataka', '996331', '2000', '5', '100', '2100', '27AAACR5055K1CI', 'Liable to pay tax u/s 9(5)'],
+    ]);
+    const { result } = await processWithRegister([register], ctx, { preset: 'erpnext' });
+    const json = assemblePayload(result.outputs, { gstin: SUPPLIER, fp: '092025' }) as unknown as Record<string, any>;
+    expect(json.ecom.urp2c).toEqual([{ pos: '29', sply_ty: 'INTER', rt: 5, txval: 1000, iamt: 50, csamt: 0 }]);
+    expect(json.supeco.paytx).toMatchObject([{ etin: '27AAACR5055K1CI', suppval: 2000 }]);
+  });
 });

@@ -188,12 +188,12 @@ describe('register reader: lines and documents', () => {
       ['Tax Invoice', 'D/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000'],
       ['Sales Return', 'D/2', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '100'],
       ['DR', 'D/3', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '50'],
-      ['Receipt', 'D/4', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '50'],
+      ['Journal', 'D/4', '04-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '50'],
     ]);
     const { json, findings } = await run([file]);
     expect(json.cdnr[0].nt.map((x: any) => [x.nt_num, x.ntty])).toEqual([['D/2', 'C'], ['D/3', 'D']]);
     expect(findings.map(brief)).toEqual([{ code: 'REGISTER_DOC_TYPE', row: 5, column: 'Document Type', col: 1 }]);
-    expect(REGISTER_MESSAGES.REGISTER_DOC_TYPE!.message({ value: 'Receipt' })).toBe('"Receipt" is not a document type');
+    expect(REGISTER_MESSAGES.REGISTER_DOC_TYPE!.message({ value: 'Journal' })).toBe('"Journal" is not a document type');
   });
 });
 

@@ -279,6 +279,9 @@ describe('templates: the bundled sample', () => {
     for (const r of j.b2cs) add(tabs.b2c, r);
     for (const g of j.exp) for (const inv of g.inv) for (const it of inv.itms) add(tabs.b2c, it);
     for (const nt of j.cdnur) for (const it of nt.itms) add(tabs.b2c, it.itm_det, nt.ntty === 'C' ? -1 : 1);
+    // Table 15 (the filer as e-commerce operator): registered recipients in the B2B tab, the rest in B2C
+    for (const part of ['b2b', 'urp2b'] as const) for (const g of j.ecom[part]) for (const inv of g.inv) for (const it of inv.itms) add(tabs.b2b, it.itm_det);
+    for (const part of ['b2c', 'urp2c'] as const) for (const r of j.ecom[part]) add(tabs.b2c, r);
     for (const n of j.nil.inv) {
       expect(n.ngsup_amt).toBe(0);
       add(/B2B$/.test(n.sply_ty) ? tabs.b2b : tabs.b2c, { rt: 0, txval: n.nil_amt + n.expt_amt });
@@ -289,11 +292,13 @@ describe('templates: the bundled sample', () => {
     const sorted = (m: Map<number, Sum>) => [...m].sort((a, b) => a[0] - b[0]);
     expect(sorted(hsnTabs.b2b)).toEqual(sorted(tabs.b2b));
     expect(sorted(hsnTabs.b2c)).toEqual(sorted(tabs.b2c));
-    // each Table 12 row: tax is taxable value × rate, to the paisa (the 65 % invoice's row excepted)
+    // each Table 12 row: tax is taxable value × rate, to the paisa (the 65 % invoice's row excepted,
+    // and Table 15's B2C restaurant row: 48000.50 intra-State rounds CGST and SGST down by 0.0025 each)
     for (const it of [...j.hsn.hsn_b2b, ...j.hsn.hsn_b2c]) {
       const tax = p(it.iamt) + p(it.camt) + p(it.samt);
       const full = (p(it.txval) * it.rt) / 100;
-      expect(tax, `${it.hsn_sc} @ ${it.rt}`).toBe(it.hsn_sc === '85444299' ? (full * 65) / 100 : full);
+      const expected = it.hsn_sc === '85444299' ? (full * 65) / 100 : it.hsn_sc === '996331' && it.txval === 60000.5 ? 300002 : full;
+      expect(tax, `${it.hsn_sc} @ ${it.rt}`).toBe(expected);
       if (String(it.hsn_sc).startsWith('99')) expect([it.uqc, it.qty]).toEqual(['NA', 0]);
       else expect(it.uqc).not.toBe('NA');
     }

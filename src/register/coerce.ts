@@ -15,7 +15,8 @@ import { REGISTER_FIELDS, headerKey, registerFieldSpec, type RegisterField } fro
 import type { RegisterLayout } from './layouts.js';
 import type { RegisterColumns } from './match.js';
 
-export type DocKind = 'INV' | 'C' | 'D';
+/** invoice, credit note, debit note, advance received (receipt voucher), advance adjusted */
+export type DocKind = 'INV' | 'C' | 'D' | 'AR' | 'AA';
 export type Category = 'taxable' | 'nil' | 'exempt' | 'nongst';
 
 /** What a supply-type cell says (any part may be absent). */
@@ -59,6 +60,18 @@ export interface RowValues {
   ecoLiability?: 'clttx' | 'paytx';
   cancelled?: boolean;
   origNum?: string;
+  origDate?: string;
+  origNoteNum?: string;
+  origMonth?: OriginalMonth;
+  /** a GSTIN, or 'URP' for an unregistered supplier */
+  stin?: string;
+  supplierName?: string;
+}
+
+/** A month as the amendment tables name it: the financial year's start and the month (1-12). */
+export interface OriginalMonth {
+  readonly fy: number;
+  readonly month: number;
 }
 
 export interface CoercedRow {
@@ -90,6 +103,9 @@ const NO_ID = new Set(['', 'URP', 'UNREGISTERED', 'UNREGD', 'NA', 'N/A', '-', '-
 export function parseDocType(text: string): DocKind | undefined {
   const t = words(text);
   if (!t) return undefined;
+  // advances: "Advance Received", "Receipt Voucher", "Advance Adjusted", "Adjustment of Advance"
+  if (/\badjust(ed|ment)?\b/.test(t) && /\badvances?\b/.test(t)) return 'AA';
+  if (/\badvances?\b/.test(t) || /\breceipt( voucher)?\b/.test(t)) return 'AR';
   if (/\b(credit|return|crn|cr|cn|c)\b/.test(t) || t.startsWith('credit')) return 'C';
   if (/\b(debit|dbn|dr|dn|d)\b/.test(t) || t.startsWith('debit')) return 'D';
   if (/\b(invoice|invoices|inv|sale|sales|bill|export|exports|tax|supply|i|rnv|b2b|b2c)\b/.test(t)) return 'INV';
@@ -138,6 +154,37 @@ export function parseExportType(text: string): 'WPAY' | 'WOPAY' | undefined {
   if (flat === 'wopay' || flat === 'expwop' || flat === 'wop' || /\b(without|lut|bond)\b/.test(t)) return 'WOPAY';
   if (flat === 'wpay' || flat === 'expwp' || flat === 'wp' || /\bwith\b/.test(t) || /\bpayment\b/.test(t)) return 'WPAY';
   return undefined;
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function monthOf(year: number, month: number): OriginalMonth | undefined {
+  if (month < 1 || month > 12 || year < 2017 || year > 2099) return undefined;
+  return { fy: month >= 4 ? year : year - 1, month };
+}
+
+/** The month of an ISO date (2025-09-15 → financial year 2025, month 9). */
+export function monthOfIso(iso: string): OriginalMonth {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  return { fy: month >= 4 ? year : year - 1, month };
+}
+
+/** September 2025, Sep-25, 09-2025, 9/2025, 2025-09, 092025, or a date (its month). */
+export function parseMonth(v: RawCell): OriginalMonth | undefined {
+  const t = cellText(v).trim().toLowerCase();
+  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  let m = /^([a-z]+)[\s\-/.,']*(\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const i = MONTH_NAMES.indexOf(m[1]!.slice(0, 3));
+    return i >= 0 ? monthOf(year(m[2]!), i + 1) : undefined;
+  }
+  m = /^(\d{1,2})[-/.](\d{4})$/.exec(t) ?? /^(\d{2})(\d{4})$/.exec(t);
+  if (m) return monthOf(Number(m[2]), Number(m[1]));
+  m = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  if (m) return monthOf(Number(m[1]), Number(m[2]));
+  const d = coerceDate(v);
+  return d.ok ? monthOfIso(d.value) : undefined;
 }
 
 /** Unit names and symbols (Tally's "Nos", "Pcs", "Kgs"...) → UQC code. */
@@ -214,7 +261,9 @@ export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unk
   switch (kind) {
     case 'doctype': {
       const k = parseDocType(cellText(v));
-      return k ? ok(k) : bad('REGISTER_DOC_TYPE', { allowed: 'Invoice (Sales, Tax Invoice, INV), Credit Note (Sales Return, CR), Debit Note (DR)' });
+      return k ? ok(k) : bad('REGISTER_DOC_TYPE', {
+        allowed: 'Invoice (Sales, Tax Invoice, INV), Credit Note (Sales Return, CR), Debit Note (DR), Advance Received (Receipt Voucher), Advance Adjusted',
+      });
     }
     case 'docnum':
       return ok(cellText(v).trim());
@@ -273,6 +322,14 @@ export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unk
     }
     case 'flag':
       return coerceFlag(v);
+    case 'supplier': {
+      const t = cellText(v).replace(/\s+/g, '').toUpperCase();
+      return ok(NO_ID.has(t) ? 'URP' : t);
+    }
+    case 'month': {
+      const m = parseMonth(v);
+      return m ? ok(m) : bad('REGISTER_MONTH', { allowed: 'September 2025, Sep-25, 09-2025, 2025-09, 092025' });
+    }
     case 'ecoliability': {
       const t = words(cellText(v));
       if (/9 ?\(?5\)?/.test(t)) return ok('paytx');

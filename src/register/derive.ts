@@ -157,8 +157,11 @@ export class HsnSummary {
 
 // ------------------------------------------------------------------------------ Table 13
 
-/** Table 13 natures: invoices 1, debit notes 4, credit notes 5. */
-export const DOC_NATURE: Readonly<Record<DocKind, number>> = { INV: 1, D: 4, C: 5 };
+/**
+ * Table 13 natures: invoices 1, debit notes 4, credit notes 5, receipt vouchers (advances
+ * received) 6. An advance adjusted is no document of its own: it is adjusted in an invoice.
+ */
+export const DOC_NATURE: Readonly<Record<Exclude<DocKind, 'AA'>, number>> = { INV: 1, D: 4, C: 5, AR: 6 };
 
 export interface SerialParts {
   readonly prefix: string;
@@ -224,7 +227,7 @@ export class DocumentSeries {
   private readonly series = new Map<string, Series>();
 
   /** Adds a document line; 'same' for a further line of a document already seen. */
-  add(kind: DocKind, num: string, cancelled: boolean, row: number): SeriesAdd {
+  add(kind: Exclude<DocKind, 'AA'>, num: string, cancelled: boolean, row: number): SeriesAdd {
     const nature = DOC_NATURE[kind];
     const p = splitSerial(num);
     const numbered = p.digits !== undefined;

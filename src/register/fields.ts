@@ -24,7 +24,9 @@ export type RegisterKind =
   | 'money'
   | 'category' // taxable / nil rated / exempted / non-GST
   | 'flag' // yes / no
-  | 'ecoliability'; // u/s 52 (TCS) or u/s 9(5)
+  | 'ecoliability' // u/s 52 (TCS) or u/s 9(5)
+  | 'supplier' // Table 15: the supplier's GSTIN; "URP" / "Unregistered" for an unregistered supplier
+  | 'month'; // a month of a year: September 2025, Sep-25, 09-2025, 2025-09, 092025, or a date in it
 
 export interface RegisterFieldSpec {
   readonly field: RegisterField;
@@ -43,7 +45,7 @@ export const REGISTER_FIELDS = [
   'docType', 'docNum', 'docDate', 'ctin', 'recipientName', 'pos', 'rchrg', 'invType', 'expType',
   'portCode', 'sbNum', 'sbDate', 'hsn', 'desc', 'uqc', 'qty', 'rate', 'igstRate', 'cgstRate', 'sgstRate',
   'diffPercent', 'txval', 'iamt', 'camt', 'samt', 'csamt', 'val', 'category', 'etin', 'ecoLiability',
-  'cancelled', 'origNum',
+  'cancelled', 'origNum', 'origDate', 'origNoteNum', 'origMonth', 'stin', 'supplierName',
 ] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
@@ -101,11 +103,25 @@ export const REGISTER_FIELD_SPECS: readonly RegisterFieldSpec[] = [
   f('etin', 'E-Commerce GSTIN', 'id', 'document', 'GSTIN of the e-commerce operator the supply went through',
     ['ECO GSTIN', 'E-Commerce Operator GSTIN', 'Ecommerce GSTIN', 'Operator GSTIN']),
   f('ecoLiability', 'E-Commerce Section', 'ecoliability', 'document',
-    'u/s 52 (operator collects TCS; default) or u/s 9(5) (operator pays the tax)', ['ECO Section', 'E-Commerce Liability', 'ECO Liability']),
+    'u/s 52 (operator collects TCS; default) or u/s 9(5) (operator pays the tax; with your own GSTIN as the operator\'s: a Table 15 supply)', ['ECO Section', 'E-Commerce Liability', 'ECO Liability']),
   f('cancelled', 'Cancelled', 'flag', 'document', 'Y when the document was cancelled (reported only in Table 13)',
     ['Is Cancelled', 'Cancelled?', 'Voucher Status', 'Status', 'Cancel']),
-  f('origNum', 'Original Invoice Number', 'docnum', 'document', 'for a note: the invoice it amends (decides B2CL notes)',
+  f('origNum', 'Original Invoice Number', 'docnum', 'document',
+    'for a note: the invoice it is against (decides B2CL notes); for an invoice with an original date: its number as first reported (an amendment)',
     ['Against Invoice', 'Reference Invoice No', 'Original Document Number', 'Original Invoice No', 'Ref Invoice']),
+  f('origDate', 'Original Document Date', 'date', 'document',
+    'an amended invoice\'s (or, with an original note number, note\'s) date as first reported: the row is an amendment (9A, 9C, 11, 15A)',
+    ['Original Invoice Date', 'Original Note Date', 'Original Document Dt', 'Original Doc Date', 'Amended Document Date']),
+  f('origNoteNum', 'Original Note Number', 'docnum', 'document', 'an amended note\'s number as first reported: the note is an amendment (cdnra, cdnura)',
+    ['Original Credit Note Number', 'Original Debit Note Number', 'Original Note No', 'Original Credit/Debit Note Number']),
+  f('origMonth', 'Original Month', 'month', 'document',
+    'the month first reported in, for an amendment of a summary (b2csa, ata, atadja, Table 15A B2C); blank: the month of the original date',
+    ['Original Period', 'Original Return Period', 'Original Tax Period', 'Amended Month']),
+  f('stin', 'Supplier GSTIN/UIN', 'supplier', 'document',
+    'Table 15 (you are the e-commerce operator paying the tax u/s 9(5)): the GSTIN of the supplier who sold through you; URP for an unregistered supplier',
+    ['Supplier GSTIN', 'Seller GSTIN', 'Merchant GSTIN', 'Restaurant GSTIN', 'GSTIN of Supplier']),
+  f('supplierName', 'Supplier Name', 'text', 'document', 'Table 15: the name of the supplier who sold through you',
+    ['Seller Name', 'Merchant Name', 'Restaurant Name', 'Name of Supplier']),
 ];
 
 const BY_FIELD = new Map(REGISTER_FIELD_SPECS.map((s) => [s.field, s]));

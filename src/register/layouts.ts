@@ -86,6 +86,9 @@ export const TALLY_LAYOUT: RegisterLayout = {
     sbDate: ['Shipping Bill Date'],
     etin: ['E-Commerce GSTIN', 'E-Commerce Operator GSTIN'],
     origNum: ['Original Invoice No.', 'Original Invoice Number'],
+    // low confidence (names guessed from TallyPrime's amendment screens, not seen in an export):
+    // on a note Tally's original invoice is the one it is against; its date alone amends nothing
+    origDate: ['Original Invoice Date', 'Original Invoice Dt.'],
   },
   signature: ['Voucher No.', 'Voucher Type', 'Particulars', 'GSTIN/UIN', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount'],
   minSignature: 3,
@@ -134,6 +137,10 @@ export const ERP_LAYOUT: RegisterLayout = {
     etin: ['eComGSTIN', 'ECommerceGSTIN', 'E-Comm GSTIN'],
     cancelled: ['IsCancelled', 'Cancelled'],
     origNum: ['OriginalDocumentNumber', 'OriginalInvoiceNumber'],
+    // low confidence: GSP amendment formats' spellings of the original date, note and month
+    origDate: ['OriginalDocumentDate', 'OriginalInvoiceDate'],
+    origNoteNum: ['OriginalNoteNumber', 'OriginalCreditDebitNoteNumber'],
+    origMonth: ['OriginalReturnPeriod', 'OriginalMonth'],
   },
   signature: ['DocumentNumber', 'DocumentDate', 'CustomerGSTIN', 'HSNorSAC', 'TaxableValue', 'IntegratedTaxAmount', 'InvoiceValue'],
   minSignature: 3,
@@ -175,6 +182,9 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
     csamt: ['Cess Amount'],
     val: ['Grand Total'],
     etin: ['E-commerce GSTIN', 'Ecommerce GSTIN'],
+    // India Compliance's Sales Invoice field (Liable to collect tax u/s 52(TCS) / Liable to pay tax u/s 9(5));
+    // medium confidence that the register reports carry it as a column
+    ecoLiability: ['E-commerce Supply Type', 'Ecommerce Supply Type'],
     origNum: ['Return Against'],
   },
   signature: ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Net Total', 'Grand Total', 'GST Category', 'Customer Group'],

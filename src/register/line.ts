@@ -9,7 +9,7 @@ import { expectedTax } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
-import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type RowValues } from './coerce.js';
+import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
 
 export interface RegisterLine {
@@ -48,6 +48,15 @@ export interface RegisterLine {
   readonly ecoLiability?: 'clttx' | 'paytx';
   readonly cancelled: boolean;
   readonly origNum?: string;
+  /** an amendment's original date (invoice or note) */
+  readonly origDate?: string;
+  /** an amended note's original number */
+  readonly origNoteNum?: string;
+  /** an amended summary's original month */
+  readonly origMonth?: OriginalMonth;
+  /** Table 15: the supplier who sold through the filer (an operator); 'URP' when unregistered */
+  readonly stin?: string;
+  readonly supplierName?: string;
   /** row of the line above whose document details this line inherited */
   readonly continues?: number;
 }
@@ -230,6 +239,11 @@ export class LineReader {
       ...(v.ecoLiability ? { ecoLiability: v.ecoLiability } : {}),
       cancelled,
       ...(v.origNum ? { origNum: v.origNum } : {}),
+      ...(v.origDate ? { origDate: v.origDate } : {}),
+      ...(v.origNoteNum ? { origNoteNum: v.origNoteNum } : {}),
+      ...(v.origMonth ? { origMonth: v.origMonth } : {}),
+      ...(v.stin ? { stin: v.stin } : {}),
+      ...(v.supplierName ? { supplierName: v.supplierName } : {}),
       ...(continues !== undefined ? { continues } : {}),
     };
   }

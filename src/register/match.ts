@@ -118,7 +118,7 @@ const AMOUNT_WORDS = /\b(amount|amt|value|total|tax|cess|igst|cgst|sgst|utgst)\b
 const RATE_WORDS = /\b(rate|percent|percentage)\b|%/;
 const ID_WORDS = /\b(gstin|uin|gst ?no|gst number|tax id)\b/;
 const RATE_FIELDS: ReadonlySet<RegisterField> = new Set(['rate', 'igstRate', 'cgstRate', 'sgstRate', 'diffPercent']);
-const ID_FIELDS: ReadonlySet<RegisterField> = new Set(['ctin', 'etin']);
+const ID_FIELDS: ReadonlySet<RegisterField> = new Set(['ctin', 'etin', 'stin']);
 
 /**
  * Whether a header can carry a field at all, whatever its spelling: a header naming a GSTIN is

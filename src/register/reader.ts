@@ -34,7 +34,11 @@ import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js
 const HEADER_SCAN_ROWS = 10;
 /** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
 const TOTAL_ROW = /^\s*['"\u2018\u2019\u201c\u201d]?\s*(grand\s+)?(sub\s*-?\s*)?totals?\s*:?\s*['"\u2018\u2019\u201c\u201d]?\s*$/i;
-const NEEDS_VALUE: ReadonlySet<Target> = new Set(['b2b', 'b2cl', 'cdnr', 'cdnur', 'exp']);
+const NEEDS_VALUE: ReadonlySet<Target> = new Set([
+  'b2b', 'b2cl', 'cdnr', 'cdnur', 'exp', 'b2ba', 'b2cla', 'cdnra', 'cdnura', 'expa', 'ecob2b', 'ecourp2b', 'ecoab2b', 'ecoaurp2b',
+]);
+
+const B2C_CLASS: Partial<Record<Target, 'b2cl' | 'b2cs'>> = { b2cl: 'b2cl', b2cla: 'b2cl', b2cs: 'b2cs', b2csa: 'b2cs' };
 
 export type LayoutMode = 'auto' | 'register' | 'template';
 
@@ -388,16 +392,18 @@ export class RegisterRun {
         reject(line.docNum);
         continue;
       }
-      // Table 13 counts every document, cancelled ones too
-      const added = this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
+      // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
+      // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
+      const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
       if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
 
       // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
       let newDoc = false;
       if (d.target !== 'exemp') {
-        const seen = this.docSection.get(key);
+        const sectionKey = d.original ? `${key}|amended` : key;
+        const seen = this.docSection.get(sectionKey);
         if (seen === undefined) {
-          this.docSection.set(key, d.target);
+          this.docSection.set(sectionKey, d.target);
           newDoc = true;
         } else if (seen !== d.target) {
           sink.push({
@@ -413,10 +419,10 @@ export class RegisterRun {
         reject(line.docNum);
         continue;
       }
-      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway)
-      if (line.kind === 'INV' && !d.registered && d.inter && (d.target === 'b2cl' || d.target === 'b2cs') && newDoc) {
-        this.invoiceClass.set(line.docNum.toLowerCase(), d.target);
-      }
+      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
+      // the invoice as first reported or as amended
+      const b2c = B2C_CLASS[d.target];
+      if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
 
       const notes: RowNote[] = [];
       if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
@@ -425,7 +431,8 @@ export class RegisterRun {
       if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
       this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
 
-      const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && (d.target === 'b2cs' || d.target === 'exemp') ? -Math.abs(line.txval) : line.txval;
+      const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
+      const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
       this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
       explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
       if (d.target === 'cancelled' || d.target === 'eco') continue;

@@ -12,7 +12,7 @@ import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import type { SheetContext, SheetStats } from '../parsers/rows.js';
 import type { ReturnContext } from '../model/return.js';
-import type { Decision, TargetSheet } from './classify.js';
+import type { Decision, Original, TargetSheet } from './classify.js';
 import type { RegisterField } from './fields.js';
 import type { RegisterLine } from './line.js';
 import type { RegisterColumns } from './match.js';
@@ -43,6 +43,17 @@ const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
   sbnum: ['sbNum'],
   sbdt: ['sbDate'],
   nilDesc: ['category', 'invType'],
+  oinum: ['origNum', 'docNum'],
+  oidt: ['origDate'],
+  opos: ['pos'],
+  ontNum: ['origNoteNum'],
+  ontDt: ['origDate'],
+  fy: ['origMonth', 'origDate'],
+  omonth: ['origMonth', 'origDate'],
+  adAmt: ['txval'],
+  stin: ['stin'],
+  supplierName: ['supplierName'],
+  docTyp: ['invType'],
   nilAmt: ['txval'],
   exptAmt: ['txval'],
   ngsupAmt: ['txval'],
@@ -101,13 +112,59 @@ export function derivedSheetName(target: SheetId): string {
   return `${sheetSpec(target).names[0]} (derived)`;
 }
 
+/**
+ * An amendment sheet's values: those of the section amended (the revised details), with what the
+ * row names of the original — its number and date, or its month; b2cla's place of supply is the
+ * original one (the sheet has no other).
+ */
+const byDate = (o: Original, line: RegisterLine): Values => ({ oinum: o.num ?? line.docNum, oidt: o.date! });
+const byNote = (o: Original): Values => ({ ontNum: o.num!, ontDt: o.date! });
+const byMonth = (o: Original): Values => ({ fy: o.month!.fy, omonth: o.month!.month });
+const AMENDS: Partial<Record<TargetSheet, { of: TargetSheet; original: (o: Original, line: RegisterLine) => Values }>> = {
+  b2ba: { of: 'b2b', original: byDate },
+  b2cla: { of: 'b2cl', original: (o, line) => ({ ...byDate(o, line), opos: line.pos! }) },
+  b2csa: { of: 'b2cs', original: byMonth },
+  cdnra: { of: 'cdnr', original: byNote },
+  cdnura: { of: 'cdnur', original: byNote },
+  expa: { of: 'exp', original: byDate },
+  ata: { of: 'at', original: byMonth },
+  atadja: { of: 'atadj', original: byMonth },
+  ecoab2b: { of: 'ecob2b', original: byDate },
+  ecoaurp2b: { of: 'ecourp2b', original: byDate },
+  ecoab2c: { of: 'ecob2c', original: byMonth },
+  ecoaurp2c: { of: 'ecourp2c', original: byMonth },
+};
+
+/** Table 15: the supplier who sold through the operator (none for an unregistered one). */
+function supplierOf(line: RegisterLine): Values {
+  return line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
+}
+
 /** The template values of a classified line (its target must be a template sheet). */
 export function templateValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
   const keepEtin = line.etin && periodKey(ctx.period) < ECO_FROM ? { etin: line.etin } : {};
   const diff = { diffPercent: line.diffPercent };
   const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};
   const txval = line.txval;
+  const amended = AMENDS[d.target];
+  if (amended) {
+    const values = { ...templateValues(line, { ...d, target: amended.of }, docValue, ctx), ...amended.original(d.original!, line) };
+    if (d.target === 'b2cla') delete values.pos;
+    return values;
+  }
   switch (d.target) {
+    case 'at':
+    case 'atadj':
+      return { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
+    case 'ecob2b':
+    case 'ecourp2b':
+      return {
+        ...supplierOf(line), ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
+        inum: line.docNum, idt: line.docDate!, val: docValue!, pos: line.pos!, docTyp: line.invType ?? 'R', rt: line.rate, txval, ...cess,
+      };
+    case 'ecob2c':
+    case 'ecourp2c':
+      return { ...supplierOf(line), pos: line.pos!, rt: line.rate, txval, ...cess };
     case 'b2b':
       return {
         ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
@@ -146,5 +203,7 @@ export function templateValues(line: RegisterLine, d: Decision & { target: Targe
       const part = line.category === 'nil' ? 'nilAmt' : line.category === 'exempt' ? 'exptAmt' : 'ngsupAmt';
       return { nilDesc: d.nilType!, [part]: amount };
     }
+    default:
+      throw new Error(`${d.target}: an amendment sheet, handled above`);
   }
 }

@@ -67,7 +67,6 @@ export class RegisterSummary {
   }
 }
 
-const SECTION_ORDER: readonly Target[] = ['b2b', 'b2cl', 'b2cs', 'exp', 'cdnr', 'cdnur', 'exemp', 'eco', 'cancelled'];
 const SECTION_LABEL: Readonly<Record<Target, string>> = {
   b2b: 'b2b (4A, 4B, 6B, 6C)',
   b2cl: 'b2cl (5)',
@@ -76,11 +75,36 @@ const SECTION_LABEL: Readonly<Record<Target, string>> = {
   cdnr: 'cdnr (9B registered)',
   cdnur: 'cdnur (9B unregistered)',
   exemp: 'nil / exempt / non-GST (8)',
+  b2ba: 'b2ba (9A)',
+  b2cla: 'b2cla (9A)',
+  expa: 'expa (9A)',
+  b2csa: 'b2csa (10)',
+  cdnra: 'cdnra (9C registered)',
+  cdnura: 'cdnura (9C unregistered)',
+  at: 'advances received (11A)',
+  atadj: 'advances adjusted (11B)',
+  ata: 'advances received, amended (11A)',
+  atadja: 'advances adjusted, amended (11B)',
+  ecob2b: 'Table 15 b2b',
+  ecourp2b: 'Table 15 urp2b',
+  ecob2c: 'Table 15 b2c',
+  ecourp2c: 'Table 15 urp2c',
+  ecoab2b: 'Table 15A b2b',
+  ecoaurp2b: 'Table 15A urp2b',
+  ecoab2c: 'Table 15A b2c',
+  ecoaurp2c: 'Table 15A urp2c',
   eco: 'e-commerce u/s 9(5) (14 only)',
   cancelled: 'cancelled (13 only)',
 };
+/** the summary's order: the form's */
+const SECTION_ORDER = Object.keys(SECTION_LABEL) as Target[];
 
-const KIND: Readonly<Record<DocKind, string>> = { INV: 'invoice', C: 'credit note', D: 'debit note' };
+/** A section's label with its table number ("b2ba (9A)"); undefined for what is not a section. */
+export function sectionLabel(target: string): string | undefined {
+  return (SECTION_LABEL as Readonly<Record<string, string>>)[target];
+}
+
+const KIND: Readonly<Record<DocKind, string>> = { INV: 'invoice', C: 'credit note', D: 'debit note', AR: 'advance received', AA: 'advance adjusted' };
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
 function place(p: Params): string {
@@ -121,6 +145,14 @@ export function reasonText(reason: ReasonCode, p: Params = {}): string {
       return `unregistered recipient, ${place(p)}`;
     case 'b2cs-value':
       return `unregistered recipient, ${place(p)}, invoice value ${s(p.value)} is not above the B2CL limit ${s(p.limit)} for ${s(p.period)}`;
+    case 'advance-received':
+      return `advance received (receipt voucher), ${place(p)}: Table 11A, summed per place of supply and rate`;
+    case 'advance-adjusted':
+      return `advance adjusted against an invoice, ${place(p)}: Table 11B, summed per place of supply and rate`;
+    case 'table15':
+      return `supplied through you by ${p.supplier ? `supplier ${s(p.supplier)}` : 'an unregistered supplier'} to ${p.ctin ? `registered recipient ${s(p.ctin)}` : 'an unregistered recipient'}; you pay the tax u/s 9(5) as the operator: Table 15 ${s(p.part)}`;
+    case 'amendment':
+      return `original ${s(p.amends)} given → amendment (${s(p.section)}) of: ${reasonText(p.of as ReasonCode, p)}; not in Tables 12-14 of this period`;
   }
 }
 

@@ -1,4 +1,5 @@
 /** Messages for sales registers (src/register): layouts and mappings, classification, derived tables. */
+import { sectionLabel } from '../../register/summary.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 
@@ -14,7 +15,8 @@ const SECTION_NAMES: Readonly<Record<string, string>> = {
   eco: 'Table 14 u/s 9(5)',
   cancelled: 'cancelled',
 };
-const section = (v: unknown) => SECTION_NAMES[s(v)] ?? s(v);
+/** the summary's label for sections without a wording of their own (amendments, advances, Table 15) */
+const section = (v: unknown) => SECTION_NAMES[s(v)] ?? sectionLabel(s(v)) ?? s(v);
 
 export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ options and layouts
@@ -97,6 +99,31 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_DOC_SPLIT: {
     message: (p) => `This line of document ${s(p.document)} belongs in ${section(p.now)}, but its earlier lines went to ${section(p.first)}`,
     hint: () => 'Every line of one document must have the same recipient, place of supply, invoice type and export details.',
+  },
+  REGISTER_MONTH: {
+    message: (p) => `"${s(p.value)}" is not a month`,
+    hint: (p) => `Write the month and year first reported, e.g. ${s(p.allowed)}.`,
+  },
+  REGISTER_ORIGINAL_MISSING: {
+    message: (p) =>
+      p.needs === 'month'
+        ? `This amendment goes to ${section(p.section)}, which needs the month first reported; the row has none`
+        : `This amendment goes to ${section(p.section)}, which needs the original document's date; the row has none`,
+    hint: (p) =>
+      p.needs === 'month'
+        ? 'Fill in the Original Month (e.g. September 2025) or the Original Document Date.'
+        : 'Fill in the Original Document Date (and the original number if it changed), or clear the original columns if the row amends nothing.',
+  },
+  REGISTER_AMENDMENT_UNSUPPORTED: {
+    message: (p) => `This row names an original document, but ${section(p.section)} has no amendment table`,
+    hint: () => 'Report the revised figures of Table 8 (or Table 14) in the period they change, without the original columns; or clear the original columns.',
+  },
+  REGISTER_TABLE15_DOCUMENT: {
+    message: (p) =>
+      p.reason === 'note'
+        ? 'A credit or debit note cannot be reported in Table 15 (supplies on which you pay tax u/s 9(5) as the e-commerce operator)'
+        : `A ${s(p.category) === 'nongst' ? 'non-GST' : s(p.category)} supply cannot be reported in Table 15: it holds taxable supplies on which you pay the tax u/s 9(5)`,
+    hint: () => 'Report the revised supply in Table 15A (an amendment with the original number and date), or clear the Supplier GSTIN if the supply is your own.',
   },
   REGISTER_HSN_MISSING: {
     message: () => 'HSN/SAC is blank; the line is left out of the HSN summary (Table 12)',

@@ -1,7 +1,8 @@
 /**
  * ECOM_PERIOD: Table 15 (ecob2b, ecourp2b, ecob2c, ecourp2c) exists from the January 2024
  * period and Table 15A (the ecoa… sheets) from February 2024 (dated-rules.ts TABLE15, TABLE15A);
- * an earlier return has no place for them. Reported once per sheet, on its first row.
+ * an earlier return has no place for them. Reported once per sheet, on its first row (a sales
+ * register's rows: once per Table 15 part they went to).
  *   pass: ecob2b in the 012024 return; fail: ecob2b in 122023, ecoab2b in 012024
  */
 import { table15 } from '../../model/dated-rules.js';
@@ -24,7 +25,7 @@ const rule: PassRule = {
       row(row) {
         const amended = row.ctx.spec.section === 'ecoma';
         if (amended ? has15A : has15) return;
-        const key = `${row.ctx.file}\u0000${row.ctx.sheet}`;
+        const key = `${row.ctx.file}\u0000${row.ctx.sheet}\u0000${row.ctx.spec.id}`;
         if (seen.has(key)) return;
         seen.add(key);
         report(row, undefined, { table: amended ? '15A' : '15', from: amended ? '022024' : '012024', ...periodParams(ctx) });

@@ -20,4 +20,13 @@ describe('rule: HSN_B2B_EMPTY', () => {
     expect(await runRules(rule, [b2b], { period: '052025' })).toEqual([]);
     expect(await runRules(rule, [hsnB2c], { period: '052025' })).toEqual([]);
   });
+
+  it('Table 15 supplies to registered recipients (ecom b2b, urp2b) are B2B supplies too; its B2C parts are not', async () => {
+    const eco = makeRow('ecob2b', { stin: IDS.recipient, ctin: IDS.recipient, inum: 'K/1', rt: 5, txval: 400 }, 5);
+    const urp = makeRow('ecourp2b', { ctin: IDS.recipient, inum: 'H/1', rt: 5, txval: 150 }, 5);
+    const f = await runRules(rule, [eco, urp, hsnB2c], { period: '052025' });
+    expect(f.map((x) => x.params)).toEqual([{ documents: 2 }]);
+    const b2c = makeRow('ecob2c', { stin: IDS.recipient, pos: '27', rt: 5, txval: 100 }, 5);
+    expect(await runRules(rule, [b2c, hsnB2c], { period: '052025' })).toEqual([]);
+  });
 });

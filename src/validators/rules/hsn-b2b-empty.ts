@@ -1,6 +1,7 @@
 /**
  * HSN_B2B_EMPTY: from the May 2025 period the B2B tab of Table 12 may not be empty when the
- * return reports B2B supplies (b2b invoices, cdnr notes): the portal is reported to block filing
+ * return reports B2B supplies (b2b invoices, cdnr notes, and Table 15's supplies to registered
+ * recipients, ecom b2b and urp2b, which the advisory puts in the same tab): the portal is reported to block filing
  * (`HSN_B2B_REQUIRED`). Checked when the input holds Table 12 (an hsn(b2b) or hsn(b2c) sheet),
  * since Table 12 may otherwise come from another file; HSN_TOTALS compares the amounts.
  *   pass: b2b rows and an hsn(b2b) row; fail: b2b rows, hsn(b2c) rows and no hsn(b2b) row
@@ -8,11 +9,14 @@
 import { hsnB2bRequired } from '../../model/dated-rules.js';
 import type { PassRule } from '../types.js';
 
+/** The sheets whose supplies Table 12 reports in its B2B tab (as HSN_TOTALS counts them). */
+const B2B_SUPPLIES = new Set(['b2b', 'cdnr', 'ecob2b', 'ecourp2b']);
+
 const rule: PassRule = {
   kind: 'pass',
   code: 'HSN_B2B_EMPTY',
   severity: 'error',
-  sections: ['b2b', 'cdnr', 'hsnb2b', 'hsnb2c'],
+  sections: ['b2b', 'cdnr', 'ecob2b', 'ecourp2b', 'hsnb2b', 'hsnb2c'],
   source: 'GSTN advisory on Tables 12 and 13 of GSTR-1/1A (Phase III, from the May 2025 period): "B2B tab cannot be left empty if B2B supplies are reported"',
   confidence: 'the advisory as tax sites report it (GSTN\'s text not read); they report the portal blocks filing, so an error',
   description: 'Table 12\'s B2B tab is empty while the return reports B2B supplies (from the May 2025 period).',
@@ -24,7 +28,7 @@ const rule: PassRule = {
       row(row) {
         const id = row.ctx.spec.id;
         if (id === 'hsnb2b') hsnRows++;
-        else if (id === 'b2b' || id === 'cdnr') documents++;
+        else if (B2B_SUPPLIES.has(id)) documents++;
       },
       finish(result) {
         if (!hsnB2bRequired(ctx.period) || documents === 0 || hsnRows > 0) return;

@@ -58,4 +58,20 @@ describe('rule: HSN_TOTALS', () => {
     const f = await runRules(rule, rows, { period: '052025', stats: [...new Set(rows.map((r) => r.ctx.stats)), ...tabs] });
     expect(f.map((x) => [x.sheet, x.params?.reason, x.params?.tab])).toEqual([['hsn(b2c)', 'missing', 'B2C']]);
   });
+
+  it('issue 13: counts Table 15 as the advisory lists it — b2b and urp2b in the B2B tab, b2c and urp2c in the B2C tab; 15A not', async () => {
+    const rows = (b2bTab: number, b2cTab: number) => [
+      makeRow('ecob2b', { stin: IDS.recipient, ctin: IDS.recipient, inum: 'K/1', rt: 5, txval: 400000 }, 5),
+      makeRow('ecourp2b', { ctin: IDS.recipient, inum: 'H/1', rt: 5, txval: 150000 }, 5),
+      makeRow('ecob2c', { stin: IDS.recipient, pos: '27', rt: 5, txval: 3000000 }, 5),
+      makeRow('ecourp2c', { pos: '29', rt: 5, txval: 1200000 }, 5),
+      // an amendment's revised value is not this period's supply
+      makeRow('ecoab2b', { stin: IDS.recipient, ctin: IDS.recipient, oinum: 'K/0', inum: 'K/0', rt: 5, txval: 999900 }, 5),
+      hsn('hsnb2b', b2bTab, 5),
+      hsn('hsnb2c', b2cTab, 6),
+    ];
+    expect(await runRules(rule, rows(550000, 4200000), { period: '052025' })).toEqual([]);
+    const f = await runRules(rule, rows(400000, 3000000), { period: '052025' });
+    expect(f.map((x) => [x.params?.tab, x.params?.docTotal, x.params?.hsnTotal])).toEqual([['B2B', '5500.00', '4000.00'], ['B2C', '42000.00', '30000.00']]);
+  });
 });

@@ -2,13 +2,16 @@
  * HSN_TOTALS (warning): Table 12's taxable values should add up to the documents they summarise
  * (GSTN cross-checks this, in warning mode so far):
  * - from the May 2025 period, the hsn(b2b) tab against b2b + cdnr (credit notes less, debit notes
- *   more) + Table 8 to registered persons; the hsn(b2c) tab against b2cl + b2cs + exp + cdnur +
- *   Table 8 to unregistered persons;
+ *   more) + Table 8 to registered persons + Table 15 to registered recipients (ecom b2b, urp2b);
+ *   the hsn(b2c) tab against b2cl + b2cs + exp + cdnur + Table 8 to unregistered persons + Table 15
+ *   to unregistered recipients (ecom b2c, urp2c);
  * - before it, the single hsn sheet against all of these.
  * Table 8 counts whole, non-GST supplies included: GSTN's advisory on Phase-III of HSN reporting in
  * Table 12 (January 2025) lists "8 (recipient registered)" and "8 (recipient unregistered)" among
  * the tables each tab is validated against, and Table 8 is nil-rated, exempted and non-GST
- * supplies. Amendments (b2ba, cdnra…) change earlier returns by amounts this return does not
+ * supplies. The same advisory lists "15 (recipient registered)" with the B2B tab and Table 15 to
+ * unregistered recipients with the B2C tab: an operator's supplies u/s 9(5) are in its Table 12.
+ * Amendments (b2ba, cdnra…, Table 15A) change earlier returns by amounts this return does not
  * show, so they are not counted. A tab is compared only when the input has
  * document rows for it and its HSN sheet (an HSN sheet left out altogether may be filed from
  * another file); an HSN sheet present but empty counts as 0.
@@ -24,7 +27,9 @@ import { HSN_SHEETS } from '../shared.js';
 
 type Tab = 'b2b' | 'b2c';
 
-const DOC_TAB: Partial<Record<SheetId, Tab>> = { b2b: 'b2b', cdnr: 'b2b', b2cl: 'b2c', b2cs: 'b2c', exp: 'b2c', cdnur: 'b2c' };
+const DOC_TAB: Partial<Record<SheetId, Tab>> = {
+  b2b: 'b2b', cdnr: 'b2b', ecob2b: 'b2b', ecourp2b: 'b2b', b2cl: 'b2c', b2cs: 'b2c', exp: 'b2c', cdnur: 'b2c', ecob2c: 'b2c', ecourp2c: 'b2c',
+};
 const NIL_TAB: Readonly<Record<string, Tab>> = { INTRB2B: 'b2b', INTRAB2B: 'b2b', INTRB2C: 'b2c', INTRAB2C: 'b2c' };
 
 interface Sums {
@@ -38,11 +43,11 @@ const rule: PassRule = {
   kind: 'pass',
   code: 'HSN_TOTALS',
   severity: 'warning',
-  sections: ['b2b', 'cdnr', 'b2cl', 'b2cs', 'exp', 'cdnur', 'exemp', ...HSN_SHEETS],
+  sections: ['b2b', 'cdnr', 'b2cl', 'b2cs', 'exp', 'cdnur', 'exemp', 'ecob2b', 'ecourp2b', 'ecob2c', 'ecourp2c', ...HSN_SHEETS],
   source: 'GSTN advisory on Tables 12 and 13 (Phase III, May 2025 period): the cross-check runs in warning mode',
   confidence: 'secondary: the advisory as tax sites report it',
   description:
-    'HSN summary taxable value differs from the documents it summarises (B2B tab vs b2b, cdnr, Table 8 registered; B2C tab vs b2cl, b2cs, exp, cdnur, Table 8 unregistered) by more than Rs 1 per HSN row.',
+    'HSN summary taxable value differs from the documents it summarises (B2B tab vs b2b, cdnr, Table 8 registered, Table 15 b2b/urp2b; B2C tab vs b2cl, b2cs, exp, cdnur, Table 8 unregistered, Table 15 b2c/urp2c) by more than Rs 1 per HSN row.',
   variants: [
     { reason: 'mismatch', tab: 'B2B', hsnTotal: '14000.00', docTotal: '15000.00', difference: '1000.00', tolerance: '1.00' },
     { reason: 'missing', tab: 'B2B', hsnTotal: '0.00', docTotal: '15000.00', difference: '15000.00', tolerance: '1.00' },
