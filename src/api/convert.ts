@@ -70,7 +70,7 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
   try {
     for (const t of payloadTexts(result.outputs, env, maxBytes)) {
       if (t === PAYLOAD_END) {
-        if (block) await fh!.write(block);
+        if (block) await fh!.writeFile(block);
         block = '';
         await fh!.close();
         fh = undefined;
@@ -87,7 +87,8 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
       }
       block += t;
       if (block.length >= 65536) {
-        await fh.write(block);
+        // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
+        await fh.writeFile(block);
         block = '';
       }
     }

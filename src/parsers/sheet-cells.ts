@@ -1,6 +1,6 @@
 /**
  * One worksheet's rows as they are built, cell by cell: the state both sheet readers drive (the
- * offset scanner in sheet-scan.ts and the saxes handlers in xlsx.ts), so a sheet can pass from the
+ * offset scanner in sheet-scan.ts and the saxes handlers in sheet-reader.ts), so a sheet can pass from the
  * one to the other at any row and its values, coercions and errors are the same either way.
  */
 import type { RawCell, RawRow } from './raw.js';
@@ -65,7 +65,7 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(d.getTime()) ? text : d;
 }
 
-/** Whether `text` is 1 to 15 ASCII digits with at most one point: a number `+text` reads exactly as DECIMAL would accept it. */
+/** Whether `text` is ASCII digits with at most one point, 15 characters at most: a number `+text` reads exactly as DECIMAL would accept it. */
 function plainDecimal(text: string): boolean {
   const n = text.length;
   if (n === 0 || n > 15) return false;

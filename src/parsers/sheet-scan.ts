@@ -5,7 +5,7 @@
  * `<is><t>` (the five predefined entities decoded). Anything else (rich or phonetic inline text,
  * a namespace prefix, a comment, CDATA, a character reference, a carriage return, a character XML
  * forbids, a duplicate attribute, a `<row>` longer than the text at hand) is a hand-off: the scan
- * stops at the start of that row and the saxes reader (xlsx.ts) reads on from there, with the same
+ * stops at the start of that row and the saxes reader (sheet-reader.ts) reads on from there, with the same
  * SheetCells, so values and errors are what saxes alone gives. The scanner only takes what it
  * checks to be well-formed, so no malformed XML is let through that saxes would refuse.
  */
@@ -17,8 +17,8 @@ export const MORE = 0;
 export const HANDOFF = 1;
 
 // results of the inner steps: a position (>= 0), or one of these
-const CUT = -1;
-const ODD = -2;
+export const CUT = -1;
+export const ODD = -2;
 
 const LT = 60;
 const GT = 62;
@@ -26,11 +26,11 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOS = 39;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
-function skipSpace(s: string, i: number): number {
+export function skipSpace(s: string, i: number): number {
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
 }

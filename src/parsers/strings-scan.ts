@@ -8,7 +8,7 @@
  */
 import { SharedStrings } from './shared-strings.js';
 import { unescapeX } from './sheet-cells.js';
-import { charData } from './sheet-scan.js';
+import { charData, CUT, ODD, skipSpace } from './sheet-scan.js';
 
 /** the XML declaration, as strict as saxes is about it, and the `<sst>` start tag with plain attribute values */
 const PROLOG =
@@ -23,18 +23,6 @@ const T_PRESERVE = '<t xml:space="preserve">';
 const MAX_PROLOG = 64 * 1024;
 /** an item cut off at the end of the text at hand is read again with the next chunk; a longer one goes to saxes */
 const MAX_CUT_ITEM = 1 << 20;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-function skipSpace(s: string, i: number): number {
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return i;
-}
-
-const CUT = -1;
-const ODD = -2;
 
 /** The table, or undefined when the part holds what saxes should read. */
 export async function scanSharedStrings(chunks: AsyncIterable<string>): Promise<SharedStrings | undefined> {

@@ -39,6 +39,10 @@ const encoder = new TextEncoder();
 /** The zip would need ZIP64 (over 4 GB, or more than 65,534 entries). */
 export class ZipTooLargeError extends Error {
   override name = 'ZipTooLargeError';
+  /** the limit passed, as a person reads it: 4 GB, or the number of files */
+  constructor(readonly limit: string) {
+    super(`zip: the archive would pass ${limit}, which needs ZIP64, not written`);
+  }
 }
 
 export class ZipWriter {
@@ -125,7 +129,7 @@ export class ZipWriter {
   /** The central directory and its end record; the zip is complete when this resolves. */
   async finish(): Promise<void> {
     const cdStart = this.pos;
-    if (this.count > 0xfffe) this.refuse();
+    if (this.count > 0xfffe) this.refuse('65,534 files');
     for (const c of this.central) await this.put(c);
     const cdSize = this.pos - cdStart;
     this.check(this.pos);
@@ -147,8 +151,8 @@ export class ZipWriter {
     if (offset > this.limit) this.refuse();
   }
 
-  private refuse(): never {
-    throw new ZipTooLargeError('zip: the archive would need ZIP64 (over 4 GB), which is not written');
+  private refuse(limit = '4 GB'): never {
+    throw new ZipTooLargeError(limit);
   }
 }
 

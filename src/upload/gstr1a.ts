@@ -5,6 +5,7 @@
  * without a tracker, or a tracker that does not show the GSTR-1 filed, refuses the run.
  * (A GSTR-1A already filed is the GSTR-1A journal's own `filed`, checked by each command.)
  */
+import { periodInWords } from '../report/messages/period.js';
 import { UploadError } from './errors.js';
 import { journalPaths, readJournal, replay } from './journal.js';
 import { destinationOf, journalDirOf, type Run } from './run-context.js';
@@ -18,5 +19,5 @@ export async function requireGstr1Filed(run: Run): Promise<void> {
   if (!run.provider.track) throw new UploadError('UPLOAD_GSTR1A_GSTR1_NOT_FILED', { period: run.ret.period, checked: 'journal', provider: run.provider.name });
   const t = await run.call(() => run.provider.track!(gstr1));
   if (!t.filed) throw new UploadError('UPLOAD_GSTR1A_GSTR1_NOT_FILED', { period: run.ret.period, checked: 'portal', provider: run.provider.name });
-  run.say(`the GSTR-1 of ${run.ret.period} is filed${t.arn ? ` (ARN ${t.arn})` : ''}`);
+  run.say(`the GSTR-1 of ${periodInWords(run.ret.period)} is filed${t.arn ? ` (ARN ${t.arn})` : ''}`);
 }

@@ -15,6 +15,9 @@ export const INVOICE_SHEETS = ['b2b', 'b2ba', 'b2cl', 'b2cla', 'exp', 'expa'] as
 export const NOTE_SHEETS = ['cdnr', 'cdnra', 'cdnur', 'cdnura'] as const satisfies readonly SheetId[];
 export const DOCUMENT_SHEETS = [...INVOICE_SHEETS, ...NOTE_SHEETS] as const;
 export const HSN_SHEETS = ['hsn', 'hsnb2b', 'hsnb2c'] as const satisfies readonly SheetId[];
+/** The documents Table 12 summarises in its B2B tab (registered recipients; Table 15 b2b and urp2b too, per the Phase-III advisory) and in its B2C tab. */
+export const HSN_B2B_TAB_SHEETS = ['b2b', 'cdnr', 'ecob2b', 'ecourp2b'] as const satisfies readonly SheetId[];
+export const HSN_B2C_TAB_SHEETS = ['b2cl', 'b2cs', 'exp', 'cdnur', 'ecob2c', 'ecourp2c'] as const satisfies readonly SheetId[];
 export const ADVANCE_SHEETS = ['at', 'ata', 'atadj', 'atadja'] as const satisfies readonly SheetId[];
 /**
  * Sheets whose rows carry tax amounts only when they were given (a JSON's, through to-excel's

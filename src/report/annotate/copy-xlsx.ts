@@ -74,7 +74,7 @@ export async function copyXlsx(file: string, findings: readonly Finding[], sink:
     return await copyOpen(src, file, findings, sink, maxNotes);
   } catch (e) {
     if (e instanceof Gstr1Error) throw e;
-    if (e instanceof ZipTooLargeError) throw new Gstr1Error('ANNOTATED_TOO_LARGE', { limit: '4 GB' }, { cause: e });
+    if (e instanceof ZipTooLargeError) throw new Gstr1Error('ANNOTATED_TOO_LARGE', { limit: e.limit }, { cause: e });
     const msg = (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);
     throw new InputError('FILE_UNREADABLE', { file, detail: msg }, { cause: e });
   } finally {

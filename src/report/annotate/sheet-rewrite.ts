@@ -10,6 +10,7 @@
  * are small and held as text.
  */
 import type { Severity } from '../../model/finding.js';
+import { columnOf } from '../../parsers/sheet-cells.js';
 import type { SheetMarks } from './marks.js';
 import { cellAddress } from './names.js';
 import { attrByLocal, attrsOf, NS_REL, rootPrefix } from './ooxml.js';
@@ -202,7 +203,8 @@ export async function* rewriteSheet(xml: AsyncIterable<Uint8Array>, edit: SheetE
       const closeAt = self ? cEnd : cEnd + `</${p}c>`.length;
       const cTag = body.slice(k, tEnd + 1);
       const ca = attrsOf(cTag);
-      const col = ca.r ? columnOf(ca.r) || lastCol + 1 : lastCol + 1;
+      // one-based; a reference without letters (columnOf -1) takes the next column, as before
+      const col = ca.r ? columnOf(ca.r) + 1 || lastCol + 1 : lastCol + 1;
       o += body.slice(j, k);
       while (ci < cols.length && cols[ci]! < col) {
         o += cellsOf(rowNum, [cols[ci++]!], rowStyle);
@@ -300,16 +302,4 @@ function finishTail(tail: string, p: string, relPrefix: string | undefined, edit
     k = end;
   }
   throw new SheetXmlError('the sheet\'s XML has no end (no </worksheet>)');
-}
-
-/** `AB12` → 28. */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
-  }
-  return n;
 }

@@ -92,7 +92,6 @@ export function ackOf(provider: string, body: unknown): { arn: string; ackDate?:
   return { arn: String(arn), ...(typeof dt === 'string' ? { ackDate: dt } : {}) };
 }
 
-/** Filed-returns list (`EFiledlist`) → whether this period's GSTR-1 is filed. */
 /** The tracker's entry for the return type `type` (GSTR1, GSTR1A) of `period`. */
 export function trackOf(body: unknown, period: string, type = 'GSTR1'): { filed: boolean; arn?: string; filedOn?: string; status?: string } {
   const list = dig(body, 'EFiledlist', 'efiledlist', 'filed_list');

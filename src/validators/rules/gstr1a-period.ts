@@ -5,7 +5,7 @@
  *   pass: a GSTR-1A for 072024; fail: for 062024
  */
 import { gstr1aExists } from '../../model/dated-rules.js';
-import { formatPeriod } from '../../model/period.js';
+import { periodParams } from '../shared.js';
 import type { PassRule } from '../types.js';
 
 const rule: PassRule = {
@@ -19,7 +19,7 @@ const rule: PassRule = {
   check(ctx, report) {
     return {
       finish() {
-        if (ctx.form === 'gstr1a' && !gstr1aExists(ctx.period)) report.raw({ params: { period: formatPeriod(ctx.period) } });
+        if (ctx.form === 'gstr1a' && !gstr1aExists(ctx.period)) report.raw({ params: periodParams(ctx) });
       },
     };
   },

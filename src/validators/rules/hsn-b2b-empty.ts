@@ -7,16 +7,16 @@
  *   pass: b2b rows and an hsn(b2b) row; fail: b2b rows, hsn(b2c) rows and no hsn(b2b) row
  */
 import { hsnB2bRequired } from '../../model/dated-rules.js';
+import { HSN_B2B_TAB_SHEETS } from '../shared.js';
 import type { PassRule } from '../types.js';
 
-/** The sheets whose supplies Table 12 reports in its B2B tab (as HSN_TOTALS counts them). */
-const B2B_SUPPLIES = new Set(['b2b', 'cdnr', 'ecob2b', 'ecourp2b']);
+const B2B_SUPPLIES: ReadonlySet<string> = new Set(HSN_B2B_TAB_SHEETS);
 
 const rule: PassRule = {
   kind: 'pass',
   code: 'HSN_B2B_EMPTY',
   severity: 'error',
-  sections: ['b2b', 'cdnr', 'ecob2b', 'ecourp2b', 'hsnb2b', 'hsnb2c'],
+  sections: [...HSN_B2B_TAB_SHEETS, 'hsnb2b', 'hsnb2c'],
   source: 'GSTN advisory on Tables 12 and 13 of GSTR-1/1A (Phase III, from the May 2025 period): "B2B tab cannot be left empty if B2B supplies are reported"',
   confidence: 'the advisory as tax sites report it (GSTN\'s text not read); they report the portal blocks filing, so an error',
   description: 'Table 12\'s B2B tab is empty while the return reports B2B supplies (from the May 2025 period).',

@@ -23,13 +23,14 @@ import { hsnB2bRequired, hsnSplit } from '../../model/dated-rules.js';
 import { formatPaise } from '../../model/money.js';
 import type { SheetId } from '../../model/sheets.js';
 import type { PassRule } from '../types.js';
-import { HSN_SHEETS } from '../shared.js';
+import { HSN_B2B_TAB_SHEETS, HSN_B2C_TAB_SHEETS, HSN_SHEETS } from '../shared.js';
 
 type Tab = 'b2b' | 'b2c';
 
-const DOC_TAB: Partial<Record<SheetId, Tab>> = {
-  b2b: 'b2b', cdnr: 'b2b', ecob2b: 'b2b', ecourp2b: 'b2b', b2cl: 'b2c', b2cs: 'b2c', exp: 'b2c', cdnur: 'b2c', ecob2c: 'b2c', ecourp2c: 'b2c',
-};
+const DOC_TAB: Partial<Record<SheetId, Tab>> = Object.fromEntries([
+  ...HSN_B2B_TAB_SHEETS.map((id) => [id, 'b2b'] as const),
+  ...HSN_B2C_TAB_SHEETS.map((id) => [id, 'b2c'] as const),
+]);
 const NIL_TAB: Readonly<Record<string, Tab>> = { INTRB2B: 'b2b', INTRAB2B: 'b2b', INTRB2C: 'b2c', INTRAB2C: 'b2c' };
 
 interface Sums {
