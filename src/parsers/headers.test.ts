@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sheetSpec } from '../model/sheets.js';
-import { nearest, specBySignature } from './headers.js';
+import { nearestHeader, specBySignature } from './headers.js';
 
 describe('headers: the sheet a header row belongs to', () => {
   it('never guesses a Table 15 sheet from headers: a B2C list without its Type is not ecourp2c', () => {
@@ -13,23 +13,23 @@ describe('headers: the sheet a header row belongs to', () => {
 describe('headers: "did you mean" names the right column', () => {
   const b2cl = sheetSpec('b2cl').columns.map((c) => c.header);
   it('a tax head is never taken for another: IGST Amount is Integrated Tax Amount, not Cess Amount', () => {
-    expect(nearest('IGST Amount', b2cl)).toBe('Integrated Tax Amount');
-    expect(nearest('CGST Amount', b2cl)).toBe('Central Tax Amount');
-    expect(nearest('SGST Amount', b2cl)).toBe('State/UT Tax Amount');
-    expect(nearest('UTGST Amount', b2cl)).toBe('State/UT Tax Amount');
-    expect(nearest('Net Amount', b2cl)).toBeUndefined();
-    expect(nearest('Cess Amont', b2cl)).toBe('Cess Amount');
+    expect(nearestHeader('IGST Amount', b2cl)).toBe('Integrated Tax Amount');
+    expect(nearestHeader('CGST Amount', b2cl)).toBe('Central Tax Amount');
+    expect(nearestHeader('SGST Amount', b2cl)).toBe('State/UT Tax Amount');
+    expect(nearestHeader('UTGST Amount', b2cl)).toBe('State/UT Tax Amount');
+    expect(nearestHeader('Net Amount', b2cl)).toBeUndefined();
+    expect(nearestHeader('Cess Amont', b2cl)).toBe('Cess Amount');
   });
 
   it('a date is not a value, a number or a type', () => {
     const b2ba = sheetSpec('b2ba').columns.map((c) => c.header);
-    expect(nearest('Invoice Date', b2ba)).toBeUndefined();
-    expect(nearest('Invoice Date', b2cl)).toBe('Invoice date');
-    expect(nearest('Invoice Numbr', b2cl)).toBe('Invoice Number');
+    expect(nearestHeader('Invoice Date', b2ba)).toBeUndefined();
+    expect(nearestHeader('Invoice Date', b2cl)).toBe('Invoice date');
+    expect(nearestHeader('Invoice Numbr', b2cl)).toBe('Invoice Number');
   });
 
   it('still finds plain misspellings', () => {
-    expect(nearest('Taxable Val', b2cl)).toBe('Taxable Value');
-    expect(nearest('Ecommerce GSTIN', b2cl)).toBe('E-Commerce GSTIN');
+    expect(nearestHeader('Taxable Val', b2cl)).toBe('Taxable Value');
+    expect(nearestHeader('Ecommerce GSTIN', b2cl)).toBe('E-Commerce GSTIN');
   });
 });

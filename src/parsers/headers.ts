@@ -131,14 +131,23 @@ function mayBeSame(a: string, b: string): boolean {
 
 /** The candidate closest to `text`, when it is close enough to be a likely misspelling. */
 export function nearest(text: string, candidates: readonly string[]): string | undefined {
+  return closest(text, candidates, (lower) => normaliseHeader(lower));
+}
+
+/** nearest for column headers: abbreviated tax heads spelled out, and never a column of another head or kind. */
+export function nearestHeader(text: string, candidates: readonly string[]): string | undefined {
+  return closest(text, candidates, (lower) => normaliseHeader(spelledOut(lower)), mayBeSame);
+}
+
+function closest(text: string, candidates: readonly string[], key: (lower: string) => string, may?: (a: string, b: string) => boolean): string | undefined {
   const lower = text.toLowerCase();
-  const t = normaliseHeader(spelledOut(lower));
+  const t = key(lower);
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    if (!mayBeSame(lower, cl)) continue;
-    const d = distance(t, normaliseHeader(spelledOut(cl)));
+    if (may && !may(lower, cl)) continue;
+    const d = distance(t, key(cl));
     if (d < bestD) {
       bestD = d;
       best = c;

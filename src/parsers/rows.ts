@@ -13,7 +13,7 @@ import {
 import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { detectFile } from './detect.js';
-import { looksLikeHeader, matchHeaders, nearest, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
+import { looksLikeHeader, matchHeaders, nearestHeader, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
 import { host } from './host/source.js';
@@ -280,7 +280,7 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
   const unknownTexts = m.unknown.map((u) => u.header);
   for (const field of m.missing) {
     const col = ctx.spec.columns.find((c) => c.field === field)!;
-    const near = nearest(col.header, unknownTexts);
+    const near = nearestHeader(col.header, unknownTexts);
     opts.findings.push({
       code: 'HEADER_MISSING_COLUMN', severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
       ...(near ? { column: near, col: m.unknown.find((u) => u.header === near)!.col } : {}),
@@ -288,7 +288,7 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
     });
   }
   for (const u of m.unknown) {
-    const near = nearest(u.header, knownHeaders);
+    const near = nearestHeader(u.header, knownHeaders);
     const claimed = near && ctx.spec.columns.find((c) => c.header === near && !m.missing.includes(c.field) && !ctx.columns[c.field]);
     if (claimed) {
       opts.findings.push({
