@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { FindingList } from '../model/finding.js';
-import { formatPeriod, periodKey, type Period } from '../model/period.js';
+import { formatPeriod, periodKey, quarterFirstMonth, type Period } from '../model/period.js';
 import { readRows } from '../parsers/rows.js';
 import { walkRecords } from '../upload/records.js';
 import type { IffDocuments } from '../validators/iff-documents.js';
@@ -18,7 +18,7 @@ const keyOf = (kind: string, ctin: string, number: string) => `${kind}\u0000${ct
 
 /** Reads the JSON of the IFF months of `gstin`'s quarter that come before `period`. */
 export async function loadIffDocuments(files: readonly string[], gstin: string, period: Period): Promise<IffDocuments> {
-  const first = periodKey({ year: period.year, month: period.month - ((period.month - 1) % 3) });
+  const first = periodKey(quarterFirstMonth(period));
   const byKey = new Map<string, string>();
   for (const file of files) {
     if (!file.toLowerCase().endsWith('.json')) {

@@ -78,6 +78,11 @@ export function periodInFy(fyStart: number, month: number): Period {
   return { month, year: month >= 4 ? fyStart : fyStart + 1 };
 }
 
+/** The first month of `p`'s quarter (quarters of the financial year: April–June, July–September…). */
+export function quarterFirstMonth(p: Period): Period {
+  return { year: p.year, month: p.month - ((p.month - 1) % 3) };
+}
+
 /** Months 1–2 of a quarter are IFF months for a quarterly (QRMP) filer. */
 export function isIffMonth(p: Period): boolean {
   return p.month % 3 !== 0;

@@ -7,14 +7,10 @@
  * original); only for `--form gstr1a`.
  *   pass: original 05-08-2024 in the 082024 GSTR-1A; fail: original 20-07-2024
  */
-import { formatPeriod, periodFirstDay, periodKey, type Period } from '../../model/period.js';
+import { formatPeriod, periodFirstDay, periodKey, quarterFirstMonth } from '../../model/period.js';
 import type { RowRule } from '../types.js';
 import { AMENDMENT_SHEETS, ORIGINAL_DATE, originalPeriodKey, showDate } from '../shared.js';
 
-/** The first month the GSTR-1A can amend: the period, or the first month of a quarterly filer's quarter. */
-function firstMonth(period: Period, quarterly: boolean): Period {
-  return quarterly ? { year: period.year, month: period.month - ((period.month - 1) % 3) } : period;
-}
 
 const rule: RowRule = {
   kind: 'row',
@@ -27,17 +23,18 @@ const rule: RowRule = {
   check(row, ctx, report) {
     if (ctx.form !== 'gstr1a') return;
     const v = row.values;
-    const first = firstMonth(ctx.period, ctx.quarterly);
-    const params = { from: showDate(periodFirstDay(first)), to: showDate(ctx.lastDay), period: formatPeriod(ctx.period) };
+    // the first month it can amend: the period, or the first month of a quarterly filer's quarter
+    const first = ctx.quarterly ? quarterFirstMonth(ctx.period) : ctx.period;
+    const params = () => ({ from: showDate(periodFirstDay(first)), to: showDate(ctx.lastDay), period: formatPeriod(ctx.period) });
     const field = ORIGINAL_DATE[row.ctx.spec.id];
     if (field) {
       const d = v[field] as string | undefined;
-      if (d && (d < periodFirstDay(first) || d > ctx.lastDay)) report(row, field, params);
+      if (d && (d < periodFirstDay(first) || d > ctx.lastDay)) report(row, field, params());
       return;
     }
     if (v.fy === undefined || v.omonth === undefined) return;
     const k = originalPeriodKey(v.fy, v.omonth);
-    if (k < periodKey(first) || k > periodKey(ctx.period)) report(row, 'omonth', params);
+    if (k < periodKey(first) || k > periodKey(ctx.period)) report(row, 'omonth', params());
   },
 };
 export default rule;
