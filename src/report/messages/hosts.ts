@@ -32,6 +32,8 @@ export interface HostWords {
   csvSection: string;
   /** a quarterly filer's period, after the monthly example (nothing on the page, whose period field takes MMYYYY) */
   quarterPeriod: string;
+  /** how to send a GSTR-1A, after naming it (nothing on the page, which files GSTR-1 only) */
+  gstr1aForm: string;
 }
 
 export const CLI_WORDS: HostWords = {
@@ -43,6 +45,7 @@ export const CLI_WORDS: HostWords = {
   mapHeaders: 'gstr1 mapping init <file> writes a mapping to correct and pass with --mapping',
   csvSection: '; or pass --section for a CSV',
   quarterPeriod: ", or a quarterly filer's quarter, e.g. --period Q4-2024-25",
+  gstr1aForm: ' (--form gstr1a)',
 };
 
 const field = (flag: unknown) => WEB_FIELDS[String(flag ?? '')];
@@ -56,6 +59,7 @@ const WEB: HostWords = {
   mapHeaders: 'the page\'s "Map the register\'s columns" lets you pick the column for each field',
   csvSection: '',
   quarterPeriod: '',
+  gstr1aForm: '',
 };
 
 export function hostWords(host: Host | undefined): HostWords {

@@ -108,10 +108,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_ALREADY_READY: { message: () => 'The return is already ready to file', hint: () => '' },
   UPLOAD_ALREADY_FILED: {
     message: (p) => `This ${p.form ? s(p.form) : 'return'} is already filed${p.arn ? ` (ARN ${s(p.arn)})` : ''}${p.arn ? '' : with_(p)}`,
-    hint: (p) =>
+    hint: (p, w = CLI_WORDS) =>
       p.form === 'GSTR-1A'
         ? 'A GSTR-1A is filed once per period; further corrections go in a later GSTR-1 as amendments.'
-        : 'Nothing more can be saved or filed for this return. Corrections go in a later GSTR-1 as amendments, or, from the July 2024 period and before the period\'s GSTR-3B is filed, in its GSTR-1A (--form gstr1a).',
+        : `Nothing more can be saved or filed for this return. Corrections go in a later GSTR-1 as amendments, or, from the July 2024 period and before the period's GSTR-3B is filed, in its GSTR-1A${w.gstr1aForm}.`,
   },
   UPLOAD_SUMMARY_STALE: { message: (p) => `The summary is not the latest${with_(p)}`, hint: () => 'Run gstr1 file again: it proceeds to file again and fetches the new summary.' },
   UPLOAD_NOT_SIGNATORY: { message: (p) => `The PAN is not an authorised signatory of this GSTIN${with_(p)}`, hint: () => "Give the PAN of a signatory registered for this GSTIN on the portal." },
