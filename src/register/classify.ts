@@ -179,13 +179,9 @@ function amendment(d: Decision, o: Original, line: RegisterLine): Decision | Ref
   if (to.needs === 'date' && !o.date) return refuse('REGISTER_ORIGINAL_MISSING', 'origDate', { needs: 'date', section: to.sheet });
   if (to.needs === 'month' && !o.month) return refuse('REGISTER_ORIGINAL_MISSING', 'origMonth', { needs: 'month', section: to.sheet });
   const { eco: _eco, hsnTab: _hsn, ...rest } = d;
-  const amends = to.needs === 'date' ? `${o.num ?? line.docNum} of ${o.date!}` : monthName(o.month!);
-  return { ...rest, target: to.sheet, original: o, reason: 'amendment', params: { ...d.params, of: d.reason, section: to.sheet, amends } };
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function monthName(m: OriginalMonth): string {
-  return `${MONTHS[m.month - 1]} ${m.month >= 4 ? m.fy : m.fy + 1}`;
+  // what it amends, as data: the explanation words it (summary.ts)
+  const amends = to.needs === 'date' ? { amendsNumber: o.num ?? line.docNum, amendsDate: o.date! } : { amendsFy: o.month!.fy, amendsMonth: o.month!.month };
+  return { ...rest, target: to.sheet, original: o, reason: 'amendment', params: { ...d.params, of: d.reason, section: to.sheet, ...amends } };
 }
 
 /** Advances received (receipt vouchers, 11A) and adjusted (11B): per place of supply and rate; not in Tables 12 and 14. */

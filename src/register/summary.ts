@@ -4,7 +4,7 @@
  * them. Reasons are codes with parameters; the sentences are made here.
  */
 import type { Params } from '../model/finding.js';
-import { DOC_NATURES } from '../model/labels.js';
+import { DOC_NATURES, MONTHS } from '../model/labels.js';
 import { formatPaise } from '../model/money.js';
 import type { DocKind } from './coerce.js';
 import type { ReasonCode, Target } from './classify.js';
@@ -112,6 +112,15 @@ function place(p: Params): string {
   return p.pos === p.state ? `intra-State (POS ${s(p.pos)} is your state)` : `inter-State (POS ${s(p.pos)}, your state ${s(p.state)})`;
 }
 
+/** What an amendment amends: `INV/1 of 2025-09-09`, or the month of a summary (`September 2025`, in the financial year's calendar year). */
+function amended(p: Params): string {
+  if (p.amendsMonth === undefined) return `${s(p.amendsNumber)} of ${s(p.amendsDate)}`;
+  const month = Number(p.amendsMonth);
+  const fy = Number(p.amendsFy);
+  const name = MONTHS[month - 1]!;
+  return `${name[0]}${name.slice(1).toLowerCase()} ${month >= 4 ? fy : fy + 1}`;
+}
+
 /** The reason in words. */
 export function reasonText(reason: ReasonCode, p: Params = {}): string {
   switch (reason) {
@@ -152,7 +161,7 @@ export function reasonText(reason: ReasonCode, p: Params = {}): string {
     case 'table15':
       return `supplied through you by ${p.supplier ? `supplier ${s(p.supplier)}` : 'an unregistered supplier'} to ${p.ctin ? `registered recipient ${s(p.ctin)}` : 'an unregistered recipient'}; you pay the tax u/s 9(5) as the operator: Table 15 ${s(p.part)}`;
     case 'amendment':
-      return `original ${s(p.amends)} given → amendment (${s(p.section)}) of: ${reasonText(p.of as ReasonCode, p)}; not in Tables 12-14 of this period`;
+      return `original ${amended(p)} given → amendment (${s(p.section)}) of: ${reasonText(p.of as ReasonCode, p)}; not in Tables 12-14 of this period`;
   }
 }
 
