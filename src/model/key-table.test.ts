@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE } from './columns.js';
 import { KeyTable } from './key-table.js';
 
 describe('KeyTable', () => {
@@ -45,5 +46,23 @@ describe('KeyTable', () => {
     const t = new KeyTable();
     t.add('A1');
     expect(() => t.add('a1')).toThrow(/already present/);
+  });
+});
+
+describe('KeyTable extra slots', () => {
+  it('keeps the caller\'s ints per key, -1 until set, across record pages and a rehash', () => {
+    const t = new KeyTable(2);
+    const n = 3 * PAGE + 1; // past a rehash too (the table starts at 2,048 slots)
+    for (let i = 0; i < n; i++) {
+      const id = t.add(`K${i}`);
+      expect([t.extra(id, 0), t.extra(id, 1)]).toEqual([-1, -1]);
+      t.setExtra(id, 1, i * 3);
+    }
+    const wrong: number[] = [];
+    for (const i of [0, PAGE - 1, PAGE, 3 * PAGE - 1, 3 * PAGE]) {
+      const id = t.find(`k${i}`);
+      if (id !== i || t.extra(id, 0) !== -1 || t.extra(id, 1) !== i * 3 || t.key(id) !== `K${i}`) wrong.push(i);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
  * JavaScript string per key: the first spelling of each key is stored as bytes in pages of a
  * buffer and found again through an open-addressing hash table of integers. A 16-character key
  * costs about 40 bytes here (its bytes, 8 for where they are, 8-16 in the hash table) against
- * about 90 for a Map of copied strings, and nothing for the collector to walk.
+ * about 90 for a Map of copied strings, and nothing for the collector to walk. A caller that keeps
+ * something per key asks for `extra` int slots in the key's own record instead of a store of its
+ * own: one record per key, found with the key (document-numbers.ts keeps its sighting there).
  *
  * Document numbers are ASCII by the portal's format (letters, digits, / and -); only ASCII letters
  * are folded. A key with a character past U+00FF (which the format rules reject anyway) is
@@ -16,6 +18,8 @@ import { RecordStore } from './columns.js';
 const EMPTY = 0;
 const START = 0;
 const LEN = 1;
+/** the caller's slots follow START and LEN */
+const EXTRA = 2;
 /** bytes per page of keys; a longer key is kept as a string */
 const BYTE_PAGE = 64 * 1024;
 
@@ -27,7 +31,7 @@ export class KeyTable {
    * per id, side by side: where its bytes are (page × BYTE_PAGE + offset, or -(k + 1) for the
    * k-th key kept as a string) and its length
    */
-  private readonly entries = new RecordStore(0, 2);
+  private readonly entries: RecordStore;
   private readonly wide: string[] = [];
   /**
    * The hash table: per slot, id + 1 (0 for an empty slot) and the key's hash, so most misses
@@ -42,6 +46,11 @@ export class KeyTable {
   private missKey: string | undefined;
   private missHash = 0;
   private missSlot = -1;
+
+  /** `extra`: int slots kept per key for the caller (extra / setExtra), -1 until set */
+  constructor(extra = 0) {
+    this.entries = new RecordStore(0, EXTRA + extra);
+  }
 
   /** The id of `key`, or -1 when it is not in the table. */
   find(key: string): number {
@@ -108,6 +117,14 @@ export class KeyTable {
     if (s < 0) return this.wide[-s - 1]!;
     const at = s % BYTE_PAGE;
     return this.pages[(s - at) / BYTE_PAGE]!.toString('latin1', at, at + this.entries.int(id, LEN));
+  }
+
+  /** The caller's `k`-th int slot of key `id`. */
+  extra(id: number, k: number): number {
+    return this.entries.int(id, EXTRA + k);
+  }
+  setExtra(id: number, k: number, v: number): void {
+    this.entries.setInt(id, EXTRA + k, v);
   }
 
   private equals(id: number, key: string): boolean {
