@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE } from '../model/columns.js';
 import { DocumentStore } from './document-store.js';
 
 describe('document store: items', () => {
@@ -18,5 +19,33 @@ describe('document store: items', () => {
     ]);
     expect(store.itemsOf(b)).toEqual([{ rt: 5, txval: 400, csamt: 0 }]);
     expect('given' in store.itemsOf(a)[0]!).toBe(false);
+  });
+
+  it('keeps each item\'s cess exactly, on items across record pages, and 0 where no line had any', () => {
+    const store = new DocumentStore(['val']);
+    const n = 2 * PAGE + 5;
+    const docs: number[] = [];
+    for (let d = 0; d < n; d++) {
+      const id = store.create(d, d + 2, { val: 100 }, () => false);
+      docs.push(id);
+      store.addItem(id, 18, 1000, d % 3 === 0 ? 2 ** 40 + d : 0); // paise past 2^32
+      store.addItem(id, 5, 10, 0);
+    }
+    // later lines of the same rates: a zero cess, a cess on an item that had none, a refund
+    for (const d of [0, PAGE - 1, PAGE, n - 1]) {
+      store.addItem(docs[d]!, 18, 1, 0);
+      store.addItem(docs[d]!, 5, 1, 7);
+      store.addItem(docs[d]!, 5, 1, -2);
+    }
+    const wrong: number[] = [];
+    for (const d of [0, 1, PAGE - 1, PAGE, PAGE + 1, n - 1]) {
+      const again = [0, PAGE - 1, PAGE, n - 1].includes(d);
+      const want = [
+        { rt: 18, txval: again ? 1001 : 1000, csamt: d % 3 === 0 ? 2 ** 40 + d : 0 },
+        { rt: 5, txval: again ? 12 : 10, csamt: again ? 5 : 0 },
+      ];
+      if (JSON.stringify(store.itemsOf(docs[d]!)) !== JSON.stringify(want)) wrong.push(d);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -167,10 +167,13 @@ function fold(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** FNV-1a over the ASCII-folded UTF-16 code units. */
+/**
+ * FNV-1a over the UTF-16 code units with bit 5 set: that folds ASCII case (and a few other pairs,
+ * which `equals` tells apart) without a branch per character.
+ */
 function hashOf(s: string): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), 0x01000193);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), 0x01000193);
   return h >>> 1; // non-negative, so `h & mask` is a slot
 }
 
