@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.js';
 
 const HEAP_FLAG = '--max-old-space-size';
 
@@ -47,7 +48,7 @@ if (capped) {
 } else {
   const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${heapCapMb(args)}`, fileURLToPath(import.meta.url), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, GSTR1_CHILD: '1' },
+    env: childEnv(process.env),
   });
   // passed on, Ctrl-C included: a terminal signals both processes, `kill -INT` only this one
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => child.kill(sig));
