@@ -48,4 +48,24 @@ describe('document store: items', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('keeps few-valued fields in bytes, and fields with more distinct values than a byte holds exactly', () => {
+    const store = new DocumentStore(['ctin', 'pos', 'rchrg', 'val', 'invTyp']);
+    const n = PAGE + 300;
+    for (let d = 0; d < n; d++) {
+      // 300 distinct places of supply: past what a byte holds (hostile input)
+      const id = store.create(d, d + 5, { ctin: `C${d % 7}`, pos: `P${d % 300}`, rchrg: d % 2 ? 'Y' : 'N', val: d, invTyp: 'R' }, (f) => f === 'invTyp' && d === 3);
+      expect(id).toBe(d);
+    }
+    const wrong: number[] = [];
+    for (const d of [0, 3, 253, 254, 299, PAGE - 1, PAGE, PAGE + 254, n - 1]) {
+      const want = { ctin: `C${d % 7}`, pos: `P${d % 300}`, rchrg: d % 2 ? 'Y' : 'N', val: d, invTyp: 'R' };
+      if (JSON.stringify(store.fieldsOf(d, {})) !== JSON.stringify(want)) wrong.push(d);
+      if (store.mismatch(d, want) !== undefined || store.mismatch(d, { ...want, pos: 'P-other' })?.field !== 'pos') wrong.push(-d);
+    }
+    expect(wrong).toEqual([]);
+    const groups = store.groupBy('ctin');
+    expect(groups.keys).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6']);
+    expect([...groups.members(3)].slice(0, 3)).toEqual([3, 10, 17]);
+  });
 });

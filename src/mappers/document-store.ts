@@ -28,6 +28,13 @@ export interface GivenTax {
 
 /** Amounts are stored as numbers; everything else (strings, rates, percentages) is interned. */
 const STORED_AS_NUMBERS = new Set(['money']);
+/**
+ * Interned fields with a handful of values (a state, Y/N, a type code): one byte each, the value's
+ * id + 1 (0: absent), instead of an int. A b2b document is 40 bytes instead of 48.
+ */
+const STORED_AS_BYTES = new Set(['pos', 'yn', 'percent', 'invtype', 'code']);
+/** a byte that says the id did not fit: it is in `wideRefs` */
+const WIDE = 255;
 
 /** int slots of a document record after its interned fields */
 const FIRST_ROW = 0;
@@ -55,7 +62,14 @@ const HEADS = [['iamt', IAMT], ['camt', CAMT], ['samt', SAMT]] as const;
  * A field with a default (reverse charge N, 100 %) is kept as absent when the first line left it
  * blank, so a message quotes that line as it was typed.
  */
-type FieldSlot = { readonly field: Field; readonly slot: number; readonly interner?: Interner; readonly dflt?: unknown };
+type FieldSlot = {
+  readonly field: Field;
+  readonly slot: number;
+  readonly interner?: Interner;
+  /** an interned field kept in a byte slot */
+  readonly byte?: boolean;
+  readonly dflt?: unknown;
+};
 
 export class DocumentStore {
   private readonly fields: FieldSlot[];
@@ -72,18 +86,25 @@ export class DocumentStore {
   private readonly givenOf = new Map<number, number>();
   private readonly given = new RecordStore(3, 0);
   private readonly rates = new Interner<number>();
+  /** ids of byte fields past 253 (input with that many distinct values), keyed document × fields + slot */
+  private readonly wideRefs = new Map<number, number>();
+  private readonly byteFields: number;
 
   /** `fields`: the document-level fields every line of a document repeats */
   constructor(fields: readonly Field[]) {
     let floats = 0;
     let ints = 0;
+    let bytes = 0;
     this.fields = fields.map((field) => {
-      if (STORED_AS_NUMBERS.has(FIELD_KINDS[field])) return { field, slot: floats++ };
+      const kind = FIELD_KINDS[field];
+      if (STORED_AS_NUMBERS.has(kind)) return { field, slot: floats++ };
       const dflt = defaultFor(field);
-      return { field, slot: ints++, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
+      const stored = STORED_AS_BYTES.has(kind) ? { slot: bytes++, byte: true } : { slot: ints++ };
+      return { field, ...stored, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
     });
     this.own = ints;
-    this.docs = new RecordStore(floats, ints + OWN_SLOTS);
+    this.byteFields = bytes;
+    this.docs = new RecordStore(floats, ints + OWN_SLOTS, bytes);
   }
 
   /** documents are 0 … count - 1, in order of first appearance */
@@ -103,8 +124,10 @@ export class DocumentStore {
     for (const f of this.fields) {
       let x = v[f.field];
       if (f.dflt !== undefined && x === f.dflt && blank(f.field)) x = undefined;
-      if (f.interner) docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
-      else if (x !== undefined) docs.setFloat(id, f.slot, x as number);
+      if (!f.interner) {
+        if (x !== undefined) docs.setFloat(id, f.slot, x as number);
+      } else if (f.byte) this.setByteRef(id, f.slot, f.interner.id(x as string | number | undefined));
+      else docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
     }
     return id;
   }
@@ -215,7 +238,7 @@ export class DocumentStore {
     const groupOf = new Int32Array(count);
     const sizes: number[] = [];
     for (let id = 0; id < count; id++) {
-      const r = this.docs.int(id, g.slot) + 1;
+      const r = this.ref(id, g) + 1;
       let k = groupOfRef[r]!;
       if (k < 0) {
         const key = String(r === 0 ? '' : values[r - 1]);
@@ -238,9 +261,24 @@ export class DocumentStore {
     return { keys, members: (k) => ids.subarray(starts[k]!, starts[k + 1]!) };
   }
 
+  /** the interned id of a document-level field, -1 when absent */
+  private ref(id: number, f: FieldSlot): number {
+    if (!f.byte) return this.docs.int(id, f.slot);
+    const b = this.docs.byte(id, f.slot);
+    return b === WIDE ? this.wideRefs.get(id * this.byteFields + f.slot)! : b - 1;
+  }
+
+  private setByteRef(id: number, slot: number, ref: number): void {
+    if (ref + 1 < WIDE) this.docs.setByte(id, slot, ref + 1);
+    else {
+      this.docs.setByte(id, slot, WIDE);
+      this.wideRefs.set(id * this.byteFields + slot, ref);
+    }
+  }
+
   /** the value of a document-level field as it was first given */
   private kept(id: number, f: FieldSlot): unknown {
-    if (f.interner) return f.interner.value(this.docs.int(id, f.slot));
+    if (f.interner) return f.interner.value(this.ref(id, f));
     const x = this.docs.float(id, f.slot);
     return Number.isNaN(x) ? undefined : x;
   }

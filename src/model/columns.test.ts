@@ -19,6 +19,25 @@ describe('RecordStore', () => {
     }
   });
 
+  it('keeps byte slots beside floats and ints, 0 in a new record, across pages', () => {
+    const s = new RecordStore(1, 3, 3); // 8 + 12 + 3 bytes: a 24-byte record
+    const n = 2 * PAGE + 1;
+    for (let i = 0; i < n; i++) {
+      const id = s.push();
+      expect([s.byte(id, 0), s.byte(id, 2), s.int(id, 2)]).toEqual([0, 0, -1]);
+      s.setFloat(id, 0, -i);
+      s.setInt(id, 2, i);
+      s.setByte(id, 0, i & 255);
+      s.setByte(id, 2, 255 - (i & 255));
+    }
+    const wrong: number[] = [];
+    for (const id of [0, PAGE - 1, PAGE, 2 * PAGE - 1, 2 * PAGE]) {
+      const got = [s.float(id, 0), s.int(id, 0), s.int(id, 2), s.byte(id, 0), s.byte(id, 1), s.byte(id, 2)];
+      if (JSON.stringify(got) !== JSON.stringify([-id, -1, id, id & 255, 0, 255 - (id & 255)])) wrong.push(id);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('holds records of ints only', () => {
     const s = new RecordStore(0, 3);
     const a = s.push();

@@ -19,21 +19,31 @@ const MASK = PAGE - 1;
  * Fixed-size records of numbers, one per document or item, in pages: the fields of one record
  * sit side by side, so reading a document back costs one or two cache lines instead of one per
  * field (documents are read back grouped by recipient, in no order the pages know).
- * A record has `floats` float64 slots (amounts in paise, NaN for "absent") then `ints` int32 slots.
+ * A record has `floats` float64 slots (amounts in paise, NaN for "absent"), then `ints` int32 slots,
+ * then `bytes` uint8 slots (0 in a new record), the record rounded up to 8 bytes.
  */
 export class RecordStore {
   private readonly floatPages: Float64Array[] = [];
   private readonly intPages: Int32Array[] = [];
-  /** record size in float64 and in int32 units */
+  private readonly bytePages: Uint8Array[] = [];
+  /** record size in float64, int32 and byte units */
   private readonly fStride: number;
   private readonly iStride: number;
+  private readonly bStride: number;
   private readonly iBase: number;
+  private readonly bBase: number;
   length = 0;
 
-  constructor(floats: number, ints: number) {
-    this.fStride = floats + Math.ceil(ints / 2);
+  constructor(
+    floats: number,
+    private readonly ints: number,
+    bytes = 0,
+  ) {
+    this.fStride = floats + Math.ceil((ints * 4 + bytes) / 8);
     this.iStride = this.fStride * 2;
+    this.bStride = this.fStride * 8;
     this.iBase = floats * 2;
+    this.bBase = floats * 8 + ints * 4;
   }
 
   /** A new record, every float absent and every int -1. */
@@ -44,13 +54,14 @@ export class RecordStore {
       const buf = new ArrayBuffer(PAGE * this.fStride * 8);
       this.floatPages.push(new Float64Array(buf));
       this.intPages.push(new Int32Array(buf));
+      this.bytePages.push(new Uint8Array(buf));
     }
     // plain loops: a record is a few slots, and fill() costs more than it saves at that size
     const page = id >>> PAGE_BITS;
     const floats = this.floatPages[page]!;
     for (let k = at * this.fStride, end = k + this.iBase / 2; k < end; k++) floats[k] = Number.NaN;
     const ints = this.intPages[page]!;
-    for (let k = at * this.iStride + this.iBase, end = (at + 1) * this.iStride; k < end; k++) ints[k] = -1;
+    for (let k = at * this.iStride + this.iBase, end = k + this.ints; k < end; k++) ints[k] = -1;
     return this.length++;
   }
 
@@ -65,6 +76,12 @@ export class RecordStore {
   }
   setInt(id: number, slot: number, v: number): void {
     this.intPages[id >>> PAGE_BITS]![(id & MASK) * this.iStride + this.iBase + slot] = v;
+  }
+  byte(id: number, slot: number): number {
+    return this.bytePages[id >>> PAGE_BITS]![(id & MASK) * this.bStride + this.bBase + slot]!;
+  }
+  setByte(id: number, slot: number, v: number): void {
+    this.bytePages[id >>> PAGE_BITS]![(id & MASK) * this.bStride + this.bBase + slot] = v;
   }
 }
 
