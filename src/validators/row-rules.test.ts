@@ -13,7 +13,7 @@ import { returnContext } from '../engine/options.js';
 import { serialisePayloads } from '../mappers/payload.js';
 import { rowRulesThread } from './host/row-rules-thread.js';
 import { defaultCheckers, RULES } from './index.js';
-import { runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesRunner } from './row-rules.js';
+import { runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner } from './row-rules.js';
 
 const ctx = returnContext({ gstin: '27AAACR5055K1Z7', period: '102025' });
 let dir: string;
@@ -90,7 +90,16 @@ describe('row rules on another reading of the CSV files', () => {
   it('in a worker thread: the same', async () => {
     const alone = await pass(csvs);
     process.env.GSTR1_RULE_THREAD = '1';
-    expect(await pass(csvs, rowRulesThread)).toEqual(alone);
+    const outcomes: Promise<RowRulesOutcome>[] = [];
+    const watched: RowRulesRunner = (job) => {
+      const run = rowRulesThread(job);
+      if (run) outcomes.push(run.outcome);
+      return run;
+    };
+    expect(await pass(csvs, watched)).toEqual(alone);
+    // the thread did the work: its outcome was there to merge, not made up for here
+    expect(outcomes).toHaveLength(1);
+    expect((await outcomes[0]!).findings.length).toBeGreaterThan(20);
   });
 
   it('a runner that fails, or saw other rows, is made up for here', async () => {
