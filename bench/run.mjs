@@ -58,10 +58,10 @@ const ROOT = path.resolve(HERE, '..');
 const OUT = path.join(HERE, 'out');
 const TMP = path.join(OUT, 'tmp');
 const LOGS = path.join(OUT, 'logs');
-const DIST_CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const DIST_CLI = path.join(ROOT, 'dist', 'cli', 'bundle', 'main.js');
 /** the copy of dist/ that is timed (see snapshotBuild) */
 const SNAP = path.join(OUT, 'build');
-const CLI = path.join(SNAP, 'dist', 'cli', 'main.js');
+const CLI = path.join(SNAP, 'dist', 'cli', 'bundle', 'main.js');
 const TIME = '/usr/bin/time';
 const MiB = 1024 * 1024;
 
