@@ -6,7 +6,7 @@
  * only the annotated workbook, the template and to-excel need.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -78,6 +78,23 @@ describe('the bundled command line', () => {
     const files = loaded(log);
     expect(files).toContain(pathToFileURL(join(bundle, 'main.js')).href);
     expect(files.filter((u) => !u.startsWith(pathToFileURL(bundle).href + '/'))).toEqual([]);
+  });
+
+  it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
+    const main = pathToFileURL(join(bundle, 'main.js')).href;
+    const processes = (args: readonly string[], name: string) => {
+      const log = join(dir, `${name}.log`);
+      const r = gstr1(args, { watch: log });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').split('\n').filter((u) => u === main).length;
+    };
+    expect(processes(['validate', ...ID, SAMPLE], 'small')).toBe(1);
+    expect(processes(['--version'], 'no-file')).toBe(2);
+    // over 8 MB of files named (a report that exists counts: it is sized like its input)
+    const big = join(dir, 'big-report.json');
+    writeFileSync(big, '');
+    truncateSync(big, 9 * 1024 * 1024);
+    expect(processes(['validate', ...ID, '--report', big, SAMPLE], 'large')).toBe(2);
   });
 
   it('to-excel, which writes with exceljs, is seen loading it (the watch works)', () => {
