@@ -8,7 +8,7 @@
  * - main.js is the launcher: node built-ins only, so it stays light; the command line it imports
  *   in the process that does the work, and what commands import lazily (uploads, the server,
  *   annotation), are chunks loaded when used.
- * - Worker threads (src/parsers/host/*-worker.ts) are entry points of their own, next to the
+ * - Worker threads (every <name>-worker.ts under src/) are entry points of their own, next to the
  *   chunks: the code that starts one finds it at `./<name>-worker.js` beside itself.
  * - Package files are found from import.meta.url, written for src/<a>/<b>/file.ts
  *   (`../../../data/…`). dist/cli/bundle/ is as deep, so they resolve the same; the check at the
@@ -19,7 +19,7 @@
  *   and to-excel load it (lazily), as before.
  */
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -27,13 +27,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? join(root, 'dist', 'cli', 'bundle'));
 /** the installed package's folder, as seen from the bundle */
 const pkg = resolve(out, '../../..');
-const hostDir = join(root, 'src', 'parsers', 'host');
+const src = join(root, 'src');
 
-const workers = Object.fromEntries(
-  readdirSync(hostDir)
-    .filter((f) => f.endsWith('-worker.ts'))
-    .map((f) => [f.slice(0, -3), join(hostDir, f)]),
-);
+/** every worker thread's module (<name>-worker.ts under src/), by name: they share one folder in the bundle */
+const workers = {};
+for (const f of readdirSync(src, { recursive: true }).filter((f) => f.endsWith('-worker.ts'))) {
+  const name = basename(f, '.ts');
+  if (workers[name]) throw new Error(`two worker modules named ${name}: ${relative(root, workers[name])} and src/${f}`);
+  workers[name] = join(src, f);
+}
 
 /**
  * source.ts imports the Node host through a variable so the web page's bundler leaves it out;
