@@ -160,7 +160,12 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {
-    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${s(p.reason)}`,
+    message: (p) =>
+      `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${
+        p.layout === 'split'
+          ? 'from the May 2025 period Table 12 is reported in two lists, hsn(b2b) and hsn(b2c), not in the single hsn sheet'
+          : 'the hsn(b2b) and hsn(b2c) sheets apply from the May 2025 period; earlier periods use the single hsn sheet'
+      }`,
     hint: () => 'From the May 2025 period use the hsn(b2b) and hsn(b2c) sheets; before it, the single hsn sheet.',
   },
 
