@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ID = ['--gstin', '27AAKCS4821M1ZW', '--period', '102025'];
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
+const CSV = readdirSync(join(ROOT, 'test/fixtures/sample-csv')).map((f) => join(ROOT, 'test/fixtures/sample-csv', f));
 
 let dir: string;
 let pkg: string;
@@ -63,21 +64,23 @@ describe('the bundled command line', () => {
   });
 
   it('converts the sample CSVs to the bytes the sources write', () => {
-    const csv = readdirSync(join(ROOT, 'test/fixtures/sample-csv')).map((f) => join(ROOT, 'test/fixtures/sample-csv', f));
-    const args = (out: string) => ['convert', ...ID, '--force', '--out', join(dir, out), ...csv];
+    const args = (out: string) => ['convert', ...ID, '--force', '--out', join(dir, out), ...CSV];
     const r = gstr1(args('bundle.json'));
     const s = gstr1(args('sources.json'), { sources: true });
     expect(r.status, r.stderr).toBe(s.status);
     expect(readFileSync(join(dir, 'bundle.json'), 'utf8')).toBe(readFileSync(join(dir, 'sources.json'), 'utf8'));
   });
 
-  it('validate loads the bundle’s own files and not exceljs', () => {
-    const log = join(dir, 'validate.log');
-    const r = gstr1(['validate', ...ID, SAMPLE], { watch: log });
-    expect(r.status, r.stderr).toBe(0);
-    const files = loaded(log);
-    expect(files).toContain(pathToFileURL(join(bundle, 'main.js')).href);
-    expect(files.filter((u) => !u.startsWith(pathToFileURL(bundle).href + '/'))).toEqual([]);
+  it('validate loads the bundle’s own files and not exceljs, worker threads included', () => {
+    const inputs = { xlsx: [SAMPLE], csv: CSV };
+    for (const [kind, files] of Object.entries(inputs)) {
+      const log = join(dir, `validate-${kind}.log`);
+      const r = gstr1(['validate', ...ID, ...files], { watch: log });
+      expect(r.status, r.stderr).toBe(0);
+      const urls = loaded(log);
+      expect(urls, kind).toContain(pathToFileURL(join(bundle, 'main.js')).href);
+      expect(urls.filter((u) => !u.startsWith(pathToFileURL(bundle).href + '/')), kind).toEqual([]);
+    }
   });
 
   it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
