@@ -226,6 +226,16 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
     hint: () => 'Give the retsave JSON written by gstr1 convert, or a GSTR-1 JSON downloaded from the portal.',
   },
+  IFF_OTHER_GSTIN: {
+    input: true,
+    message: (p) => `${s(p.file)} is the GSTR-1 of ${s(p.found)}, not of ${s(p.gstin)}`,
+    hint: (_p, w = CLI_WORDS) => `${w.option('--iff')} takes the JSON (or spreadsheets) of your own IFF months of the quarter.`,
+  },
+  IFF_OTHER_PERIOD: {
+    input: true,
+    message: (p) => `${s(p.file)} is the return for ${periodInWords(p.found)}, which is not an IFF month of the quarter before ${periodInWords(p.period)}`,
+    hint: (_p, w = CLI_WORDS) => `${w.option('--iff')} takes the months of the same quarter that come before this return's period (April and May for June).`,
+  },
   JSON_SECTION_SKIPPED: {
     message: (p) => `Section "${s(p.section)}" of ${s(p.file)} has no sheet in the template workbook; it was left out`,
     hint: () => 'Enter these details on the GST portal directly; the workbook does not carry them.',
