@@ -33,6 +33,12 @@ import { PAGE_MARGINS, textCell, worksheetStart } from './worksheet-xml.js';
 export const CSV_WIDTH_SAMPLE = 200;
 const WORKBOOK = 'xl/workbook.xml';
 /** The relationships of a CSV sheet with notes (the sheet has no others). */
+/**
+ * Each batch of rows is made into XML and encoded at once (the rows and the text are let go
+ * before the zip writer waits on anything), and handed on in pieces of about this many bytes.
+ */
+const PIECE = 256 * 1024;
+const encoder = new TextEncoder();
 const COMMENTS_RID = 'rId1';
 const VML_RID = 'rId2';
 
@@ -136,7 +142,7 @@ async function writeBook(files: readonly string[], findings: readonly Finding[],
 }
 
 /** One CSV's worksheet: the head once the widths are known, then the rows batch by batch. */
-async function* csvSheetXml(file: string, sheet: RawSheet, rows: SheetRows, notes: boolean): AsyncGenerator<string> {
+async function* csvSheetXml(file: string, sheet: RawSheet, rows: SheetRows, notes: boolean): AsyncGenerator<Uint8Array | string> {
   const batches = readable(file, sheet.batches ?? batchesOf(sheet.rows));
   const sample: (readonly RawRow[])[] = [];
   let sampled = 0;
@@ -149,10 +155,48 @@ async function* csvSheetXml(file: string, sheet: RawSheet, rows: SheetRows, note
   }
   const widths = csvWidths(sample.flat().slice(0, CSV_WIDTH_SAMPLE));
   yield worksheetStart({ frozenRows: 1, selected: false, widths });
-  for (const b of sample) yield rows.batch(b);
+  const out = new Pieces();
+  for (const b of sample) out.add(rows.batch(b));
   sample.length = 0;
-  for (let next = await batches.next(); !next.done; next = await batches.next()) yield rows.batch(next.value);
-  yield `${rows.rest()}</sheetData>${PAGE_MARGINS}${notes ? `<legacyDrawing r:id="${VML_RID}"/>` : ''}</worksheet>`;
+  for (;;) {
+    if (out.full) yield out.take();
+    const next = await batches.next();
+    if (next.done) break;
+    out.add(rows.batch(next.value));
+  }
+  out.add(`${rows.rest()}</sheetData>${PAGE_MARGINS}${notes ? `<legacyDrawing r:id="${VML_RID}"/>` : ''}</worksheet>`);
+  yield out.take();
+}
+
+/** Encoded XML gathered into pieces of about PIECE bytes. */
+class Pieces {
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+
+  get full(): boolean {
+    return this.bytes >= PIECE;
+  }
+
+  add(xml: string): void {
+    if (!xml) return;
+    const b = encoder.encode(xml);
+    this.parts.push(b);
+    this.bytes += b.length;
+  }
+
+  take(): Uint8Array {
+    const out = this.parts.length === 1 ? this.parts[0]! : new Uint8Array(this.bytes);
+    if (this.parts.length > 1) {
+      let at = 0;
+      for (const p of this.parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+    }
+    this.parts = [];
+    this.bytes = 0;
+    return out;
+  }
 }
 
 /** The CSV's batches, a failure to read them reported against the file (not as a failure to write). */
@@ -187,6 +231,7 @@ class SheetRows {
     this.pending = marks ? [...marks.keys()].sort((a, b) => a - b) : [];
   }
 
+  /** The rows' XML. */
   batch(rows: readonly RawRow[]): string {
     let out = '';
     for (const r of rows) {
