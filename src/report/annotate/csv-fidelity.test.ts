@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argb, noteOf } from '../../../test/helpers/annotated.js';
 import type { Finding } from '../../model/finding.js';
 import { readCsv } from '../../parsers/csv.js';
-import type { RawCell } from '../../parsers/raw.js';
+import type { RawCell, RawRow } from '../../parsers/raw.js';
 import { readXlsx } from '../../parsers/xlsx.js';
 import { readZip } from '../../parsers/zip.js';
 import { annotateFiles } from './index.js';
@@ -70,17 +70,30 @@ const MARKED = new Map<string, [string, string[], boolean]>([
   ['cdnr!A2', ['FFFF0000', ['CELL_INVALID_GSTIN'], false]],
 ]);
 
-/** The CSV's lines as read, empty cells as null, trailing empty cells and blank lines dropped. */
-async function csvRows(file: string): Promise<{ row: number; cells: RawCell[] }[]> {
-  const rows: { row: number; cells: RawCell[] }[] = [];
-  for await (const s of readCsv(file)) {
-    for await (const r of s.rows) {
-      const cells = [...r.cells];
-      while (cells.length && cells[cells.length - 1] === null) cells.pop();
-      if (cells.length) rows.push({ row: r.row, cells });
-    }
+type Rows = { row: number; cells: RawCell[] }[];
+
+/** Rows as read, trailing empty cells and blank lines dropped. */
+async function trimmed(rows: AsyncIterable<RawRow>): Promise<Rows> {
+  const out: Rows = [];
+  for await (const r of rows) {
+    const cells = [...r.cells];
+    while (cells.length && cells[cells.length - 1] === null) cells.pop();
+    if (cells.length) out.push({ row: r.row, cells });
   }
-  return rows;
+  return out;
+}
+
+/** A CSV's lines as our CSV reader gives them (empty cells as null). */
+async function csvRows(file: string): Promise<Rows> {
+  for await (const s of readCsv(file)) return trimmed(s.rows);
+  return [];
+}
+
+/** The sheets of an .xlsx as our reader gives them. */
+async function xlsxRows(file: string): Promise<Map<string, Rows>> {
+  const out = new Map<string, Rows>();
+  for await (const s of readXlsx(file)) out.set(s.name, await trimmed(s.rows));
+  return out;
 }
 
 let got: ExcelJS.Workbook;
@@ -107,16 +120,7 @@ describe('annotateFiles: CSV inputs, written without exceljs', () => {
   });
 
   it('reads back every value as the CSV has it, with our reader', async () => {
-    const sheets = new Map<string, { row: number; cells: unknown[] }[]>();
-    for await (const s of readXlsx(out)) {
-      const rows: { row: number; cells: unknown[] }[] = [];
-      for await (const r of s.rows) {
-        const cells = [...r.cells];
-        while (cells.length && cells[cells.length - 1] === null) cells.pop();
-        if (cells.length) rows.push({ row: r.row, cells });
-      }
-      sheets.set(s.name, rows);
-    }
+    const sheets = await xlsxRows(out);
     expect([...sheets.keys()]).toEqual(['Errors', 'b2b,sez,de', 'cdnr']);
     expect(sheets.get('b2b,sez,de')).toEqual(await csvRows(b2b));
     expect(sheets.get('cdnr')).toEqual(await csvRows(cdnr));
@@ -198,16 +202,7 @@ describe('annotateFiles: CSV inputs, written without exceljs', () => {
       expect(noteOf(ws.getCell('D3'))).toContain('CELL_INVALID_DATE');
       expect(lo.getWorksheet('Errors')!.getCell('B3').value).toBe('CELL_INVALID_DATE');
       // LibreOffice read every value as the CSV has it: its copy read back by our reader
-      const rows: { row: number; cells: unknown[] }[] = [];
-      for await (const s of readXlsx(file)) {
-        if (s.name !== 'b2b,sez,de') continue;
-        for await (const r of s.rows) {
-          const cells = [...r.cells];
-          while (cells.length && cells[cells.length - 1] === null) cells.pop();
-          if (cells.length) rows.push({ row: r.row, cells });
-        }
-      }
-      expect(rows).toEqual(await csvRows(b2b));
+      expect((await xlsxRows(file)).get('b2b,sez,de')).toEqual(await csvRows(b2b));
     })();
   }, 150_000);
 });
