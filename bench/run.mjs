@@ -563,7 +563,9 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
     'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so it is the worker\'s peak. The launcher\'s own ~40 MB, resident at the same time, is not included.');
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
     'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the reference row; gstr1 reads .xlsx with its own reader (zlib, then an offset scanner for the rows and shared strings with saxes for whatever it does not read, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing, ' +
-    'and on a machine with two cores or more reads it in a worker thread while the main thread maps and checks (src/parsers/host/xlsx-thread.ts; `GSTR1_READER_THREAD=0` turns that off).');
+    'and on a machine with two cores or more reads it in a worker thread while the main thread maps and checks (src/parsers/host/xlsx-thread.ts; `GSTR1_READER_THREAD=0` turns that off). ' +
+    'CSV files use the second core another way: a worker thread reads them again and runs the row rules while the main thread maps and runs the rest (src/validators/host/row-rules-thread.ts; `GSTR1_RULE_THREAD=0` turns that off); ' +
+    'the peak RSS of both threads is one process\'s.');
   p('- **Rerun**: `npm run bench` (3 runs of 100,000 and 500,000 lines; the returns are generated once into bench/out/), `npm run bench -- --runs 5`, `npm run bench -- --quick` (20,000 lines, 1 run, report in bench/out/). ' +
     'Logs of every run are in bench/out/logs/.');
   p();

@@ -14,7 +14,8 @@ const ENGINE = ['src/parsers', 'src/mappers', 'src/engine', 'src/validators', 's
 const CLI_FILES = new Set(['src/register/cli.ts', 'src/register/split.ts']);
 /** the Node hosts: input bytes (FileHandle, zlib), and the annotated workbook written to a file */
 const NODE_HOSTS = new Set([
-  'src/parsers/host/node.ts', 'src/parsers/host/xlsx-thread.ts', 'src/parsers/host/xlsx-worker.ts', 'src/report/annotate/index.ts',
+  'src/parsers/host/node.ts', 'src/parsers/host/threads.ts', 'src/parsers/host/xlsx-thread.ts', 'src/parsers/host/xlsx-worker.ts',
+  'src/validators/host/row-rules-thread.ts', 'src/validators/host/row-rules-worker.ts', 'src/report/annotate/index.ts',
 ]);
 const BUILTIN = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

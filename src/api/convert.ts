@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { OptionError } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
-import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
+import { rowRulesThread } from '../validators/host/row-rules-thread.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
@@ -41,7 +42,7 @@ export async function convertFiles(files: readonly string[], opts: ConvertOption
   guardOutput(files, out);
   const { result, run } = await processWithRegister(files, ctx, {
     ...opts.register,
-    checkers: defaultCheckers(ctx, opts),
+    checkers: defaultCheckers(ctx, opts, RULES, { elsewhere: rowRulesThread }),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

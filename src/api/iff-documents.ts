@@ -27,10 +27,8 @@ export async function loadIffDocuments(files: readonly string[], gstin: string, 
     }
     const ret = await readReturnJson([file]);
     const k = periodKey(ret.period);
-    if (ret.gstin !== gstin) throw new InputError('INPUT_JSON', { file, detail: `it is the return of ${ret.gstin}, not of ${gstin}` });
-    if (k < first || k >= periodKey(period)) {
-      throw new InputError('INPUT_JSON', { file, detail: `it is for ${ret.fp}, not a month of ${formatPeriod(period)}'s quarter before it` });
-    }
+    if (ret.gstin !== gstin) throw new InputError('IFF_OTHER_GSTIN', { file, found: ret.gstin, gstin });
+    if (k < first || k >= periodKey(period)) throw new InputError('IFF_OTHER_PERIOD', { file, found: ret.fp, period: formatPeriod(period) });
     for (const e of walkRecords(ret.sections)) {
       const kind = KIND[e.section];
       const number = e.key.inum ?? e.key.ntNum;

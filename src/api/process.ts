@@ -8,6 +8,7 @@ import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
 import type { Checker, ProcessResult } from '../engine/pass.js';
 import { runPass } from '../engine/run.js';
+import { detectFile } from '../parsers/detect.js';
 
 export interface ProcessOptions {
   /** force every CSV to this sheet's layout */
@@ -30,5 +31,27 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
   };
-  return runPass(opts.rows ?? ((r) => readRowBatches(files, r)), ctx, { files, read, ...(opts.checkers ? { checkers: opts.checkers } : {}) });
+  const checkers = opts.checkers ?? [];
+  if (!opts.rows && checkers.some((c) => c.reads) && (await allCsv(files, opts.maxUnzippedBytes))) {
+    for (const c of checkers) c.reads?.({ files, read });
+  }
+  try {
+    return await runPass(opts.rows ?? ((r) => readRowBatches(files, r)), ctx, { files, read, checkers });
+  } catch (e) {
+    for (const c of checkers) c.stop?.();
+    throw e;
+  }
+}
+
+/**
+ * Whether every input is a CSV file (a workbook has the second core already: it is read in a
+ * worker). A file that cannot be looked at is left for the pass to report.
+ */
+async function allCsv(files: readonly string[], maxUnzippedBytes?: number): Promise<boolean> {
+  try {
+    for (const f of files) if ((await detectFile(f, maxUnzippedBytes ? { maxUnzippedBytes } : {})) !== 'csv') return false;
+    return files.length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,8 @@ import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { matchPortalErrors } from '../upload/error-report.js';
 import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.js';
-import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
+import { rowRulesThread } from '../validators/host/row-rules-thread.js';
 import { guardOutput } from './convert.js';
 import { sectionOption, returnContext } from '../engine/options.js';
 import { prepareRegister, type RegisterOptions } from '../register/index.js';
@@ -53,7 +54,7 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   guardOutput(files, annotateOut);
   const { result } = await processWithRegister(files, ctx, {
     ...opts.register,
-    checkers: defaultCheckers(ctx, opts),
+    checkers: defaultCheckers(ctx, opts, RULES, { elsewhere: rowRulesThread }),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

@@ -1,7 +1,8 @@
 /** `gstr1 validate`: the portal's checks, locally, with a report and an annotated workbook. */
 import { formatPeriod } from '../model/period.js';
 import { writeReport } from '../report/findings-report.js';
-import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
+import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
+import { rowRulesThread } from '../validators/host/row-rules-thread.js';
 import { guardOutput } from './convert.js';
 import { annotateJson, checkJsonReturn, jsonInputs } from './json-input.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
@@ -40,7 +41,7 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   if (opts.annotate) guardOutput(files, opts.annotate);
   const { result, run } = await processWithRegister(files, ctx, {
     ...opts.register,
-    checkers: defaultCheckers(ctx, opts),
+    checkers: defaultCheckers(ctx, opts, RULES, { elsewhere: rowRulesThread }),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

@@ -10,7 +10,8 @@
 import { DocumentNumbers } from '../model/document-numbers.js';
 import { FindingList } from '../model/finding.js';
 import type { ReturnContext } from '../model/return.js';
-import type { SectionKey } from '../model/sheets.js';
+import type { Period } from '../model/period.js';
+import type { SectionKey, SheetId } from '../model/sheets.js';
 import { mapperForSheet } from '../mappers/registry.js';
 import type { MapContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
 import type { ParsedRow, SheetStats } from '../parsers/rows.js';
@@ -20,10 +21,23 @@ import { inOrder, type Hook } from './in-order.js';
 export interface Checker {
   /** once, before the first row: what the run shares (the document numbers the mappers keep) */
   start?(run: RunState): void;
+  /**
+   * Before the first row, when every row will come from the template reader over these CSV
+   * files: a checker may read them again on another thread (validators/row-rules.ts).
+   */
+  reads?(source: TemplateFiles): void;
+  /** the pass ended before `finish` (an unreadable file): let go of what runs elsewhere */
+  stop?(): void;
   /** every row that was read and coerced, before it is mapped */
   row?(row: ParsedRow): void;
   /** once, after every row is mapped; synchronous unless it has to wait for something */
   finish?(result: ProcessResult): void | Promise<void>;
+}
+
+/** Files the template reader reads, and how (ReadOptions less the pass's own lists). */
+export interface TemplateFiles {
+  readonly files: readonly string[];
+  readonly read: { readonly period: Period; readonly section?: SheetId; readonly maxUnzippedBytes?: number };
 }
 
 export interface RunState {

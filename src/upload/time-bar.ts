@@ -6,14 +6,15 @@
  */
 import { timeBarred } from '../model/dated-rules.js';
 import { OptionError } from '../model/errors.js';
+import type { ReturnForm } from '../model/form.js';
 import { parsePeriod } from '../model/period.js';
 import { showDate } from '../validators/shared.js';
 
-export function refuseTimeBarred(fp: string, today: string = new Date().toISOString().slice(0, 10)): void {
+export function refuseTimeBarred(fp: string, form: ReturnForm = 'gstr1', today: string = new Date().toISOString().slice(0, 10)): void {
   const period = parsePeriod(fp);
   if (!period) return; // a malformed period is the period check's to report
   const barred = timeBarred(period, true, today);
   if (barred) {
-    throw new OptionError('RETURN_TIME_BARRED', { period: fp, due: showDate(barred.due), bar: showDate(barred.bar) });
+    throw new OptionError('RETURN_TIME_BARRED', { period: fp, due: showDate(barred.due), bar: showDate(barred.bar), ...(form === 'gstr1a' ? { form } : {}) });
   }
 }

@@ -3,102 +3,161 @@
  * sheets, pass rules keep their own compact state and finish after mapping. Findings made while
  * rows stream are held here and handed to the return's finding list in `finish`, before the
  * cross-section rules add theirs, so every rule's findings come out in row order.
+ *
+ * When the rows are CSV files read by the template reader and a runner is given, the row rules
+ * are run on another reading of the files (row-rules.ts) and their findings merged back in the
+ * order this checker would have made them: by row, then rule.
  */
 import { inOrder, type Hook } from '../engine/in-order.js';
-import type { Checker, ProcessResult } from '../engine/pass.js';
-import type { Field } from '../model/fields.js';
-import type { Finding, Params } from '../model/finding.js';
-import { periodFirstDay, periodLastDay } from '../model/period.js';
-import { ratesFor } from '../model/dated-rules.js';
+import type { Checker, ProcessResult, TemplateFiles } from '../engine/pass.js';
+import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
-import type { ReturnContext } from '../model/return.js';
-import { at, type ParsedRow } from '../parsers/rows.js';
-import { DocumentIndex } from './doc-index.js';
-import type { Report, Rule, RuleContext, RulePass, RowRule, ValidateOptions } from './types.js';
+import type { ParsedRow } from '../parsers/rows.js';
+import { forRun, reporter } from './rule-context.js';
+import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
+import { RULES } from './rules/index.js';
+import type { Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
-/** The context rules share, derived once per pass. */
-export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): RuleContext {
-  return {
-    ...ctx,
-    ...(opts.turnover !== undefined ? { turnover: opts.turnover } : {}),
-    ...(opts.registrationDate ? { registrationDate: opts.registrationDate } : {}),
-    ...(opts.annualReturnFiled ? { annualReturnFiled: opts.annualReturnFiled } : {}),
-    quarterly: Boolean(opts.quarterly),
-    form: opts.form ?? 'gstr1',
-    ...(opts.iffDocuments ? { iffDocuments: opts.iffDocuments } : {}),
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
-    firstDay: periodFirstDay(ctx.period),
-    lastDay: periodLastDay(ctx.period),
-    rates: new Set(ratesFor(ctx.period)),
-    documents: new DocumentIndex(),
-  };
-}
+export { forRun, reporter, ruleContext } from './rule-context.js';
 
-/** The context for one run over a return: per-run state is fresh even when `ctx` is reused. */
-export function forRun(ctx: RuleContext): RuleContext {
-  return { ...ctx, documents: new DocumentIndex() };
-}
-
-function reporter(rule: Rule, sink: (f: Finding) => void): Report {
-  const { code, severity } = rule;
-  const report = (row: ParsedRow, field?: Field, params?: Params) => {
-    sink({ code, severity, ...at(row, field), ...(params ? { params } : {}) });
-  };
-  return Object.assign(report, {
-    raw: (f: Omit<Finding, 'code' | 'severity'>) => sink({ code, severity, ...f }),
-  });
+export interface CheckerOptions {
+  /** runs row rules on another thread (Node: host/row-rules-thread.ts); absent: all run here */
+  elsewhere?: RowRulesRunner;
 }
 
 interface RowEntry {
   readonly rule: RowRule;
   readonly report: Report;
+  /** the rule's place: row rules run before the pass rules' row handlers, each in list order */
+  readonly slot: number;
+}
+
+interface PassEntry {
+  readonly pass: RulePass;
+  readonly slot: number;
+}
+
+/** Row rules handed to another thread, and how to get their findings back. */
+interface Away {
+  readonly job: Parameters<RowRulesRunner>[0];
+  /** the outcome, or undefined if the run failed (caught at once: a pass that ends early never asks) */
+  readonly outcome: Promise<RowRulesOutcome | undefined>;
+  readonly stop: () => void;
 }
 
 /** One checker running every rule given; findings go to the return's list at `finish`. */
-export function createChecker(rules: readonly Rule[], context: RuleContext): Checker {
+export function createChecker(rules: readonly Rule[], context: RuleContext, opts: CheckerOptions = {}): Checker {
   const ctx = forRun(context);
   const held: Finding[] = [];
+  // the row (seq) and slot of each held finding, kept only while row rules run elsewhere
+  const heldSeq: number[] = [];
+  const heldSlot: number[] = [];
+  let seq = 0;
+  let away: Away | undefined;
   let target: ((f: Finding) => void) | undefined;
-  const sink = (f: Finding) => (target ? target(f) : held.push(f));
-
-  const rowRules = new Map<SheetId, RowEntry[]>();
-  const passRows = new Map<SheetId, RulePass[]>();
-  const finishers: Hook<ProcessResult>[] = [];
-  for (const rule of rules) {
-    const report = reporter(rule, sink);
-    if (rule.kind === 'row') {
-      for (const s of rule.sections) push(rowRules, s, { rule, report });
-    } else {
-      const pass = rule.check(ctx, report);
-      if (pass.finish) finishers.push((r) => pass.finish!(r));
-      if (pass.row) for (const s of rule.sections) push(passRows, s, pass);
+  const sinkOf = (slot: number) => (f: Finding) => {
+    if (target) return target(f);
+    held.push(f);
+    if (away) {
+      heldSeq.push(seq);
+      heldSlot.push(slot);
     }
-  }
+  };
+
+  const rowEntries: RowEntry[] = [];
+  const passEntries = new Map<SheetId, PassEntry[]>();
+  const finishers: Hook<ProcessResult>[] = [];
+  rules.forEach((rule, i) => {
+    if (rule.kind === 'row') {
+      rowEntries.push({ rule, report: reporter(rule, sinkOf(i)), slot: i });
+    } else {
+      const pass = rule.check(ctx, reporter(rule, sinkOf(rules.length + i)));
+      if (pass.finish) finishers.push((r) => pass.finish!(r));
+      if (pass.row) for (const s of rule.sections) push(passEntries, s, { pass, slot: rules.length + i });
+    }
+  });
+  let rowRules = byRuleSheets(rowEntries);
 
   // the rules of the last sheet seen: rows come sheet by sheet
   let lastSheet: ParsedRow['ctx'] | undefined;
   let rr: RowEntry[] = [];
-  let pr: RulePass[] = [];
+  let pr: PassEntry[] = [];
   return {
     start(run) {
       ctx.documents.share(run.documents);
+    },
+    reads(source: TemplateFiles) {
+      if (!opts.elsewhere || away) return;
+      const movable = rowEntries.filter((e) => RULES.includes(e.rule) && !STAYS_WITH_THE_ROWS.has(e.rule.code));
+      if (movable.length === 0) return;
+      const job = {
+        files: source.files, read: source.read, ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
+        options: jobOptions(ctx), rules: movable.map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
+      };
+      const run = opts.elsewhere(job);
+      if (!run) return;
+      away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
+      rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
+    },
+    stop() {
+      away?.stop();
     },
     row(row: ParsedRow) {
       if (row.ctx !== lastSheet) {
         lastSheet = row.ctx;
         rr = rowRules.get(row.ctx.spec.id) ?? [];
-        pr = passRows.get(row.ctx.spec.id) ?? [];
+        pr = passEntries.get(row.ctx.spec.id) ?? [];
       }
       for (let i = 0; i < rr.length; i++) rr[i]!.rule.check(row, ctx, rr[i]!.report);
-      for (let i = 0; i < pr.length; i++) pr[i]!.row!(row);
+      for (let i = 0; i < pr.length; i++) pr[i]!.pass.row!(row);
+      seq++;
     },
     finish(result: ProcessResult) {
-      for (const f of held) result.findings.push(f);
-      held.length = 0;
-      target = (f) => result.findings.push(f);
-      return inOrder(finishers, result);
+      const release = () => {
+        for (const f of held) result.findings.push(f);
+        held.length = 0;
+        target = (f) => result.findings.push(f);
+        return inOrder(finishers, result);
+      };
+      if (!away) return release();
+      const { job, outcome } = away;
+      return fetchOutcome(outcome, job, seq).then((outcome) => {
+        mergeInto(held, heldSeq, heldSlot, outcome.findings);
+        return release();
+      });
     },
   };
+}
+
+/**
+ * The other thread's outcome; if it failed or saw a different number of rows (a file changed
+ * in between), the rules are run again here, on another reading, so no finding is lost.
+ */
+async function fetchOutcome(away: Away['outcome'], job: Away['job'], rows: number): Promise<RowRulesOutcome> {
+  const outcome = await away;
+  if (outcome && outcome.rows === rows) return outcome;
+  return runRowRules(job);
+}
+
+/** `held` (slots given per finding) and `away` merged by row, then slot; each keeps its order. */
+function mergeInto(held: Finding[], seqs: number[], slots: number[], away: readonly SlottedFinding[]): void {
+  if (away.length === 0) return;
+  const mine = held.splice(0);
+  let i = 0;
+  let j = 0;
+  while (i < mine.length || j < away.length) {
+    const a = away[j];
+    if (a && (i >= mine.length || a.seq < seqs[i]! || (a.seq === seqs[i]! && a.slot < slots[i]!))) {
+      held.push(a.finding);
+      j++;
+    } else held.push(mine[i++]!);
+  }
+}
+
+function byRuleSheets(entries: readonly RowEntry[]): Map<SheetId, RowEntry[]> {
+  const m = new Map<SheetId, RowEntry[]>();
+  for (const e of entries) for (const s of e.rule.sections) push(m, s, e);
+  return m;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {

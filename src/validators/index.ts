@@ -6,13 +6,13 @@
 import type { Checker } from '../engine/pass.js';
 import { OptionError } from '../model/errors.js';
 import type { ReturnContext } from '../model/return.js';
-import { createChecker, ruleContext } from './checker.js';
+import { createChecker, ruleContext, type CheckerOptions } from './checker.js';
 import { RULES } from './rules/index.js';
 import type { Rule, ValidateOptions } from './types.js';
 
 export type { ValidateOptions, Rule, RowRule, PassRule, RuleContext, Report } from './types.js';
 export { RULES, ruleByCode } from './rules/index.js';
-export { createChecker, ruleContext } from './checker.js';
+export { createChecker, ruleContext, type CheckerOptions } from './checker.js';
 export { validatePayload, type SchemaIssue } from './schema.js';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -31,6 +31,6 @@ export function normaliseValidateOptions(opts: ValidateOptions): ValidateOptions
 }
 
 /** The checkers a convert or validate pass runs: every rule of the catalogue (or those given). */
-export function defaultCheckers(ctx: ReturnContext, opts: ValidateOptions = {}, rules: readonly Rule[] = RULES): Checker[] {
-  return [createChecker(rules, ruleContext(ctx, normaliseValidateOptions(opts)))];
+export function defaultCheckers(ctx: ReturnContext, opts: ValidateOptions = {}, rules: readonly Rule[] = RULES, checker: CheckerOptions = {}): Checker[] {
+  return [createChecker(rules, ruleContext(ctx, normaliseValidateOptions(opts)), checker)];
 }

@@ -26,7 +26,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const jsonOnly = inputs.every((f) => f.toLowerCase().endsWith('.json'));
       const payloadFiles = jsonOnly ? await readPayloadFiles(inputs) : [];
       const run = runOptions(io, opts, payloadFiles[0]);
-      refuseTimeBarred(run.period);
+      refuseTimeBarred(run.period, run.form);
       // spreadsheets: compared as the JSON they convert to, as upload sent it; no files: the journal says what was saved
       const payloads = !inputs.length
         ? undefined

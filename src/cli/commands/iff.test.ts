@@ -57,8 +57,13 @@ describe('cli: --iff', () => {
   it('without --iff nothing is compared; a JSON of another quarter is refused', async () => {
     expect((await validate()).out).not.toContain('IFF_DUPLICATE');
     const other = await validate('--iff', july);
-    expect(other.out).toContain("it is for 072025, not a month of 052025's quarter before it");
+    expect(other.out).toContain('is the return for July 2025, which is not an IFF month of the quarter before May 2025');
     expect(other.code).toBe(2);
+    const otherFiler = write('other-filer.json', JSON.stringify({ gstin: '29AAACR5055K1Z3', fp: '042025', b2b: [] }));
+    const theirs = await validate('--iff', otherFiler);
+    expect(theirs.out).toContain('other-filer.json is the GSTR-1 of 29AAACR5055K1Z3, not of 27AAACR5055K1Z7');
+    expect(theirs.out).toContain('--iff takes the JSON (or spreadsheets) of your own IFF months');
+    expect(theirs.code).toBe(2);
   });
 
   it('the period given as a quarter is the quarter\'s return: fp is its last month, and --quarterly goes without saying', async () => {

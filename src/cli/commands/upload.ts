@@ -33,7 +33,7 @@ export default function register(cli: CAC, io: CliIO): void {
 async function uploadJson(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const payloads = await readPayloadFiles(files);
   const run = runOptions(io, opts, payloads[0]);
-  refuseTimeBarred(run.period);
+  refuseTimeBarred(run.period, run.form);
   if (!opts.force) {
     // the same checks as a spreadsheet gets: an invalid JSON is not sent
     const { checkJsonReturn } = await import('../../api/json-input.js');
@@ -75,7 +75,7 @@ function uploadExit(io: CliIO, res: UploadResult): number {
 
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
-  refuseTimeBarred(run.period);
+  refuseTimeBarred(run.period, run.form);
   const { uploadFiles } = await import('../../api/upload.js');
   const { positiveInt } = await import('../../engine/options.js');
   const progress = progressReporter();

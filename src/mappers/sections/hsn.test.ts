@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../report/messages/index.js';
 import type { FieldValues } from '../../model/fields.js';
 import type { SheetId } from '../../model/sheets.js';
 import { mapRows, p, returnCtx, roundTrip } from '../test-helpers.js';
@@ -66,19 +67,21 @@ describe('hsn', () => {
     expect(findings.items).toEqual([
       {
         code: 'HSN_SHEET_PERIOD', severity: 'error', file: 'test.xlsx', sheet: 'hsn',
-        params: { sheet: 'hsn', period: '052025', reason: expect.stringContaining('hsn(b2b) and hsn(b2c)') },
+        params: { sheet: 'hsn', period: '052025', layout: 'split' },
       },
     ]);
+    expect(messageOf(findings.items[0]!)).toMatch(/May 2025 return: from the May 2025 period Table 12 is reported in two lists/);
     expect(json).toEqual({ hsn_b2b: [expect.objectContaining({ num: 1, hsn_sc: '8301' })] });
   });
 
   it('rejects hsn(b2b) and hsn(b2c) before May 2025', () => {
     const { json, findings, accepted } = mapRows('hsn', [row('hsnb2b', {}), row('hsnb2c', {}), row('hsnb2c', {})], APR_2025);
     expect(accepted).toEqual([false, false, false]);
-    expect(findings.items.map((f) => [f.code, f.severity, f.sheet, f.params?.period])).toEqual([
-      ['HSN_SHEET_PERIOD', 'error', 'hsn(b2b)', '042025'],
-      ['HSN_SHEET_PERIOD', 'error', 'hsn(b2c)', '042025'],
+    expect(findings.items.map((f) => [f.code, f.severity, f.sheet, f.params?.period, f.params?.layout])).toEqual([
+      ['HSN_SHEET_PERIOD', 'error', 'hsn(b2b)', '042025', 'single'],
+      ['HSN_SHEET_PERIOD', 'error', 'hsn(b2c)', '042025', 'single'],
     ]);
+    expect(messageOf(findings.items[0]!)).toMatch(/April 2025 return: the hsn\(b2b\) and hsn\(b2c\) sheets apply from the May 2025 period/);
     expect(json).toBeUndefined();
   });
 

@@ -78,9 +78,8 @@ const mapper: SectionMapper = {
               params: {
                 sheet: row.ctx.sheet,
                 period: formatPeriod(ctx.period),
-                reason: split
-                  ? 'from the May 2025 period Table 12 is reported in two lists, hsn(b2b) and hsn(b2c), not in the single hsn sheet'
-                  : 'the hsn(b2b) and hsn(b2c) sheets apply from the May 2025 period; earlier periods use the single hsn sheet',
+                // which layout the period takes: the catalogue words why the sheet does not fit it
+                layout: split ? 'split' : 'single',
               },
             });
           }

@@ -5,12 +5,12 @@
  * output do not change; a machine with one core keeps reading in-thread (readsInWorker). The
  * Node host offers it to the engine as Host.readWorkbook.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { rowsOf, type RawRow, type RawSheet } from '../raw.js';
 import { unpackRows, type PackedRows } from './row-pack.js';
+import { secondCore, startWorker } from './threads.js';
 
 /** what the worker posts, in order: per sheet `sheet`, its `rows` batches, `end`; then `done` or an `error` */
 export type ReaderMessage =
@@ -21,22 +21,8 @@ export type ReaderMessage =
   | { t: 'error'; code?: string; params?: Params; message?: string };
 
 /** Whether workbooks are read in a worker: two cores or more, unless GSTR1_READER_THREAD=0. */
-export function readsInWorker(cores = availableParallelism()): boolean {
-  return process.env.GSTR1_READER_THREAD !== '0' && cores >= 2;
-}
-
-/**
- * The worker's young generation, smaller than V8's default: its garbage is short-lived cell values.
- * Measured at 500,000 lines: peak RSS 209–216 MB instead of 232–233 MB, wall time within noise.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
-
-function startWorker(file: string): Worker {
-  const url = new URL(`./xlsx-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-  if (url.pathname.endsWith('.js')) return new Worker(url, { workerData: { file }, resourceLimits: WORKER_LIMITS });
-  // run from the TypeScript sources (the tests): the worker loads them through tsx as well
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { file }, resourceLimits: WORKER_LIMITS });
+export function readsInWorker(cores?: number): boolean {
+  return secondCore('GSTR1_READER_THREAD', cores);
 }
 
 /** The worker's messages as an async queue. */
@@ -69,7 +55,7 @@ function failure(m: ReaderMessage & { t: 'error' }, file: string): InputError {
 
 /** readXlsx, read in a worker thread. */
 export async function* readXlsxInWorker(file: string): AsyncGenerator<RawSheet> {
-  const worker = startWorker(file);
+  const worker = startWorker('xlsx-worker', import.meta.url, { file });
   const inbox = new Inbox(worker);
   let sheetOpen = false;
   // one message of the open sheet: its rows (taken, so the worker may read one more batch), or its end

@@ -160,7 +160,12 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
   HSN_SHEET_PERIOD: {
-    message: (p) => `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${s(p.reason)}`,
+    message: (p) =>
+      `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${
+        p.layout === 'split'
+          ? 'from the May 2025 period Table 12 is reported in two lists, hsn(b2b) and hsn(b2c), not in the single hsn sheet'
+          : 'the hsn(b2b) and hsn(b2c) sheets apply from the May 2025 period; earlier periods use the single hsn sheet'
+      }`,
     hint: () => 'From the May 2025 period use the hsn(b2b) and hsn(b2c) sheets; before it, the single hsn sheet.',
   },
 
@@ -220,6 +225,16 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
     hint: () => 'Give the retsave JSON written by gstr1 convert, or a GSTR-1 JSON downloaded from the portal.',
+  },
+  IFF_OTHER_GSTIN: {
+    input: true,
+    message: (p) => `${s(p.file)} is the GSTR-1 of ${s(p.found)}, not of ${s(p.gstin)}`,
+    hint: (_p, w = CLI_WORDS) => `${w.option('--iff')} takes the JSON (or spreadsheets) of your own IFF months of the quarter.`,
+  },
+  IFF_OTHER_PERIOD: {
+    input: true,
+    message: (p) => `${s(p.file)} is the return for ${periodInWords(p.found)}, which is not an IFF month of the quarter before ${periodInWords(p.period)}`,
+    hint: (_p, w = CLI_WORDS) => `${w.option('--iff')} takes the months of the same quarter that come before this return's period (April and May for June).`,
   },
   JSON_SECTION_SKIPPED: {
     message: (p) => `Section "${s(p.section)}" of ${s(p.file)} has no sheet in the template workbook; it was left out`,

@@ -485,9 +485,13 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
 
   // ------------------------------------------------------------------ the JSON
   RETURN_TIME_BARRED: {
+    // a GSTR-1A amends the GSTR-1's details under the same Section 37, so the GSTR-1's bar is its bar too
     message: (p) =>
-      `The GSTR-1 for ${period(p)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
-    hint: () => 'The portal no longer accepts a GSTR-1 for this period; check the period, or ask your tax adviser how to deal with these supplies.',
+      p.form === 'gstr1a'
+        ? `The GSTR-1 for ${period(p)} was due on ${s(p.due)}; its details, a GSTR-1A included, cannot be furnished after ${s(p.bar)}, three years later (Section 37(5))`
+        : `The GSTR-1 for ${period(p)} was due on ${s(p.due)}; it cannot be filed after ${s(p.bar)}, three years later (Section 37(5))`,
+    hint: (p) =>
+      `The portal no longer accepts a ${p.form === 'gstr1a' ? 'GSTR-1A' : 'GSTR-1'} for this period; check the period, or ask your tax adviser how to deal with these supplies.`,
   },
   AMOUNT_DIGITS: {
     message: (p) => `${cell(p)} has more than ${s(p.digits)} digits before the decimal point; the portal accepts at most ${s(p.max)}`,

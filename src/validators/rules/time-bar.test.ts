@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gstr1DueDate, timeBarred } from '../../model/dated-rules.js';
-import { messageOf } from '../../report/messages/index.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
 import { brief, runRules } from '../test-helpers.js';
 import rule from './time-bar.js';
 
@@ -12,6 +12,15 @@ describe('rule: RETURN_TIME_BARRED', () => {
       { code: 'RETURN_TIME_BARRED', severity: 'error', params: { period: '122022', due: '11-01-2023', bar: '11-01-2026' } },
     ]);
     expect(messageOf(f[0]!)).toMatch(/^The GSTR-1 for December 2022 was due on 11-01-2023;/);
+  });
+
+  it('on a GSTR-1A run the message says the GSTR-1A cannot be furnished either, not that a GSTR-1 is being filed', async () => {
+    const f = await runRules(rule, [], { period: '082024', today: '2027-09-12', form: 'gstr1a' });
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RETURN_TIME_BARRED', severity: 'error', params: { period: '082024', due: '11-09-2024', bar: '11-09-2027', form: 'gstr1a' } },
+    ]);
+    expect(messageOf(f[0]!)).toMatch(/^The GSTR-1 for August 2024 was due on 11-09-2024; its details, a GSTR-1A included, cannot be furnished after 11-09-2027/);
+    expect(hintOf(f[0]!)).toMatch(/no longer accepts a GSTR-1A/);
   });
 
   it('issue 16: not before the portal enforces it (November 2025, GSTN advisories)', async () => {

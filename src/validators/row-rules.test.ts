@@ -1,0 +1,147 @@
+/**
+ * Row rules run on another reading of the CSV files change nothing: the same findings in the
+ * same order, the same counts and JSON, whether they run in a worker thread, in a runner that
+ * fails (the checker runs them itself) or here.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateReturn } from '../../bench/gen-return.mjs';
+import { processReturn } from '../api/process.js';
+import { returnContext } from '../engine/options.js';
+import { serialisePayloads } from '../mappers/payload.js';
+import { rowRulesThread } from './host/row-rules-thread.js';
+import { defaultCheckers, RULES } from './index.js';
+import { runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner } from './row-rules.js';
+
+const ctx = returnContext({ gstin: '27AAACR5055K1Z7', period: '102025' });
+let dir: string;
+let csvs: string[];
+let book: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gstr1-rules-'));
+  // defects in 3 % of the rows, so the findings are many and of many rules
+  const m = await generateReturn({ lines: 3000, out: join(dir, 'ret'), errors: 0.03 });
+  csvs = Object.values(m.files.csv);
+  book = m.files.xlsx!;
+  if (csvs.length < 5) throw new Error('the generator wrote no CSVs');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  delete process.env.GSTR1_RULE_THREAD;
+});
+
+async function pass(files: readonly string[], elsewhere?: RowRulesRunner) {
+  const r = await processReturn(files, ctx, { checkers: defaultCheckers(ctx, { today: '2025-11-20' }, RULES, elsewhere ? { elsewhere } : {}) });
+  return { findings: r.findings.items, stats: r.stats, json: [...serialisePayloads(r.outputs, { gstin: ctx.gstin, fp: '102025' })] };
+}
+
+/** A runner that runs the job in this thread, and remembers it. */
+function here(jobs: RowRulesJob[]): RowRulesRunner {
+  return (job) => {
+    jobs.push(job);
+    return { outcome: runRowRules(job), stop: () => undefined };
+  };
+}
+
+describe('row rules on another reading of the CSV files', () => {
+  it('gives the findings, counts and JSON of a pass that runs them itself, in the same order', async () => {
+    const alone = await pass(csvs);
+    const codes = new Set(alone.findings.map((f) => f.code));
+    // row rules and pass rules both report while rows stream, so the merge is put to the test
+    expect(alone.findings.length).toBeGreaterThan(50);
+    expect(codes.size).toBeGreaterThan(8);
+    const jobs: RowRulesJob[] = [];
+    expect(await pass(csvs, here(jobs))).toEqual(alone);
+    expect(jobs).toHaveLength(1);
+    const moved = jobs[0]!.rules.map((r) => RULES[r.index]!.code);
+    expect(moved).toContain('RET191113');
+    expect(moved).not.toContain('IFF_DUPLICATE');
+    // the other reading made findings of its own, which the merge put in their places
+    const outcome = await runRowRules(jobs[0]!);
+    expect(outcome.findings.length).toBeGreaterThan(20);
+    // every row read and coerced, less those the reader rejected, plus those the mappers rejected later
+    const read = alone.stats.reduce((n, s) => n + s.read, 0);
+    const rejected = alone.stats.reduce((n, s) => n + s.rejected, 0);
+    expect(outcome.rows).toBeLessThan(read);
+    expect(outcome.rows).toBeGreaterThanOrEqual(read - rejected);
+  });
+
+  it('puts a row rule\'s finding before a pass rule\'s on the same row, as the rules are listed', async () => {
+    const b2b = join(dir, 'b2b.csv');
+    const b2cl = join(dir, 'b2cl.csv');
+    writeFileSync(b2b, [
+      'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+      '27YLDFB7541I1Z4,Coastal Industries LLP,TI/1,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,18,4630.38,0.00',
+    ].join('\n'));
+    // the same number again (a pass rule, RET191190) on a B2C (large) invoice under the limit (a row rule)
+    writeFileSync(b2cl, [
+      'Invoice Number,Invoice date,Invoice Value,Place Of Supply,Applicable % of Tax Rate,Rate,Taxable Value,Cess Amount,E-Commerce GSTIN',
+      'TI/1,28-Oct-2025,5000.00,06-Haryana,,18,4237.29,0.00,',
+    ].join('\n'));
+    const alone = await pass([b2b, b2cl]);
+    const onRow = alone.findings.filter((f) => f.file === b2cl && f.row === 2).map((f) => f.code);
+    expect(onRow).toContain('RET191190');
+    expect(onRow.indexOf('RET191190')).toBeGreaterThan(0);
+    expect(await pass([b2b, b2cl], here([]))).toEqual(alone);
+  });
+
+  it('in a worker thread: the same', async () => {
+    const alone = await pass(csvs);
+    process.env.GSTR1_RULE_THREAD = '1';
+    const outcomes: Promise<RowRulesOutcome>[] = [];
+    const watched: RowRulesRunner = (job) => {
+      const run = rowRulesThread(job);
+      if (run) outcomes.push(run.outcome);
+      return run;
+    };
+    expect(await pass(csvs, watched)).toEqual(alone);
+    // the thread did the work: its outcome was there to merge, not made up for here
+    expect(outcomes).toHaveLength(1);
+    expect((await outcomes[0]!).findings.length).toBeGreaterThan(20);
+  });
+
+  it('a runner that fails, or saw other rows, is made up for here', async () => {
+    const alone = await pass(csvs);
+    const failing: RowRulesRunner = () => ({ outcome: Promise.reject(new Error('gone')), stop: () => undefined });
+    expect(await pass(csvs, failing)).toEqual(alone);
+    const short: RowRulesRunner = (job) => ({ outcome: runRowRules({ ...job, files: job.files.slice(1) }), stop: () => undefined });
+    expect(await pass(csvs, short)).toEqual(alone);
+  });
+
+  it('is not asked for a workbook (read on the second core already)', async () => {
+    const jobs: RowRulesJob[] = [];
+    await pass([book], here(jobs));
+    await pass([book, ...csvs], here(jobs));
+    expect(jobs).toHaveLength(0);
+  });
+
+  it('stops the other thread when the pass ends early', async () => {
+    let stopped = 0;
+    const runner: RowRulesRunner = (job) => ({ outcome: runRowRules(job), stop: () => void stopped++ });
+    const missing = join(dir, 'missing.csv');
+    await expect(pass([...csvs, missing], runner)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    // the missing file is found out before anything is handed over
+    expect(stopped).toBe(0);
+    const bad = join(dir, 'nothing.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    await expect(pass([...csvs, bad], runner)).rejects.toMatchObject({ code: 'FILE_NO_KNOWN_SHEET' });
+    expect(stopped).toBe(1);
+  });
+
+  it('GSTR1_RULE_THREAD=0 keeps every rule in this thread', () => {
+    process.env.GSTR1_RULE_THREAD = '0';
+    expect(rowRulesThread({ files: [], read: { period: ctx.period }, ctx, options: { quarterly: false, form: 'gstr1', today: '2025-11-20' }, rules: [] })).toBeUndefined();
+  });
+
+  it('rules that read the run\'s own state stay with the rows', () => {
+    const folder = join(import.meta.dirname, 'rules');
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && n !== 'index.ts')) {
+      const text = readFileSync(join(folder, f), 'utf8');
+      if (!/kind: 'row'/.test(text) || !/ctx\.(iffDocuments|documents)\b/.test(text)) continue;
+      const code = /code: '([A-Z0-9_]+)'/.exec(text)![1]!;
+      expect(STAYS_WITH_THE_ROWS.has(code), `${f} reads the run's state`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Row rules checked on another reading of the same CSV files, so the thread that maps the
+ * rows does not run them (the second core reads and checks while the first maps): a row rule
+ * looks at one coerced row and nothing else, so reading the files again gives the same rows in
+ * the same order and the same findings. Each finding carries the row's place in the pass (`seq`)
+ * and its rule's place in the checker (`slot`), and the checker merges them back into the order
+ * it would have made them in (checker.ts).
+ *
+ * This module is the job and how it runs; where it runs is the host's business (in Node a
+ * worker thread: host/row-rules-thread.ts), and a failed or missing run is run here instead.
+ */
+import { FindingList, type Finding } from '../model/finding.js';
+import type { Period } from '../model/period.js';
+import type { ReturnContext } from '../model/return.js';
+import type { SheetId } from '../model/sheets.js';
+import { readRowBatches, type ParsedRow } from '../parsers/rows.js';
+import { reporter, ruleContext } from './rule-context.js';
+import { RULES } from './rules/index.js';
+import type { RowRule, RuleContext } from './types.js';
+
+/** Rules that read what only the mapping thread has (the --iff documents): they stay there. */
+export const STAYS_WITH_THE_ROWS: ReadonlySet<string> = new Set(['IFF_DUPLICATE']);
+
+/** What another thread needs to read the files and check their rows: plain data only. */
+export interface RowRulesJob {
+  readonly files: readonly string[];
+  readonly read: { readonly period: Period; readonly section?: SheetId; readonly maxUnzippedBytes?: number };
+  readonly ctx: ReturnContext;
+  /** the rule context's options, resolved (today included, so both threads agree on it) */
+  readonly options: {
+    readonly turnover?: number;
+    readonly registrationDate?: string;
+    readonly annualReturnFiled?: string;
+    readonly quarterly: boolean;
+    readonly form: RuleContext['form'];
+    readonly today: string;
+  };
+  /** each rule as its index in RULES and its slot in the checker that hands it over */
+  readonly rules: readonly { readonly index: number; readonly slot: number }[];
+}
+
+/** A finding, the row it was made on (0-based among the rows checked) and its rule's slot. */
+export interface SlottedFinding {
+  readonly seq: number;
+  readonly slot: number;
+  readonly finding: Finding;
+}
+
+export interface RowRulesOutcome {
+  /** rows checked: the checker compares it with its own count */
+  readonly rows: number;
+  /** in the order made: by row, then by slot */
+  readonly findings: SlottedFinding[];
+}
+
+/** Runs a job somewhere else; undefined when it cannot (one core, a browser). */
+export type RowRulesRunner = (job: RowRulesJob) => { outcome: Promise<RowRulesOutcome>; stop(): void } | undefined;
+
+/** The job's options, from a checker's rule context. */
+export function jobOptions(ctx: RuleContext): RowRulesJob['options'] {
+  return {
+    ...(ctx.turnover !== undefined ? { turnover: ctx.turnover } : {}),
+    ...(ctx.registrationDate ? { registrationDate: ctx.registrationDate } : {}),
+    ...(ctx.annualReturnFiled ? { annualReturnFiled: ctx.annualReturnFiled } : {}),
+    quarterly: ctx.quarterly,
+    form: ctx.form,
+    today: ctx.today,
+  };
+}
+
+/** Reads the job's files and runs its rules on every row, as the checker would have. */
+export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
+  const ctx = ruleContext(job.ctx, job.options);
+  const findings: SlottedFinding[] = [];
+  let seq = 0;
+  const entries = [...job.rules]
+    .sort((a, b) => a.slot - b.slot)
+    .map(({ index, slot }) => {
+      const rule = RULES[index] as RowRule;
+      return { rule, report: reporter(rule, (finding) => findings.push({ seq, slot, finding })) };
+    });
+  const bySheet = new Map<SheetId, typeof entries>();
+  const rulesOf = (id: SheetId) => {
+    let list = bySheet.get(id);
+    if (!list) bySheet.set(id, (list = entries.filter((e) => e.rule.sections.includes(id))));
+    return list;
+  };
+  const check = (row: ParsedRow) => {
+    const list = rulesOf(row.ctx.spec.id);
+    for (let i = 0; i < list.length; i++) list[i]!.rule.check(row, ctx, list[i]!.report);
+    seq++;
+  };
+  // the reader's own findings are the mapping thread's to report
+  for await (const item of readRowBatches(job.files, { ...job.read, findings: new FindingList(), stats: [] })) {
+    for (const row of item) check(row);
+  }
+  return { rows: seq, findings };
+}
