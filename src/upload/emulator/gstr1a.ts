@@ -46,11 +46,33 @@ export function gstr1aRecordError(e: RecordEntry, gstr1: FormState): PortalError
     return { key: e.key, code: 'RET191111', message: `Invoice No. ${number} already exist in GSTR 1 of ${gstr1.fp}` };
   }
   const original = AMENDS[e.section];
-  const oNumber = e.key.oinum ?? e.key.ontNum;
+  const oNumber = e.key.oinum ?? e.key.ntNum;
   if (!original || !oNumber) return undefined;
-  for (const d of gstr1.docs.values()) {
-    if (d.section !== original || (d.key.inum ?? d.key.ntNum) !== oNumber) continue;
-    if (d.key.ctin !== e.key.ctin) return { key: e.key, code: 'RET191106', message: `Recipient GSTIN of ${oNumber} cannot be changed in GSTR1A` };
+  const recipients = recipientsOf(gstr1.docs).get(`${original}\u0000${oNumber}`);
+  if (recipients && [...recipients].some((ctin) => ctin !== e.key.ctin)) {
+    return { key: e.key, code: 'RET191106', message: `Recipient GSTIN of ${oNumber} cannot be changed in GSTR1A` };
   }
   return undefined;
+}
+
+/**
+ * The recipients of each document of a filed GSTR-1, by section and number: looked up once per
+ * amendment instead of walking every document. A filed return no longer changes, so it is worked
+ * out once per return.
+ */
+const RECIPIENTS = new WeakMap<ReadonlyMap<string, RecordEntry>, Map<string, Set<string | undefined>>>();
+function recipientsOf(docs: ReadonlyMap<string, RecordEntry>): Map<string, Set<string | undefined>> {
+  let index = RECIPIENTS.get(docs);
+  if (index) return index;
+  index = new Map();
+  for (const d of docs.values()) {
+    const number = d.key.inum ?? d.key.ntNum;
+    if (!number) continue;
+    const k = `${d.section}\u0000${number}`;
+    let set = index.get(k);
+    if (!set) index.set(k, (set = new Set()));
+    set.add(d.key.ctin);
+  }
+  RECIPIENTS.set(docs, index);
+  return index;
 }

@@ -1,0 +1,112 @@
+/**
+ * The command line users run is a bundle (scripts/build-cli.mjs, the package's bin). It is built
+ * here from the current sources into a package laid out as npm installs it (dist/cli/bundle beside
+ * data/, schema/ and node_modules), then run: its output must be the sources' output, it must run
+ * from its own files only (no tsc output, no source), and `validate` must not load exceljs, which
+ * only the annotated workbook, the template and to-excel need.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ID = ['--gstin', '27AAKCS4821M1ZW', '--period', '102025'];
+const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
+const CSV = readdirSync(join(ROOT, 'test/fixtures/sample-csv')).map((f) => join(ROOT, 'test/fixtures/sample-csv', f));
+
+let dir: string;
+let pkg: string;
+let bundle: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gstr1-bundle-'));
+  pkg = join(dir, 'gstr1');
+  mkdirSync(pkg);
+  for (const d of ['data', 'schema', 'templates', 'node_modules']) symlinkSync(join(ROOT, d), join(pkg, d), 'dir');
+  copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+  bundle = join(pkg, 'dist/cli/bundle');
+  const b = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs'), bundle], { cwd: ROOT, encoding: 'utf8' });
+  expect(b.status, b.stderr).toBe(0);
+  // a module-resolution hook that writes down every module the process loads
+  writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.LOADED_LOG, r.url + '\\n'); return r; }\n");
+  writeFileSync(join(dir, 'watch.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function gstr1(args: readonly string[], opts: { sources?: boolean; watch?: string } = {}) {
+  const node = opts.sources ? ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')] : [join(bundle, 'main.js')];
+  const watch = opts.watch ? ['--import', join(dir, 'watch.mjs')] : [];
+  return spawnSync(process.execPath, [...watch, ...node, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...(opts.watch ? { LOADED_LOG: opts.watch } : {}) },
+  });
+}
+
+/** the package files a run loaded (node: built-ins left out) */
+function loaded(log: string): string[] {
+  return [...new Set(readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:')))];
+}
+
+describe('the bundled command line', () => {
+  it('validates the sample workbook (its reader in a worker thread) as the sources do', () => {
+    const r = gstr1(['validate', ...ID, SAMPLE]);
+    const s = gstr1(['validate', ...ID, SAMPLE], { sources: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('0 errors');
+    expect(r.stdout).toBe(s.stdout);
+  });
+
+  it('converts the sample CSVs to the bytes the sources write', () => {
+    const args = (out: string) => ['convert', ...ID, '--force', '--out', join(dir, out), ...CSV];
+    const r = gstr1(args('bundle.json'));
+    const s = gstr1(args('sources.json'), { sources: true });
+    expect(r.status, r.stderr).toBe(s.status);
+    expect(readFileSync(join(dir, 'bundle.json'), 'utf8')).toBe(readFileSync(join(dir, 'sources.json'), 'utf8'));
+  });
+
+  it('validate loads the bundle’s own files and not exceljs, worker threads included', () => {
+    const inputs = { xlsx: [SAMPLE], csv: CSV };
+    for (const [kind, files] of Object.entries(inputs)) {
+      const log = join(dir, `validate-${kind}.log`);
+      const r = gstr1(['validate', ...ID, ...files], { watch: log });
+      expect(r.status, r.stderr).toBe(0);
+      const urls = loaded(log);
+      expect(urls, kind).toContain(pathToFileURL(join(bundle, 'main.js')).href);
+      expect(urls.filter((u) => !u.startsWith(pathToFileURL(bundle).href + '/')), kind).toEqual([]);
+    }
+  });
+
+  it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
+    const main = pathToFileURL(join(bundle, 'main.js')).href;
+    const processes = (args: readonly string[], name: string) => {
+      const log = join(dir, `${name}.log`);
+      const r = gstr1(args, { watch: log });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(log, 'utf8').split('\n').filter((u) => u === main).length;
+    };
+    expect(processes(['validate', ...ID, SAMPLE], 'small')).toBe(1);
+    expect(processes(['--version'], 'no-file')).toBe(2);
+    // over 8 MB of files named (a report that exists counts: it is sized like its input)
+    const big = join(dir, 'big-report.json');
+    writeFileSync(big, '');
+    truncateSync(big, 9 * 1024 * 1024);
+    expect(processes(['validate', ...ID, '--report', big, SAMPLE], 'large')).toBe(2);
+  });
+
+  it('to-excel, which writes with exceljs, is seen loading it (the watch works)', () => {
+    const json = join(dir, 'sample.json');
+    expect(gstr1(['convert', ...ID, '--out', json, SAMPLE]).status).toBe(0);
+    const log = join(dir, 'to-excel.log');
+    const r = gstr1(['to-excel', '--out', join(dir, 'back.xlsx'), json], { watch: log });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'back.xlsx'))).toBe(true);
+    expect(loaded(log).some((u) => u.includes('/node_modules/exceljs/'))).toBe(true);
+  });
+});
