@@ -36,6 +36,17 @@ describe('CSV line endings', () => {
     expect(rows.map((r) => r[0])).toEqual(['a', 'x', 'last', 'end']);
   });
 
+  it('a character cut by the 64 KiB read chunks is read whole (UTF-8 through the host decoder)', async () => {
+    const head = 'a,b\n';
+    const filler = `x,${'y'.repeat(65_536 - head.length - 5)}\n`;
+    const text = `${head}${filler}₹,Śrī\n`;
+    // the rupee sign's 3 bytes start 2 bytes before the chunk edge
+    expect(Buffer.byteLength(`${head}${filler}`)).toBe(65_534);
+    const rows = await rowsOfFile(writeText(dirs.dir(), 'cut.csv', text));
+    expect(rows.at(-1)).toEqual(['₹', 'Śrī']);
+    expect(rows.length).toBe(3);
+  });
+
   it('a file of CR-only lines (old Mac) guesses its separator from the first line', async () => {
     const file = writeText(dirs.dir(), 'cr.csv', 'a;b\r1;2\r');
     expect((await sniffCsv(file)).delimiter).toBe(';');

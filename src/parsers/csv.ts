@@ -5,8 +5,9 @@
  */
 import Papa from 'papaparse';
 import { baseName, extName } from './file-names.js';
-import { openSource, type ByteSource } from './host/source.js';
+import { host, openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
+import { utf8Chunks, type Utf8Chunks } from './utf8-chunks.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -91,27 +92,35 @@ export function guessDelimiter(text: string): string {
  * next one (it may be half of a CRLF). The source closes at the end.
  */
 async function* textOf(src: ByteSource, start: number, encoding: string): AsyncGenerator<string> {
-  const dec = new TextDecoder(encoding);
+  const dec = decoderOf(encoding);
   let pendingCr = false;
   const lf = (text: string, end: boolean): string => {
     let t = pendingCr ? `\r${text}` : text;
     pendingCr = !end && t.endsWith('\r');
     if (pendingCr) t = t.slice(0, -1);
     if (!t.includes('\r')) return t;
-    // CRLF first, without a regular expression (several times faster on a CRLF file), then any lone CR
-    const crlf = t.split('\r\n').join('\n');
+    // CRLF first (replaceAll: twice as fast as split/join on a 64 KB chunk, with nothing in between), then any lone CR
+    const crlf = t.replaceAll('\r\n', '\n');
     return crlf.includes('\r') ? crlf.replace(/\r/g, '\n') : crlf;
   };
   try {
     for await (const c of src.stream(start, src.size)) {
-      const t = lf(dec.decode(c, { stream: true }), false);
+      const t = lf(dec.decode(c, false), false);
       if (t) yield t;
     }
-    const t = lf(dec.decode(), true);
+    const t = lf(dec.decode(undefined, true), true);
     if (t) yield t;
   } finally {
     await src.close();
   }
+}
+
+/** A streaming decoder of `encoding`: UTF-8 through the host's whole-run decoder when it has one. */
+function decoderOf(encoding: string): Utf8Chunks {
+  const run = encoding === 'utf-8' ? host().decodeUtf8 : undefined;
+  if (run) return utf8Chunks(run);
+  const dec = new TextDecoder(encoding);
+  return { decode: (chunk, end) => (end ? dec.decode(chunk) : dec.decode(chunk, { stream: true })) };
 }
 
 type Listener = (x?: unknown) => void;

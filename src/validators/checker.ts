@@ -91,10 +91,17 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
       const movable = rowEntries.filter((e) => RULES.includes(e.rule) && !STAYS_WITH_THE_ROWS.has(e.rule.code));
       if (movable.length === 0) return;
       const job = {
-        files: source.files, read: source.read, ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
+        files: source.files,
+        read: { period: source.read.period, ...(source.read.section ? { section: source.read.section } : {}), ...(source.read.maxUnzippedBytes ? { maxUnzippedBytes: source.read.maxUnzippedBytes } : {}) },
+        ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
         options: jobOptions(ctx), rules: movable.map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
       };
-      const run = opts.elsewhere(job);
+      let run: ReturnType<RowRulesRunner>;
+      try {
+        run = opts.elsewhere(job);
+      } catch {
+        return; // the thread could not be started: every rule runs here
+      }
       if (!run) return;
       away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
       rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateReturn } from '../../bench/gen-return.mjs';
-import { processReturn } from '../api/process.js';
+import { processReturn, SECOND_READING_FROM, type ProcessOptions } from '../api/process.js';
 import { returnContext } from '../engine/options.js';
 import { serialisePayloads } from '../mappers/payload.js';
 import { rowRulesThread } from './host/row-rules-thread.js';
@@ -32,8 +32,11 @@ afterEach(() => {
   delete process.env.GSTR1_RULE_THREAD;
 });
 
-async function pass(files: readonly string[], elsewhere?: RowRulesRunner) {
-  const r = await processReturn(files, ctx, { checkers: defaultCheckers(ctx, { today: '2025-11-20' }, RULES, elsewhere ? { elsewhere } : {}) });
+async function pass(files: readonly string[], elsewhere?: RowRulesRunner, extra: Partial<ProcessOptions> = {}) {
+  // these returns are small: the second reading is asked for from the first byte
+  const r = await processReturn(files, ctx, {
+    checkers: defaultCheckers(ctx, { today: '2025-11-20' }, RULES, elsewhere ? { elsewhere } : {}), secondReadingFrom: 1, ...extra,
+  });
   return { findings: r.findings.items, stats: r.stats, json: [...serialisePayloads(r.outputs, { gstin: ctx.gstin, fp: '102025' })] };
 }
 
@@ -100,6 +103,10 @@ describe('row rules on another reading of the CSV files', () => {
     // the thread did the work: its outcome was there to merge, not made up for here
     expect(outcomes).toHaveLength(1);
     expect((await outcomes[0]!).findings.length).toBeGreaterThan(20);
+    // with a progress callback too (the command line on a terminal): the job the thread gets is plain data
+    expect(await pass(csvs, watched, { onProgress: () => undefined })).toEqual(alone);
+    expect(outcomes).toHaveLength(2);
+    expect((await outcomes[1]!).findings).toEqual((await outcomes[0]!).findings);
   });
 
   it('a runner that fails, or saw other rows, is made up for here', async () => {
@@ -108,6 +115,22 @@ describe('row rules on another reading of the CSV files', () => {
     expect(await pass(csvs, failing)).toEqual(alone);
     const short: RowRulesRunner = (job) => ({ outcome: runRowRules({ ...job, files: job.files.slice(1) }), stop: () => undefined });
     expect(await pass(csvs, short)).toEqual(alone);
+  });
+
+  it('is not asked for small files (starting a thread costs more than it saves) by default', async () => {
+    const jobs: RowRulesJob[] = [];
+    const alone = await pass(csvs);
+    expect(await pass(csvs, here(jobs), { secondReadingFrom: SECOND_READING_FROM })).toEqual(alone);
+    expect(jobs).toHaveLength(0);
+    expect(SECOND_READING_FROM).toBe(4 * 1024 * 1024);
+  });
+
+  it('a runner that throws instead of starting leaves every rule here', async () => {
+    const alone = await pass(csvs);
+    const throwing: RowRulesRunner = () => {
+      throw new Error('no thread');
+    };
+    expect(await pass(csvs, throwing)).toEqual(alone);
   });
 
   it('is not asked for a workbook (read on the second core already)', async () => {

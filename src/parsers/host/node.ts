@@ -90,5 +90,6 @@ export const nodeHost: Host = {
   crc32: (data, previous) => crc32(data, previous),
   resolve: (file) => resolve(file),
   data: (name) => JSON.parse(readFileSync(DATA[name], 'utf8')),
+  decodeUtf8: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
   readWorkbook: (file) => (readsInWorker() ? readXlsxInWorker(file) : undefined),
 };

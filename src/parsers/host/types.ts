@@ -42,6 +42,8 @@ export interface Host {
   /** the name by which two mentions of one input compare equal (an absolute path in Node) */
   resolve(file: string): string;
   data(name: DataFile): unknown;
+  /** UTF-8 bytes decoded whole, as TextDecoder would (Node: Buffer's decoder, faster); else TextDecoder is used */
+  decodeUtf8?(bytes: Uint8Array): string;
   /**
    * Reads a workbook some other way than readXlsx in this thread, with the same sheets, batches
    * and rows (Node: on the second core); undefined when the engine should read it itself.

@@ -15,7 +15,7 @@ import { formatPeriod } from '../../model/period.js';
 import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
 import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';
 import type { PassRule } from '../types.js';
-import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue } from '../schema.js';
+import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue, type SchemaValidator } from '../schema.js';
 
 /** Values the row rules check with their own codes and cell locations. */
 const ROW_CHECKED: readonly (readonly [string, RegExp])[] = [
@@ -118,17 +118,23 @@ function checkGroupedDocuments(
 ): void {
   const failed = new Uint8Array(docs.count);
   for (let id = 0; id < docs.count; id++) if (!docValid(docs.json(id))) failed[id] = 1;
+  const groupValid = validatorAt(groupPointer);
+  const listAt = `/${listKey}`;
   let k = 0;
   for (const header of docs.headers()) {
     const base = `/${key}/${k}`;
     const listPath = `${base}/${listKey}`;
     const members = docs.members(k++);
     const group = () => documentAt(header, '');
-    // the empty list stands in for the documents: its minItems is not the group's fault
-    const headerIssues = issuesOf(groupPointer, header, base).issues.filter(
-      (is) => !(members.length > 0 && is.path === listPath && is.keyword === 'minItems'),
-    );
-    if (headerIssues.length) emit(key, headerIssues, group);
+    // the usual group: its one error is the empty list's minItems (a header is plain JSON data, the
+    // same once written), so its issues need not be spelt out only to be dropped
+    if (!(members.length > 0 && onlyEmptyList(groupValid, header, listAt))) {
+      // the empty list stands in for the documents: its minItems is not the group's fault
+      const headerIssues = issuesOf(groupPointer, header, base, groupValid).issues.filter(
+        (is) => !(members.length > 0 && is.path === listPath && is.keyword === 'minItems'),
+      );
+      if (headerIssues.length) emit(key, headerIssues, group);
+    }
     for (let j = 0; j < members.length; j++) {
       if (!failed[members[j]!]) continue;
       const prefix = `${listPath}/${j}`;
@@ -136,6 +142,13 @@ function checkGroupedDocuments(
       emit(key, issues, (is) => documentAt(json, is.path.slice(prefix.length), group()));
     }
   }
+}
+
+/** `header` breaks no rule of the group's schema but its document list's minItems (at `listAt`). */
+function onlyEmptyList(valid: SchemaValidator, header: unknown, listAt: string): boolean {
+  if (valid(header)) return true;
+  for (const e of valid.errors ?? []) if (e.keyword !== 'if' && !(e.keyword === 'minItems' && e.instancePath === listAt)) return false;
+  return true;
 }
 
 const rule: PassRule = {
