@@ -1,8 +1,9 @@
 /**
- * The annotated error workbook for CSVs and for several inputs at once (one .xlsx is copied part
- * by part instead: copy-xlsx.ts), whatever the host: a new .xlsx with an `Errors` sheet listing
- * every finding (first tab), then a copy of every sheet of every input (xlsx sheets and CSVs)
- * with each finding's cell filled red (error) or amber (warning) and given a note.
+ * The annotated error workbook for several inputs with an .xlsx among them (one .xlsx is copied
+ * part by part instead: copy-xlsx.ts; CSVs alone make a workbook written by us: copy-csv.ts),
+ * whatever the host: a new .xlsx with an `Errors` sheet listing every finding (first tab), then
+ * a copy of every sheet of every input (xlsx sheets and CSVs) with each finding's cell filled
+ * red (error) or amber (warning) and given a note.
  *
  * Everything streams: exceljs's WorkbookReader (or papaparse for CSV) into one
  * `stream.xlsx.WorkbookWriter`, one sheet at a time, each row committed as it is written, with a
@@ -16,14 +17,13 @@
 import ExcelJS from 'exceljs';
 import { Gstr1Error, InputError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
-import { sheetByName } from '../../model/sheets.js';
 import { readCsv } from '../../parsers/csv.js';
-import { detectFile } from '../../parsers/detect.js';
-import { baseName, extName } from '../../parsers/file-names.js';
 import type { RawRow } from '../../parsers/raw.js';
+import { CSV_WIDTH_SAMPLE, csvSheetName, csvWidths } from './copy-csv.js';
 import { ERRORS_SHEET, writeErrorsSheet, type CellLink } from './errors-sheet.js';
 import { fileKey, indexFindings, marksForSheet, mergedMarks, type FileMarks, type SheetMarks } from './marks.js';
 import { MAX_COLS, MAX_ROWS, SheetNames } from './names.js';
+import { kindOf } from './route.js';
 import { SheetXmlScanner, type SheetLayout } from './sheet-xml.js';
 import { PLAIN, PLAIN_ROW, fillFor, noteText, plainStyleFor } from './style.js';
 import { addMerges, putSheetFirst } from './writer-hooks.js';
@@ -45,7 +45,6 @@ export const READER_OPTIONS = {
 } as const;
 
 const YIELD_EVERY = 100;
-const CSV_WIDTH_SAMPLE = 200;
 const CSV_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 
 export type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -136,14 +135,8 @@ export class Annotation {
   };
 
   async copyFile(file: string, inputIndex: number): Promise<void> {
-    let kind: 'xlsx' | 'csv';
-    try {
-      kind = await detectFile(file);
-    } catch (e) {
-      // a file that cannot be read has no cells; its findings are listed without a link
-      if (e instanceof InputError) return;
-      throw e;
-    }
+    const kind = await kindOf(file);
+    if (kind === undefined) return;
     const fm = this.marks.get(fileKey(file));
     if (kind === 'xlsx') await this.copyWorkbook(file, inputIndex, fm);
     else await this.copyCsv(file, inputIndex, fm);
@@ -273,8 +266,7 @@ export class Annotation {
 
   private async copyCsv(file: string, inputIndex: number, fm: FileMarks | undefined): Promise<void> {
     for await (const sheet of readCsv(file)) {
-      const wanted = fm?.sheetNames[0] ?? sheetByName(sheet.name)?.names[0] ?? baseName(file, extName(file));
-      const name = this.names.unique(wanted);
+      const name = this.names.unique(csvSheetName(fm, sheet.name, file));
       const marked = new MarkedRows(mergedMarks(fm));
       const sample: RawRow[] = [];
       let ws: Sheet | undefined;
@@ -417,18 +409,6 @@ function plainValue(v: ExcelJS.CellValue | undefined): ExcelJS.CellValue {
     }
   }
   return v;
-}
-
-function csvWidths(rows: readonly RawRow[]): number[] {
-  const widths: number[] = [];
-  for (const r of rows) {
-    r.cells.forEach((v, i) => {
-      if (i >= 200) return;
-      const len = v === null || v === undefined ? 0 : [...String(v)].length;
-      widths[i] = Math.max(widths[i] ?? 0, len);
-    });
-  }
-  return Array.from(widths, (w) => Math.min(60, Math.max(8, (w ?? 0) + 2)));
 }
 
 async function drain(rows: AsyncIterable<unknown>): Promise<void> {

@@ -11,6 +11,7 @@ import type { Finding } from '../../model/finding.js';
 import { browserHost } from '../../parsers/host/browser.js';
 import { nodeHost } from '../../parsers/host/node.js';
 import { installHost } from '../../parsers/host/source.js';
+import { readEntry, readZip } from '../../parsers/zip.js';
 import { annotateToBytes } from './browser.js';
 import { annotateFiles } from './index.js';
 
@@ -61,4 +62,31 @@ describe('annotate: in memory (the web page)', () => {
       return c.worksheets.map((w) => w.name);
     })()));
   });
+
+  it('writes the same workbook for CSVs as the command line, byte for byte but for the zip dates', async () => {
+    const csv = 'GSTIN/UIN of Recipient,Invoice Number\n27AAPFU0939F1ZV,INV/1\n29AABCU9603R1ZM,"INV, 2"\n';
+    const file = join(dir, 'b2b.csv');
+    writeFileSync(file, csv);
+    const findings = (f: string) => [finding(f, 'b2b,sez,de', 3, 'B', 'DOC_NUMBER_FORMAT'), finding(f, 'b2b,sez,de', 2, 'A', 'GSTIN_CHECKSUM')].map((x, i) => ({ ...x, col: i + 1 }));
+    const out = join(dir, 'cli-csv.xlsx');
+    await annotateFiles([file], findings(file), out);
+    installHost(browserHost(new Map([['b2b.csv', new Blob([csv])]]), { 'hsn-master': { data: [] }, 'retsave-schema': {} }));
+    const web = await annotateToBytes(['b2b.csv'], findings('b2b.csv'));
+    expect(web).toMatchObject({ notes: 2, fills: 2, unmatched: 0 });
+    installHost(nodeHost);
+    // the file names differ (the Errors sheet's File column), and the zip headers' times
+    const cli = await zipTexts(readFileSync(out));
+    const page = await zipTexts(Buffer.from(web.bytes));
+    expect([...page.keys()]).toEqual([...cli.keys()]);
+    for (const [name, text] of cli) expect(page.get(name), name).toBe(text.replaceAll(file, 'b2b.csv'));
+  });
 });
+
+/** Every entry of a zip as text, in the zip's order. */
+async function zipTexts(bytes: Buffer): Promise<Map<string, string>> {
+  const p = join(dir, `z-${Math.random().toString(36).slice(2)}.zip`);
+  writeFileSync(p, bytes);
+  const out = new Map<string, string>();
+  for (const e of (await readZip(p)).entries) out.set(e.name, (await readEntry(p, e)).toString('utf8'));
+  return out;
+}

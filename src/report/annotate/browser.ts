@@ -1,6 +1,8 @@
 /**
  * The annotated error workbook in memory, for the web page: one .xlsx is copied part by part
- * (copy-xlsx.ts), as on the command line; for CSVs or several inputs annotation.ts does the work. exceljs's browser build has no streaming reader or writer, so here
+ * (copy-xlsx.ts) and CSVs make a workbook written by us (copy-csv.ts), as on the command line;
+ * for several inputs with an .xlsx among them annotation.ts does the work. exceljs's browser
+ * build has no streaming reader or writer, so here
  * its in-memory Workbook stands in for both, behind the few calls Annotation makes: the input
  * is loaded whole and handed over sheet by sheet, row by row (each sheet's XML streamed to the
  * layout scanner first, as the streaming reader would), and the output is built in memory and
@@ -12,7 +14,9 @@ import type { Finding } from '../../model/finding.js';
 import { openSource } from '../../parsers/host/source.js';
 import { worksheetParts } from '../../parsers/xlsx.js';
 import { openEntry } from '../../parsers/zip.js';
-import { copiedWorkbook, copyXlsx } from './copy-xlsx.js';
+import { copyCsvs } from './copy-csv.js';
+import { copyXlsx } from './copy-xlsx.js';
+import { routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook, type Writer } from './annotation.js';
 import { ERRORS_SHEET } from './errors-sheet.js';
 
@@ -98,10 +102,12 @@ function memoryWriter(): { wb: Writer; bytes(): Promise<Uint8Array> } {
 
 /** The annotated copy of `inputs` (named as the host knows them) as the bytes of an .xlsx. */
 export async function annotateToBytes(inputs: readonly string[], findings: readonly Finding[], opts: AnnotateOptions = {}): Promise<AnnotatedBytes> {
-  const single = await copiedWorkbook([...new Set(inputs)]);
-  if (single !== undefined) {
+  const route = await routeOf([...new Set(inputs)]);
+  if (route.kind !== 'exceljs') {
     const chunks: Uint8Array[] = [];
-    const counts = await copyXlsx(single, findings, async (b) => void chunks.push(b.slice()), Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES));
+    const sink = async (b: Uint8Array) => void chunks.push(b.slice());
+    const maxNotes = Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES);
+    const counts = await (route.kind === 'xlsx' ? copyXlsx(route.file, findings, sink, maxNotes) : copyCsvs(route.files, findings, sink, maxNotes));
     return { bytes: Buffer.concat(chunks), ...counts };
   }
   const out = memoryWriter();

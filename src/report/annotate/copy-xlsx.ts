@@ -16,29 +16,22 @@
  * reader and exceljs read a zip in any order.
  */
 import { Gstr1Error, InputError } from '../../model/errors.js';
-import type { Finding, Severity } from '../../model/finding.js';
-import { detectFile } from '../../parsers/detect.js';
+import type { Finding } from '../../model/finding.js';
 import { openSource, type ByteSource } from '../../parsers/host/source.js';
 import { posix } from '../../parsers/zip-paths.js';
 import { openEntry, readCentralDirectory, type ZipEntry } from '../../parsers/zip.js';
 import { ZipTooLargeError, ZipWriter, type ZipSink } from '../zip-writer.js';
 import { bookEntry, entryText, partRels, readBook, type Book, type BookSheet } from './book.js';
-import { ERRORS_SHEET, type CellLink } from './errors-sheet.js';
+import { ERRORS_SHEET } from './errors-sheet.js';
 import { errorsSheetXml } from './errors-xml.js';
 import { fileKey, indexFindings, marksForSheet, type SheetMarks } from './marks.js';
 import { SheetNames } from './names.js';
+import { Placement, type CopyCounts } from './placement.js';
 import { commentsXml, blocksFor, vmlBlocks, vmlXml, type Note } from './notes-xml.js';
 import { addOverrides, addRelationships, CONTENT_TYPE, freshId, relativeTarget, relsPartOf, REL_TYPE, type Relationship } from './ooxml.js';
 import { rewriteSheet, type SheetEditResult } from './sheet-rewrite.js';
 import { StylesEdit } from './styles-xml.js';
-import { noteText } from './style.js';
 import { activeTab, editWorkbook } from './workbook-xml.js';
-
-export interface CopyCounts {
-  notes: number;
-  fills: number;
-  unmatched: number;
-}
 
 /** A sheet with findings: its marks, notes, and what its rewrite found. */
 interface MarkedSheet {
@@ -50,22 +43,6 @@ interface MarkedSheet {
   readonly result: SheetEditResult;
   readonly vmlId: string;
 }
-
-/**
- * The one input, when the annotation is a copy of it: a single .xlsx. Several inputs, or a CSV,
- * are written as a new workbook through exceljs (annotation.ts).
- */
-export async function copiedWorkbook(inputs: readonly string[]): Promise<string | undefined> {
-  if (inputs.length !== 1) return undefined;
-  const kind = await detectFile(inputs[0]!).catch((e: unknown) => {
-    if (e instanceof InputError) return undefined;
-    throw e;
-  });
-  return kind === 'xlsx' ? inputs[0] : undefined;
-}
-
-const severityOf = (findings: readonly Finding[], idx: readonly number[]): Severity =>
-  idx.some((i) => findings[i]!.severity === 'error') ? 'error' : 'warning';
 
 /** Writes the annotated copy of the workbook `file` to `sink`. */
 export async function copyXlsx(file: string, findings: readonly Finding[], sink: ZipSink, maxNotes: number): Promise<CopyCounts> {
@@ -86,9 +63,7 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
   const dir = await readCentralDirectory(src);
   const book = await readBook(file, dir);
   const fm = indexFindings(findings).get(fileKey(file));
-  const links: (CellLink | undefined)[] = new Array(findings.length);
-  const counts: CopyCounts = { notes: 0, fills: 0, unmatched: 0 };
-  let notesSkipped = 0;
+  const placed = new Placement(findings, maxNotes);
 
   const names = new SheetNames();
   for (const s of book.sheets) names.reserve(s.name);
@@ -110,24 +85,11 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
   for (const sheet of book.sheets) {
     const marks = sheet.part ? marksForSheet(fm, sheet.name) : undefined;
     if (!marks || !sheet.part || marked.has(sheet.part.name)) continue;
-    const notes: Note[] = [];
-    for (const row of [...marks.keys()].sort((a, b) => a - b)) {
-      const cols = marks.get(row)!;
-      for (const col of [...cols.keys()].sort((a, b) => a - b)) {
-        const idx = cols.get(col)!;
-        counts.fills++;
-        if (counts.notes < maxNotes) {
-          counts.notes++;
-          notes.push({ row, col, text: noteText(idx.map((i) => findings[i]!)) });
-        } else notesSkipped++;
-        for (const i of idx) links[i] = { sheet: sheet.name, row, col };
-      }
-    }
+    const notes = placed.place(sheet.name, marks);
     const rels = await partRels(file, book, sheet.part.name);
     const ids = new Set(rels?.rels.map((r) => r.id));
     marked.set(sheet.part.name, { sheet, part: sheet.part, marks, notes, ...(rels ? { rels } : {}), result: {}, vmlId: freshId('rIdGstr1Notes', ids) });
   }
-  for (let i = 0; i < findings.length; i++) if (!links[i]) counts.unmatched++;
 
   const styles = new StylesEdit(book.styles?.text);
   const active = book.sheets[activeTab(book.workbook.text)];
@@ -157,7 +119,7 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
     const xml = await openEntry(file, entry);
     await zip.add(entry.name, rewriteSheet(xml, {
       marks: m.marks,
-      severity: (idx) => severityOf(findings, idx),
+      severity: (idx) => placed.severity(idx),
       styleFor: (s, sev) => styles.marked(s, sev),
       ...(m.notes.length ? { legacyDrawingId: m.vmlId } : {}),
       unselect: selectErrors,
@@ -207,11 +169,7 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
 
   // the Errors sheet, the styles, the workbook, its relationships, the content types
   const errorsPart = newPart('worksheets', 'sheet', 'xml');
-  await zip.add(errorsPart, errorsSheetXml(findings, links, {
-    styles: styles.errorsSheet,
-    info: { notes: counts.notes, maxNotes, notesSkipped },
-    selected: selectErrors,
-  }));
+  await zip.add(errorsPart, errorsSheetXml(findings, placed.links, { styles: styles.errorsSheet, info: placed.info, selected: selectErrors }));
   overrides.push({ part: errorsPart, type: CONTENT_TYPE.worksheet });
   const stylesPart = book.styles?.entry.name ?? newPart('', 'styles', 'xml');
   await zip.add(stylesPart, styles.toXml());
@@ -228,7 +186,7 @@ async function copyOpen(src: ByteSource, file: string, findings: readonly Findin
   await zip.add(book.workbookRels.entry.name, addRelationships(book.workbookRels.text, wbRels));
   await zip.add(book.contentTypes.entry.name, addOverrides(book.contentTypes.text, overrides));
   await zip.finish();
-  return counts;
+  return placed.counts();
 }
 
 /** Inflates an entry, checking its size and CRC-32 (zip.ts), and drops the bytes. */

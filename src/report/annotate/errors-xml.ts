@@ -8,14 +8,13 @@ import type { Finding } from '../../model/finding.js';
 import { hintOf, messageOf } from '../messages/index.js';
 import { COLUMNS, HEADER_ROW, LINK_COL, text, titleText, type CellLink, type ErrorsSheetInfo } from './errors-sheet.js';
 import { MAX_ROWS, cellAddress, columnLetter, sheetRef, xmlEscape } from './names.js';
-import { NS_MAIN, NS_REL, ooxmlText, XML_DECL } from './ooxml.js';
 import type { ErrorsSheetStyles } from './styles-xml.js';
+import { PAGE_MARGINS, textCell, worksheetStart } from './worksheet-xml.js';
 
 /** Rows gathered into one piece of text. */
 const ROWS_PER_PIECE = 500;
 
-const str = (ref: string, value: string | undefined, s?: number) =>
-  value ? `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${ooxmlText(value)}</t></is></c>` : '';
+const str = (ref: string, value: string | undefined, s?: number) => (value ? textCell(ref, value, s) : '');
 const num = (ref: string, value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '' : `<c r="${ref}"><v>${value}</v></c>`);
 
 export interface ErrorsSheetXmlOptions {
@@ -33,13 +32,14 @@ export async function* errorsSheetXml(
   const listed = Math.min(findings.length, MAX_ROWS - HEADER_ROW);
   const last = columnLetter(COLUMNS.length);
   const st = o.styles;
-  const cols = COLUMNS.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
   yield (
-    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetPr><tabColor rgb="FFFF0000"/></sheetPr>` +
-    `<dimension ref="A1:${last}${HEADER_ROW + listed}"/>` +
-    `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${HEADER_ROW}" topLeftCell="A${HEADER_ROW + 1}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="A${HEADER_ROW + 1}" sqref="A${HEADER_ROW + 1}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>` +
+    worksheetStart({
+      frozenRows: HEADER_ROW,
+      selected: o.selected,
+      widths: COLUMNS.map((c) => c.width),
+      tabColor: 'FFFF0000',
+      dimension: `A1:${last}${HEADER_ROW + listed}`,
+    }) +
     `<row r="1">${str('A1', titleText(findings, o.info, listed), st.title)}</row>` +
     `<row r="${HEADER_ROW}">${COLUMNS.map((c, i) => str(cellAddress(HEADER_ROW, i + 1), c.header, st.header)).join('')}</row>`
   );
@@ -82,5 +82,5 @@ export async function* errorsSheetXml(
       links_ = '';
     }
   }
-  yield `${links_}${any ? '</hyperlinks>' : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  yield `${links_}${any ? '</hyperlinks>' : ''}${PAGE_MARGINS}</worksheet>`;
 }

@@ -1,8 +1,9 @@
 /**
  * The annotated error workbook written to a file: one .xlsx is copied part by part with its
- * findings put on (copy-xlsx.ts); several inputs, or a CSV, make a new workbook through exceljs
- * (annotation.ts), whose reader gets input workbooks as reordered temp copies. Written beside
- * `out` and renamed when complete. The inputs are never written.
+ * findings put on (copy-xlsx.ts); CSVs make a new workbook written by us (copy-csv.ts); several
+ * inputs with an .xlsx among them make a new workbook through exceljs (annotation.ts), whose
+ * reader gets input workbooks as reordered temp copies (route.ts decides). Written beside `out`
+ * and renamed when complete. The inputs are never written.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -14,7 +15,9 @@ import { OptionError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
 import type { ZipSink } from '../zip-writer.js';
-import { copiedWorkbook, copyXlsx } from './copy-xlsx.js';
+import { copyCsvs } from './copy-csv.js';
+import { copyXlsx } from './copy-xlsx.js';
+import { routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
 export { DEFAULT_MAX_NOTES, type AnnotateOptions } from './annotation.js';
@@ -45,9 +48,12 @@ export async function annotateFiles(
   await refuseInputAsOutput(files, outPath, out);
   const partial = `${outPath}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
 
-  const single = await copiedWorkbook(files);
-  if (single !== undefined) {
-    const counts = await writeAtomically(partial, (sink) => copyXlsx(single, findings, sink, Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES)));
+  const route = await routeOf(files);
+  if (route.kind !== 'exceljs') {
+    const maxNotes = Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES);
+    const counts = await writeAtomically(partial, (sink) =>
+      route.kind === 'xlsx' ? copyXlsx(route.file, findings, sink, maxNotes) : copyCsvs(route.files, findings, sink, maxNotes),
+    );
     try {
       await refuseInputAsOutput(files, outPath, out);
       await rename(partial, outPath);

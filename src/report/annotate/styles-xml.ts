@@ -12,15 +12,27 @@ import type { Severity } from '../../model/finding.js';
 import { ERROR_ARGB, WARNING_ARGB } from './style.js';
 import { attrsOf, rootPrefix, XML_DECL } from './ooxml.js';
 
-/** Styles for a workbook without a styles part. */
-const MINIMAL =
+const FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>';
+const styleSheet = (fonts: readonly string[], xfs: readonly string[]) =>
   `${XML_DECL}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  `<fonts count="${fonts.length}">${fonts.join('')}</fonts>` +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+const PLAIN_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+
+/** Styles for a workbook without a styles part. */
+const MINIMAL = styleSheet([`<font>${FONT}</font>`], [PLAIN_XF]);
+
+/** Styles of a new workbook made from CSVs: the plain format (0), and bold (1) for each CSV's header row. */
+export const NEW_BOOK_STYLES = styleSheet(
+  [`<font>${FONT}</font>`, `<font><b/>${FONT}</font>`],
+  [PLAIN_XF, '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'],
+);
+export const PLAIN_STYLE = 0;
+export const HEADER_STYLE = 1;
 
 /** The sections of a styleSheet, in the schema's order. */
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

@@ -1,0 +1,39 @@
+/**
+ * The Node host's streaming deflate (node.ts): pieces deflated one by one on this thread, each
+ * able to refer to the 32 KB before it, make one deflate stream that any inflater reads.
+ */
+import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { nodeHost } from './node.js';
+
+async function deflated(pieces: readonly Uint8Array[]): Promise<Buffer> {
+  const out: Uint8Array[] = [];
+  for await (const c of nodeHost.deflateRawStream((async function* () { yield* pieces; })())) out.push(c);
+  return Buffer.concat(out);
+}
+
+describe('node host: deflateRawStream', () => {
+  it('makes one stream of many pieces, small, empty, random and over the window', async () => {
+    const pieces = [
+      Buffer.from('<row r="1"><c r="A1" t="inlineStr"><is><t>RT/25-26/000001</t></is></c></row>'.repeat(900)),
+      Buffer.alloc(0),
+      Buffer.from('x'),
+      randomBytes(50_000),
+      Buffer.from('tail'),
+    ];
+    expect(inflateRawSync(await deflated(pieces)).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
+  it('lets a piece refer to the one before it (its dictionary): a repeat costs next to nothing', async () => {
+    const a = randomBytes(20_000);
+    const z = await deflated([a, Buffer.from(a)]);
+    expect(inflateRawSync(z).equals(Buffer.concat([a, a]))).toBe(true);
+    // 20,000 random bytes do not compress; their repeat is a few back-references
+    expect(z.length).toBeLessThan(20_500);
+  });
+
+  it('ends an empty stream properly', async () => {
+    expect(inflateRawSync(await deflated([])).length).toBe(0);
+  });
+});
