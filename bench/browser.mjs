@@ -5,7 +5,7 @@
 //   node bench/browser.mjs --sizes 20000 --runs 1
 //
 // For each size it uses (or generates) bench/out/ret-<n>.xlsx as bench/run.mjs does, then times, interleaved run by
-// run: `node dist/cli/main.js validate <file> --gstin … --period …` (wall time of the process) and the page built by
+// run: `node dist/cli/bundle/main.js validate <file> --gstin … --period …` (wall time of the process) and the page built by
 // `npm run build:web`, served by a plain static server: from the click on "Check" to the "N errors" verdict. In the
 // page, a PerformanceObserver records the main thread's long tasks: the longest is reported (the bar: none over
 // 200 ms while a check runs). Prints a table and writes bench/out/browser.md.
@@ -24,7 +24,7 @@ import { DEFAULT_PERIOD, SUPPLIER_GSTIN } from './gen-return.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const OUT = path.join(HERE, 'out');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(ROOT, 'dist', 'cli', 'bundle', 'main.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function arg(name, fallback) {

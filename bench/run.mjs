@@ -18,7 +18,7 @@
 //   --no-peers        do not time the Python peers (openpyxl, pandas) even when python3 has them
 //
 // What it does
-//   1. Builds dist/ (`npm run build`) if dist/cli/main.js is missing or older than a file under src/, then copies it
+//   1. Builds dist/ (`npm run build`) if dist/cli/bundle/main.js is missing or older than a file under src/, then copies it
 //      (with data/, schema/, package.json) to bench/out/build/ and times that copy, so that a rebuild of dist/ by
 //      someone else during the bench (seen: it changed the timings between runs) cannot mix two builds.
 //   2. Generates each return once with bench/gen-return.mjs into bench/out/ (gitignored), as one .xlsx and as a folder
@@ -31,8 +31,8 @@
 //        exceljs     (xlsx, a reference) exceljs's streaming WorkbookReader touching every cell (bench/floor-exceljs.mjs)
 //        openpyxl,   (xlsx, peers, when python3 has the package; the smallest size only) a minimal b2b converter on
 //        pandas      openpyxl read_only (bench/peer-openpyxl.py) and on pandas read_excel (bench/peer-pandas.py); not CI
-//        convert     node bench/out/build/dist/cli/main.js convert <files> --gstin … --period … --out bench/out/tmp/ret.json
-//        validate    node dist/cli/main.js validate <files> --gstin … --period …
+//        convert     node bench/out/build/dist/cli/bundle/main.js convert <files> --gstin … --period … --out bench/out/tmp/ret.json
+//        validate    node dist/cli/bundle/main.js validate <files> --gstin … --period …
 //        annotate    the same with --annotate bench/out/tmp/annotated.xlsx
 //      A command that fails (non-zero exit, signal, timeout) is reported with the end of its output, and the
 //      bench goes on. Logs: bench/out/logs/.
@@ -145,7 +145,7 @@ function ensureBuild(o) {
   const src = newestMtime(path.join(ROOT, 'src'));
   if (built && built >= src) return;
   if (!o.build) {
-    log(built ? 'dist/ is older than src/; --no-build given, timing the old build.' : 'dist/cli/main.js is missing and --no-build was given.');
+    log(built ? 'dist/ is older than src/; --no-build given, timing the old build.' : 'dist/cli/bundle/main.js is missing and --no-build was given.');
     if (!built) process.exit(2);
     return;
   }
