@@ -8,8 +8,7 @@ import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
 import type { Checker, ProcessResult } from '../engine/pass.js';
 import { runPass } from '../engine/run.js';
-import { detectFile } from '../parsers/detect.js';
-import { openSource } from '../parsers/host/source.js';
+import { detectFileSize } from '../parsers/detect.js';
 
 export interface ProcessOptions {
   /** force every CSV to this sheet's layout */
@@ -27,17 +26,16 @@ export interface ProcessOptions {
 }
 
 export async function processReturn(files: readonly string[], ctx: ReturnContext, opts: ProcessOptions = {}): Promise<ProcessResult> {
-  const read = {
+  // what another thread needs to read the files the same way: plain data (no progress callback)
+  const plain = {
     // an older template's hsn sheet without Rate is read for periods before May 2021 only
     period: ctx.period,
     ...(opts.section ? { section: opts.section } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}),
   };
+  const read = { ...plain, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
   const checkers = opts.checkers ?? [];
-  if (!opts.rows && checkers.some((c) => c.reads) && (await csvBytes(files, opts.maxUnzippedBytes)) >= (opts.secondReadingFrom ?? SECOND_READING_FROM)) {
-    // what another thread needs to read them the same way: plain data (no progress callback)
-    const plain = { period: ctx.period, ...(opts.section ? { section: opts.section } : {}), ...(opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {}) };
+  if (!opts.rows && checkers.some((c) => c.reads) && ((await csvBytes(files, opts.maxUnzippedBytes)) ?? 0) >= (opts.secondReadingFrom ?? SECOND_READING_FROM)) {
     for (const c of checkers) c.reads?.({ files, read: plain });
   }
   try {
@@ -56,20 +54,19 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
 export const SECOND_READING_FROM = 4 * 1024 * 1024;
 
 /**
- * The inputs' total size when every one is a CSV file, else 0 (a workbook has the second core
- * already: it is read in a worker). A file that cannot be looked at is left for the pass to report.
+ * The inputs' total size when every one is a CSV file, else undefined (a workbook has the second
+ * core already: it is read in a worker). A file that cannot be looked at is left for the pass to report.
  */
-async function csvBytes(files: readonly string[], maxUnzippedBytes?: number): Promise<number> {
+async function csvBytes(files: readonly string[], maxUnzippedBytes?: number): Promise<number | undefined> {
   try {
     let total = 0;
     for (const f of files) {
-      if ((await detectFile(f, maxUnzippedBytes ? { maxUnzippedBytes } : {})) !== 'csv') return 0;
-      const src = await openSource(f);
-      total += src.size;
-      await src.close();
+      const { kind, size } = await detectFileSize(f, maxUnzippedBytes ? { maxUnzippedBytes } : {});
+      if (kind !== 'csv') return undefined;
+      total += size;
     }
-    return files.length > 0 ? Math.max(total, 1) : 0;
+    return files.length > 0 ? total : undefined;
   } catch {
-    return 0;
+    return undefined;
   }
 }

@@ -19,6 +19,11 @@ export interface DetectOptions {
 }
 
 export async function detectFile(file: string, opts: DetectOptions = {}): Promise<FileKind> {
+  return (await detectFileSize(file, opts)).kind;
+}
+
+/** detectFile, and the file's size in bytes. */
+export async function detectFileSize(file: string, opts: DetectOptions = {}): Promise<{ kind: FileKind; size: number }> {
   let fh: ByteSource;
   try {
     fh = await openSource(file);
@@ -35,7 +40,7 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
     const lower = file.toLowerCase();
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
       await checkZip(fh, file, opts.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED);
-      return 'xlsx';
+      return { kind: 'xlsx', size };
     }
     if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
       // OLE compound file: either a legacy .xls or an encrypted (password-protected) .xlsx
@@ -49,7 +54,7 @@ export async function detectFile(file: string, opts: DetectOptions = {}): Promis
       throw new InputError('FILE_NOT_XLSX', { file });
     }
     if (lower.endsWith('.xls')) throw new InputError('FILE_XLS', { file });
-    return 'csv';
+    return { kind: 'csv', size };
   } finally {
     await fh.close();
   }

@@ -14,7 +14,7 @@ import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import { forRun, reporter } from './rule-context.js';
-import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
+import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
 import { RULES } from './rules/index.js';
 import type { Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
@@ -39,7 +39,7 @@ interface PassEntry {
 
 /** Row rules handed to another thread, and how to get their findings back. */
 interface Away {
-  readonly job: Parameters<RowRulesRunner>[0];
+  readonly job: RowRulesJob;
   /** the outcome, or undefined if the run failed (caught at once: a pass that ends early never asks) */
   readonly outcome: Promise<RowRulesOutcome | undefined>;
   readonly stop: () => void;
@@ -78,6 +78,29 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   });
   let rowRules = byRuleSheets(rowEntries);
 
+  /** Hands the row rules that can move to `elsewhere`, reading `source` again; they stay if it cannot. */
+  const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner) => {
+    if (away) return;
+    const movable = rowEntries.filter((e) => RULES.includes(e.rule) && !STAYS_WITH_THE_ROWS.has(e.rule.code));
+    if (movable.length === 0) return;
+    const job: RowRulesJob = {
+      ...source,
+      ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
+      options: jobOptions(ctx),
+      rules: movable.map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
+    };
+    let run: ReturnType<RowRulesRunner>;
+    try {
+      run = elsewhere(job);
+    } catch {
+      return; // the thread could not be started: every rule runs here
+    }
+    if (!run) return;
+    // its failure is caught here, at once: a pass that ends early never asks for the outcome
+    away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
+    rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
+  };
+
   // the rules of the last sheet seen: rows come sheet by sheet
   let lastSheet: ParsedRow['ctx'] | undefined;
   let rr: RowEntry[] = [];
@@ -86,29 +109,8 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
     start(run) {
       ctx.documents.share(run.documents);
     },
-    reads(source: TemplateFiles) {
-      if (!opts.elsewhere || away) return;
-      const movable = rowEntries.filter((e) => RULES.includes(e.rule) && !STAYS_WITH_THE_ROWS.has(e.rule.code));
-      if (movable.length === 0) return;
-      const job = {
-        files: source.files,
-        read: { period: source.read.period, ...(source.read.section ? { section: source.read.section } : {}), ...(source.read.maxUnzippedBytes ? { maxUnzippedBytes: source.read.maxUnzippedBytes } : {}) },
-        ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
-        options: jobOptions(ctx), rules: movable.map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
-      };
-      let run: ReturnType<RowRulesRunner>;
-      try {
-        run = opts.elsewhere(job);
-      } catch {
-        return; // the thread could not be started: every rule runs here
-      }
-      if (!run) return;
-      away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
-      rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
-    },
-    stop() {
-      away?.stop();
-    },
+    // offered only with a runner: without one, the pass need not look at the files' kinds and sizes
+    ...(opts.elsewhere ? { reads: (source: TemplateFiles) => handOver(source, opts.elsewhere!), stop: () => away?.stop() } : {}),
     row(row: ParsedRow) {
       if (row.ctx !== lastSheet) {
         lastSheet = row.ctx;

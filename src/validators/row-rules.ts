@@ -10,10 +10,10 @@
  * worker thread: host/row-rules-thread.ts), and a failed or missing run is run here instead.
  */
 import { FindingList, type Finding } from '../model/finding.js';
-import type { Period } from '../model/period.js';
 import type { ReturnContext } from '../model/return.js';
 import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow } from '../parsers/rows.js';
+import type { TemplateFiles } from '../engine/pass.js';
 import { reporter, ruleContext } from './rule-context.js';
 import { RULES } from './rules/index.js';
 import type { RowRule, RuleContext } from './types.js';
@@ -22,9 +22,7 @@ import type { RowRule, RuleContext } from './types.js';
 export const STAYS_WITH_THE_ROWS: ReadonlySet<string> = new Set(['IFF_DUPLICATE']);
 
 /** What another thread needs to read the files and check their rows: plain data only. */
-export interface RowRulesJob {
-  readonly files: readonly string[];
-  readonly read: { readonly period: Period; readonly section?: SheetId; readonly maxUnzippedBytes?: number };
+export interface RowRulesJob extends TemplateFiles {
   readonly ctx: ReturnContext;
   /** the rule context's options, resolved (today included, so both threads agree on it) */
   readonly options: {
@@ -73,9 +71,8 @@ export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
   const ctx = ruleContext(job.ctx, job.options);
   const findings: SlottedFinding[] = [];
   let seq = 0;
-  const entries = [...job.rules]
-    .sort((a, b) => a.slot - b.slot)
-    .map(({ index, slot }) => {
+  // in slot order already, as the checker lists them
+  const entries = job.rules.map(({ index, slot }) => {
       const rule = RULES[index] as RowRule;
       return { rule, report: reporter(rule, (finding) => findings.push({ seq, slot, finding })) };
     });

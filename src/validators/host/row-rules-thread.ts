@@ -19,7 +19,5 @@ export const rowRulesThread: RowRulesRunner = (job) => {
     worker.once('error', reject);
     worker.once('exit', () => reject(new Error('the rule thread stopped')));
   });
-  // the checker handles a failed outcome (it runs the rules itself): no unhandled rejection here
-  outcome.catch(() => undefined);
   return { outcome, stop: () => void worker.terminate() };
 };
