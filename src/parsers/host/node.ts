@@ -77,7 +77,8 @@ async function* deflateRawStream(input: AsyncIterable<Uint8Array>): AsyncGenerat
     if (!c.length) continue;
     yield deflateRawSync(c, { level: 1, finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
     const b = Buffer.from(c.buffer, c.byteOffset, c.length);
-    dictionary = Buffer.from(b.length >= WINDOW || !dictionary ? b.subarray(-WINDOW) : Buffer.concat([dictionary, b]).subarray(-WINDOW));
+    // a copy of the last 32 KB (the piece's buffer may be reused by its producer); concat copies already
+    dictionary = b.length >= WINDOW || !dictionary ? Buffer.from(b.subarray(-WINDOW)) : Buffer.concat([dictionary, b]).subarray(-WINDOW);
   }
   yield deflateRawSync(Buffer.alloc(0), { level: 1 });
 }

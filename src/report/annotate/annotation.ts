@@ -24,6 +24,7 @@ import { ERRORS_SHEET, writeErrorsSheet, type CellLink } from './errors-sheet.js
 import { fileKey, indexFindings, marksForSheet, mergedMarks, type FileMarks, type SheetMarks } from './marks.js';
 import { MAX_COLS, MAX_ROWS, SheetNames } from './names.js';
 import { kindOf } from './route.js';
+import { DEFAULT_MAX_NOTES } from './placement.js';
 import { SheetXmlScanner, type SheetLayout } from './sheet-xml.js';
 import { PLAIN, PLAIN_ROW, fillFor, noteText, plainStyleFor } from './style.js';
 import { addMerges, putSheetFirst } from './writer-hooks.js';
@@ -33,7 +34,7 @@ export interface AnnotateOptions {
   maxNotes?: number;
 }
 
-export const DEFAULT_MAX_NOTES = 20_000;
+export { DEFAULT_MAX_NOTES } from './placement.js';
 
 /** How exceljs's streaming reader is set up for an input workbook. */
 export const READER_OPTIONS = {

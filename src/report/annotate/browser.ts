@@ -14,9 +14,7 @@ import type { Finding } from '../../model/finding.js';
 import { openSource } from '../../parsers/host/source.js';
 import { worksheetParts } from '../../parsers/xlsx.js';
 import { openEntry } from '../../parsers/zip.js';
-import { copyCsvs } from './copy-csv.js';
-import { copyXlsx } from './copy-xlsx.js';
-import { routeOf } from './route.js';
+import { copyRouted, routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook, type Writer } from './annotation.js';
 import { ERRORS_SHEET } from './errors-sheet.js';
 
@@ -106,8 +104,7 @@ export async function annotateToBytes(inputs: readonly string[], findings: reado
   if (route.kind !== 'exceljs') {
     const chunks: Uint8Array[] = [];
     const sink = async (b: Uint8Array) => void chunks.push(b.slice());
-    const maxNotes = Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES);
-    const counts = await (route.kind === 'xlsx' ? copyXlsx(route.file, findings, sink, maxNotes) : copyCsvs(route.files, findings, sink, maxNotes));
+    const counts = await copyRouted(route, findings, sink, opts.maxNotes);
     return { bytes: Buffer.concat(chunks), ...counts };
   }
   const out = memoryWriter();

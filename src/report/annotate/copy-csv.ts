@@ -24,7 +24,6 @@ import { MAX_COLS, MAX_ROWS, SheetNames, columnLetter, xmlEscape } from './names
 import { blocksFor, commentsXml, vmlXml } from './notes-xml.js';
 import { addOverrides, addRelationships, CONTENT_TYPE, NS_MAIN, NS_REL, relativeTarget, relsPartOf, REL_TYPE, XML_DECL } from './ooxml.js';
 import { Placement, type CopyCounts } from './placement.js';
-import { kindOf } from './route.js';
 import { HEADER_STYLE, NEW_BOOK_STYLES, PLAIN_STYLE, StylesEdit } from './styles-xml.js';
 import { editWorkbook } from './workbook-xml.js';
 import { PAGE_MARGINS, textCell, worksheetStart } from './worksheet-xml.js';
@@ -32,13 +31,13 @@ import { PAGE_MARGINS, textCell, worksheetStart } from './worksheet-xml.js';
 /** Lines of a CSV whose lengths set its column widths. */
 export const CSV_WIDTH_SAMPLE = 200;
 const WORKBOOK = 'xl/workbook.xml';
-/** The relationships of a CSV sheet with notes (the sheet has no others). */
 /**
  * Each batch of rows is made into XML and encoded at once (the rows and the text are let go
  * before the zip writer waits on anything), and handed on in pieces of about this many bytes.
  */
 const PIECE = 256 * 1024;
 const encoder = new TextEncoder();
+/** The relationships of a CSV sheet with notes (the sheet has no others). */
 const COMMENTS_RID = 'rId1';
 const VML_RID = 'rId2';
 
@@ -88,7 +87,6 @@ async function writeBook(files: readonly string[], findings: readonly Finding[],
   let block = 1;
 
   for (const file of files) {
-    if ((await kindOf(file)) !== 'csv') continue;
     const fm = byFile.get(fileKey(file));
     for await (const sheet of readCsv(file)) {
       const name = names.unique(csvSheetName(fm, sheet.name, file));
@@ -96,7 +94,7 @@ async function writeBook(files: readonly string[], findings: readonly Finding[],
       const part = `xl/worksheets/sheet${n}.xml`;
       const marks = mergedMarks(fm);
       const notes = marks ? placed.place(name, marks) : [];
-      const rows = new SheetRows(marks, (row, col, base) => styles.marked(base, placed.severity(marks!.get(row)!.get(col)!)));
+      const rows = new SheetRows(marks, (idx, base) => styles.marked(base, placed.severity(idx)));
       await zip.add(part, csvSheetXml(file, sheet, rows, notes.length > 0));
       sheets.push({ name, part });
       overrides.push({ part, type: CONTENT_TYPE.worksheet });
@@ -143,7 +141,7 @@ async function writeBook(files: readonly string[], findings: readonly Finding[],
 
 /** One CSV's worksheet: the head once the widths are known, then the rows batch by batch. */
 async function* csvSheetXml(file: string, sheet: RawSheet, rows: SheetRows, notes: boolean): AsyncGenerator<Uint8Array | string> {
-  const batches = readable(file, sheet.batches ?? batchesOf(sheet.rows));
+  const batches = readable(file, sheet.batches!);
   const sample: (readonly RawRow[])[] = [];
   let sampled = 0;
   for (;;) {
@@ -210,10 +208,6 @@ async function* readable(file: string, batches: AsyncIterable<readonly RawRow[]>
   }
 }
 
-async function* batchesOf(rows: AsyncIterable<RawRow>): AsyncGenerator<readonly RawRow[]> {
-  for await (const r of rows) yield [r];
-}
-
 /**
  * The rows of one CSV sheet as XML, with their marks: a marked cell gets its format with the
  * fill (the header's bold kept); a mark on a cell or line the CSV does not have adds it.
@@ -226,7 +220,8 @@ class SheetRows {
 
   constructor(
     private readonly marks: SheetMarks | undefined,
-    private readonly markedStyle: (row: number, col: number, base: number) => number,
+    /** the format of a marked cell: its findings' indexes and the format it would have had */
+    private readonly markedStyle: (idx: readonly number[], base: number) => number,
   ) {
     this.pending = marks ? [...marks.keys()].sort((a, b) => a - b) : [];
   }
@@ -286,7 +281,8 @@ class SheetRows {
     for (let c = 1; c <= last; c++) {
       const v = cells[c - 1];
       const has = v !== null && v !== undefined;
-      const s = cols.has(c) ? this.markedStyle(row, c, base) : base;
+      const idx = cols.get(c);
+      const s = idx ? this.markedStyle(idx, base) : base;
       const ref = this.letter(c - 1) + row;
       if (has) xml += textCell(ref, typeof v === 'string' ? v : cellText(v), s);
       else if (cols.has(c)) xml += `<c r="${ref}" s="${s}"/>`;

@@ -15,9 +15,7 @@ import { OptionError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
 import type { ZipSink } from '../zip-writer.js';
-import { copyCsvs } from './copy-csv.js';
-import { copyXlsx } from './copy-xlsx.js';
-import { routeOf } from './route.js';
+import { copyRouted, routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
 export { DEFAULT_MAX_NOTES, type AnnotateOptions } from './annotation.js';
@@ -50,10 +48,7 @@ export async function annotateFiles(
 
   const route = await routeOf(files);
   if (route.kind !== 'exceljs') {
-    const maxNotes = Math.max(0, opts.maxNotes ?? DEFAULT_MAX_NOTES);
-    const counts = await writeAtomically(partial, (sink) =>
-      route.kind === 'xlsx' ? copyXlsx(route.file, findings, sink, maxNotes) : copyCsvs(route.files, findings, sink, maxNotes),
-    );
+    const counts = await writeAtomically(partial, (sink) => copyRouted(route, findings, sink, opts.maxNotes));
     try {
       await refuseInputAsOutput(files, outPath, out);
       await rename(partial, outPath);

@@ -9,6 +9,9 @@ import type { SheetMarks } from './marks.js';
 import type { Note } from './notes-xml.js';
 import { noteText } from './style.js';
 
+/** Most cells given a note in the whole workbook; beyond it cells are only filled. */
+export const DEFAULT_MAX_NOTES = 20_000;
+
 export interface CopyCounts {
   notes: number;
   fills: number;

@@ -5,7 +5,12 @@
  * them go through exceljs (annotation.ts), which merges workbooks' styles and strings.
  */
 import { InputError } from '../../model/errors.js';
+import type { Finding } from '../../model/finding.js';
 import { detectFile } from '../../parsers/detect.js';
+import type { ZipSink } from '../zip-writer.js';
+import { copyCsvs } from './copy-csv.js';
+import { copyXlsx } from './copy-xlsx.js';
+import { DEFAULT_MAX_NOTES, type CopyCounts } from './placement.js';
 
 export type AnnotationRoute =
   | { readonly kind: 'xlsx'; readonly file: string }
@@ -23,8 +28,17 @@ export async function kindOf(file: string): Promise<'xlsx' | 'csv' | undefined> 
 }
 
 export async function routeOf(inputs: readonly string[]): Promise<AnnotationRoute> {
-  const kinds = [];
+  const kinds: ('xlsx' | 'csv' | undefined)[] = [];
   for (const f of inputs) kinds.push(await kindOf(f));
-  if (!kinds.includes('xlsx')) return { kind: 'csv', files: inputs };
+  // the CSVs only: an input that cannot be read has no sheet, its findings are on the Errors sheet
+  if (!kinds.includes('xlsx')) return { kind: 'csv', files: inputs.filter((_, i) => kinds[i] === 'csv') };
   return inputs.length === 1 ? { kind: 'xlsx', file: inputs[0]! } : { kind: 'exceljs' };
+}
+
+/** The annotated workbook of a route we write ourselves, into `sink`. */
+export function copyRouted(
+  route: AnnotationRoute & { kind: 'xlsx' | 'csv' }, findings: readonly Finding[], sink: ZipSink, maxNotes: number | undefined,
+): Promise<CopyCounts> {
+  const cap = Math.max(0, maxNotes ?? DEFAULT_MAX_NOTES);
+  return route.kind === 'xlsx' ? copyXlsx(route.file, findings, sink, cap) : copyCsvs(route.files, findings, sink, cap);
 }
