@@ -26,7 +26,7 @@
  * because a time alone is no calendar day and would otherwise come back as 30-Dec-1899.
  * (exceljs turns them into Dates on 1899-12-30.)
  */
-import { posix } from './zip-paths.js';
+import { posix, resolveTarget } from './zip-paths.js';
 import { SaxesParser } from 'saxes';
 import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
@@ -135,17 +135,6 @@ class Parts {
 interface Relationship {
   type: string;
   target: string;
-}
-
-/** A relationship target as a part name: relative to `base` (a folder), or absolute (`/xl/...`). */
-function resolveTarget(base: string, target: string): string {
-  let t = target.replace(/\\/g, '/');
-  try {
-    t = decodeURI(t);
-  } catch {
-    // keep it as written
-  }
-  return t.startsWith('/') ? posix.normalize(t).slice(1) : posix.normalize(posix.join(base, t));
 }
 
 async function readRels(file: string, parts: Parts, relsName: string, base: string): Promise<Map<string, Relationship>> {

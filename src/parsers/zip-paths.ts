@@ -30,3 +30,14 @@ function basename(p: string): string {
 }
 
 export const posix = { normalize, join, dirname, basename };
+
+/** A relationship target as a part name: relative to `base` (a folder), or absolute (`/xl/...`). */
+export function resolveTarget(base: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  try {
+    t = decodeURI(t);
+  } catch {
+    // keep it as written
+  }
+  return t.startsWith('/') ? posix.normalize(t).slice(1) : posix.normalize(posix.join(base, t));
+}

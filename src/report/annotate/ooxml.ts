@@ -3,7 +3,7 @@
  * relationships, content types, styles, comments): each such part is small, read whole and
  * edited as text, so that everything we do not touch stays byte for byte as the user's.
  */
-import { posix } from '../../parsers/zip-paths.js';
+import { posix, resolveTarget } from '../../parsers/zip-paths.js';
 import { xmlEscape } from './names.js';
 
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -60,17 +60,6 @@ export function ooxmlText(s: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-/** A relationship target as a part name: relative to `base` (a folder), or absolute (`/xl/...`). */
-export function resolveTarget(base: string, target: string): string {
-  let t = target.replace(/\\/g, '/');
-  try {
-    t = decodeURI(t);
-  } catch {
-    // keep it as written
-  }
-  return t.startsWith('/') ? posix.normalize(t).slice(1) : posix.normalize(posix.join(base, t));
 }
 
 /** The relationships part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
