@@ -16,7 +16,7 @@ import type { ParsedRow } from '../parsers/rows.js';
 import { forRun, reporter } from './rule-context.js';
 import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
 import { RULES } from './rules/index.js';
-import type { Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
+import type { PassRule, Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
 export { forRun, reporter, ruleContext } from './rule-context.js';
 
@@ -33,6 +33,7 @@ interface RowEntry {
 }
 
 interface PassEntry {
+  readonly rule: PassRule;
   readonly pass: RulePass;
   readonly slot: number;
 }
@@ -65,7 +66,7 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   };
 
   const rowEntries: RowEntry[] = [];
-  const passEntries = new Map<SheetId, PassEntry[]>();
+  const passList: PassEntry[] = [];
   const finishers: Hook<ProcessResult>[] = [];
   rules.forEach((rule, i) => {
     if (rule.kind === 'row') {
@@ -73,21 +74,25 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
     } else {
       const pass = rule.check(ctx, reporter(rule, sinkOf(rules.length + i)));
       if (pass.finish) finishers.push((r) => pass.finish!(r));
-      if (pass.row) for (const s of rule.sections) push(passEntries, s, { pass, slot: rules.length + i });
+      passList.push({ rule, pass, slot: rules.length + i });
     }
   });
   let rowRules = byRuleSheets(rowEntries);
+  let passEntries = passesBySheet(passList);
 
   /** Hands the row rules that can move to `elsewhere`, reading `source` again; they stay if it cannot. */
   const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner) => {
     if (away) return;
-    const movable = rowEntries.filter((e) => RULES.includes(e.rule) && !STAYS_WITH_THE_ROWS.has(e.rule.code));
-    if (movable.length === 0) return;
+    const canMove = (rule: Rule) => RULES.includes(rule) && !STAYS_WITH_THE_ROWS.has(rule.code);
+    const movable = rowEntries.filter((e) => canMove(e.rule));
+    // pass rules that report on rows only, from their own rows, go too: less for this thread to do while it maps
+    const movablePasses = passList.filter((e) => e.rule.rowsOnly && !e.pass.finish && canMove(e.rule));
+    if (movable.length === 0 && movablePasses.length === 0) return;
     const job: RowRulesJob = {
       ...source,
       ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
       options: jobOptions(ctx),
-      rules: movable.map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
+      rules: [...movable, ...movablePasses].map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
     };
     let run: ReturnType<RowRulesRunner>;
     try {
@@ -99,6 +104,7 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
     // its failure is caught here, at once: a pass that ends early never asks for the outcome
     away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
     rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
+    passEntries = passesBySheet(passList.filter((e) => !movablePasses.includes(e)));
   };
 
   // the rules of the last sheet seen: rows come sheet by sheet
@@ -161,6 +167,12 @@ function mergeInto(held: Finding[], seqs: number[], slots: number[], away: reado
       j++;
     } else held.push(mine[i++]!);
   }
+}
+
+function passesBySheet(entries: readonly PassEntry[]): Map<SheetId, PassEntry[]> {
+  const m = new Map<SheetId, PassEntry[]>();
+  for (const e of entries) if (e.pass.row) for (const s of e.rule.sections) push(m, s, e);
+  return m;
 }
 
 function byRuleSheets(entries: readonly RowEntry[]): Map<SheetId, RowEntry[]> {

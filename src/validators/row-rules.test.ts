@@ -13,6 +13,7 @@ import { returnContext } from '../engine/options.js';
 import { serialisePayloads } from '../mappers/payload.js';
 import { rowRulesThread } from './host/row-rules-thread.js';
 import { defaultCheckers, RULES } from './index.js';
+import { ruleContext } from './rule-context.js';
 import { runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner } from './row-rules.js';
 
 const ctx = returnContext({ gstin: '27AAACR5055K1Z7', period: '102025' });
@@ -61,6 +62,9 @@ describe('row rules on another reading of the CSV files', () => {
     const moved = jobs[0]!.rules.map((r) => RULES[r.index]!.code);
     expect(moved).toContain('RET191113');
     expect(moved).not.toContain('IFF_DUPLICATE');
+    // a pass rule that reports on rows only goes too (PassRule.rowsOnly); one that shares the run's document index stays
+    expect(moved).toContain('DOCNUM_FORMAT');
+    expect(moved).not.toContain('RET191190');
     // the other reading made findings of its own, which the merge put in their places
     const outcome = await runRowRules(jobs[0]!);
     expect(outcome.findings.length).toBeGreaterThan(20);
@@ -88,6 +92,26 @@ describe('row rules on another reading of the CSV files', () => {
     expect(onRow).toContain('RET191190');
     expect(onRow.indexOf('RET191190')).toBeGreaterThan(0);
     expect(await pass([b2b, b2cl], here([]))).toEqual(alone);
+  });
+
+  it('a pass rule that reports on rows only is run there too, its findings in their places', async () => {
+    const b2b = join(dir, 'b2b,sez,de.csv');
+    writeFileSync(b2b, [
+      'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+      '27YLDFB7541I1Z4,Coastal Industries LLP,TI/1,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,18,4630.38,0.00',
+      // a malformed number (DOCNUM_FORMAT, a pass rule) on a row with a row rule's finding (a rate off the list)
+      '27YLDFB7541I1Z4,Coastal Industries LLP,TI 2,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,17,4630.38,0.00',
+      '27YLDFB7541I1Z4,Coastal Industries LLP,TI 2,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,18,4630.38,0.00',
+    ].join('\n'));
+    const alone = await pass([b2b]);
+    const onRow = alone.findings.filter((f) => f.row === 3).map((f) => f.code);
+    expect(onRow).toEqual(expect.arrayContaining(['RET191175', 'DOCNUM_FORMAT']));
+    expect(onRow.indexOf('DOCNUM_FORMAT')).toBeGreaterThan(onRow.indexOf('RET191175'));
+    const jobs: RowRulesJob[] = [];
+    expect(await pass([b2b], here(jobs))).toEqual(alone);
+    // both were made on the other reading
+    const made = (await runRowRules(jobs[0]!)).findings.map((f) => f.finding.code);
+    expect(made).toEqual(expect.arrayContaining(['RET191175', 'DOCNUM_FORMAT']));
   });
 
   it('in a worker thread: the same', async () => {
@@ -156,6 +180,16 @@ describe('row rules on another reading of the CSV files', () => {
   it('GSTR1_RULE_THREAD=0 keeps every rule in this thread', () => {
     process.env.GSTR1_RULE_THREAD = '0';
     expect(rowRulesThread({ files: [], read: { period: ctx.period }, ctx, options: { quarterly: false, form: 'gstr1', today: '2025-11-20' }, rules: [] })).toBeUndefined();
+  });
+
+  it('pass rules run elsewhere report on rows only and keep nothing the run shares', () => {
+    const rowsOnly = RULES.filter((r) => r.kind === 'pass' && r.rowsOnly);
+    expect(rowsOnly.map((r) => r.code)).toEqual(['DOCNUM_FORMAT']);
+    for (const r of rowsOnly) {
+      if (r.kind !== 'pass') continue;
+      expect(/ctx\.(documents|iffDocuments)\b/.test(r.check.toString()), r.code).toBe(false);
+      expect(r.check(ruleContext(ctx, {}), Object.assign(() => undefined, { raw: () => undefined })).finish, r.code).toBeUndefined();
+    }
   });
 
   it('rules that read the run\'s own state stay with the rows', () => {

@@ -2,7 +2,8 @@
  * Row rules checked on another reading of the same CSV files, so the thread that maps the
  * rows does not run them (the second core reads and checks while the first maps): a row rule
  * looks at one coerced row and nothing else, so reading the files again gives the same rows in
- * the same order and the same findings. Each finding carries the row's place in the pass (`seq`)
+ * the same order and the same findings. Pass rules that report on rows only, from their own
+ * rows (PassRule.rowsOnly), go too. Each finding carries the row's place in the pass (`seq`)
  * and its rule's place in the checker (`slot`), and the checker merges them back into the order
  * it would have made them in (checker.ts).
  *
@@ -16,7 +17,7 @@ import { readRowBatches, type ParsedRow } from '../parsers/rows.js';
 import type { TemplateFiles } from '../engine/pass.js';
 import { reporter, ruleContext } from './rule-context.js';
 import { RULES } from './rules/index.js';
-import type { RowRule, RuleContext } from './types.js';
+import type { RuleContext } from './types.js';
 
 /** Rules that read what only the mapping thread has (the --iff documents): they stay there. */
 export const STAYS_WITH_THE_ROWS: ReadonlySet<string> = new Set(['IFF_DUPLICATE']);
@@ -66,25 +67,28 @@ export function jobOptions(ctx: RuleContext): RowRulesJob['options'] {
   };
 }
 
-/** Reads the job's files and runs its rules on every row, as the checker would have. */
+/** Reads the job's files and runs its rules on every row in slot order (row rules, then pass rules), as the checker would have. */
 export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
   const ctx = ruleContext(job.ctx, job.options);
   const findings: SlottedFinding[] = [];
   let seq = 0;
-  // in slot order already, as the checker lists them
-  const entries = job.rules.map(({ index, slot }) => {
-      const rule = RULES[index] as RowRule;
-      return { rule, report: reporter(rule, (finding) => findings.push({ seq, slot, finding })) };
-    });
-  const bySheet = new Map<SheetId, typeof entries>();
+  const entries = [...job.rules].sort((a, b) => a.slot - b.slot).map(({ index, slot }) => {
+    const rule = RULES[index]!;
+    const report = reporter(rule, (finding) => findings.push({ seq, slot, finding }));
+    if (rule.kind === 'row') return { rule, row: (row: ParsedRow) => rule.check(row, ctx, report) };
+    // a pass rule marked rowsOnly (see PassRule): its state is its own
+    const pass = rule.check(ctx, report);
+    return { rule, row: pass.row ? (row: ParsedRow) => pass.row!(row) : undefined };
+  });
+  const bySheet = new Map<SheetId, ((row: ParsedRow) => void)[]>();
   const rulesOf = (id: SheetId) => {
     let list = bySheet.get(id);
-    if (!list) bySheet.set(id, (list = entries.filter((e) => e.rule.sections.includes(id))));
+    if (!list) bySheet.set(id, (list = entries.filter((e) => e.row && e.rule.sections.includes(id)).map((e) => e.row!)));
     return list;
   };
   const check = (row: ParsedRow) => {
     const list = rulesOf(row.ctx.spec.id);
-    for (let i = 0; i < list.length; i++) list[i]!.rule.check(row, ctx, list[i]!.report);
+    for (let i = 0; i < list.length; i++) list[i]!(row);
     seq++;
   };
   // the reader's own findings are the mapping thread's to report

@@ -104,6 +104,12 @@ export interface RulePass {
 
 export interface PassRule extends RuleMeta {
   readonly kind: 'pass';
+  /**
+   * The rule reports on rows only, from what it kept of its own rows (no `finish`, nothing the
+   * pass, the mappers or other rules share): it may then run on another reading of the same CSV
+   * files, as row rules do (row-rules.ts), and the mapping thread has less to do.
+   */
+  readonly rowsOnly?: true;
   check(ctx: RuleContext, report: Report): RulePass;
 }
 

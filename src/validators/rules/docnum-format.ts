@@ -26,6 +26,7 @@ export const NUMBER_FIELDS: Partial<Record<SheetId, readonly Field[]>> = {
 const rule: PassRule = {
   kind: 'pass',
   code: 'DOCNUM_FORMAT',
+  rowsOnly: true,
   severity: 'error',
   sections: Object.keys(NUMBER_FIELDS) as SheetId[],
   source: 'CGST Rule 46(b); Offline Tool 3.2.4 document-number pattern `^[a-zA-Z0-9-/]{1,16}$`',
