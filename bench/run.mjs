@@ -50,7 +50,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_PERIOD, GENERATOR_VERSION, SHEETS, SUPPLIER_GSTIN, sourceHash } from './gen-return.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -265,10 +265,13 @@ function cleanTmp() {
   for (const f of fs.readdirSync(TMP)) if (!f.startsWith('time-')) fs.rmSync(path.join(TMP, f), { recursive: true, force: true });
 }
 
-/** The launcher's heap cap for these inputs (src/cli/main.ts heapCapMb), for the report; up to 8 MB they run uncapped. */
-function launcherHeapCap(files) {
+/**
+ * The V8 flags the launcher gives the process that runs these inputs (src/cli/child-env.ts childFlags, from the
+ * timed build), for the report; up to 8 MB they run in the launcher's own process, with V8's defaults.
+ */
+function launcherFlags(files, childFlags) {
   const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  return bytes <= 8 * MiB ? 'none (run in one process)' : `--max-old-space-size=${Math.max(768, Math.ceil((bytes / MiB) * 8))}`;
+  return bytes <= 8 * MiB ? 'none (run in one process)' : childFlags(bytes, files.some((f) => f.endsWith('.xlsx')), [], {}).join(' ');
 }
 
 /** The Python peers whose package python3 can import, and a note on the ones it cannot. */
@@ -459,7 +462,8 @@ async function main() {
   }
 
   // report
-  const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find });
+  const { childFlags } = await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href);
+  const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, childFlags });
   log('');
   log(tableText(jobs, o));
   log('');
@@ -501,7 +505,7 @@ function tableText(jobs, o) {
   return rows.map((r) => r.map((c, i) => (i >= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
 }
 
-function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
+function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, childFlags }) {
   const L = [];
   const p = (s = '') => L.push(s);
   p('# Performance');
@@ -530,7 +534,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
     p();
     p(`${fmtInt(m.dataRows)} data rows: ${Object.entries(m.sheets).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}. ` +
       `The .xlsx is ${xs.toFixed(1)} MiB; the ${Object.keys(m.files.csv).length} CSVs ${cs.toFixed(1)} MiB. Lines/s = data rows ÷ median wall time. ` +
-      `Heap cap given by the launcher: ${launcherHeapCap(inputs)} (xlsx), ${launcherHeapCap(Object.values(m.files.csv))} (CSV).`);
+      `V8 flags given by the launcher: ${launcherFlags(inputs, childFlags)} (xlsx), ${launcherFlags(Object.values(m.files.csv), childFlags)} (CSV).`);
     p();
     p('| input | command | median wall s (min–max) | lines/s | peak RSS MB (median / max) | × floor | runs ok |');
     p('|---|---|---|---|---|---|---|');
@@ -559,7 +563,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find }) {
   p(`- **Peers** (not part of CI): the converter a Python user writes, on the same .xlsx: openpyxl \`read_only\` (\`bench/peer-openpyxl.py\`) and pandas \`read_excel\` (\`bench/peer-pandas.py\`), ` +
     'timed on the smallest return only (they take 40–100 s a run at 500,000 lines), both reading the b2b sheet only, grouping its lines into invoices per recipient and writing the b2b JSON with floats, as the Python GSTR-1 converters do (`bench/peer_b2b.py`); their lines/s counts b2b lines. ' +
     `gstr1 converts and checks every sheet, so the speedup printed understates ours. Here: ${mach.peers}.`);
-  p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap (src/cli/main.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped. GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
+  p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap, and for a workbook an 8 MB semi-space (src/cli/main.ts, child-env.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped. GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
     'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so it is the worker\'s peak. The launcher\'s own ~40 MB, resident at the same time, is not included.');
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
     'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the reference row; gstr1 reads .xlsx with its own reader (zlib, then an offset scanner for the rows and shared strings with saxes for whatever it does not read, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing, ' +

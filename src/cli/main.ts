@@ -4,7 +4,8 @@
  * garbage pile up: a 500,000-line workbook then peaks near 450 MB although under 100 MB is live.
  * So the CLI runs itself once more with a heap cap sized to the input (measured: 768 MB cap →
  * about 280 MB peak at 500,000 lines), unless the user set one. Small inputs run in this process:
- * a second Node start-up is a quarter of their run, and the cap does not change their peak.
+ * a second Node start-up is a quarter of their run, and the cap does not change their peak. For a
+ * workbook the worker's young generation is capped as well (child-env.ts).
  *
  * Stopping the launcher stops the worker: signals are passed on, and the worker watches the IPC
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
@@ -13,9 +14,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { childEnv } from './child-env.js';
-
-const HEAP_FLAG = '--max-old-space-size';
+import { childEnv, childFlags, HEAP_FLAG, namesWorkbook, userSet } from './child-env.js';
 
 /**
  * Files named on the command line, in bytes, up to which the command runs without a cap. Measured
@@ -37,17 +36,9 @@ function fileBytes(args: readonly string[]): number {
   return bytes;
 }
 
-function heapCapMb(bytes: number): number {
-  // live memory grows with the number of documents, about 2 bytes per input byte
-  return Math.max(768, Math.ceil((bytes / 1024 / 1024) * 8));
-}
-
 const args = process.argv.slice(2);
 const bytes = fileBytes(args);
-const capped =
-  process.env.GSTR1_CHILD === '1' ||
-  process.execArgv.some((a) => a.startsWith(HEAP_FLAG)) ||
-  (process.env.NODE_OPTIONS ?? '').includes(HEAP_FLAG);
+const capped = process.env.GSTR1_CHILD === '1' || userSet(HEAP_FLAG, process.execArgv, process.env);
 const small = bytes > 0 && bytes <= SMALL_INPUT_BYTES;
 
 if (capped || small) {
@@ -60,7 +51,7 @@ if (capped || small) {
   const { runCLI } = await import('./cli.js');
   process.exitCode = await runCLI(args);
 } else {
-  const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${heapCapMb(bytes)}`, fileURLToPath(import.meta.url), ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, namesWorkbook(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: childEnv(process.env),
   });

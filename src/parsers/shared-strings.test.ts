@@ -14,6 +14,26 @@ describe('SharedStrings', () => {
     for (let i = 0; i < texts.length; i++) expect(table.get(i)).toBe(texts[i]);
   });
 
+  it('splits texts across segment boundaries and joins them back, a surrogate pair cut in two included', () => {
+    const texts: string[] = [];
+    // texts of 7 characters with an emoji (two UTF-16 units) at every offset against the 65,536-character boundary
+    for (let i = 0; i < 30_000; i++) texts.push(`${'ab'.slice(0, i % 3)}😀${'cdef'.slice(0, 3 - (i % 3))}`);
+    texts.push('y'.repeat(200_000), 'z');
+    const table = new SharedStrings();
+    for (const t of texts) table.add(t);
+    table.done();
+    for (let i = 0; i < texts.length; i++) expect(table.get(i)).toBe(texts[i]);
+  });
+
+  it('gives an empty text that starts exactly where the last full segment ends', () => {
+    const table = new SharedStrings();
+    table.add('x'.repeat(65_536));
+    table.add('');
+    table.done();
+    expect(table.get(0)).toBe('x'.repeat(65_536));
+    expect(table.get(1)).toBe('');
+  });
+
   it('has nothing outside its range', () => {
     const table = new SharedStrings();
     table.add('a');
