@@ -271,7 +271,7 @@ function cleanTmp() {
  */
 function launcherFlags(files, childFlags) {
   const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  return bytes <= 8 * MiB ? 'none (run in one process)' : childFlags(bytes, [], {}).join(' ');
+  return bytes <= 8 * MiB ? 'none (run in one process)' : childFlags(bytes, files.some((f) => f.endsWith('.xlsx')), [], {}).join(' ');
 }
 
 /** The Python peers whose package python3 can import, and a note on the ones it cannot. */
@@ -563,7 +563,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, chi
   p(`- **Peers** (not part of CI): the converter a Python user writes, on the same .xlsx: openpyxl \`read_only\` (\`bench/peer-openpyxl.py\`) and pandas \`read_excel\` (\`bench/peer-pandas.py\`), ` +
     'timed on the smallest return only (they take 40–100 s a run at 500,000 lines), both reading the b2b sheet only, grouping its lines into invoices per recipient and writing the b2b JSON with floats, as the Python GSTR-1 converters do (`bench/peer_b2b.py`); their lines/s counts b2b lines. ' +
     `gstr1 converts and checks every sheet, so the speedup printed understates ours. Here: ${mach.peers}.`);
-  p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap and an 8 MB semi-space (src/cli/main.ts, child-env.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped. GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
+  p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap, and for a workbook an 8 MB semi-space (src/cli/main.ts, child-env.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped. GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
     'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so it is the worker\'s peak. The launcher\'s own ~40 MB, resident at the same time, is not included.');
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
     'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the reference row; gstr1 reads .xlsx with its own reader (zlib, then an offset scanner for the rows and shared strings with saxes for whatever it does not read, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing, ' +

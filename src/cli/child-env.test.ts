@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, childFlags, MALLOC_ARENAS } from './child-env.js';
+import { childEnv, childFlags, MALLOC_ARENAS, namesWorkbook } from './child-env.js';
 
 describe('the command process environment', () => {
   it('marks the child, caps glibc malloc arenas, and keeps everything else and a cap the user set', () => {
@@ -7,10 +7,18 @@ describe('the command process environment', () => {
     expect(childEnv({ MALLOC_ARENA_MAX: '8' })).toEqual({ MALLOC_ARENA_MAX: '8', GSTR1_CHILD: '1' });
   });
 
-  it('gives the child a heap cap sized to the input and an 8 MB semi-space, unless the user chose one', () => {
-    expect(childFlags(10 * 1024 * 1024, [], {})).toEqual(['--max-old-space-size=768', '--max-semi-space-size=8']);
-    expect(childFlags(200 * 1024 * 1024, [], {})).toEqual(['--max-old-space-size=1600', '--max-semi-space-size=8']);
-    expect(childFlags(10 * 1024 * 1024, ['--max-semi-space-size=32'], {})).toEqual(['--max-old-space-size=768']);
-    expect(childFlags(10 * 1024 * 1024, [], { NODE_OPTIONS: '--max-semi-space-size=2' })).toEqual(['--max-old-space-size=768']);
+  it('gives the child a heap cap sized to the input and, for a workbook, an 8 MB semi-space unless the user chose one', () => {
+    const MB = 1024 * 1024;
+    expect(childFlags(10 * MB, true, [], {})).toEqual(['--max-old-space-size=768', '--max-semi-space-size=8']);
+    expect(childFlags(200 * MB, true, [], {})).toEqual(['--max-old-space-size=1600', '--max-semi-space-size=8']);
+    expect(childFlags(60 * MB, false, [], {})).toEqual(['--max-old-space-size=768']);
+    expect(childFlags(10 * MB, true, ['--max-semi-space-size=32'], {})).toEqual(['--max-old-space-size=768']);
+    expect(childFlags(10 * MB, true, [], { NODE_OPTIONS: '--max-semi-space-size=2' })).toEqual(['--max-old-space-size=768']);
+  });
+
+  it('tells a command naming a workbook from one naming CSVs only', () => {
+    expect(namesWorkbook(['validate', 'a.csv', 'Sales Oct.XLSX', '--gstin', 'X'])).toBe(true);
+    expect(namesWorkbook(['convert', 'b2b.csv', 'hsn.csv', '--out', 'r.json'])).toBe(false);
+    expect(namesWorkbook(['upload', 'macro.xlsm'])).toBe(true);
   });
 });

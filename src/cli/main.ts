@@ -4,8 +4,8 @@
  * garbage pile up: a 500,000-line workbook then peaks near 450 MB although under 100 MB is live.
  * So the CLI runs itself once more with a heap cap sized to the input (measured: 768 MB cap →
  * about 280 MB peak at 500,000 lines), unless the user set one. Small inputs run in this process:
- * a second Node start-up is a quarter of their run, and the cap does not change their peak. The
- * worker's young generation is capped as well (child-env.ts).
+ * a second Node start-up is a quarter of their run, and the cap does not change their peak. For a
+ * workbook the worker's young generation is capped as well (child-env.ts).
  *
  * Stopping the launcher stops the worker: signals are passed on, and the worker watches the IPC
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { childEnv, childFlags, HEAP_FLAG, userSet } from './child-env.js';
+import { childEnv, childFlags, HEAP_FLAG, namesWorkbook, userSet } from './child-env.js';
 
 /**
  * Files named on the command line, in bytes, up to which the command runs without a cap. Measured
@@ -51,7 +51,7 @@ if (capped || small) {
   const { runCLI } = await import('./cli.js');
   process.exitCode = await runCLI(args);
 } else {
-  const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, namesWorkbook(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: childEnv(process.env),
   });
