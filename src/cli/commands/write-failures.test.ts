@@ -51,7 +51,8 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, createWriteStream }, createWriteStream };
 });
 
-const { runCLI } = await import('../cli.js');
+const { cli: run } = await import('../../../test/helpers/cli.js');
+const { stubEmulatorCredentials } = await import('../../../test/helpers/portal-cli.js');
 const { startEmulator } = await import('../../upload/emulator/index.js');
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -82,10 +83,8 @@ function fillDisk(opts: { code?: 'ENOSPC' | 'EACCES'; match?: RegExp } = {}): st
 }
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-  const code = await runCLI(argv, { stdout: sink, stderr: sink });
-  return { code, out };
+  const r = await run(...argv);
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 /** The command failed on `file` with the words of `reason`, exit 2, and left nothing in `full`. */
@@ -183,12 +182,7 @@ describe('upload --errors on a full disk', () => {
   it('names the errors file and exits 2', async () => {
     const emu = await startEmulator({});
     try {
-      vi.stubEnv('GSTR1_HOME', mkdtempSync(join(dir, 'home-')));
-      vi.stubEnv('GSTR1_WB_EMAIL', 'me@example.com');
-      vi.stubEnv('GSTR1_WB_CLIENT_ID', 'demo');
-      vi.stubEnv('GSTR1_WB_CLIENT_SECRET', 'demo-secret');
-      vi.stubEnv('GSTR1_GST_USERNAME', 'sahyadri');
-      vi.stubEnv('GSTR1_OTP', '575757');
+      stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
       const input = join(dir, 'b2b.csv');
       writeFileSync(input, [
         'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
