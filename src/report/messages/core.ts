@@ -30,14 +30,16 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   EIO: 'the disk reported an error',
 };
 
+const NO_PERMISSION = 'Write it to a folder you may write to; if the file is there already, check that it is not read-only or open in Excel.';
+
 /** What to do when an output file could not be written, by the reason. */
 const WRITE_HINTS: Readonly<Record<string, string>> = {
   ENOSPC: 'Free some space on that disk, or write the file to another disk.',
   EDQUOT: 'Free some space in your files there, or write the file to another disk.',
   EFBIG: 'Write the file to another disk (a FAT32 USB stick holds files of up to 4 GB).',
   EROFS: 'Write the file to another folder or disk.',
-  EACCES: 'Write it to a folder you may write to; if the file is there already, check that it is not read-only or open in Excel.',
-  EPERM: 'Write it to a folder you may write to; if the file is there already, check that it is not read-only or open in Excel.',
+  EACCES: NO_PERMISSION,
+  EPERM: NO_PERMISSION,
   EBUSY: 'Close the file in Excel (or the program that has it open), then run again.',
   EISDIR: 'Give a file name, not the name of a folder.',
   ENAMETOOLONG: 'Choose a shorter name or a folder nearer the top of the disk.',
