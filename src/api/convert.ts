@@ -1,7 +1,7 @@
 /** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { OptionError } from '../model/errors.js';
+import { OptionError, writeFailure } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
 import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
@@ -10,6 +10,7 @@ import { type ReturnOptions, sectionOption, returnContext } from '../engine/opti
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
 import type { ProcessResult } from '../engine/pass.js';
+import { partialName } from '../report/output-file.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
@@ -54,58 +55,63 @@ export async function convertFiles(files: readonly string[], opts: ConvertOption
 
 /**
  * Writes one file, or `<out>-N.json` chunks when the return is over the limit. Each payload is
- * written as it is serialised, in blocks of about 64 KB, never held whole; the first goes to a
- * temporary name until it is known whether a second follows (then it is `<out>-1.json`).
+ * written as it is serialised, in blocks of about 64 KB, never held whole, beside its final name;
+ * the files are renamed only once the last is complete, so a failure (a full disk...) leaves none
+ * of them, and is FILE_WRITE naming the file that was being written.
  */
 export async function writePayloadFiles(result: ProcessResult, out: string, maxBytes: number): Promise<string[]> {
   const env = { gstin: result.ctx.gstin, fp: formatPeriod(result.ctx.period) };
   const base = out.replace(/\.json$/i, '');
   const chunkName = (i: number) => `${base}-${i}.json`;
-  const first = `${out}.${process.pid}.partial`;
-  const written: string[] = [];
-  // as to-excel does: --out may name a folder that is not there yet
-  await mkdir(dirname(resolve(out)), { recursive: true });
-  let n = 0;
+  const partials: string[] = [];
+  const renamed: string[] = [];
   let fh: FileHandle | undefined;
   let block = '';
+  // the file being written, as the user knows it (the first is `out` until a second follows)
+  let writing = out;
+  const start = async () => {
+    writing = partials.length === 0 ? out : chunkName(partials.length + 1);
+    partials.push(partialName(writing));
+    fh = await open(partials.at(-1)!, 'wx');
+  };
   try {
+    // as to-excel does: --out may name a folder that is not there yet
+    await mkdir(dirname(resolve(out)), { recursive: true });
     for (const t of payloadTexts(result.outputs, env, maxBytes)) {
       if (t === PAYLOAD_END) {
+        // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
         if (block) await fh!.writeFile(block);
         block = '';
         await fh!.close();
         fh = undefined;
-        if (n > 1) written.push(chunkName(n));
         continue;
       }
-      if (!fh) {
-        n++;
-        if (n === 2) {
-          await rename(first, chunkName(1));
-          written.push(chunkName(1));
-        }
-        fh = await open(n === 1 ? first : chunkName(n), 'w');
-      }
+      if (!fh) await start();
       block += t;
       if (block.length >= 65536) {
-        // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
-        await fh.writeFile(block);
+        await fh!.writeFile(block);
         block = '';
       }
     }
-    if (n === 1) {
-      await rename(first, out);
-      written.push(out);
-    } else if (n === 0) {
+    if (partials.length === 0) {
       // an empty return still gets its envelope, so the user sees what was produced
-      await writeFile(out, JSON.stringify(env));
-      written.push(out);
+      await start();
+      await fh!.writeFile(JSON.stringify(env));
+      await fh!.close();
+      fh = undefined;
     }
-  } finally {
-    await fh?.close();
-    if (n === 1) await rm(first, { force: true });
+    const names = partials.length === 1 ? [out] : partials.map((_, i) => chunkName(i + 1));
+    for (const [i, p] of partials.entries()) {
+      writing = names[i]!;
+      await rename(p, writing);
+      renamed.push(writing);
+    }
+    return names;
+  } catch (e) {
+    await fh?.close().catch(() => {});
+    for (const f of [...partials, ...renamed]) await rm(f, { force: true });
+    throw writeFailure(e, writing);
   }
-  return written;
 }
 
 /** Inputs are never overwritten. */

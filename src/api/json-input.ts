@@ -7,7 +7,7 @@
  */
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { OptionError } from '../model/errors.js';
+import { OptionError, OutputError } from '../model/errors.js';
 import type { Field } from '../model/fields.js';
 import { formatPeriod, parsePeriod } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
@@ -125,7 +125,10 @@ export async function checkJsonReturn(files: readonly string[], opts: CheckJsonO
 export async function annotateJson(files: readonly string[], findings: readonly Finding[], out: string, sez: boolean): Promise<void> {
   const tmp = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.to-excel.xlsx`);
   try {
-    await toExcel(files, { out: tmp, sez });
+    await toExcel(files, { out: tmp, sez }).catch((e: unknown) => {
+      // the workbook made on the way is written beside `out`: a failure to write it is `out`'s
+      throw e instanceof OutputError && e.params.file === tmp ? new OutputError(e.code, { ...e.params, file: out }, { cause: e }) : e;
+    });
     const inputs = new Set(files.map((f) => resolve(f)));
     const onWorkbook = findings.map((f) => (f.file && inputs.has(resolve(f.file)) ? { ...f, file: tmp } : f));
     const { annotateFiles } = await import('../report/annotate/index.js');

@@ -2,8 +2,6 @@
  * `gstr1 split`: a sales register → the official template workbook, filled (split-template.ts
  * decides what goes in it; here it is written to a file).
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { guardOutput } from './convert.js';
 import type { ProcessResult } from '../engine/pass.js';
 import { writeTemplateWorkbook } from '../report/template/workbook-file.js';
@@ -27,7 +25,6 @@ export async function splitRegister(files: readonly string[], opts: SplitOptions
   guardOutput(files, opts.out);
   const { out, ...rest } = opts;
   const { result, run, template } = await splitTemplate(files, rest);
-  await mkdir(dirname(resolve(out)), { recursive: true });
   const res = await writeTemplateWorkbook(out, template);
   return { result, ...(run ? { run } : {}), file: out, sheets: res.sheets };
 }

@@ -4,8 +4,7 @@
  * mapper turns its JSON back into template rows (`toRows`), so converting the workbook again
  * gives the same JSON.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import { formatPeriod, parsePeriod, type Period } from '../model/period.js';
@@ -167,7 +166,6 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
   const { used, unreadable, findings } = returnSheets(ret, ctx);
   const sheets = inTemplateOrder([...templateSheetIds(ret.period), ...used]);
   const about = [`Return of ${ret.gstin} for the period ${formatPeriod(ret.period)}, from ${files.join(', ')}`];
-  await mkdir(dirname(resolve(opts.out)), { recursive: true });
   // loaded here: validate reads JSON returns through this module and never needs exceljs
   const { writeTemplateWorkbook } = await import('../report/template/workbook-file.js');
   const res = await writeTemplateWorkbook(opts.out, {

@@ -4,7 +4,7 @@
  * 2 usage or unreadable input. Failures print a message and a hint, never a stack trace.
  */
 import { cac, type CAC } from 'cac';
-import { Gstr1Error, InputError } from '../model/errors.js';
+import { fileSystemReason, Gstr1Error, InputError } from '../model/errors.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { registerCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
@@ -63,13 +63,10 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
   return 2;
 }
 
-const FS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EBUSY', 'EEXIST']);
-
 /** A file the operating system would not open or write is the user's to fix, not an internal error. */
 function fileSystemFailure(e: unknown): InputError | undefined {
-  const err = e as NodeJS.ErrnoException | undefined;
-  if (!(e instanceof Error) || !err?.code || !FS_CODES.has(err.code) || typeof err.path !== 'string') return undefined;
-  // mkdir -p over a file fails with EEXIST: the path runs through a file
-  const reason = err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
-  return new InputError('FILE_ACCESS', { file: err.path, reason });
+  const reason = fileSystemReason(e);
+  const path = (e as NodeJS.ErrnoException).path;
+  if (!reason || typeof path !== 'string') return undefined;
+  return new InputError('FILE_ACCESS', { file: path, reason });
 }

@@ -1,5 +1,6 @@
 /** The portal commands (upload, status, reset, file) run in-process, the way a user runs them. */
 import { cac } from 'cac';
+import { vi } from 'vitest';
 import { reportFailure } from '../../src/cli/cli.js';
 import fileCmd from '../../src/cli/commands/file.js';
 import resetCmd from '../../src/cli/commands/reset.js';
@@ -20,4 +21,15 @@ export async function gstr1(...argv: string[]): Promise<{ code: number; stdout: 
   } catch (e) {
     return { code: reportFailure(e, io), stdout: stdout.text, stderr: stderr.text };
   }
+}
+
+/** The emulator's demo credentials and OTPs in the environment, and a fresh `GSTR1_HOME` (undo with vi.unstubAllEnvs). */
+export function stubEmulatorCredentials(home: string): void {
+  vi.stubEnv('GSTR1_HOME', home);
+  vi.stubEnv('GSTR1_WB_EMAIL', 'me@example.com');
+  vi.stubEnv('GSTR1_WB_CLIENT_ID', 'demo');
+  vi.stubEnv('GSTR1_WB_CLIENT_SECRET', 'demo-secret');
+  vi.stubEnv('GSTR1_GST_USERNAME', 'sahyadri');
+  vi.stubEnv('GSTR1_OTP', '575757');
+  vi.stubEnv('GSTR1_EVC_OTP', '575757');
 }

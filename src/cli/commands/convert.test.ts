@@ -35,7 +35,7 @@ describe('cli: convert --out', () => {
     const r = await convert(join(file, 'gstr1.json'));
     expect(r.code).toBe(2);
     expect(r.err).not.toContain('internal error');
-    expect(r.err).toContain(`Could not open ${file}`);
+    expect(r.err).toContain(`Could not write ${join(file, 'gstr1.json')}`);
     expect(r.err).toContain('a part of the path is a file, not a folder');
     expect(existsSync(join(file, 'gstr1.json'))).toBe(false);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../upload/emulator/index.js';
 import { runCLI } from '../cli.js';
+import { stubEmulatorCredentials } from '../../../test/helpers/portal-cli.js';
 
 const GSTIN = '27AAACR5055K1Z7';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-form-'));
@@ -34,15 +35,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
 }
 
 describe('cli: --form', () => {
-  const env = () => {
-    vi.stubEnv('GSTR1_HOME', mkdtempSync(join(dir, 'home-')));
-    vi.stubEnv('GSTR1_WB_EMAIL', 'me@example.com');
-    vi.stubEnv('GSTR1_WB_CLIENT_ID', 'demo');
-    vi.stubEnv('GSTR1_WB_CLIENT_SECRET', 'demo-secret');
-    vi.stubEnv('GSTR1_GST_USERNAME', 'sahyadri');
-    vi.stubEnv('GSTR1_OTP', '575757');
-    vi.stubEnv('GSTR1_EVC_OTP', '575757');
-  };
+  const env = () => stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
   const id = (period: string) => ['--gstin', GSTIN, '--period', period, '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1'];
 
   it('a GSTR-1A after the period\'s GSTR-1 is filed: uploaded and filed with its own ARN', async () => {

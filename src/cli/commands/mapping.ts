@@ -18,7 +18,7 @@ export default function register(cli: CAC, io: CliIO): void {
       if (action !== 'init') throw new OptionError('OPTION_MAPPING_ACTION', { value: action, allowed: 'init, fields' });
       if (!file) throw new OptionError('OPTION_REQUIRED', { option: 'the register file (gstr1 mapping init <file>)' });
       const { draftMapping, readFileHeaders, mappingText } = await import('../../register/mapping.js');
-      const { writeFile } = await import('node:fs/promises');
+      const { writeOutputFile } = await import('../../report/output-file.js');
       const { registerFieldSpec } = await import('../../register/fields.js');
       const { guardOutput } = await import('../../api/convert.js');
       const out = rawOption(io.argv, 'out') ?? String(opts.out);
@@ -27,7 +27,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const found = await readFileHeaders(file, sheet);
       if (!found) throw new InputError('REGISTER_HEADER_NOT_FOUND', { file, layouts: 'any header row', missing: 'a row of column headers in the first 10 rows' });
       const draft = draftMapping(found.headers, { sheet: found.sheet, headerRow: found.row, name: `sales register ${file}` });
-      await writeFile(out, mappingText(draft.mapping));
+      await writeOutputFile(out, mappingText(draft.mapping));
       io.stdout.write(`Headers of ${file} › ${found.sheet}, row ${found.row}:\n`);
       const w = Math.max(...draft.mapped.map((m) => m.field.length), 8);
       for (const m of draft.mapped) {

@@ -3,8 +3,8 @@
  * Spreadsheets are converted and validated first; retsave JSON files are checked with the same
  * rules and then sent as they are.
  */
-import { writeFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
+import { writeOutputFile } from '../../report/output-file.js';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
@@ -110,6 +110,6 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
 }
 
 async function writeErrors(io: CliIO, file: string, errors: readonly unknown[]): Promise<void> {
-  await writeFile(file, `${JSON.stringify(errors, null, 2)}\n`);
+  await writeOutputFile(file, `${JSON.stringify(errors, null, 2)}\n`);
   io.stdout.write(`Wrote ${errors.length} portal error(s) to ${file}\n`);
 }

@@ -47,9 +47,20 @@ interface MarkedSheet {
 /** Writes the annotated copy of the workbook `file` to `sink`. */
 export async function copyXlsx(file: string, findings: readonly Finding[], sink: ZipSink, maxNotes: number): Promise<CopyCounts> {
   const src = await openSource(file);
+  // a failure to write the copy is the output's (a full disk...), never reported against the input
+  let sinkFailure: { e: unknown } | undefined;
+  const guarded: ZipSink = async (b) => {
+    try {
+      await sink(b);
+    } catch (e) {
+      sinkFailure ??= { e };
+      throw e;
+    }
+  };
   try {
-    return await copyOpen(src, file, findings, sink, maxNotes);
+    return await copyOpen(src, file, findings, guarded, maxNotes);
   } catch (e) {
+    if (sinkFailure) throw sinkFailure.e;
     if (e instanceof Gstr1Error) throw e;
     if (e instanceof ZipTooLargeError) throw new Gstr1Error('ANNOTATED_TOO_LARGE', { limit: e.limit }, { cause: e });
     const msg = (e instanceof Error ? e.message : String(e)).replace(/^zip: /, '').split('\n')[0]!.slice(0, 200);

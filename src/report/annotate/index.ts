@@ -3,18 +3,17 @@
  * findings put on (copy-xlsx.ts); CSVs make a new workbook written by us (copy-csv.ts); several
  * inputs with an .xlsx among them make a new workbook through exceljs (annotation.ts), whose
  * reader gets input workbooks as reordered temp copies (route.ts decides). Written beside `out`
- * and renamed when complete. The inputs are never written.
+ * and renamed when complete (output-file.ts). The inputs are never written.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OptionError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
-import type { ZipSink } from '../zip-writer.js';
+import { failureWriting, outputStream, writeBeside, writeInPieces } from '../output-file.js';
 import { copyRouted, routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
@@ -44,67 +43,36 @@ export async function annotateFiles(
   const outPath = resolve(out);
   const files = [...new Map(inputs.map((f) => [resolve(f), f])).values()];
   await refuseInputAsOutput(files, outPath, out);
-  const partial = `${outPath}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
-
   const route = await routeOf(files);
-  if (route.kind !== 'exceljs') {
-    const counts = await writeAtomically(partial, (sink) => copyRouted(route, findings, sink, opts.maxNotes));
-    try {
-      await refuseInputAsOutput(files, outPath, out);
-      await rename(partial, outPath);
-    } catch (e) {
-      await rm(partial, { force: true });
-      throw e;
-    }
-    return { out: outPath, ...counts };
-  }
-
-  const stream = createWriteStream(partial, { flags: 'wx' });
-  const io = fileOutput(stream);
-  const writing = new Annotation(findings, io, opts);
-  try {
-    await io.opened;
-    for (const [i, file] of files.entries()) await writing.copyFile(file, i);
-    await writing.finish();
+  return writeBeside(out, async (partial) => {
+    const counts = route.kind !== 'exceljs'
+      ? await writeInPieces(partial, WRITE_PIECE, (sink) => copyRouted(route, findings, sink, opts.maxNotes))
+      : await writeThroughExcelJs(partial, files, findings, opts);
     await refuseInputAsOutput(files, outPath, out);
-    await rename(partial, outPath);
-  } catch (e) {
-    stream.destroy();
-    await rm(partial, { force: true });
-    throw e;
-  }
-  return { out: outPath, notes: writing.notes, fills: writing.fills, unmatched: writing.unmatched };
+    return { out: outPath, ...counts };
+  });
 }
 
 /** Bytes smaller than this are gathered before a write to the file. */
 const WRITE_PIECE = 256 * 1024;
 
-/** Runs `write` with a sink into the new file `partial`; on failure the file is removed. */
-async function writeAtomically<T>(partial: string, write: (sink: ZipSink) => Promise<T>): Promise<T> {
-  const fh = await open(partial, 'wx');
-  let held: Uint8Array[] = [];
-  let heldBytes = 0;
-  const flush = async () => {
-    if (!heldBytes) return;
-    const b = held.length === 1 ? held[0]! : Buffer.concat(held);
-    held = [];
-    heldBytes = 0;
-    await fh.write(b);
+/** Several inputs with an .xlsx among them: a new workbook through exceljs, into `partial`. */
+async function writeThroughExcelJs(partial: string, files: readonly string[], findings: readonly Finding[], opts: AnnotateOptions) {
+  const file = outputStream(partial);
+  const io: AnnotationIO = {
+    wb: new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useSharedStrings: false, useStyles: true }),
+    openBook,
+    writeFailure: file.failure,
   };
+  const writing = new Annotation(findings, io, opts);
   try {
-    const result = await write(async (b) => {
-      held.push(b);
-      heldBytes += b.length;
-      if (heldBytes >= WRITE_PIECE) await flush();
-    });
-    await flush();
-    await fh.close();
-    return result;
-  } catch (e) {
-    await fh.close().catch(() => {});
-    await rm(partial, { force: true });
-    throw e;
+    await file.opened;
+    for (const [i, f] of files.entries()) await writing.copyFile(f, i);
+    await Promise.race([writing.finish(), file.failed]);
+  } finally {
+    file.stream.destroy();
   }
+  return { notes: writing.notes, fills: writing.fills, unmatched: writing.unmatched };
 }
 
 /** Same path, or the same file under another name (a link): never write over an input. */
@@ -118,24 +86,6 @@ async function refuseInputAsOutput(files: readonly string[], outPath: string, ou
   }
 }
 
-/** The writer on a file stream, whose errors are kept for the annotation to throw. */
-function fileOutput(stream: WriteStream): AnnotationIO & { opened: Promise<void> } {
-  let failure: unknown;
-  const opened = new Promise<void>((res, rej) => {
-    stream.once('open', () => res());
-    stream.once('error', rej);
-  });
-  stream.on('error', (e) => {
-    failure ??= e;
-  });
-  return {
-    opened,
-    wb: new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true }),
-    openBook,
-    writeFailure: () => failure,
-  };
-}
-
 async function openBook(file: string): Promise<OpenedBook> {
   const copy = join(tmpdir(), `gstr1-annotate-${process.pid}-${randomBytes(6).toString('hex')}.xlsx`);
   const close = () => rm(copy, { force: true });
@@ -143,7 +93,8 @@ async function openBook(file: string): Promise<OpenedBook> {
     await reorderXlsx(file, copy, { verify: true });
   } catch (e) {
     await close();
-    throw e;
+    // the temporary folder full is not the input's fault
+    throw failureWriting(e, copy, copy);
   }
   return { reader: new ExcelJS.stream.xlsx.WorkbookReader(copy, READER_OPTIONS as never) as unknown as BookReader, close };
 }

@@ -82,7 +82,7 @@ describe('reorderXlsx(src, dest)', () => {
     expect(await ours(dest)).toEqual(await ours(src));
   });
 
-  it('adds an empty shared-strings part when there is none; in place when dest is src', async () => {
+  it('adds an empty shared-strings part when there is none', async () => {
     const d = dir();
     const f = join(d, 'inline.xlsx');
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: f, useSharedStrings: false });
@@ -93,13 +93,13 @@ describe('reorderXlsx(src, dest)', () => {
     await wb.commit();
     const read = await ours(f);
     expect(await names(f)).not.toContain('xl/sharedStrings.xml');
-    await reorderXlsx(f);
-    expect(await names(f)).toContain('xl/sharedStrings.xml');
-    expect(await ours(f)).toEqual(read);
+    const dest = join(d, 'out.xlsx');
+    await reorderXlsx(f, dest);
+    expect(await names(dest)).toContain('xl/sharedStrings.xml');
+    expect(await ours(dest)).toEqual(read);
     const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(f);
+    await back.xlsx.readFile(dest);
     expect(back.getWorksheet('a')!.getCell('A1').value).toBe('x');
-    expect(readdirSync(d)).toEqual(['inline.xlsx']);
   });
 
   it('leaves nothing at dest when src cannot be read', async () => {

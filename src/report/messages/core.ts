@@ -24,6 +24,26 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
   EROFS: 'the disk is read-only',
   EBUSY: 'the file is in use by another program',
+  EDQUOT: 'your disk quota is used up',
+  EFBIG: 'the file is larger than that disk allows',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'the disk reported an error',
+};
+
+const NO_PERMISSION = 'Write it to a folder you may write to; if the file is there already, check that it is not read-only or open in Excel.';
+
+/** What to do when an output file could not be written, by the reason. */
+const WRITE_HINTS: Readonly<Record<string, string>> = {
+  ENOSPC: 'Free some space on that disk, or write the file to another disk.',
+  EDQUOT: 'Free some space in your files there, or write the file to another disk.',
+  EFBIG: 'Write the file to another disk (a FAT32 USB stick holds files of up to 4 GB).',
+  EROFS: 'Write the file to another folder or disk.',
+  EACCES: NO_PERMISSION,
+  EPERM: NO_PERMISSION,
+  EBUSY: 'Close the file in Excel (or the program that has it open), then run again.',
+  EISDIR: 'Give a file name, not the name of a folder.',
+  ENAMETOOLONG: 'Choose a shorter name or a folder nearer the top of the disk.',
+  EIO: 'Check the disk (or the network drive), or write the file to another disk.',
 };
 
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
@@ -33,6 +53,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `Could not open ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}`,
     hint: () => 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
+  },
+  FILE_WRITE: {
+    message: (p) => `Could not write ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}; it was not written`,
+    hint: (p) => WRITE_HINTS[String(p.reason)] ?? 'Check the path: the folders before the file name must exist (or be creatable) and be folders.',
   },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },

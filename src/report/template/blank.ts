@@ -3,11 +3,11 @@
  * master sheet) and one CSV per sheet holding just the header row (`b2b,sez,de.csv`,
  * `hsn(b2b).csv`), the files `gstr1 template` writes and `npm run gen:templates` commits.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Period } from '../../model/period.js';
 import { sheetSpec, type SheetId } from '../../model/sheets.js';
+import { writeOutputFile } from '../output-file.js';
 import { TEMPLATE_FILE, sheetName, templateSheetIds } from './layout.js';
 import { writeTemplateWorkbook } from './workbook-file.js';
 
@@ -31,14 +31,13 @@ export function csvHeader(id: SheetId): string {
 
 export async function writeBlankTemplate(dir: string, opts: BlankTemplateOptions = {}): Promise<BlankTemplateResult> {
   const csvDir = opts.csvDir ?? dir;
-  await mkdir(dir, { recursive: true });
-  await mkdir(csvDir, { recursive: true });
+  // each file makes its folder when missing (output-file.ts)
   const workbook = join(dir, TEMPLATE_FILE);
   await writeTemplateWorkbook(workbook, opts.period ? { period: opts.period } : {});
   const csv: string[] = [];
   for (const id of templateSheetIds(opts.period)) {
     const file = join(csvDir, `${sheetName(id)}.csv`);
-    await writeFile(file, `${csvHeader(id)}\r\n`);
+    await writeOutputFile(file, `${csvHeader(id)}\r\n`);
     csv.push(file);
   }
   return { workbook, csvDir, csv };

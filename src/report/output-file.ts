@@ -1,0 +1,125 @@
+/**
+ * Files written for the user (Node): each is written beside its final name and renamed when
+ * complete, so a failure (a full disk, no permission) never leaves a half-written file under that
+ * name; and the operating system's refusal becomes one FILE_WRITE naming the file the user asked
+ * for, not a temporary name and never an input.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { writeFailure } from '../model/errors.js';
+
+/**
+ * Runs `write` on a fresh name beside `file` (its folder made when missing), then renames it to
+ * `file`. On failure everything written under that name (or names starting with it) is removed,
+ * and a refusal met on those names, or from a file handle (which names no file), is FILE_WRITE
+ * naming `file`. A refusal naming another file (an input `write` reads) is left as it is.
+ */
+export async function writeBeside<T>(file: string, write: (partial: string) => Promise<T>): Promise<T> {
+  const path = resolve(file);
+  const partial = partialName(path);
+  let made: string | undefined;
+  try {
+    made = await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    throw writeFailure(e, file);
+  }
+  try {
+    const result = await write(partial);
+    await rename(partial, path);
+    return result;
+  } catch (e) {
+    await rm(partial, { force: true });
+    if (made) await removeEmptyFolders(dirname(path), made);
+    throw failureWriting(e, file, path, partial);
+  }
+}
+
+/** The folders made for a file that was not written, from `dir` up to `top`, while they are empty. */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let d = dir; d.startsWith(top); d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** A fresh name beside `file` for writing it until it is complete. */
+export function partialName(file: string): string {
+  return `${resolve(file)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+}
+
+/** Writes `text` (or bytes) to `file` through writeBeside. */
+export function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
+  return writeBeside(file, (partial) => writeFile(partial, data, { flag: 'wx' }));
+}
+
+/**
+ * `e` as writeFailure gives it for `file` when it is a failure on one of `names` (or a name
+ * starting with one), or of a write to a handle (which names no file); otherwise `e` unchanged,
+ * e.g. a failure to read some input.
+ */
+export function failureWriting(e: unknown, file: string, ...names: readonly string[]): unknown {
+  const err = e as NodeJS.ErrnoException;
+  const ours = typeof err?.path === 'string' ? names.some((n) => err.path!.startsWith(n)) : err?.syscall !== 'read';
+  return ours ? writeFailure(e, file) : e;
+}
+
+/** A new file opened for a writer that reports its failures by event (exceljs), with the first failure kept. */
+export interface OutputStream {
+  readonly stream: WriteStream;
+  /** settles once the file is open (rejects when it cannot be) */
+  readonly opened: Promise<void>;
+  /** rejects with the first failure: raced with a writer's commit, which would wait for ever for a stream that failed before it listened */
+  readonly failed: Promise<never>;
+  /** the first failure to write, if any */
+  failure(): unknown;
+}
+
+/** `partial` opened as a stream (exclusively: it is a fresh name); an error event is kept, never left unhandled. */
+export function outputStream(partial: string): OutputStream {
+  const stream = createWriteStream(partial, { flags: 'wx' });
+  let failure: unknown;
+  const opened = new Promise<void>((res, rej) => {
+    stream.once('open', () => res());
+    stream.once('error', rej);
+  });
+  const failed = new Promise<never>((_, rej) => stream.once('error', rej));
+  opened.catch(() => {});
+  failed.catch(() => {});
+  stream.on('error', (e) => {
+    failure ??= e;
+  });
+  return { stream, opened, failed, failure: () => failure };
+}
+
+/** Writes bytes to the new file `partial` through a handle, gathered into pieces of `piece` bytes. */
+export async function writeInPieces<T>(partial: string, piece: number, write: (sink: (b: Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {
+  const fh = await open(partial, 'wx');
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  const flush = async () => {
+    if (!heldBytes) return;
+    const b = held.length === 1 ? held[0]! : Buffer.concat(held);
+    held = [];
+    heldBytes = 0;
+    // writeFile loops until every byte is written (write may write part of it on a nearly full disk)
+    await fh.writeFile(b);
+  };
+  try {
+    const result = await write(async (b) => {
+      held.push(b);
+      heldBytes += b.length;
+      if (heldBytes >= piece) await flush();
+    });
+    await flush();
+    await fh.close();
+    return result;
+  } catch (e) {
+    await fh.close().catch(() => {});
+    throw e;
+  }
+}
