@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileSystemReason } from '../model/errors.js';
 import type { Params } from '../model/finding.js';
 import { UploadError } from './errors.js';
 import { acquireLock, releaseLock, type LockInfo } from './lock.js';
@@ -343,8 +344,14 @@ export class Journal {
   /** Appends one record (redacted) and flushes it to disk before returning: a step is on disk before it is reported. */
   async append(r: JournalRecord): Promise<void> {
     const stamped = { ...this.redactor.value(r), t: new Date().toISOString(), v: 1 as const } as StampedRecord;
-    await this.fh.write(`${JSON.stringify(stamped)}\n`);
-    await this.fh.datasync();
+    try {
+      // writeFile loops until the whole line is written; a line cut off by a failure is repaired at the next open
+      await this.fh.writeFile(`${JSON.stringify(stamped)}\n`);
+      await this.fh.datasync();
+    } catch (e) {
+      const reason = fileSystemReason(e);
+      throw reason ? new UploadError('UPLOAD_JOURNAL_WRITE', { file: this.file, reason }, { cause: e }) : e;
+    }
     this.records.push(stamped);
   }
 

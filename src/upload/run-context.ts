@@ -5,6 +5,7 @@
  */
 import { chmod, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileSystemReason } from '../model/errors.js';
 import { returnContext } from '../engine/options.js';
 import { gstr1aExists } from '../model/dated-rules.js';
 import { formLabel, type ReturnForm } from '../model/form.js';
@@ -179,8 +180,16 @@ export class Run {
     if (!this.opts.keepSession || !this.provider.exportSession) return;
     const s = this.provider.exportSession();
     if (!s) return;
-    await writeFile(this.sessionFile, JSON.stringify(s), { mode: 0o600 });
-    await chmod(this.sessionFile, 0o600);
+    try {
+      await writeFile(this.sessionFile, JSON.stringify(s), { mode: 0o600 });
+      await chmod(this.sessionFile, 0o600);
+    } catch (e) {
+      // a cache: the run goes on, and the next one asks for an OTP again (a half-written file is not left to be read)
+      const reason = fileSystemReason(e);
+      if (!reason) throw e;
+      await unlink(this.sessionFile).catch(() => {});
+      this.notice('UPLOAD_SESSION_NOT_KEPT', { file: this.sessionFile, reason });
+    }
   }
 
   async authenticate() {

@@ -46,16 +46,21 @@ const WRITE_HINTS: Readonly<Record<string, string>> = {
   EIO: 'Check the disk (or the network drive), or write the file to another disk.',
 };
 
+/** An operating-system failure (an errno code, as fileSystemReason gives it) in words. */
+export function fsReasonWords(reason: unknown): string {
+  return FS_REASONS[String(reason)] ?? s(reason);
+}
+
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ files and sheets
   FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
   FILE_ACCESS: {
     input: true,
-    message: (p) => `Could not open ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}`,
+    message: (p) => `Could not open ${s(p.file)}: ${fsReasonWords(p.reason)}`,
     hint: () => 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
   },
   FILE_WRITE: {
-    message: (p) => `Could not write ${s(p.file)}: ${FS_REASONS[String(p.reason)] ?? s(p.reason)}; it was not written`,
+    message: (p) => `Could not write ${s(p.file)}: ${fsReasonWords(p.reason)}; it was not written`,
     hint: (p) => WRITE_HINTS[String(p.reason)] ?? 'Check the path: the folders before the file name must exist (or be creatable) and be folders.',
   },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },

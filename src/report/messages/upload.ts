@@ -6,6 +6,7 @@
 import { periodInWords } from './period.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
+import { fsReasonWords } from './core.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
@@ -43,6 +44,18 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
     hint: () => 'Move the file aside to start afresh; check the return on the portal (gstr1 status --track) first.',
+  },
+  UPLOAD_JOURNAL_WRITE: {
+    message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
+    hint: () => 'Free some space (or give back write permission on that folder), then run the same command again: it asks the portal what it already has and goes on from there.',
+  },
+  UPLOAD_FILED_NOT_RECORDED: {
+    message: (p) => `The return is filed: ARN ${s(p.arn)} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
+    hint: () => 'Keep this ARN. Nothing is to be filed again: a later run asks the portal, which knows the return is filed. Free some space on that disk.',
+  },
+  UPLOAD_SESSION_NOT_KEPT: {
+    message: (p) => `The portal session could not be kept in ${s(p.file)}: ${fsReasonWords(p.reason)}`,
+    hint: () => 'Nothing to do for this run; the next one asks for an OTP again. Free some space on that disk to keep sessions.',
   },
   UPLOAD_JOURNAL_TAIL_REPAIRED: {
     message: (p) => `The last record of the journal ${s(p.file)} was cut off (a crash or power cut); its ${s(p.bytes)} incomplete byte(s) were removed`,

@@ -1,0 +1,128 @@
+/**
+ * A journal that cannot be written (a full disk) on the filing path: the run stops with a plain
+ * error naming the journal, never an internal error; a filing the portal made is still reported
+ * with its ARN and never retried; and the next run, with space again, goes on from what the portal
+ * has. A session that cannot be kept is a notice, not a stop. The disk is simulated: once
+ * `disk.failOn` is set, a journal line matching it fails to write as a full disk fails it (ENOSPC
+ * from the file handle, naming no file); with `disk.sessions`, session files cannot be written.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const disk = vi.hoisted(() => ({ failOn: undefined as RegExp | undefined, failed: 0, sessions: false }));
+const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const open = async (p: string, flags?: string, mode?: number) => {
+    const fh = await fs.open(p, flags, mode);
+    if (!String(p).endsWith('.jsonl')) return fh;
+    const writeFile = fh.writeFile.bind(fh);
+    const write = fh.write.bind(fh) as (...a: unknown[]) => Promise<unknown>;
+    const failing = (data: unknown) => {
+      if (!disk.failOn?.test(String(data))) return false;
+      disk.failed++;
+      return true;
+    };
+    return Object.assign(fh, {
+      writeFile: async (data: string, opts?: object) => {
+        if (failing(data)) throw full();
+        return writeFile(data, opts as never);
+      },
+      write: async (data: unknown, ...rest: unknown[]) => {
+        if (failing(data)) throw full();
+        return write(data, ...rest);
+      },
+    });
+  };
+  const writeFile = async (p: string, data: string, opts?: object) => {
+    if (disk.sessions && String(p).endsWith('.session.json')) {
+      await fs.writeFile(p, String(data).slice(0, 5));
+      throw full();
+    }
+    return fs.writeFile(p, data, opts as never);
+  };
+  return { ...fs, default: { ...fs, open, writeFile }, open, writeFile };
+});
+
+const { startEmulator } = await import('../../src/upload/emulator/index.js');
+const { default: sandbox } = await import('../../src/upload/providers/sandbox.js');
+const { fileReturn, uploadReturn } = await import('../../src/upload/run.js');
+const { GSTIN, OTP, PAN, PERIOD, samplePayloads } = await import('./provider-contract.js');
+const { messageOf } = await import('../../src/report/messages/index.js');
+type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+
+const credentials = { apiKey: 'key_live_fulldisk1', apiSecret: 'secret_live_fulldisk1', gstUsername: 'taxpayer_fulldisk' };
+let emu: RunningEmulator;
+beforeEach(async () => {
+  vi.stubEnv('GSTR1_HOME', mkdtempSync(join(tmpdir(), 'gstr1-fulldisk-')));
+  Object.assign(disk, { failOn: undefined, failed: 0, sessions: false });
+  emu = await startEmulator({ credentials: { sandbox: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret } } });
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await emu.close();
+});
+
+function runAt() {
+  const clock = { sleep: async () => undefined, random: () => 0.5 };
+  return {
+    gstin: GSTIN, period: PERIOD, otp: OTP, clock, poll: { intervalsMs: [1], maxWaitMs: 10 },
+    provider: sandbox({ baseUrl: emu.url, credentials, http: { timeoutMs: 2000, retries: 1, backoffMs: 1, clock } }),
+  };
+}
+
+describe('a full disk under the journal', () => {
+  it('after the portal filed: the error gives the ARN and says the return is filed; nothing is filed twice', async () => {
+    await uploadReturn({ ...runAt(), payloads: samplePayloads() });
+    disk.failOn = /"step":"filed"/;
+    const failure = await fileReturn({ ...runAt(), pan: PAN, evcOtp: OTP, confirm: true }).then(
+      () => undefined,
+      (e: unknown) => e as { code: string; params: Record<string, string> },
+    );
+    const filed = emu.emulator.portal.state(GSTIN, PERIOD).filed!;
+    expect(filed.arn).toMatch(/^AA/);
+    expect(failure?.code).toBe('UPLOAD_FILED_NOT_RECORDED');
+    expect(failure?.params).toMatchObject({ arn: filed.arn, reason: 'ENOSPC' });
+    expect(failure!.params.file).toMatch(/\.jsonl$/);
+    const text = messageOf(failure!);
+    expect(text).toContain(`The return is filed: ARN ${filed.arn}`);
+    expect(text).toContain('the disk is full');
+    expect(emu.emulator.calls.file).toBe(1);
+
+    // space again: the next run learns from the portal that the return is filed, with the same ARN
+    disk.failOn = undefined;
+    const again = await fileReturn({ ...runAt(), pan: PAN, evcOtp: OTP, confirm: true });
+    expect(again).toMatchObject({ status: 'filed', arn: filed.arn });
+    expect(emu.emulator.calls.file).toBe(1);
+  });
+
+  it('while saving: UPLOAD_JOURNAL_WRITE naming the journal; the same command later goes on to the end', async () => {
+    disk.failOn = /"step":"chunk_saved"/;
+    const failure = await uploadReturn({ ...runAt(), payloads: samplePayloads() }).then(
+      () => undefined,
+      (e: unknown) => e as { code: string; params: Record<string, string> },
+    );
+    expect(failure?.code).toBe('UPLOAD_JOURNAL_WRITE');
+    expect(failure?.params.reason).toBe('ENOSPC');
+    expect(messageOf(failure!)).toMatch(/^Could not write to the journal .+\.jsonl: the disk is full; the run stopped before its next step$/);
+    expect(disk.failed).toBe(1);
+
+    disk.failOn = undefined;
+    const res = await uploadReturn({ ...runAt(), payloads: samplePayloads() });
+    expect(res.chunks.every((c) => c.outcome === 'processed')).toBe(true);
+  });
+
+  it('a session that cannot be kept: a notice, the run goes on, and no half-written session file is left', async () => {
+    disk.sessions = true;
+    const notices: { code: string; params: Record<string, unknown> }[] = [];
+    const res = await uploadReturn({ ...runAt(), payloads: samplePayloads(), keepSession: true, onNotice: (n) => notices.push(n as never) });
+    expect(res.complete).toBe(true);
+    const notice = notices.find((n) => n.code === 'UPLOAD_SESSION_NOT_KEPT');
+    expect(notice?.params.reason).toBe('ENOSPC');
+    expect(String(notice?.params.file)).toMatch(/\.session\.json$/);
+    expect(existsSync(String(notice!.params.file))).toBe(false);
+  });
+});
