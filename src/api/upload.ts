@@ -3,7 +3,8 @@
  * forced), save chunk by chunk, and put the portal's errors back on the source rows.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { Finding } from '../model/finding.js';
+import { OutputError } from '../model/errors.js';
+import type { Finding, Params } from '../model/finding.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { matchPortalErrors } from '../upload/error-report.js';
@@ -40,6 +41,11 @@ export type UploadFilesResult =
       /** portal errors matched to rows (or listed as unmatched) */
       readonly portalFindings: readonly Finding[];
       readonly annotated?: string;
+      /**
+       * the annotated workbook could not be written (FILE_WRITE: a full disk...): the upload itself
+       * went through, so this is reported beside its outcome instead of hiding it
+       */
+      readonly annotateFailure?: { readonly code: string; readonly params: Params };
     };
 
 /** Default name of the annotated workbook: `<input>-portal-errors.xlsx` beside the first input. */
@@ -67,7 +73,12 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   const again = await prepareRegister(files, ctx, opts.register ?? {});
   const portalFindings = await matchPortalErrors(files, { ...(section ? { section } : {}), ...(again ? { rows: again.rows } : {}) }, errors);
   const { annotateFiles } = await import('../report/annotate/index.js');
-  await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);
+  try {
+    await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    return { status: 'uploaded', result, upload, portalFindings, annotateFailure: { code: e.code, params: e.params } };
+  }
   return { status: 'uploaded', result, upload, portalFindings, annotated: annotateOut };
 }
 

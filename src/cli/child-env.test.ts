@@ -20,5 +20,8 @@ describe('the command process environment', () => {
     expect(namesWorkbook(['validate', 'a.csv', 'Sales Oct.XLSX', '--gstin', 'X'])).toBe(true);
     expect(namesWorkbook(['convert', 'b2b.csv', 'hsn.csv', '--out', 'r.json'])).toBe(false);
     expect(namesWorkbook(['upload', 'macro.xlsm'])).toBe(true);
+    // an output named .xlsx is not read
+    expect(namesWorkbook(['validate', 'b2b.csv', '--annotate', 'marked.xlsx'])).toBe(false);
+    expect(namesWorkbook(['to-excel', 'r.json', '--out', 'r.xlsx'])).toBe(false);
   });
 });

@@ -37,9 +37,17 @@ export function heapCapMb(bytes: number): number {
   return Math.max(768, Math.ceil((bytes / 1024 / 1024) * 8));
 }
 
-/** Whether the command names a workbook (.xlsx, .xlsm): the inputs whose reading the young-generation cap pays for. */
+/** Options whose value is a file the command writes: not an input, whatever its name or size. */
+const OUTPUT_OPTIONS = new Set(['--out', '--annotate', '--report', '--errors']);
+
+/** The command's arguments that may be inputs: every one but the values of the output options. */
+function inputArgs(args: readonly string[]): string[] {
+  return args.filter((_, i) => !OUTPUT_OPTIONS.has(args[i - 1] ?? ''));
+}
+
+/** Whether the command reads a workbook (.xlsx, .xlsm): the inputs whose reading the young-generation cap pays for. */
 export function namesWorkbook(args: readonly string[]): boolean {
-  return args.some((a) => /\.xls[xm]$/i.test(a));
+  return inputArgs(args).some((a) => /\.xls[xm]$/i.test(a));
 }
 
 /**

@@ -66,7 +66,8 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
 /** A file the operating system would not open or write is the user's to fix, not an internal error. */
 function fileSystemFailure(e: unknown): InputError | undefined {
   const reason = fileSystemReason(e);
+  if (!reason) return undefined;
   const path = (e as NodeJS.ErrnoException).path;
-  if (!reason || typeof path !== 'string') return undefined;
+  if (typeof path !== 'string') return undefined;
   return new InputError('FILE_ACCESS', { file: path, reason });
 }

@@ -77,6 +77,11 @@ export interface OutputStream {
   readonly failed: Promise<never>;
   /** the first failure to write, if any */
   failure(): unknown;
+  /**
+   * `p` (a writer's step) raced with the stream's failure; a later rejection of `p`, once the race
+   * is lost, is handled instead of left unhandled
+   */
+  until<T>(p: Promise<T>): Promise<T>;
 }
 
 /** `partial` opened as a stream (exclusively: it is a fresh name); an error event is kept, never left unhandled. */
@@ -93,8 +98,15 @@ export function outputStream(partial: string): OutputStream {
   stream.on('error', (e) => {
     failure ??= e;
   });
-  return { stream, opened, failed, failure: () => failure };
+  const until = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => {});
+    return Promise.race([p, failed]);
+  };
+  return { stream, opened, failed, failure: () => failure, until };
 }
+
+/** Bytes gathered before a write to a file: a zip's many small headers go out together. */
+export const WRITE_PIECE = 256 * 1024;
 
 /** Writes bytes to the new file `partial` through a handle, gathered into pieces of `piece` bytes. */
 export async function writeInPieces<T>(partial: string, piece: number, write: (sink: (b: Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {

@@ -85,7 +85,7 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
       async () => {
         await run.journal.append({ step: 'file_requested', chksum: check.summary.chksum });
         const ack = await run.call(() => run.provider.file(run.ret, { pan, evcOtp: otp, summary: check.summary }));
-        await recordFiled(run, ack.arn, ack.ackDate);
+        await run.journal.recordFiled(ack.arn, ack.ackDate);
         run.say(`filed: ARN ${ack.arn}`);
         return filed(ack, false);
       },
@@ -136,26 +136,12 @@ async function requestEvc(run: Run, pan: string) {
   await run.journal.append({ step: 'evc_otp_requested', pan });
 }
 
-/**
- * Records the ARN the portal gave. If the journal cannot take it (a full disk), the filing still
- * happened: the error says so, with the ARN, and nothing retries the filing.
- */
-async function recordFiled(run: Run, arn: string, ackDate: string | undefined): Promise<void> {
-  try {
-    await run.journal.append({ step: 'filed', arn, ...(ackDate ? { ackDate } : {}) });
-  } catch (e) {
-    // a full disk or a refused write, in words; anything else by its first line
-    const reason = e instanceof UploadError && e.code === 'UPLOAD_JOURNAL_WRITE' ? e.params.reason : String(e instanceof Error ? e.message : e).split('\n')[0];
-    throw new UploadError('UPLOAD_FILED_NOT_RECORDED', { arn, file: run.journal.file, reason: String(reason) }, { cause: e });
-  }
-}
-
 async function trackFiled(run: Run): Promise<{ arn: string; ackDate?: string } | undefined> {
   if (!run.provider.track) throw unsupported(run, 'track');
   const t = await run.call(() => run.provider.track!(run.ret));
   if (!t.filed) return undefined;
   const arn = t.arn ?? 'unknown';
-  await recordFiled(run, arn, t.filedOn);
+  await run.journal.recordFiled(arn, t.filedOn);
   return { arn, ...(t.filedOn ? { ackDate: t.filedOn } : {}) };
 }
 

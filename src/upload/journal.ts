@@ -355,6 +355,21 @@ export class Journal {
     this.records.push(stamped);
   }
 
+  /**
+   * Records the ARN the portal gave. If the journal cannot take it (a full disk), the filing still
+   * happened: the error says so, with the ARN (UPLOAD_FILED_NOT_RECORDED), and nothing that
+   * catches it files again.
+   */
+  async recordFiled(arn: string, ackDate?: string): Promise<void> {
+    try {
+      await this.append({ step: 'filed', arn, ...(ackDate ? { ackDate } : {}) });
+    } catch (e) {
+      // a full disk or a refused write, in words; anything else by its first line
+      const reason = e instanceof UploadError && e.code === 'UPLOAD_JOURNAL_WRITE' ? e.params.reason : String(e instanceof Error ? e.message : e).split('\n')[0];
+      throw new UploadError('UPLOAD_FILED_NOT_RECORDED', { arn, file: this.file, reason: String(reason) }, { cause: e });
+    }
+  }
+
   async close(): Promise<void> {
     try {
       await this.fh.close();

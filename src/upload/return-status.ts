@@ -59,7 +59,7 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
     if (opts.track) {
       if (!run.provider.track) throw unsupported(run, 'track');
       track = await run.call(() => run.provider.track!(run.ret));
-      if (track.filed && track.arn && !st.filed) await run.journal.append({ step: 'filed', arn: track.arn, ...(track.filedOn ? { ackDate: track.filedOn } : {}) });
+      if (track.filed && track.arn && !st.filed) await run.journal.recordFiled(track.arn, track.filedOn);
     }
     return { ...journalView(run.journal.state()), journal: run.journal.file, ...(job ? { job } : {}), ...(track ? { track } : {}) };
   } catch (e) {

@@ -52,12 +52,16 @@ const { default: sandbox } = await import('../../src/upload/providers/sandbox.js
 const { fileReturn, uploadReturn } = await import('../../src/upload/run.js');
 const { GSTIN, OTP, PAN, PERIOD, samplePayloads } = await import('./provider-contract.js');
 const { messageOf } = await import('../../src/report/messages/index.js');
+const { gstr1 } = await import('../helpers/portal-cli.js');
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const credentials = { apiKey: 'key_live_fulldisk1', apiSecret: 'secret_live_fulldisk1', gstUsername: 'taxpayer_fulldisk' };
 let emu: RunningEmulator;
 beforeEach(async () => {
   vi.stubEnv('GSTR1_HOME', mkdtempSync(join(tmpdir(), 'gstr1-fulldisk-')));
+  vi.stubEnv('GSTR1_SANDBOX_API_KEY', credentials.apiKey);
+  vi.stubEnv('GSTR1_SANDBOX_API_SECRET', credentials.apiSecret);
+  vi.stubEnv('GSTR1_GST_USERNAME', credentials.gstUsername);
   Object.assign(disk, { failOn: undefined, failed: 0, sessions: false });
   emu = await startEmulator({ credentials: { sandbox: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret } } });
 });
@@ -97,6 +101,18 @@ describe('a full disk under the journal', () => {
     const again = await fileReturn({ ...runAt(), pan: PAN, evcOtp: OTP, confirm: true });
     expect(again).toMatchObject({ status: 'filed', arn: filed.arn });
     expect(emu.emulator.calls.file).toBe(1);
+  });
+
+  it('gstr1 file says "Filed: ARN" and exits 0 when the portal filed, with the journal failure as a notice', async () => {
+    await uploadReturn({ ...runAt(), payloads: samplePayloads() });
+    disk.failOn = /"step":"filed"/;
+    const r = await gstr1('file', '--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1',
+      '--gstin', GSTIN, '--period', PERIOD, '--pan', PAN, '--evc-otp', OTP, '--yes');
+    const arn = emu.emulator.portal.state(GSTIN, PERIOD).filed!.arn;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Filed: ARN ${arn}`);
+    expect(r.stderr).toContain('could not record it: the disk is full');
+    expect(r.stderr).not.toContain('internal error');
   });
 
   it('while saving: UPLOAD_JOURNAL_WRITE naming the journal; the same command later goes on to the end', async () => {

@@ -9,7 +9,7 @@ import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
-import { isProviderError } from '../../upload/errors.js';
+import { isProviderError, UploadError } from '../../upload/errors.js';
 import { ask, portalOptions, printNotice, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -59,6 +59,12 @@ export default function register(cli: CAC, io: CliIO): void {
           },
         });
       } catch (e) {
+        // filed, but the journal could not record it: the filing is what the user asked for, so it is reported and exits 0
+        if (e instanceof UploadError && e.code === 'UPLOAD_FILED_NOT_RECORDED') {
+          printNotice(io, { code: e.code, params: e.params });
+          io.stdout.write(`Filed: ARN ${String(e.params.arn)}\n`);
+          return 0;
+        }
         // proceed to file still being processed: nothing filed yet, the same command continues
         if (!isProviderError(e, 'in_progress')) throw e;
         printNotice(io, { code: e.code, params: e.params });

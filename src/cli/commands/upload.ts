@@ -10,7 +10,7 @@ import type { CliIO } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { notFinished, portalOptions, printChunks, readPayloadFiles, runOptions } from './portal-shared.js';
+import { notFinished, portalOptions, printChunks, printNotice, readPayloadFiles, runOptions } from './portal-shared.js';
 import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -100,6 +100,7 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
   io.stdout.write(`${formatSummary({ stats: res.result.stats, findings: local }, { maxListed: 5 })}\n\n`);
   printChunks(io, res.upload.chunks);
   const errors = res.upload.chunks.flatMap((c) => c.errors);
+  if (res.annotateFailure) printNotice(io, res.annotateFailure);
   if (opts.errors) await writeErrors(io, String(opts.errors), errors);
   if (res.annotated) {
     const unmatched = res.portalFindings.filter((f) => f.unmatched).length;

@@ -178,6 +178,30 @@ describe('output files in a folder that may not be written', () => {
   });
 });
 
+describe('upload --annotate on a full disk', () => {
+  it('the chunks\' outcome is still shown, with the annotated copy\'s failure as a notice (exit 1: the portal refused rows)', async () => {
+    const emu = await startEmulator({});
+    try {
+      stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
+      const input = join(dir, 'b2b-rate.csv');
+      writeFileSync(input, [
+        'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+        '29AAACR5055K1Z3,Kaveri,INV/7,05-10-2025,11700,29-Karnataka,N,,Regular B2B,,17,10000,',
+        '',
+      ].join('\n'));
+      const out = join(fillDisk(), 'marked.xlsx');
+      const r = await cli('upload', input, ...ID, '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1', '--force', '--annotate', out);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/chunk 1.*processed with errors/i);
+      expect(r.out).toContain(`Could not write ${out}: the disk is full`);
+      expect(readdirSync(full)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      await emu.close();
+    }
+  });
+});
+
 describe('upload --errors on a full disk', () => {
   it('names the errors file and exits 2', async () => {
     const emu = await startEmulator({});

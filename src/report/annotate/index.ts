@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { OptionError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
-import { failureWriting, outputStream, writeBeside, writeInPieces } from '../output-file.js';
+import { failureWriting, outputStream, writeBeside, WRITE_PIECE, writeInPieces } from '../output-file.js';
 import { copyRouted, routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
@@ -53,9 +53,6 @@ export async function annotateFiles(
   });
 }
 
-/** Bytes smaller than this are gathered before a write to the file. */
-const WRITE_PIECE = 256 * 1024;
-
 /** Several inputs with an .xlsx among them: a new workbook through exceljs, into `partial`. */
 async function writeThroughExcelJs(partial: string, files: readonly string[], findings: readonly Finding[], opts: AnnotateOptions) {
   const file = outputStream(partial);
@@ -68,7 +65,7 @@ async function writeThroughExcelJs(partial: string, files: readonly string[], fi
   try {
     await file.opened;
     for (const [i, f] of files.entries()) await writing.copyFile(f, i);
-    await Promise.race([writing.finish(), file.failed]);
+    await file.until(writing.finish());
   } finally {
     file.stream.destroy();
   }

@@ -14,7 +14,7 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   oidar: "an OIDAR supplier's registration",
 };
 
-/** The operating system's reasons a file could not be opened, as a person reads them. */
+/** The operating system's reasons a file could not be opened or written, as a person reads them. */
 const FS_REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'it or its folder does not exist',
   EACCES: 'permission denied',

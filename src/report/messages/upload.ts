@@ -50,8 +50,8 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Free some space (or give back write permission on that folder), then run the same command again: it asks the portal what it already has and goes on from there.',
   },
   UPLOAD_FILED_NOT_RECORDED: {
-    message: (p) => `The return is filed: ARN ${s(p.arn)} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
-    hint: () => 'Keep this ARN. Nothing is to be filed again: a later run asks the portal, which knows the return is filed. Free some space on that disk.',
+    message: (p) => `The return is filed${p.arn && p.arn !== 'unknown' ? `: ARN ${s(p.arn)}` : ''} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
+    hint: (p) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. Free some space on that disk.`,
   },
   UPLOAD_SESSION_NOT_KEPT: {
     message: (p) => `The portal session could not be kept in ${s(p.file)}: ${fsReasonWords(p.reason)}`,

@@ -17,8 +17,8 @@ export async function writeTemplateWorkbook(file: string, opts: TemplateWriteOpt
     try {
       await out.opened;
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out.stream, useStyles: true, useSharedStrings: false });
-      const sheets = await Promise.race([writeTemplateSheets(wb, opts), out.failed]);
-      await Promise.race([wb.commit(), out.failed]);
+      const sheets = await out.until(writeTemplateSheets(wb, opts));
+      await out.until(wb.commit());
       await reorderXlsx(draft, partial);
       return { file, sheets };
     } finally {
