@@ -10,7 +10,7 @@ import { type ReturnOptions, sectionOption, returnContext } from '../engine/opti
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
 import type { ProcessResult } from '../engine/pass.js';
-import { partialName } from '../report/output-file.js';
+import { partialName, removeEmptyFolders } from '../report/output-file.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
@@ -74,9 +74,10 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
     partials.push(partialName(writing));
     fh = await open(partials.at(-1)!, 'wx');
   };
+  // as to-excel does: --out may name a folder that is not there yet (removed again on failure)
+  let made: string | undefined;
   try {
-    // as to-excel does: --out may name a folder that is not there yet
-    await mkdir(dirname(resolve(out)), { recursive: true });
+    made = await mkdir(dirname(resolve(out)), { recursive: true });
     for (const t of payloadTexts(result.outputs, env, maxBytes)) {
       if (t === PAYLOAD_END) {
         // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
@@ -110,6 +111,7 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
   } catch (e) {
     await fh?.close().catch(() => {});
     for (const f of [...partials, ...renamed]) await rm(f, { force: true });
+    if (made) await removeEmptyFolders(dirname(resolve(out)), made);
     throw writeFailure(e, writing);
   }
 }

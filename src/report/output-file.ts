@@ -37,7 +37,7 @@ export async function writeBeside<T>(file: string, write: (partial: string) => P
 }
 
 /** The folders made for a file that was not written, from `dir` up to `top`, while they are empty. */
-async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+export async function removeEmptyFolders(dir: string, top: string): Promise<void> {
   for (let d = dir; d.startsWith(top); d = dirname(d)) {
     try {
       await rmdir(d);

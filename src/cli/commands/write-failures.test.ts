@@ -132,6 +132,11 @@ describe('output files on a full disk', () => {
     expectRefused(await cli('convert', CSV, ...ID, '--out', out), out);
   });
 
+  it('convert --out into folders it makes: they are removed again', async () => {
+    const out = join(fillDisk(), 'new', 'deeper', 'y.json');
+    expectRefused(await cli('convert', CSV, ...ID, '--out', out), out);
+  });
+
   it('convert into chunks: a failure on the third leaves none of them, and names the third', async () => {
     fillDisk({ match: /y-3\.json/ });
     const sample = join(ROOT, 'test/fixtures/sample-csv');
