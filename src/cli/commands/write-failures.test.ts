@@ -183,47 +183,38 @@ describe('output files in a folder that may not be written', () => {
   });
 });
 
-describe('upload --annotate on a full disk', () => {
-  it('the chunks\' outcome is still shown, with the annotated copy\'s failure as a notice (exit 1: the portal refused rows)', async () => {
-    const emu = await startEmulator({});
-    try {
-      stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
-      const input = join(dir, 'b2b-rate.csv');
-      writeFileSync(input, [
-        'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
-        '29AAACR5055K1Z3,Kaveri,INV/7,05-10-2025,11700,29-Karnataka,N,,Regular B2B,,17,10000,',
-        '',
-      ].join('\n'));
-      const out = join(fillDisk(), 'marked.xlsx');
-      const r = await cli('upload', input, ...ID, '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1', '--force', '--annotate', out);
-      expect(r.code).toBe(1);
-      expect(r.out).toMatch(/chunk 1.*processed with errors/i);
-      expect(r.out).toContain(`Could not write ${out}: the disk is full`);
-      expect(readdirSync(full)).toEqual([]);
-    } finally {
-      vi.unstubAllEnvs();
-      await emu.close();
-    }
+/** `gstr1 upload` of a one-invoice b2b CSV (at `rate` %) to a fresh emulator, with `extra` options. */
+async function upload(rate: number, ...extra: string[]): Promise<{ code: number; out: string }> {
+  const emu = await startEmulator({});
+  try {
+    stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
+    const input = join(dir, `b2b-${rate}.csv`);
+    writeFileSync(input, [
+      'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
+      `29AAACR5055K1Z3,Kaveri,INV/${rate},05-10-2025,${10000 + rate * 100},29-Karnataka,N,,Regular B2B,,${rate},10000,`,
+      '',
+    ].join('\n'));
+    return await cli('upload', input, ...ID, '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1', ...extra);
+  } finally {
+    vi.unstubAllEnvs();
+    await emu.close();
+  }
+}
+
+describe('upload on a full disk', () => {
+  it('--annotate: the chunks\' outcome is still shown, with the annotated copy\'s failure as a notice (exit 1: the portal refused rows)', async () => {
+    const out = join(fillDisk(), 'marked.xlsx');
+    // rate 17 is off the list: sent with --force, the portal refuses the row, and the copy would mark it
+    const r = await upload(17, '--force', '--annotate', out);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/chunk 1.*processed with errors/i);
+    expect(r.out).toContain(`Could not write ${out}: the disk is full`);
+    expect(readdirSync(full)).toEqual([]);
+  });
+
+  it('--errors: names the errors file and exits 2', async () => {
+    const out = join(fillDisk(), 'errors.json');
+    expectRefused(await upload(18, '--errors', out), out);
   });
 });
 
-describe('upload --errors on a full disk', () => {
-  it('names the errors file and exits 2', async () => {
-    const emu = await startEmulator({});
-    try {
-      stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
-      const input = join(dir, 'b2b.csv');
-      writeFileSync(input, [
-        'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount',
-        '29AAACR5055K1Z3,Kaveri,INV/1,05-10-2025,11800,29-Karnataka,N,,Regular B2B,,18,10000,',
-        '',
-      ].join('\n'));
-      const out = join(fillDisk(), 'errors.json');
-      const r = await cli('upload', input, ...ID, '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1', '--errors', out);
-      expectRefused(r, out);
-    } finally {
-      vi.unstubAllEnvs();
-      await emu.close();
-    }
-  });
-});
