@@ -23,7 +23,8 @@ interface LegacyLayout {
 
 const NOTE_MARKERS = ['Pre GST', 'Invoice/Advance Receipt Number', 'Original Invoice/Advance Receipt Number', 'Reason For Issuing document'];
 
-const LAYOUTS: readonly LegacyLayout[] = [
+/** each default is a column of its sheet: rows.ts stores it as the value of that column's blank cell */
+export const LEGACY_LAYOUTS: readonly LegacyLayout[] = [
   { sheet: 'cdnr', markers: NOTE_MARKERS, defaults: { rchrg: 'N', invTyp: 'R' } },
   { sheet: 'cdnra', markers: NOTE_MARKERS, defaults: { rchrg: 'N', invTyp: 'R' } },
   { sheet: 'cdnur', markers: NOTE_MARKERS, defaults: {} },
@@ -59,7 +60,7 @@ export function legacyReading(spec: SheetSpec, m: HeaderMatch, period: Period | 
   // HSN_MANDATORY rule asks for Total Value then) and cannot be mapped from then on
   if (spec.id === 'hsn' && !m.columns.rt && period && periodKey(period) >= HSN_RATE_FROM) return { kind: 'unmapped', reason: 'hsn-rate' };
   if (m.missing.length === 0) return { kind: 'current' };
-  const layout = LAYOUTS.find((l) => l.sheet === spec.id);
+  const layout = LEGACY_LAYOUTS.find((l) => l.sheet === spec.id);
   if (!layout || !hasMarker(m, layout.markers)) return { kind: 'current' };
   const fillable = m.missing.every((f) => f in layout.defaults);
   if (!fillable) return { kind: 'current' };

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeText } from '../../test/helpers/files.js';
 import { FindingList } from '../model/finding.js';
 import { sheetSpec } from '../model/sheets.js';
+import { LEGACY_LAYOUTS } from './legacy.js';
 import { readRows, type ParsedRow } from './rows.js';
 
 const dirs = tempDirs();
@@ -37,5 +38,14 @@ describe('parsed rows', () => {
     const { rows, findings } = await rowsOf(`${HEADER}\n27AAFCD5862R1ZR,Dee,,05-Oct-2025,118.00,27-Maharashtra,N,,Regular B2B,,18,100.00,0\n`);
     expect(rows).toEqual([]);
     expect(findings.items.map((f) => [f.code, f.column])).toEqual([['CELL_REQUIRED', 'Invoice Number']]);
+  });
+});
+
+describe('older template layouts', () => {
+  it('default only columns of their sheet: a blank cell of that column takes the default, so no field is lost', () => {
+    for (const l of LEGACY_LAYOUTS) {
+      const fields = sheetSpec(l.sheet).columns.map((c) => c.field);
+      for (const f of Object.keys(l.defaults)) expect(fields, `${l.sheet}.${f}`).toContain(f);
+    }
   });
 });

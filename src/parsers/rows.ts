@@ -142,11 +142,6 @@ function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts:
 class SheetReader {
   private ctx: SheetContext | undefined;
   private plan: readonly ColumnPlan[] | undefined;
-  /**
-   * a row of the sheet with every field present and undefined or its older template's default;
-   * undefined when toParsedRow needs no copy of it (see there)
-   */
-  private blank: Partial<Record<Field, unknown>> | undefined;
   private stats: SheetStats | undefined;
   private scanned = 0;
   private failed = false;
@@ -171,7 +166,7 @@ class SheetReader {
     const ctx = this.ctx;
     if (ctx) {
       if (allBlank(raw.cells)) return undefined;
-      return toParsedRow(ctx, this.plan!, this.blank, raw, this.stats!, this.opts);
+      return toParsedRow(ctx, this.plan!, raw, this.stats!, this.opts);
     }
     const { file, kind, sheet, opts } = this;
     if (allBlank(raw.cells)) return undefined;
@@ -199,11 +194,8 @@ class SheetReader {
       opts.stats.push(stats);
       this.ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
       const defaults = legacy.kind === 'mapped' ? legacy.defaults : {};
+      // an older template's defaults are values of its blank cells: each is a column of the sheet (legacy.ts)
       this.plan = planOf(this.ctx, defaults);
-      const blank: Partial<Record<Field, unknown>> = {};
-      for (const p of this.plan) blank[p.col.field] = undefined;
-      Object.assign(blank, defaults);
-      this.blank = inPlanOrder(blank, this.plan) ? undefined : blank;
       if (legacy.kind === 'unmapped') {
         onceForFile(opts, file, 'TEMPLATE_V1', { sheet: sheetName, reason: legacy.reason });
         this.failed = true;
@@ -363,16 +355,9 @@ function planOf(ctx: SheetContext, defaults: Partial<Record<Field, unknown>>): C
   });
 }
 
-/** The blank row's fields are the plan's, one each, in the plan's order. */
-function inPlanOrder(blank: Partial<Record<Field, unknown>>, plan: readonly ColumnPlan[]): boolean {
-  const keys = Object.keys(blank);
-  return keys.length === plan.length && keys.every((k, i) => k === plan[i]!.col.field);
-}
-
 function toParsedRow(
   ctx: SheetContext,
   plan: readonly ColumnPlan[],
-  blank: Partial<Record<Field, unknown>> | undefined,
   raw: RawRow,
   stats: SheetStats,
   opts: ReadOptions,
@@ -390,10 +375,10 @@ function toParsedRow(
     }
   }
   stats.read++;
-  // every field is stored below, in column order (a blank cell without a default as undefined), so
-  // the rows of a sheet share one shape, the blank row's, without copying it: a spread of the
-  // blank row cost more than the stores. Only a rejected row, thrown away, misses a store.
-  const values: Partial<Record<Field, unknown>> = blank ? { ...blank } : {};
+  // every field is stored below, in column order (a blank cell as its default, an older template's,
+  // or undefined), so the rows of a sheet share one shape without a blank row to copy. Only a
+  // rejected row, thrown away, misses a store.
+  const values: Partial<Record<Field, unknown>> = {};
   let rejected = false;
   const cells = raw.cells;
   for (let i = 0; i < plan.length; i++) {
