@@ -58,6 +58,22 @@ describe('emulator: GSTR-1A', () => {
     expect([...p.state(GSTIN, '082024').docs.values()].map((d) => d.key.inum)).toEqual(['A/1']);
   });
 
+  it('a cdnra is checked against the note it amends (ont_num), not its new number', () => {
+    const p = withGstr1(false);
+    const note = (nt_num: string, extra: object = {}) => ({
+      ntty: 'C', nt_num, nt_dt: '10-08-2024', val: 1180, pos: '29', rchrg: 'N', inv_typ: 'R', ...extra,
+      itms: [{ num: 1, itm_det: { rt: 18, txval: 1000, iamt: 180, csamt: 0 } }],
+    });
+    expect(save(p, '082024', { cdnr: [{ ctin: A, nt: [note('N1')] }] })).toMatchObject({ status_cd: 'P' });
+    p.state(GSTIN, '082024').filed = { arn: 'AA270824000001', ackDt: '10-09-2024' };
+    // N1, filed for A, renumbered N1-R and moved to B: the recipient of N1 may not change
+    const st = save(p, '082024', { cdnra: [{ ctin: B, nt: [note('N1-R', { ont_num: 'N1', ont_dt: '10-08-2024', pos: '27' })] }] }, 'gstr1a');
+    expect(st).toMatchObject({ status_cd: 'PE' });
+    expect('error_report' in st && st.error_report).toMatchObject({
+      cdnra: [{ ctin: B, error_cd: 'RET191106', error_msg: 'Recipient GSTIN of N1 cannot be changed in GSTR1A' }],
+    });
+  });
+
   it('the tracker lists each form once filed, and filters by type', () => {
     const p = withGstr1(true);
     p.state(GSTIN, '082024', 'gstr1a').filed = { arn: 'AA270824000002', ackDt: '15-09-2024' };

@@ -46,7 +46,7 @@ export function gstr1aRecordError(e: RecordEntry, gstr1: FormState): PortalError
     return { key: e.key, code: 'RET191111', message: `Invoice No. ${number} already exist in GSTR 1 of ${gstr1.fp}` };
   }
   const original = AMENDS[e.section];
-  const oNumber = e.key.oinum ?? e.key.ntNum;
+  const oNumber = e.key.oinum ?? e.key.ontNum;
   if (!original || !oNumber) return undefined;
   const recipients = recipientsOf(gstr1.docs).get(`${original}\u0000${oNumber}`);
   if (recipients && [...recipients].some((ctin) => ctin !== e.key.ctin)) {
