@@ -266,12 +266,12 @@ function cleanTmp() {
 }
 
 /**
- * The V8 flags the launcher gives the process that runs these inputs (src/cli/child-env.ts childFlags, from the
- * timed build), for the report; up to 8 MB they run in the launcher's own process, with V8's defaults.
+ * The V8 flags the launcher gives the process that runs these inputs (src/cli/child-env.ts, from the
+ * timed build), for the report; up to SMALL_INPUT_BYTES they run in the launcher's own process, with V8's defaults.
  */
-function launcherFlags(files, childFlags) {
+function launcherFlags(files, { childFlags, namesWorkbook, SMALL_INPUT_BYTES }) {
   const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  return bytes <= 8 * MiB ? 'none (run in one process)' : childFlags(bytes, files.some((f) => f.endsWith('.xlsx')), [], {}).join(' ');
+  return bytes <= SMALL_INPUT_BYTES ? 'none (run in one process)' : childFlags(bytes, namesWorkbook(files), [], {}).join(' ');
 }
 
 /** The Python peers whose package python3 can import, and a note on the ones it cannot. */
@@ -462,8 +462,8 @@ async function main() {
   }
 
   // report
-  const { childFlags } = await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href);
-  const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, childFlags });
+  const launcher = await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href);
+  const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, launcher });
   log('');
   log(tableText(jobs, o));
   log('');
@@ -505,7 +505,7 @@ function tableText(jobs, o) {
   return rows.map((r) => r.map((c, i) => (i >= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
 }
 
-function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, childFlags }) {
+function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, launcher }) {
   const L = [];
   const p = (s = '') => L.push(s);
   p('# Performance');
@@ -534,7 +534,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, chi
     p();
     p(`${fmtInt(m.dataRows)} data rows: ${Object.entries(m.sheets).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}. ` +
       `The .xlsx is ${xs.toFixed(1)} MiB; the ${Object.keys(m.files.csv).length} CSVs ${cs.toFixed(1)} MiB. Lines/s = data rows ÷ median wall time. ` +
-      `V8 flags given by the launcher: ${launcherFlags(inputs, childFlags)} (xlsx), ${launcherFlags(Object.values(m.files.csv), childFlags)} (CSV).`);
+      `V8 flags given by the launcher: ${launcherFlags(inputs, launcher)} (xlsx), ${launcherFlags(Object.values(m.files.csv), launcher)} (CSV).`);
     p();
     p('| input | command | median wall s (min–max) | lines/s | peak RSS MB (median / max) | × floor | runs ok |');
     p('|---|---|---|---|---|---|---|');

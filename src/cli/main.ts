@@ -14,14 +14,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { childEnv, childFlags, HEAP_FLAG, namesWorkbook, userSet } from './child-env.js';
-
-/**
- * Files named on the command line, in bytes, up to which the command runs without a cap. Measured
- * (validate): a 12 MB CSV return (100,000 lines) peaks at 118 MB uncapped, 113 MB capped; a command
- * naming no file (serve, the emulator, status) may run long and is capped.
- */
-const SMALL_INPUT_BYTES = 8 * 1024 * 1024;
+import { childEnv, childFlags, HEAP_FLAG, namesWorkbook, SMALL_INPUT_BYTES, userSet } from './child-env.js';
 
 function fileBytes(args: readonly string[]): number {
   let bytes = 0;

@@ -19,7 +19,7 @@ import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type Ro
 import { RULES } from './rules/index.js';
 import type { PassRule, Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
-export { forRun, reporter, ruleContext } from './rule-context.js';
+export { ruleContext } from './rule-context.js';
 
 export interface CheckerOptions {
   /** runs row rules on another thread (Node: host/row-rules-thread.ts); absent: all run here */
