@@ -122,6 +122,16 @@ describe('output files on a full disk', () => {
     expect(r.out).not.toContain(XLSX);
   });
 
+  it('validate --annotate with the temporary folder full: says so, naming that folder, not a temporary file', async () => {
+    Object.assign(disk, { dir: tmpdir(), match: /gstr1-annotate-/, code: 'ENOSPC' });
+    const out = join(dir, 'tmp-full.xlsx');
+    const r = await cli('validate', CSV, XLSX, ...ID, '--annotate', out);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`Could not write a working copy in the temporary folder ${tmpdir()}: the disk is full`);
+    expect(r.out).not.toContain('gstr1-annotate-');
+    expect(readdirSync(dir).filter((n) => n.startsWith('tmp-full'))).toEqual([]);
+  });
+
   it('validate --annotate of a JSON names the annotated file, not the workbook made on the way', async () => {
     const out = join(fillDisk(), 'j.xlsx');
     expectRefused(await cli('validate', json, '--annotate', out), out);

@@ -10,7 +10,7 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { OptionError } from '../../model/errors.js';
+import { OptionError, OutputError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
 import { failureWriting, outputStream, writeBeside, WRITE_PIECE, writeInPieces } from '../output-file.js';
@@ -90,8 +90,9 @@ async function openBook(file: string): Promise<OpenedBook> {
     await reorderXlsx(file, copy, { verify: true });
   } catch (e) {
     await close();
-    // the temporary folder full is not the input's fault
-    throw failureWriting(e, copy, copy);
+    // the temporary folder full is not the input's fault, nor a file the user named
+    const f = failureWriting(e, copy, copy);
+    throw f instanceof OutputError && f.code === 'FILE_WRITE' ? new OutputError('FILE_WRITE_TEMP', { folder: tmpdir(), reason: f.params.reason! }, { cause: e }) : f;
   }
   return { reader: new ExcelJS.stream.xlsx.WorkbookReader(copy, READER_OPTIONS as never) as unknown as BookReader, close };
 }

@@ -63,6 +63,10 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Could not write ${s(p.file)}: ${fsReasonWords(p.reason)}; it was not written`,
     hint: (p) => WRITE_HINTS[String(p.reason)] ?? 'Check the path: the folders before the file name must exist (or be creatable) and be folders.',
   },
+  FILE_WRITE_TEMP: {
+    message: (p) => `Could not write a working copy in the temporary folder ${s(p.folder)}: ${fsReasonWords(p.reason)}`,
+    hint: () => 'Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.',
+  },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },
   FILE_XLS: {
