@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { baseName, extName } from './file-names.js';
 import { host, openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
-import { utf8Chunks, type Utf8Chunks } from './utf8-chunks.js';
+import { streamDecoder } from './utf8-chunks.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -92,7 +92,7 @@ export function guessDelimiter(text: string): string {
  * next one (it may be half of a CRLF). The source closes at the end.
  */
 async function* textOf(src: ByteSource, start: number, encoding: string): AsyncGenerator<string> {
-  const dec = decoderOf(encoding);
+  const dec = streamDecoder(encoding);
   let pendingCr = false;
   const lf = (text: string, end: boolean): string => {
     let t = pendingCr ? `\r${text}` : text;
@@ -113,14 +113,6 @@ async function* textOf(src: ByteSource, start: number, encoding: string): AsyncG
   } finally {
     await src.close();
   }
-}
-
-/** A streaming decoder of `encoding`: UTF-8 through the host's whole-run decoder when it has one. */
-function decoderOf(encoding: string): Utf8Chunks {
-  const run = encoding === 'utf-8' ? host().decodeUtf8 : undefined;
-  if (run) return utf8Chunks(run);
-  const dec = new TextDecoder(encoding);
-  return { decode: (chunk, end) => (end ? dec.decode(chunk) : dec.decode(chunk, { stream: true })) };
 }
 
 type Listener = (x?: unknown) => void;

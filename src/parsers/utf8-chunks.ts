@@ -3,6 +3,7 @@
  * faster than TextDecoder's streaming mode), with TextDecoder's results: a character cut at a
  * chunk's end waits for the next chunk, and a byte-order mark at the very start is dropped.
  */
+import { host } from './host/source.js';
 
 /** Decodes a run of bytes whole, invalid bytes as U+FFFD as TextDecoder does. */
 export type Utf8Run = (bytes: Uint8Array) => string;
@@ -38,6 +39,14 @@ export function utf8Chunks(run: Utf8Run): Utf8Chunks {
       return text;
     },
   };
+}
+
+/** A streaming decoder of `encoding`: UTF-8 through the host's whole-run decoder when it has one. */
+export function streamDecoder(encoding: string): Utf8Chunks {
+  const run = encoding === 'utf-8' ? host().decodeUtf8 : undefined;
+  if (run) return utf8Chunks(run);
+  const dec = new TextDecoder(encoding);
+  return { decode: (chunk, end) => (end ? dec.decode(chunk) : dec.decode(chunk, { stream: true })) };
 }
 
 /**

@@ -35,6 +35,7 @@ import { SharedStrings } from './shared-strings.js';
 import { unescapeX } from './sheet-cells.js';
 import { local, SheetReader, type Attrs } from './sheet-reader.js';
 import { scanSharedStrings } from './strings-scan.js';
+import { streamDecoder } from './utf8-chunks.js';
 import { openEntry, readZip, type ZipEntry } from './zip.js';
 
 export { serialToDate } from './sheet-cells.js';
@@ -108,9 +109,9 @@ async function parsePart(file: string, entry: ZipEntry, h: XmlHandlers): Promise
 
 /** The text of an entry as it inflates (a character cut between two chunks is kept whole). */
 async function* utf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const dec = new TextDecoder('utf-8');
-  for await (const b of bytes) yield dec.decode(b, { stream: true });
-  const rest = dec.decode();
+  const dec = streamDecoder('utf-8');
+  for await (const b of bytes) yield dec.decode(b, false);
+  const rest = dec.decode(undefined, true);
   if (rest) yield rest;
 }
 
