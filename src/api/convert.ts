@@ -1,6 +1,6 @@
 /** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { OptionError, writeFailure } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
@@ -10,7 +10,7 @@ import { type ReturnOptions, sectionOption, returnContext } from '../engine/opti
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
 import type { ProcessResult } from '../engine/pass.js';
-import { partialName, removeEmptyFolders } from '../report/output-file.js';
+import { inFolderOf, partialName } from '../report/output-file.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
@@ -75,45 +75,44 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
     fh = await open(partials.at(-1)!, 'wx');
   };
   // as to-excel does: --out may name a folder that is not there yet (removed again on failure)
-  let made: string | undefined;
-  try {
-    made = await mkdir(dirname(resolve(out)), { recursive: true });
-    for (const t of payloadTexts(result.outputs, env, maxBytes)) {
-      if (t === PAYLOAD_END) {
-        // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
-        if (block) await fh!.writeFile(block);
-        block = '';
+  return inFolderOf(out, async () => {
+    try {
+      for (const t of payloadTexts(result.outputs, env, maxBytes)) {
+        if (t === PAYLOAD_END) {
+          // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
+          if (block) await fh!.writeFile(block);
+          block = '';
+          await fh!.close();
+          fh = undefined;
+          continue;
+        }
+        if (!fh) await start();
+        block += t;
+        if (block.length >= 65536) {
+          await fh!.writeFile(block);
+          block = '';
+        }
+      }
+      if (partials.length === 0) {
+        // an empty return still gets its envelope, so the user sees what was produced
+        await start();
+        await fh!.writeFile(JSON.stringify(env));
         await fh!.close();
         fh = undefined;
-        continue;
       }
-      if (!fh) await start();
-      block += t;
-      if (block.length >= 65536) {
-        await fh!.writeFile(block);
-        block = '';
+      const names = partials.length === 1 ? [out] : partials.map((_, i) => chunkName(i + 1));
+      for (const [i, p] of partials.entries()) {
+        writing = names[i]!;
+        await rename(p, writing);
+        renamed.push(writing);
       }
+      return names;
+    } catch (e) {
+      await fh?.close().catch(() => {});
+      for (const f of [...partials, ...renamed]) await rm(f, { force: true });
+      throw writeFailure(e, writing);
     }
-    if (partials.length === 0) {
-      // an empty return still gets its envelope, so the user sees what was produced
-      await start();
-      await fh!.writeFile(JSON.stringify(env));
-      await fh!.close();
-      fh = undefined;
-    }
-    const names = partials.length === 1 ? [out] : partials.map((_, i) => chunkName(i + 1));
-    for (const [i, p] of partials.entries()) {
-      writing = names[i]!;
-      await rename(p, writing);
-      renamed.push(writing);
-    }
-    return names;
-  } catch (e) {
-    await fh?.close().catch(() => {});
-    for (const f of [...partials, ...renamed]) await rm(f, { force: true });
-    if (made) await removeEmptyFolders(dirname(resolve(out)), made);
-    throw writeFailure(e, writing);
-  }
+  });
 }
 
 /** Inputs are never overwritten. */

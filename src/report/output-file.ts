@@ -19,25 +19,40 @@ import { writeFailure } from '../model/errors.js';
 export async function writeBeside<T>(file: string, write: (partial: string) => Promise<T>): Promise<T> {
   const path = resolve(file);
   const partial = partialName(path);
+  return inFolderOf(file, async () => {
+    try {
+      const result = await write(partial);
+      await rename(partial, path);
+      return result;
+    } catch (e) {
+      await rm(partial, { force: true });
+      throw failureWriting(e, file, path, partial);
+    }
+  });
+}
+
+/**
+ * Runs `write` with the folder of `file` made when missing (a failure to make it is FILE_WRITE
+ * naming `file`); when `write` fails, the folders made for it are removed again.
+ */
+export async function inFolderOf<T>(file: string, write: () => Promise<T>): Promise<T> {
+  const dir = dirname(resolve(file));
   let made: string | undefined;
   try {
-    made = await mkdir(dirname(path), { recursive: true });
+    made = await mkdir(dir, { recursive: true });
   } catch (e) {
     throw writeFailure(e, file);
   }
   try {
-    const result = await write(partial);
-    await rename(partial, path);
-    return result;
+    return await write();
   } catch (e) {
-    await rm(partial, { force: true });
-    if (made) await removeEmptyFolders(dirname(path), made);
-    throw failureWriting(e, file, path, partial);
+    if (made) await removeEmptyFolders(dir, made);
+    throw e;
   }
 }
 
 /** The folders made for a file that was not written, from `dir` up to `top`, while they are empty. */
-export async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
   for (let d = dir; d.startsWith(top); d = dirname(d)) {
     try {
       await rmdir(d);
