@@ -4,7 +4,7 @@
  * filing flow runs from the page against the emulator, the OTPs typed into the page.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,5 +216,38 @@ describe('gstr1 serve: the portal refuses a row', () => {
     expect(text).toContain('RET191113');
     await page.locator('#portal').screenshot({ path: join(SHOTS, '9-serve-portal-errors.png') });
     await page.close();
+  });
+  it('says why the workbook of the portal\'s errors is missing when the server cannot write it, the upload still reported', async () => {
+    // a server whose temporary folder is this test's own, so the file it would write can be taken by a folder first
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    let blocked: RunningServer | undefined;
+    try {
+      blocked = await startServer({
+        root: join(dir, 'dist'),
+        portal: { provider: 'whitebooks', baseUrl: picky.url, env: CREDENTIALS, journalDir: join(dir, 'journal-blocked'), pollMs: 20 },
+      });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    const [inbox] = readdirSync(tmp);
+    mkdirSync(join(tmp, inbox!, 'portal-errors.xlsx'));
+    writeFileSync(join(tmp, inbox!, 'portal-errors.xlsx', 'keep'), '');
+    const page = await browser.newPage();
+    try {
+      await openWithSample(page, blocked.url);
+      await page.getByRole('button', { name: 'Upload to the portal' }).click();
+      await typeOtp(page);
+      await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
+      const note = page.locator('#p-annotate-failure');
+      await expect.poll(() => note.textContent()).toMatch(/^The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder \(.*portal-errors\.xlsx\): it is a folder\. The upload itself went through\./);
+      expect(await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).isVisible()).toBe(false);
+      await page.locator('#portal').screenshot({ path: join(SHOTS, '9b-serve-annotated-not-written.png') });
+    } finally {
+      await page.close();
+      await blocked.close();
+    }
   });
 });

@@ -47,6 +47,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     const f = page.form();
     busy(true);
     $('p-annotated').hidden = true;
+    $('p-annotate-failure').hidden = true;
     try {
       if (action === 'upload' || action === 'file') {
         state.textContent = 'Handing the files to gstr1 serve…';
@@ -150,6 +151,11 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       ? `Uploaded in ${plural(chunks.length, 'part')}: ${outcome}. ${errors ? `The portal refused ${plural(errors, 'record')}.` : 'The portal accepted every record.'}`
       : `${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
+    // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
+    const missing = job.action === 'upload' ? (r.annotateFailure as { message: string; hint: string } | undefined) : undefined;
+    const note = $('p-annotate-failure');
+    note.hidden = !missing;
+    note.textContent = missing ? failureText(missing.message, missing.hint) : '';
   }
 
   $('p-upload').addEventListener('click', () => void start('upload'));

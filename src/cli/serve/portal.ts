@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
+import type { Params } from '../../model/finding.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
@@ -31,13 +32,22 @@ export interface PortalRequest {
 }
 
 export function failureOf(e: unknown): Failure {
-  if (e instanceof Gstr1Error) {
-    const f = { code: e.code, params: e.params };
-    // shown on the web page: options named by its form fields
-    return { code: e.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
-  }
+  if (e instanceof Gstr1Error) return wording({ code: e.code, params: e.params });
   // never a stack trace, and nothing that could carry a secret: only that it failed
   return { code: 'INTERNAL', message: 'The request to the portal failed unexpectedly.', hint: 'See the terminal running gstr1 serve (run it with --verbose for details).' };
+}
+
+/** A code and its parameters as the page shows them: options named by its form fields. */
+function wording(f: { readonly code: string; readonly params: Params }): Failure {
+  return { code: f.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
+}
+
+/**
+ * Why the annotated copy is missing, in the page's terms: the file is the server's own (the user
+ * named none), so a failed write of it is told as such; a full temporary folder keeps its code.
+ */
+function annotatedNotWritten(f: { readonly code: string; readonly params: Params }): { code: string; params: Params } {
+  return f.code === 'FILE_WRITE' ? { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: f.params } : f;
 }
 
 function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
@@ -71,6 +81,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
         chunks: res.upload.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length, resumed: c.resumed })),
         portalErrors: res.portalFindings.length,
         annotated: Boolean(res.annotated),
+        // the upload happened; only the marked-up copy of the portal's errors is missing, and the page says why
+        ...(res.annotateFailure ? { annotateFailure: wording(annotatedNotWritten(res.annotateFailure)) } : {}),
       });
       return;
     }

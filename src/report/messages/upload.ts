@@ -34,6 +34,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: () => 'Use a config file you own, readable only by you.' },
   UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
+  SERVE_ANNOTATED_NOT_WRITTEN: {
+    message: (p) => `The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder (${s(p.file)}): ${fsReasonWords(p.reason)}`,
+    hint: () => 'The upload itself went through. Free some space there, or start gstr1 serve again with TMPDIR (TEMP on Windows) set to a folder with room.',
+  },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
