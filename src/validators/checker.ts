@@ -15,7 +15,7 @@ import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import { forRun, reporter } from './rule-context.js';
-import { jobOptions, runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
+import { mayRunElsewhere, portableContext, runRowRules, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
 import { RULES } from './rules/index.js';
 import type { PassRule, Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
@@ -84,15 +84,13 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   /** Hands the row rules that can move to `elsewhere`, reading `source` again; they stay if it cannot. */
   const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner) => {
     if (away) return;
-    const canMove = (rule: Rule) => RULES.includes(rule) && !STAYS_WITH_THE_ROWS.has(rule.code);
-    const movable = rowEntries.filter((e) => canMove(e.rule));
+    const movable = rowEntries.filter((e) => mayRunElsewhere(e.rule));
     // pass rules that report on rows only, from their own rows, go too: less for this thread to do while it maps
-    const movablePasses = passList.filter((e) => e.rule.rowsOnly && !e.pass.finish && canMove(e.rule));
+    const movablePasses = passList.filter((e) => e.rule.rowsOnly && !e.pass.finish && mayRunElsewhere(e.rule));
     if (movable.length === 0 && movablePasses.length === 0) return;
     const job: RowRulesJob = {
       ...source,
-      ctx: { gstin: ctx.gstin, supplierState: ctx.supplierState, period: ctx.period, sez: ctx.sez },
-      options: jobOptions(ctx),
+      context: portableContext(ctx),
       rules: [...movable, ...movablePasses].map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
     };
     let run: ReturnType<RowRulesRunner>;

@@ -14,7 +14,7 @@ import { serialisePayloads } from '../mappers/payload.js';
 import { rowRulesThread } from './host/row-rules-thread.js';
 import { defaultCheckers, RULES } from './index.js';
 import { ruleContext } from './rule-context.js';
-import { runRowRules, STAYS_WITH_THE_ROWS, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner } from './row-rules.js';
+import { portableContext, runRowRules, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner } from './row-rules.js';
 
 const ctx = returnContext({ gstin: '27AAACR5055K1Z7', period: '102025' });
 let dir: string;
@@ -179,7 +179,7 @@ describe('row rules on another reading of the CSV files', () => {
 
   it('GSTR1_RULE_THREAD=0 keeps every rule in this thread', () => {
     process.env.GSTR1_RULE_THREAD = '0';
-    expect(rowRulesThread({ files: [], read: { period: ctx.period }, ctx, options: { quarterly: false, form: 'gstr1', today: '2025-11-20' }, rules: [] })).toBeUndefined();
+    expect(rowRulesThread({ files: [], read: { period: ctx.period }, context: portableContext(ruleContext(ctx, { today: '2025-11-20' })), rules: [] })).toBeUndefined();
   });
 
   it('pass rules run elsewhere report on rows only and keep nothing the run shares', () => {
@@ -198,7 +198,22 @@ describe('row rules on another reading of the CSV files', () => {
       const text = readFileSync(join(folder, f), 'utf8');
       if (!/kind: 'row'/.test(text) || !/ctx\.(iffDocuments|documents)\b/.test(text)) continue;
       const code = /code: '([A-Z0-9_]+)'/.exec(text)![1]!;
-      expect(STAYS_WITH_THE_ROWS.has(code), `${f} reads the run's state`).toBe(true);
+      expect(RULES.find((r) => r.code === code)?.mappingThreadOnly, `${f} reads the run's state`).toBe(true);
     }
+  });
+
+  it('hands the other thread every field of the rule context but what only this thread has, and it derives the same context', () => {
+    const iff = { periodOf: () => undefined } as unknown as NonNullable<Parameters<typeof ruleContext>[1]>['iffDocuments'];
+    const full = ruleContext({ ...ctx, sez: true }, {
+      turnover: 60_000_000, registrationDate: '2020-01-01', annualReturnFiled: '2025-09-30', quarterly: true, form: 'gstr1a', today: '2025-11-20', iffDocuments: iff,
+    });
+    const context = portableContext(full);
+    // what crosses to the thread is plain data: the structured clone a worker's data goes through keeps it whole
+    expect(structuredClone(context)).toEqual(context);
+    const local = ['iffDocuments', 'documents', 'rates', 'firstDay', 'lastDay'];
+    expect(Object.keys(context).sort()).toEqual(Object.keys(full).filter((k) => !local.includes(k)).sort());
+    const there = ruleContext(context, context);
+    for (const [k, v] of Object.entries(full)) if (k !== 'iffDocuments' && k !== 'documents') expect(there[k as keyof typeof there], k).toEqual(v);
+    expect(there.iffDocuments).toBeUndefined();
   });
 });

@@ -17,23 +17,30 @@ import { readRowBatches, type ParsedRow } from '../parsers/rows.js';
 import type { TemplateFiles } from '../engine/pass.js';
 import { reporter, ruleContext } from './rule-context.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './types.js';
+import type { Rule, RuleContext } from './types.js';
 
-/** Rules that read what only the mapping thread has (the --iff documents): they stay there. */
-export const STAYS_WITH_THE_ROWS: ReadonlySet<string> = new Set(['IFF_DUPLICATE']);
+/**
+ * The rule context as plain data for another thread: every field but those only this thread has
+ * (the --iff documents, the run's document index) or that `ruleContext` derives from the others,
+ * so a field added to the context or the options travels without being listed here.
+ */
+export type PortableContext = Omit<RuleContext, LocalOnly>;
+type LocalOnly = 'iffDocuments' | 'documents' | 'rates' | 'firstDay' | 'lastDay';
+const LOCAL_ONLY: ReadonlySet<string> = new Set<LocalOnly>(['iffDocuments', 'documents', 'rates', 'firstDay', 'lastDay']);
+
+export function portableContext(ctx: RuleContext): PortableContext {
+  return Object.fromEntries(Object.entries(ctx).filter(([k]) => !LOCAL_ONLY.has(k))) as unknown as PortableContext;
+}
+
+/** Whether a rule may run on another reading: it reads nothing only the mapping thread has (Rule.mappingThreadOnly). */
+export function mayRunElsewhere(rule: Rule): boolean {
+  return RULES.includes(rule) && !rule.mappingThreadOnly;
+}
 
 /** What another thread needs to read the files and check their rows: plain data only. */
 export interface RowRulesJob extends TemplateFiles {
-  readonly ctx: ReturnContext;
-  /** the rule context's options, resolved (today included, so both threads agree on it) */
-  readonly options: {
-    readonly turnover?: number;
-    readonly registrationDate?: string;
-    readonly annualReturnFiled?: string;
-    readonly quarterly: boolean;
-    readonly form: RuleContext['form'];
-    readonly today: string;
-  };
+  /** the rule context, today included, so both threads agree on it */
+  readonly context: PortableContext;
   /** each rule as its index in RULES and its slot in the checker that hands it over */
   readonly rules: readonly { readonly index: number; readonly slot: number }[];
 }
@@ -55,21 +62,9 @@ export interface RowRulesOutcome {
 /** Runs a job somewhere else; undefined when it cannot (one core, a browser). */
 export type RowRulesRunner = (job: RowRulesJob) => { outcome: Promise<RowRulesOutcome>; stop(): void } | undefined;
 
-/** The job's options, from a checker's rule context. */
-export function jobOptions(ctx: RuleContext): RowRulesJob['options'] {
-  return {
-    ...(ctx.turnover !== undefined ? { turnover: ctx.turnover } : {}),
-    ...(ctx.registrationDate ? { registrationDate: ctx.registrationDate } : {}),
-    ...(ctx.annualReturnFiled ? { annualReturnFiled: ctx.annualReturnFiled } : {}),
-    quarterly: ctx.quarterly,
-    form: ctx.form,
-    today: ctx.today,
-  };
-}
-
 /** Reads the job's files and runs its rules on every row in slot order (row rules, then pass rules), as the checker would have. */
 export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
-  const ctx = ruleContext(job.ctx, job.options);
+  const ctx = ruleContext(job.context, job.context);
   const findings: SlottedFinding[] = [];
   let seq = 0;
   const entries = [...job.rules].sort((a, b) => a.slot - b.slot).map(({ index, slot }) => {

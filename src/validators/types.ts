@@ -89,6 +89,11 @@ interface RuleMeta {
   readonly confidence?: string;
   /** parameter sets that show each wording of the message in docs/rules.md */
   readonly variants?: readonly Params[];
+  /**
+   * The rule reads what only the thread that maps the rows has (the --iff documents): it never
+   * runs on another reading of the files (row-rules.ts), which gets the context without them.
+   */
+  readonly mappingThreadOnly?: true;
 }
 
 export interface RowRule extends RuleMeta {

@@ -17,6 +17,8 @@ const rule: RowRule = {
   source: 'CGST Rule 59(2) (details furnished in the IFF are not furnished again in the quarter\'s GSTR-1); portal RET191111',
   description: 'Quarterly filer: a document already furnished in an IFF month of the quarter (given with --iff) is not reported again.',
   variants: [{ document: 'INV/1', period: '042025' }],
+  // ctx.iffDocuments is not handed to another thread
+  mappingThreadOnly: true,
   check(row, ctx, report) {
     const iff = ctx.iffDocuments;
     if (!iff) return;
