@@ -11,9 +11,13 @@
 import type { ReturnForm } from '../../model/form.js';
 import { ratesFor } from '../../model/dated-rules.js';
 import { hasValidCheckChar } from '../../model/gstin.js';
+import { expectedTax, parseDecimalNumber } from '../../model/money.js';
 import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
 import type { PortalError } from '../error-report.js';
 import { HSN_TABS, layoutOf, walkRecords, type RecordEntry } from '../records.js';
+
+/** RET91708: the portal accepts an HSN row's tax up to Rs 10 away from taxable value × rate. */
+const HSN_TAX_TOLERANCE_PAISE = 1000;
 
 type Obj = Record<string, unknown>;
 
@@ -175,10 +179,13 @@ export const defaultValidatePayload: ValidatePayload = (payload) => {
         continue;
       }
     }
-    if (e.section === 'hsn' && typeof r.rt === 'number' && typeof r.txval === 'number') {
-      const tax = Number(r.iamt ?? 0) + Number(r.camt ?? 0) + Number(r.samt ?? 0);
-      const expected = (r.txval * r.rt) / 100;
-      if (Math.abs(tax - expected) > 10) err('RET91708');
+    if (e.section === 'hsn' && typeof r.rt === 'number') {
+      // in exact paise: "more than Rs. 10" off taxable value × rate, so exactly Rs 10 off passes
+      const [txval, ...heads] = [r.txval, r.iamt ?? 0, r.camt ?? 0, r.samt ?? 0].map((v) => (typeof v === 'number' ? parseDecimalNumber(v)?.hundredths : undefined));
+      if (txval !== undefined && heads.every((h) => h !== undefined)) {
+        const tax = heads.reduce((a, h) => a! + h!, 0)!;
+        if (Math.abs(tax - expectedTax(txval, r.rt)) > HSN_TAX_TOLERANCE_PAISE) err('RET91708');
+      }
     }
   }
   return out;
