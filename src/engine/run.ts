@@ -4,6 +4,7 @@
  * names: where the rows come from is the source's business, so the same pass runs wherever a
  * source can be written (a browser included).
  */
+import { byPlace } from '../model/finding.js';
 import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow, ReadOptions } from '../parsers/rows.js';
 import { createPass, type Checker, type ProcessResult } from './pass.js';
@@ -30,5 +31,10 @@ export async function runPass(source: RowSource, ctx: ReturnContext, opts: RunPa
     if ((item as ParsedRow).ctx !== undefined) pass.push(item as ParsedRow);
     else for (const row of item as Iterable<ParsedRow>) pass.push(row);
   }
-  return pass.finish();
+  const result = await pass.finish();
+  // in the order the user reads them, sheet by sheet and row by row, whichever rule made them when
+  const items = result.findings.items;
+  const sorted = byPlace(items, opts.files ?? [], result.stats);
+  if (sorted !== items) for (let i = 0; i < sorted.length; i++) items[i] = sorted[i]!;
+  return result;
 }

@@ -47,3 +47,51 @@ export class FindingList implements FindingSink {
     else this.warnings++;
   }
 }
+
+/**
+ * The findings in the order a reader works through them: by input file (in the order given), by
+ * sheet (in the order read), then by row; findings of the whole return (no file) last. A row's
+ * findings keep the order they were made in (the cell's reading, then the rules as listed), as
+ * do a sheet's own (no row) ahead of its rows.
+ */
+export function byPlace(findings: readonly Finding[], files: readonly string[], sheets: readonly { readonly file: string; readonly sheet: string }[]): readonly Finding[] {
+  const fileRank = new Map<string, number>();
+  for (const f of files) if (!fileRank.has(f)) fileRank.set(f, fileRank.size);
+  const sheetRank = new Map<string, Map<string | undefined, number>>();
+  let nextSheet = 0;
+  const rankSheet = (file: string, sheet: string | undefined): number => {
+    let inFile = sheetRank.get(file);
+    if (!inFile) sheetRank.set(file, (inFile = new Map()));
+    let r = inFile.get(sheet);
+    if (r === undefined) inFile.set(sheet, (r = sheet === undefined ? -1 : nextSheet++));
+    return r;
+  };
+  for (const s of sheets) rankSheet(s.file, s.sheet);
+  // one number per key and finding (no object per finding): a return with every row wrong has as many findings as rows
+  const n = findings.length;
+  const fileKey = new Float64Array(n);
+  const sheetKey = new Float64Array(n);
+  const rowKey = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const f = findings[i]!;
+    if (f.file === undefined) {
+      fileKey[i] = sheetKey[i] = Number.MAX_SAFE_INTEGER;
+    } else {
+      let r = fileRank.get(f.file);
+      if (r === undefined) fileRank.set(f.file, (r = fileRank.size));
+      fileKey[i] = r;
+      sheetKey[i] = rankSheet(f.file, f.sheet);
+    }
+    rowKey[i] = f.row ?? -1;
+    if (sorted && i > 0 && compare(i - 1, i) > 0) sorted = false;
+  }
+  if (sorted) return findings;
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => compare(a, b) || a - b);
+  return order.map((i) => findings[i]!);
+
+  function compare(a: number, b: number): number {
+    return fileKey[a]! - fileKey[b]! || sheetKey[a]! - sheetKey[b]! || rowKey[a]! - rowKey[b]!;
+  }
+}
