@@ -9,6 +9,7 @@ import type { JournalState, Notice } from './journal.js';
 import { filingBasis } from './filing-basis.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { delay, retry } from './retry.js';
+import { refuseTimeBarredRun } from './time-bar.js';
 import { ask, unsupported, withRun, type Prompt, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, type SectionTotal, type TotalsDifference } from './totals.js';
 import type { ReturnSummary, SummarySection } from './types.js';
@@ -60,6 +61,8 @@ const PAN = /^[A-Z]{5}[0-9]{4}[A-Z]$/;
 export async function fileReturn(opts: FileOptions): Promise<FileResult> {
   const pan = String(opts.pan ?? '').trim().toUpperCase();
   if (!PAN.test(pan)) throw new UploadError('UPLOAD_PAN', { value: pan });
+  // before any lock, journal or call, whichever front end files (gstr1 serve's page included)
+  refuseTimeBarredRun(opts);
   return withRun(opts, 'file', async (run) => {
     const st = run.journal.state();
     if (st.filed) return { status: 'filed' as const, arn: st.filed.arn, ...(st.filed.ackDate ? { ackDate: st.filed.ackDate } : {}), alreadyFiled: true };

@@ -18,3 +18,9 @@ export function refuseTimeBarred(fp: string, form: ReturnForm = 'gstr1', today: 
     throw new OptionError('RETURN_TIME_BARRED', { period: fp, due: showDate(barred.due), bar: showDate(barred.bar), ...(form === 'gstr1a' ? { form } : {}) });
   }
 }
+
+/** `refuseTimeBarred` for a run of upload or file, today by the run's clock (the system's unless one is given). */
+export function refuseTimeBarredRun(opts: { readonly period: string; readonly form?: ReturnForm; readonly clock?: { readonly now?: () => number } }): void {
+  const now = opts.clock?.now?.() ?? Date.now();
+  refuseTimeBarred(opts.period, opts.form ?? 'gstr1', new Date(now).toISOString().slice(0, 10));
+}

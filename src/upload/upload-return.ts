@@ -11,6 +11,7 @@ import { isProviderError } from './errors.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { contentHash, type ChunkOutcome, type ChunkState } from './journal.js';
 import { retry, type NextStep } from './retry.js';
+import { refuseTimeBarredRun } from './time-bar.js';
 import { chunkResult, refusedFiled, withRun, type ChunkResult, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, computeTotals, type SectionTotal } from './totals.js';
 
@@ -33,6 +34,8 @@ const TERMINAL: readonly ChunkOutcome[] = ['processed', 'processed_with_errors',
 const done = (c: ChunkState | undefined): boolean => Boolean(c?.outcome && TERMINAL.includes(c.outcome));
 
 export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
+  // before any lock, journal or call: every front end (the command line, gstr1 serve, a script) gets the refusal
+  refuseTimeBarredRun(opts);
   return withRun(opts, 'upload', async (run) => {
     const st = run.journal.state();
     if (st.filed) refusedFiled(run, st);
