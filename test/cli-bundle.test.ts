@@ -85,19 +85,24 @@ describe('the bundled command line', () => {
 
   it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
     const main = pathToFileURL(join(bundle, 'main.js')).href;
-    const processes = (args: readonly string[], name: string) => {
+    const processes = (args: readonly string[], name: string, status = 0) => {
       const log = join(dir, `${name}.log`);
       const r = gstr1(args, { watch: log });
-      expect(r.status, r.stderr).toBe(0);
+      expect(r.status, r.stderr).toBe(status);
       return readFileSync(log, 'utf8').split('\n').filter((u) => u === main).length;
+    };
+    const nineMb = (name: string, head = '') => {
+      const f = join(dir, name);
+      writeFileSync(f, head, 'latin1');
+      truncateSync(f, 9 * 1024 * 1024);
+      return f;
     };
     expect(processes(['validate', ...ID, SAMPLE], 'small')).toBe(1);
     expect(processes(['--version'], 'no-file')).toBe(2);
-    // over 8 MB of files named (a report that exists counts: it is sized like its input)
-    const big = join(dir, 'big-report.json');
-    writeFileSync(big, '');
-    truncateSync(big, 9 * 1024 * 1024);
-    expect(processes(['validate', ...ID, '--report', big, SAMPLE], 'large')).toBe(2);
+    // over 8 MB of input (an old Excel file, refused at once: exit 2)
+    expect(processes(['validate', ...ID, nineMb('big.xls', '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')], 'large', 2)).toBe(2);
+    // an output file left from an earlier run is not an input, whatever its size
+    expect(processes(['validate', ...ID, '--report', nineMb('old-report.json'), SAMPLE], 'old-output')).toBe(1);
   });
 
   it('to-excel, which writes with exceljs, is seen loading it (the watch works)', () => {

@@ -49,7 +49,7 @@ export function heapCapMb(bytes: number): number {
 const OUTPUT_OPTIONS = new Set(['--out', '--annotate', '--report', '--errors']);
 
 /** The command's arguments that may be inputs: every one but the values of the output options. */
-function inputArgs(args: readonly string[]): string[] {
+export function inputArgs(args: readonly string[]): string[] {
   return args.filter((_, i) => !OUTPUT_OPTIONS.has(args[i - 1] ?? ''));
 }
 

@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { childEnv, childFlags, HEAP_FLAG, namesWorkbook, SMALL_INPUT_BYTES, userSet } from './child-env.js';
+import { childEnv, childFlags, HEAP_FLAG, inputArgs, namesWorkbook, SMALL_INPUT_BYTES, userSet } from './child-env.js';
 
 function fileBytes(args: readonly string[]): number {
   let bytes = 0;
@@ -30,7 +30,8 @@ function fileBytes(args: readonly string[]): number {
 }
 
 const args = process.argv.slice(2);
-const bytes = fileBytes(args);
+// the inputs only: an old --report or --out file of any size says nothing about this run
+const bytes = fileBytes(inputArgs(args));
 const capped = process.env.GSTR1_CHILD === '1' || userSet(HEAP_FLAG, process.execArgv, process.env);
 const small = bytes > 0 && bytes <= SMALL_INPUT_BYTES;
 
