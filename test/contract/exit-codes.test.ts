@@ -107,6 +107,7 @@ describe('exit codes: the portal has not finished (3)', () => {
     expect((await gstr1('upload', f!, ...at(emu))).code).toBe(0);
     const r = await gstr1('file', f!, ...at(emu), ...filing, '--wait', '0');
     expect(r.stderr).toContain('still generating the summary');
+    expect(r.stderr).toContain('Not filed yet (exit code 3).');
     expect(r.code).toBe(3);
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeUndefined();
   });

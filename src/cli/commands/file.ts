@@ -10,7 +10,8 @@ import type { FilingCheck } from '../../upload/run.js';
 import type { TotalsDifference } from '../../upload/totals.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
-import { isProviderError, UploadError } from '../../upload/errors.js';
+import { ProviderError, UploadError } from '../../upload/errors.js';
+import { failureClass } from '../../upload/refusals.js';
 import { ask, conversionOptions, portalOptions, printNotice, readConversionOptions, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -66,8 +67,8 @@ export default function register(cli: CAC, io: CliIO): void {
           io.stdout.write(`Filed: ARN ${String(e.params.arn)}\n`);
           return 0;
         }
-        // proceed to file still being processed: nothing filed yet, the same command continues
-        if (!isProviderError(e, 'in_progress')) throw e;
+        // proceed to file or its summary still being prepared: nothing filed yet, the same command continues
+        if (failureClass(e) !== 'not_finished' || !(e instanceof ProviderError)) throw e;
         printNotice(io, { code: e.code, params: e.params });
         io.stderr.write('Not filed yet (exit code 3).\n');
         return 3;
