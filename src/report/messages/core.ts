@@ -111,6 +111,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} has no sheet this tool recognises`,
     hint: (p, w = CLI_WORDS) => `Name sheets (or CSV files) after the GSTR-1 template: ${s(p.known)}${w.csvSection}.`,
   },
+  FILE_TEXT_DAMAGED: {
+    input: true,
+    message: (p) =>
+      `${s(p.file)} has damaged text${p.row !== undefined ? ` on row ${s(p.row)}` : ''}: among its UTF-8 text are bytes that are not UTF-8 (text in another encoding mixed in, or a file cut short), so names and descriptions would be garbled; it was not read`,
+    hint: () =>
+      'Export the file again from the program that made it, as CSV UTF-8; if it was joined from several files, save each of them as CSV UTF-8 before joining (in Excel: Save As > CSV UTF-8 (Comma delimited)).',
+  },
   SHEET_UNKNOWN: {
     message: (p) => `Sheet "${s(p.sheet)}" is not a GSTR-1 template sheet and its headers match none; it was skipped`,
     hint: (p) => `Rename it to one of: ${s(p.known)}, or remove it.`,
