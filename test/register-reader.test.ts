@@ -335,6 +335,27 @@ describe('register reader: derived tables', () => {
   });
 });
 
+describe('register reader: a document\'s value without an invoice-value column', () => {
+  it('is its items\' taxable value and tax, taxed on each rate\'s total as the items are', async () => {
+    const head = ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Taxable Value', 'Rate'];
+    const line = ['PR/001', '02-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '10.10', '18'];
+    // two rates, inter-State: each rate's total taxed once
+    const inter = (rate: string, txval: string) => ['PR/002', '02-09-2025', KA, '29-Karnataka', '8471', 'NOS', '1', txval, rate];
+    const file = csvFile([head, ...Array.from({ length: 100 }, () => line), inter('18', '1000'), inter('12', '0.04'), inter('12', '0.04')]);
+    const { json, findings } = await run([file]);
+    expect(findings).toEqual([]);
+    const docs = json.b2b.flatMap((g: any) => g.inv);
+    // taxed line by line, 100 x (10.10 + 0.91 + 0.91) = 1192.00; the items carry 1010 + 90.90 + 90.90
+    expect(docs[0]).toMatchObject({ inum: 'PR/001', val: 1191.8, itms: [{ itm_det: { rt: 18, txval: 1010, camt: 90.9, samt: 90.9 } }] });
+    // 0.08 at 12 % is 0.01 (line by line 0 + 0)
+    expect(docs[1]).toMatchObject({ inum: 'PR/002', val: 1180.09 });
+    for (const d of docs) {
+      const items = d.itms.reduce((t: number, i: any) => t + Math.round((i.itm_det.txval + (i.itm_det.iamt ?? 0) + (i.itm_det.camt ?? 0) + (i.itm_det.samt ?? 0)) * 100), 0);
+      expect(Math.round(d.val * 100)).toBe(items);
+    }
+  });
+});
+
 describe('register reader: row counts', () => {
   it('stats name the register sheet and the section each row went to', async () => {
     const file = csvFile([GSTR1_HEAD, ['Invoice', 'S/1', '03-09-2025', KA, '29', '83011000', 'NOS', '1', '18', '1000']], 'sales.csv');

@@ -10,8 +10,7 @@
 import { hsnSplit, ratesFor } from '../model/dated-rules.js';
 import type { Finding } from '../model/finding.js';
 import { NON_DATA_SHEETS, normaliseSheetName, sheetByName, type SheetId } from '../model/sheets.js';
-import { type ReturnContext, isInterState } from '../model/return.js';
-import { computeTax } from '../model/money.js';
+import type { ReturnContext } from '../model/return.js';
 import { readCsv } from '../parsers/csv.js';
 import { baseName, extName } from '../parsers/file-names.js';
 import { host } from '../parsers/host/source.js';
@@ -23,6 +22,7 @@ import { readXlsx, xlsxSheetNames } from '../parsers/xlsx.js';
 import { classify, classifyContext, isRefusal, type ClassifyContext, type Decision, type Target, type TargetSheet } from './classify.js';
 import { cellFinding } from './coerce.js';
 import { DocumentSeries, EcoSupplies, HsnSummary } from './derive.js';
+import { DocumentValues } from './doc-value.js';
 import { REGISTER_FIELDS, registerFieldSpec, REQUIRED_FIELDS } from './fields.js';
 import type { RegisterLayout } from './layouts.js';
 import { LineReader, docKey, type RegisterLine } from './line.js';
@@ -325,9 +325,9 @@ export class RegisterRun {
     if (!found.match.columns.hsn) this.hsnMissingColumn = true;
   }
 
-  /** First pass: every document's value (its lines' taxable value, tax and cess). */
+  /** First pass: every document's value, as its items will carry it (see doc-value.ts). */
   private async totalSheet(file: string, sheet: string, found: HeaderFound, it: AsyncIterator<RawRow>): Promise<Map<string, number>> {
-    const totals = new Map<string, number>();
+    const totals = new DocumentValues(this.o.ctx);
     const reader = new LineReader({ match: found.match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink: { push: () => undefined } });
     for (;;) {
       const r = await it.next();
@@ -335,22 +335,9 @@ export class RegisterRun {
       if (skipRow(r.value, found)) continue;
       const line = reader.read(r.value);
       if (!line || line.cancelled) continue;
-      const k = docKey(line.kind, line.docNum);
-      totals.set(k, (totals.get(k) ?? 0) + this.lineValue(line, reader.taxGiven));
+      totals.add(docKey(line.kind, line.docNum), line);
     }
-    return totals;
-  }
-
-  /** A line's share of its document's value: taxable value, tax (as given, or computed) and cess. */
-  private lineValue(line: RegisterLine, taxGiven: boolean): number {
-    let tax = 0;
-    if (taxGiven) tax = (line.iamt ?? 0) + (line.camt ?? 0) + (line.samt ?? 0);
-    else if (line.category === 'taxable' && line.invType !== 'SEWOP' && line.expType !== 'WOPAY') {
-      const inter = line.expType !== undefined || isInterState(this.o.ctx, line.pos, line.invType);
-      const t = computeTax(line.txval, line.rate, inter, line.diffPercent);
-      tax = (t.iamt ?? 0) + (t.camt ?? 0) + (t.samt ?? 0);
-    }
-    return line.txval + tax + (line.csamt ?? 0);
+    return totals.values();
   }
 
   // ---------------------------------------------------------------------------- classifying
