@@ -29,7 +29,9 @@ import { LineReader, docKey, type RegisterLine } from './line.js';
 import { bestLayout, candidatesFor, closestLayout, fieldsNear, headerCells, type LayoutMatch } from './match.js';
 import { firstRows } from './peek.js';
 import { ContextCache, templateValues } from './rows.js';
-import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js';
+import { RegisterSummary, type RowExplanation, type RowNote, type SheetRead } from './summary.js';
+import { UnreadColumns } from './unread.js';
+import { judgedDocuments, type SheetEntry } from './blank-tax.js';
 
 const HEADER_SCAN_ROWS = 10;
 /** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
@@ -55,6 +57,8 @@ export interface RegisterRunOptions {
 interface HeaderFound {
   readonly match: LayoutMatch;
   readonly headerRow: number;
+  /** columns named by a finding at the header (a misspelt field name) */
+  readonly reported?: ReadonlySet<number>;
 }
 
 interface HeaderScan {
@@ -197,11 +201,10 @@ export class RegisterRun {
         continue;
       }
       matched++;
-      const found = head.found;
-      this.reportColumns(file, sheetName, found, opts);
+      const found = { ...head.found, reported: this.reportColumns(file, sheetName, head.found, opts) };
       if (found.match.columns.val) {
-        this.noteSheet(file, sheetName, found, 1);
-        yield* this.classifySheet(file, kind, sheetName, found, it, undefined, opts, contexts);
+        const read = this.noteSheet(file, sheetName, found, 1);
+        yield* this.classifySheet(file, kind, read, found, it, undefined, opts, contexts);
       } else {
         pending.push({ index, sheet: sheetName, found, totals: await this.totalSheet(file, sheetName, found, it) });
       }
@@ -225,8 +228,8 @@ export class RegisterRun {
         const r = await it.next();
         if (r.done || r.value.row >= p.found.headerRow) break;
       }
-      this.noteSheet(file, p.sheet, p.found, 2);
-      yield* this.classifySheet(file, kind, p.sheet, p.found, it, p.totals, opts, contexts);
+      const read = this.noteSheet(file, p.sheet, p.found, 2);
+      yield* this.classifySheet(file, kind, read, p.found, it, p.totals, opts, contexts);
     }
   }
 
@@ -293,9 +296,11 @@ export class RegisterRun {
   /**
    * Columns of the header row that were not read: a mapping's header that is not there, or (with
    * a preset) a header that looks like a misspelt field name — each with the nearest candidates.
+   * The columns named are returned; other unread columns are reported once read (unread.ts).
    */
-  private reportColumns(file: string, sheet: string, found: HeaderFound, opts: ReadOptions) {
+  private reportColumns(file: string, sheet: string, found: HeaderFound, opts: ReadOptions): Set<number> {
     const { match, headerRow } = found;
+    const reported = new Set<number>();
     const layout = match.layout;
     if (layout.id === 'mapping') {
       const headers = [...match.unknown];
@@ -308,21 +313,25 @@ export class RegisterRun {
           params: { field, expected: names.join('" or "'), nearest: near.join(', ') },
         });
       }
-      return;
+      return reported;
     }
     for (const u of match.unknown) {
       const near = fieldsNear(u.header, this.o.layouts, 3).filter((f) => !match.columns[f]);
       if (near.length === 0) continue;
+      reported.add(u.col);
       opts.findings.push({
         code: 'REGISTER_COLUMN_UNKNOWN', severity: 'warning', file, sheet, row: headerRow, column: u.header, col: u.col,
         params: { found: u.header, candidates: near.map((f) => `${f} ("${registerFieldSpec(f).label}")`).join(', ') },
       });
     }
+    return reported;
   }
 
-  private noteSheet(file: string, sheet: string, found: HeaderFound, passes: 1 | 2) {
-    this.summary.sheets.push({ file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes });
+  private noteSheet(file: string, sheet: string, found: HeaderFound, passes: 1 | 2): SheetRead {
+    const read: SheetRead = { file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes, unread: [] };
+    this.summary.sheets.push(read);
     if (!found.match.columns.hsn) this.hsnMissingColumn = true;
+    return read;
   }
 
   /** First pass: every document's value, as its items will carry it (see doc-value.ts). */
@@ -343,19 +352,32 @@ export class RegisterRun {
   // ---------------------------------------------------------------------------- classifying
 
   private async *classifySheet(
-    file: string, kind: FileKind, sheet: string, found: HeaderFound, it: AsyncIterator<RawRow>,
+    file: string, kind: FileKind, read: SheetRead, found: HeaderFound, it: AsyncIterator<RawRow>,
     totals: Map<string, number> | undefined, opts: ReadOptions, contexts: ContextCache,
   ): AsyncGenerator<ParsedRow> {
     const { match, headerRow } = found;
+    const sheet = read.sheet;
     const cols = match.columns;
     const sink = opts.findings;
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      const raw = r.value;
-      const skip = skipRow(raw, found);
+    const unread = new UnreadColumns(match, found.reported ?? new Set());
+    async function* entries(): AsyncGenerator<SheetEntry> {
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        const skip = skipRow(r.value, found);
+        if (skip) yield { raw: r.value, skip };
+        else {
+          unread.see(r.value.cells);
+          const line = reader.read(r.value);
+          yield line ? { raw: r.value, line } : { raw: r.value };
+        }
+      }
+    }
+    // blank tax amounts are judged on a whole document: only where a value column can contradict them
+    const rows = reader.taxGiven && !cols.rate && cols.val ? judgedDocuments(entries(), { file, sheet, columns: cols }, sink) : entries();
+    for await (const { raw, skip, line, refused } of rows) {
       if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
       if (skip) continue;
       this.summary.rows++;
@@ -365,9 +387,8 @@ export class RegisterRun {
         this.summary.rejected++;
         explain?.({ file, sheet, row: raw.row, ...(document ? { document } : {}), target: 'rejected', notes: [] });
       };
-      const line = reader.read(raw);
       if (!line) {
-        reject(cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined);
+        reject(refused ?? (cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined));
         continue;
       }
       const key = docKey(line.kind, line.docNum);
@@ -415,6 +436,7 @@ export class RegisterRun {
       if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
       if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
       else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
+      else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
       if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
       this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
 
@@ -429,6 +451,8 @@ export class RegisterRun {
       ctx.stats.read++;
       yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
     }
+    for (const f of unread.findings({ file, sheet, row: headerRow })) sink.push(f);
+    read.unread.push(...unread.ignored());
   }
 
   /** Adds a line to the HSN summary and Table 14. */
