@@ -24,32 +24,49 @@ export interface SheetEntry {
 /** Rs 1: an invoice value rounded to the rupee is no sign of tax. */
 const ROUNDING = 100;
 
+type Where = { readonly file: string; readonly sheet: string; readonly columns: RegisterColumns };
+
 /**
- * The entries in their order, each document's entries released together once it has been judged
- * (the next document begins, or the sheet ends).
+ * Holds each document's entries until it has been judged (the next document begins, or the sheet
+ * ends), and gives them back in their order.
  */
-export async function* judgedDocuments(
-  entries: AsyncIterable<SheetEntry>, where: { file: string; sheet: string; columns: RegisterColumns }, sink: { push(f: Finding): void },
-): AsyncGenerator<SheetEntry> {
-  let held: SheetEntry[] = [];
-  let key: string | undefined;
-  for await (const e of entries) {
+export class DocumentHold {
+  private held: SheetEntry[] = [];
+  private key: string | undefined;
+
+  constructor(private readonly where: Where, private readonly sink: { push(f: Finding): void }) {}
+
+  /** The entries now released (none while a document goes on). */
+  push(e: SheetEntry): SheetEntry[] {
     const k = e.line ? docKey(e.line.kind, e.line.docNum) : undefined;
-    if (k !== undefined && k !== key) {
-      if (key !== undefined) judge(held, where, sink);
-      yield* held;
-      held = [];
-      key = k;
+    if (k !== undefined && k !== this.key) {
+      const out = this.release();
+      this.key = k;
+      this.held.push(e);
+      return out;
     }
-    if (key === undefined) yield e;
-    else held.push(e);
+    if (this.key === undefined) return [e];
+    this.held.push(e);
+    return [];
   }
-  if (key !== undefined) judge(held, where, sink);
-  yield* held;
+
+  /** The last document's entries, at the end of the sheet. */
+  end(): SheetEntry[] {
+    const out = this.release();
+    this.key = undefined;
+    return out;
+  }
+
+  private release(): SheetEntry[] {
+    const out = this.held;
+    if (this.key !== undefined) judge(out, this.where, this.sink);
+    this.held = [];
+    return out;
+  }
 }
 
 /** Refuses the blank-tax lines of a document whose value says tax was charged. */
-function judge(entries: readonly SheetEntry[], where: { file: string; sheet: string; columns: RegisterColumns }, sink: { push(f: Finding): void }): void {
+function judge(entries: readonly SheetEntry[], where: Where, sink: { push(f: Finding): void }): void {
   const lines = entries.flatMap((e) => (e.line && !e.line.cancelled ? [e.line] : []));
   if (!lines.some((l) => l.rateFrom === 'blank')) return;
   const val = lines.find((l) => l.val !== undefined)?.val;

@@ -31,7 +31,7 @@ import { firstRows } from './peek.js';
 import { ContextCache, templateValues } from './rows.js';
 import { RegisterSummary, type RowExplanation, type RowNote, type SheetRead } from './summary.js';
 import { UnreadColumns } from './unread.js';
-import { judgedDocuments, type SheetEntry } from './blank-tax.js';
+import { DocumentHold, type SheetEntry } from './blank-tax.js';
 
 const HEADER_SCAN_ROWS = 10;
 /** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
@@ -362,94 +362,93 @@ export class RegisterRun {
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
     const unread = new UnreadColumns(match, found.reported ?? new Set());
-    async function* entries(): AsyncGenerator<SheetEntry> {
-      for (;;) {
-        const r = await it.next();
-        if (r.done) return;
-        const skip = skipRow(r.value, found);
-        if (skip) yield { raw: r.value, skip };
-        else {
-          unread.see(r.value.cells);
-          const line = reader.read(r.value);
-          yield line ? { raw: r.value, line } : { raw: r.value };
-        }
-      }
-    }
+    const entry = (raw: RawRow): SheetEntry => {
+      const skip = skipRow(raw, found);
+      if (skip) return { raw, skip };
+      unread.see(raw.cells);
+      const line = reader.read(raw);
+      return line ? { raw, line } : { raw };
+    };
     // blank tax amounts are judged on a whole document: only where a value column can contradict them
-    const rows = reader.taxGiven && !cols.rate && cols.val ? judgedDocuments(entries(), { file, sheet, columns: cols }, sink) : entries();
-    for await (const { raw, skip, line, refused } of rows) {
-      if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
-      if (skip) continue;
-      this.summary.rows++;
-      if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
-      const place = { file, sheet, row: raw.row };
-      const reject = (document?: string) => {
-        this.summary.rejected++;
-        explain?.({ file, sheet, row: raw.row, ...(document ? { document } : {}), target: 'rejected', notes: [] });
-      };
-      if (!line) {
-        reject(refused ?? (cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined));
-        continue;
-      }
-      const key = docKey(line.kind, line.docNum);
-      const docValue = line.val ?? totals?.get(key);
-      const original = line.kind !== 'INV' && line.origNum ? this.invoiceClass.get(line.origNum.toLowerCase()) : undefined;
-      const d = classify(line, this.cctx, docValue, original);
-      if (isRefusal(d)) {
-        sink.push({ ...cellFinding(d.code, 'error', place, cols[d.field], raw.cells[(cols[d.field]?.col ?? 0) - 1]), ...(d.params ? { params: d.params } : {}) });
-        reject(line.docNum);
-        continue;
-      }
-      // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
-      // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
-      const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
-      if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
-
-      // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
-      let newDoc = false;
-      if (d.target !== 'exemp') {
-        const sectionKey = d.original ? `${key}|amended` : key;
-        const seen = this.docSection.get(sectionKey);
-        if (seen === undefined) {
-          this.docSection.set(sectionKey, d.target);
-          newDoc = true;
-        } else if (seen !== d.target) {
-          sink.push({
-            ...cellFinding('REGISTER_DOC_SPLIT', 'error', place, cols.ctin ?? cols.pos ?? cols.docNum),
-            params: { document: line.docNum, first: seen, now: d.target },
-          });
+    const hold = reader.taxGiven && !cols.rate && cols.val ? new DocumentHold({ file, sheet, columns: cols }, sink) : undefined;
+    for (let done = false; !done;) {
+      const r = await it.next();
+      done = r.done === true;
+      const batch = r.done ? (hold?.end() ?? []) : hold ? hold.push(entry(r.value)) : [entry(r.value)];
+      for (const { raw, skip, line, refused } of batch) {
+        if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
+        if (skip) continue;
+        this.summary.rows++;
+        if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
+        const place = { file, sheet, row: raw.row };
+        const reject = (document?: string) => {
+          this.summary.rejected++;
+          explain?.({ file, sheet, row: raw.row, ...(document ? { document } : {}), target: 'rejected', notes: [] });
+        };
+        if (!line) {
+          reject(refused ?? (cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined));
+          continue;
+        }
+        const key = docKey(line.kind, line.docNum);
+        const docValue = line.val ?? totals?.get(key);
+        const original = line.kind !== 'INV' && line.origNum ? this.invoiceClass.get(line.origNum.toLowerCase()) : undefined;
+        const d = classify(line, this.cctx, docValue, original);
+        if (isRefusal(d)) {
+          sink.push({ ...cellFinding(d.code, 'error', place, cols[d.field], raw.cells[(cols[d.field]?.col ?? 0) - 1]), ...(d.params ? { params: d.params } : {}) });
           reject(line.docNum);
           continue;
         }
+        // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
+        // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
+        const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
+        if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
+
+        // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
+        let newDoc = false;
+        if (d.target !== 'exemp') {
+          const sectionKey = d.original ? `${key}|amended` : key;
+          const seen = this.docSection.get(sectionKey);
+          if (seen === undefined) {
+            this.docSection.set(sectionKey, d.target);
+            newDoc = true;
+          } else if (seen !== d.target) {
+            sink.push({
+              ...cellFinding('REGISTER_DOC_SPLIT', 'error', place, cols.ctin ?? cols.pos ?? cols.docNum),
+              params: { document: line.docNum, first: seen, now: d.target },
+            });
+            reject(line.docNum);
+            continue;
+          }
+        }
+        if (NEEDS_VALUE.has(d.target) && docValue === undefined) {
+          sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols.val));
+          reject(line.docNum);
+          continue;
+        }
+        // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
+        // the invoice as first reported or as amended
+        const b2c = B2C_CLASS[d.target];
+        if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
+
+        const notes: RowNote[] = [];
+        if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
+        if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
+        else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
+        else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
+        if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
+        this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
+
+        const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
+        const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
+        this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
+        explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
+        if (d.target === 'cancelled' || d.target === 'eco') continue;
+
+        const target = d.target as TargetSheet;
+        const ctx = contexts.forRegister(file, sheet, kind, headerRow, target, cols);
+        ctx.stats.read++;
+        yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
       }
-      if (NEEDS_VALUE.has(d.target) && docValue === undefined) {
-        sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols.val));
-        reject(line.docNum);
-        continue;
-      }
-      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
-      // the invoice as first reported or as amended
-      const b2c = B2C_CLASS[d.target];
-      if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
-
-      const notes: RowNote[] = [];
-      if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
-      if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
-      else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
-      else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
-      if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
-      this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
-
-      const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
-      const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
-      this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
-      explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
-      if (d.target === 'cancelled' || d.target === 'eco') continue;
-
-      const target = d.target as TargetSheet;
-      const ctx = contexts.forRegister(file, sheet, kind, headerRow, target, cols);
-      ctx.stats.read++;
-      yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
     }
     for (const f of unread.findings({ file, sheet, row: headerRow })) sink.push(f);
     read.unread.push(...unread.ignored());
