@@ -89,6 +89,23 @@ describe('register layouts: mapping files', () => {
     expect(json.cdnr[0].nt[0]).toMatchObject({ nt_num: 'B/2', ntty: 'C', val: 590 });
   });
 
+  it('columns it does not map that hold data are warned about, unless it lists them under "ignore"', async () => {
+    const register = csvFile('ignore.csv', [
+      ['Bill No', 'Bill Dt', 'Party GSTIN', 'State', 'Tax %', 'Net Amt', 'Salesman', 'Remarks'],
+      ['B/1', '03-09-2025', KA, 'Karnataka', '18', '2000', 'Ravi', 'urgent'],
+    ]);
+    const columns = { docNum: 'Bill No', docDate: 'Bill Dt', ctin: 'Party GSTIN', pos: 'State', rate: 'Tax %', txval: 'Net Amt' };
+    const ignored = async (ignore?: string[]) => {
+      const mapping = join(root, `ignore-${ignore?.length ?? 0}.mapping.json`);
+      writeFileSync(mapping, JSON.stringify({ layout: 'register', columns, ...(ignore ? { ignore } : {}) }));
+      const { result } = await processWithRegister([register], ctx, { mapping });
+      return result.findings.items.filter((f) => f.code === 'REGISTER_COLUMN_IGNORED').map((f) => f.column);
+    };
+    expect(await ignored()).toEqual(['Salesman', 'Remarks']);
+    expect(await ignored(['Salesman'])).toEqual(['Remarks']);
+    expect(() => mappingLayout({ columns: { docNum: 'No', docDate: 'Dt', txval: 'Amt' }, ignore: 'Narration' }, 'm.json')).toThrow(OptionError);
+  });
+
   it('a mapped header missing from the sheet, or a misspelt preset header, is reported with the nearest candidates', async () => {
     const register = csvFile('misspelt.csv', [
       ['Voucher No.', 'Date', 'Particulars', 'Voucher Type', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integratd Tax Amount'],

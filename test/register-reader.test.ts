@@ -16,7 +16,7 @@ import { computeTax } from '../src/model/money.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { annotateFiles } from '../src/report/annotate/index.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
-import { prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
+import { formatRegisterSummary, prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
 import { processWithRegister } from '../src/api/register-pass.js';
 import { defaultCheckers } from '../src/validators/index.js';
 
@@ -332,6 +332,104 @@ describe('register reader: derived tables', () => {
     const { json, findings } = await run([file]);
     expect(json.hsn.hsn_b2c[0]).toMatchObject({ uqc: 'OTH', qty: 5 });
     expect(findings.map(brief)).toEqual([{ code: 'REGISTER_UQC_MISSING', row: 2, column: 'Quantity', col: 5 }]);
+  });
+});
+
+describe('register reader: blank tax amounts with no rate column', () => {
+  const head = ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Taxable Value', 'Supply Category', 'IGST Amount', 'CGST Amount', 'SGST Amount'];
+  const row = (num: string, val: string, txval: string, igst = '', category = '') => [num, '02-09-2025', val, KA, '29-Karnataka', '8471', 'NOS', '1', txval, category, igst, '', ''];
+
+  it('an invoice value above the taxable value means tax was charged: the line is refused, on its tax cell', async () => {
+    const file = csvFile([head, row('PR/001', '11800', '10000')]);
+    const { json, findings, explained } = await run([file]);
+    expect(findings.map(brief)).toEqual([{ code: 'REGISTER_TAX_BLANK', row: 2, column: 'IGST Amount', col: 11 }]);
+    expect(findings[0]).toMatchObject({ severity: 'error', params: { document: 'PR/001', val: 11800, shown: 10000 } });
+    expect(json.b2b).toBeUndefined();
+    expect(explained).toEqual([expect.objectContaining({ row: 2, document: 'PR/001', target: 'rejected' })]);
+    expect(REGISTER_MESSAGES.REGISTER_TAX_BLANK!.message(findings[0]!.params!)).toContain('invoice value of 11800');
+  });
+
+  it('rate 0 where the figures agree: value equal to the taxable value, a blank line beside taxed ones, a nil-rated line', async () => {
+    const file = csvFile([
+      head,
+      row('PR/002', '10000', '10000'),
+      // 10000 at 18 % and 500 with no tax: 12300
+      row('PR/003', '12300', '10000', '1800'),
+      ['', '', '', '', '', '8471', 'NOS', '1', '500', '', '', '', ''],
+      row('PR/004', '5900', '5000', '', 'Nil Rated'),
+    ]);
+    const { json, findings, explained } = await run([file]);
+    expect(findings.filter((f) => f.code === 'REGISTER_TAX_BLANK')).toEqual([]);
+    const docs = json.b2b.flatMap((g: any) => g.inv);
+    expect(docs.map((d: any) => [d.inum, d.itms.map((i: any) => i.itm_det.rt)])).toEqual([['PR/002', [0]], ['PR/003', [18, 0]]]);
+    expect(json.nil.inv).toEqual([expect.objectContaining({ nil_amt: 5000 })]);
+    expect(explained.map((e) => e.notes.map((n) => n.code))).toEqual([['rate-blank'], ['rate-amounts'], ['continues', 'rate-blank'], []]);
+  });
+});
+
+describe('register reader: columns that are not read', () => {
+  it('the same header twice, the second holding figures: an error naming both columns', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Taxable Value', 'Rate'],
+      ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '', ''],
+      ['PR/002', '03-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '777', ''],
+    ]);
+    const { findings } = await run([file]);
+    const dup = findings.filter((f) => f.code === 'REGISTER_COLUMN_DUPLICATE');
+    // the second Rate column is blank throughout: it hides nothing
+    expect(dup.map(brief)).toEqual([{ code: 'REGISTER_COLUMN_DUPLICATE', row: 1, column: 'Taxable Value', col: 8 }]);
+    expect(dup[0]!.severity).toBe('error');
+    const text = REGISTER_MESSAGES.REGISTER_COLUMN_DUPLICATE!.message(dup[0]!.params!);
+    expect(text).toContain('"Taxable Value" (column F)');
+    expect(text).toContain('"Taxable Value" (column H)');
+  });
+
+  it('a column no layout knows, holding data in some row: one warning for the column, none for a blank one', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Freight', 'Remarks', 'HSN/SAX'],
+      ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '', '', ''],
+      ['PR/002', '03-09-2025', '12000', KA, '29-Karnataka', '10000', '18', '200', '', ''],
+      ['PR/003', '04-09-2025', '12000', KA, '29-Karnataka', '10000', '18', '200', '', '8471'],
+    ]);
+    const { findings } = await run([file]);
+    // the misspelt field name is said once, at the header, as before
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map(brief)).toEqual([
+      { code: 'REGISTER_COLUMN_UNKNOWN', row: 1, column: 'HSN/SAX', col: 10 },
+      { code: 'REGISTER_COLUMN_IGNORED', row: 1, column: 'Freight', col: 8 },
+    ]);
+    expect(findings.find((f) => f.code === 'REGISTER_COLUMN_IGNORED')!.severity).toBe('warning');
+  });
+
+  it('columns the layout knows it does not need are listed in the summary, not warned about', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration', 'Discount'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '118000', 'Being goods sold', ''],
+    ]);
+    const { findings, reg } = await run([file]);
+    expect(findings).toEqual([]);
+    expect(reg!.summary.sheets[0]!.unread).toEqual(['Narration']);
+    expect(formatRegisterSummary(reg!.summary)).toContain('columns not read (known to this layout, not needed for the return): Narration');
+  });
+});
+
+describe('register reader: a document\'s value without an invoice-value column', () => {
+  it('is its items\' taxable value and tax, taxed on each rate\'s total as the items are', async () => {
+    const head = ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Taxable Value', 'Rate'];
+    const line = ['PR/001', '02-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '10.10', '18'];
+    // two rates, inter-State: each rate's total taxed once
+    const inter = (rate: string, txval: string) => ['PR/002', '02-09-2025', KA, '29-Karnataka', '8471', 'NOS', '1', txval, rate];
+    const file = csvFile([head, ...Array.from({ length: 100 }, () => line), inter('18', '1000'), inter('12', '0.04'), inter('12', '0.04')]);
+    const { json, findings } = await run([file]);
+    expect(findings).toEqual([]);
+    const docs = json.b2b.flatMap((g: any) => g.inv);
+    // taxed line by line, 100 x (10.10 + 0.91 + 0.91) = 1192.00; the items carry 1010 + 90.90 + 90.90
+    expect(docs[0]).toMatchObject({ inum: 'PR/001', val: 1191.8, itms: [{ itm_det: { rt: 18, txval: 1010, camt: 90.9, samt: 90.9 } }] });
+    // 0.08 at 12 % is 0.01 (line by line 0 + 0)
+    expect(docs[1]).toMatchObject({ inum: 'PR/002', val: 1180.09 });
+    for (const d of docs) {
+      const items = d.itms.reduce((t: number, i: any) => t + Math.round((i.itm_det.txval + (i.itm_det.iamt ?? 0) + (i.itm_det.camt ?? 0) + (i.itm_det.samt ?? 0)) * 100), 0);
+      expect(Math.round(d.val * 100)).toBe(items);
+    }
   });
 });
 

@@ -25,3 +25,12 @@ describe('register coercion: advances, original months, Table 15 suppliers', () 
     expect(coerceRegisterCell('stin', 'URP')).toEqual({ ok: true, value: 'URP' });
   });
 });
+
+describe('register coercion: quantities', () => {
+  it('reads a number cell as Excel shows it, without binary float noise', () => {
+    // =4949.9+0.1 is cached as 4950.000000000001; Excel shows 4950
+    expect(coerceRegisterCell('qty', 4950.000000000001)).toEqual({ ok: true, value: { qty: '4950' } });
+    expect(coerceRegisterCell('qty', 0.1 + 0.2)).toEqual({ ok: true, value: { qty: '0.3' } });
+    expect(coerceRegisterCell('qty', 12.345)).toEqual({ ok: true, value: { qty: '12.345' } });
+  });
+});

@@ -218,7 +218,8 @@ export function unitToUqc(text: string): string | undefined {
 const QTY_WITH_UNIT = /^\s*([-+(]?\s*[\d,]*\.?\d+\)?)\s*([A-Za-z][A-Za-z. ]*)?\s*$/;
 
 export function parseQty(v: RawCell): Result<{ qty: string; unit?: string }> {
-  if (typeof v === 'number') return Number.isFinite(v) ? ok({ qty: String(v) }) : bad('CELL_INVALID_NUMBER');
+  // a number cell as Excel shows it: =4949.9+0.1 is cached as 4950.000000000001
+  if (typeof v === 'number') return Number.isFinite(v) ? ok({ qty: String(Number(v.toPrecision(15))) }) : bad('CELL_INVALID_NUMBER');
   const m = QTY_WITH_UNIT.exec(cellText(v));
   if (!m) return bad('CELL_INVALID_NUMBER');
   const n = normaliseNumberText(m[1]!);

@@ -34,8 +34,8 @@ export interface RegisterLine {
   readonly uqc?: string;
   readonly qty?: string;
   readonly rate: number;
-  /** how the rate was found when there was no rate column */
-  readonly rateFrom?: 'rates' | 'amounts' | 'category';
+  /** how the rate was found when there was no rate column (`blank`: the tax amounts are blank, rate 0) */
+  readonly rateFrom?: 'rates' | 'amounts' | 'category' | 'blank';
   readonly diffPercent: number;
   readonly txval: number;
   readonly iamt?: number;
@@ -178,9 +178,10 @@ export class LineReader {
       rateFrom = 'category';
     }
     if (rate === undefined && this.taxGiven && !cols.rate) {
-      // tax columns exist but are blank on this line: no tax, rate 0
+      // tax columns exist but are blank on this line: rate 0, unless the document's value says
+      // tax was charged (judged on the whole document, blank-tax.ts)
       rate = 0;
-      rateFrom = 'amounts';
+      rateFrom = 'blank';
     }
     if (rate === undefined) {
       sink.push({ ...cellFinding('REGISTER_RATE_UNKNOWN', 'error', place, cols.rate ?? cols.txval), params: { reason: 'missing' } });

@@ -9,7 +9,8 @@
  *     "sheet": "Sales",            // optional: read only this sheet
  *     "headerRow": 1,              // optional: the header row (default: found in the first 10 rows)
  *     "columns": { "docNum": "Bill No", "docDate": "Bill Date", "txval": "Net Amount", "hsn": null, ... },
- *     "values": { "docType": { "Sales Return": "credit note" } }   // optional value translations
+ *     "values": { "docType": { "Sales Return": "credit note" } },  // optional value translations
+ *     "ignore": ["Narration", "Salesman"]   // optional: columns known to hold nothing the return needs
  *   }
  */
 import { OptionError } from '../model/errors.js';
@@ -31,6 +32,7 @@ export interface MappingFile {
   readonly headerRow?: number;
   readonly columns: Partial<Record<RegisterField, string | string[] | null>>;
   readonly values?: Partial<Record<RegisterField, Record<string, string>>>;
+  readonly ignore?: readonly string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,6 +73,10 @@ export function mappingLayout(json: unknown, file = 'mapping'): RegisterLayout {
   if (json.headerRow !== undefined && !(Number.isInteger(json.headerRow) && (json.headerRow as number) >= 1)) {
     throw invalid(file, '"headerRow" must be a row number (1, 2, ...)');
   }
+  const ignore = json.ignore;
+  if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((x) => typeof x === 'string'))) {
+    throw invalid(file, '"ignore" must be a list of header texts');
+  }
   const mapped = Object.values(columns).map((n) => n![0]!);
   return {
     id: 'mapping',
@@ -81,6 +87,7 @@ export function mappingLayout(json: unknown, file = 'mapping'): RegisterLayout {
     signature: mapped,
     minSignature: Math.ceil(mapped.length / 2),
     ...(Object.keys(values).length ? { values } : {}),
+    ...(ignore?.length ? { ignore: ignore as string[] } : {}),
     ...(typeof json.sheet === 'string' ? { sheet: json.sheet } : {}),
     ...(typeof json.headerRow === 'number' ? { headerRow: json.headerRow } : {}),
   };

@@ -17,6 +17,10 @@ export interface LayoutMatch {
   readonly missing: readonly RegisterField[];
   /** headers of the row that carry no field and are not known to the layout */
   readonly unknown: readonly ColumnRef[];
+  /** headers the layout knows and does not read (Tally's Narration, a second name of a field found) */
+  readonly ignored: readonly ColumnRef[];
+  /** the same header as a field's column, again: not read */
+  readonly duplicates: readonly { readonly field: RegisterField; readonly first: ColumnRef; readonly second: ColumnRef }[];
   /** fields found */
   readonly matched: number;
   /** signature headers found */
@@ -58,6 +62,8 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
   const sig = new Set(layout.signature.map(headerKey));
   const columns: RegisterColumns = {};
   const unknown: ColumnRef[] = [];
+  const ignored: ColumnRef[] = [];
+  const duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[] = [];
   let matched = 0;
   let signature = 0;
   for (const ref of headerCells(cells)) {
@@ -67,14 +73,18 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
       sig.delete(k);
     }
     const field = lookup.get(k);
-    if (field && !columns[field]) {
+    const first = field && columns[field];
+    if (field && !first) {
       columns[field] = ref;
       matched++;
-    } else if (!field && !ignore.has(k)) unknown.push(ref);
+    } else if (field && first && headerKey(first.header) === k) duplicates.push({ field, first, second: ref });
+    // another of the field's names (ERPNext's "Customer" and "Customer Name"): the first is read
+    else if (field || ignore.has(k)) ignored.push(ref);
+    else unknown.push(ref);
   }
   const missing = REQUIRED_FIELDS.filter((f) => !columns[f]);
   const complete = missing.length === 0 && signature >= layout.minSignature;
-  return { layout, columns, missing, unknown, matched, signature, complete };
+  return { layout, columns, missing, unknown, ignored, duplicates, matched, signature, complete };
 }
 
 /**

@@ -10,8 +10,7 @@
 import { hsnSplit, ratesFor } from '../model/dated-rules.js';
 import type { Finding } from '../model/finding.js';
 import { NON_DATA_SHEETS, normaliseSheetName, sheetByName, type SheetId } from '../model/sheets.js';
-import { type ReturnContext, isInterState } from '../model/return.js';
-import { computeTax } from '../model/money.js';
+import type { ReturnContext } from '../model/return.js';
 import { readCsv } from '../parsers/csv.js';
 import { baseName, extName } from '../parsers/file-names.js';
 import { host } from '../parsers/host/source.js';
@@ -23,13 +22,16 @@ import { readXlsx, xlsxSheetNames } from '../parsers/xlsx.js';
 import { classify, classifyContext, isRefusal, type ClassifyContext, type Decision, type Target, type TargetSheet } from './classify.js';
 import { cellFinding } from './coerce.js';
 import { DocumentSeries, EcoSupplies, HsnSummary } from './derive.js';
+import { DocumentValues } from './doc-value.js';
 import { REGISTER_FIELDS, registerFieldSpec, REQUIRED_FIELDS } from './fields.js';
 import type { RegisterLayout } from './layouts.js';
 import { LineReader, docKey, type RegisterLine } from './line.js';
 import { bestLayout, candidatesFor, closestLayout, fieldsNear, headerCells, type LayoutMatch } from './match.js';
 import { firstRows } from './peek.js';
 import { ContextCache, templateValues } from './rows.js';
-import { RegisterSummary, type RowExplanation, type RowNote } from './summary.js';
+import { RegisterSummary, type RowExplanation, type RowNote, type SheetRead } from './summary.js';
+import { UnreadColumns } from './unread.js';
+import { DocumentHold, type SheetEntry } from './blank-tax.js';
 
 const HEADER_SCAN_ROWS = 10;
 /** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
@@ -55,6 +57,8 @@ export interface RegisterRunOptions {
 interface HeaderFound {
   readonly match: LayoutMatch;
   readonly headerRow: number;
+  /** columns named by a finding at the header (a misspelt field name) */
+  readonly reported?: ReadonlySet<number>;
 }
 
 interface HeaderScan {
@@ -197,11 +201,10 @@ export class RegisterRun {
         continue;
       }
       matched++;
-      const found = head.found;
-      this.reportColumns(file, sheetName, found, opts);
+      const found = { ...head.found, reported: this.reportColumns(file, sheetName, head.found, opts) };
       if (found.match.columns.val) {
-        this.noteSheet(file, sheetName, found, 1);
-        yield* this.classifySheet(file, kind, sheetName, found, it, undefined, opts, contexts);
+        const read = this.noteSheet(file, sheetName, found, 1);
+        yield* this.classifySheet(file, kind, read, found, it, undefined, opts, contexts);
       } else {
         pending.push({ index, sheet: sheetName, found, totals: await this.totalSheet(file, sheetName, found, it) });
       }
@@ -225,8 +228,8 @@ export class RegisterRun {
         const r = await it.next();
         if (r.done || r.value.row >= p.found.headerRow) break;
       }
-      this.noteSheet(file, p.sheet, p.found, 2);
-      yield* this.classifySheet(file, kind, p.sheet, p.found, it, p.totals, opts, contexts);
+      const read = this.noteSheet(file, p.sheet, p.found, 2);
+      yield* this.classifySheet(file, kind, read, p.found, it, p.totals, opts, contexts);
     }
   }
 
@@ -293,9 +296,11 @@ export class RegisterRun {
   /**
    * Columns of the header row that were not read: a mapping's header that is not there, or (with
    * a preset) a header that looks like a misspelt field name — each with the nearest candidates.
+   * The columns named are returned; other unread columns are reported once read (unread.ts).
    */
-  private reportColumns(file: string, sheet: string, found: HeaderFound, opts: ReadOptions) {
+  private reportColumns(file: string, sheet: string, found: HeaderFound, opts: ReadOptions): Set<number> {
     const { match, headerRow } = found;
+    const reported = new Set<number>();
     const layout = match.layout;
     if (layout.id === 'mapping') {
       const headers = [...match.unknown];
@@ -308,26 +313,30 @@ export class RegisterRun {
           params: { field, expected: names.join('" or "'), nearest: near.join(', ') },
         });
       }
-      return;
+      return reported;
     }
     for (const u of match.unknown) {
       const near = fieldsNear(u.header, this.o.layouts, 3).filter((f) => !match.columns[f]);
       if (near.length === 0) continue;
+      reported.add(u.col);
       opts.findings.push({
         code: 'REGISTER_COLUMN_UNKNOWN', severity: 'warning', file, sheet, row: headerRow, column: u.header, col: u.col,
         params: { found: u.header, candidates: near.map((f) => `${f} ("${registerFieldSpec(f).label}")`).join(', ') },
       });
     }
+    return reported;
   }
 
-  private noteSheet(file: string, sheet: string, found: HeaderFound, passes: 1 | 2) {
-    this.summary.sheets.push({ file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes });
+  private noteSheet(file: string, sheet: string, found: HeaderFound, passes: 1 | 2): SheetRead {
+    const read: SheetRead = { file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes, unread: [] };
+    this.summary.sheets.push(read);
     if (!found.match.columns.hsn) this.hsnMissingColumn = true;
+    return read;
   }
 
-  /** First pass: every document's value (its lines' taxable value, tax and cess). */
+  /** First pass: every document's value, as its items will carry it (see doc-value.ts). */
   private async totalSheet(file: string, sheet: string, found: HeaderFound, it: AsyncIterator<RawRow>): Promise<Map<string, number>> {
-    const totals = new Map<string, number>();
+    const totals = new DocumentValues(this.o.ctx);
     const reader = new LineReader({ match: found.match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink: { push: () => undefined } });
     for (;;) {
       const r = await it.next();
@@ -335,113 +344,114 @@ export class RegisterRun {
       if (skipRow(r.value, found)) continue;
       const line = reader.read(r.value);
       if (!line || line.cancelled) continue;
-      const k = docKey(line.kind, line.docNum);
-      totals.set(k, (totals.get(k) ?? 0) + this.lineValue(line, reader.taxGiven));
+      totals.add(docKey(line.kind, line.docNum), line);
     }
-    return totals;
-  }
-
-  /** A line's share of its document's value: taxable value, tax (as given, or computed) and cess. */
-  private lineValue(line: RegisterLine, taxGiven: boolean): number {
-    let tax = 0;
-    if (taxGiven) tax = (line.iamt ?? 0) + (line.camt ?? 0) + (line.samt ?? 0);
-    else if (line.category === 'taxable' && line.invType !== 'SEWOP' && line.expType !== 'WOPAY') {
-      const inter = line.expType !== undefined || isInterState(this.o.ctx, line.pos, line.invType);
-      const t = computeTax(line.txval, line.rate, inter, line.diffPercent);
-      tax = (t.iamt ?? 0) + (t.camt ?? 0) + (t.samt ?? 0);
-    }
-    return line.txval + tax + (line.csamt ?? 0);
+    return totals.values();
   }
 
   // ---------------------------------------------------------------------------- classifying
 
   private async *classifySheet(
-    file: string, kind: FileKind, sheet: string, found: HeaderFound, it: AsyncIterator<RawRow>,
+    file: string, kind: FileKind, read: SheetRead, found: HeaderFound, it: AsyncIterator<RawRow>,
     totals: Map<string, number> | undefined, opts: ReadOptions, contexts: ContextCache,
   ): AsyncGenerator<ParsedRow> {
     const { match, headerRow } = found;
+    const sheet = read.sheet;
     const cols = match.columns;
     const sink = opts.findings;
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      const raw = r.value;
+    const unread = new UnreadColumns(match, found.reported ?? new Set());
+    const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
-      if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
-      if (skip) continue;
-      this.summary.rows++;
-      if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
-      const place = { file, sheet, row: raw.row };
-      const reject = (document?: string) => {
-        this.summary.rejected++;
-        explain?.({ file, sheet, row: raw.row, ...(document ? { document } : {}), target: 'rejected', notes: [] });
-      };
+      if (skip) return { raw, skip };
+      unread.see(raw.cells);
       const line = reader.read(raw);
-      if (!line) {
-        reject(cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined);
-        continue;
-      }
-      const key = docKey(line.kind, line.docNum);
-      const docValue = line.val ?? totals?.get(key);
-      const original = line.kind !== 'INV' && line.origNum ? this.invoiceClass.get(line.origNum.toLowerCase()) : undefined;
-      const d = classify(line, this.cctx, docValue, original);
-      if (isRefusal(d)) {
-        sink.push({ ...cellFinding(d.code, 'error', place, cols[d.field], raw.cells[(cols[d.field]?.col ?? 0) - 1]), ...(d.params ? { params: d.params } : {}) });
-        reject(line.docNum);
-        continue;
-      }
-      // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
-      // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
-      const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
-      if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
-
-      // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
-      let newDoc = false;
-      if (d.target !== 'exemp') {
-        const sectionKey = d.original ? `${key}|amended` : key;
-        const seen = this.docSection.get(sectionKey);
-        if (seen === undefined) {
-          this.docSection.set(sectionKey, d.target);
-          newDoc = true;
-        } else if (seen !== d.target) {
-          sink.push({
-            ...cellFinding('REGISTER_DOC_SPLIT', 'error', place, cols.ctin ?? cols.pos ?? cols.docNum),
-            params: { document: line.docNum, first: seen, now: d.target },
-          });
+      return line ? { raw, line } : { raw };
+    };
+    // blank tax amounts are judged on a whole document: only where a value column can contradict them
+    const hold = reader.taxGiven && !cols.rate && cols.val ? new DocumentHold({ file, sheet, columns: cols }, sink) : undefined;
+    for (let done = false; !done;) {
+      const r = await it.next();
+      done = r.done === true;
+      const batch = r.done ? (hold?.end() ?? []) : hold ? hold.push(entry(r.value)) : [entry(r.value)];
+      for (const { raw, skip, line, refused } of batch) {
+        if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
+        if (skip) continue;
+        this.summary.rows++;
+        if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
+        const place = { file, sheet, row: raw.row };
+        const reject = (document?: string) => {
+          this.summary.rejected++;
+          explain?.({ file, sheet, row: raw.row, ...(document ? { document } : {}), target: 'rejected', notes: [] });
+        };
+        if (!line) {
+          reject(refused ?? (cellText(cols.docNum ? raw.cells[cols.docNum.col - 1] : undefined) || undefined));
+          continue;
+        }
+        const key = docKey(line.kind, line.docNum);
+        const docValue = line.val ?? totals?.get(key);
+        const original = line.kind !== 'INV' && line.origNum ? this.invoiceClass.get(line.origNum.toLowerCase()) : undefined;
+        const d = classify(line, this.cctx, docValue, original);
+        if (isRefusal(d)) {
+          sink.push({ ...cellFinding(d.code, 'error', place, cols[d.field], raw.cells[(cols[d.field]?.col ?? 0) - 1]), ...(d.params ? { params: d.params } : {}) });
           reject(line.docNum);
           continue;
         }
+        // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
+        // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
+        const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
+        if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
+
+        // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
+        let newDoc = false;
+        if (d.target !== 'exemp') {
+          const sectionKey = d.original ? `${key}|amended` : key;
+          const seen = this.docSection.get(sectionKey);
+          if (seen === undefined) {
+            this.docSection.set(sectionKey, d.target);
+            newDoc = true;
+          } else if (seen !== d.target) {
+            sink.push({
+              ...cellFinding('REGISTER_DOC_SPLIT', 'error', place, cols.ctin ?? cols.pos ?? cols.docNum),
+              params: { document: line.docNum, first: seen, now: d.target },
+            });
+            reject(line.docNum);
+            continue;
+          }
+        }
+        if (NEEDS_VALUE.has(d.target) && docValue === undefined) {
+          sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols.val));
+          reject(line.docNum);
+          continue;
+        }
+        // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
+        // the invoice as first reported or as amended
+        const b2c = B2C_CLASS[d.target];
+        if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
+
+        const notes: RowNote[] = [];
+        if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
+        if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
+        else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
+        else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
+        if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
+        this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
+
+        const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
+        const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
+        this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
+        explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
+        if (d.target === 'cancelled' || d.target === 'eco') continue;
+
+        const target = d.target as TargetSheet;
+        const ctx = contexts.forRegister(file, sheet, kind, headerRow, target, cols);
+        ctx.stats.read++;
+        yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
       }
-      if (NEEDS_VALUE.has(d.target) && docValue === undefined) {
-        sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols.val));
-        reject(line.docNum);
-        continue;
-      }
-      // a note against an inter-State B2C invoice follows it (an intra-State one is b2cs anyway),
-      // the invoice as first reported or as amended
-      const b2c = B2C_CLASS[d.target];
-      if (line.kind === 'INV' && !d.registered && d.inter && b2c && newDoc) this.invoiceClass.set(line.docNum.toLowerCase(), b2c);
-
-      const notes: RowNote[] = [];
-      if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
-      if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
-      else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
-      if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
-      this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
-
-      const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
-      const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
-      this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
-      explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
-      if (d.target === 'cancelled' || d.target === 'eco') continue;
-
-      const target = d.target as TargetSheet;
-      const ctx = contexts.forRegister(file, sheet, kind, headerRow, target, cols);
-      ctx.stats.read++;
-      yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
     }
+    for (const f of unread.findings({ file, sheet, row: headerRow })) sink.push(f);
+    read.unread.push(...unread.ignored());
   }
 
   /** Adds a line to the HSN summary and Table 14. */

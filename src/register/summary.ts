@@ -10,7 +10,7 @@ import type { DocKind } from './coerce.js';
 import type { ReasonCode, Target } from './classify.js';
 import type { SeriesInfo } from './derive.js';
 
-export type NoteCode = 'continues' | 'rate-amounts' | 'rate-rates' | 'rate-category' | 'pos-recipient' | 'pos-supplier' | 'eco-52' | 'no-hsn';
+export type NoteCode = 'continues' | 'rate-amounts' | 'rate-rates' | 'rate-category' | 'rate-blank' | 'pos-recipient' | 'pos-supplier' | 'eco-52' | 'no-hsn';
 
 export interface RowNote {
   readonly code: NoteCode;
@@ -45,6 +45,8 @@ export interface SheetRead {
   readonly headerRow: number;
   /** read twice: once to total each document's value (no invoice-value column), once to classify */
   readonly passes: 1 | 2;
+  /** columns the layout knows and does not read, that held data (Tally's Narration...) */
+  readonly unread: string[];
 }
 
 export class RegisterSummary {
@@ -176,6 +178,8 @@ export function noteText(n: RowNote): string {
       return `rate ${s(p.rate)} % from the IGST/CGST/SGST rate columns`;
     case 'rate-category':
       return 'rate 0 (no tax on this line)';
+    case 'rate-blank':
+      return 'rate 0: the tax amounts are blank';
     case 'pos-recipient':
       return `place of supply ${s(p.pos)} taken from the recipient's GSTIN`;
     case 'pos-supplier':
@@ -210,6 +214,7 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
       `Register ${r.file} › ${r.sheet}: ${r.layout}, headers on row ${r.headerRow}` +
         (r.passes === 2 ? '; read twice (no invoice-value column: each document is totalled first)' : ''),
     );
+    if (r.unread.length) out.push(`  columns not read (known to this layout, not needed for the return): ${r.unread.join(', ')}`);
   }
   const rows = [['section', 'rows', 'documents', 'taxable value']];
   for (const t of SECTION_ORDER) {

@@ -2,6 +2,7 @@
 import { sectionLabel } from '../../register/summary.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
+import { columnLetter } from '../annotate/names.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -62,6 +63,18 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Column "${s(p.found)}" was not read; did you mean ${s(p.candidates)}?`,
     hint: () => 'Rename the column to the field\'s header if it holds that data, or map it with a mapping file (gstr1 mapping init).',
   },
+  REGISTER_COLUMN_DUPLICATE: {
+    message: (p) =>
+      `Two columns are headed as ${s(p.field)}: "${s(p.first)}" (column ${columnLetter(Number(p.firstCol))}) was read; ` +
+      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) holds figures too and was not`,
+    hint: () => 'Which of them holds the right figure cannot be told: delete or rename the column that is not the one to report.',
+  },
+  REGISTER_COLUMN_IGNORED: {
+    message: (p) => `Column "${s(p.found)}" is not one this register is read from; nothing in it is in the return`,
+    hint: (_p, w = CLI_WORDS) =>
+      'Check that nothing in it belongs in the return (freight or packing charged on an invoice is part of its taxable value). ' +
+      `If something does, put it in the column it belongs to, or map the column (${w.mapHeaders}); otherwise delete the column.`,
+  },
   REGISTER_TEMPLATE_SHEET: {
     message: (p) => `Sheet "${s(p.sheet)}" is a GSTR-1 template sheet inside a sales-register workbook; it was skipped`,
     hint: () => 'Convert template sheets from their own workbook, or copy their lines into the register.',
@@ -78,6 +91,12 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
         ? `The tax amounts (${s(p.tax)}) on a taxable value of ${s(p.txval)} match no GST rate`
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
+  },
+  REGISTER_TAX_BLANK: {
+    message: (p) =>
+      `The tax amounts of this line are blank, but document ${s(p.document)} has an invoice value of ${s(p.val)}, ` +
+      `more than its taxable value and tax shown (${s(p.shown)}): tax was charged at a rate the register does not show`,
+    hint: () => 'Fill in the IGST, or CGST and SGST, amounts of the line, or add a GST rate column (18 for 18 %). If the supply is nil-rated or exempt, say so in a Supply Category column.',
   },
   REGISTER_POS_DEFAULTED: {
     message: (p) =>
