@@ -73,8 +73,8 @@ async function read(file: string) {
   const stats: SheetStats[] = [];
   const rows: ParsedRow[] = [];
   for await (const r of readRows([file], { findings, stats })) rows.push(r);
-  const found = findings.items.map((f) => [f.code, f.sheet, f.row, f.column ?? f.params?.like ?? f.params?.label]);
-  return { rows, found, stats };
+  const found = findings.items.map((f) => [f.code, f.sheet, f.row, f.column ?? f.params?.like]);
+  return { rows, found, stats, params: findings.items.map((f) => f.params) };
 }
 
 describe('hidden sheets', () => {
@@ -83,6 +83,7 @@ describe('hidden sheets', () => {
     const hidden = await read(await book([{ name: 'b2b', headers: B2B, rows: [invoice(1)] }, { ...more, hidden: true }]));
     expect(hidden.rows.map((r) => r.values.inum)).toEqual(['INV/1']);
     expect(hidden.found).toEqual([['SHEET_HIDDEN_SKIPPED', 'b2b more', 1, 'b2b,sez,de']]);
+    expect(hidden.params).toEqual([{ sheet: 'b2b more', like: 'b2b,sez,de' }]);
     const shown = await read(await book([{ name: 'b2b', headers: B2B, rows: [invoice(1)] }, more]));
     expect(shown.rows.map((r) => r.values.inum)).toEqual(['INV/1', 'INV/2', 'INV/3']);
     expect(shown.found).toEqual([]);
@@ -106,13 +107,14 @@ describe('totals lines', () => {
   const b2bRows = [invoice(1), ['', 'Total Office Solutions', 'INV/26', '06-Oct-2025', 11800, '27-Maharashtra', 'N', '', 'Regular B2B', '', 18, 10000, 0], ['Total', '', '', '', 12980, '', '', '', '', '', '', 11000, 0]];
   const expected = [
     ['CELL_REQUIRED', 'b2b', 3, 'GSTIN/UIN of Recipient'],
-    ['TOTALS_ROW_SKIPPED', 'b2b', 4, 'Total'],
+    ['TOTALS_ROW_SKIPPED', 'b2b', 4, 'GSTIN/UIN of Recipient'],
   ];
 
   it('a row with a document of its own is read, whatever its first cell says; a totals line is skipped and reported', async () => {
-    const { rows, found, stats } = await read(await book([{ name: 'b2b', headers: B2B, rows: b2bRows }]));
+    const { rows, found, stats, params } = await read(await book([{ name: 'b2b', headers: B2B, rows: b2bRows }]));
     expect(rows.map((r) => r.values.inum)).toEqual(['INV/1']);
     expect(found).toEqual(expected);
+    expect(params[1]).toEqual({ label: 'Total' });
     expect(stats[0]).toMatchObject({ read: 2, rejected: 1, skipped: 1 });
   });
 
@@ -137,8 +139,8 @@ describe('totals lines', () => {
     // a line with a description, a unit and figures but no HSN is no totals line: its missing code is reported
     expect(found).toEqual([
       ['CELL_REQUIRED', 'hsn(b2b)', 3, 'HSN'],
-      ['TOTALS_ROW_SKIPPED', 'hsn(b2b)', 4, 'Total'],
-      ['TOTALS_ROW_SKIPPED', 'b2cs', 3, 'Total'],
+      ['TOTALS_ROW_SKIPPED', 'hsn(b2b)', 4, 'HSN'],
+      ['TOTALS_ROW_SKIPPED', 'b2cs', 3, 'Type'],
     ]);
   });
 });

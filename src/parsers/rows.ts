@@ -394,9 +394,10 @@ function toParsedRow(
   const label = raw.cells[first];
   if (typeof label === 'string' && mayBeTotal(label) && TOTAL_ROW.test(label) && isTotalsLine(plan, raw.cells, first)) {
     stats.skipped++;
+    const column = plan.find((p) => p.index === first)?.ref?.header;
     opts.findings.push({
       code: 'TOTALS_ROW_SKIPPED', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
-      col: first + 1, value: label, params: { label: label.trim() },
+      ...(column ? { column } : {}), col: first + 1, value: label, params: { label: label.trim() },
     });
     return undefined;
   }
