@@ -1,6 +1,8 @@
 /** CSV reading: line endings and encodings a file may arrive in. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeText } from '../../test/helpers/files.js';
+import { InputError } from '../model/errors.js';
+import { messageOf } from '../report/messages/index.js';
 import { readCsv, sniffCsv } from './csv.js';
 import type { RawCell } from './raw.js';
 
@@ -67,5 +69,43 @@ describe('CSV encodings', () => {
     const file = writeText(dirs.dir(), 'u16.csv', bytes);
     expect((await sniffCsv(file)).encoding).toBe(encoding);
     expect(await rowsOfFile(file)).toEqual([['GSTIN', 'Receiver Name'], ['27AAFCD5862R1ZR', 'Śrī Traders']]);
+  });
+});
+
+describe('CSV text in Windows-1252 or damaged, past the first 64 KB', () => {
+  const HEADER = 'HSN,Description,UQC,Total Quantity,Total Value,Rate,Taxable Value\n';
+  // plain ASCII lines, more than the sniff's 64 KB
+  const filler = '08061000,Plain biscuits,KGS-KILOGRAMS,10,100.00,0,100.00\n'.repeat(1300);
+
+  async function failure(file: string): Promise<unknown> {
+    try {
+      await rowsOfFile(file);
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  }
+
+  it('Windows-1252 after plain ASCII is read as Windows-1252: no garbled text', async () => {
+    const text = Buffer.concat([Buffer.from(HEADER + filler), Buffer.from('08061000,Caf\xe9 cr\xe8me biscuits,KGS-KILOGRAMS,1,1.00,0,1.00\n', 'latin1')]);
+    expect(text.length).toBeGreaterThan(70_000);
+    const file = writeText(dirs.dir(), 'hsn1252.csv', text);
+    expect((await sniffCsv(file)).encoding).toBe('utf-8');
+    const rows = await rowsOfFile(file);
+    expect(rows).toHaveLength(1302);
+    expect(rows.at(-1)![1]).toBe('Café crème biscuits');
+  });
+
+  it('a byte that is not UTF-8 after UTF-8 text refuses the file at its row', async () => {
+    const text = Buffer.concat([Buffer.from(`${HEADER}08061000,Śrī biscuits,KGS-KILOGRAMS,1,1.00,0,1.00\n${filler}`), Buffer.from('08061000,Caf\xe9,KGS-KILOGRAMS,1,1.00,0,1.00\n', 'latin1')]);
+    const e = await failure(writeText(dirs.dir(), 'mixed.csv', text));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e).toMatchObject({ code: 'FILE_TEXT_DAMAGED', params: { row: 1303 } });
+    expect(messageOf(e as InputError)).toMatch(/^.*mixed\.csv has damaged text on row 1303: among its UTF-8 text are bytes that are not UTF-8/);
+  });
+
+  it('so does one after plain ASCII in a file whose byte-order mark says UTF-8', async () => {
+    const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEADER + filler), Buffer.from('08061000,Caf\xe9,KGS,1,1.00,0,1.00\n', 'latin1')]);
+    expect(await failure(writeText(dirs.dir(), 'bom.csv', text))).toMatchObject({ code: 'FILE_TEXT_DAMAGED', params: { row: 1302 } });
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Streaming CSV reader on papaparse. Handles a UTF-8 BOM, UTF-16 (LE or BE, with or without a
  * BOM), mixed line endings, Windows-1252 text (what Excel's "CSV" save gives on Indian Windows
- * installs) and `;` or tab separators.
+ * installs, found by the sniff or, after plain ASCII, by the first byte that is not UTF-8) and
+ * `;` or tab separators. UTF-8 text damaged by a byte of another encoding is refused at its row.
  */
 import Papa from 'papaparse';
+import { InputError } from '../model/errors.js';
 import { baseName, extName } from './file-names.js';
 import { host, openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
-import { streamDecoder } from './utf8-chunks.js';
+import { csvUtf8Chunks, streamDecoder, type CsvUtf8Chunks, type Utf8Chunks } from './utf8-chunks.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -85,14 +87,20 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
+/** The decoder of a CSV's text: UTF-8 that may turn to Windows-1252 (csvUtf8Chunks), or the sniffed encoding. */
+function csvDecoder(sniff: CsvSniff): CsvUtf8Chunks {
+  if (sniff.encoding === 'utf-8') return csvUtf8Chunks(sniff.bomBytes > 0);
+  // UTF-16 and Windows-1252 text is read as it is
+  return { decode: streamDecoder(sniff.encoding).decode, damaged: false };
+}
+
 /**
  * The text of `src` from `start`, decoded as it is read, every line ending made LF: files
  * concatenated on different systems mix CRLF, LF and CR, and papaparse takes the first one it
  * sees as the only one (the others then merge lines). A CR at the end of a chunk waits for the
  * next one (it may be half of a CRLF). The source closes at the end.
  */
-async function* textOf(src: ByteSource, start: number, encoding: string): AsyncGenerator<string> {
-  const dec = streamDecoder(encoding);
+async function* textOf(src: ByteSource, start: number, dec: Utf8Chunks): AsyncGenerator<string> {
   let pendingCr = false;
   const lf = (text: string, end: boolean): string => {
     let t = pendingCr ? `\r${text}` : text;
@@ -195,7 +203,8 @@ export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
  * times slower on this data.)
  */
 async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
-  const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, sniff.encoding));
+  const dec = csvDecoder(sniff);
+  const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, dec));
   const queue: string[][][] = [];
   let done = false;
   let failure: unknown;
@@ -241,17 +250,29 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
           rows[j] = { row: ++line, cells };
         }
         batch.length = 0;
+        // text is decoded before papaparse sees it: the damaged row is in this batch or a later one
+        if (dec.damaged) refuseDamaged(file, rows);
         if (rows.length) yield rows;
         if (!done && !queue.length) parserRef?.resume();
         continue;
       }
       if (failure) throw failure;
-      if (done) return;
+      if (done) {
+        if (dec.damaged) throw new InputError('FILE_TEXT_DAMAGED', { file });
+        return;
+      }
     }
   } finally {
     if (!done) {
       parserRef?.abort();
       source.destroy();
     }
+  }
+}
+
+/** Refuses a CSV at the first of `rows` that holds U+FFFD, the mark of a byte that was not UTF-8. */
+function refuseDamaged(file: string, rows: readonly RawRow[]): void {
+  for (const r of rows) {
+    for (const c of r.cells) if (typeof c === 'string' && c.includes('\ufffd')) throw new InputError('FILE_TEXT_DAMAGED', { file, row: r.row });
   }
 }

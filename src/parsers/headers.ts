@@ -1,6 +1,7 @@
 /**
  * Finds a sheet's header row and matches its columns to a sheet spec by header text, tolerating
- * case, spacing, a trailing `*` and known old spellings. Extra columns are ignored.
+ * case, spacing, a trailing `*` and known old spellings. Extra columns and a second column of one
+ * field are not read: the caller reports them (rows.ts reportHeader).
  */
 import type { Field } from '../model/fields.js';
 import { SHEETS, type SheetSpec } from '../model/sheets.js';
@@ -18,11 +19,20 @@ export interface ColumnRef {
   readonly col: number;
 }
 
+/** A second column whose header names a field that an earlier column already names. */
+export interface RepeatedColumn extends ColumnRef {
+  readonly field: Field;
+  /** the earlier column, the one that is read */
+  readonly first: ColumnRef;
+}
+
 export interface HeaderMatch {
   readonly columns: Partial<Record<Field, ColumnRef>>;
   readonly missing: readonly Field[];
   /** headers in the row that match no column of the spec */
   readonly unknown: readonly ColumnRef[];
+  /** columns naming a field already matched (by its header or an alias): not read */
+  readonly repeated: readonly RepeatedColumn[];
   /** how many of the spec's columns were found */
   readonly matched: number;
 }
@@ -45,18 +55,21 @@ export function matchHeaders(spec: SheetSpec, cells: readonly RawCell[]): Header
   const lookup = lookupFor(spec);
   const columns: Partial<Record<Field, ColumnRef>> = {};
   const unknown: ColumnRef[] = [];
+  const repeated: RepeatedColumn[] = [];
   let matched = 0;
   cells.forEach((cell, i) => {
     const text = cellText(cell).trim();
     if (!text) return;
     const field = lookup.get(normaliseHeader(text));
-    if (field && !columns[field]) {
+    const first = field && columns[field];
+    if (first) repeated.push({ header: text, col: i + 1, field, first });
+    else if (field) {
       columns[field] = { header: text, col: i + 1 };
       matched++;
-    } else if (!field) unknown.push({ header: text, col: i + 1 });
+    } else unknown.push({ header: text, col: i + 1 });
   });
   const missing = spec.columns.filter((c) => c.required && !columns[c.field]).map((c) => c.field);
-  return { columns, missing, unknown, matched };
+  return { columns, missing, unknown, repeated, matched };
 }
 
 /** A row is taken as the header row when it names at least half of the spec's mandatory columns. */

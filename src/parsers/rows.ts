@@ -315,6 +315,14 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
       });
     }
   }
+  // which of two columns of one field holds the right figures cannot be known: the first is read, the return is held
+  for (const r of m.repeated) {
+    opts.findings.push({
+      code: 'HEADER_DUPLICATE_COLUMN', severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+      column: r.header, col: r.col,
+      params: { found: r.header, col: r.col, first: r.first.header, firstCol: r.first.col, expected: ctx.spec.columns.find((c) => c.field === r.field)!.header },
+    });
+  }
   return m.missing.length === 0;
 }
 

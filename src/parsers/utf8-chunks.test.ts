@@ -1,6 +1,6 @@
 /** The chunked UTF-8 decoder gives TextDecoder's streaming text, whatever the bytes and the cuts. */
 import { describe, expect, it } from 'vitest';
-import { utf8Chunks } from './utf8-chunks.js';
+import { csvUtf8Chunks, utf8Chunks } from './utf8-chunks.js';
 import { nodeHost } from './host/node.js';
 
 const run = nodeHost.decodeUtf8!;
@@ -72,5 +72,78 @@ describe('UTF-8 in chunks', () => {
 
   it('ends a character left unfinished at the end with U+FFFD', () => {
     expect(chunked([Uint8Array.from([0x41, 0xe2, 0x82])])).toBe('A\ufffd');
+  });
+});
+
+describe('a CSV in UTF-8 that may turn out to be Windows-1252', () => {
+  const cp1252 = (b: Uint8Array) => new TextDecoder('windows-1252').decode(b);
+  const utf8 = (b: Uint8Array) => new TextDecoder('utf-8').decode(b);
+  const ascii = (next: () => number, n: number) => Array.from({ length: n }, () => 0x20 + Math.floor(next() * 0x5f));
+
+  function read(cuts: Uint8Array[], marked = false, r: typeof run = run): { text: string; damaged: boolean } {
+    const dec = csvUtf8Chunks(marked, r);
+    const text = cuts.map((c) => dec.decode(c, false)).join('') + dec.decode(undefined, true);
+    return { text, damaged: dec.damaged };
+  }
+
+  function cutUp(bytes: Uint8Array, next: () => number): Uint8Array[] {
+    const cuts: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const len = Math.floor(next() * 8);
+      cuts.push(bytes.subarray(at, at + len));
+      at += len;
+    }
+    return cuts;
+  }
+
+  it('after plain ASCII, the first byte that is not UTF-8 turns the rest to Windows-1252, nothing read before changed (3,000 random cases)', () => {
+    const next = rng(1252);
+    for (let i = 0; i < 3000; i++) {
+      // ASCII, then a byte of 0x80-0xFF that starts no UTF-8 character here, then any bytes at all
+      const lead = next() < 0.5 ? 0x80 + Math.floor(next() * 0x42) : 0xc2 + Math.floor(next() * 0x3e);
+      const tail = Array.from({ length: Math.floor(next() * 30) }, () => (next() < 0.5 ? 0x20 + Math.floor(next() * 0x5f) : 0x80 + Math.floor(next() * 0x80)));
+      const bytes = Uint8Array.from([...ascii(next, Math.floor(next() * 20)), lead, ...(lead >= 0xc2 ? [0x20] : []), ...tail]);
+      const got = read(cutUp(bytes, next));
+      expect(got, `case ${i}: ${Array.from(bytes, (b) => b.toString(16)).join(' ')}`).toEqual({ text: cp1252(bytes), damaged: false });
+    }
+  });
+
+  it('reads "Café crème" in Windows-1252 after ASCII, and a last byte cut off from nothing', () => {
+    const bytes = Uint8Array.from([...Buffer.from('08061000,Caf'), 0xe9, ...Buffer.from(' cr'), 0xe8, ...Buffer.from('me\n')]);
+    expect(read([bytes.subarray(0, 13), bytes.subarray(13)])).toEqual({ text: '08061000,Café crème\n', damaged: false });
+    expect(read([Uint8Array.from([0x41, 0xe9])])).toEqual({ text: 'Aé', damaged: false });
+  });
+
+  it('reads UTF-8 as UTF-8, a written U+FFFD included, whatever the cuts (3,000 random cases)', () => {
+    const next = rng(8);
+    const whole = PIECES.slice(0, 7).concat([[0xef, 0xbf, 0xbd]]);
+    for (let i = 0; i < 3000; i++) {
+      const out: number[] = [];
+      for (let n = 1 + Math.floor(next() * 30); n > 0; n--) out.push(...whole[Math.floor(next() * whole.length)]!);
+      const bytes = Uint8Array.from(out);
+      expect(read(cutUp(bytes, next)), `case ${i}`).toEqual({ text: utf8(bytes), damaged: false });
+    }
+  });
+
+  it('after real UTF-8 text, a byte that is not UTF-8 is damage: kept as U+FFFD and said', () => {
+    const bytes = Uint8Array.from([...Buffer.from('₹ 500,Caf'), 0xe9, 0x0a]);
+    expect(read([bytes])).toEqual({ text: '₹ 500,Caf\ufffd\n', damaged: true });
+    // a written U+FFFD first is real text too
+    expect(read([Uint8Array.from([0x41, 0xef, 0xbf, 0xbd, 0x42, 0xe9])])).toEqual({ text: 'A\ufffdB\ufffd', damaged: true });
+    // a file cut in the middle of a character
+    expect(read([Uint8Array.from([0xc3, 0xa9, 0x41, 0xe2, 0x82])])).toEqual({ text: 'éA\ufffd', damaged: true });
+  });
+
+  it('in a file whose byte-order mark says UTF-8, a byte that is not UTF-8 is damage even after ASCII', () => {
+    expect(read([Uint8Array.from([0x41, 0x2c, 0xe9, 0x0a])], true)).toEqual({ text: 'A,\ufffd\n', damaged: true });
+    expect(read([Uint8Array.from([0x41, 0x2c, 0x0a])], true)).toEqual({ text: 'A,\n', damaged: false });
+  });
+
+  it('reads the same with TextDecoder as the whole-run decoder (the browser has no Buffer)', () => {
+    const dec = new TextDecoder('utf-8');
+    const bytes = Uint8Array.from([...Buffer.from('HSN,Desc\n'), 0xe9, 0x2c, 0xc3, 0xa9]);
+    const cuts = [bytes.subarray(0, 10), bytes.subarray(10)];
+    expect(read(cuts, false, (b) => dec.decode(b))).toEqual(read(cuts));
+    expect(read(cuts)).toEqual({ text: 'HSN,Desc\né,Ã©', damaged: false });
   });
 });

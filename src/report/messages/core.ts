@@ -2,8 +2,12 @@
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { periodInWords } from './period.js';
+import { columnLetter } from '../annotate/names.js';
+import { normaliseHeader } from '../../parsers/headers.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
+/** A 1-based column number as Excel shows it (12 → L). */
+const letter = (v: unknown) => (typeof v === 'number' ? columnLetter(v) : s(v));
 
 /** A registration kind (model/gstin's GstinKind) in words, for OPTION_GSTIN_KIND. */
 const KIND_NAMES: Readonly<Record<string, string>> = {
@@ -107,6 +111,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} has no sheet this tool recognises`,
     hint: (p, w = CLI_WORDS) => `Name sheets (or CSV files) after the GSTR-1 template: ${s(p.known)}${w.csvSection}.`,
   },
+  FILE_TEXT_DAMAGED: {
+    input: true,
+    message: (p) =>
+      `${s(p.file)} has damaged text${p.row !== undefined ? ` on row ${s(p.row)}` : ''}: among its UTF-8 text are bytes that are not UTF-8 (text in another encoding mixed in, or a file cut short), so names and descriptions would be garbled; it was not read`,
+    hint: () =>
+      'Export the file again from the program that made it, as CSV UTF-8; if it was joined from several files, save each of them as CSV UTF-8 before joining (in Excel: Save As > CSV UTF-8 (Comma delimited)).',
+  },
   SHEET_UNKNOWN: {
     message: (p) => `Sheet "${s(p.sheet)}" is not a GSTR-1 template sheet and its headers match none; it was skipped`,
     hint: (p) => `Rename it to one of: ${s(p.known)}, or remove it.`,
@@ -151,6 +162,15 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   HEADER_UNKNOWN_COLUMN: {
     message: (p) => `Column "${s(p.found)}" is not a template column and was ignored; did you mean "${s(p.expected)}"?`,
     hint: (p) => `Rename the column to "${s(p.expected)}" if it holds that data.`,
+  },
+  HEADER_DUPLICATE_COLUMN: {
+    message: (p) => {
+      const [first, second] = [letter(p.firstCol), letter(p.col)];
+      const named = normaliseHeader(s(p.first)) === normaliseHeader(s(p.found)) ? `${first} and ${second}` : `${first} ("${s(p.first)}") and ${second} ("${s(p.found)}")`;
+      return `There are two "${s(p.expected)}" columns, ${named}; only column ${first} was read, column ${second} was not`;
+    },
+    hint: (p) =>
+      `Keep one "${s(p.expected)}" column: put the right figures in column ${letter(p.firstCol)} and delete column ${letter(p.col)}, or give column ${letter(p.col)} another header if it holds something else.`,
   },
 
   // ------------------------------------------------------------------ cells
