@@ -15,7 +15,8 @@ import { guardOutput } from './convert.js';
 import { sectionOption, returnContext } from '../engine/options.js';
 import { prepareRegister, type RegisterOptions } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
-import type { ProcessResult } from '../engine/pass.js';
+import type { Checker, ProcessResult } from '../engine/pass.js';
+import type { ReturnContext } from '../model/return.js';
 
 export interface UploadFilesOptions extends Omit<RunOptions, 'gstin' | 'period'>, ValidateOptions {
   gstin: string;
@@ -54,18 +55,11 @@ export function defaultAnnotatedName(first: string): string {
 }
 
 export async function uploadFiles(files: readonly string[], opts: UploadFilesOptions): Promise<UploadFilesResult> {
-  const ctx = returnContext(opts);
-  const section = sectionOption(opts.section);
   const annotateOut = opts.annotate ?? defaultAnnotatedName(files[0]!);
   guardOutput(files, annotateOut);
-  const { result } = await processWithRegister(files, ctx, {
-    ...opts.register,
-    checkers: defaultCheckers(ctx, opts, RULES, { elsewhere: rowRulesThread }),
-    ...(section ? { section } : {}),
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  const { ctx, section, result, payloads: chunks } = await convertForUpload(files, opts, (c) => defaultCheckers(c, opts, RULES, { elsewhere: rowRulesThread }));
   if (result.findings.errors > 0 && !opts.force) return { status: 'refused', result };
-  const payloads = [...serialisePayloads(result.outputs, { gstin: ctx.gstin, fp: formatPeriod(ctx.period) }, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+  const payloads = chunks();
   const upload = await uploadReturn({ ...opts, gstin: ctx.gstin, period: formatPeriod(ctx.period), payloads });
   const errors = upload.chunks.flatMap((c) => c.errors);
   if (!errors.length) return { status: 'uploaded', result, upload, portalFindings: [] };
@@ -82,13 +76,32 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   return { status: 'uploaded', result, upload, portalFindings, annotated: annotateOut };
 }
 
+/** What decides the chunks a set of spreadsheets converts to: `upload` and `file` take the same. */
+export interface ConversionOptions {
+  gstin: string;
+  period: string;
+  sez?: boolean;
+  section?: string;
+  maxBytes?: number;
+  register?: RegisterOptions;
+  onProgress?: (rows: number, file: string) => void;
+}
+
 /** The payloads a set of spreadsheets converts to (what `upload` saved), e.g. for the totals check before filing. */
-export async function payloadsFromFiles(
-  files: readonly string[],
-  opts: { gstin: string; period: string; sez?: boolean; section?: string; maxBytes?: number; register?: RegisterOptions },
-): Promise<string[]> {
+export async function payloadsFromFiles(files: readonly string[], opts: ConversionOptions): Promise<string[]> {
+  return (await convertForUpload(files, opts)).payloads();
+}
+
+/** The one conversion of upload and file: the same options give the same chunks, byte for byte (serialised only when asked for). */
+async function convertForUpload(files: readonly string[], opts: ConversionOptions, checkers?: (ctx: ReturnContext) => readonly Checker[]) {
   const ctx = returnContext(opts);
   const section = sectionOption(opts.section);
-  const { result } = await processWithRegister(files, ctx, { ...opts.register, ...(section ? { section } : {}) });
-  return [...serialisePayloads(result.outputs, { gstin: ctx.gstin, fp: formatPeriod(ctx.period) }, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+  const { result } = await processWithRegister(files, ctx, {
+    ...opts.register,
+    ...(checkers ? { checkers: checkers(ctx) } : {}),
+    ...(section ? { section } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  const payloads = () => [...serialisePayloads(result.outputs, { gstin: ctx.gstin, fp: formatPeriod(ctx.period) }, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+  return { ctx, section, result, payloads };
 }

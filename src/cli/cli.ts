@@ -1,11 +1,13 @@
 /**
  * The command line: a thin cac layer over the library API. Each action normalises its options,
- * calls the API, prints a summary and sets the exit code: 0 done, 1 the input has errors,
- * 2 usage or unreadable input. Failures print a message and a hint, never a stack trace.
+ * calls the API, prints a summary and sets the exit code: 0 done, 1 the input has errors (or the
+ * portal refused the return), 2 usage, unreadable input or a failure (login, network), 3 the portal
+ * has not finished. Failures print a message and a hint, never a stack trace.
  */
 import { cac, type CAC } from 'cac';
 import { fileSystemReason, Gstr1Error, InputError } from '../model/errors.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
+import { failureClass } from '../upload/refusals.js';
 import { registerCommands } from './commands/index.js';
 import type { CliIO } from './io.js';
 
@@ -47,7 +49,7 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
     io.stderr.write(`gstr1: ${messageOf(f)}\n`);
     const hint = hintOf(f);
     if (hint) io.stderr.write(`  fix: ${hint}\n`);
-    return 2;
+    return FAILURE_EXIT[failureClass(e) ?? 'failed'];
   }
   const fs = fileSystemFailure(e);
   if (fs) return reportFailure(fs, io);
@@ -62,6 +64,9 @@ export function reportFailure(e: unknown, io: Pick<CliIO, 'stderr'>): number {
   else io.stderr.write('  Please report this with the command you ran (set GSTR1_DEBUG=1 for details).\n');
   return 2;
 }
+
+/** The README's exit codes: 1 the portal (or a check before it) refused the return, 3 not finished yet, 2 anything else. */
+const FAILURE_EXIT = { refused: 1, not_finished: 3, failed: 2 } as const;
 
 /** A file the operating system would not open or write is the user's to fix, not an internal error. */
 function fileSystemFailure(e: unknown): InputError | undefined {

@@ -45,7 +45,7 @@ export function journalChunks(st: JournalState): ChunkState[] {
   return [...st.chunks.values()].sort((a, b) => a.index - b.index);
 }
 
-/** What the portal should hold according to the journal: every chunk sent since the last reset, except those rejected whole. */
+/** What the portal should hold according to the journal: every chunk sent since the last reset, except those rejected or refused whole. */
 export function expectedTotals(chunks: readonly ChunkState[]): SectionTotal[] {
-  return addTotals(chunks.filter((c) => c.outcome !== 'rejected').map((c) => c.totals ?? []));
+  return addTotals(chunks.filter((c) => c.outcome !== 'rejected' && c.outcome !== 'refused').map((c) => c.totals ?? []));
 }

@@ -84,9 +84,12 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
     let otp = await askEvc(run, opts.evcOtp);
     const filed = (ack: { arn: string; ackDate?: string }, alreadyFiled: boolean): FileResult =>
       ({ status: 'filed', arn: ack.arn, ...(ack.ackDate ? { ackDate: ack.ackDate } : {}), alreadyFiled, ...check });
+    // filing requests this run has sent: "already filed" to the first one means filed before this run
+    let sent = 0;
     return retry<FileResult>(
       async () => {
         await run.journal.append({ step: 'file_requested', chksum: check.summary.chksum });
+        sent++;
         const ack = await run.call(() => run.provider.file(run.ret, { pan, evcOtp: otp, summary: check.summary }));
         await run.journal.recordFiled(ack.arn, ack.ackDate);
         run.say(`filed: ARN ${ack.arn}`);
@@ -99,9 +102,10 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
         onFailure: async (e, attempt) => {
           if (attempt >= 3) throw e;
           if (isProviderError(e, 'reply_lost', 'already_filed')) {
-            run.say('the reply to the filing was lost; asking the portal whether the return is filed');
+            const before = isProviderError(e, 'already_filed') && sent === 1;
+            run.say(before ? 'the portal says the return is already filed; asking it for the ARN' : 'the reply to the filing was lost; asking the portal whether the return is filed');
             const t = await trackFiled(run);
-            if (t) return { done: filed(t, false) };
+            if (t) return { done: filed(t, before) };
             if (isProviderError(e, 'already_filed')) throw e;
             return 'again'; // verified not filed: file again (a consumed OTP answers invalid_otp below)
           }

@@ -61,4 +61,12 @@ describe('filingBasis', () => {
     // a GSTR-1 may still be filed nil on purpose
     expect(filingBasis(journal(), { nil: true, form: 'gstr1' })).toEqual({ totals: [] });
   });
+  it('a chunk the portal refused on saving is its own refusal, not "run upload again"', () => {
+    const hash = contentHash(A);
+    const st = replay([
+      { step: 'chunk_sending', index: 1, hash, bytes: 1, totals: computeTotals([A]), ...t },
+      { step: 'chunk_status', index: 1, hash, outcome: 'refused', answer: { code: 'UPLOAD_ALREADY_FILED', params: {} }, ...t },
+    ] as StampedRecord[]);
+    expect(filingBasis(st, {})).toEqual({ refused: { code: 'UPLOAD_CHUNKS_REFUSED', params: { count: 1, chunks: '1' } } });
+  });
 });

@@ -39,6 +39,9 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
     if (saved.length || given) return { refused: { code: 'UPLOAD_NIL_WITH_DATA', params: { chunks: saved.length || given } } };
     return { totals: [] };
   }
+  // a save the portal refused (the return filed elsewhere, say): running upload again is not the answer
+  const refused = chunks.filter((c) => c.outcome === 'refused');
+  if (refused.length) return { refused: { code: 'UPLOAD_CHUNKS_REFUSED', params: { count: refused.length, chunks: list(refused.map((c) => c.index)) } } };
   const pending = chunks.filter((c) => !c.outcome || !FINAL.includes(c.outcome));
   if (pending.length) return { refused: { code: 'UPLOAD_CHUNKS_PENDING', params: { count: pending.length, chunks: list(pending.map((c) => c.index)) } } };
   let totals: readonly SectionTotal[];

@@ -54,6 +54,27 @@ describe('journal', () => {
     expect(st.chunks.size).toBe(0);
   });
 
+  it('a refused save keeps the portal\'s answer; a chunk sent again starts afresh (no earlier errors or answer)', () => {
+    const t = { t: '', v: 1 as const };
+    const answer = { code: 'UPLOAD_ALREADY_FILED', params: { provider: 'sandbox', op: 'save', providerCode: 'AUTH117' } };
+    const refused = replay([
+      { step: 'chunk_sending', index: 1, hash: 'h', bytes: 10, ...t },
+      { step: 'chunk_status', index: 1, hash: 'h', outcome: 'refused', answer, ...t },
+    ]);
+    expect(refused.chunks.get('h')).toMatchObject({ outcome: 'refused', answer });
+    expect(refused.chunks.get('h')!.sending).toBeUndefined();
+    const again = replay([
+      { step: 'chunk_status', index: 1, hash: 'h', referenceId: 'r1', outcome: 'processed_with_errors', statusCd: 'PE', errorReport: { b2b: [] }, ...t },
+      { step: 'chunk_status', index: 1, hash: 'h', outcome: 'refused', answer, ...t },
+      { step: 'chunk_sending', index: 1, hash: 'h', bytes: 10, ...t },
+      { step: 'chunk_saved', index: 1, hash: 'h', referenceId: 'r2', ...t },
+      { step: 'chunk_status', index: 1, hash: 'h', referenceId: 'r2', outcome: 'processed', statusCd: 'P', ...t },
+    ]).chunks.get('h')!;
+    expect(again).toMatchObject({ outcome: 'processed', statusCd: 'P', referenceId: 'r2' });
+    expect(again.errorReport).toBeUndefined();
+    expect(again.answer).toBeUndefined();
+  });
+
   it('locks: a live holder refuses, a dead one is taken over, only the owner releases', async () => {
     const d = dir();
     const { lock } = journalPaths(d, RET);

@@ -66,9 +66,11 @@ export interface Notice {
 /**
  * What a chunk's save came to. `applied_unconfirmed` (journals of earlier versions): the reply was
  * lost, the summary showed the data arrived. `not_confirmed`: sent, and no answer recorded (the
- * save failed, or the run stopped) — never "in progress", which needs a reference id.
+ * save failed, or the run stopped) — never "in progress", which needs a reference id. `refused`:
+ * the portal answered the save with a refusal of the return (already filed...), its answer kept:
+ * nothing of the chunk was saved, and sending it again is up to the next run.
  */
-export type ChunkOutcome = JobOutcome | 'applied_unconfirmed' | 'not_confirmed';
+export type ChunkOutcome = JobOutcome | 'applied_unconfirmed' | 'not_confirmed' | 'refused';
 
 export type JournalRecord =
   | { step: 'destination'; provider: string; baseUrl: string; id: string }
@@ -77,7 +79,7 @@ export type JournalRecord =
   | { step: 'session_expired' }
   | { step: 'chunk_sending'; index: number; hash: string; bytes: number; checkpoint?: string; totals?: readonly SectionTotal[] }
   | { step: 'chunk_saved'; index: number; hash: string; referenceId: string }
-  | { step: 'chunk_status'; index: number; hash: string; referenceId?: string; outcome: ChunkOutcome; statusCd?: string; errorReport?: unknown }
+  | { step: 'chunk_status'; index: number; hash: string; referenceId?: string; outcome: ChunkOutcome; statusCd?: string; errorReport?: unknown; answer?: Notice }
   | { step: 'reset_requested'; referenceId?: string }
   | { step: 'reset'; outcome: JobOutcome }
   | { step: 'proceed_requested'; referenceId?: string; alreadyReady: boolean }
@@ -104,6 +106,8 @@ export interface ChunkState {
   outcome?: ChunkOutcome;
   statusCd?: string;
   errorReport?: unknown;
+  /** `refused`: the portal's answer, as the catalogue words it (UPLOAD_ALREADY_FILED and its params) */
+  answer?: Notice;
 }
 
 export interface JournalState {
@@ -194,7 +198,11 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         if (r.totals) c.totals = r.totals;
         delete st.portalChecksum;
         delete c.referenceId;
+        // a chunk sent again starts afresh: an earlier answer (errors, a refusal) is not this save's
         delete c.outcome;
+        delete c.statusCd;
+        delete c.errorReport;
+        delete c.answer;
         st.chunks.set(r.hash, c);
         if (st.proceed) st.proceed.stale = true;
         break;
@@ -214,6 +222,8 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         c.outcome = r.outcome;
         if (r.statusCd) c.statusCd = r.statusCd;
         if (r.errorReport !== undefined) c.errorReport = r.errorReport;
+        if (r.answer) c.answer = r.answer;
+        else delete c.answer;
         st.chunks.set(r.hash, c);
         break;
       }

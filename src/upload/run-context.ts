@@ -73,6 +73,8 @@ export interface ChunkResult {
   readonly errorReport?: unknown;
   /** the error report flattened (empty when processed) */
   readonly errors: readonly PortalError[];
+  /** `refused`: what the portal answered, as a catalogue code and its params */
+  readonly answer?: Notice;
   /** taken from the journal of an earlier run: not sent again */
   readonly resumed: boolean;
 }
@@ -324,6 +326,7 @@ export function chunkResult(c: ChunkState, resumed: boolean): ChunkResult {
     ...(c.statusCd ? { statusCd: c.statusCd } : {}),
     ...(c.errorReport !== undefined ? { errorReport: c.errorReport } : {}),
     errors: c.errorReport !== undefined ? portalErrors(c.errorReport) : [],
+    ...(c.answer ? { answer: c.answer } : {}),
     resumed,
   };
 }

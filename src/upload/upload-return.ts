@@ -11,6 +11,7 @@ import { isProviderError } from './errors.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { contentHash, type ChunkOutcome, type ChunkState } from './journal.js';
 import { retry, type NextStep } from './retry.js';
+import { refusedByPortal } from './refusals.js';
 import { refuseTimeBarredRun } from './time-bar.js';
 import { chunkResult, refusedFiled, withRun, type ChunkResult, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, computeTotals, type SectionTotal } from './totals.js';
@@ -158,6 +159,10 @@ async function sendSave(run: Run, index: number, hash: string, payload: string):
           const errorReport = { error_cd: e.providerCode ?? 'RET191106', error_msg: e.detail ?? '' };
           await journal.append({ step: 'chunk_status', index, hash, outcome: 'rejected', statusCd: 'ER', errorReport });
           return { done: chunkResult({ index, hash, outcome: 'rejected', statusCd: 'ER', errorReport }, false) };
+        }
+        if (refusedByPortal(e)) {
+          // the portal answered (a return filed elsewhere: AUTH117): the chunk's answer, so status says it and not "no answer"
+          await journal.append({ step: 'chunk_status', index, hash, outcome: 'refused', answer: { code: e.code, params: e.params } });
         }
         throw e;
       },

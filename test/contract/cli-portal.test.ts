@@ -50,7 +50,7 @@ describe('commands: upload, status, reset, file', () => {
     for (const s of [...Object.values(SECRETS), OTP, ...emu.emulator.issued]) expect(all).not.toContain(s);
 
     const again = await gstr1('upload', ...files, ...common);
-    expect(again.code).toBe(2);
+    expect(again.code).toBe(1); // the portal refused the return (already filed)
     // the message once src/report/messages/upload.ts is registered; its code until then
     expect(again.stderr).toMatch(/already filed \(ARN AA27|UPLOAD_ALREADY_FILED/);
   });

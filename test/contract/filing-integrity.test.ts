@@ -15,6 +15,7 @@ import { journalPaths, type Notice } from '../../src/upload/journal.js';
 import sandbox from '../../src/upload/providers/sandbox.js';
 import { destinationOf } from '../../src/upload/run-context.js';
 import { fileReturn, resetReturn, returnStatus, uploadReturn, type RunOptions } from '../../src/upload/run.js';
+import { computeTotals } from '../../src/upload/totals.js';
 import { GSTIN, OTP, PAN, PERIOD, payloadWithErrors, samplePayloads } from './provider-contract.js';
 
 const credentials = { apiKey: 'key_live_integrity1', apiSecret: 'secret_live_integrity1', gstUsername: 'taxpayer_integrity' };
@@ -184,6 +185,30 @@ describe('item 3: file given only the identity', () => {
     expect(filed.stdout).toMatch(/B2B records: portal 1, uploaded 2\n/);
     expect(filed.stdout).toMatch(/B2B ttl_tax: portal \d+\.\d\d, uploaded \d+\.\d\d\n/);
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
+  });
+
+  it('filed elsewhere between the summary and the filing: "already filed", with the portal\'s ARN, not filed by this run', async () => {
+    const emu = await emulator();
+    await uploadReturn({ ...runAt(emu), payloads: samplePayloads() });
+    let elsewhere: string | undefined;
+    const res = await fileReturn({
+      ...runAt(emu), pan: PAN, evcOtp: OTP,
+      // while this run waits for its go-ahead, the same return is filed from another journal (another computer)
+      confirm: async () => {
+        const home = process.env.GSTR1_HOME;
+        process.env.GSTR1_HOME = mkdtempSync(join(tmpdir(), 'gstr1-other-'));
+        try {
+          const other = await fileReturn({ ...runAt(emu), pan: PAN, evcOtp: OTP, confirm: true, savedTotals: computeTotals(samplePayloads()) });
+          elsewhere = other.status === 'filed' ? other.arn : undefined;
+        } finally {
+          process.env.GSTR1_HOME = home;
+        }
+        return true;
+      },
+    });
+    expect(elsewhere).toMatch(/^AA/);
+    expect(res).toMatchObject({ status: 'filed', arn: elsewhere, alreadyFiled: true });
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).counts.filed).toBe(1);
   });
 
   it('files given that were not what was uploaded are reported before anything is sent', async () => {

@@ -1,5 +1,5 @@
 /**
- * gstr1 file [files...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] ...
+ * gstr1 file [files...] --pan --provider [--evc-otp] [--yes] [--nil] [--tolerance] [upload's conversion options] ...
  * Without files, the journal says what was uploaded; with them, they must be what was uploaded.
  */
 import type { CAC } from 'cac';
@@ -10,12 +10,13 @@ import type { FilingCheck } from '../../upload/run.js';
 import type { TotalsDifference } from '../../upload/totals.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
-import { isProviderError, UploadError } from '../../upload/errors.js';
-import { ask, portalOptions, printNotice, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
+import { ProviderError, UploadError } from '../../upload/errors.js';
+import { failureClass } from '../../upload/refusals.js';
+import { ask, conversionOptions, portalOptions, printNotice, readConversionOptions, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('file [...files]', 'File GSTR-1 (or, --form gstr1a, GSTR-1A) with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN'))
-    .option('--sez', 'you are an SEZ unit or developer (as given to upload)')
+  // the files given are converted as upload converted them: the same options, the same chunks
+  conversionOptions(portalOptions(cli.command('file [...files]', 'File GSTR-1 (or, --form gstr1a, GSTR-1A) with EVC: proceed to file, compare the summary with what was uploaded (per the journal, or the files given), file, print the ARN')))
     .option('--pan <pan>', "the authorised signatory's PAN (EVC)")
     .option('--evc-otp <otp>', 'the EVC OTP; --evc-otp=- reads it from standard input (else $GSTR1_EVC_OTP, else asked)')
     .option('--yes', 'file without asking once the summary matches')
@@ -33,7 +34,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ? undefined
         : jsonOnly
           ? payloadFiles.map((p) => p.text)
-          : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, sez: Boolean(opts.sez) });
+          : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, ...(await readConversionOptions(io, opts)) });
       const pan = rawOption(io.argv, 'pan') ?? (opts.pan !== undefined ? String(opts.pan) : '');
       if (!pan) throw new OptionError('OPTION_REQUIRED', { option: '--pan' });
       const evc = secretOption(io, opts, 'evc-otp', 'GSTR1_EVC_OTP');
@@ -66,8 +67,8 @@ export default function register(cli: CAC, io: CliIO): void {
           io.stdout.write(`Filed: ARN ${String(e.params.arn)}\n`);
           return 0;
         }
-        // proceed to file still being processed: nothing filed yet, the same command continues
-        if (!isProviderError(e, 'in_progress')) throw e;
+        // proceed to file or its summary still being prepared: nothing filed yet, the same command continues
+        if (failureClass(e) !== 'not_finished' || !(e instanceof ProviderError)) throw e;
         printNotice(io, { code: e.code, params: e.params });
         io.stderr.write('Not filed yet (exit code 3).\n');
         return 3;

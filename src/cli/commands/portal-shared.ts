@@ -3,7 +3,7 @@
  * file). Their exit codes: 0 done; 1 the portal refused something or nothing was filed; 2 a usage
  * error, unreadable input or a failure; 3 not finished yet — run the same command again.
  */
-import { periodText } from './shared.js';
+import { IFF_OPTION, periodText, quarterlyOption, readIffOption } from './shared.js';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
@@ -15,6 +15,11 @@ import { describeKey } from '../../upload/records.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { Notice } from '../../upload/journal.js';
 import { rawOption, type CliIO } from '../io.js';
+import { readRegisterCliOptions, registerCliOptions } from '../register-options.js';
+import type { RegisterOptions } from '../../register/index.js';
+import type { IffDocuments } from '../../validators/iff-documents.js';
+import { positiveInt } from '../../engine/options.js';
+import { DEFAULT_MAX_BYTES } from '../../mappers/payload.js';
 
 export function portalOptions(cmd: Command): Command {
   return cmd
@@ -30,6 +35,40 @@ export function portalOptions(cmd: Command): Command {
     .option('--poll-ms <ms>', 'wait between status polls (default: 2 s, growing to 30 s)')
     .option('--wait <seconds>', 'stop waiting for the portal after this long; run again to continue', { default: 600 })
     .option('--verbose', 'print each request and reply (secrets hidden)');
+}
+
+/**
+ * How spreadsheets convert to the chunks `upload` saves. `upload` and `file` both take these, so
+ * the same command line converts to the same chunks (file compares them with what was saved).
+ */
+export function conversionOptions(cmd: Command): Command {
+  return registerCliOptions(cmd)
+    .option('--sez', 'you are an SEZ unit or developer: every supply is IGST')
+    .option('--section <sheet>', 'read every CSV as this sheet')
+    .option(...IFF_OPTION)
+    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
+    .option('--max-bytes <n>', 'largest payload per save', { default: DEFAULT_MAX_BYTES });
+}
+
+export interface Conversion {
+  sez: boolean;
+  quarterly: boolean;
+  maxBytes: number;
+  section?: string;
+  register: RegisterOptions;
+  iffDocuments?: IffDocuments;
+}
+
+/** The conversion options as given (the IFF months' files read for the checks upload runs). */
+export async function readConversionOptions(io: CliIO, opts: Record<string, unknown>): Promise<Conversion> {
+  return {
+    sez: Boolean(opts.sez),
+    quarterly: quarterlyOption(io, opts),
+    maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? DEFAULT_MAX_BYTES,
+    ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
+    register: readRegisterCliOptions(io, opts),
+    ...(await readIffOption(io, opts)),
+  };
 }
 
 export interface PayloadFile {
@@ -153,10 +192,25 @@ export function printChunks(io: CliIO, chunks: readonly ChunkResult[], names: re
     const ref = c.referenceId ? `, reference ${c.referenceId}` : '';
     const note = c.resumed ? ' [from an earlier run]' : '';
     io.stdout.write(`chunk ${c.index}${name}: ${OUTCOME_TEXT[c.outcome] ?? c.outcome}${ref}${note}\n`);
+    if (c.answer) printAnswer(io, c.answer);
     for (const e of c.errors.slice(0, maxErrors)) io.stdout.write(`  ${e.code} ${describeKey(e.key)}: ${e.message}\n`);
     if (c.errors.length > maxErrors) io.stdout.write(`  ... and ${c.errors.length - maxErrors} more\n`);
   }
 }
+
+/** The portal's refusal of a chunk, in the catalogue's words, and what to do about it. */
+function printAnswer(io: CliIO, n: Notice): void {
+  io.stdout.write(`  ${messageOf(n)}\n`);
+  const hint = hintOf(n);
+  if (hint) io.stdout.write(`  ${hint}\n`);
+}
+
+/** 1 when the portal refused a chunk in whole or in part, else 0 (what the chunks shown come to). */
+export function chunksExit(chunks: readonly ChunkResult[]): number {
+  return chunks.some((c) => REFUSED.includes(c.outcome)) ? 1 : 0;
+}
+
+const REFUSED: readonly string[] = ['refused', 'rejected', 'processed_with_errors'];
 
 const OUTCOME_TEXT: Record<string, string> = {
   processed: 'processed',
@@ -164,5 +218,6 @@ const OUTCOME_TEXT: Record<string, string> = {
   rejected: 'rejected (nothing saved)',
   in_progress: 'still being processed; run the same command again later',
   applied_unconfirmed: 'received by the portal (its reply was lost, so its error report is not known)',
+  refused: 'refused by the portal (nothing saved):',
   not_confirmed: 'sent, with no answer recorded (the save failed or its reply was lost); run gstr1 upload again: it asks the portal before sending anything twice',
 };

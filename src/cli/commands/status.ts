@@ -1,7 +1,10 @@
-/** gstr1 status --provider --gstin --period [--reference-id] [--track] */
+/**
+ * gstr1 status --provider --gstin --period [--reference-id] [--track]
+ * Exit 1 when the journal shows a chunk the portal refused, in whole or in part (and the return is not filed), else 0.
+ */
 import type { CAC } from 'cac';
 import { type CliIO, rawOption } from '../io.js';
-import { portalOptions, printChunks, runOptions } from './portal-shared.js';
+import { chunksExit, portalOptions, printChunks, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   portalOptions(cli.command('status', 'Show where a return stands: the journal, the portal\'s answer for the pending request'))
@@ -21,6 +24,7 @@ export default function register(cli: CAC, io: CliIO): void {
       if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed${st.track.arn ? `, ARN ${st.track.arn}` : ''}` : 'not filed'}\n`);
       if (st.filed) io.stdout.write(`filed: ARN ${st.filed.arn}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
       io.stdout.write(`journal: ${st.journal}\n`);
-      return 0;
+      // a filed return is done whatever its chunks came to; else 1 when the portal refused something
+      return st.filed || st.track?.filed ? 0 : chunksExit(st.chunks);
     });
 }

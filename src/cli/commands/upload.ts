@@ -10,18 +10,13 @@ import type { CliIO } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
-import { notFinished, portalOptions, printChunks, printNotice, readPayloadFiles, runOptions } from './portal-shared.js';
-import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption } from './shared.js';
+import { chunksExit, conversionOptions, notFinished, portalOptions, printChunks, printNotice, readConversionOptions, readPayloadFiles, runOptions } from './portal-shared.js';
+import { exitCodeFor } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time'))
-    .option('--sez', 'you are an SEZ unit or developer: every supply is IGST')
-    .option('--section <sheet>', 'read every CSV as this sheet')
+  conversionOptions(portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time')))
     .option('--force', 'upload even when local validation finds errors')
-    .option(...IFF_OPTION)
-    .option('--quarterly', 'you file quarterly (QRMP): months 1-2 of a quarter are IFF months (b2b, b2ba, cdnr, cdnra, Table 15 b2b/urp2b only)')
     .option('--annotate <file.xlsx>', 'where to write your workbook annotated with the portal\'s errors (default: <input>-portal-errors.xlsx)')
-    .option('--max-bytes <n>', 'largest payload per save', { default: 4_500_000 })
     .option('--errors <file>', 'also write the portal errors as JSON')
     .example('gstr1 upload sales.xlsx --gstin 27AAKCS4821M1ZW --period 102025 --provider whitebooks --otp 575757')
     .action(async (files: string[], opts: Record<string, unknown>) => {
@@ -60,7 +55,7 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
 /** 1 when the portal refused something or there was nothing to upload, 3 when chunks are left (run again), else 0. */
 function uploadExit(io: CliIO, res: UploadResult): number {
   const total = res.total;
-  if (res.chunks.some((c) => c.outcome === 'processed_with_errors' || c.outcome === 'rejected')) {
+  if (chunksExit(res.chunks)) {
     if (!res.complete) notFinished(io, res.pending, total);
     return 1;
   }
@@ -76,17 +71,13 @@ function uploadExit(io: CliIO, res: UploadResult): number {
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
   refuseTimeBarred(run.period, run.form);
+  const conversion = await readConversionOptions(io, opts);
   const { uploadFiles } = await import('../../api/upload.js');
-  const { positiveInt } = await import('../../engine/options.js');
   const progress = progressReporter();
   const res = await uploadFiles(files, {
     ...run,
-    sez: Boolean(opts.sez),
+    ...conversion,
     force: Boolean(opts.force),
-    quarterly: quarterlyOption(io, opts),
-    ...(await readIffOption(io, opts)),
-    maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
-    ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
     ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
     ...(progress ? { onProgress: progress } : {}),
   });

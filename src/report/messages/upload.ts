@@ -104,6 +104,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Not filed: --nil files a return without documents, but ${s(p.chunks)} chunk(s) were uploaded for it`,
     hint: () => 'Leave out --nil to file what was uploaded, or reset the return first (gstr1 reset).',
   },
+  UPLOAD_CHUNKS_REFUSED: {
+    message: (p) => `Not filed: the portal refused ${s(p.count)} uploaded chunk(s) when they were saved (chunk ${s(p.chunks)}); nothing of them is on the portal`,
+    hint: () => 'gstr1 status shows what the portal answered (a return already filed elsewhere cannot be uploaded or filed again). Once that is put right, upload again, then file.',
+  },
   UPLOAD_CHUNKS_PENDING: {
     message: (p) => `Not filed: ${s(p.count)} uploaded chunk(s) have no final status yet (chunk ${s(p.chunks)})`,
     hint: () => 'Run gstr1 upload with the same files again: it finishes them. Then file.',
