@@ -169,4 +169,15 @@ describe('coerce: number cells', () => {
     expect(coerceHundredths(1.005)).toEqual({ ok: true, value: { hundredths: 101, decimals: 3 } });
     expect(coerceHundredths(180.00000000000003)).toEqual({ ok: true, value: { hundredths: 18000, decimals: 2 } });
   });
+
+  it('reads a quantity as Excel shows it (15 significant digits): a formula result is no 13-decimal quantity', () => {
+    // the cached result the tester's =4949.9+0.1 had
+    expect(value(coerceCell('qty', 4950.000000000001))).toBe('4950');
+    expect(value(coerceCell('qty', 0.1 + 0.2))).toBe('0.3');
+    // the digits a user typed stay as they are, however many
+    expect(value(coerceCell('qty', 12.345))).toBe('12.345');
+    expect(value(coerceCell('qty', 123456789012.25))).toBe('123456789012.25');
+    expect(value(coerceCell('qty', -2.5))).toBe('-2.5');
+    expect(value(coerceCell('qty', '4950.000000000001'))).toBe('4950.000000000001');
+  });
 });

@@ -309,6 +309,14 @@ export function plainHundredths(t: string): number | undefined {
   return neg && h !== 0 ? -h : h;
 }
 
+/**
+ * A number cell's value as Excel shows it, to 15 significant digits: a formula's result such as
+ * =4949.9+0.1 is stored as 4950.000000000001, binary noise the user never sees or meant.
+ */
+export function asExcelShows(v: number): string {
+  return String(Number(v.toPrecision(15)));
+}
+
 function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> {
   if (isCellError(v)) return bad(...cellErrorFinding(v));
   const ch = CHOICES[field];
@@ -366,7 +374,7 @@ function coerceKind(kind: CellKind, field: Field, v: RawCell): Coerced<unknown> 
     case 'qty': {
       const r = coerceHundredths(v);
       if (!r.ok) return r;
-      const t = typeof v === 'number' ? String(v) : normaliseNumberText(cellText(v))!;
+      const t = typeof v === 'number' ? asExcelShows(v) : normaliseNumberText(cellText(v))!;
       return ok(t.replace(/^(-?)\./, '$10.'));
     }
     case 'int': {

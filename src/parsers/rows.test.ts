@@ -1,10 +1,12 @@
 /** Parsed rows: every field of the sheet present, in column order, whatever the row left blank. */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeText } from '../../test/helpers/files.js';
 import { FindingList } from '../model/finding.js';
 import { sheetSpec } from '../model/sheets.js';
 import { LEGACY_LAYOUTS } from './legacy.js';
-import { readRows, type ParsedRow } from './rows.js';
+import { readRows, type ParsedRow, type SheetStats } from './rows.js';
 
 const dirs = tempDirs();
 afterAll(dirs.cleanup);
@@ -47,5 +49,98 @@ describe('older template layouts', () => {
       const fields = sheetSpec(l.sheet).columns.map((c) => c.field);
       for (const f of Object.keys(l.defaults)) expect(fields, `${l.sheet}.${f}`).toContain(f);
     }
+  });
+});
+
+const B2B = sheetSpec('b2b').columns.slice(0, 13).map((c) => c.header);
+const invoice = (n: number) => ['27AAFCD5862R1ZR', 'Dee Traders', `INV/${n}`, '05-Oct-2025', 1180, '27-Maharashtra', 'N', '', 'Regular B2B', '', 18, 1000, 0];
+
+/** A workbook of sheets with headers on row 1; `hidden` sheets saved hidden. */
+async function book(sheets: { name: string; headers: string[]; rows: unknown[][]; hidden?: boolean }[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : {});
+    ws.addRow(s.headers);
+    for (const r of s.rows) ws.addRow(r);
+  }
+  const p = join(dirs.dir(), 'book.xlsx');
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+async function read(file: string) {
+  const findings = new FindingList();
+  const stats: SheetStats[] = [];
+  const rows: ParsedRow[] = [];
+  for await (const r of readRows([file], { findings, stats })) rows.push(r);
+  const found = findings.items.map((f) => [f.code, f.sheet, f.row, f.column ?? f.params?.like]);
+  return { rows, found, stats, params: findings.items.map((f) => f.params) };
+}
+
+describe('hidden sheets', () => {
+  it('one whose headers are a template sheet\'s is reported, not read; unhidden it is read', async () => {
+    const more = { name: 'b2b more', headers: B2B, rows: [invoice(2), invoice(3)] };
+    const hidden = await read(await book([{ name: 'b2b', headers: B2B, rows: [invoice(1)] }, { ...more, hidden: true }]));
+    expect(hidden.rows.map((r) => r.values.inum)).toEqual(['INV/1']);
+    expect(hidden.found).toEqual([['SHEET_HIDDEN_SKIPPED', 'b2b more', 1, 'b2b,sez,de']]);
+    expect(hidden.params).toEqual([{ sheet: 'b2b more', like: 'b2b,sez,de' }]);
+    const shown = await read(await book([{ name: 'b2b', headers: B2B, rows: [invoice(1)] }, more]));
+    expect(shown.rows.map((r) => r.values.inum)).toEqual(['INV/1', 'INV/2', 'INV/3']);
+    expect(shown.found).toEqual([]);
+  });
+
+  it('one of the user\'s own (a lookup list) or the template\'s master is passed over without a word', async () => {
+    const { rows, found } = await read(
+      await book([
+        { name: 'b2b', headers: B2B, rows: [invoice(1)] },
+        { name: 'Customers', headers: ['Customer', 'GSTIN', 'City'], rows: [['Dee Traders', '27AAFCD5862R1ZR', 'Pune']], hidden: true },
+        { name: 'master', headers: ['UQC', 'State'], rows: [['NOS', '27-Maharashtra']], hidden: true },
+      ]),
+    );
+    expect(rows).toHaveLength(1);
+    expect(found).toEqual([]);
+  });
+});
+
+describe('totals lines', () => {
+  // row 2: a customer whose name starts with "Total", GSTIN left blank; row 3: the sheet's totals
+  const b2bRows = [invoice(1), ['', 'Total Office Solutions', 'INV/26', '06-Oct-2025', 11800, '27-Maharashtra', 'N', '', 'Regular B2B', '', 18, 10000, 0], ['Total', '', '', '', 12980, '', '', '', '', '', '', 11000, 0]];
+  const expected = [
+    ['CELL_REQUIRED', 'b2b', 3, 'GSTIN/UIN of Recipient'],
+    ['TOTALS_ROW_SKIPPED', 'b2b', 4, 'GSTIN/UIN of Recipient'],
+  ];
+
+  it('a row with a document of its own is read, whatever its first cell says; a totals line is skipped and reported', async () => {
+    const { rows, found, stats, params } = await read(await book([{ name: 'b2b', headers: B2B, rows: b2bRows }]));
+    expect(rows.map((r) => r.values.inum)).toEqual(['INV/1']);
+    expect(found).toEqual(expected);
+    expect(params[1]).toEqual({ label: 'Total' });
+    expect(stats[0]).toMatchObject({ read: 2, rejected: 1, skipped: 1 });
+  });
+
+  it('the same in a CSV', async () => {
+    const csv = [B2B, ...b2bRows].map((r) => r.join(',')).join('\n');
+    const { rows, found, stats } = await read(writeText(dirs.dir(), 'b2b.csv', csv));
+    expect(rows.map((r) => r.values.inum)).toEqual(['INV/1']);
+    expect(found).toEqual(expected.map(([code, , row, what]) => [code, 'b2b,sez,de', row, what]));
+    expect(stats[0]).toMatchObject({ read: 2, rejected: 1, skipped: 1 });
+  });
+
+  it('sheets without document numbers: b2cs by its place of supply, hsn by its code', async () => {
+    const hsn = sheetSpec('hsnb2b').columns.slice(0, 8).map((c) => c.header);
+    const b2cs = sheetSpec('b2cs').columns.slice(0, 6).map((c) => c.header);
+    const { rows, found } = await read(
+      await book([
+        { name: 'hsn(b2b)', headers: hsn, rows: [['8471', 'Laptops', '', 'NOS-NUMBERS', 2, 118000, 18, 100000], ['', 'Total station', '', 'NOS-NUMBERS', 1, 11800, 18, 10000], ['Total', '', '', '', 3, 129800, '', 110000]] },
+        { name: 'b2cs', headers: b2cs, rows: [['OE', '27-Maharashtra', '', 5, 1000, 0], ['Total', '', '', '', 1000, 0]] },
+      ]),
+    );
+    expect(rows.map((r) => r.ctx.sheet)).toEqual(['hsn(b2b)', 'b2cs']);
+    // a line with a description, a unit and figures but no HSN is no totals line: its missing code is reported
+    expect(found).toEqual([
+      ['CELL_REQUIRED', 'hsn(b2b)', 3, 'HSN'],
+      ['TOTALS_ROW_SKIPPED', 'hsn(b2b)', 4, 'HSN'],
+      ['TOTALS_ROW_SKIPPED', 'b2cs', 3, 'Type'],
+    ]);
   });
 });

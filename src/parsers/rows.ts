@@ -3,7 +3,7 @@
  * skips help/master sheets, blank and total rows, coerces each cell, and keeps every row's
  * source location to the end. Rows stream; nothing here holds more than one row.
  */
-import type { Field, FieldValues } from '../model/fields.js';
+import { FIELD_KINDS, type CellKind, type Field, type FieldValues } from '../model/fields.js';
 import type { FindingSink, Location } from '../model/finding.js';
 import { InputError } from '../model/errors.js';
 import {
@@ -75,6 +75,8 @@ export function at(r: ParsedRow, field?: Field): Location & { value?: string } {
 
 const HEADER_SCAN_ROWS = 10;
 const TOTAL_ROW = /^\s*(grand\s+)?(sub\s*)?totals?\b/i;
+/** The kinds of field that make a row a document (or a line of its own): a totals line has none of them. */
+const OWN_KINDS: ReadonlySet<CellKind> = new Set(['docnum', 'date', 'id', 'pos', 'hsn', 'uqc']);
 
 /** Reads every row of every file, in order. Unreadable files throw InputError (exit 2). */
 export async function* readRows(files: readonly string[], opts: ReadOptions): AsyncGenerator<ParsedRow> {
@@ -100,7 +102,7 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
         continue;
       }
       const before = opts.stats.length;
-      const reader = new SheetReader(file, kind, sheet, target.spec, opts);
+      const reader = new SheetReader(file, kind, sheet, target.spec, opts, target.hidden === true);
       if (sheet.batches) {
         for await (const raws of sheet.batches) yield reader.rows(raws, progress);
       } else {
@@ -123,7 +125,7 @@ async function drain(rows: AsyncIterable<RawRow>) {
   for await (const _ of rows);
 }
 
-function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts: ReadOptions): { skip: true } | { skip: false; spec?: SheetSpec } {
+function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts: ReadOptions): { skip: true } | { skip: false; spec?: SheetSpec; hidden?: true } {
   if (kind === 'csv' && opts.section) return { skip: false, spec: sheetSpec(opts.section) };
   const name = normaliseSheetName(sheet.name);
   const byName = sheetByName(sheet.name);
@@ -133,7 +135,9 @@ function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts:
     opts.findings.push({ code: 'SHEET_UNSUPPORTED', severity: 'warning', file, sheet: sheet.name });
     return { skip: true };
   }
-  if (sheet.hidden) return { skip: true };
+  // a hidden sheet of another name is the user's own (a lookup, workings): not read, but its header
+  // is looked at, and one that is a template sheet's is reported (SheetReader)
+  if (sheet.hidden) return { skip: false, hidden: true };
   // unknown name: the header signature decides (or the sheet is reported and skipped)
   return { skip: false };
 }
@@ -153,6 +157,8 @@ class SheetReader {
     private readonly sheet: RawSheet,
     private readonly named: SheetSpec | undefined,
     private readonly opts: ReadOptions,
+    /** a hidden sheet of no template name: never read, only reported when its header is a template sheet's */
+    private readonly hidden: boolean,
   ) {}
 
   /** The parsed rows of a batch of raw rows, read one at a time as they are asked for. */
@@ -178,6 +184,12 @@ class SheetReader {
       if (looksLikeHeader(spec, m)) match = m;
     } else {
       const found = specBySignature(raw.cells);
+      if (found && this.hidden) {
+        // its rows may be return data the user cannot see; reading them unasked could count them twice
+        opts.findings.push({ code: 'SHEET_HIDDEN_SKIPPED', severity: 'warning', file, sheet: sheet.name, row: raw.row, params: { sheet: sheet.name, like: found.spec.names[0]! } });
+        this.failed = true;
+        return undefined;
+      }
       if (found) ({ spec, match } = found);
     }
     if (spec && match) {
@@ -210,6 +222,7 @@ class SheetReader {
     if (this.ctx) return;
     const { file, kind, sheet, named, opts } = this;
     const sheetLabel = kind === 'csv' ? (named?.names[0] ?? sheet.name) : sheet.name;
+    if (this.hidden) return;
     if (named) {
       opts.findings.push({ code: 'HEADER_NOT_FOUND', severity: 'error', file, sheet: sheetLabel, params: { expected: named.columns.filter((c) => c.required).map((c) => c.header).join(', ') } });
     } else if (this.lastRow > 0) {
@@ -334,6 +347,19 @@ function mayBeTotal(text: string): boolean {
   return !(d >= 0x30 && d <= 0x39);
 }
 
+/**
+ * Whether a row whose label (at `labelAt`) says "Total" is a totals line: no document number, date,
+ * GSTIN, place of supply, HSN or unit of its own. "Total Office Solutions" with an invoice number is a
+ * customer's invoice, read (and reported for what it lacks) like any other.
+ */
+function isTotalsLine(plan: readonly ColumnPlan[], cells: readonly RawCell[], labelAt: number): boolean {
+  for (const p of plan) {
+    if (p.index < 0 || p.index === labelAt || !OWN_KINDS.has(FIELD_KINDS[p.col.field])) continue;
+    if (!isBlank(cells[p.index])) return false;
+  }
+  return true;
+}
+
 /** How each column of a sheet is read, worked out once per sheet. */
 interface ColumnPlan {
   readonly col: ColumnSpec;
@@ -370,17 +396,18 @@ function toParsedRow(
   stats: SheetStats,
   opts: ReadOptions,
 ): ParsedRow | undefined {
-  const cols = ctx.columns;
-  // a totals line under the data: its first cell says "Total" and it has no document fields
-  let first: RawCell | undefined;
-  for (let i = 0; i < raw.cells.length && first === undefined; i++) if (!isBlank(raw.cells[i])) first = raw.cells[i];
-  if (typeof first === 'string' && mayBeTotal(first) && TOTAL_ROW.test(first)) {
-    const docField = ctx.spec.columns.find((c) => c.required && c.field !== 'rt' && c.field !== 'txval');
-    const docCell = docField && cols[docField.field] ? raw.cells[cols[docField.field]!.col - 1] : undefined;
-    if (docCell === first || isBlank(docCell)) {
-      stats.skipped++;
-      return undefined;
-    }
+  // a totals line under the data: its first cell says "Total" and it has no document of its own
+  let first = -1;
+  for (let i = 0; i < raw.cells.length && first < 0; i++) if (!isBlank(raw.cells[i])) first = i;
+  const label = raw.cells[first];
+  if (typeof label === 'string' && mayBeTotal(label) && TOTAL_ROW.test(label) && isTotalsLine(plan, raw.cells, first)) {
+    stats.skipped++;
+    const column = plan.find((p) => p.index === first)?.ref?.header;
+    opts.findings.push({
+      code: 'TOTALS_ROW_SKIPPED', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
+      ...(column ? { column } : {}), col: first + 1, value: label, params: { label: label.trim() },
+    });
+    return undefined;
   }
   stats.read++;
   // every field is stored below, in column order (a blank cell as its default, an older template's,

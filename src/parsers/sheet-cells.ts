@@ -135,6 +135,9 @@ export class SheetCells {
   private value(): RawCell {
     if (!this.hasValue) return this.hasFormula ? UNCALCULATED : null;
     const text = this.text;
+    // a formula whose `<v>` is empty was never calculated (openpyxl writes every formula so): its
+    // result is unknown, not blank; only text formulas (`t="str"`) give "" as a real result
+    if (this.hasFormula && text === '' && this.type !== 'str' && this.type !== 'inlineStr') return UNCALCULATED;
     switch (this.type) {
       case 's': {
         if (text === '') return null;

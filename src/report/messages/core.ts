@@ -201,6 +201,14 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: () => 'The cell holds a formula that was never calculated (the file was saved without its results)',
     hint: () => 'Open the file in Excel or LibreOffice and save it: the formulas are then calculated and their values stored.',
   },
+  SHEET_HIDDEN_SKIPPED: {
+    message: (p) => `Sheet "${s(p.sheet)}" is hidden and was not read, though its headers are those of the ${s(p.like)} sheet: its rows may belong in the return`,
+    hint: (p) => `If its rows are supplies of this return, unhide the sheet (it is then read as ${s(p.like)}) or move them to the ${s(p.like)} sheet; if not (an old copy, your workings), leave it: it is not read.`,
+  },
+  TOTALS_ROW_SKIPPED: {
+    message: (p) => `Row read as a totals line ("${s(p.label)}") and skipped: it has no document number, date, GSTIN, place of supply, HSN or unit of its own`,
+    hint: () => 'Nothing to do if it is a total. If it is a supply, fill in its document details and it will be read.',
+  },
   AMOUNT_DECIMALS: {
     message: (p) => `${s(p.value)} has more than 2 decimals`,
     hint: () => 'Round the amount to paise (2 decimals); the portal rejects more.',
