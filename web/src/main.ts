@@ -7,7 +7,7 @@ import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
-import { setUpPortal } from './portal.js';
+import { setUpPortal, type PortalForm } from './portal.js';
 import type { FromWorker, PageResult, ToWorker } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -178,9 +178,9 @@ form.addEventListener('submit', (e) => {
     return;
   }
   remember();
-  const t = turnover.value.replace(/[,\s]/g, '');
-  if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) {
-    formError.textContent = 'Turnover: write the amount in rupees, e.g. 62000000.';
+  const o = checkOptions();
+  if (typeof o === 'string') {
+    formError.textContent = o;
     turnover.focus();
     return;
   }
@@ -188,18 +188,26 @@ form.addEventListener('submit', (e) => {
   busy(true);
   progressText.textContent = 'Starting…';
   started = performance.now();
+  send({ type: 'check', files: chosen, ...o });
+});
+
+/**
+ * The return and the options a check uses, from the form: the page's check, and upload and filing
+ * through gstr1 serve, all use these. A sentence instead when the turnover is not an amount.
+ */
+function checkOptions(): PortalForm | string {
+  const t = turnover.value.replace(/[,\s]/g, '');
+  if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) return 'Turnover: write the amount in rupees, e.g. 62000000.';
   const mapping = storedMapping();
-  send({
-    type: 'check',
-    files: chosen,
-    gstin: gstin.value,
+  return {
+    gstin: gstin.value.trim(),
     period: period.value.trim(),
     sez: sez.checked,
     preset: preset.value,
     ...(t !== '' ? { turnover: Number(t) } : {}),
     ...(mapping ? { mapping } : {}),
-  });
-});
+  };
+}
 
 function showFailure(message: string, hint: string): void {
   busy(false);
@@ -477,7 +485,4 @@ $('editor-save').addEventListener('click', () => {
 
 recall();
 showMappingState();
-void setUpPortal({
-  files: () => chosen,
-  form: () => ({ gstin: gstin.value.trim(), period: period.value.trim(), sez: sez.checked }),
-});
+void setUpPortal({ files: () => chosen, form: checkOptions });

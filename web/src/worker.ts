@@ -7,6 +7,7 @@ import retsaveSchema from '../../schema/retsave.json';
 import {
   annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
+import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -27,17 +28,11 @@ function fail(e: unknown): void {
   post({ type: 'failure', failure: known ?? { code: 'INTERNAL', message: `The check stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}`, hint: 'Please report this, with the file if you can share it.' } });
 }
 
-/** The dropped files become the host's inputs, by name. */
+/** The dropped files become the host's inputs, by name (two of one name told apart, as gstr1 serve names them). */
 function useFiles(list: readonly File[]): void {
   files.clear();
-  inputs = [];
-  for (const f of list) {
-    // two files of one name (from two folders) are told apart
-    let name = f.name;
-    for (let i = 2; files.has(name); i++) name = f.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
-    files.set(name, f);
-    inputs.push(name);
-  }
+  inputs = distinctNames(list.map((f) => f.name));
+  list.forEach((f, i) => files.set(inputs[i]!, f));
 }
 
 async function handle(m: ToWorker): Promise<void> {
