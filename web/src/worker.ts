@@ -9,7 +9,7 @@ import {
 } from '../../src/web/check.js';
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { Answer, FromWorker, ToWorker } from './protocol.js';
 
 const MAPPING = 'column-mapping.json';
 const files = new Map<string, Blob>();
@@ -20,7 +20,10 @@ let findings: readonly Finding[] = [];
 /** the last check's options, for the split template */
 let checked: WebCheckOptions | undefined;
 
-const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const send = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+/** the request being answered: every answer carries its id, so the page gives it to the request it belongs to */
+let answering = 0;
+const post = (m: Answer, transfer: Transferable[] = []) => send({ ...m, id: answering }, transfer);
 
 function fail(e: unknown): void {
   const known = failureOf(e);
@@ -117,5 +120,9 @@ async function handle(m: ToWorker): Promise<void> {
 // one request at a time, in order: they share the inputs
 let queue = Promise.resolve();
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  queue = queue.then(() => handle(e.data)).catch(fail);
+  const m = e.data;
+  queue = queue.then(() => {
+    answering = m.id;
+    return handle(m).catch(fail);
+  });
 };
