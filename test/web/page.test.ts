@@ -370,6 +370,12 @@ describe('web page: static build in Chromium', () => {
     expect(hints.some((h) => h.includes('untick "We are an SEZ unit or developer"'))).toBe(true);
     expect(hints.filter((h) => /--[a-z]/.test(h))).toEqual([]);
     await shot(page, '10-sez-hint');
+
+    // a CSV named after no section: the page has no --section, so its hint offers none
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toMatch(/Name sheets \(or CSV files\) after the GSTR-1 template: b2b\.csv, cdnr\.csv, hsn\(b2b\)\.csv and so on\.$/);
+    expect(await page.locator('#form-error').textContent()).not.toMatch(/--[a-z]/);
     await page.context().close();
   });
 
