@@ -106,8 +106,13 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
             return 'again'; // verified not filed: file again (a consumed OTP answers invalid_otp below)
           }
           if (isProviderError(e, 'invalid_otp')) {
+            // a code given once (--evc-otp, GSTR1_EVC_OTP) would only be refused again, each refusal a step
+            // towards the portal locking the signatory out: stop; a code typed in may be typed again
+            if (typeof opts.evcOtp !== 'function') throw e;
+            const refused = otp;
             await requestEvc(run, pan);
             otp = await askEvc(run, opts.evcOtp);
+            if (otp === refused) throw e;
             return 'again';
           }
           if (isProviderError(e, 'summary_stale')) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { filingBasis } from './filing-basis.js';
 import { contentHash, replay, type StampedRecord } from './journal.js';
 import { computeTotals } from './totals.js';
+import { hintOf, messageOf } from '../report/messages/index.js';
 
 const t = { t: '', v: 1 as const };
 const inv = (inum: string, txval: number) => ({ inum, idt: '15-03-2025', val: txval * 1.18, pos: '29', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: { rt: 18, txval, iamt: txval * 0.18, csamt: 0 } }] });
@@ -50,5 +51,14 @@ describe('filingBasis', () => {
   it('files given and uploaded: their own totals; --nil with nothing: an empty basis', () => {
     expect(filingBasis(journal({ payload: A, outcome: 'processed' }), { payloads: [A] })).toEqual({ totals: computeTotals([A]) });
     expect(filingBasis(journal(), { nil: true })).toEqual({ totals: [] });
+  });
+  it('a GSTR-1A is never filed empty: --nil is refused, and nothing uploaded does not suggest it', () => {
+    expect(filingBasis(journal(), { nil: true, form: 'gstr1a' })).toEqual({ refused: { code: 'UPLOAD_GSTR1A_NIL', params: {} } });
+    const nothing = filingBasis(journal(), { form: 'gstr1a' });
+    expect(nothing).toEqual({ refused: { code: 'UPLOAD_NOTHING_TO_FILE', params: { form: 'gstr1a' } } });
+    const refusal = (nothing as { refused: { code: string; params: Record<string, string> } }).refused;
+    expect(`${messageOf(refusal)} ${hintOf(refusal)}`).not.toMatch(/--nil|nil return/);
+    // a GSTR-1 may still be filed nil on purpose
+    expect(filingBasis(journal(), { nil: true, form: 'gstr1' })).toEqual({ totals: [] });
   });
 });

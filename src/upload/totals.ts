@@ -21,7 +21,14 @@ export const COMPARED_FIELDS = [
   'ttl_tax', 'ttl_igst', 'ttl_cgst', 'ttl_sgst', 'ttl_cess',
   'ttl_nilsup_amt', 'ttl_expt_amt', 'ttl_ngsup_amt', 'ttl_doc_issued', 'ttl_doc_cancelled',
 ] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
+export type ComparedField = (typeof COMPARED_FIELDS)[number] | 'ttl_rec';
+
+/**
+ * Sections whose records are documents (an invoice, a note, an export invoice): there the
+ * portal's record count is the number of documents, so it is compared too. Elsewhere (HSN rows,
+ * B2CS rates, documents issued) what the portal counts as a record is not documented.
+ */
+const DOCUMENT_SECTIONS: ReadonlySet<string> = new Set(['B2B', 'B2BA', 'B2CL', 'B2CLA', 'CDNR', 'CDNRA', 'CDNUR', 'CDNURA', 'EXP', 'EXPA']);
 
 /** Totals of one section; amounts in rupees. */
 export interface SectionTotal {
@@ -156,16 +163,21 @@ export function computeTotals(payloads: Iterable<string | object>): SectionTotal
 export interface TotalsDifference {
   readonly sec_nm: string;
   readonly field: ComparedField;
-  /** what the portal's summary says */
+  /** what the portal's summary says (NaN when it is not a number: see portalText) */
   readonly portal: number;
+  /** the portal's value as given, when it could not be read as a number */
+  readonly portalText?: string;
   /** what the saved data adds up to */
   readonly saved: number;
 }
 
 /**
  * Differences between the portal's summary and the saved totals, beyond `tolerance` rupees per
- * field. A field is compared when the portal reports it, or when the portal lacks the whole
- * section that the saved data has.
+ * field (record counts exactly). A field is compared when the portal reports it, or when the
+ * portal lacks the whole section that the saved data has; a field the portal leaves out of a
+ * section it reports cannot vouch for a saved amount, so it differs unless that amount is zero.
+ * A value the portal gives that is not a number differs: a check that cannot read the portal's
+ * figure must not let the filing through.
  */
 export function compareTotals(portal: readonly SummarySection[], saved: readonly SectionTotal[], tolerance = 0): TotalsDifference[] {
   const out: TotalsDifference[] = [];
@@ -175,17 +187,27 @@ export function compareTotals(portal: readonly SummarySection[], saved: readonly
   for (const name of names) {
     const ps = P.get(name);
     const ss = S.get(name);
-    for (const field of COMPARED_FIELDS) {
+    const fields: readonly ComparedField[] = DOCUMENT_SECTIONS.has(name) ? ['ttl_rec', ...COMPARED_FIELDS] : COMPARED_FIELDS;
+    for (const field of fields) {
       const pv = ps ? ps[field] : undefined;
       const sv = ss ? ss[field] : undefined;
-      if (ps && pv === undefined) continue; // the portal does not report this field
-      const a = typeof pv === 'number' ? pv : Number(pv ?? 0);
       const b = typeof sv === 'number' ? sv : 0;
-      if (!ps && b === 0) continue;
-      if (Math.abs(Math.round(a * 100) - Math.round(b * 100)) > Math.round(tolerance * 100)) {
-        out.push({ sec_nm: name, field, portal: a, saved: b });
+      if (pv === undefined && b === 0) continue; // nothing saved that the portal would have to show
+      const a = pv === undefined ? 0 : numberOf(pv);
+      if (Number.isNaN(a)) {
+        out.push({ sec_nm: name, field, portal: Number.NaN, portalText: String(pv), saved: b });
+        continue;
       }
+      const allowed = field === 'ttl_rec' ? 0 : Math.round(tolerance * 100);
+      if (Math.abs(Math.round(a * 100) - Math.round(b * 100)) > allowed) out.push({ sec_nm: name, field, portal: a, saved: b });
     }
   }
   return out;
+}
+
+/** A summary figure as a number: a JSON number, or plain decimal text ("1800.50"); NaN for anything else ("1,800.50", "", null). */
+function numberOf(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return Number.NaN;
 }

@@ -173,6 +173,19 @@ describe('item 3: file given only the identity', () => {
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
   });
 
+  it('gstr1 file names each difference: records as a count, amounts in rupees; nothing is filed', async () => {
+    const emu = await emulator();
+    const dir = mkdtempSync(join(tmpdir(), 'gstr1-mismatch-'));
+    const common = ['--provider', 'sandbox', '--base-url', emu.url, '--otp', OTP, '--poll-ms', '1'];
+    // the portal refuses one of the two B2B invoices: it keeps one record where two were uploaded
+    expect((await gstr1('upload', ...jsonFiles(dir, [payloadWithErrors()]), ...common, '--force')).code).toBe(1);
+    const filed = await gstr1('file', ...common, '--gstin', GSTIN, '--period', PERIOD, '--pan', PAN, '--evc-otp', OTP, '--yes');
+    expect(filed.code).toBe(1);
+    expect(filed.stdout).toMatch(/B2B records: portal 1, uploaded 2\n/);
+    expect(filed.stdout).toMatch(/B2B ttl_tax: portal \d+\.\d\d, uploaded \d+\.\d\d\n/);
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
+  });
+
   it('files given that were not what was uploaded are reported before anything is sent', async () => {
     const emu = await emulator();
     const [one, two] = samplePayloads();

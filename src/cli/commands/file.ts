@@ -7,6 +7,7 @@ import { OptionError } from '../../model/errors.js';
 import { formLabel } from '../../model/form.js';
 import { formatPaise, numberToPaise } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
+import type { TotalsDifference } from '../../upload/totals.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { isProviderError, UploadError } from '../../upload/errors.js';
@@ -81,7 +82,7 @@ export default function register(cli: CAC, io: CliIO): void {
       }
       if (res.status === 'mismatch') {
         io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
-        for (const d of res.differences) io.stdout.write(`  ${d.sec_nm} ${d.field}: portal ${money(d.portal)}, uploaded ${money(d.saved)}\n`);
+        for (const d of res.differences) io.stdout.write(`  ${difference(d)}\n`);
         if (!payloads) io.stdout.write('(uploaded: per the journal, every chunk saved since the last reset; if corrected files were uploaded since, give them to gstr1 file)\n');
         io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
         return 1;
@@ -105,6 +106,13 @@ export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): strin
   }
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
+}
+
+/** One line of a summary mismatch: records as a count, amounts in rupees, a figure the portal gave that is not a number as given. */
+function difference(d: TotalsDifference): string {
+  const show = (n: number) => (d.field === 'ttl_rec' ? String(n) : money(n));
+  const what = d.field === 'ttl_rec' ? 'records' : d.field;
+  return `${d.sec_nm} ${what}: portal ${d.portalText !== undefined ? `"${d.portalText}" (not a number)` : show(d.portal)}, uploaded ${show(d.saved)}`;
 }
 
 /** Rupees as `1234.50`, without binary rounding. */

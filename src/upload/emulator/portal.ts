@@ -320,12 +320,18 @@ export class Portal {
     return ok(ack);
   }
 
-  /** The tracker's list for the period: its GSTR-1 and GSTR-1A, those filed (`type` GSTR1 or GSTR1A: that one only). */
+  /**
+   * The tracker's list for the period: its GSTR-1 and GSTR-1A (`type` GSTR1 or GSTR1A: that one
+   * only), each filed one with its ARN, and one with data saved but not filed as "Not Filed", as the
+   * portal's return tracker shows it (a client must read the status, not the word "Filed" in it).
+   */
   track(gstin: string, fp: string, type?: string): Obj {
     const list = (['gstr1', 'gstr1a'] as const)
       .map((form) => this.state(gstin, fp, form))
-      .filter((s) => s.filed && (!type || type.toUpperCase() === s.form.toUpperCase()))
-      .map((s) => ({ valid: 'Y', mof: 'ONLINE', dof: s.filed!.ackDt, ret_prd: fp, rtntype: s.form.toUpperCase(), arn: s.filed!.arn, status: 'Filed' }));
+      .filter((s) => (s.filed || s.docs.size > 0) && (!type || type.toUpperCase() === s.form.toUpperCase()))
+      .map((s) => (s.filed
+        ? { valid: 'Y', mof: 'ONLINE', dof: s.filed.ackDt, ret_prd: fp, rtntype: s.form.toUpperCase(), arn: s.filed.arn, status: 'Filed' }
+        : { valid: 'Y', ret_prd: fp, rtntype: s.form.toUpperCase(), status: 'Not Filed' }));
     return { EFiledlist: list };
   }
 }

@@ -92,6 +92,12 @@ export function ackOf(provider: string, body: unknown): { arn: string; ackDate?:
   return { arn: String(arn), ...(typeof dt === 'string' ? { ackDate: dt } : {}) };
 }
 
+/** A tracker status that says the return is filed: "Filed", "FILED", "Filed - Valid"; not "Not Filed", "To be Filed". */
+export function saysFiled(status: string): boolean {
+  const words = status.trim().toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  return words[0] === 'filed' && !words.some((w) => w === 'not' || w === 'invalid');
+}
+
 /** The tracker's entry for the return type `type` (GSTR1, GSTR1A) of `period`. */
 export function trackOf(body: unknown, period: string, type = 'GSTR1'): { filed: boolean; arn?: string; filedOn?: string; status?: string } {
   const list = dig(body, 'EFiledlist', 'efiledlist', 'filed_list');
@@ -103,7 +109,9 @@ export function trackOf(body: unknown, period: string, type = 'GSTR1'): { filed:
     if (rtn !== type || prd !== period) continue;
     const status = typeof e.status === 'string' ? e.status : undefined;
     const arn = e.arn ?? e.ack_num;
-    if (status && !/filed/i.test(status)) return { filed: false, status };
+    // "Not Filed", "To be Filed", "Submitted but not filed" all hold the word: only a status that
+    // says filed counts, and an entry without one only with its ARN
+    if (status !== undefined ? !saysFiled(status) : arn === undefined || arn === null || arn === '') return { filed: false, ...(status ? { status } : {}) };
     return {
       filed: true,
       ...(arn !== undefined ? { arn: String(arn) } : {}),
