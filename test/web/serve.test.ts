@@ -50,7 +50,8 @@ async function openWithSample(page: Page, url: string): Promise<void> {
 /** Types the OTP the portal asks for (`label`: which one) into the page and sends it. */
 async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<void> {
   const box = page.getByRole('textbox', { name: label });
-  await box.waitFor();
+  // the job reads and checks the files before it asks: seconds on a loaded machine
+  await box.waitFor({ timeout: 60_000 });
   await box.fill(OTP);
   await page.getByRole('button', { name: 'Send' }).click();
 }
