@@ -19,6 +19,7 @@ import { readXlsx } from '../../src/parsers/xlsx.js';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
 import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
+import { b2bCsv } from './b2b-csv.js';
 import { launch, shot, watchRequests } from './browser.js';
 import { serveStatic } from './static-server.js';
 
@@ -379,12 +380,8 @@ describe('web page: static build in Chromium', () => {
     await page.context().close();
   });
 
-  const B2B_HEADER = 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount';
   /** a b2b CSV named `name` whose one invoice has a recipient GSTIN with a wrong check digit */
-  const badB2b = (name: string, invoice: string) => ({
-    name, mimeType: 'text/csv',
-    buffer: Buffer.from(`${B2B_HEADER}\n27AAFCP7263Q1ZX,Pune Infotech Solutions Pvt Ltd,${invoice},03-Oct-2025,"5,72,300.00",27-Maharashtra,N,,Regular B2B,,18,"4,85,000.00",\n`),
-  });
+  const badB2b = (name: string, invoice: string) => ({ name, mimeType: 'text/csv', buffer: b2bCsv(invoice, '03-Oct-2025', '27AAFCP7263Q1ZX') });
 
   it('names the file of each finding when the check had several, and answers a download and a row asked at once', async () => {
     const { page } = await open();

@@ -11,17 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
+import { b2bCsv } from './b2b-csv.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const OTP = '575757';
 const GSTIN = '27AAKCS4821M1ZW';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-serve-jobs-'));
 const CREDENTIALS = { GSTR1_WB_EMAIL: 'a@b.in', GSTR1_WB_CLIENT_ID: 'client', GSTR1_WB_CLIENT_SECRET: 'secret-123', GSTR1_GST_USERNAME: 'user' };
-const B2B_HEADER = 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** one b2b invoice dated in return period `fp` (MMYYYY) */
-const b2b = (invoice: string, fp = '102025') =>
-  Buffer.from(`${B2B_HEADER}\n27AAFCP7263Q1ZM,Pune Infotech Solutions Pvt Ltd,${invoice},03-${MONTHS[Number(fp.slice(0, 2)) - 1]}-${fp.slice(2)},"5,72,300.00",27-Maharashtra,N,,Regular B2B,,18,"4,85,000.00",\n`);
+const b2b = (invoice: string, fp = '102025') => b2bCsv(invoice, `03-${MONTHS[Number(fp.slice(0, 2)) - 1]}-${fp.slice(2)}`);
 // a four-digit HSN: enough below Rs 5 crore of turnover, six digits needed above it (RET191350)
 const HSN = Buffer.from('HSN,Description,Description as per HSN Code,UQC,Total Quantity,Total Value,Rate,Taxable Value,Integrated Tax Amount,Central Tax Amount,State/UT Tax Amount,Cess Amount\n1905,Sweet biscuits,SWEET BISCUITS,KGS-KILOGRAMS,1200,"5,72,300.00",18,"4,85,000.00",0,43650,43650,\n');
 

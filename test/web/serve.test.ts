@@ -14,6 +14,7 @@ import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { walkRecords } from '../../src/upload/records.js';
+import { b2bCsv } from './b2b-csv.js';
 import { SHOTS, launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -262,12 +263,8 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     await browser?.close();
   });
 
-  const B2B_HEADER = 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount';
   /** a b2b CSV of one invoice dated in `month` 2025 */
-  const b2b = (invoice: string, month: string) => ({
-    name: 'b2b.csv', mimeType: 'text/csv',
-    buffer: Buffer.from(`${B2B_HEADER}\n27AAFCP7263Q1ZM,Pune Infotech Solutions Pvt Ltd,${invoice},03-${month}-2025,"5,72,300.00",27-Maharashtra,N,,Regular B2B,,18,"4,85,000.00",\n`),
-  });
+  const b2b = (invoice: string, month: string) => ({ name: 'b2b.csv', mimeType: 'text/csv', buffer: b2bCsv(invoice, `03-${month}-2025`) });
   const state = (page: Page) => page.locator('#p-state').textContent();
 
   async function openWith(files: Parameters<Page['setInputFiles']>[1], period: string): Promise<Page> {
