@@ -59,6 +59,8 @@ function nextPeriod(): string {
 }
 
 beforeAll(async () => {
+  // the return's lock lives under GSTR1_HOME: this file's own, so other test files' uploads of the same return never meet it
+  process.env.GSTR1_HOME = join(dir, 'home');
   emulator = await startEmulator({ otp: OTP, evcOtp: OTP });
   server = await startServer({
     root: dir,

@@ -60,6 +60,8 @@ async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<
 beforeAll(async () => {
   // its own build, from the same script as `npm run build:web` (test files run side by side)
   execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  // the return's lock lives under GSTR1_HOME: this file's own, so other test files' uploads of the same return never meet it
+  process.env.GSTR1_HOME = join(dir, 'home');
   emulator = await startEmulator({ otp: OTP, evcOtp: OTP });
   server = await startServer({
     root: join(dir, 'dist'),
