@@ -115,7 +115,7 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
     if (known === 0) {
       throw new InputError('FILE_NO_KNOWN_SHEET', {
         file,
-        known: kind === 'csv' ? 'b2b.csv, cdnr.csv, hsn(b2b).csv ... or --section' : SHEETS.map((s) => s.names[0]).join(', '),
+        known: kind === 'csv' ? 'b2b.csv, cdnr.csv, hsn(b2b).csv and so on' : SHEETS.map((s) => s.names[0]).join(', '),
       });
     }
   }

@@ -19,6 +19,7 @@ import { readXlsx } from '../../src/parsers/xlsx.js';
 import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
 import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
+import { b2bCsv } from './b2b-csv.js';
 import { launch, shot, watchRequests } from './browser.js';
 import { serveStatic } from './static-server.js';
 
@@ -370,6 +371,65 @@ describe('web page: static build in Chromium', () => {
     expect(hints.some((h) => h.includes('untick "We are an SEZ unit or developer"'))).toBe(true);
     expect(hints.filter((h) => /--[a-z]/.test(h))).toEqual([]);
     await shot(page, '10-sez-hint');
+
+    // a CSV named after no section: the page has no --section, so its hint offers none
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toMatch(/Name sheets \(or CSV files\) after the GSTR-1 template: b2b\.csv, cdnr\.csv, hsn\(b2b\)\.csv and so on\.$/);
+    expect(await page.locator('#form-error').textContent()).not.toMatch(/--[a-z]/);
+    await page.context().close();
+  });
+
+  /** a b2b CSV named `name` whose one invoice has a recipient GSTIN with a wrong check digit */
+  const badB2b = (name: string, invoice: string) => ({ name, mimeType: 'text/csv', buffer: b2bCsv(invoice, '03-Oct-2025', '27AAFCP7263Q1ZX') });
+
+  it('names the file of each finding when the check had several, and answers a download and a row asked at once', async () => {
+    const { page } = await open();
+    await check(page, [badB2b('north.csv', 'N/1'), badB2b('south.csv', 'S/1')] as never, GSTIN, '102025');
+    const rows = page.locator('#findings tbody tr');
+    const places = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(places).toContain('north.csv › b2b,sez,de');
+    expect(places).toContain('south.csv › b2b,sez,de');
+    await expect(page.locator('#f-place-col').textContent()).resolves.toBe('File › sheet');
+    await page.getByLabel('File › sheet').selectOption('south.csv › b2b,sez,de');
+    expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(places.filter((p) => p === 'south.csv › b2b,sez,de'));
+    await page.getByLabel('File › sheet').selectOption('');
+
+    // the annotated workbook, and at once a finding's row: each answer reaches its own request
+    const annotated = page.waitForEvent('download', SLOW);
+    await page.getByRole('button', { name: 'Download annotated workbook' }).click();
+    await rows.filter({ hasText: 'north.csv' }).first().click();
+    await annotated;
+    await expect.poll(() => page.locator('#download-note').textContent(), SLOW).toMatch(/^Annotated workbook ready: [\d,]+ cells? noted\.$/);
+    await expect.poll(() => page.locator('#row-title').textContent(), SLOW).toBe('north.csv › b2b,sez,de, row 2');
+    await shot(page, '11-two-files');
+
+    // other files chosen: the result of the old ones is no longer offered
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await expect.poll(() => page.locator('#result').isHidden()).toBe(true);
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    await expect(page.locator('#f-place-col').textContent()).resolves.toBe('Sheet');
+    await page.context().close();
+  });
+
+  it('a check that fails after other files were chosen does not leave the page waiting', async () => {
+    const m = await generateReturn({ lines: 20_000, out: join(dir, 'ret-20000-stuck'), formats: 'xlsx', quiet: true });
+    const truncated = join(dir, 'truncated.xlsx');
+    writeFileSync(truncated, readFileSync(SAMPLE).subarray(0, 4000));
+    const { page } = await open();
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles([m.files.xlsx!, truncated]);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
+    await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#progress-text').textContent(), SLOW).toMatch(/rows read from ret-20000-stuck\.xlsx/);
+    // while it runs, the user chooses another file: its detection waits behind the check, which then fails
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await expect.poll(() => page.locator('#form-error').textContent(), { timeout: 60_000 }).toBe('Other files were chosen during the check: press Check to check them.');
+    await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Check', exact: true }).isEnabled()).resolves.toBe(true);
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
     await page.context().close();
   });
 });

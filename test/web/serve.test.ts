@@ -14,6 +14,7 @@ import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { walkRecords } from '../../src/upload/records.js';
+import { b2bCsv } from './b2b-csv.js';
 import { SHOTS, launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -50,7 +51,8 @@ async function openWithSample(page: Page, url: string): Promise<void> {
 /** Types the OTP the portal asks for (`label`: which one) into the page and sends it. */
 async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<void> {
   const box = page.getByRole('textbox', { name: label });
-  await box.waitFor();
+  // the job reads and checks the files before it asks: seconds on a loaded machine
+  await box.waitFor({ timeout: 60_000 });
   await box.fill(OTP);
   await page.getByRole('button', { name: 'Send' }).click();
 }
@@ -58,6 +60,8 @@ async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<
 beforeAll(async () => {
   // its own build, from the same script as `npm run build:web` (test files run side by side)
   execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
+  // the return's lock lives under GSTR1_HOME: this file's own, so other test files' uploads of the same return never meet it
+  process.env.GSTR1_HOME = join(dir, 'home');
   emulator = await startEmulator({ otp: OTP, evcOtp: OTP });
   server = await startServer({
     root: join(dir, 'dist'),
@@ -249,5 +253,94 @@ describe('gstr1 serve: the portal refuses a row', () => {
       await page.close();
       await blocked.close();
     }
+  });
+});
+
+describe('gstr1 serve: the page uploads only what it checked, and says only what is known', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** a b2b CSV of one invoice dated in `month` 2025 */
+  const b2b = (invoice: string, month: string) => ({ name: 'b2b.csv', mimeType: 'text/csv', buffer: b2bCsv(invoice, `03-${month}-2025`) });
+  const state = (page: Page) => page.locator('#p-state').textContent();
+
+  async function openWith(files: Parameters<Page['setInputFiles']>[1], period: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+    await page.getByRole('textbox', { name: 'Return period' }).fill(period);
+    return page;
+  }
+
+  it('uploads both files of one name (two folders\' b2b.csv), as the check read them', async () => {
+    const page = await openWith([b2b('NORTH/7', 'Jul'), b2b('SOUTH/7', 'Jul')], '072025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('Uploaded in 1 part: processed. The portal accepted every record.');
+    const docs = [...emulator.emulator.portal.state('27AAKCS4821M1ZW', '072025').docs.keys()].join(' ');
+    expect(docs).toContain('north/7');
+    expect(docs).toContain('south/7');
+    await page.close();
+  });
+
+  it('stops at a file gstr1 serve refuses, says why, and starts no upload', async () => {
+    const big = { name: 'b2b.csv', mimeType: 'text/csv', buffer: Buffer.concat([b2b('BIG/8', 'Aug').buffer, Buffer.alloc(1024 * 1024 + 1, 10)]) };
+    const page = await openWith([big], '082025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Nothing was sent to the portal. b2b.csv is larger than gstr1 serve takes (1 MB at most). Split the register by month or by section into smaller files, or upload it with gstr1 upload on the command line.',
+    );
+    expect(await page.getByRole('textbox', { name: 'OTP sent to the taxpayer' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '082025').counts.saves).toBe(0);
+    await page.close();
+  });
+
+  it('checks the upload with the turnover given on the page: a four-digit HSN above Rs 5 crore is not uploaded', async () => {
+    const hsn = {
+      name: 'hsn(b2b).csv', mimeType: 'text/csv',
+      buffer: Buffer.from('HSN,Description,Description as per HSN Code,UQC,Total Quantity,Total Value,Rate,Taxable Value,Integrated Tax Amount,Central Tax Amount,State/UT Tax Amount,Cess Amount\n1905,Sweet biscuits,SWEET BISCUITS,KGS-KILOGRAMS,1200,"5,72,300.00",18,"4,85,000.00",0,43650,43650,\n'),
+    };
+    const page = await openWith([b2b('TURN/9', 'Sep'), hsn], '092025');
+    await page.locator('#turnover').fill('62000000');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('Not uploaded: the return has 1 error. Fix them first.');
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '092025').counts.saves).toBe(0);
+    await page.close();
+  });
+
+  it('says nothing was uploaded for the blank template, not that the portal accepted it', async () => {
+    const page = await openWith(join(ROOT, 'templates/GSTR1_Excel_Workbook_Template.xlsx'), '062025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Nothing was uploaded: the input holds no documents. Check that its sheets were recognised (the check above lists the rows read).',
+    );
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '062025').counts.saves).toBe(0);
+    await page.close();
+  });
+
+  it('follows a job waiting for its OTP after a reload, asks again, and cancels it without sending anything', async () => {
+    const page = await openWith([b2b('WAIT/5', 'May')], '052025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    const otp = page.getByRole('textbox', { name: 'OTP sent to the taxpayer' });
+    await otp.waitFor({ timeout: 30_000 });
+    await page.reload();
+    // the reloaded page finds the job and asks its question again; the other actions wait
+    await otp.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: 'Upload to the portal' }).isDisabled()).toBe(true);
+    await shot(page, '8-serve-job-followed');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Stopped at your request while the portal waited for the OTP: nothing more was sent. Press Upload status to see what the portal holds for this period.',
+    );
+    expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '052025').counts.saves).toBe(0);
+    await page.close();
   });
 });

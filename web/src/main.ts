@@ -7,8 +7,8 @@ import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
-import { setUpPortal } from './portal.js';
-import type { FromWorker, PageResult, ToWorker } from './protocol.js';
+import { setUpPortal, type PortalForm } from './portal.js';
+import type { Answer, FromWorker, PageResult, Request } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]) => {
@@ -66,6 +66,9 @@ let chosen: File[] = [];
 
 function choose(files: Iterable<File>): void {
   chosen = [...files];
+  // the result on show is of the files chosen before: its downloads and rows would be of other files
+  result.hidden = true;
+  current = undefined;
   const list = $<HTMLUListElement>('chosen');
   list.replaceChildren(...chosen.map((f) => el('li', { textContent: `${f.name} (${count(Math.ceil(f.size / 1024))} KB)` })));
   void detectRegister();
@@ -101,41 +104,65 @@ drop.addEventListener('drop', (e) => {
 // ----------------------------------------------------------------------------------- worker
 
 let worker: Worker | undefined;
-let waiting: ((m: FromWorker) => void) | undefined;
+/** requests waiting for their answer, by id: each answer goes to the request it belongs to */
+const pending = new Map<number, { type: Answer['type']; resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+let lastId = 0;
+/** the check running: its id, and the files it reads */
+let checking: { id: number; files: readonly File[] } | undefined;
 
 function engine(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<FromWorker>) => onMessage(e.data);
-  worker.onerror = (e) => showFailure(`The check stopped unexpectedly: ${e.message}`, '');
+  worker.onerror = (e) => {
+    stopAll(`The check stopped unexpectedly: ${e.message}`);
+    showFailure(`The check stopped unexpectedly: ${e.message}`, '');
+  };
   return worker;
 }
 
-function send(m: ToWorker): void {
-  engine().postMessage(m);
+/** Sends `m` to the worker; its id. */
+function send(m: Request): number {
+  const id = ++lastId;
+  engine().postMessage({ ...m, id });
+  return id;
 }
 
-/** Waits for the worker's next answer of `type` (downloads, row views, headers). */
-function ask<T extends FromWorker['type']>(m: ToWorker, type: T): Promise<Extract<FromWorker, { type: T }>> {
+/** Asks the worker for an answer of `type` (downloads, row views, headers); its failure rejects. */
+function ask<T extends Answer['type']>(m: Request, type: T): Promise<Extract<Answer, { type: T }>> {
   return new Promise((resolve, reject) => {
-    waiting = (a) => {
-      if (a.type === type) resolve(a as Extract<FromWorker, { type: T }>);
-      else if (a.type === 'failure') reject(new Error(a.failure.message));
-    };
-    send(m);
+    const id = send(m);
+    pending.set(id, { type, resolve: resolve as (a: Answer) => void, reject });
   });
+}
+
+/** Every request waiting for the worker is answered with `why` (the worker was stopped). */
+function stopAll(why: string): void {
+  for (const p of pending.values()) p.reject(new Error(why));
+  pending.clear();
+  checking = undefined;
 }
 
 let started = 0;
 let current: PageResult | undefined;
 
 function onMessage(m: FromWorker): void {
-  if (waiting && m.type !== 'progress' && m.type !== 'result') {
-    const w = waiting;
-    waiting = undefined;
-    w(m);
+  const asked = pending.get(m.id);
+  if (asked) {
+    pending.delete(m.id);
+    if (m.type === asked.type) asked.resolve(m);
+    else asked.reject(new Error(m.type === 'failure' ? failureText(m.failure.message, m.failure.hint) : `Unexpected answer ${m.type}`));
     return;
   }
+  // otherwise it is about a check: only the one running is shown
+  if (m.id !== checking?.id) return;
+  if (m.type !== 'progress' && checking.files !== chosen) {
+    checking = undefined;
+    busy(false);
+    formError.textContent = 'Other files were chosen during the check: press Check to check them.';
+    return;
+  }
+  if (m.type !== 'progress') checking = undefined;
   switch (m.type) {
     case 'progress': {
       const secs = (performance.now() - started) / 1000;
@@ -162,7 +189,7 @@ $<HTMLButtonElement>('cancel').addEventListener('click', () => {
   // a worker in the middle of a large file is stopped outright, and a fresh one made next time
   worker?.terminate();
   worker = undefined;
-  waiting = undefined;
+  stopAll('Stopped: the check was cancelled.');
   busy(false);
   formError.textContent = 'Check cancelled.';
 });
@@ -178,9 +205,9 @@ form.addEventListener('submit', (e) => {
     return;
   }
   remember();
-  const t = turnover.value.replace(/[,\s]/g, '');
-  if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) {
-    formError.textContent = 'Turnover: write the amount in rupees, e.g. 62000000.';
+  const o = checkOptions();
+  if (typeof o === 'string') {
+    formError.textContent = o;
     turnover.focus();
     return;
   }
@@ -188,18 +215,26 @@ form.addEventListener('submit', (e) => {
   busy(true);
   progressText.textContent = 'Starting…';
   started = performance.now();
+  checking = { id: send({ type: 'check', files: chosen, ...o }), files: chosen };
+});
+
+/**
+ * The return and the options a check uses, from the form: the page's check, and upload and filing
+ * through gstr1 serve, all use these. A sentence instead when the turnover is not an amount.
+ */
+function checkOptions(): PortalForm | string {
+  const t = turnover.value.replace(/[,\s]/g, '');
+  if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) return 'Turnover: write the amount in rupees, e.g. 62000000.';
   const mapping = storedMapping();
-  send({
-    type: 'check',
-    files: chosen,
-    gstin: gstin.value,
+  return {
+    gstin: gstin.value.trim(),
     period: period.value.trim(),
     sez: sez.checked,
     preset: preset.value,
     ...(t !== '' ? { turnover: Number(t) } : {}),
     ...(mapping ? { mapping } : {}),
-  });
-});
+  };
+}
 
 function showFailure(message: string, hint: string): void {
   busy(false);
@@ -240,7 +275,11 @@ function showResult(r: PageResult, ms: number): void {
       el('tr', {}, cell(t.sec_nm), cell(count(t.ttl_rec), 'num'), cell(rupees(t.ttl_tax), 'num'), cell(rupees(t.ttl_igst), 'num'), cell(rupees(t.ttl_cgst), 'num'), cell(rupees(t.ttl_sgst), 'num'), cell(rupees(t.ttl_cess), 'num')),
     ),
   );
-  fillFilter('f-sheet', r.findings.map((f) => f.sheet));
+  // with several files, a sheet (or a CSV's section) is named with its file: two b2b CSVs are two places
+  manyFiles = new Set(r.sheets.map((s) => s.file)).size > 1;
+  $('f-place-col').textContent = manyFiles ? 'File › sheet' : 'Sheet';
+  $('f-sheet-label').textContent = manyFiles ? 'File › sheet' : 'Sheet';
+  fillFilter('f-sheet', r.findings.map(placeOf));
   fillFilter('f-code', r.findings.map((f) => f.code));
   $<HTMLDivElement>('findings-box').hidden = r.findings.length === 0;
   $<HTMLDivElement>('row-view').hidden = true;
@@ -256,6 +295,14 @@ function fillFilter(id: string, values: string[]): void {
 
 const MAX_SHOWN = 2000;
 
+/** the last result came from more than one file */
+let manyFiles = false;
+
+/** Where a finding is, as the table shows it: its sheet, and its file when the check had several. */
+function placeOf(f: { readonly file: string; readonly sheet: string }): string {
+  return manyFiles && f.file ? (f.sheet ? `${f.file} › ${f.sheet}` : f.file) : f.sheet;
+}
+
 function drawFindings(): void {
   if (!current) return;
   const sheet = $<HTMLSelectElement>('f-sheet').value;
@@ -263,7 +310,7 @@ function drawFindings(): void {
   const code = $<HTMLSelectElement>('f-code').value;
   const q = $<HTMLInputElement>('f-search').value.trim().toLowerCase();
   const shown = current.findings.filter(
-    (f) => (!sheet || f.sheet === sheet) && (!sev || f.severity === sev) && (!code || f.code === code) &&
+    (f) => (!sheet || placeOf(f) === sheet) && (!sev || f.severity === sev) && (!code || f.code === code) &&
       (!q || `${f.message} ${f.hint} ${f.value} ${f.column} ${f.code} ${f.row ?? ''}`.toLowerCase().includes(q)),
   );
   $<HTMLParagraphElement>('f-count').textContent =
@@ -271,7 +318,7 @@ function drawFindings(): void {
   $<HTMLTableElement>('findings').tBodies[0]!.replaceChildren(
     ...shown.slice(0, MAX_SHOWN).map((f) => {
       const tr = el('tr', { className: `sev-${f.severity}`, tabIndex: 0, title: 'Show this row' },
-        cell(f.severity === 'error' ? 'Error' : 'Warning'), cell(f.sheet), cell(f.row === null ? '' : String(f.row)), cell(f.column), cell(f.value), cell(f.message), cell(f.hint), cell(f.code));
+        cell(f.severity === 'error' ? 'Error' : 'Warning'), cell(placeOf(f)), cell(f.row === null ? '' : String(f.row)), cell(f.column), cell(f.value), cell(f.message), cell(f.hint), cell(f.code));
       const open = () => void showRow(f.file, f.sheet, f.row);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => {
@@ -291,8 +338,17 @@ $('f-search').addEventListener('input', drawFindings);
 async function showRow(file: string, sheet: string, row: number | null): Promise<void> {
   const view = $<HTMLDivElement>('row-view');
   if (row === null) return;
-  const r = await ask({ type: 'row', file, sheet, row }, 'row');
-  $<HTMLHeadingElement>('row-title').textContent = `${sheet}, row ${row}`;
+  const title = $<HTMLHeadingElement>('row-title');
+  let r: Extract<Answer, { type: 'row' }>;
+  try {
+    r = await ask({ type: 'row', file, sheet, row }, 'row');
+  } catch (e) {
+    title.textContent = `Row ${row} of ${placeOf({ file, sheet })} cannot be shown: ${e instanceof Error ? e.message : String(e)}`;
+    $<HTMLTableElement>('row-cells').tBodies[0]!.replaceChildren();
+    view.hidden = false;
+    return;
+  }
+  title.textContent = `${placeOf({ file, sheet })}, row ${row}`;
   $<HTMLTableElement>('row-cells').tBodies[0]!.replaceChildren(
     ...r.cells.map((v, i) => el('tr', {}, cell(r.header[i] || columnLetter(i)), cell(v))),
   );
@@ -477,7 +533,4 @@ $('editor-save').addEventListener('click', () => {
 
 recall();
 showMappingState();
-void setUpPortal({
-  files: () => chosen,
-  form: () => ({ gstin: gstin.value.trim(), period: period.value.trim(), sez: sez.checked }),
-});
+void setUpPortal({ files: () => chosen, form: checkOptions });

@@ -5,16 +5,30 @@
  * beside the uploaded totals) and shows the outcome and the ARN. A static copy of the page has
  * no token and never calls this.
  */
+import { distinctNames } from '../../src/api/input-names.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
+import { uploadOutcome } from './upload-outcome.js';
 
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
 interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
 interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
+interface Refusal { message?: string; hint?: string }
+
+/** The return and every option of the page's check: upload and filing read and check the files the same way. */
+export interface PortalForm {
+  gstin: string;
+  period: string;
+  sez: boolean;
+  turnover?: number;
+  preset: string;
+  mapping?: string;
+}
 
 export interface PortalPage {
   files(): readonly File[];
-  form(): { gstin: string; period: string; sez: boolean };
+  /** the form's values, or a sentence saying what to correct in it */
+  form(): PortalForm | string;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -43,21 +57,57 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
 
   const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
 
+  /** Why gstr1 serve refused a request, in its own words where it gave them. */
+  async function refusal(res: Response, fallback: string): Promise<string> {
+    const r = (await res.json().catch(() => ({}))) as Refusal;
+    return r.message ? failureText(r.message, r.hint ?? '') : fallback;
+  }
+
+  /** Hands the chosen files to gstr1 serve; a sentence saying why not at the first refusal. */
+  async function handOver(files: readonly File[]): Promise<string | undefined> {
+    if (!files.length) return 'Choose the files of the return above first.';
+    const cleared = await call('/api/files/clear', { method: 'POST' });
+    if (!cleared.ok) return refusal(cleared, 'gstr1 serve did not take the files.');
+    for (const file of files) {
+      let name: string;
+      try {
+        name = encodeURIComponent(file.name);
+      } catch {
+        return `gstr1 serve cannot take a file named "${file.name}". Rename it with plain letters and digits, choose it again, then try again.`;
+      }
+      const res = await call('/api/files', { method: 'POST', body: file, headers: { 'x-file-name': name } });
+      if (!res.ok) return refusal(res, `gstr1 serve did not take ${file.name}.`);
+    }
+    return undefined;
+  }
+
   async function start(action: 'upload' | 'status' | 'reset' | 'file'): Promise<void> {
     const f = page.form();
+    if (typeof f === 'string') {
+      state.textContent = f;
+      return;
+    }
     busy(true);
     $('p-annotated').hidden = true;
     $('p-annotate-failure').hidden = true;
     try {
+      const files = page.files();
       if (action === 'upload' || action === 'file') {
         state.textContent = 'Handing the files to gstr1 serve…';
-        await call('/api/files/clear', { method: 'POST' });
-        for (const file of page.files()) await call('/api/files', { method: 'POST', body: file, headers: { 'x-file-name': encodeURIComponent(file.name) } });
+        const refused = await handOver(files);
+        if (refused) {
+          state.textContent = `Nothing was sent to the portal. ${refused}`;
+          busy(false);
+          return;
+        }
       }
       state.textContent = 'Working with the portal…';
-      const res = await call('/api/job', { method: 'POST', body: JSON.stringify({ action, ...f, pan: $<HTMLInputElement>('pan').value.trim().toUpperCase() }) });
+      // the files as the page's check names them: serve starts only if it holds exactly these
+      const names = distinctNames(files.map((x) => x.name));
+      const chosen = files.map((x, i) => ({ name: names[i], bytes: x.size }));
+      const res = await call('/api/job', { method: 'POST', body: JSON.stringify({ action, ...f, files: chosen, pan: $<HTMLInputElement>('pan').value.trim().toUpperCase() }) });
       if (!res.ok) {
-        state.textContent = ((await res.json()) as { message?: string }).message ?? 'The request was refused.';
+        state.textContent = await refusal(res, 'The request was refused.');
         busy(false);
         return;
       }
@@ -145,10 +195,9 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     const chunks = (r.chunks as { outcome: string; errors: number }[] | undefined) ?? [];
-    const errors = chunks.reduce((a, c) => a + c.errors, 0);
     const outcome = chunks.map((c) => c.outcome.replace(/_/g, ' ')).join(', ');
     state.textContent = job.action === 'upload'
-      ? `Uploaded in ${plural(chunks.length, 'part')}: ${outcome}. ${errors ? `The portal refused ${plural(errors, 'record')}.` : 'The portal accepted every record.'}`
+      ? uploadOutcome(r)
       : `${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
     // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
@@ -158,11 +207,30 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     note.textContent = missing ? failureText(missing.message, missing.hint) : '';
   }
 
+  $('p-cancel').addEventListener('click', () => {
+    question.hidden = true;
+    state.textContent = 'Cancelling…';
+    void call('/api/job/cancel', { method: 'POST' });
+  });
+  // after a reload, a job still running (or waiting for an answer) is followed again, its question asked again
+  void json<JobView | null>('/api/job')
+    .then((job) => {
+      if (job?.state !== 'running' && job?.state !== 'asking') return undefined;
+      busy(true);
+      state.textContent = `A request to the portal (${job.action}) is still running…`;
+      return follow();
+    })
+    .catch(() => {});
+
   $('p-upload').addEventListener('click', () => void start('upload'));
   $('p-status').addEventListener('click', () => void start('status'));
   $('p-file').addEventListener('click', () => void start('file'));
   $('p-reset').addEventListener('click', () => {
     const f = page.form();
+    if (typeof f === 'string') {
+      state.textContent = f;
+      return;
+    }
     if (confirm(`Delete everything uploaded for ${f.gstin}, ${periodInWords(f.period)}, from the portal? Filed returns cannot be reset.`)) void start('reset');
   });
   question.addEventListener('submit', (e) => {

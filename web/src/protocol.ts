@@ -14,11 +14,17 @@ export interface CheckRequest {
   readonly mapping?: string;
 }
 
-export type ToWorker = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+/** What the page asks the worker; each request carries an id its answers carry back. */
+export type Request = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+
+export type ToWorker = Request & { readonly id: number };
 
 export type PageResult = Omit<WebCheckResult, 'raw'>;
 
-export type FromWorker =
+/** An answer, with the id of the request it answers (a check's progress too). */
+export type FromWorker = Answer & { readonly id: number };
+
+export type Answer =
   | { readonly type: 'progress'; readonly rows: number; readonly file: string }
   | { readonly type: 'result'; readonly result: PageResult; readonly ms: number }
   | { readonly type: 'failure'; readonly failure: WebFailure }

@@ -7,8 +7,9 @@ import retsaveSchema from '../../schema/retsave.json';
 import {
   annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
+import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import type { Answer, FromWorker, ToWorker } from './protocol.js';
 
 const MAPPING = 'column-mapping.json';
 const files = new Map<string, Blob>();
@@ -19,7 +20,10 @@ let findings: readonly Finding[] = [];
 /** the last check's options, for the split template */
 let checked: WebCheckOptions | undefined;
 
-const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+const send = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
+/** the request being answered: every answer carries its id, so the page gives it to the request it belongs to */
+let answering = 0;
+const post = (m: Answer, transfer: Transferable[] = []) => send({ ...m, id: answering }, transfer);
 
 function fail(e: unknown): void {
   const known = failureOf(e);
@@ -27,17 +31,11 @@ function fail(e: unknown): void {
   post({ type: 'failure', failure: known ?? { code: 'INTERNAL', message: `The check stopped unexpectedly: ${e instanceof Error ? e.message : String(e)}`, hint: 'Please report this, with the file if you can share it.' } });
 }
 
-/** The dropped files become the host's inputs, by name. */
+/** The dropped files become the host's inputs, by name (two of one name told apart, as gstr1 serve names them). */
 function useFiles(list: readonly File[]): void {
   files.clear();
-  inputs = [];
-  for (const f of list) {
-    // two files of one name (from two folders) are told apart
-    let name = f.name;
-    for (let i = 2; files.has(name); i++) name = f.name.replace(/(\.[^.]*)?$/, ` (${i})$1`);
-    files.set(name, f);
-    inputs.push(name);
-  }
+  inputs = distinctNames(list.map((f) => f.name));
+  list.forEach((f, i) => files.set(inputs[i]!, f));
 }
 
 async function handle(m: ToWorker): Promise<void> {
@@ -122,5 +120,9 @@ async function handle(m: ToWorker): Promise<void> {
 // one request at a time, in order: they share the inputs
 let queue = Promise.resolve();
 self.onmessage = (e: MessageEvent<ToWorker>) => {
-  queue = queue.then(() => handle(e.data)).catch(fail);
+  const m = e.data;
+  queue = queue.then(() => {
+    answering = m.id;
+    return handle(m).catch(fail);
+  });
 };

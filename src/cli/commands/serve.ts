@@ -15,7 +15,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .option('--provider <name>', 'the GSP API for upload and filing: whitebooks or sandbox (credentials from the environment or --config)')
     .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
     .option('--config <file>', 'JSON file with credentials, readable only by you')
-    .option('--journal-dir <dir>', 'where the filing journal is kept', { default: '.gstr1' })
+    .option('--journal-dir <dir>', 'where the filing journal is kept (default: the one gstr1 upload and gstr1 file use)')
     .option('--poll-ms <ms>', 'wait between status polls (default: 2 s, growing to 30 s)')
     .example('gstr1 serve --open')
     .example('gstr1 serve --provider whitebooks --base-url http://127.0.0.1:8787')
@@ -34,7 +34,7 @@ export default function register(cli: CAC, io: CliIO): void {
                 provider: providerName(opts.provider),
                 ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
                 ...(opts.config ? { configFile: String(opts.config) } : {}),
-                journalDir: String(opts.journalDir ?? '.gstr1'),
+                ...(opts.journalDir !== undefined ? { journalDir: String(opts.journalDir) } : {}),
                 ...(pollMs !== undefined ? { pollMs } : {}),
               },
             }

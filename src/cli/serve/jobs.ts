@@ -5,6 +5,7 @@
  * waits with a question until the page answers it.
  */
 import { randomBytes } from 'node:crypto';
+import { Gstr1Error } from '../../model/errors.js';
 import type { FilingCheck } from '../../upload/run.js';
 
 export type Question =
@@ -32,6 +33,9 @@ export class Job {
   private state: JobView['state'] = 'running';
   private question: Question | undefined;
   private answerWith: ((v: string) => void) | undefined;
+  private refuseWith: ((e: Error) => void) | undefined;
+  /** what the job waited for when the user cancelled it (the OTP, the go-ahead), else undefined */
+  cancelled: string | undefined;
   private result: unknown;
   private failure: Failure | undefined;
 
@@ -41,14 +45,35 @@ export class Job {
   ask(q: Question): Promise<string> {
     this.question = q;
     this.state = 'asking';
-    return new Promise((resolve) => {
-      this.answerWith = (v) => {
+    return new Promise((resolve, reject) => {
+      const close = () => {
         this.question = undefined;
         this.answerWith = undefined;
+        this.refuseWith = undefined;
         this.state = 'running';
+      };
+      this.answerWith = (v) => {
+        close();
         resolve(v);
       };
+      this.refuseWith = (e) => {
+        close();
+        reject(e);
+      };
     });
+  }
+
+  /**
+   * The user's cancel of a job that waits for them: the go-ahead to file is answered no, an OTP is
+   * refused (the run stops there). A job not waiting for the user cannot be cancelled: false.
+   */
+  cancel(): boolean {
+    const q = this.question;
+    if (!q) return false;
+    this.cancelled = q.kind === 'confirm' ? 'the go-ahead to file' : q.kind === 'otp' ? 'the OTP' : 'the EVC OTP';
+    if (q.kind === 'confirm') this.answerWith?.('no');
+    else this.refuseWith?.(new Gstr1Error('SERVE_CANCELLED', {}));
+    return true;
   }
 
   /** The page's answer; false when no question is open. */

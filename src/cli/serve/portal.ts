@@ -8,6 +8,7 @@ import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
+import type { RegisterOptions } from '../../register/index.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import type { Failure, Job } from './jobs.js';
@@ -29,6 +30,16 @@ export interface PortalRequest {
   readonly period: string;
   readonly sez?: boolean;
   readonly pan?: string;
+  /** the options of the page's own check: the same rules and the same reading of a sales register */
+  readonly turnover?: number;
+  readonly preset?: string;
+  /** the page's column mapping, saved as a file by the server */
+  readonly mapping?: string;
+}
+
+/** How the page's check read a sales register: upload and filing read it the same way. */
+function registerOf(r: PortalRequest): RegisterOptions {
+  return { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping } : {}) };
 }
 
 export function failureOf(e: unknown): Failure {
@@ -58,7 +69,8 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
     ...(s.baseUrl ? { baseUrl: s.baseUrl } : {}),
     ...(s.configFile ? { configFile: s.configFile } : {}),
     ...(s.env ? { env: s.env } : {}),
-    journalDir: s.journalDir ?? '.gstr1',
+    // where gstr1 upload, status and file keep it, unless serve was told otherwise
+    ...(s.journalDir ? { journalDir: s.journalDir } : {}),
     ...(s.pollMs !== undefined ? { poll: { intervalsMs: [s.pollMs] } } : {}),
     otp: () => job.ask({ kind: 'otp' }),
   };
@@ -70,7 +82,13 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
     const run = runOptions(s, r, job);
     if (r.action === 'upload') {
       const annotated = join(dir, 'portal-errors.xlsx');
-      const res = await uploadFiles(files, { ...run, sez: Boolean(r.sez), annotate: annotated });
+      const res = await uploadFiles(files, {
+        ...run,
+        sez: Boolean(r.sez),
+        annotate: annotated,
+        register: registerOf(r),
+        ...(r.turnover !== undefined ? { turnover: r.turnover } : {}),
+      });
       if (res.status === 'refused') {
         job.finish({ status: 'refused', errors: res.result.findings.errors });
         return;
@@ -78,6 +96,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       job.finish({
         status: 'uploaded',
         complete: res.upload.complete,
+        pending: res.upload.pending,
+        total: res.upload.total,
         chunks: res.upload.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length, resumed: c.resumed })),
         portalErrors: res.portalFindings.length,
         annotated: Boolean(res.annotated),
@@ -101,7 +121,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       job.finish({ outcome: res.outcome });
       return;
     }
-    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez) });
+    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: registerOf(r) });
     const res = await fileReturn({
       ...run,
       pan: r.pan ?? '',
@@ -114,6 +134,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
     else if (res.status === 'refused') job.fail(failureOf(new Gstr1Error(res.reason.code, res.reason.params)));
     else job.finish({ status: res.status, portal: res.portal, saved: res.saved, differences: res.differences });
   } catch (e) {
-    job.fail(failureOf(e));
+    // a question the user cancelled: said as such, whatever the provider made of the refusal
+    job.fail(job.cancelled ? wording({ code: 'SERVE_CANCELLED', params: { action: r.action, waited: job.cancelled } }) : failureOf(e));
   }
 }

@@ -12,7 +12,10 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refusal } from './guard.js';
 import { Job } from './jobs.js';
-import { runPortal, type PortalRequest, type PortalSettings } from './portal.js';
+import { distinctName } from '../../api/input-names.js';
+import { Gstr1Error } from '../../model/errors.js';
+import { filesDiffer, portalRequest, type HeldFile } from './job-request.js';
+import { failureOf, runPortal, type PortalSettings } from './portal.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -44,9 +47,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 const MAX_JSON = 64 * 1024;
+/** the page's column mapping, kept apart from the chosen files (their names never start with a dot) */
+const MAPPING = '.column-mapping.json';
 const DEFAULT_MAX_FILE = 512 * 1024 * 1024;
 
 class TooLarge extends Error {}
+
+const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`);
 
 async function body(req: IncomingMessage, max: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -71,8 +78,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxFile = opts.maxFileBytes ?? DEFAULT_MAX_FILE;
   const inbox = await mkdtemp(join(tmpdir(), 'gstr1-serve-'));
-  /** the files the page sent for the portal work, by name */
-  const files = new Map<string, string>();
+  /** the files the page sent for the portal work, by the name the page's check knows them by */
+  const files = new Map<string, HeldFile>();
   let job: Job | undefined;
   let port = 0;
 
@@ -85,23 +92,20 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       send(res, 405, { code: 'METHOD' });
       return;
     }
-    if (path === '/api/files/clear') {
-      for (const f of files.values()) await rm(f, { force: true });
-      files.clear();
-      send(res, 200, {});
-      return;
-    }
-    if (path === '/api/files') {
-      const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? '')));
-      if (!name || name.startsWith('.')) {
-        send(res, 400, { code: 'FILE_NAME' });
+    if (path === '/api/files/clear' || path === '/api/files') {
+      // an upload or a filing reads the files again later (the portal's errors, the totals check)
+      if (job?.busy) {
+        req.resume();
+        send(res, 409, failureOf(new Gstr1Error('SERVE_FILES_BUSY', {})));
         return;
       }
-      const data = await body(req, maxFile);
-      const dest = join(inbox, name);
-      await writeFile(dest, data);
-      files.set(name, dest);
-      send(res, 200, { name, bytes: data.length });
+      if (path === '/api/files/clear') {
+        for (const f of files.values()) await rm(f.path, { force: true });
+        files.clear();
+        send(res, 200, {});
+        return;
+      }
+      await saveFile(req, res);
       return;
     }
     if (path === '/api/job' && req.method === 'GET') {
@@ -113,6 +117,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       return;
     }
     const json = JSON.parse((await body(req, MAX_JSON)).toString('utf8') || '{}') as Record<string, unknown>;
+    if (path === '/api/job/cancel') {
+      send(res, job?.cancel() ? 200 : 409, job?.view() ?? null);
+      return;
+    }
     if (path === '/api/job/answer') {
       send(res, job?.answer(String(json.value ?? '')) ? 200 : 409, job?.view() ?? null);
       return;
@@ -127,16 +135,54 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         send(res, 400, { code: 'ACTION' });
         return;
       }
-      const r: PortalRequest = {
-        action, gstin: String(json.gstin ?? ''), period: String(json.period ?? ''), sez: Boolean(json.sez),
-        ...(json.pan !== undefined ? { pan: String(json.pan) } : {}),
-      };
+      const r = portalRequest(action, json);
+      if (action === 'upload' || action === 'file') {
+        // what the page checked is what is sent: the same files, by name and size
+        const differ = filesDiffer(json.files, [...files.values()]);
+        if (differ) {
+          send(res, 409, failureOf(new Gstr1Error('SERVE_FILES_DIFFER', differ)));
+          return;
+        }
+      }
+      const mapping = typeof json.mapping === 'string' && json.mapping ? join(inbox, MAPPING) : undefined;
+      if (mapping) await writeFile(mapping, String(json.mapping));
+      else await rm(join(inbox, MAPPING), { force: true });
       job = new Job(action);
-      void runPortal(opts.portal, r, [...files.values()], inbox, job);
+      void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()].map((f) => f.path), inbox, job);
       send(res, 202, job.view());
       return;
     }
     send(res, 404, { code: 'NOT_FOUND' });
+  }
+
+  /** One chosen file: a second of the same name is kept beside the first ("b2b (2).csv"), as the page's check names it. */
+  async function saveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = String(req.headers['x-file-name'] ?? '');
+    let plain = '';
+    try {
+      plain = basename(decodeURIComponent(raw));
+    } catch {
+      /* a name the page did not encode right: refused below, never a crash */
+    }
+    if (!plain || plain.startsWith('.')) {
+      req.resume();
+      send(res, 400, failureOf(new Gstr1Error('SERVE_FILE_NAME', { name: plain || raw })));
+      return;
+    }
+    const name = distinctName(plain, (n) => files.has(n));
+    let data: Buffer;
+    try {
+      data = await body(req, maxFile);
+    } catch (e) {
+      if (!(e instanceof TooLarge)) throw e;
+      req.resume();
+      send(res, 413, failureOf(new Gstr1Error('SERVE_FILE_TOO_LARGE', { name: plain, max: sizeInWords(maxFile) })));
+      return;
+    }
+    const dest = join(inbox, name);
+    await writeFile(dest, data);
+    files.set(name, { name, path: dest, bytes: data.length });
+    send(res, 200, { name, bytes: data.length });
   }
 
   async function annotated(res: ServerResponse): Promise<void> {

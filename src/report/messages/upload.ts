@@ -39,6 +39,28 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'The upload itself went through. Free some space there, or start gstr1 serve again with TMPDIR (TEMP on Windows) set to a folder with room.',
   },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
+  SERVE_FILE_NAME: {
+    input: true,
+    message: (p) => `gstr1 serve cannot take a file named "${s(p.name)}"`,
+    hint: () => 'Rename the file (a name that does not start with a dot, with plain letters and digits), choose it again, then upload again.',
+  },
+  SERVE_FILE_TOO_LARGE: {
+    input: true,
+    message: (p) => `${s(p.name)} is larger than gstr1 serve takes (${s(p.max)} at most)`,
+    hint: () => 'Split the register by month or by section into smaller files, or upload it with gstr1 upload on the command line.',
+  },
+  SERVE_FILES_BUSY: {
+    message: () => 'The files cannot be changed while a request to the portal is running: it may still read them',
+    hint: () => 'Wait for it to finish, or cancel it if it waits for an answer, then try again.',
+  },
+  SERVE_FILES_DIFFER: {
+    message: (p) => `gstr1 serve does not hold the files chosen on this page (it holds ${s(p.held)}; the page chose ${s(p.chosen)}): nothing was sent to the portal`,
+    hint: () => 'Press the button again: the chosen files are handed over again first.',
+  },
+  SERVE_CANCELLED: {
+    message: (p) => `Stopped at your request while the portal waited for ${s(p.waited)}: ${p.action === 'file' ? 'nothing was filed' : 'nothing more was sent'}`,
+    hint: () => 'Press Upload status to see what the portal holds for this period.',
+  },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
