@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, OptionError } from '../model/errors.js';
-import { UPLOAD_MESSAGES } from '../report/messages/upload.js';
+import { MESSAGES } from '../report/messages/index.js';
 import { errorCode, ProviderError, UploadError } from './errors.js';
 import { failureClass, KIND_CLASS, refusedByPortal, RETURN_REFUSALS } from './refusals.js';
 import type { ErrorKind } from './types.js';
@@ -21,6 +21,7 @@ describe('refusals: what a failure of a portal command counts as', () => {
     expect(failureClass(new UploadError('UPLOAD_LOCKED', { pid: 1 }))).toBe('failed');
     expect(failureClass(new UploadError('UPLOAD_GSTR1A_PERIOD', { period: '062024' }))).toBe('failed');
     expect(failureClass(new OptionError('OPTION_REQUIRED', { option: '--pan' }))).toBe('failed');
+    expect(failureClass(new OptionError('RETURN_TIME_BARRED', { period: '122022' }))).toBe('refused');
     expect(failureClass(new InputError('FILE_NOT_FOUND', { file: 'x' }))).toBe('failed');
     expect(failureClass(new Error('boom'))).toBeUndefined();
   });
@@ -32,7 +33,7 @@ describe('refusals: what a failure of a portal command counts as', () => {
   });
 
   it('every kind and every refusal code has the catalogue\'s words', () => {
-    for (const k of Object.keys(KIND_CLASS) as ErrorKind[]) expect(UPLOAD_MESSAGES[errorCode(k)], k).toBeDefined();
-    for (const c of RETURN_REFUSALS) expect(UPLOAD_MESSAGES[c], c).toBeDefined();
+    for (const k of Object.keys(KIND_CLASS) as ErrorKind[]) expect(MESSAGES[errorCode(k)], k).toBeDefined();
+    for (const c of RETURN_REFUSALS) expect(MESSAGES[c], c).toBeDefined();
   });
 });

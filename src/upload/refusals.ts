@@ -54,7 +54,11 @@ export const KIND_CLASS: Readonly<Record<ErrorKind, FailureClass>> = {
  * configuration, the lock, the journal's file) is `failed`; refusals returned as a result (a
  * filing check, a totals mismatch) never reach here.
  */
-export const RETURN_REFUSALS: ReadonlySet<string> = new Set(['UPLOAD_GSTR1A_GSTR1_NOT_FILED']);
+export const RETURN_REFUSALS: ReadonlySet<string> = new Set([
+  'UPLOAD_GSTR1A_GSTR1_NOT_FILED',
+  // more than three years past its due date (s.37(5)): refused here, before the portal would
+  'RETURN_TIME_BARRED',
+]);
 
 /** How a failure of a portal command counts (undefined: not one of this toolkit's errors). */
 export function failureClass(e: unknown): FailureClass | undefined {

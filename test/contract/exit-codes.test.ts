@@ -48,6 +48,19 @@ function chunkFiles(): string[] {
 }
 
 describe('exit codes: the portal refused the return (1)', () => {
+  it('a return past its three-year bar (s.37(5)): 1 for upload and file, refused before anything is sent', async () => {
+    const emu = await emulator();
+    // December 2022: due 13-01-2023, barred after 13-01-2026
+    const old = join(dir, 'dec-2022.json');
+    writeFileSync(old, JSON.stringify({ gstin: GSTIN, fp: '122022', b2cs: [{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 18, txval: 100, camt: 9, samt: 9, csamt: 0 }] }));
+    const up = await gstr1('upload', old, ...at(emu));
+    expect(up.stderr).toContain('three years later');
+    expect(up.code).toBe(1);
+    const filed = await gstr1('file', '--gstin', GSTIN, '--period', '122022', ...at(emu), ...filing);
+    expect(filed.code).toBe(1);
+    expect(Object.values(emu.emulator.calls).reduce((a, n) => a + n, 0)).toBe(0);
+  });
+
   it('a nil return with data saved (RET191148): 1, nothing filed', async () => {
     const emu = await emulator();
     expect((await gstr1('upload', chunkFiles()[0]!, ...at(emu))).code).toBe(0);
