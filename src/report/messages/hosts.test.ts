@@ -40,4 +40,13 @@ describe('hosts: one message set, options named as the reader sees them', () => 
       }
     }
   });
+  it('what the page shows through gstr1 serve names no step it cannot take', () => {
+    const nothing = { code: 'UPLOAD_NOTHING_TO_FILE', params: {} };
+    expect(hintOf(nothing)).toMatch(/\(gstr1 validate\).*use --nil\.$/);
+    expect(hintOf(nothing, 'web')).toBe('If the workbook does have invoices, check that its sheets were recognised (press Check and look at Rows per sheet), upload it, then file. A nil return is filed from the command line: gstr1 file --nil.');
+    const unknown = { code: 'REGISTER_COLUMN_UNKNOWN', params: { found: 'Txable Val', candidates: 'Taxable Value' } };
+    expect(hintOf(unknown)).toContain('gstr1 mapping init');
+    expect(hintOf(unknown, 'web')).not.toContain('gstr1 mapping init');
+    expect(hintOf(unknown, 'web')).toContain('Map the register\'s columns');
+  });
 });

@@ -34,6 +34,10 @@ export interface HostWords {
   quarterPeriod: string;
   /** how to send a GSTR-1A, after naming it (nothing on the page, which files GSTR-1 only) */
   gstr1aForm: string;
+  /** how to see whether a return's sheets were recognised */
+  checkSheets: string;
+  /** how to file a nil return on purpose, as a sentence (the page files none: the command line does) */
+  nilReturn: string;
 }
 
 export const CLI_WORDS: HostWords = {
@@ -46,6 +50,8 @@ export const CLI_WORDS: HostWords = {
   csvSection: '; or pass --section for a CSV',
   quarterPeriod: ", or a quarterly filer's quarter, e.g. --period Q4-2024-25",
   gstr1aForm: ' (--form gstr1a)',
+  checkSheets: 'gstr1 validate',
+  nilReturn: 'To file a nil return on purpose, use --nil.',
 };
 
 const field = (flag: unknown) => WEB_FIELDS[String(flag ?? '')];
@@ -60,6 +66,8 @@ const WEB: HostWords = {
   csvSection: '',
   quarterPeriod: '',
   gstr1aForm: '',
+  checkSheets: 'press Check and look at Rows per sheet',
+  nilReturn: 'A nil return is filed from the command line: gstr1 file --nil.',
 };
 
 export function hostWords(host: Host | undefined): HostWords {

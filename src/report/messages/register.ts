@@ -61,7 +61,7 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   },
   REGISTER_COLUMN_UNKNOWN: {
     message: (p) => `Column "${s(p.found)}" was not read; did you mean ${s(p.candidates)}?`,
-    hint: () => 'Rename the column to the field\'s header if it holds that data, or map it with a mapping file (gstr1 mapping init).',
+    hint: (_p, w = CLI_WORDS) => `Rename the column to the field's header if it holds that data, or map it (${w.mapHeaders}).`,
   },
   REGISTER_COLUMN_DUPLICATE: {
     message: (p) =>

@@ -114,9 +114,9 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => p.form === 'gstr1a'
       ? 'Not filed: nothing was uploaded for this GSTR-1A, and a GSTR-1A is not filed empty'
       : 'Not filed: nothing was uploaded for this return, so it would be filed as a nil return (no documents)',
-    hint: (p) => p.form === 'gstr1a'
+    hint: (p, w = CLI_WORDS) => p.form === 'gstr1a'
       ? 'Upload the amendments or missed documents with gstr1 upload --form gstr1a, then file. With nothing to amend, no GSTR-1A is needed.'
-      : 'If the workbook does have invoices, check that its sheets were recognised (gstr1 validate), upload it, then file. To file a nil return on purpose, use --nil.',
+      : `If the workbook does have invoices, check that its sheets were recognised (${w.checkSheets}), upload it, then file. ${w.nilReturn}`,
   },
   UPLOAD_GSTR1A_NIL: {
     message: () => 'Not filed: a GSTR-1A is not filed as a nil return (--nil); it is filed once per period, to amend or add documents',
