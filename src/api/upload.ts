@@ -7,9 +7,9 @@ import { OutputError } from '../model/errors.js';
 import type { Finding, Params } from '../model/finding.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
-import { hasDocuments } from '../upload/chunk-totals.js';
+import { nothingSent, payloadsHoldDocuments } from '../upload/chunk-totals.js';
 import { matchPortalErrors } from '../upload/error-report.js';
-import { computeTotals } from '../upload/totals.js';
+import { refuseTimeBarredRun } from '../upload/time-bar.js';
 import { uploadReturn, type RunOptions, type UploadResult } from '../upload/run.js';
 import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
 import { rowRulesThread } from '../validators/host/row-rules-thread.js';
@@ -57,16 +57,14 @@ export function defaultAnnotatedName(first: string): string {
 }
 
 export async function uploadFiles(files: readonly string[], opts: UploadFilesOptions): Promise<UploadFilesResult> {
+  // before the files are read: a return past its bar is refused whatever they hold
+  refuseTimeBarredRun(opts);
   const annotateOut = opts.annotate ?? defaultAnnotatedName(files[0]!);
   guardOutput(files, annotateOut);
   const { ctx, section, result, payloads: chunks } = await convertForUpload(files, opts, (c) => defaultCheckers(c, opts, RULES, { elsewhere: rowRulesThread }));
   if (result.findings.errors > 0 && !opts.force) return { status: 'refused', result };
   const payloads = chunks();
-  // a return holding no document at all is not sent: an empty save would come back "processed"
-  // (a blank template, unrecognised sheets, uncalculated formulas); total 0 says nothing was uploaded
-  if (!payloads.some((p) => hasDocuments(computeTotals([p])))) {
-    return { status: 'uploaded', result, upload: { chunks: [], complete: true, pending: 0, total: 0 }, portalFindings: [] };
-  }
+  if (!payloadsHoldDocuments(payloads)) return { status: 'uploaded', result, upload: nothingSent(), portalFindings: [] };
   const upload = await uploadReturn({ ...opts, gstin: ctx.gstin, period: formatPeriod(ctx.period), payloads });
   const errors = upload.chunks.flatMap((c) => c.errors);
   if (!errors.length) return { status: 'uploaded', result, upload, portalFindings: [] };

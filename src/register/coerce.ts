@@ -9,7 +9,7 @@
 import type { Finding } from '../model/finding.js';
 import { UQCS } from '../model/labels.js';
 import type { ColumnRef } from '../parsers/headers.js';
-import { coerceCell, coerceDate, coercePos, normaliseNumberText } from '../parsers/coerce.js';
+import { asExcelShows, coerceCell, coerceDate, coercePos, normaliseNumberText } from '../parsers/coerce.js';
 import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from '../parsers/raw.js';
 import { REGISTER_FIELDS, headerKey, registerFieldSpec, type RegisterField } from './fields.js';
 import type { RegisterLayout } from './layouts.js';
@@ -219,7 +219,7 @@ const QTY_WITH_UNIT = /^\s*([-+(]?\s*[\d,]*\.?\d+\)?)\s*([A-Za-z][A-Za-z. ]*)?\s
 
 export function parseQty(v: RawCell): Result<{ qty: string; unit?: string }> {
   // a number cell as Excel shows it: =4949.9+0.1 is cached as 4950.000000000001
-  if (typeof v === 'number') return Number.isFinite(v) ? ok({ qty: String(Number(v.toPrecision(15))) }) : bad('CELL_INVALID_NUMBER');
+  if (typeof v === 'number') return Number.isFinite(v) ? ok({ qty: asExcelShows(v) }) : bad('CELL_INVALID_NUMBER');
   const m = QTY_WITH_UNIT.exec(cellText(v));
   if (!m) return bad('CELL_INVALID_NUMBER');
   const n = normaliseNumberText(m[1]!);

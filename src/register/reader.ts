@@ -57,9 +57,10 @@ export interface RegisterRunOptions {
 interface HeaderFound {
   readonly match: LayoutMatch;
   readonly headerRow: number;
-  /** columns named by a finding at the header (a misspelt field name) */
-  readonly reported?: ReadonlySet<number>;
 }
+
+/** A header found, and the columns named by a finding at it (a misspelt field name). */
+type ReportedHeader = HeaderFound & { readonly reported: ReadonlySet<number> };
 
 interface HeaderScan {
   readonly found?: HeaderFound;
@@ -180,7 +181,7 @@ export class RegisterRun {
   private async *registerFile(file: string, opts: ReadOptions, contexts: ContextCache): AsyncGenerator<ParsedRow> {
     const kind = await detectFile(file, opts.maxUnzippedBytes ? { maxUnzippedBytes: opts.maxUnzippedBytes } : {});
     this.home ??= { file, kind };
-    const pending: { index: number; sheet: string; found: HeaderFound; totals: Map<string, number> }[] = [];
+    const pending: { index: number; sheet: string; found: ReportedHeader; totals: Map<string, number> }[] = [];
     let matched = 0;
     let closest: { sheet: string; match: LayoutMatch; row: RawRow } | undefined;
     let index = -1;
@@ -352,7 +353,7 @@ export class RegisterRun {
   // ---------------------------------------------------------------------------- classifying
 
   private async *classifySheet(
-    file: string, kind: FileKind, read: SheetRead, found: HeaderFound, it: AsyncIterator<RawRow>,
+    file: string, kind: FileKind, read: SheetRead, found: ReportedHeader, it: AsyncIterator<RawRow>,
     totals: Map<string, number> | undefined, opts: ReadOptions, contexts: ContextCache,
   ): AsyncGenerator<ParsedRow> {
     const { match, headerRow } = found;
@@ -361,7 +362,7 @@ export class RegisterRun {
     const sink = opts.findings;
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
-    const unread = new UnreadColumns(match, found.reported ?? new Set());
+    const unread = new UnreadColumns(match, found.reported);
     const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
       if (skip) return { raw, skip };

@@ -4,7 +4,7 @@
  * only the return's identity). Amounts are added in paise, never as binary fractions of rupees.
  */
 import type { ChunkState, JournalState } from './journal.js';
-import { SUMMARY_NAMES, type SectionTotal } from './totals.js';
+import { computeTotals, SUMMARY_NAMES, type SectionTotal } from './totals.js';
 
 type Num = Exclude<keyof SectionTotal, 'sec_nm'>;
 const FIELDS: readonly Num[] = [
@@ -38,6 +38,19 @@ export function addTotals(lists: Iterable<readonly SectionTotal[]>): SectionTota
 /** Whether totals hold any document at all. */
 export function hasDocuments(totals: readonly SectionTotal[]): boolean {
   return totals.some((t) => t.ttl_rec > 0);
+}
+
+/**
+ * Whether any of the payloads holds a document: one that holds none (a blank template,
+ * unrecognised sheets, uncalculated formulas) is not sent, since an empty save comes back "processed".
+ */
+export function payloadsHoldDocuments(payloads: readonly string[]): boolean {
+  return payloads.some((p) => hasDocuments(computeTotals([p])));
+}
+
+/** The outcome of an upload that sent nothing: total 0 says so. */
+export function nothingSent(): { chunks: never[]; complete: true; pending: 0; total: 0 } {
+  return { chunks: [], complete: true, pending: 0, total: 0 };
 }
 
 /** The chunks of the journal since the last reset, in upload order. */

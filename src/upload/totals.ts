@@ -189,7 +189,9 @@ export function compareTotals(portal: readonly SummarySection[], saved: readonly
     const ss = S.get(name);
     const fields: readonly ComparedField[] = DOCUMENT_SECTIONS.has(name) ? ['ttl_rec', ...COMPARED_FIELDS] : COMPARED_FIELDS;
     for (const field of fields) {
-      const pv = ps ? ps[field] : undefined;
+      // null or "" from the portal: not reported, as when the key is absent
+      const given = ps ? ps[field] : undefined;
+      const pv = given === null || given === '' ? undefined : given;
       const sv = ss ? ss[field] : undefined;
       const b = typeof sv === 'number' ? sv : 0;
       if (pv === undefined && b === 0) continue; // nothing saved that the portal would have to show
@@ -205,7 +207,7 @@ export function compareTotals(portal: readonly SummarySection[], saved: readonly
   return out;
 }
 
-/** A summary figure as a number: a JSON number, or plain decimal text ("1800.50"); NaN for anything else ("1,800.50", "", null). */
+/** A summary figure as a number: a JSON number, or plain decimal text ("1800.50"); NaN for anything else ("1,800.50", true). */
 function numberOf(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
   if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);

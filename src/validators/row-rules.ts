@@ -24,9 +24,9 @@ import type { Rule, RuleContext } from './types.js';
  * (the --iff documents, the run's document index) or that `ruleContext` derives from the others,
  * so a field added to the context or the options travels without being listed here.
  */
-export type PortableContext = Omit<RuleContext, LocalOnly>;
-type LocalOnly = 'iffDocuments' | 'documents' | 'rates' | 'firstDay' | 'lastDay';
-const LOCAL_ONLY: ReadonlySet<string> = new Set<LocalOnly>(['iffDocuments', 'documents', 'rates', 'firstDay', 'lastDay']);
+export type PortableContext = Omit<RuleContext, (typeof LOCAL_FIELDS)[number]>;
+const LOCAL_FIELDS = ['iffDocuments', 'documents', 'rates', 'firstDay', 'lastDay'] as const;
+const LOCAL_ONLY: ReadonlySet<string> = new Set(LOCAL_FIELDS);
 
 export function portableContext(ctx: RuleContext): PortableContext {
   return Object.fromEntries(Object.entries(ctx).filter(([k]) => !LOCAL_ONLY.has(k))) as unknown as PortableContext;

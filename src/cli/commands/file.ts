@@ -34,7 +34,7 @@ export default function register(cli: CAC, io: CliIO): void {
         ? undefined
         : jsonOnly
           ? payloadFiles.map((p) => p.text)
-          : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, ...(await readConversionOptions(io, opts)) });
+          : await (await import('../../api/upload.js')).payloadsFromFiles(inputs, { gstin: run.gstin, period: run.period, ...readConversionOptions(io, opts) });
       const pan = rawOption(io.argv, 'pan') ?? (opts.pan !== undefined ? String(opts.pan) : '');
       if (!pan) throw new OptionError('OPTION_REQUIRED', { option: '--pan' });
       const evc = secretOption(io, opts, 'evc-otp', 'GSTR1_EVC_OTP');

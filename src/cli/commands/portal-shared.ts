@@ -3,7 +3,7 @@
  * file). Their exit codes: 0 done; 1 the portal refused something or nothing was filed; 2 a usage
  * error, unreadable input or a failure; 3 not finished yet — run the same command again.
  */
-import { IFF_OPTION, periodText, quarterlyOption, readIffOption } from './shared.js';
+import { IFF_OPTION, periodText } from './shared.js';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
@@ -17,7 +17,6 @@ import type { Notice } from '../../upload/journal.js';
 import { rawOption, type CliIO } from '../io.js';
 import { readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 import type { RegisterOptions } from '../../register/index.js';
-import type { IffDocuments } from '../../validators/iff-documents.js';
 import { positiveInt } from '../../engine/options.js';
 import { DEFAULT_MAX_BYTES } from '../../mappers/payload.js';
 
@@ -52,22 +51,22 @@ export function conversionOptions(cmd: Command): Command {
 
 export interface Conversion {
   sez: boolean;
-  quarterly: boolean;
   maxBytes: number;
   section?: string;
   register: RegisterOptions;
-  iffDocuments?: IffDocuments;
 }
 
-/** The conversion options as given (the IFF months' files read for the checks upload runs). */
-export async function readConversionOptions(io: CliIO, opts: Record<string, unknown>): Promise<Conversion> {
+/**
+ * What decides the chunks a set of spreadsheets converts to, as given. --quarterly and --iff only
+ * change upload's checks: upload reads them itself, file accepts them (the same command line) and
+ * has no use for them.
+ */
+export function readConversionOptions(io: CliIO, opts: Record<string, unknown>): Conversion {
   return {
     sez: Boolean(opts.sez),
-    quarterly: quarterlyOption(io, opts),
     maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? DEFAULT_MAX_BYTES,
     ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
     register: readRegisterCliOptions(io, opts),
-    ...(await readIffOption(io, opts)),
   };
 }
 

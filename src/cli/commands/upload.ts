@@ -11,7 +11,7 @@ import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { chunksExit, conversionOptions, notFinished, portalOptions, printChunks, printNotice, readConversionOptions, readPayloadFiles, runOptions } from './portal-shared.js';
-import { exitCodeFor } from './shared.js';
+import { exitCodeFor, quarterlyOption, readIffOption } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   conversionOptions(portalOptions(cli.command('upload <...files>', 'Save a return on the portal (spreadsheets, or retsave JSON from gstr1 convert), one chunk at a time')))
@@ -41,10 +41,8 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
     }
   }
   const { uploadReturn } = await import('../../upload/run.js');
-  const { computeTotals } = await import('../../upload/totals.js');
-  const { hasDocuments } = await import('../../upload/chunk-totals.js');
-  // JSON holding no document at all: nothing is sent (an empty save would print "processed")
-  if (!payloads.some((p) => hasDocuments(computeTotals([p.text])))) return uploadExit(io, { chunks: [], complete: true, pending: 0, total: 0 });
+  const { nothingSent, payloadsHoldDocuments } = await import('../../upload/chunk-totals.js');
+  if (!payloadsHoldDocuments(payloads.map((p) => p.text))) return uploadExit(io, nothingSent());
   const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
   printChunks(io, res.chunks, files);
   const errors = res.chunks.flatMap((c) => c.errors);
@@ -71,12 +69,14 @@ function uploadExit(io: CliIO, res: UploadResult): number {
 async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unknown>): Promise<number> {
   const run = runOptions(io, opts);
   refuseTimeBarred(run.period, run.form);
-  const conversion = await readConversionOptions(io, opts);
+  const conversion = readConversionOptions(io, opts);
   const { uploadFiles } = await import('../../api/upload.js');
   const progress = progressReporter();
   const res = await uploadFiles(files, {
     ...run,
     ...conversion,
+    quarterly: quarterlyOption(io, opts),
+    ...(await readIffOption(io, opts)),
     force: Boolean(opts.force),
     ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
     ...(progress ? { onProgress: progress } : {}),

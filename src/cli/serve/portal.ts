@@ -11,6 +11,7 @@ import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
+import { refuseTimeBarredRun } from '../../upload/time-bar.js';
 import type { Failure, Job } from './jobs.js';
 
 /** How the server reaches the provider (from its own command line and environment). */
@@ -121,6 +122,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       job.finish({ outcome: res.outcome });
       return;
     }
+    // before the files are read again (fileReturn refuses it too, after)
+    refuseTimeBarredRun(run);
     const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: registerOf(r) });
     const res = await fileReturn({
       ...run,
