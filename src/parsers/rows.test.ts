@@ -89,6 +89,11 @@ describe('hidden sheets', () => {
     expect(shown.found).toEqual([]);
   });
 
+  it('a workbook whose only return sheet is hidden is told so, not "no sheet this tool recognises"', async () => {
+    const file = await book([{ name: 'b2b more', headers: B2B, rows: [invoice(2)], hidden: true }]);
+    await expect(read(file)).rejects.toMatchObject({ code: 'FILE_ONLY_HIDDEN_SHEETS', params: { sheets: 'b2b more (laid out like b2b,sez,de)' } });
+  });
+
   it('one of the user\'s own (a lookup list) or the template\'s master is passed over without a word', async () => {
     const { rows, found } = await read(
       await book([

@@ -95,6 +95,8 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
     const sheets = kind === 'xlsx' ? (host().readWorkbook?.(file) ?? readXlsx(file)) : readCsv(file);
     progress.file = file;
     let known = 0;
+    // hidden sheets laid out like a template sheet, not read (SHEET_HIDDEN_SKIPPED)
+    const hiddenLike: string[] = [];
     for await (const sheet of sheets) {
       const target = resolveSheet(file, kind, sheet, opts);
       if (target.skip) {
@@ -109,9 +111,12 @@ export async function* readRowBatches(files: readonly string[], opts: ReadOption
         for await (const raw of sheet.rows) yield reader.rows([raw], progress);
       }
       reader.end();
+      if (reader.hiddenLike) hiddenLike.push(`${sheet.name} (laid out like ${reader.hiddenLike})`);
       // a sheet counts as known when its name is a template sheet or its headers matched one
       if (target.spec || opts.stats.length > before) known++;
     }
+    // recognised but hidden is not "no sheet this tool recognises"
+    if (known === 0 && hiddenLike.length) throw new InputError('FILE_ONLY_HIDDEN_SHEETS', { file, sheets: hiddenLike.join(', ') });
     if (known === 0) {
       throw new InputError('FILE_NO_KNOWN_SHEET', {
         file,
@@ -149,6 +154,8 @@ class SheetReader {
   private stats: SheetStats | undefined;
   private scanned = 0;
   private failed = false;
+  /** the template sheet a hidden sheet's headers match (it was reported, not read) */
+  hiddenLike: string | undefined;
   private lastRow = 0;
 
   constructor(
@@ -187,6 +194,7 @@ class SheetReader {
       if (found && this.hidden) {
         // its rows may be return data the user cannot see; reading them unasked could count them twice
         opts.findings.push({ code: 'SHEET_HIDDEN_SKIPPED', severity: 'warning', file, sheet: sheet.name, row: raw.row, params: { sheet: sheet.name, like: found.spec.names[0]! } });
+        this.hiddenLike = found.spec.names[0]!;
         this.failed = true;
         return undefined;
       }

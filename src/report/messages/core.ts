@@ -106,6 +106,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} could not be read as a workbook (${s(p.detail)})`,
     hint: () => 'Open it in Excel and save it again as .xlsx.',
   },
+  FILE_ONLY_HIDDEN_SHEETS: {
+    input: true,
+    message: (p) => `${s(p.file)} has GSTR-1 data only on hidden sheets: ${s(p.sheets)}; hidden sheets are not read`,
+    hint: () => 'Unhide the sheet in Excel (right-click a sheet tab > Unhide), save, and run again; or copy its rows to a template sheet.',
+  },
   FILE_NO_KNOWN_SHEET: {
     input: true,
     message: (p) => `${s(p.file)} has no sheet this tool recognises`,
