@@ -84,6 +84,9 @@ describe('gstr1 serve: GSTR-1A, as gstr1 upload and file --form gstr1a', () => {
     }
     expect(emulator.emulator.portal.state(GSTIN, fp, 'gstr1a').counts.saves).toBe(0);
     expect(emulator.emulator.portal.state(GSTIN, fp).counts.saves).toBe(0);
+    // the job names the return as the portal knows it, however the GSTIN was typed
+    const typed = await runJob(server, { action: 'status', form: 'gstr1a', gstin: ` ${GSTIN.toLowerCase()} `, period: fp });
+    expect(typed).toMatchObject({ gstin: GSTIN, period: fp, form: 'gstr1a', failure: { code: 'UPLOAD_GSTR1A_PERIOD' } });
   });
 
   it('refuses a form it does not know, starting no job', async () => {

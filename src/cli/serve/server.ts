@@ -155,7 +155,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       const mapping = typeof json.mapping === 'string' && json.mapping ? join(inbox, MAPPING) : undefined;
       if (mapping) await writeFile(mapping, String(json.mapping));
       else await rm(join(inbox, MAPPING), { force: true });
-      const started = jobs.start(action, { gstin: r.gstin, period: r.period, form });
+      // the return as the portal knows it (the GSTIN in capitals), for the page to name
+      const started = jobs.start(action, { gstin: r.gstin.trim().toUpperCase(), period: r.period.trim(), form });
       void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()].map((f) => f.path), inbox, started);
       send(res, 202, started.view());
       return;
