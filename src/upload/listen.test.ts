@@ -4,9 +4,9 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:net';
+import { cli } from '../../test/helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptionError } from '../model/errors.js';
-import { runCLI } from '../cli/cli.js';
 import { startEmulator } from './emulator/index.js';
 import { listenOn } from './listen.js';
 
@@ -58,10 +58,9 @@ describe('the emulator on a busy port', () => {
   });
 
   it('gstr1 emulator --port <busy> says so and exits 2, not an internal error', async () => {
-    let err = '';
-    const sink = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WriteStream;
-    const code = await runCLI(['emulator', '--port', String(port)], { stdout: sink, stderr: sink });
+    const { code, stdout, stderr } = await cli('emulator', '--port', String(port));
     expect(code).toBe(2);
-    expect(err).toBe(`gstr1: Port ${port} is in use (by another program, or a gstr1 serve or emulator already running)\n  fix: Choose another with --port, or --port 0 for any free port.\n`);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`gstr1: Port ${port} is in use (by another program, or a gstr1 serve or emulator already running)\n  fix: Choose another with --port, or --port 0 for any free port.\n`);
   });
 });

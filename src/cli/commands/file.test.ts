@@ -5,35 +5,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../upload/emulator/index.js';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { startEmulator } from '../../upload/emulator/index.js';
 import type { SectionTotal } from '../../upload/totals.js';
 import type { SummarySection } from '../../upload/types.js';
-import { runCLI } from '../cli.js';
 import { totalsTable } from './file.js';
+import { cli } from '../../../test/helpers/cli.js';
 import { stubEmulatorCredentials } from '../../../test/helpers/portal-cli.js';
-
-const GSTIN = '27AAACR5055K1Z7';
-const PERIOD = '092025';
-const dir = mkdtempSync(join(tmpdir(), 'gstr1-file-'));
-let emu: RunningEmulator;
-beforeAll(async () => {
-  emu = await startEmulator({});
-});
-afterAll(async () => {
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => vi.unstubAllEnvs());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-  const stderr = { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WriteStream;
-  const code = await runCLI(args, { stdout, stderr });
-  return { code, out, err };
-}
 
 describe('gstr1 file: a portal total that is not a plain number', () => {
   it('the totals table shows it as the portal gave it; numbers as rupees, nothing reported as 0.00', () => {
@@ -45,7 +23,15 @@ describe('gstr1 file: a portal total that is not a plain number', () => {
   });
 
   it('through the command: the mismatch is printed and it exits 1, nothing filed', async () => {
-    stubEmulatorCredentials(mkdtempSync(join(dir, 'home-')));
+    const emu = await startEmulator({});
+    const dir = mkdtempSync(join(tmpdir(), 'gstr1-file-'));
+    onTestFinished(async () => {
+      vi.unstubAllEnvs();
+      await emu.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    stubEmulatorCredentials(join(dir, 'home'));
+    const [GSTIN, PERIOD] = ['27AAACR5055K1Z7', '092025'];
     const b2b = join(dir, 'b2b.csv');
     writeFileSync(b2b, 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount\n'
       + '29AAACR5055K1Z3,Kaveri,INV/1,05-Sep-2025,1180,29-Karnataka,N,,Regular B2B,,18,1000,\n');
@@ -59,13 +45,13 @@ describe('gstr1 file: a portal total that is not a plain number', () => {
       return r;
     });
     const filed = await cli('file', ...id, '--pan', 'AAACR5055K', '--yes');
-    expect(filed.err).not.toMatch(/internal error/);
+    expect(filed.stderr).not.toMatch(/internal error/);
     expect(filed.code).toBe(1);
-    expect(filed.out).toMatch(/B2B +portal +"1,000.00" +1e\+21 /);
-    expect(filed.out).toContain('B2B ttl_tax: portal "1,000.00" (not a number), uploaded 1000.00');
+    expect(filed.stdout).toMatch(/B2B +portal +"1,000.00" +1e\+21 /);
+    expect(filed.stdout).toContain('B2B ttl_tax: portal "1,000.00" (not a number), uploaded 1000.00');
     // a number too large to be an amount in paise is still a number the portal gave: shown as such
-    expect(filed.out).toContain('B2B ttl_igst: portal 1e+21, uploaded 180.00');
-    expect(filed.out).toContain('Not filed');
+    expect(filed.stdout).toContain('B2B ttl_igst: portal 1e+21, uploaded 180.00');
+    expect(filed.stdout).toContain('Not filed');
     expect(emu.emulator.portal.state(GSTIN, PERIOD).filed).toBeFalsy();
   });
 });

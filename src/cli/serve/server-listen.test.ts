@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cli } from '../../../test/helpers/cli.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCLI } from '../cli.js';
 import { startServer } from './server.js';
 
 let busy: Server;
@@ -33,10 +33,9 @@ describe('gstr1 serve on a busy port', () => {
   });
 
   it('the command says the port is in use and how to choose another, exit 2', async () => {
-    let out = '';
-    const sink = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;
-    const code = await runCLI(['serve', '--port', String(port)], { stdout: sink, stderr: sink });
+    const { code, stdout, stderr } = await cli('serve', '--port', String(port));
     expect(code).toBe(2);
-    expect(out).toBe(`gstr1: Port ${port} is in use (by another program, or a gstr1 serve or emulator already running)\n  fix: Choose another with --port, or --port 0 for any free port.\n`);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`gstr1: Port ${port} is in use (by another program, or a gstr1 serve or emulator already running)\n  fix: Choose another with --port, or --port 0 for any free port.\n`);
   });
 });
