@@ -16,6 +16,7 @@ import { distinctName } from '../../api/input-names.js';
 import { Gstr1Error, OptionError } from '../../model/errors.js';
 import { filesDiffer, portalRequest, requestedForm, type HeldFile } from './job-request.js';
 import { failureOf, runPortal, type PortalSettings } from './portal.js';
+import { listenOn } from '../../upload/listen.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -242,7 +243,11 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       req.resume();
     });
   });
-  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  // a port that cannot be had is refused (LISTEN_*), and the inbox made for this launch goes with it
+  await listenOn(server, opts.port ?? 0, '127.0.0.1').catch(async (e: unknown) => {
+    await rm(inbox, { recursive: true, force: true });
+    throw e;
+  });
   port = (server.address() as { port: number }).port;
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -207,4 +207,21 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Stopped after waiting ${duration(p.limitMs)} for ${waitedFor(p.waited)} with no answer: ${nothingSent(p.action)}`,
     hint: (p) => `Start again when you can answer at once${p.waited === 'confirm' ? '' : ' (the portal sends a new OTP)'}. Press Upload status to see what the portal holds for this period.`,
   },
+
+  // ------------------------------------------------------------------ listening (gstr1 serve, gstr1 emulator)
+  LISTEN_PORT_IN_USE: {
+    input: true,
+    message: (p) => `Port ${s(p.port)} is in use (by another program, or a gstr1 serve or emulator already running)`,
+    hint: () => 'Choose another with --port, or --port 0 for any free port.',
+  },
+  LISTEN_PORT_NOT_ALLOWED: {
+    input: true,
+    message: (p) => `Port ${s(p.port)} may not be opened by this user (ports below 1024 need administrator rights)`,
+    hint: () => 'Choose another with --port (1024 or above), or --port 0 for any free port.',
+  },
+  LISTEN_ADDRESS_UNAVAILABLE: {
+    input: true,
+    message: (p) => `${s(p.host)} is not an address of this machine, so nothing can listen on it`,
+    hint: () => 'Use --host 127.0.0.1 (the default).',
+  },
 };
