@@ -5,12 +5,11 @@
  * amounts by value × rate alone: IGST 0 at 18 % was RET91708 and IGST 1800 on an SEZ supply
  * without payment passed. They are judged by what the supply owes: 0 (RET191150 otherwise).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convertFiles } from '../src/api/convert.js';
-import { toExcel } from '../src/api/to-excel.js';
+import { jsonRoundTrip } from './helpers/json-round-trip.js';
 import { validateFiles } from '../src/api/validate.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gstr1-no-tax-'));
@@ -49,16 +48,7 @@ const TAXED = {
   exp: [{ exp_typ: 'WOPAY', inv: [{ inum: 'X/1', idt: '09-10-2025', val: 5900, itms: [{ txval: 5000, rt: 18, iamt: 900, csamt: 0 }] }] }],
 };
 
-async function roundTrip(body: { gstin: string; fp: string }, name: string) {
-  const json = join(root, `${name}.json`);
-  const text = JSON.stringify(body);
-  writeFileSync(json, text);
-  const xlsx = join(root, `${name}.xlsx`);
-  await toExcel([json], { out: xlsx });
-  const out = join(root, `${name}-again.json`);
-  const converted = await convertFiles([xlsx], { gstin: body.gstin, period: body.fp, out, force: true });
-  return { text, again: readFileSync(out, 'utf8'), findings: converted.result.findings.items };
-}
+const roundTrip = (body: { gstin: string; fp: string }, name: string) => jsonRoundTrip(root, body, name);
 
 const taxFindings = (items: readonly { code: string; sheet?: string; row?: number; column?: string; params?: Record<string, unknown> }[]) =>
   items.filter((f) => f.code === 'RET91708' || f.code === 'RET191150').map((f) => [f.code, f.sheet, f.row, f.column, f.params?.type]);
