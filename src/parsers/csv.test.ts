@@ -15,6 +15,16 @@ async function rowsOfFile(file: string): Promise<RawCell[][]> {
   return out;
 }
 
+/** What reading `file` throws. */
+async function failure(file: string): Promise<unknown> {
+  try {
+    await rowsOfFile(file);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('CSV line endings', () => {
   it('every CRLF, LF and CR outside quotes ends a row (files concatenated on different systems)', async () => {
     const text = 'GSTIN,Invoice\r\n27AAFCD5862R1ZR,A-1\n27AAFCD5862R1ZR,A-2\r27AAFCD5862R1ZR,A-3\r\n"27AAFCD5862R1ZR","multi\r\nline"\n';
@@ -77,15 +87,6 @@ describe('CSV text in Windows-1252 or damaged, past the first 64 KB', () => {
   // plain ASCII lines, more than the sniff's 64 KB
   const filler = '08061000,Plain biscuits,KGS-KILOGRAMS,10,100.00,0,100.00\n'.repeat(1300);
 
-  async function failure(file: string): Promise<unknown> {
-    try {
-      await rowsOfFile(file);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  }
-
   it('Windows-1252 after plain ASCII is read as Windows-1252: no garbled text', async () => {
     const text = Buffer.concat([Buffer.from(HEADER + filler), Buffer.from('08061000,Caf\xe9 cr\xe8me biscuits,KGS-KILOGRAMS,1,1.00,0,1.00\n', 'latin1')]);
     expect(text.length).toBeGreaterThan(70_000);
@@ -121,15 +122,6 @@ describe('CSV text in Windows-1252 with UTF-8 in it (two files put together)', (
   // more than the 64 KB the encoding is guessed from
   const plain = Array.from({ length: 2000 }, (_, i) => row(i, 'Plain Traders')).join('');
   const cp1252 = (s: string) => Buffer.from(s.replace('’', '\x92').replace('–', '\x96').replace('€', '\x80'), 'latin1');
-
-  async function failure(file: string): Promise<unknown> {
-    try {
-      await rowsOfFile(file);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  }
 
   it('reads Windows-1252 text whole: accented letters, curly quotes, dashes and € (no UTF-8 seen in "CAFÉ’S")', async () => {
     const file = writeText(dirs.dir(), 'w1252.csv', Buffer.concat([Buffer.from(HEADER), cp1252(row(1, 'CAFÉ’S – Crème €5'))]));
