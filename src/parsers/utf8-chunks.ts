@@ -7,6 +7,7 @@
  */
 import { host } from './host/source.js';
 import { firstNotUtf8, firstUtf8Look, utf8LookAt } from './utf8-sequences.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 /** Decodes a run of bytes whole, invalid bytes as U+FFFD as TextDecoder does. */
 export type Utf8Run = (bytes: Uint8Array) => string;
@@ -234,23 +235,8 @@ export function cp1252Chunks(): CsvTextChunks {
   };
 }
 
-const WINDOWS_1252 = new TextDecoder('windows-1252');
 /** UTF-8 that keeps a byte-order mark (one put in the middle of the text is what was found) */
 const UTF8_AS_IT_IS = new TextDecoder('utf-8', { ignoreBOM: true });
-/** what Windows-1252 has at 0x80-0x9F, where Latin-1 has control characters (5 of them unused, kept as they are) */
-const AT_80_TO_9F = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
-const LATIN1_ONLY = WINDOWS_1252.decode(Uint8Array.of(0x80)) !== '€';
-const CONTROL_80_TO_9F = /[\x80-\x9f]/g;
-
-/**
- * Windows-1252 as the Encoding Standard has it. Node 20.18.3 and later (and 22.13 to 24) decode it
- * as Latin-1 (nodejs/node#56542), leaving €, curly quotes, dashes and ™ as invisible control
- * characters: there they are put back.
- */
-export function decodeWindows1252(b: Uint8Array): string {
-  const text = WINDOWS_1252.decode(b);
-  return LATIN1_ONLY ? text.replace(CONTROL_80_TO_9F, (c) => AT_80_TO_9F[c.charCodeAt(0) - 0x80]!) : text;
-}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
