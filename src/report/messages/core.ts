@@ -315,6 +315,6 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) =>
       `${s(p.file)} mixes two text encodings: it reads as Windows-1252 (what Excel's plain "CSV" gives), but ${p.row !== undefined ? `row ${s(p.row)}` : 'it'} also has text that looks like UTF-8 ("${s(p.windows1252)}" there is "${s(p.utf8)}" written in UTF-8); read as either one, some names and descriptions would be garbled, so it was not read`,
     hint: () =>
-      'Save each file it was put together from as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8 (Comma delimited)), then put them together again. Opening this file in Excel and saving it does not mend it: Excel too reads one of its two encodings garbled.',
+      'If it was put together from several files, save each of them as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8 (Comma delimited)) and put those together again; if a program wrote it, export it again as CSV UTF-8. Opening this file in Excel and saving it does not mend it: Excel too reads one of its two encodings garbled.',
   },
 };
