@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentSeries, splitSerial } from '../src/register/derive.js';
 
+/** A row of the register `sales.csv`. */
+const at = (row: number) => ({ file: 'sales.csv', sheet: 'sales', row });
+
 describe('register: document series (Table 13)', () => {
   it('splits a number around its serial; a trailing financial year belongs to the suffix', () => {
     expect(splitSerial('INV/25-26/0012')).toEqual({ prefix: 'INV/25-26/', digits: '0012', suffix: '' });
@@ -15,25 +18,27 @@ describe('register: document series (Table 13)', () => {
 
   it('counts every number from the lowest to the highest; missing ones and marked ones are cancelled', () => {
     const s = new DocumentSeries();
-    for (const n of [3, 1, 2, 5, 7]) expect(s.add('INV', `INV/25-26/${String(n).padStart(4, '0')}`, n === 5, n)).toBe('new');
-    expect(s.add('INV', 'inv/25-26/0002', false, 9)).toBe('same');
-    expect(s.add('INV', 'INV/25-26/0005', false, 10)).toBe('cancel-mismatch');
+    for (const n of [3, 1, 2, 5, 7]) expect(s.add('INV', `INV/25-26/${String(n).padStart(4, '0')}`, n === 5, at(n))).toBe('new');
+    expect(s.add('INV', 'inv/25-26/0002', false, at(9))).toBe('same');
+    expect(s.add('INV', 'INV/25-26/0005', false, at(10))).toBe('cancel-mismatch');
     expect(s.list()).toEqual([{
       nature: 1, from: 'INV/25-26/0001', to: 'INV/25-26/0007', totnum: 7, cancel: 3, documents: 5, markedCancelled: 1,
-      gaps: 2, missing: ['INV/25-26/0004', 'INV/25-26/0006'], firstRow: 3,
+      gaps: 2, missing: ['INV/25-26/0004', 'INV/25-26/0006'], sources: s.list()[0]!.sources,
     }]);
-    expect(s.rows()).toEqual([{ docNature: 1, docFrom: 'INV/25-26/0001', docTo: 'INV/25-26/0007', totnum: 7, cancel: 3 }]);
+    // the rows of the series' documents, in the order read: a finding on its Table 13 row names them
+    expect(s.list()[0]!.sources.listed.map((p) => p.row)).toEqual([3, 1, 2, 5, 7]);
+    expect(s.rows().map((r) => r.values)).toEqual([{ docNature: 1, docFrom: 'INV/25-26/0001', docTo: 'INV/25-26/0007', totnum: 7, cancel: 3 }]);
   });
 
   it('keeps series apart by prefix, suffix and nature, listed invoices, debit notes, credit notes', () => {
     const s = new DocumentSeries();
-    s.add('C', 'CN/1', false, 1);
-    s.add('INV', 'B/25-26/001', false, 2);
-    s.add('INV', 'A/25-26/001', false, 3);
-    s.add('INV', 'A/25-26/002', false, 4);
-    s.add('D', 'CN/2', false, 5);
-    s.add('INV', '7/24-25', false, 6);
-    s.add('INV', '9/24-25', false, 7);
+    s.add('C', 'CN/1', false, at(1));
+    s.add('INV', 'B/25-26/001', false, at(2));
+    s.add('INV', 'A/25-26/001', false, at(3));
+    s.add('INV', 'A/25-26/002', false, at(4));
+    s.add('D', 'CN/2', false, at(5));
+    s.add('INV', '7/24-25', false, at(6));
+    s.add('INV', '9/24-25', false, at(7));
     expect(s.list().map((x) => [x.nature, x.from, x.to, x.totnum, x.cancel])).toEqual([
       [1, 'B/25-26/001', 'B/25-26/001', 1, 0],
       [1, 'A/25-26/001', 'A/25-26/002', 2, 0],
@@ -45,7 +50,7 @@ describe('register: document series (Table 13)', () => {
 
   it('unpadded serials: from/to are the documents\' own numbers', () => {
     const s = new DocumentSeries();
-    for (const n of [9, 10, 12]) s.add('INV', `S${n}`, false, n);
+    for (const n of [9, 10, 12]) s.add('INV', `S${n}`, false, at(n));
     expect(s.list()[0]).toMatchObject({ from: 'S9', to: 'S12', totnum: 4, cancel: 1, missing: ['S11'] });
   });
 });

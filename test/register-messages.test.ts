@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORE_MESSAGES } from '../src/report/messages/core.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
+import { REGISTER_LINE_MESSAGES } from '../src/report/messages/register-lines.js';
 import { RULE_MESSAGES } from '../src/report/messages/rules.js';
 
 const SOURCES = [
@@ -15,7 +16,7 @@ describe('register messages', () => {
   it('every code the register reports has a message and a hint', () => {
     const codes = new Set<string>();
     for (const f of SOURCES) for (const m of readFileSync(f, 'utf8').matchAll(/'((?:REGISTER|OPTION|CELL|AMOUNT)_[A-Z_]+)'/g)) codes.add(m[1]!);
-    const all = { ...CORE_MESSAGES, ...RULE_MESSAGES, ...REGISTER_MESSAGES };
+    const all = { ...CORE_MESSAGES, ...RULE_MESSAGES, ...REGISTER_MESSAGES, ...REGISTER_LINE_MESSAGES };
     for (const c of codes) {
       expect(all[c], c).toBeDefined();
       expect(all[c]!.message({ value: 'x' }).length, c).toBeGreaterThan(0);
@@ -24,7 +25,7 @@ describe('register messages', () => {
   });
 
   it('defines no code another area defines (so it can join the catalogue)', () => {
-    for (const c of Object.keys(REGISTER_MESSAGES)) {
+    for (const c of [...Object.keys(REGISTER_MESSAGES), ...Object.keys(REGISTER_LINE_MESSAGES)]) {
       expect(CORE_MESSAGES[c], c).toBeUndefined();
       expect(RULE_MESSAGES[c], c).toBeUndefined();
     }

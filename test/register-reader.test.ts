@@ -275,7 +275,7 @@ describe('register reader: which files are registers', () => {
 });
 
 describe('register reader: derived tables', () => {
-  it('without tax columns, the HSN summary\'s tax is computed once per group from its summed value', async () => {
+  it('without tax columns, the HSN summary\'s tax is the sum of the tax each invoice carries', async () => {
     const file = csvFile([
       GSTR1_HEAD,
       ['Invoice', 'H/1', '03-09-2025', MH, '27', '83011000', 'NOS', '1', '18', '0.05'],
@@ -285,11 +285,15 @@ describe('register reader: derived tables', () => {
     ]);
     const { json, findings } = await run([file]);
     expect(findings).toEqual([]);
-    const intra = computeTax(10, 18, false);
+    // 9 % of Rs 0.05 rounds to nothing on each invoice, so Table 12 has nothing either (not 9 % of Rs 0.10)
+    const intra = computeTax(5, 18, false);
+    expect(intra.camt).toBe(0);
     const inter = computeTax(10003, 18, true);
+    const items = (json.b2b as any[]).flatMap((r) => r.inv).map((i: any) => i.itms[0].itm_det);
+    expect(items.map((d: any) => d.camt ?? d.iamt)).toEqual([0, 0, inter.iamt! / 100]);
     expect(json.hsn.hsn_b2b).toEqual([{
       num: 1, hsn_sc: '83011000', uqc: 'NOS', qty: 4, rt: 18, txval: 100.13,
-      iamt: inter.iamt! / 100, camt: intra.camt! / 100, samt: intra.samt! / 100, csamt: 0,
+      iamt: inter.iamt! / 100, camt: 2 * intra.camt! / 100, samt: 2 * intra.samt! / 100, csamt: 0,
     }]);
     // services: UQC NA and quantity 0 from the May 2025 period
     expect(json.hsn.hsn_b2c).toEqual([{ num: 1, hsn_sc: '998314', uqc: 'NA', qty: 0, rt: 18, txval: 5000, iamt: 0, camt: 450, samt: 450, csamt: 0 }]);

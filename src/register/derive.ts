@@ -1,9 +1,9 @@
 /**
  * The tables derived from the register's lines rather than read from it:
  * - Table 12, the HSN summary: lines grouped by HSN, UQC and rate (per B2B / B2C tab from the
- *   May 2025 period), quantities and taxable values summed (credit notes less), tax amounts
- *   summed as given, or — when the register has no tax columns — computed once per group from
- *   the summed taxable value (inter-State and intra-State parts apart);
+ *   May 2025 period), quantities and taxable values summed (credit notes less), and the tax each
+ *   line carries in its invoice or note summed — taxable value × rate, whatever amounts the
+ *   register shows (line-tax.ts checks those), so Table 12 and the invoices agree;
  * - Table 13, documents issued: document numbers split into series by their prefix and suffix
  *   around the serial (INV/25-26/0001..0150; a trailing financial year such as /25-26 is part of
  *   the suffix); from/to are the lowest and highest numbers, the total counts every number in
@@ -11,55 +11,61 @@
  * - Table 14 (from the January 2024 period): supplies through each e-commerce operator, net value
  *   and taxes, split into u/s 52 (clttx) and u/s 9(5) (paytx).
  * State is one small record per group, series or operator; series keep their serial numbers in a
- * Set of numbers.
+ * Set of numbers. Each record keeps the register rows it comes from (the first few, and how
+ * many), so that a finding on a derived row names them.
  */
 import { Decimal } from 'decimal.js';
 import { hsnMasterRequired } from '../model/dated-rules.js';
 import type { FieldValues } from '../model/fields.js';
-import { computeTax } from '../model/money.js';
 import type { Period } from '../model/period.js';
-import type { DocKind } from './coerce.js';
+import type { DocKind, RowPlace } from './coerce.js';
 import type { Decision } from './classify.js';
 import type { RegisterLine } from './line.js';
+import { returnTax } from './line-tax.js';
 
 type Values = Partial<FieldValues>;
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-/** Taxes of a group: given amounts, plus taxable values whose tax is computed at the end. */
+/** The register rows a derived row comes from: the first few, and how many in all. */
+export class RowSources {
+  static readonly LISTED = 5;
+  readonly listed: RowPlace[] = [];
+  count = 0;
+
+  add(place: RowPlace): void {
+    if (this.listed.length < RowSources.LISTED) this.listed.push({ file: place.file, sheet: place.sheet, row: place.row });
+    this.count++;
+  }
+
+  get first(): RowPlace {
+    return this.listed[0]!;
+  }
+}
+
+/**
+ * Taxes of a group: the sum of the tax each line carries in the return, as its invoice or note
+ * carries it (taxable value × rate, never the register's amounts: see line-tax.ts), and cess as given.
+ */
 class TaxSums {
   iamt = 0;
   camt = 0;
   samt = 0;
   csamt = 0;
-  /** `inter|diff|rate` → taxable value whose tax is still to be computed */
-  private readonly bases = new Map<string, number>();
 
-  add(line: RegisterLine, d: Decision, taxGiven: boolean): void {
+  add(line: RegisterLine, d: Decision): void {
     const s = d.sign === -1 ? -1 : 1;
-    const mag = (x: number | undefined) => (d.sign === -1 ? Math.abs(x ?? 0) : (x ?? 0));
-    this.csamt += s * mag(line.csamt);
-    if (taxGiven) {
-      this.iamt += s * mag(line.iamt);
-      this.camt += s * mag(line.camt);
-      this.samt += s * mag(line.samt);
-    } else if (!d.noTax) {
-      const k = `${d.inter ? 1 : 0}|${line.diffPercent}|${line.rate}`;
-      this.bases.set(k, (this.bases.get(k) ?? 0) + s * mag(line.txval));
-    }
+    const t = returnTax(line, d);
+    // a line's own sign (a negative taxable value) stays, except on a note netted against sales
+    const own = d.sign === -1 || line.txval >= 0 ? 1 : -1;
+    this.iamt += s * own * t.iamt;
+    this.camt += s * own * t.camt;
+    this.samt += s * own * t.samt;
+    this.csamt += s * (d.sign === -1 ? Math.abs(line.csamt ?? 0) : (line.csamt ?? 0));
   }
 
-  /** Given amounts plus the tax computed on each summed base. */
   totals(): { iamt: number; camt: number; samt: number; csamt: number } {
-    let { iamt, camt, samt } = this;
-    for (const [k, base] of this.bases) {
-      const [inter, diff, rate] = k.split('|');
-      const t = computeTax(base, Number(rate), inter === '1', Number(diff));
-      iamt += t.iamt ?? 0;
-      camt += t.camt ?? 0;
-      samt += t.samt ?? 0;
-    }
-    return { iamt, camt, samt, csamt: this.csamt };
+    return { iamt: this.iamt, camt: this.camt, samt: this.samt, csamt: this.csamt };
   }
 }
 
@@ -74,16 +80,14 @@ interface HsnGroup {
   qty: Decimal;
   txval: number;
   readonly tax: TaxSums;
-  /** register rows that fed the group: the first, and how many */
-  readonly firstRow: number;
-  lines: number;
+  /** register rows that fed the group */
+  readonly sources: RowSources;
 }
 
 export interface HsnLine {
   readonly tab: 'b2b' | 'b2c';
   readonly values: Values;
-  readonly firstRow: number;
-  readonly lines: number;
+  readonly sources: RowSources;
 }
 
 export class HsnSummary {
@@ -106,7 +110,7 @@ export class HsnSummary {
     return line.uqc;
   }
 
-  add(line: RegisterLine, d: Decision, taxGiven: boolean, uqc: string): void {
+  add(line: RegisterLine, d: Decision, uqc: string, place: RowPlace): void {
     const tab = d.hsnTab!;
     // supplies without tax (SEZ or export under LUT) go on a rate-0 row: summed with taxed sales
     // of the same rate their row would fail the portal's tax check (RET91708)
@@ -114,10 +118,10 @@ export class HsnSummary {
     const key = `${this.split ? tab : ''}|${line.hsn}|${uqc}|${rt}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = { tab, hsn: line.hsn!, uqc, rt, qty: new D(0), txval: 0, tax: new TaxSums(), firstRow: line.row, lines: 0 };
+      g = { tab, hsn: line.hsn!, uqc, rt, qty: new D(0), txval: 0, tax: new TaxSums(), sources: new RowSources() };
       this.groups.set(key, g);
     }
-    g.lines++;
+    g.sources.add(place);
     if (!g.desc && line.desc) g.desc = line.desc;
     const s = d.sign;
     const service = uqc === 'NA' && line.hsn!.startsWith('99') && this.services;
@@ -126,7 +130,7 @@ export class HsnSummary {
       g.qty = g.qty.plus(s === -1 ? q.abs().neg() : q);
     }
     g.txval += s === -1 ? -Math.abs(line.txval) : line.txval;
-    g.tax.add(line, d, taxGiven);
+    g.tax.add(line, d);
   }
 
   lines(): HsnLine[] {
@@ -135,8 +139,7 @@ export class HsnSummary {
       const t = g.tax.totals();
       out.push({
         tab: g.tab,
-        firstRow: g.firstRow,
-        lines: g.lines,
+        sources: g.sources,
         values: {
           hsn: g.hsn,
           ...(g.desc ? { desc: g.desc } : {}),
@@ -201,7 +204,8 @@ interface Series {
   maxText: string;
   readonly serials: Set<number>;
   readonly cancelled: Set<number>;
-  readonly firstRow: number;
+  /** rows of the series' documents */
+  readonly sources: RowSources;
 }
 
 export interface SeriesInfo {
@@ -218,7 +222,8 @@ export interface SeriesInfo {
   readonly gaps: number;
   /** the first few missing numbers */
   readonly missing: readonly string[];
-  readonly firstRow: number;
+  /** rows of the series' documents */
+  readonly sources: RowSources;
 }
 
 export type SeriesAdd = 'new' | 'same' | 'cancel-mismatch';
@@ -227,7 +232,7 @@ export class DocumentSeries {
   private readonly series = new Map<string, Series>();
 
   /** Adds a document line; 'same' for a further line of a document already seen. */
-  add(kind: Exclude<DocKind, 'AA'>, num: string, cancelled: boolean, row: number): SeriesAdd {
+  add(kind: Exclude<DocKind, 'AA'>, num: string, cancelled: boolean, place: RowPlace): SeriesAdd {
     const nature = DOC_NATURE[kind];
     const p = splitSerial(num);
     const numbered = p.digits !== undefined;
@@ -237,12 +242,13 @@ export class DocumentSeries {
     if (!s) {
       s = {
         nature, prefix: p.prefix, suffix: p.suffix, numbered, min: serial, max: serial, minText: num, maxText: num,
-        serials: new Set(), cancelled: new Set(), firstRow: row,
+        serials: new Set(), cancelled: new Set(), sources: new RowSources(),
       };
       this.series.set(key, s);
     }
     if (s.serials.has(serial)) return s.cancelled.has(serial) === cancelled ? 'same' : 'cancel-mismatch';
     s.serials.add(serial);
+    s.sources.add(place);
     if (cancelled) s.cancelled.add(serial);
     if (serial < s.min) {
       s.min = serial;
@@ -270,20 +276,23 @@ export class DocumentSeries {
       }
       out.push({
         nature: s.nature, from: s.minText, to: s.maxText, totnum, cancel: totnum - (s.serials.size - s.cancelled.size),
-        documents: s.serials.size, markedCancelled: s.cancelled.size, gaps, missing, firstRow: s.firstRow,
+        documents: s.serials.size, markedCancelled: s.cancelled.size, gaps, missing, sources: s.sources,
       });
     }
     return out.sort((a, b) => a.nature - b.nature);
   }
 
-  rows(): Values[] {
+  rows(): { values: Values; sources: RowSources }[] {
     return this.list().map((s) => ({
-      // the coerced Nature of Document is its number (see parsers/coerce.ts)
-      docNature: s.nature as unknown as string,
-      docFrom: s.from,
-      docTo: s.to,
-      totnum: s.totnum,
-      cancel: s.cancel,
+      sources: s.sources,
+      values: {
+        // the coerced Nature of Document is its number (see parsers/coerce.ts)
+        docNature: s.nature as unknown as string,
+        docFrom: s.from,
+        docTo: s.to,
+        totnum: s.totnum,
+        cancel: s.cancel,
+      },
     }));
   }
 }
@@ -299,7 +308,7 @@ interface EcoRecord {
   readonly etin: string;
   suppval: number;
   readonly tax: TaxSums;
-  readonly firstRow: number;
+  readonly sources: RowSources;
 }
 
 export class EcoSupplies {
@@ -309,21 +318,25 @@ export class EcoSupplies {
     return this.records.size;
   }
 
-  add(line: RegisterLine, d: Decision, taxGiven: boolean): void {
+  add(line: RegisterLine, d: Decision, place: RowPlace): void {
     const part = d.eco!;
     const key = `${part}|${line.etin}`;
     let r = this.records.get(key);
-    if (!r) this.records.set(key, (r = { part, etin: line.etin!, suppval: 0, tax: new TaxSums(), firstRow: line.row }));
+    if (!r) this.records.set(key, (r = { part, etin: line.etin!, suppval: 0, tax: new TaxSums(), sources: new RowSources() }));
+    r.sources.add(place);
     r.suppval += d.sign === -1 ? -Math.abs(line.txval) : line.txval;
-    r.tax.add(line, d, taxGiven);
+    r.tax.add(line, d);
   }
 
-  rows(): Values[] {
+  rows(): { values: Values; sources: RowSources }[] {
     return [...this.records.values()].map((r) => {
       const t = r.tax.totals();
       return {
-        ecoNature: r.part, etin: r.etin, ecoName: r.etin, suppval: r.suppval,
-        iamt: t.iamt, camt: t.camt, samt: t.samt, csamt: t.csamt,
+        sources: r.sources,
+        values: {
+          ecoNature: r.part, etin: r.etin, ecoName: r.etin, suppval: r.suppval,
+          iamt: t.iamt, camt: t.camt, samt: t.samt, csamt: t.csamt,
+        },
       };
     });
   }

@@ -21,7 +21,8 @@ import { readRows, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
 import { readXlsx, xlsxSheetNames } from '../parsers/xlsx.js';
 import { classify, classifyContext, isRefusal, type ClassifyContext, type Decision, type Target, type TargetSheet } from './classify.js';
 import { cellFinding } from './coerce.js';
-import { DocumentSeries, EcoSupplies, HsnSummary } from './derive.js';
+import { DocumentSeries, EcoSupplies, HsnSummary, type RowSources } from './derive.js';
+import { lineTaxFindings } from './line-tax.js';
 import { DocumentValues } from './doc-value.js';
 import { REGISTER_FIELDS, registerFieldSpec, REQUIRED_FIELDS } from './fields.js';
 import type { RegisterLayout } from './layouts.js';
@@ -401,7 +402,7 @@ export class RegisterRun {
         }
         // Table 13 counts every document issued, cancelled ones too; not an amendment (counted when first
         // issued) nor an advance adjusted (adjusted in an invoice, no document of its own)
-        const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, raw.row);
+        const added = d.original || line.kind === 'AA' ? undefined : this.docs.add(line.kind, line.docNum, line.cancelled, place);
         if (added === 'cancel-mismatch') sink.push({ ...cellFinding('REGISTER_CANCEL_MISMATCH', 'warning', place, cols.cancelled ?? cols.docNum), params: { document: line.docNum } });
 
         // one document, one section (nil-rated lines of a taxable invoice go to Table 8 beside it)
@@ -437,7 +438,8 @@ export class RegisterRun {
         else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
         else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
         if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
-        this.derive(line, d, reader.taxGiven, place, cols, sink, notes);
+        this.derive(line, d, place, cols, sink, notes);
+        for (const f of lineTaxFindings(line, d, place, cols, raw.cells)) sink.push(f);
 
         const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
         const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
@@ -457,11 +459,11 @@ export class RegisterRun {
 
   /** Adds a line to the HSN summary and Table 14. */
   private derive(
-    line: RegisterLine, d: Decision, taxGiven: boolean, place: { file: string; sheet: string; row: number },
+    line: RegisterLine, d: Decision, place: { file: string; sheet: string; row: number },
     cols: LayoutMatch['columns'], sink: { push(f: Finding): void }, notes: RowNote[],
   ) {
     if (d.eco) {
-      this.eco.add(line, d, taxGiven);
+      this.eco.add(line, d, place);
       if (d.eco === 'clttx') notes.push({ code: 'eco-52', params: { etin: line.etin } });
     }
     if (!d.hsnTab || this.hsnMissingColumn) return;
@@ -475,7 +477,7 @@ export class RegisterRun {
       sink.push({ ...cellFinding('REGISTER_UQC_MISSING', 'warning', place, cols.uqc ?? cols.qty ?? cols.hsn), params: { hsn: line.hsn } });
       uqc = 'OTH';
     }
-    this.hsn.add(line, d, taxGiven, uqc);
+    this.hsn.add(line, d, uqc, place);
   }
 
   // ---------------------------------------------------------------------------- derived tables
@@ -483,11 +485,7 @@ export class RegisterRun {
   private *derived(contexts: ContextCache): Generator<ParsedRow> {
     if (!this.home) return;
     const { file, kind } = this.home;
-    const emit = (target: SheetId, values: ParsedRow['values']): ParsedRow => {
-      const ctx = contexts.forDerived(file, kind, target);
-      ctx.stats.read++;
-      return { ctx, row: ctx.stats.read, values, cells: [] };
-    };
+    const emit = (target: SheetId, values: ParsedRow['values'], sources: RowSources): ParsedRow => contexts.derivedRow(file, kind, target, values, sources);
     if (this.hsnMissingColumn) {
       this.sink?.push({ code: 'REGISTER_NO_HSN', severity: 'warning', file });
     } else {
@@ -496,12 +494,12 @@ export class RegisterRun {
         const target: SheetId = split ? (l.tab === 'b2b' ? 'hsnb2b' : 'hsnb2c') : 'hsn';
         if (split) this.summary.hsnLines[l.tab]++;
         this.summary.hsnLines.all++;
-        yield emit(target, l.values);
+        yield emit(target, l.values, l.sources);
       }
     }
     const series = this.docs.list();
     this.summary.series = series;
-    for (const values of this.docs.rows()) yield emit('docs', values);
+    for (const { values, sources } of this.docs.rows()) yield emit('docs', values, sources);
     for (const sr of series) {
       if (sr.gaps > 0 && sr.gaps > sr.documents) {
         this.sink?.push({
@@ -510,9 +508,9 @@ export class RegisterRun {
         });
       }
     }
-    for (const values of this.eco.rows()) {
+    for (const { values, sources } of this.eco.rows()) {
       this.summary.ecoRecords++;
-      yield emit('eco', values);
+      yield emit('eco', values, sources);
     }
   }
 

@@ -2,8 +2,13 @@
  * A classified register line as a row of its template sheet: the template's field values, and
  * a sheet context whose columns are the register's own, so that every finding of the mappers and
  * the validators points at the register's cell. One context per (file, register sheet, target
- * sheet); derived tables (HSN, documents, Table 14) get a context of their own, named
- * "<sheet> (derived)", with no columns.
+ * sheet); a derived table's row (HSN, documents, Table 14) gets a context named after the register
+ * rows it comes from, "<sheet> of <register sheet> rows 5, 9 (derived)", with no columns, and the
+ * first of those rows as its row number.
+ *
+ * Sheets that have no date (b2cs, advances, Table 15's B2C parts) still carry the register's
+ * date as `idt`, pointing at the register's date column: it is checked against the period
+ * (RET191114) like an invoice's, and no section's JSON writes it.
  */
 import { ECO_FROM } from '../model/dated-rules.js';
 import type { Field, FieldValues } from '../model/fields.js';
@@ -11,9 +16,11 @@ import { noTaxType } from '../model/no-tax.js';
 import { periodKey } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ColumnRef } from '../parsers/headers.js';
-import type { SheetContext, SheetStats } from '../parsers/rows.js';
+import { baseName } from '../parsers/file-names.js';
+import type { ParsedRow, SheetContext, SheetStats } from '../parsers/rows.js';
 import type { ReturnContext } from '../model/return.js';
 import type { Decision, Original, TargetSheet } from './classify.js';
+import type { RowSources } from './derive.js';
 import type { RegisterField } from './fields.js';
 import type { RegisterLine } from './line.js';
 import type { RegisterColumns } from './match.js';
@@ -64,8 +71,12 @@ const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
   ngsupAmt: ['txval'],
 };
 
+/** Sheets without a date column whose rows carry the register's date as `idt` (not their amendments: they name a month). */
+export const DATED_SUMMARIES: ReadonlySet<SheetId> = new Set<SheetId>(['b2cs', 'at', 'atadj', 'ecob2c', 'ecourp2c']);
+
 export function templateColumns(sheet: SheetId, register: RegisterColumns): Partial<Record<Field, ColumnRef>> {
   const out: Partial<Record<Field, ColumnRef>> = {};
+  if (DATED_SUMMARIES.has(sheet) && register.docDate) out.idt = register.docDate;
   for (const col of sheetSpec(sheet).columns) {
     for (const src of FIELD_SOURCE[col.field] ?? []) {
       const ref = register[src];
@@ -97,7 +108,7 @@ export class ContextCache {
     return ctx;
   }
 
-  /** The context of a derived table (HSN summary, documents issued, Table 14). */
+  /** The context of a derived table (HSN summary, documents issued, Table 14): its counts are the table's. */
   forDerived(file: string, format: 'xlsx' | 'csv', target: SheetId): SheetContext {
     const key = `${file}\u0000(derived)\u0000${target}`;
     let ctx = this.map.get(key);
@@ -111,10 +122,36 @@ export class ContextCache {
     }
     return ctx;
   }
+
+  /** One derived row, located at the register rows it comes from (its table's counts go up by one). */
+  derivedRow(file: string, format: 'xlsx' | 'csv', target: SheetId, values: ParsedRow['values'], from: RowSources): ParsedRow {
+    const table = this.forDerived(file, format, target);
+    table.stats.read++;
+    return { ctx: { ...table, sheet: derivedSheetName(target, from, file) }, row: from.first.row, values, cells: [] };
+  }
 }
 
-export function derivedSheetName(target: SheetId): string {
-  return `${sheetSpec(target).names[0]} (derived)`;
+/**
+ * `hsn(b2b) (derived)`; for one derived row, with the register rows it comes from:
+ * `hsn(b2b) of Sales rows 5, 9 (derived)`, `docs of Sales rows 2, 3, 4, 5, 6 and 20 more (derived)`.
+ * Rows of another file are named with it. The name ends in "(derived)": no cell of the file holds it.
+ */
+export function derivedSheetName(target: SheetId, from?: RowSources, home?: string): string {
+  const name = sheetSpec(target).names[0];
+  if (!from || from.count === 0) return `${name} (derived)`;
+  const groups: { where: string; rows: number[] }[] = [];
+  for (const p of from.listed) {
+    const where = p.file === home ? p.sheet : `${baseName(p.file)} ${p.sheet}`;
+    const g = groups[groups.length - 1];
+    if (g?.where === where) g.rows.push(p.row);
+    else groups.push({ where, rows: [p.row] });
+  }
+  const more = from.count - from.listed.length;
+  return `${name} of ${groups.map(rowsText).join('; ')}${more > 0 ? ` and ${more} more` : ''} (derived)`;
+}
+
+function rowsText(s: { where: string; rows: number[] }): string {
+  return `${s.where} row${s.rows.length > 1 ? 's' : ''} ${s.rows.join(', ')}`;
 }
 
 /**
@@ -161,16 +198,19 @@ function sheetValues(line: RegisterLine, d: Decision & { target: TargetSheet }, 
   const diff = { diffPercent: line.diffPercent };
   const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};
   const txval = line.txval;
+  // a sheet without a date keeps the register's, to be checked against the period
+  const dated = line.docDate ? { idt: line.docDate } : {};
   const amended = AMENDS[d.target];
   if (amended) {
     const values = { ...templateValues(line, { ...d, target: amended.of }, docValue, ctx), ...amended.original(d.original!, line) };
     if (d.target === 'b2cla') delete values.pos;
+    if (DATED_SUMMARIES.has(amended.of)) delete values.idt;
     return values;
   }
   switch (d.target) {
     case 'at':
     case 'atadj':
-      return { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess };
+      return { pos: line.pos!, ...diff, rt: line.rate, adAmt: txval, ...cess, ...dated };
     case 'ecob2b':
     case 'ecourp2b':
       return {
@@ -179,7 +219,7 @@ function sheetValues(line: RegisterLine, d: Decision & { target: TargetSheet }, 
       };
     case 'ecob2c':
     case 'ecourp2c':
-      return { ...supplierOf(line), pos: line.pos!, rt: line.rate, txval, ...cess };
+      return { ...supplierOf(line), pos: line.pos!, rt: line.rate, txval, ...cess, ...dated };
     case 'b2b':
       return {
         ctin: line.ctin!, ...(line.recipientName ? { receiverName: line.recipientName } : {}),
@@ -191,7 +231,7 @@ function sheetValues(line: RegisterLine, d: Decision & { target: TargetSheet }, 
     case 'b2cs':
       return {
         typ: 'OE', pos: line.pos!, ...diff, rt: line.rate,
-        txval: d.sign * Math.abs(txval), ...(line.csamt !== undefined ? { csamt: d.sign * Math.abs(line.csamt) } : {}),
+        txval: d.sign * Math.abs(txval), ...(line.csamt !== undefined ? { csamt: d.sign * Math.abs(line.csamt) } : {}), ...dated,
       };
     case 'cdnr':
       return {

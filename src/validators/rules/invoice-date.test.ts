@@ -27,4 +27,21 @@ describe('rule: RET191114', () => {
       [8, 'Original Invoice date', 'before-registration'],
     ]);
   });
+
+  it('checks the date a sales register gives rows of sheets without one (b2cs, advances, Table 15 B2C)', async () => {
+    const f = await runRules(rule, [
+      makeRow('b2cs', { pos: '27', rt: 18, txval: 100, idt: '2025-03-31' }, 5),
+      makeRow('b2cs', { pos: '27', rt: 18, txval: 100, idt: '2025-04-05' }, 6),
+      makeRow('b2cs', { pos: '07', rt: 18, txval: 100, idt: '2016-01-05' }, 7),
+      makeRow('at', { pos: '27', rt: 18, adAmt: 100, idt: '2025-04-01' }, 8),
+      makeRow('atadj', { pos: '27', rt: 18, adAmt: 100, idt: '2025-04-01' }, 9),
+      makeRow('ecob2c', { pos: '27', rt: 18, txval: 100, idt: '2025-04-01' }, 10),
+      makeRow('ecourp2c', { pos: '27', rt: 18, txval: 100, idt: '2025-04-01' }, 11),
+      // a row of the template's own b2cs sheet has no date: nothing to check
+      makeRow('b2cs', { pos: '27', rt: 18, txval: 100 }, 12),
+    ]);
+    expect(f.map((x) => [x.row, x.params?.reason])).toEqual([
+      [6, 'after-period'], [7, 'before-gst'], [8, 'after-period'], [9, 'after-period'], [10, 'after-period'], [11, 'after-period'],
+    ]);
+  });
 });
