@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
-import { type CliIO, rawOption } from '../io.js';
+import { type CliIO, pathOption, rawOption } from '../io.js';
 import { untilStopped } from './until-stopped.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -33,8 +33,8 @@ export default function register(cli: CAC, io: CliIO): void {
               portal: {
                 provider: providerName(opts.provider),
                 ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
-                ...(opts.config ? { configFile: String(opts.config) } : {}),
-                ...(opts.journalDir !== undefined ? { journalDir: String(opts.journalDir) } : {}),
+                ...(opts.config ? { configFile: pathOption(io.argv, opts, 'config')! } : {}),
+                ...(opts.journalDir !== undefined ? { journalDir: pathOption(io.argv, opts, 'journal-dir')! } : {}),
                 ...(pollMs !== undefined ? { pollMs } : {}),
               },
             }
