@@ -1,4 +1,5 @@
 /** gstr1 convert <files...> --gstin --period [--out] [--max-bytes] [--sez] [--section] [--force] */
+import { basename } from 'node:path';
 import type { CAC } from 'cac';
 import { positiveInt } from '../../engine/options.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
@@ -54,9 +55,10 @@ export default function register(cli: CAC, io: CliIO): void {
  * `gstr1 upload gstr1-*.json` would send them with this return.
  */
 async function warnOlderFiles(io: CliIO, out: string, written: readonly string[]): Promise<void> {
-  const { filesUnderReturnNames } = await import('../../api/chunk-names.js');
+  const { chunkFile, filesUnderReturnNames } = await import('../../api/chunk-names.js');
   const older = await filesUnderReturnNames(out, written);
   if (!older.length) return;
-  const f = { code: 'CONVERT_OLDER_FILES', params: { count: older.length, files: older.join(', '), written: written.join(', ') } };
+  const chunks = chunkFile(basename(out), 0).replace(/0\.json$/, '*.json');
+  const f = { code: 'CONVERT_OLDER_FILES', params: { count: older.length, files: older.join(', '), written: written.join(', '), chunks } };
   io.stderr.write(`\ngstr1: ${messageOf(f)}\n  ${hintOf(f)}\n`);
 }

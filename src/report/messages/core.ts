@@ -351,6 +351,6 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
       const what = p.written ? `not part of this return, which is ${s(p.written)} only` : 'not this return (none was written)';
       return `${s(p.files)} ${one ? 'was' : 'were'} there before this run and ${one ? 'is' : 'are'} ${what}`;
     },
-    hint: () => 'Delete or move the older file(s) before you upload, so that they are not sent as this return (e.g. by gstr1 upload gstr1-*.json).',
+    hint: (p) => `Delete or move the older file(s) before you upload, so that they are not sent as this return (e.g. by gstr1 upload ${s(p.chunks)}).`,
   },
 };
