@@ -6,8 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** The name of chunk `i` of a return written to `out`: `gstr1.json` → `gstr1-2.json`. */
-export function chunkFile(out: string, i: number): string {
+/** The name of chunk `i` of a return written to `out`: `gstr1.json` → `gstr1-2.json` (`*`: any chunk). */
+export function chunkFile(out: string, i: number | '*'): string {
   return `${out.replace(/\.json$/i, '')}-${i}.json`;
 }
 

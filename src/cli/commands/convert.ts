@@ -58,7 +58,6 @@ async function warnOlderFiles(io: CliIO, out: string, written: readonly string[]
   const { chunkFile, filesUnderReturnNames } = await import('../../api/chunk-names.js');
   const older = await filesUnderReturnNames(out, written);
   if (!older.length) return;
-  const chunks = chunkFile(basename(out), 0).replace(/0\.json$/, '*.json');
-  const f = { code: 'CONVERT_OLDER_FILES', params: { count: older.length, files: older.join(', '), written: written.join(', '), chunks } };
+  const f = { code: 'CONVERT_OLDER_FILES', params: { count: older.length, files: older.join(', '), written: written.join(', '), chunks: chunkFile(basename(out), '*') } };
   io.stderr.write(`\ngstr1: ${messageOf(f)}\n  ${hintOf(f)}\n`);
 }
