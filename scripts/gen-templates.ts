@@ -21,7 +21,7 @@ const CSV_DIR = join(TEMPLATES, 'csv');
 
 // stale CSVs (a renamed or dropped sheet) must not linger
 for (const f of await readdir(CSV_DIR).catch(() => [] as string[])) if (f.endsWith('.csv')) await rm(join(CSV_DIR, f));
-const blank = await writeBlankTemplate(TEMPLATES, { csvDir: CSV_DIR });
+const blank = await writeBlankTemplate(TEMPLATES, { csvDir: CSV_DIR, force: true });
 const sample = await generateSample();
 
 const rel = (p: string) => relative(ROOT, p);

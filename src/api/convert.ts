@@ -1,7 +1,6 @@
 /** `gstr1 convert`: spreadsheets → retsave JSON file(s), chunked under a size limit. */
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { OptionError, writeFailure } from '../model/errors.js';
+import { writeFailure } from '../model/errors.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, PAYLOAD_END, payloadTexts } from '../mappers/payload.js';
 import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
@@ -10,7 +9,8 @@ import { type ReturnOptions, sectionOption, returnContext } from '../engine/opti
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
 import { processWithRegister } from './register-pass.js';
 import type { ProcessResult } from '../engine/pass.js';
-import { inFolderOf, partialName } from '../report/output-file.js';
+import { inFolderOf, partialName, refuseInputAsOutput } from '../report/output-file.js';
+import { chunkFile } from './chunk-names.js';
 
 export interface ConvertOptions extends ReturnOptions, ValidateOptions {
   /** output file; chunks become `<out>-1.json`, `<out>-2.json`... */
@@ -61,8 +61,7 @@ export async function convertFiles(files: readonly string[], opts: ConvertOption
  */
 export async function writePayloadFiles(result: ProcessResult, out: string, maxBytes: number): Promise<string[]> {
   const env = { gstin: result.ctx.gstin, fp: formatPeriod(result.ctx.period) };
-  const base = out.replace(/\.json$/i, '');
-  const chunkName = (i: number) => `${base}-${i}.json`;
+  const chunkName = (i: number) => chunkFile(out, i);
   const partials: string[] = [];
   const renamed: string[] = [];
   let fh: FileHandle | undefined;
@@ -115,8 +114,7 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
   });
 }
 
-/** Inputs are never overwritten. */
+/** Inputs are never overwritten: `out` is not one of them, by name or as the same file. */
 export function guardOutput(inputs: readonly string[], out: string): void {
-  const o = resolve(out);
-  if (inputs.some((f) => resolve(f) === o)) throw new OptionError('OUTPUT_SAME_AS_INPUT', { file: out });
+  refuseInputAsOutput(inputs, [out]);
 }

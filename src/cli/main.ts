@@ -43,6 +43,9 @@ if (capped || small) {
   }
   // the command line is loaded only in the process that runs it: the launcher stays light
   const { runCLI } = await import('./cli.js');
+  const { dropOutputOnceClosed } = await import('./closed-output.js');
+  dropOutputOnceClosed(process.stdout);
+  dropOutputOnceClosed(process.stderr);
   process.exitCode = await runCLI(args);
 } else {
   const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, namesWorkbook(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {

@@ -52,7 +52,18 @@ export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findi
 
 export const REPORT_COLUMNS = ['severity', 'code', 'file', 'sheet', 'row', 'column', 'value', 'message', 'hint'] as const;
 
-/** The findings as CSV text, one line per finding. */
+/**
+ * A cell a spreadsheet would run as a formula: text starting with = + - @ (after spaces), a tab
+ * or a carriage return. A plain number (-1500.00, +5) or a lone dash is data, not a formula, and
+ * stays as it is.
+ */
+export const FORMULA_START = /^(?!\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$|\s*[+-]\s*$)\s*[=+\-@]|^[\t\r]/;
+
+/**
+ * The findings as CSV text, one line per finding. Values come from the user's files (an invoice
+ * number `=HYPERLINK(...)`): one that would run as a formula when the CSV is opened in Excel is
+ * written with a leading ' so that it shows as text.
+ */
 export function reportCsv(findings: readonly Finding[], host?: Host): string {
-  return `${Papa.unparse(reportRows(findings, host), { columns: [...REPORT_COLUMNS] })}\r\n`;
+  return `${Papa.unparse(reportRows(findings, host), { columns: [...REPORT_COLUMNS], escapeFormulae: FORMULA_START })}\r\n`;
 }

@@ -5,10 +5,10 @@
  * for, not a temporary name and never an input.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFailure } from '../model/errors.js';
+import { OptionError, writeFailure } from '../model/errors.js';
 
 /**
  * Runs `write` on a fresh name beside `file` (its folder made when missing), then renames it to
@@ -59,6 +59,32 @@ async function removeEmptyFolders(dir: string, top: string): Promise<void> {
     } catch {
       return;
     }
+  }
+}
+
+/**
+ * Refuses (OUTPUT_SAME_AS_INPUT) an output that is one of the inputs: the same path, or the same
+ * file under another name (a link, a hard link).
+ */
+export function refuseInputAsOutput(inputs: readonly string[], outputs: readonly string[]): void {
+  const out = outputs.find((o) => inputs.some((i) => sameFileAs(i, o)));
+  if (out !== undefined) throw new OptionError('OUTPUT_SAME_AS_INPUT', { file: out });
+}
+
+/** `a` and `b` name one file: the same path, or (both there) the same file under two names. */
+export function sameFileAs(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const x = statOf(a);
+  const y = x && statOf(b);
+  return Boolean(x && y && x.dev === y.dev && x.ino === y.ino);
+}
+
+/** The file's identity, or undefined when there is none to compare (missing, not reachable). */
+function statOf(f: string) {
+  try {
+    return statSync(f, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

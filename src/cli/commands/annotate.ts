@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CAC } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
-import type { CliIO } from '../io.js';
+import { pathOption, type CliIO } from '../io.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   cli
@@ -14,7 +14,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .action(async (files: string[], opts: Record<string, unknown>) => {
       if (opts.status === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--status' });
       if (opts.out === undefined) throw new OptionError('OPTION_REQUIRED', { option: '--out' });
-      const statusFile = String(opts.status);
+      const statusFile = pathOption(io.argv, opts, 'status')!;
       let json: unknown;
       try {
         json = JSON.parse(await readFile(statusFile, 'utf8'));
@@ -28,7 +28,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const section = sectionOption(opts.section === undefined ? undefined : String(opts.section));
       const parsed = parseStatusResponse(json);
       const findings = await matchPortalErrors(files, section ? { section } : {}, parsed.errors);
-      const out = String(opts.out);
+      const out = pathOption(io.argv, opts, 'out')!;
       await annotateFiles(files, findings, out);
       const unmatched = findings.filter((f) => f.unmatched).length;
       io.stdout.write(`${parsed.errors.length} portal error(s)${parsed.statusCd ? ` (status ${parsed.statusCd})` : ''}: `);

@@ -1,8 +1,10 @@
 /** gstr1 convert <files...> --gstin --period [--out] [--max-bytes] [--sez] [--section] [--force] */
+import { basename } from 'node:path';
 import type { CAC } from 'cac';
 import { positiveInt } from '../../engine/options.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../io.js';
+import { pathOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
@@ -18,10 +20,11 @@ export default function register(cli: CAC, io: CliIO): void {
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { convertFiles } = await import('../../api/convert.js');
       const progress = progressReporter();
+      const out = pathOption(io.argv, opts, 'out')!;
       const res = await convertFiles(files, {
         ...readReturnOptions(io, opts),
         register: readRegisterCliOptions(io, opts),
-        out: String(opts.out),
+        out,
         maxBytes: positiveInt('--max-bytes', opts.maxBytes) ?? 4_500_000,
         force: Boolean(opts.force),
         quarterly: quarterlyOption(io, opts),
@@ -41,6 +44,20 @@ export default function register(cli: CAC, io: CliIO): void {
       } else {
         io.stdout.write(`\nWrote ${res.written[0]}\n`);
       }
+      await warnOlderFiles(io, out, res.written);
       return exitCodeFor(findings);
     });
+}
+
+/**
+ * Files an earlier run left under this run's names (a larger return's gstr1-3.json beside this
+ * one's gstr1-1.json and gstr1-2.json) are named, not removed: they may be the user's own, and
+ * `gstr1 upload gstr1-*.json` would send them with this return.
+ */
+async function warnOlderFiles(io: CliIO, out: string, written: readonly string[]): Promise<void> {
+  const { chunkFile, filesUnderReturnNames } = await import('../../api/chunk-names.js');
+  const older = await filesUnderReturnNames(out, written);
+  if (!older.length) return;
+  const f = { code: 'CONVERT_OLDER_FILES', params: { count: older.length, files: older.join(', '), written: written.join(', '), chunks: chunkFile(basename(out), '*') } };
+  io.stderr.write(`\ngstr1: ${messageOf(f)}\n  ${hintOf(f)}\n`);
 }

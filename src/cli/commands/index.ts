@@ -1,6 +1,7 @@
 /** Every command registers itself here; one file per command. */
 import type { CAC } from 'cac';
 import type { CliIO } from '../io.js';
+import { guardFiles } from '../file-guard.js';
 import annotate from './annotate.js';
 import convert from './convert.js';
 import emulator from './emulator.js';
@@ -21,4 +22,13 @@ const COMMANDS: readonly CommandModule[] = [convert, validate, toExcel, template
 
 export function registerCommands(cli: CAC, io: CliIO): void {
   for (const c of COMMANDS) c(cli, io);
+  // every command's files are checked before it runs (file-guard.ts)
+  for (const cmd of cli.commands) {
+    const action = cmd.commandAction;
+    if (!action) continue;
+    cmd.action(async (...args: unknown[]) => {
+      await guardFiles(cmd, args, io.argv);
+      return action.apply(cli, args);
+    });
+  }
 }

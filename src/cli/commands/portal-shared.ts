@@ -14,17 +14,18 @@ import type { RunOptions, ChunkResult } from '../../upload/run.js';
 import { describeKey } from '../../upload/records.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { Notice } from '../../upload/journal.js';
-import { rawOption, type CliIO } from '../io.js';
+import { pathOption, rawOption, type CliIO } from '../io.js';
 import { readRegisterCliOptions, registerCliOptions } from '../register-options.js';
 import type { RegisterOptions } from '../../register/index.js';
 import { positiveInt } from '../../engine/options.js';
 import { DEFAULT_MAX_BYTES } from '../../mappers/payload.js';
 
-export function portalOptions(cmd: Command): Command {
+/** `readsJson`: the command takes retsave JSON files, whose GSTIN and period are the defaults (upload, file; not status, reset). */
+export function portalOptions(cmd: Command, { readsJson = true } = {}): Command {
   return cmd
     .option('--provider <name>', 'the GSP API: whitebooks or sandbox')
-    .option('--gstin <gstin>', 'your GSTIN (default: the one in the JSON)')
-    .option('--period <MMYYYY>', 'return period (default: the JSON\'s fp)')
+    .option('--gstin <gstin>', readsJson ? 'your GSTIN (default: the one in the JSON)' : 'your GSTIN')
+    .option('--period <MMYYYY>', readsJson ? 'return period (default: the JSON\'s fp)' : 'return period, e.g. 032025')
     .option('--form <form>', 'gstr1 (default), or gstr1a: amendments and missed documents of a period whose GSTR-1 is filed (from July 2024)')
     .option('--base-url <url>', 'provider address (https; http only to this machine, e.g. the emulator)')
     .option('--config <file>', 'JSON file with credentials, readable only by you (else environment variables)')
@@ -120,8 +121,8 @@ export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: Pay
     ...(form && form !== 'gstr1' ? { form } : {}),
     provider: providerName(opts.provider),
     ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
-    ...(opts.config ? { configFile: String(opts.config) } : {}),
-    ...(opts.journalDir !== undefined ? { journalDir: String(opts.journalDir) } : {}),
+    ...(opts.config ? { configFile: pathOption(io.argv, opts, 'config')! } : {}),
+    ...(opts.journalDir !== undefined ? { journalDir: pathOption(io.argv, opts, 'journal-dir')! } : {}),
     onNotice: (n) => printNotice(io, n),
     keepSession: Boolean(opts.keepSession),
     ...(otp !== undefined ? { otp } : prompt(io, 'OTP sent to the taxpayer: ') ? { otp: () => ask('OTP sent to the taxpayer: ') } : {}),

@@ -5,7 +5,7 @@ import type { CliIO } from '../io.js';
 import { ask, portalOptions, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('reset', 'Clear everything saved on the portal for the period (before filing)'))
+  portalOptions(cli.command('reset', 'Clear everything saved on the portal for the period (before filing)'), { readsJson: false })
     .option('--yes', 'do not ask for confirmation')
     .example('gstr1 reset --provider whitebooks --gstin 27AAACR5055K1Z7 --period 032025')
     .action(async (opts: Record<string, unknown>) => {

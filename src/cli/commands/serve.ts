@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { providerName } from '../../upload/config.js';
-import { type CliIO, rawOption } from '../io.js';
+import { type CliIO, pathOption, rawOption } from '../io.js';
 import { untilStopped } from './until-stopped.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -21,7 +21,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .example('gstr1 serve --provider whitebooks --base-url http://127.0.0.1:8787')
     .action(async (opts: Record<string, unknown>) => {
       const port = Number(rawOption(io.argv, 'port') ?? opts.port ?? 0);
-      if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new OptionError('OPTION_NUMBER', { option: '--port', value: String(opts.port) });
+      if (!Number.isSafeInteger(port) || port < 0 || port > 65535) throw new OptionError('OPTION_NUMBER', { option: '--port', value: rawOption(io.argv, 'port') ?? String(opts.port) });
       const pollMs = opts.pollMs !== undefined ? Number(opts.pollMs) : undefined;
       if (pollMs !== undefined && (!Number.isFinite(pollMs) || pollMs < 0)) throw new OptionError('OPTION_NUMBER', { option: '--poll-ms', value: String(opts.pollMs) });
       const { startServer, WEB_ROOT } = await import('../serve/server.js');
@@ -33,8 +33,8 @@ export default function register(cli: CAC, io: CliIO): void {
               portal: {
                 provider: providerName(opts.provider),
                 ...(opts.baseUrl ? { baseUrl: String(opts.baseUrl) } : {}),
-                ...(opts.config ? { configFile: String(opts.config) } : {}),
-                ...(opts.journalDir !== undefined ? { journalDir: String(opts.journalDir) } : {}),
+                ...(opts.config ? { configFile: pathOption(io.argv, opts, 'config')! } : {}),
+                ...(opts.journalDir !== undefined ? { journalDir: pathOption(io.argv, opts, 'journal-dir')! } : {}),
                 ...(pollMs !== undefined ? { pollMs } : {}),
               },
             }

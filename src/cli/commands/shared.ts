@@ -1,6 +1,6 @@
 /** Options and output shared by the commands that read a return. */
 import type { Command } from 'cac';
-import { rawOption, type CliIO } from '../io.js';
+import { rawOption, rawOptions, type CliIO } from '../io.js';
 import type { ReturnOptions } from '../../engine/options.js';
 import { isInputCode } from '../../report/messages/index.js';
 import type { Finding } from '../../model/finding.js';
@@ -40,7 +40,8 @@ export const IFF_OPTION = ['--iff <file>', 'quarterly filer: an IFF month of thi
 
 export async function readIffOption(io: CliIO, opts: Record<string, unknown>): Promise<{ iffDocuments?: IffDocuments }> {
   if (opts.iff === undefined) return {};
-  const files = (Array.isArray(opts.iff) ? opts.iff : [opts.iff]).map(String);
+  const typed = rawOptions(io.argv, 'iff');
+  const files = typed.length ? typed : (Array.isArray(opts.iff) ? opts.iff : [opts.iff]).map(String);
   const { returnContext } = await import('../../engine/options.js');
   const { loadIffDocuments } = await import('../../api/iff-documents.js');
   const ctx = returnContext(readReturnOptions(io, opts));

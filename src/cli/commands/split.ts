@@ -2,7 +2,7 @@
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
-import type { CliIO } from '../io.js';
+import { pathOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, readReturnOptions } from './shared.js';
 
@@ -23,7 +23,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const res = await splitRegister(files, {
         ...readReturnOptions(io, opts),
         ...readRegisterCliOptions(io, opts),
-        out: String(opts.out),
+        out: pathOption(io.argv, opts, 'out')!,
         ...(progress ? { onProgress: progress } : {}),
       });
       endProgress();

@@ -7,7 +7,7 @@ import { type CliIO, rawOption } from '../io.js';
 import { chunksExit, portalOptions, printChunks, runOptions } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
-  portalOptions(cli.command('status', 'Show where a return stands: the journal, the portal\'s answer for the pending request'))
+  portalOptions(cli.command('status', 'Show where a return stands: the journal, the portal\'s answer for the pending request'), { readsJson: false })
     .option('--reference-id <id>', 'ask about this request (default: the pending or latest one)')
     .option('--track', 'also ask the portal whether the period is filed')
     .example('gstr1 status --provider sandbox --gstin 27AAACR5055K1Z7 --period 032025')

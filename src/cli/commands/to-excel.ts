@@ -1,7 +1,7 @@
 /** gstr1 to-excel <json...> --out <file.xlsx> [--sez] */
 import type { CAC } from 'cac';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../io.js';
+import { pathOption, type CliIO } from '../io.js';
 import { exitCodeFor } from './shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
@@ -12,7 +12,7 @@ export default function register(cli: CAC, io: CliIO): void {
     .example('gstr1 to-excel gstr1-1.json gstr1-2.json --out gstr1.xlsx')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { toExcel } = await import('../../api/to-excel.js');
-      const res = await toExcel(files, { out: String(opts.out), sez: Boolean(opts.sez) });
+      const res = await toExcel(files, { out: pathOption(io.argv, opts, 'out')!, sez: Boolean(opts.sez) });
       const rows = res.sheets.filter((s) => s.rows > 0);
       io.stdout.write(`GSTR-1 of ${res.gstin} for ${res.fp}\n`);
       const width = Math.max(5, ...rows.map((s) => s.name.length));

@@ -7,7 +7,7 @@ import type { CAC } from 'cac';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import { writeOutputFile } from '../../report/output-file.js';
 import { formatSummary } from '../../report/summary.js';
-import type { CliIO } from '../io.js';
+import { pathOption, type CliIO } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import type { UploadResult } from '../../upload/run.js';
 import { endProgress, progressReporter } from '../progress.js';
@@ -47,7 +47,8 @@ async function uploadJson(io: CliIO, files: string[], opts: Record<string, unkno
   const res = await uploadReturn({ ...run, payloads: payloads.map((p) => p.text) });
   printChunks(io, res.chunks, files);
   const errors = res.chunks.flatMap((c) => c.errors);
-  if (opts.errors) await writeErrors(io, String(opts.errors), errors);
+  const errorsFile = pathOption(io.argv, opts, 'errors');
+  if (errorsFile) await writeErrors(io, errorsFile, errors);
   return uploadExit(io, res);
 }
 
@@ -80,7 +81,7 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
     quarterly: quarterlyOption(io, opts),
     ...(await readIffOption(io, opts)),
     force: Boolean(opts.force),
-    ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
+    ...(opts.annotate !== undefined ? { annotate: pathOption(io.argv, opts, 'annotate')! } : {}),
     ...(progress ? { onProgress: progress } : {}),
   });
   endProgress();
@@ -94,7 +95,8 @@ async function uploadSheets(io: CliIO, files: string[], opts: Record<string, unk
   printChunks(io, res.upload.chunks);
   const errors = res.upload.chunks.flatMap((c) => c.errors);
   if (res.annotateFailure) printNotice(io, res.annotateFailure);
-  if (opts.errors) await writeErrors(io, String(opts.errors), errors);
+  const errorsFile = pathOption(io.argv, opts, 'errors');
+  if (errorsFile) await writeErrors(io, errorsFile, errors);
   if (res.annotated) {
     const unmatched = res.portalFindings.filter((f) => f.unmatched).length;
     io.stdout.write(`\nThe portal's errors are on your rows in ${res.annotated}`);

@@ -3,7 +3,7 @@ import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { coerceDate } from '../../parsers/coerce.js';
 import { formatSummary } from '../../report/summary.js';
-import { rawOption, type CliIO } from '../io.js';
+import { pathOption, rawOption, type CliIO } from '../io.js';
 import { endProgress, progressReporter } from '../progress.js';
 import { exitCodeFor, IFF_OPTION, quarterlyOption, readIffOption, readReturnOptions, returnOptions } from './shared.js';
 import { printRegisterSummary, readRegisterCliOptions, registerCliOptions } from '../register-options.js';
@@ -20,6 +20,8 @@ export default function register(cli: CAC, io: CliIO): void {
     .example('gstr1 validate sales.xlsx --gstin 27AAACR5055K1Z7 --period 102025 --annotate sales-errors.xlsx')
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { validateFiles } = await import('../../api/validate.js');
+      const report = pathOption(io.argv, opts, 'report');
+      const annotate = pathOption(io.argv, opts, 'annotate');
       const progress = progressReporter();
       const res = await validateFiles(files, {
         ...readReturnOptions(io, opts),
@@ -30,8 +32,8 @@ export default function register(cli: CAC, io: CliIO): void {
         quarterly: quarterlyOption(io, opts),
         ...(await readIffOption(io, opts)),
         ...(opts.section !== undefined ? { section: String(opts.section) } : {}),
-        ...(opts.report !== undefined ? { report: String(opts.report) } : {}),
-        ...(opts.annotate !== undefined ? { annotate: String(opts.annotate) } : {}),
+        ...(report !== undefined ? { report } : {}),
+        ...(annotate !== undefined ? { annotate } : {}),
         ...(progress ? { onProgress: progress } : {}),
       });
       endProgress();

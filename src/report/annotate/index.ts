@@ -6,14 +6,14 @@
  * and renamed when complete (output-file.ts). The inputs are never written.
  */
 import { randomBytes } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { OptionError, OutputError } from '../../model/errors.js';
+import { OutputError } from '../../model/errors.js';
 import type { Finding } from '../../model/finding.js';
 import { reorderXlsx } from '../template/reorder-file.js';
-import { failureWriting, outputStream, writeBeside, WRITE_PIECE, writeInPieces } from '../output-file.js';
+import { failureWriting, outputStream, refuseInputAsOutput, writeBeside, WRITE_PIECE, writeInPieces } from '../output-file.js';
 import { copyRouted, routeOf } from './route.js';
 import { Annotation, DEFAULT_MAX_NOTES, READER_OPTIONS, type AnnotateOptions, type AnnotationIO, type BookReader, type OpenedBook } from './annotation.js';
 
@@ -42,13 +42,13 @@ export async function annotateFiles(
 ): Promise<AnnotateResult> {
   const outPath = resolve(out);
   const files = [...new Map(inputs.map((f) => [resolve(f), f])).values()];
-  await refuseInputAsOutput(files, outPath, out);
+  refuseInputAsOutput(files, [out]);
   const route = await routeOf(files);
   return writeBeside(out, async (partial) => {
     const counts = route.kind !== 'exceljs'
       ? await writeInPieces(partial, WRITE_PIECE, (sink) => copyRouted(route, findings, sink, opts.maxNotes))
       : await writeThroughExcelJs(partial, files, findings, opts);
-    await refuseInputAsOutput(files, outPath, out);
+    refuseInputAsOutput(files, [out]);
     return { out: outPath, ...counts };
   });
 }
@@ -70,17 +70,6 @@ async function writeThroughExcelJs(partial: string, files: readonly string[], fi
     file.stream.destroy();
   }
   return { notes: writing.notes, fills: writing.fills, unmatched: writing.unmatched };
-}
-
-/** Same path, or the same file under another name (a link): never write over an input. */
-async function refuseInputAsOutput(files: readonly string[], outPath: string, out: string): Promise<void> {
-  if (files.some((f) => resolve(f) === outPath)) throw new OptionError('OUTPUT_SAME_AS_INPUT', { file: out });
-  const o = await stat(outPath).catch(() => undefined);
-  if (!o) return;
-  for (const f of files) {
-    const s = await stat(f).catch(() => undefined);
-    if (s && s.dev === o.dev && s.ino === o.ino) throw new OptionError('OUTPUT_SAME_AS_INPUT', { file: out });
-  }
 }
 
 async function openBook(file: string): Promise<OpenedBook> {

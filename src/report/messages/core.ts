@@ -55,6 +55,19 @@ export function fsReasonWords(reason: unknown): string {
   return FS_REASONS[String(reason)] ?? s(reason);
 }
 
+/** What each number option takes, and a value that fits it (OPTION_NUMBER). */
+const NUMBER_OPTIONS: Readonly<Record<string, { takes: string; example: string }>> = {
+  '--port': { takes: 'a port number from 0 to 65535 (0: any free port)', example: '8080' },
+  '--max-bytes': { takes: 'a whole number of bytes above 0', example: '4500000' },
+  '--turnover': { takes: 'an amount in rupees', example: '62000000' },
+  '--tolerance': { takes: 'an amount in rupees, 0 or more', example: '1' },
+  '--wait': { takes: 'a number of seconds, 0 or more', example: '600' },
+  '--poll-ms': { takes: 'a number of milliseconds, 0 or more', example: '2000' },
+  '--ip-polls': { takes: 'a whole number from 0 to 1000', example: '3' },
+  '--summary-lag-ms': { takes: 'a whole number of milliseconds from 0 to 3600000', example: '5000' },
+  '--rate-limit': { takes: 'a whole number of requests a minute, up to 100000', example: '25' },
+};
+
 export const CORE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ files and sheets
   FILE_NOT_FOUND: { input: true, message: (p) => `File not found: ${s(p.file)}`, hint: () => 'Check the path and the file name.' },
@@ -263,7 +276,14 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: (_p, w = CLI_WORDS) => `Give the period as MMYYYY, e.g. ${w.example('--period', '032025')} (from 072017)${w.quarterPeriod}.`,
   },
   OPTION_SECTION: { input: true, message: (p) => `"${s(p.value)}" is not a GSTR-1 sheet`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
-  OPTION_NUMBER: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be a positive whole number, not "${s(p.value)}"`, hint: (p, w = CLI_WORDS) => `e.g. ${w.example(p.option, '4500000')}` },
+  OPTION_NUMBER: {
+    input: true,
+    message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be ${NUMBER_OPTIONS[s(p.option)]?.takes ?? 'a positive whole number'}, not "${s(p.value)}"`,
+    hint: (p, w = CLI_WORDS) => {
+      const example = NUMBER_OPTIONS[s(p.option)]?.example;
+      return example ? `e.g. ${w.example(p.option, example)}` : '';
+    },
+  },
   OPTION_DATE: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
   ANNOTATED_TOO_LARGE: {
     message: (p) => `The annotated workbook would pass ${s(p.limit)}, more than a zip without ZIP64 holds; it was not written`,
@@ -316,5 +336,28 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
       `${s(p.file)} mixes two text encodings: it reads as Windows-1252 (what Excel's plain "CSV" gives), but ${p.row !== undefined ? `row ${s(p.row)}` : 'it'} also has text that looks like UTF-8 ("${s(p.windows1252)}" there is "${s(p.utf8)}" written in UTF-8); read as either one, some names and descriptions would be garbled, so it was not read`,
     hint: () =>
       'If it was put together from several files, save each of them as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8 (Comma delimited)) and put those together again; if a program wrote it, export it again as CSV UTF-8. Opening this file in Excel and saving it does not mend it: Excel too reads one of its two encodings garbled.',
+  },
+  OPTION_EMPTY_PATH: {
+    input: true,
+    message: (p, w = CLI_WORDS) => `${w.option(p.option)} was given an empty name`,
+    hint: (p, w = CLI_WORDS) => `Give ${w.option(p.option)} a file name (in quotes when it has spaces).`,
+  },
+  OUTPUT_CHUNK_IS_INPUT: {
+    input: true,
+    message: (p) => `${s(p.file)} is an input, and also the name a return written to ${s(p.out)} takes for its part 1, 2... when it is too large for one file: it could be overwritten`,
+    hint: () => 'Rename that input, or write the return under another name (--out); input files are never modified.',
+  },
+  TEMPLATE_FILES_EXIST: {
+    input: true,
+    message: (p) => `${s(p.dir)} already holds ${s(p.count)} of the files gstr1 template writes (${s(p.files)}); nothing was written`,
+    hint: () => 'Write the blank template into a new or empty folder (--out <folder>), or add --force to replace those files with blank ones (a filled-in copy among them would be lost).',
+  },
+  CONVERT_OLDER_FILES: {
+    message: (p) => {
+      const one = p.count === 1;
+      const what = p.written ? `not part of this return, which is ${s(p.written)} only` : 'not this return (none was written)';
+      return `${s(p.files)} ${one ? 'was' : 'were'} there before this run and ${one ? 'is' : 'are'} ${what}`;
+    },
+    hint: (p) => `Delete or move the older file(s) before you upload, so that they are not sent as this return (e.g. by gstr1 upload ${s(p.chunks)}).`,
   },
 };
