@@ -30,10 +30,16 @@ export function returnTax(line: RegisterLine, d: Pick<Decision, 'inter' | 'noTax
 }
 
 /** Findings on the tax cells of a line whose amounts the return would not carry. */
+/** Sheets whose no-tax rows (SEWOP, WOPAY, EXPWOP) carry the register's tax for the tax-head rule (rows.ts templateValues). */
+const CARRIES_GIVEN_TAX: ReadonlySet<string> = new Set(['b2b', 'b2ba', 'cdnr', 'cdnra', 'exp', 'expa', 'cdnur', 'cdnura']);
+
 export function lineTaxFindings(
   line: RegisterLine, d: Pick<Decision, 'inter' | 'noTax' | 'target'>, place: RowPlace, cols: RegisterColumns, cells: readonly RawCell[],
 ): Finding[] {
   if (d.target === 'cancelled' || (line.iamt === undefined && line.camt === undefined && line.samt === undefined)) return [];
+  // a supply without payment of tax (SEZ, export under LUT) keeps its given tax on the template row,
+  // where RET191150 refuses it at this same cell: one finding, not two
+  if (d.noTax && CARRIES_GIVEN_TAX.has(d.target)) return [];
   const expected = returnTax(line, d);
   const given = (head: Head) => Math.abs(line[head] ?? 0);
   const finding = (head: Head, reason: string): Finding => {
