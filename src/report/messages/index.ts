@@ -8,13 +8,14 @@ import { CORE_MESSAGES } from './core.js';
 import { RULE_MESSAGES } from './rules.js';
 import { REGISTER_MESSAGES } from './register.js';
 import { UPLOAD_MESSAGES } from './upload.js';
+import { JSON_INPUT_MESSAGES } from './json-input.js';
 import type { MessageEntry } from './types.js';
 import { hostWords, type Host } from './hosts.js';
 
 export type { MessageEntry } from './types.js';
 export type { Host } from './hosts.js';
 
-const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES];
+const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES, JSON_INPUT_MESSAGES];
 
 export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
   const all: Record<string, MessageEntry> = {};
