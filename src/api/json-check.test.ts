@@ -52,6 +52,25 @@ describe('json-check: structure the workbook would merge or drop', () => {
     ]);
   });
 
+  it('Table 15 documents: one per supplier and number, each with items and each rate once', () => {
+    const doc = (inum: string, itms: unknown[] = [item(5)]) => ({ inum, idt: '03-10-2025', val: 105, pos: '29', inv_typ: 'R', sply_ty: 'INTER', itms });
+    const r = ret({
+      ecom: {
+        b2b: [
+          { stin: '29AAQFK3318N1ZO', rtin: '29AAKCS4821M1ZX', inv: [doc('K/1'), doc('K/1'), doc('K/2', [item(5), item(5)])] },
+          // another supplier may use the same number
+          { stin: '33AAQFK3318N1ZM', rtin: '29AAKCS4821M1ZX', inv: [doc('K/1')] },
+        ],
+        urp2b: [{ rtin: '29AAKCS4821M1ZX', inv: [doc('U/1', [])] }],
+      },
+    });
+    expect(seen(r)).toEqual([
+      ['JSON_DUPLICATE_DOCUMENT', 'ecom.b2b[0].inv[1]', undefined],
+      ['JSON_REPEATED_RATE', 'ecom.b2b[0].inv[2].itms[1]', undefined],
+      ['JSON_NO_ITEMS', 'ecom.urp2b[0].inv[0]', undefined],
+    ]);
+  });
+
   it('a return without these has no findings', () => {
     expect(jsonInputFindings(b2b(invoice('A/1'), invoice('A/2', { itms: [item(18), item(5)] })))).toEqual([]);
   });

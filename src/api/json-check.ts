@@ -78,28 +78,61 @@ function recordName(r: Json): Record<string, string> {
   return typeof n === 'string' ? { number: n } : {};
 }
 
+/** Table 15 (15A) parts that list documents: one document per supplier and number. */
+const TABLE15_DOCUMENTS: Partial<Record<SectionKey, readonly string[]>> = { ecom: ['b2b', 'urp2b'], ecoma: ['b2ba', 'urp2ba'] };
+
+interface JsonDocument {
+  readonly doc: unknown;
+  readonly path: string;
+  /** documents of one scope share their numbers (Table 15: a part and a supplier) */
+  readonly scope: string;
+}
+
+/** The documents of a section's JSON, wherever its nesting puts them. */
+function* documentsOf(section: SectionKey, json: unknown): Generator<JsonDocument> {
+  const nesting = MAPPERS[section].documents;
+  if (nesting && Array.isArray(json)) {
+    for (const [i, entry] of json.entries()) {
+      const path = `${section}[${i}]`;
+      if (!nesting.group) yield { doc: entry, path, scope: '' };
+      else {
+        const list = isObject(entry) ? entry[nesting.group.listKey] : undefined;
+        if (Array.isArray(list)) for (const [j, doc] of list.entries()) yield { doc, path: `${path}.${nesting.group.listKey}[${j}]`, scope: '' };
+      }
+    }
+  }
+  for (const part of TABLE15_DOCUMENTS[section] ?? []) {
+    const list = isObject(json) ? json[part] : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const [i, entry] of list.entries()) {
+      const inv = isObject(entry) ? entry.inv : undefined;
+      const scope = `${part}|${isObject(entry) ? String(entry.stin ?? '') : ''}`;
+      if (Array.isArray(inv)) for (const [j, doc] of inv.entries()) yield { doc, path: `${section}.${part}[${i}].inv[${j}]`, scope };
+    }
+  }
+}
+
 /**
  * The documents of an invoice- or note-shaped section: a number given twice (RET191190), a rate
  * repeated within one document (RET191117) and a document without items (RET191107).
  */
 function checkDocuments(section: SectionKey, json: unknown, report: Report): void {
-  const nesting = MAPPERS[section].documents;
-  if (!nesting || !Array.isArray(json)) return;
+  const numberKey = MAPPERS[section].documents?.number ?? 'inum';
   const seen = new Map<string, string>();
-  const document = (doc: unknown, path: string) => {
-    if (!isObject(doc)) return;
-    const number = doc[nesting.number];
+  for (const { doc, path, scope } of documentsOf(section, json)) {
+    if (!isObject(doc)) continue;
+    const number = doc[numberKey];
+    const name: Record<string, string> = typeof number === 'string' ? { number } : {};
     if (typeof number === 'string') {
-      const key = number.trim().toLowerCase();
+      const key = `${scope}|${number.trim().toLowerCase()}`;
       const first = seen.get(key);
       if (first !== undefined) report('JSON_DUPLICATE_DOCUMENT', path, { number, first });
       else seen.set(key, path);
     }
-    const name: Record<string, string> = typeof number === 'string' ? { number } : {};
     const items = doc.itms;
     if (!Array.isArray(items) || items.length === 0) {
       report('JSON_NO_ITEMS', path, name);
-      return;
+      continue;
     }
     const rates = new Map<number, string>();
     items.forEach((it, i) => {
@@ -110,13 +143,7 @@ function checkDocuments(section: SectionKey, json: unknown, report: Report): voi
       if (first !== undefined) report('JSON_REPEATED_RATE', `${path}.itms[${i}]`, { ...name, rate: rt, first });
       else rates.set(rt, `${path}.itms[${i}]`);
     });
-  };
-  json.forEach((entry, i) => {
-    const path = `${section}[${i}]`;
-    if (!nesting.group) return document(entry, path);
-    const list = isObject(entry) ? entry[nesting.group.listKey] : undefined;
-    if (Array.isArray(list)) list.forEach((doc, j) => document(doc, `${path}.${nesting.group!.listKey}[${j}]`));
-  });
+  }
 }
 
 /**
