@@ -11,11 +11,11 @@ const doc = (p: Record<string, unknown>) => (p.number !== undefined ? `document 
 export const JSON_INPUT_MESSAGES: Readonly<Record<string, MessageEntry>> = {
   JSON_DUPLICATE_DOCUMENT: {
     message: (p) => `${s(p.path)}: ${doc(p)} is given a second time in section ${s(p.section)} (first at ${s(p.first)}); the portal refuses the return (RET191190)`,
-    hint: () => 'Keep one entry per document number: remove the copy, or give the second document its own number. The two are not merged.',
+    hint: () => 'Keep one entry per document number: remove the copy, or give the second document its own number. Read through a workbook, the two would become one invoice.',
   },
   JSON_REPEATED_RATE: {
     message: (p) => `${s(p.path)}: the rate ${s(p.rate)}% is given a second time in ${doc(p)} (first at ${s(p.first)}); the portal refuses it (RET191117)`,
-    hint: () => 'Give each rate once per document: add up the taxable values and taxes of that rate into one item. The items are not added up for you.',
+    hint: () => 'Give each rate once per document: add up the taxable values and taxes of that rate into one item.',
   },
   JSON_NO_ITEMS: {
     message: (p) => `${s(p.path)}: ${doc(p)} has no items (no rate and taxable value); the portal refuses it (RET191107)`,
@@ -23,11 +23,11 @@ export const JSON_INPUT_MESSAGES: Readonly<Record<string, MessageEntry>> = {
   },
   JSON_NOT_A_NUMBER: {
     message: (p) => `${s(p.path)} is ${s(p.value)}, which is not a number`,
-    hint: () => 'Write amounts and rates as plain numbers without quotes (1180.5, not "1180.50"): the portal\'s format takes numbers only. The value is not read as 0 or guessed.',
+    hint: () => 'Write amounts and rates as plain numbers without quotes (1180.5, not "1180.50"): the portal\'s format takes numbers only. The value is not read as 0.',
   },
   JSON_AMOUNT_DECIMALS: {
     message: (p) => `${s(p.path)} is ${s(p.value)}, which has more than 2 decimals`,
-    hint: () => 'Round the amount to paise (2 decimals); the portal rejects more. It is not rounded for you.',
+    hint: () => 'Round the amount to paise (2 decimals); the portal rejects more.',
   },
   JSON_DATE: {
     message: (p) =>
@@ -38,7 +38,7 @@ export const JSON_INPUT_MESSAGES: Readonly<Record<string, MessageEntry>> = {
   },
   JSON_DIFF_PERCENT: {
     message: (p) => `${s(p.path)} is ${s(p.value)}; diff_percent may only be 0.65 (tax at 65% of the rate) or left out (the full rate)`,
-    hint: () => 'Write diff_percent as the number 0.65 for a supply taxed at 65% of the rate; leave it out for the full rate. Any other value is not read as either.',
+    hint: () => 'Write diff_percent as the number 0.65 for a supply taxed at 65% of the rate; leave it out for the full rate.',
   },
   JSON_DELETE_FLAG: {
     message: (p) => `${s(p.path)}${p.number !== undefined ? ` (${s(p.number)})` : ''} is marked for deletion (flag ${s(p.value)}); this tool cannot carry or check a deletion`,
