@@ -7,6 +7,7 @@
  * delete flag would be changed or lost. No Node built-ins: the web page may use it too.
  */
 import type { Finding } from '../model/finding.js';
+import { parseDecimalNumber } from '../model/money.js';
 import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
 import { MAPPERS } from '../mappers/registry.js';
 import { portalDateToIso } from '../mappers/convert.js';
@@ -22,13 +23,6 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const isSection = (k: string): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k);
 /** A value as the JSON wrote it: a string with its quotes, so "1180.50" reads as text. */
 const asWritten = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v));
-
-/** Decimals of a JSON number as written (its shortest spelling: 180.0049 → 4; 1e-7 → 7). */
-function decimals(n: number): number {
-  const [mantissa, exp] = String(n).split('e');
-  const frac = mantissa!.split('.')[1]?.length ?? 0;
-  return Math.max(0, frac - Number(exp ?? 0));
-}
 
 /** The errors of a return's JSON that its rows cannot show: structure, amounts, dates, flags. */
 export function jsonInputFindings(ret: ReturnJson): Finding[] {
@@ -58,7 +52,7 @@ function checkValues(node: unknown, path: string, report: Report): void {
     if (v === undefined || v === null) continue;
     if (AMOUNT_KEYS.has(key) || key === 'rt') {
       if (typeof v !== 'number') report('JSON_NOT_A_NUMBER', at, {}, v);
-      else if (key !== 'rt' && decimals(v) > 2) report('JSON_AMOUNT_DECIMALS', at, {}, v);
+      else if (key !== 'rt' && (parseDecimalNumber(v)?.decimals ?? 0) > 2) report('JSON_AMOUNT_DECIMALS', at, {}, v);
     } else if (DATE_KEYS.has(key)) {
       if (portalDateToIso(v) === undefined) {
         const shaped = typeof v === 'string' && /^\d{2}-\d{2}-\d{4}$/.test(v);

@@ -80,6 +80,12 @@ describe('a JSON given as input', () => {
     const file = jsonFile('decimals.json', [invoice('P/1', { val: 1180.005, itms: [{ num: 1, itm_det: { rt: 18, txval: 1000.004, iamt: 180.0049, csamt: 0 } }] })]);
     const r = await checkJsonReturn([file], FROM_JSON);
     expect(errorsOf(r)).toEqual(['JSON_AMOUNT_DECIMALS', 'JSON_AMOUNT_DECIMALS', 'JSON_AMOUNT_DECIMALS']);
+    // the workbook shows them as written, not rounded to 1180.01
+    const out = join(root, 'decimals.xlsx');
+    await toExcel([file], { out });
+    const rows = await sheetRows(out, 'b2b,sez,de');
+    expect(rows[0]).toContain('1180.005');
+    expect(rows[0]).toContain('180.0049');
   });
 
   it('diff_percent 65 is an error, not the full rate', async () => {

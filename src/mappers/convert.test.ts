@@ -27,6 +27,9 @@ describe('convert: values read from a JSON', () => {
 
   it('an amount that is not a number is passed on as written, never 0; an absent one is 0', () => {
     expect(paise(1180.5)).toBe(118050);
+    // more than 2 decimals: the text as written, not rounded to 1180.01
+    expect(paise(1180.005)).toBe('1180.005');
+    expect(paise(-0.125)).toBe('-0.125');
     expect(paise('1180.50')).toBe('1180.50');
     expect(paise(true)).toBe(true);
     expect(paise(undefined)).toBe(0);

@@ -1,5 +1,5 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
-import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
+import { computeTax, paiseToNumber, parseDecimalNumber, type TaxHeads } from '../model/money.js';
 import { StringPool } from '../model/columns.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
@@ -44,10 +44,17 @@ export function fromPortalDate(d: string): string {
 export const amt = paiseToNumber;
 /**
  * A JSON amount in paise (absent: 0). A value that is not a number ("1180.50", true) is passed on
- * as it came, never read as 0: the workbook shows it as text, the JSON's check reports it, and a
- * row holding it is not checked as if it had an amount (json-input.ts).
+ * as it came, and one with more than 2 decimals as its text (not rounded): never read as 0 or as
+ * another amount. The workbook shows it as text, the JSON's check reports it (json-check.ts), and
+ * a row holding it is not checked as if it had an amount (json-input.ts).
  */
-export const paise = (n: unknown): number => (typeof n === 'number' ? numberToPaise(n) : n === undefined || n === null ? 0 : (n as number));
+export function paise(n: unknown): number {
+  if (typeof n === 'number') {
+    const d = parseDecimalNumber(n);
+    return d && d.decimals <= 2 ? d.hundredths : (String(n) as unknown as number);
+  }
+  return n === undefined || n === null ? 0 : (n as number);
+}
 
 /** `diff_percent` is written only for 65 %, and then as 0.65. */
 export function diffPercentJson(p: number | undefined): { diff_percent?: number } {
