@@ -30,9 +30,9 @@ export function jsonInputFindings(ret: ReturnJson): Finding[] {
   for (const [section, json] of Object.entries(ret.sections)) {
     if (!isSection(section)) continue;
     const file = ret.origin[section]!;
-    const report = (code: string, path: string, params: Record<string, string | number> = {}, value?: unknown) =>
+    const report: Report = (code, path, params = {}, value) =>
       out.push({ code, severity: 'error', file, ...(value !== undefined ? { value: asWritten(value) } : {}), params: { section, path, ...params } });
-    checkValues(json, section, report);
+    checkValues(json, { key: section }, report, new Set());
     checkDocuments(section, json, report);
   }
   return out;
@@ -40,29 +40,45 @@ export function jsonInputFindings(ret: ReturnJson): Finding[] {
 
 type Report = (code: string, path: string, params?: Record<string, string | number>, value?: unknown) => void;
 
+/** Where a value sits, spelt out only for a finding (a return has millions of values). */
+interface Path {
+  readonly up?: Path;
+  readonly key: string | number;
+}
+function spell(p: Path): string {
+  const head = p.up ? spell(p.up) : '';
+  return typeof p.key === 'number' ? `${head}[${p.key}]` : head ? `${head}.${p.key}` : p.key;
+}
+
+/** At most 2 decimals as written: k / 100 is the double nearest the text "k/100", so a quick test decides most. */
+const twoDecimals = (v: number) => Math.round(v * 100) / 100 === v || (parseDecimalNumber(v)?.decimals ?? 0) <= 2;
+
 /** Every amount, rate, date, diff_percent and flag of a section, wherever it sits. */
-function checkValues(node: unknown, path: string, report: Report): void {
+function checkValues(node: unknown, path: Path, report: Report, goodDates: Set<string>): void {
   if (Array.isArray(node)) {
-    node.forEach((x, i) => checkValues(x, `${path}[${i}]`, report));
+    for (let i = 0; i < node.length; i++) checkValues(node[i], { up: path, key: i }, report, goodDates);
     return;
   }
   if (!isObject(node)) return;
-  for (const [key, v] of Object.entries(node)) {
-    const at = `${path}.${key}`;
+  for (const key in node) {
+    const v = node[key];
     if (v === undefined || v === null) continue;
     if (AMOUNT_KEYS.has(key) || key === 'rt') {
-      if (typeof v !== 'number') report('JSON_NOT_A_NUMBER', at, {}, v);
-      else if (key !== 'rt' && (parseDecimalNumber(v)?.decimals ?? 0) > 2) report('JSON_AMOUNT_DECIMALS', at, {}, v);
+      if (typeof v !== 'number') report('JSON_NOT_A_NUMBER', spell({ up: path, key }), {}, v);
+      else if (key !== 'rt' && !twoDecimals(v)) report('JSON_AMOUNT_DECIMALS', spell({ up: path, key }), {}, v);
     } else if (DATE_KEYS.has(key)) {
-      if (portalDateToIso(v) === undefined) {
+      // documents share a few hundred dates: each is judged once
+      if (typeof v === 'string' && goodDates.has(v)) continue;
+      if (portalDateToIso(v) !== undefined) goodDates.add(v as string);
+      else {
         const shaped = typeof v === 'string' && /^\d{2}-\d{2}-\d{4}$/.test(v);
-        report('JSON_DATE', at, { reason: shaped ? 'day' : 'format' }, v);
+        report('JSON_DATE', spell({ up: path, key }), { reason: shaped ? 'day' : 'format' }, v);
       }
     } else if (key === 'diff_percent') {
-      if (v !== 0.65) report('JSON_DIFF_PERCENT', at, {}, v);
+      if (v !== 0.65) report('JSON_DIFF_PERCENT', spell({ up: path, key }), {}, v);
     } else if (key === 'flag') {
-      if (String(v).trim().toUpperCase() === 'D') report('JSON_DELETE_FLAG', path, recordName(node), v);
-    } else checkValues(v, at, report);
+      if (String(v).trim().toUpperCase() === 'D') report('JSON_DELETE_FLAG', spell(path), recordName(node), v);
+    } else if (typeof v === 'object') checkValues(v, { up: path, key }, report, goodDates);
   }
 }
 
