@@ -56,11 +56,12 @@ export function showDate(iso: string): string {
 
 /**
  * Whether this return comes too late for credit notes or amendments of FY `fyStart` (s.34(2),
- * s.37(3) proviso: `detailsTimeLimit`), and the finding's parameters when it does. Where the law
- * names a day to furnish them by (30 November), a return filed after that day is late too, even
- * for an earlier period: today (in India) stands for the filing date. The annual return's filing
- * date (`--annual-return-filed`, for the year before the return period's) ends the time too: a
- * return whose period ends on or after it, or filed after it, is late.
+ * s.37(3) proviso: `detailsTimeLimit`), and the finding's parameters when it does. The return's
+ * period decides, not the day it is checked: validate runs days or weeks before filing, and a
+ * fixed return (a sample, a test) would turn wrong with the calendar; the hint says a return must
+ * be filed by 30 November. The annual return's filing date (`--annual-return-filed`, for the year
+ * before the return period's) ends the time too: a return whose period ends on or after it, or
+ * filed after it, is late.
  */
 export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | undefined {
   const limit = detailsTimeLimit(fyStart);
@@ -68,10 +69,6 @@ export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | unde
   if (periodKey(ctx.period) > periodKey(last)) {
     const deadline = limit.furnishBy ? `${fyStart + 1}-${limit.furnishBy}` : periodLastDay(last);
     return { reason: limit.furnishBy ? 'november' : 'september', deadline: showDate(deadline), lastReturn: formatPeriod(last) };
-  }
-  if (limit.furnishBy) {
-    const furnishBy = `${fyStart + 1}-${limit.furnishBy}`;
-    if (ctx.today > furnishBy) return { reason: 'filed-after', deadline: showDate(furnishBy), today: showDate(ctx.today) };
   }
   const annual = ctx.annualReturnFiled;
   if (annual && fyStart === fyStartYear(ctx.period) - 1 && (ctx.lastDay >= annual || ctx.today > annual)) {

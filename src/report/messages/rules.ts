@@ -37,8 +37,6 @@ function timeLimit(p: Params): string {
       return `the annual return for its financial year was filed on ${s(p.deadline)}, which ends the time limit`;
     case 'september':
       return `the last return for its financial year was the one for ${periodInWords(p.lastReturn)}`;
-    case 'filed-after':
-      return `the time limit for its financial year ended on ${s(p.deadline)}, and this return is filed after it (today is ${s(p.today)})`;
     default:
       return `the time limit for its financial year ended on ${s(p.deadline)}; the ${periodInWords(p.lastReturn)} return was the last one filed by then`;
   }

@@ -22,7 +22,6 @@ const rule: RowRule = {
     { reason: 'november', deadline: '30-11-2024', lastReturn: '102024' },
     { reason: 'september', deadline: '30-09-2021', lastReturn: '092021' },
     { reason: 'annual-return', deadline: '15-10-2024' },
-    { reason: 'filed-after', deadline: '30-11-2024', today: '06-12-2024' },
   ],
   check(row, ctx, report) {
     const v = row.values;

@@ -26,16 +26,6 @@ describe('rule: CDN_TIME_LIMIT', () => {
     expect(messageOf(f[0]!)).toMatch(/; the October 2024 return was the last one filed by then$/);
   });
 
-  it('a return for an earlier period filed after 30 November is late too (the October 2024 return filed in December)', async () => {
-    const on = (today: string) => runRules(rule, rows, { period: '102024', today });
-    expect(await on('2024-11-30')).toEqual([]);
-    const f = await on('2024-12-01');
-    expect(f.map((x) => [x.row, x.params])).toEqual([[5, { reason: 'filed-after', deadline: '30-11-2024', today: '01-12-2024' }]]);
-    expect(messageOf(f[0]!)).toBe(
-      'This credit note can no longer be reported: the time limit for its financial year ended on 30-11-2024, and this return is filed after it (today is 01-12-2024)',
-    );
-  });
-
   it('before FY 2021-22 (s.34(2) as enacted): the September return after the year is the last', async () => {
     const old = [makeRow('cdnr', { ntNum: 'C9', ntty: 'C', ntDt: '2020-06-10' }, 5)];
     expect(await runRules(rule, old, { period: '092021' })).toEqual([]);
