@@ -8,7 +8,7 @@
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { OptionError, OutputError } from '../model/errors.js';
-import type { Field } from '../model/fields.js';
+import { FIELD_KINDS, type Field } from '../model/fields.js';
 import { formatPeriod, parsePeriod } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../model/return.js';
@@ -17,7 +17,7 @@ import type { RawCell } from '../parsers/raw.js';
 import type { ParsedRow, ReadOptions, SheetContext } from '../parsers/rows.js';
 import { FIRST_DATA_ROW, HEADER_ROW, inTemplateOrder, templateSheetIds } from '../report/template/layout.js';
 import { cellValue } from '../report/template/render.js';
-import { toPortalDate } from '../mappers/convert.js';
+import { isCalendarDay, toPortalDate } from '../mappers/convert.js';
 import type { Finding } from '../model/finding.js';
 import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 import { returnContext, type ReturnOptions } from '../engine/options.js';
@@ -89,10 +89,33 @@ async function* rowsOf(ret: ReturnJson, ctx: ReturnContext, opts: ReadOptions): 
         sheetCtx = { file, sheet: spec.names[0]!, spec, columns, format: 'xlsx', headerRow: HEADER_ROW, stats };
       }
       sheetCtx.stats.read++;
+      const row = FIRST_DATA_ROW + n++;
+      // a value the JSON's check reported (an amount in quotes, 31-09-2025): the row is not checked
+      // as if it held something else, as a workbook row with such a cell is not
+      if (!readable(values)) {
+        sheetCtx.stats.rejected++;
+        continue;
+      }
       const cells: RawCell[] = spec.columns.map((c) => shownCell(c.field, values[c.field]));
-      yield { ctx: sheetCtx, row: FIRST_DATA_ROW + n++, values: values as ParsedRow['values'], cells };
+      yield { ctx: sheetCtx, row, values: values as ParsedRow['values'], cells };
     }
   }
+}
+
+/** Every amount, rate and percentage a number, every date a day of the calendar (ISO). */
+function readable(values: Readonly<Partial<Record<Field, unknown>>>): boolean {
+  for (const [field, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    const kind = FIELD_KINDS[field as Field];
+    if ((kind === 'money' || kind === 'rate' || kind === 'percent') && typeof v !== 'number') return false;
+    if (kind === 'date' && !isIsoDay(v)) return false;
+  }
+  return true;
+}
+
+function isIsoDay(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** A value as the to-excel workbook shows it; dates as the JSON spells them (dd-mm-yyyy). */

@@ -15,6 +15,7 @@ import { helpLines, inTemplateOrder, templateSheetIds } from '../report/template
 import { type WrittenSheet } from '../report/template/writer.js';
 import { guardOutput } from './convert.js';
 import { returnRows, type ReturnJson } from './return-rows.js';
+import { jsonInputFindings, notCarriedFindings } from './json-check.js';
 
 export { returnRows, type ReturnJson };
 
@@ -123,7 +124,7 @@ export interface ReturnSheets {
 }
 
 export function returnSheets(ret: ReturnJson, ctx: ReturnContext): ReturnSheets {
-  const findings: Finding[] = [];
+  const findings: Finding[] = jsonInputFindings(ret);
   const used = new Set<SheetId>();
   const unreadable = new Set<string>();
   for (const [key, json] of Object.entries(ret.sections)) {
@@ -176,5 +177,5 @@ export async function toExcel(files: readonly string[], opts: ToExcelOptions): P
     taxAmounts: true,
     ...(opts.validationRows !== undefined ? { validationRows: opts.validationRows } : {}),
   });
-  return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings: [...findings] };
+  return { file: opts.out, gstin: ret.gstin, fp: ret.fp, sheets: res.sheets, findings: [...findings, ...notCarriedFindings(ret)] };
 }

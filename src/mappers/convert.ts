@@ -1,5 +1,5 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
-import { computeTax, numberToPaise, paiseToNumber, type TaxHeads } from '../model/money.js';
+import { computeTax, paiseToNumber, parseDecimalNumber, type TaxHeads } from '../model/money.js';
 import { StringPool } from '../model/columns.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
@@ -17,13 +17,44 @@ export function toPortalDate(isoDate: string): string {
 const portalDates = new Map<string, string>();
 const dateTexts = new StringPool(8192);
 
-/** Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`. */
+/** A day the calendar has (31-09 and 29-02-2025 do not: Date.UTC would roll them over). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const PORTAL_DATE = /^(\d{2})-(\d{2})-(\d{4})$/;
+
+/** Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`, or undefined when the text is not such a date of the calendar. */
+export function portalDateToIso(d: unknown): string | undefined {
+  const m = typeof d === 'string' ? PORTAL_DATE.exec(d) : null;
+  if (!m || !isCalendarDay(Number(m[3]), Number(m[2]), Number(m[1]))) return undefined;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/**
+ * Portal `dd-mm-yyyy` → ISO `yyyy-mm-dd`. Anything else (an ISO date, 31-09-2025) comes back as
+ * it was written: the workbook shows the original text and the JSON's check reports it
+ * (json-check.ts), rather than a day it never said.
+ */
 export function fromPortalDate(d: string): string {
-  return `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}`;
+  return portalDateToIso(d) ?? String(d);
 }
 
 export const amt = paiseToNumber;
-export const paise = (n: unknown): number => (typeof n === 'number' ? numberToPaise(n) : 0);
+/**
+ * A JSON amount in paise (absent: 0). A value that is not a number ("1180.50", true) is passed on
+ * as it came, and one with more than 2 decimals as its text (not rounded): never read as 0 or as
+ * another amount. The workbook shows it as text, the JSON's check reports it (json-check.ts), and
+ * a row holding it is not checked as if it had an amount (json-input.ts).
+ */
+export function paise(n: unknown): number {
+  if (typeof n === 'number') {
+    const d = parseDecimalNumber(n);
+    return d && d.decimals <= 2 ? d.hundredths : (String(n) as unknown as number);
+  }
+  return n === undefined || n === null ? 0 : (n as number);
+}
 
 /** `diff_percent` is written only for 65 %, and then as 0.65. */
 export function diffPercentJson(p: number | undefined): { diff_percent?: number } {
@@ -33,8 +64,13 @@ export function diffPercentJson(p: number | undefined): { diff_percent?: number 
 export function addDiffPercent(json: Record<string, unknown>, p: number | undefined): void {
   if (p === 65) json.diff_percent = 0.65;
 }
+/**
+ * `diff_percent` → the template's percentage: 0.65 is 65, absent is the full rate. Any other value
+ * (65, "0.65") is passed on as it came, never read as the full rate: the JSON's check reports it.
+ */
 export function diffPercentFromJson(d: unknown): number {
-  return d === 0.65 ? 65 : 100;
+  if (d === 0.65) return 65;
+  return d === undefined || d === null ? 100 : (d as number);
 }
 
 export function splyTy(inter: boolean): 'INTER' | 'INTRA' {

@@ -225,7 +225,8 @@ function* documentRows(spec: DocumentSectionSpec, json: unknown, _ctx: ReturnCon
   if (!Array.isArray(json)) return;
   const emit = function* (doc: Record<string, unknown>, groupValue: string | undefined): Generator<SheetRow> {
     const base = spec.docValues(doc, groupValue);
-    for (const it of (doc.itms as Record<string, unknown>[]) ?? []) {
+    // a document without items has no row: the JSON's check reports it (JSON_NO_ITEMS)
+    for (const it of Array.isArray(doc.itms) ? (doc.itms as Record<string, unknown>[]) : []) {
       const det = (spec.itemStyle === 'wrapped' ? it.itm_det : it) as Record<string, number>;
       yield {
         sheet: spec.sheet,

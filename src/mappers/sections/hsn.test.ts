@@ -61,6 +61,13 @@ describe('hsn', () => {
     });
   });
 
+  it('an old-period JSON item keeps its Total Value (val) through the workbook rows', () => {
+    const item = { num: 1, hsn_sc: '1905', desc: 'Biscuits', uqc: 'KGS', qty: 10.5, val: 1180, txval: 1000, iamt: 180, camt: 0, samt: 0, csamt: 0 };
+    const { rows, mapped } = roundTrip('hsn', { data: [item] }, returnCtx({ period: '032021' }));
+    expect(rows[0]!.values.totalValue).toBe(p('1180'));
+    expect(mapped.json).toEqual({ data: [item] });
+  });
+
   it('rejects the single hsn sheet from May 2025, with one HSN_SHEET_PERIOD finding for the sheet', () => {
     const { json, findings, accepted } = mapRows('hsn', [row('hsn', {}), row('hsnb2b', {}), row('hsn', { hsn: '3926' })], MAY_2025);
     expect(accepted).toEqual([false, true, false]);

@@ -115,6 +115,8 @@ const mapper: SectionMapper = {
             uqc: it.uqc as string,
             qty: String(it.qty ?? 0),
             rt: it.rt as number,
+            // Total Value: reported before May 2021 (hsnItem writes it back for those periods)
+            ...(it.val !== undefined ? { totalValue: paise(it.val) } : {}),
             txval: paise(it.txval),
             iamt: paise(it.iamt),
             camt: paise(it.camt),

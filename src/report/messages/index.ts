@@ -9,13 +9,16 @@ import { RULE_MESSAGES } from './rules.js';
 import { REGISTER_MESSAGES } from './register.js';
 import { REGISTER_LINE_MESSAGES } from './register-lines.js';
 import { UPLOAD_MESSAGES } from './upload.js';
+import { JSON_INPUT_MESSAGES } from './json-input.js';
 import type { MessageEntry } from './types.js';
 import { hostWords, type Host } from './hosts.js';
 
 export type { MessageEntry } from './types.js';
 export type { Host } from './hosts.js';
 
-const AREAS: readonly Record<string, MessageEntry>[] = [CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES, REGISTER_LINE_MESSAGES];
+const AREAS: readonly Record<string, MessageEntry>[] = [
+  CORE_MESSAGES, RULE_MESSAGES, UPLOAD_MESSAGES, REGISTER_MESSAGES, REGISTER_LINE_MESSAGES, JSON_INPUT_MESSAGES,
+];
 
 export const MESSAGES: Readonly<Record<string, MessageEntry>> = (() => {
   const all: Record<string, MessageEntry> = {};

@@ -7,6 +7,7 @@ import { FIELD_KINDS, type Field } from '../../model/fields.js';
 import { DOC_NATURES, ECOM_DOC_TYPES, ECO_NATURES, INVOICE_TYPES, MONTHS, NIL_SUPPLY_TYPES, posLabel, uqcLabel } from '../../model/labels.js';
 import { paiseToNumber } from '../../model/money.js';
 import { fyLabel } from '../../model/period.js';
+import { isCalendarDay } from '../../mappers/convert.js';
 
 /** What a cell holds: text, a number, or a date (UTC midnight). */
 export type TemplateCell = string | number | Date;
@@ -43,8 +44,10 @@ export function cellValue(field: Field, v: unknown): TemplateCell | undefined {
   }
   switch (FIELD_KINDS[field]) {
     case 'date': {
+      // a day the calendar does not have (2025-09-31) stays text: Date.UTC would roll it over
       const m = ISO_DATE.exec(String(v));
-      return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(v);
+      const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+      return m && isCalendarDay(y, mo, d) ? new Date(Date.UTC(y, mo - 1, d)) : String(v);
     }
     case 'money':
       return typeof v === 'number' ? paiseToNumber(v) : String(v);
