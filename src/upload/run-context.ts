@@ -197,7 +197,7 @@ export class Run {
   async authenticate() {
     const source = this.opts.otp;
     if (source === undefined) {
-      throw new ProviderError('otp_required', { provider: this.provider.name, op: 'authenticate', detail: 'a portal session is needed: give the OTP sent to the taxpayer' });
+      throw new ProviderError('otp_required', { provider: this.provider.name, op: 'authenticate', detail: 'no OTP was given' });
     }
     const ask = async () => {
       const v = String(typeof source === 'function' ? await source() : source).trim();
