@@ -121,6 +121,9 @@ describe('register reader: lines and documents', () => {
     expect(a.explained[0]!.notes).toContainEqual({ code: 'rate-amounts', params: { rate: 12 } });
     // 140 on 1000 is no GST rate
     expect(a.findings.map(brief)).toEqual([{ code: 'REGISTER_RATE_UNKNOWN', row: 3, column: 'Central Tax Amount', col: 9 }]);
+    // amounts as every other message shows money: rupees and paise, Indian grouping
+    expect(a.findings[0]!.params).toEqual({ reason: 'amounts', txval: '1000.00', tax: '140.00' });
+    expect(REGISTER_MESSAGES.REGISTER_RATE_UNKNOWN!.message(a.findings[0]!.params!)).toBe('The tax amounts (Rs 140.00) on a taxable value of Rs 1,000.00 match no GST rate');
     expect(a.explained[1]!.target).toBe('rejected');
   });
 
@@ -343,10 +346,12 @@ describe('register reader: blank tax amounts with no rate column', () => {
     const file = csvFile([head, row('PR/001', '11800', '10000')]);
     const { json, findings, explained } = await run([file]);
     expect(findings.map(brief)).toEqual([{ code: 'REGISTER_TAX_BLANK', row: 2, column: 'IGST Amount', col: 11 }]);
-    expect(findings[0]).toMatchObject({ severity: 'error', params: { document: 'PR/001', val: 11800, shown: 10000 } });
+    expect(findings[0]).toMatchObject({ severity: 'error', params: { document: 'PR/001', val: '11800.00', shown: '10000.00' } });
     expect(json.b2b).toBeUndefined();
     expect(explained).toEqual([expect.objectContaining({ row: 2, document: 'PR/001', target: 'rejected' })]);
-    expect(REGISTER_MESSAGES.REGISTER_TAX_BLANK!.message(findings[0]!.params!)).toContain('invoice value of 11800');
+    expect(REGISTER_MESSAGES.REGISTER_TAX_BLANK!.message(findings[0]!.params!)).toContain(
+      'document PR/001 has an invoice value of Rs 11,800.00, more than its taxable value and tax shown (Rs 10,000.00)',
+    );
   });
 
   it('rate 0 where the figures agree: value equal to the taxable value, a blank line beside taxed ones, a nil-rated line', async () => {
