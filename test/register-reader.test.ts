@@ -415,6 +415,41 @@ describe('register reader: columns that are not read', () => {
     expect(reg!.summary.sheets[0]!.unread).toEqual(['Narration']);
     expect(formatRegisterSummary(reg!.summary)).toContain('columns not read (known to this layout, not needed for the return): Narration');
   });
+
+  it('a row with data only in columns not read is skipped and told once, and the document around it goes on', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '177000', 'Being goods sold'],
+      ['', '', '', '', '', '', '', '', '', '', '', '', '', '', 'as per order 12'],
+      ['', '', '', '', '', '', '83011000', '10 Pcs', '18', '50000', '9000', '', '', '', ''],
+    ]);
+    const { json, findings, reg, explained } = await run([file]);
+    // not a CELL_REQUIRED for its taxable value and date: one warning naming the note
+    expect(findings.map((f) => [f.code, f.severity, f.row, f.column, f.col, f.value])).toEqual([
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 'Narration', 15, 'as per order 12'],
+    ]);
+    expect(json.b2b[0].inv).toEqual([expect.objectContaining({ inum: 'S/101', val: 177000, itms: [{ num: 1, itm_det: { rt: 18, txval: 150000, iamt: 27000, csamt: 0 } }] })]);
+    expect(explained.map((e) => [e.row, e.notes.map((n) => n.code)])).toEqual([[2, []], [4, ['continues']]]);
+    expect(reg!.summary).toMatchObject({ rows: 2, rejected: 0, unreadRows: [{ file, sheet: expect.any(String), row: 3 }] });
+    expect(formatRegisterSummary(reg!.summary)).toMatch(/Skipped 1 row of .* with data only in columns not read \(row 3\): not documents/);
+  });
+
+  it('the same in a register read twice (no invoice-value column): one warning, named by header or column letter', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Taxable Value', 'Rate', 'Remarks'],
+      ['PR/001', '02-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '1000', '18', ''],
+      ['', '', '', '', '', '', '', '', '', 'call back', '1180'],
+      ['PR/002', '03-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '2000', '18', ''],
+    ]);
+    const { json, findings, reg } = await run([file]);
+    expect(reg!.summary.sheets[0]!.passes).toBe(2);
+    const stray = findings.filter((f) => f.code === 'ROW_ONLY_UNREAD_COLUMNS');
+    expect(stray.map((f) => [f.row, f.column, f.col, f.params])).toEqual([
+      [3, 'Remarks', 10, { col1: 10, header1: 'Remarks', text1: 'call back', col2: 11, text2: '1180', count: 2 }],
+    ]);
+    expect(findings.filter((f) => f.code === 'CELL_REQUIRED')).toEqual([]);
+    expect(json.b2b[0].inv.map((i: any) => [i.inum, i.val])).toEqual([['PR/001', 1180], ['PR/002', 2360]]);
+  });
 });
 
 describe('register reader: a document\'s value without an invoice-value column', () => {

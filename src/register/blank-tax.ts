@@ -13,10 +13,10 @@ import { cellFinding } from './coerce.js';
 import { docKey, type RegisterLine } from './line.js';
 import type { RegisterColumns } from './match.js';
 
-/** A row of the sheet: skipped (blank, a totals line), unreadable (no line), or a line. */
+/** A row of the sheet: skipped (blank, a totals line, data only in columns not read), unreadable (no line), or a line. */
 export interface SheetEntry {
   readonly raw: RawRow;
-  readonly skip?: boolean | 'total';
+  readonly skip?: boolean | 'total' | 'unread';
   line?: RegisterLine;
   /** the document of a line refused here */
   refused?: string;
