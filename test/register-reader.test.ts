@@ -3,7 +3,7 @@
  * defaults and their warnings, one document in one section, findings on the register's own
  * cells (and in the annotated workbook), files told apart, derived tables in other periods.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,6 +18,7 @@ import { annotateFiles } from '../src/report/annotate/index.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
 import { formatRegisterSummary, prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
 import { processWithRegister } from '../src/api/register-pass.js';
+import { validateFiles } from '../src/api/validate.js';
 import { defaultCheckers } from '../src/validators/index.js';
 
 const SUPPLIER = '27AAACR5055K1Z7';
@@ -414,6 +415,23 @@ describe('register reader: columns that are not read', () => {
     expect(findings).toEqual([]);
     expect(reg!.summary.sheets[0]!.unread).toEqual(['Narration']);
     expect(formatRegisterSummary(reg!.summary)).toContain('columns not read (known to this layout, not needed for the return): Narration');
+  });
+
+  it('validate --report puts the same list in the JSON report\'s register summary', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '118000', 'Being goods sold'],
+    ]);
+    const out = join(root, `report-${++n}.json`);
+    await validateFiles([file], { gstin: SUPPLIER, period: '092025', report: out });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.summary.register).toEqual({
+      sheets: [{ file, sheet: expect.any(String), layout: expect.stringMatching(/Tally/), headerRow: 1, passes: 1, unread: ['Narration'] }],
+    });
+    // a return of the template alone has no register summary
+    const template = csvFile([['GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value', 'Place Of Supply', 'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN', 'Rate', 'Taxable Value', 'Cess Amount']], 'b2b.csv');
+    await validateFiles([template], { gstin: SUPPLIER, period: '092025', report: out });
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary).not.toHaveProperty('register');
   });
 
   it('a row with data only in columns not read is skipped and told once, and the document around it goes on', async () => {
