@@ -6,7 +6,7 @@ import { tempDirs, writeText } from '../../test/helpers/files.js';
 import { FindingList } from '../model/finding.js';
 import { sheetSpec } from '../model/sheets.js';
 import { LEGACY_LAYOUTS } from './legacy.js';
-import { readRows, type ParsedRow, type SheetStats } from './rows.js';
+import { readRows, valuesMaker, type ParsedRow, type SheetStats } from './rows.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 
 const dirs = tempDirs();
@@ -35,6 +35,24 @@ describe('parsed rows', () => {
     expect(second.diffPercent).toBe(100);
     expect('etin' in second && second.etin === undefined).toBe(true);
     expect(second.txval).toBe(10_000);
+  });
+
+  it('each row gets values of its own, the compiled object and the one stored field by field alike', async () => {
+    const { rows } = await rowsOf(
+      `${HEADER}\n27AAFCD5862R1ZR,Dee,INV/1,05-Oct-2025,1180.00,27-Maharashtra,N,,Regular B2B,,18,1000.00,0\n` +
+        '29AAFCD5862R1ZR,Eve,INV/2,06-Oct-2025,118.00,29-Karnataka,N,,Regular B2B,,5,100.00,0\n',
+    );
+    // the slots are reused row to row: the first row's values must not change with the second's
+    expect([rows[0]!.values.inum, rows[1]!.values.inum]).toEqual(['INV/1', 'INV/2']);
+    const fields = sheetSpec('b2b').columns.map((c) => c.field);
+    const slots = fields.map((f, i) => `${f}:${i}`);
+    const compiled = valuesMaker(fields)(slots);
+    // a page whose security policy forbids compiling code: fields stored one by one
+    const stored = valuesMaker(fields, () => {
+      throw new EvalError('refused by the page');
+    })(slots);
+    expect(Object.entries(compiled)).toEqual(fields.map((f, i) => [f, `${f}:${i}`]));
+    expect(Object.entries(stored)).toEqual(Object.entries(compiled));
   });
 
   it('a row missing a required cell is reported and not handed on', async () => {
