@@ -465,8 +465,23 @@ describe('register reader: columns that are not read', () => {
     expect(stray.map((f) => [f.row, f.column, f.col, f.params])).toEqual([
       [3, 'Remarks', 10, { col1: 10, header1: 'Remarks', text1: 'call back', col2: 11, text2: '1180', count: 2 }],
     ]);
+    // the column is said once too, as any column not read that holds data
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map(brief)).toEqual([{ code: 'REGISTER_COLUMN_IGNORED', row: 1, column: 'Remarks', col: 10 }]);
     expect(findings.filter((f) => f.code === 'CELL_REQUIRED')).toEqual([]);
     expect(json.b2b[0].inv.map((i: any) => [i.inum, i.val])).toEqual([['PR/001', 1180], ['PR/002', 2360]]);
+  });
+
+  it('a figure only in a second column of one field is still the duplicate-column error, beside the row\'s warning', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Taxable Value'],
+      ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', ''],
+      ['', '', '', '', '', '', '', '500'],
+    ]);
+    const { findings } = await run([file]);
+    expect(findings.filter((f) => f.code !== 'REGISTER_NO_HSN').map((f) => [f.code, f.severity, f.row, f.col])).toEqual([
+      ['REGISTER_COLUMN_DUPLICATE', 'error', 1, 8],
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 8],
+    ]);
   });
 });
 

@@ -368,9 +368,13 @@ export class RegisterRun {
     const unread = new UnreadColumns(match, found.reported);
     const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
-      if (skip === 'unread') sink.push(unreadRowFinding({ file, sheet, row: raw.row }, raw.cells, found.read, headersOf(match)));
-      if (skip) return { raw, skip };
+      if (skip === true || skip === 'total') return { raw, skip };
+      // a row with data only in columns not read still counts for them: a figure in a second "Taxable Value" is an error
       unread.see(raw.cells);
+      if (skip === 'unread') {
+        sink.push(unreadRowFinding({ file, sheet, row: raw.row }, raw.cells, found.read, headersOf(match)));
+        return { raw, skip };
+      }
       const line = reader.read(raw);
       return line ? { raw, line } : { raw };
     };
