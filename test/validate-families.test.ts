@@ -12,6 +12,7 @@ import { processReturn } from '../src/api/process.js';
 import type { Finding } from '../src/model/finding.js';
 import { sheetSpec, type SheetId } from '../src/model/sheets.js';
 import { defaultCheckers, type ValidateOptions } from '../src/validators/index.js';
+import { filingDay } from '../src/validators/test-helpers.js';
 
 const SUPPLIER = '27AAACR5055K1Z7';
 const KA = '29AAACR5055K1Z3'; // a valid Karnataka GSTIN
@@ -44,7 +45,7 @@ function newDir(): string {
 
 async function run(files: string[], period: string, opts: ValidateOptions & { sez?: boolean } = {}) {
   const ctx = returnContext({ gstin: SUPPLIER, period, sez: opts.sez ?? false });
-  const result = await processReturn(files, ctx, { checkers: defaultCheckers(ctx, opts) });
+  const result = await processReturn(files, ctx, { checkers: defaultCheckers(ctx, { today: filingDay(period), ...opts }) });
   return result.findings.items;
 }
 
@@ -130,7 +131,7 @@ describe('validate: place of supply and tax heads', () => {
     ]);
     check(await run([b2cl, cdnur, b2cs, hsn], '052025'), [
       { code: 'RET191160', file: b2cl, row: 3, column: 'Place Of Supply' },
-      { code: 'POS_UNLISTED', file: b2cl, row: 4, column: 'Place Of Supply', severity: 'warning' },
+      { code: 'RET191112', file: b2cl, row: 4, column: 'Place Of Supply' },
       { code: 'POS_EXPORT_NOT_BLANK', file: cdnur, row: 3, column: 'Place Of Supply' },
       { code: 'B2CS_TYPE_E', file: b2cs, row: 3, column: 'Type' },
       { code: 'RET191150', file: hsn, row: 3, column: 'State/UT Tax Amount' },

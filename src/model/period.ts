@@ -59,6 +59,18 @@ export function periodFirstDay(p: Period): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-01`;
 }
 
+/** India Standard Time is UTC+5:30 all year (no daylight saving). */
+const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
+
+/**
+ * The ISO date (`yyyy-mm-dd`) in India at `now`: the day a return is filed and a document dated.
+ * UTC's date is a day behind from 00:00 to 05:30 IST, when a shipping bill dated today in India
+ * would read as in the future.
+ */
+export function indiaToday(now: number = Date.now()): string {
+  return new Date(now + IST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** Financial year (April–March) a period or ISO date falls in, as its starting calendar year. */
 export function fyStartYear(p: Period): number {
   return p.month >= 4 ? p.year : p.year - 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OptionError } from '../model/errors.js';
-import { refuseTimeBarred } from './time-bar.js';
+import { refuseTimeBarred, refuseTimeBarredRun } from './time-bar.js';
 import { messageOf } from '../report/messages/index.js';
 
 describe('upload: time bar (issue 16, s.37(5))', () => {
@@ -21,6 +21,12 @@ describe('upload: time bar (issue 16, s.37(5))', () => {
       expect((e as OptionError).params).toEqual({ period: '082024', due: '13-09-2024', bar: '13-09-2027', form: 'gstr1a' });
       expect(messageOf(e as OptionError)).toMatch(/a GSTR-1A included, cannot be furnished after 13-09-2027/);
     }
+  });
+
+  it('counts days by the Indian calendar: 20:00 UTC on the last day is already the next day in India', () => {
+    const at = (iso: string) => () => refuseTimeBarredRun({ period: '122022', clock: { now: () => Date.parse(iso) } });
+    expect(at('2026-01-13T18:29:00Z')).not.toThrow();
+    expect(at('2026-01-13T20:00:00Z')).toThrow(OptionError);
   });
 
   it('lets it through on the last day, and a malformed period to the period check', () => {

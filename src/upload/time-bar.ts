@@ -7,10 +7,10 @@
 import { timeBarred } from '../model/dated-rules.js';
 import { OptionError } from '../model/errors.js';
 import type { ReturnForm } from '../model/form.js';
-import { parsePeriod } from '../model/period.js';
+import { indiaToday, parsePeriod } from '../model/period.js';
 import { showDate } from '../validators/shared.js';
 
-export function refuseTimeBarred(fp: string, form: ReturnForm = 'gstr1', today: string = new Date().toISOString().slice(0, 10)): void {
+export function refuseTimeBarred(fp: string, form: ReturnForm = 'gstr1', today: string = indiaToday()): void {
   const period = parsePeriod(fp);
   if (!period) return; // a malformed period is the period check's to report
   const barred = timeBarred(period, true, today);
@@ -22,5 +22,5 @@ export function refuseTimeBarred(fp: string, form: ReturnForm = 'gstr1', today: 
 /** `refuseTimeBarred` for a run of upload or file, today by the run's clock (the system's unless one is given). */
 export function refuseTimeBarredRun(opts: { readonly period: string; readonly form?: ReturnForm; readonly clock?: { readonly now?: () => number } }): void {
   const now = opts.clock?.now?.() ?? Date.now();
-  refuseTimeBarred(opts.period, opts.form ?? 'gstr1', new Date(now).toISOString().slice(0, 10));
+  refuseTimeBarred(opts.period, opts.form ?? 'gstr1', indiaToday(now));
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { returnContext } from '../engine/options.js';
 import { FindingList } from '../model/finding.js';
 import { OptionError } from '../model/errors.js';
@@ -42,6 +42,15 @@ describe('engine', () => {
     expect([rc.firstDay, rc.lastDay, rc.today, rc.quarterly, rc.turnover, rc.rates.has(40), rc.rates.has(18)]).toEqual([
       '2025-03-01', '2025-03-31', '2025-04-10', true, 1, false, true,
     ]);
+  });
+
+  it('takes today from the Indian calendar when no day is given (a shipping bill of today is not in the future at 01:30 IST)', () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-06T20:00:00Z') });
+    try {
+      expect(ruleContext(ctx).today).toBe('2026-12-07');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('checks options up front', () => {

@@ -1,7 +1,7 @@
 /** The context rules share, and how a rule's finding is reported with its code and severity. */
 import type { Field } from '../model/fields.js';
 import type { Finding, Params } from '../model/finding.js';
-import { periodFirstDay, periodLastDay } from '../model/period.js';
+import { indiaToday, periodFirstDay, periodLastDay } from '../model/period.js';
 import { ratesFor } from '../model/dated-rules.js';
 import type { ReturnContext } from '../model/return.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
@@ -18,7 +18,7 @@ export function ruleContext(ctx: ReturnContext, opts: ValidateOptions = {}): Rul
     quarterly: Boolean(opts.quarterly),
     form: opts.form ?? 'gstr1',
     ...(opts.iffDocuments ? { iffDocuments: opts.iffDocuments } : {}),
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    today: opts.today ?? indiaToday(),
     firstDay: periodFirstDay(ctx.period),
     lastDay: periodLastDay(ctx.period),
     rates: new Set(ratesFor(ctx.period)),

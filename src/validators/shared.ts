@@ -56,9 +56,12 @@ export function showDate(iso: string): string {
 
 /**
  * Whether this return comes too late for credit notes or amendments of FY `fyStart` (s.34(2),
- * s.37(3) proviso: `detailsTimeLimit`), and the finding's parameters when it does. The annual
- * return's filing date (`--annual-return-filed`, for the year before the return period's) ends
- * the time too: a return whose period ends on or after it, or filed after it, is late.
+ * s.37(3) proviso: `detailsTimeLimit`), and the finding's parameters when it does. The return's
+ * period decides, not the day it is checked: validate runs days or weeks before filing, and a
+ * fixed return (a sample, a test) would turn wrong with the calendar; the hint says a return must
+ * be filed by 30 November. The annual return's filing date (`--annual-return-filed`, for the year
+ * before the return period's) ends the time too: a return whose period ends on or after it, or
+ * filed after it, is late.
  */
 export function detailsTooLate(fyStart: number, ctx: RuleContext): Params | undefined {
   const limit = detailsTimeLimit(fyStart);

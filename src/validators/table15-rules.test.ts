@@ -37,7 +37,7 @@ describe('portal rules on Table 15 sheets', () => {
     const at = f.filter((x) => x.row !== undefined).map((x) => [x.row, x.code, x.column]);
     expect(at).toEqual(expect.arrayContaining([
       [5, 'RET191113', 'Recipient GSTIN/UIN'],
-      [6, 'POS_UNLISTED', 'Place Of Supply'],
+      [6, 'RET191112', 'Place Of Supply'],
       [7, 'RET191114', 'Document Date'],
       [8, 'DOCNUM_FORMAT', 'Document Number'],
       [9, 'RET191175', 'Rate'],

@@ -70,10 +70,22 @@ export interface RunOptions extends ValidateOptions {
   stats?: SheetStats[];
 }
 
+/**
+ * The day a return for `period` (MMYYYY) is filed in a test that does not say: the 11th of the
+ * next month, its due date. Rules that look at today (time limits, future dates) then give the
+ * same findings whenever the tests run.
+ */
+export function filingDay(period: string): string {
+  const month = Number(period.slice(0, 2));
+  const year = Number(period.slice(2));
+  return month === 12 ? `${year + 1}-01-11` : `${year}-${String(month + 1).padStart(2, '0')}-11`;
+}
+
 /** Runs `rules` over `rows` as one return and returns the findings (rows first, then finish). */
 export async function runRules(rules: Rule | readonly Rule[], rows: readonly ParsedRow[], o: RunOptions = {}): Promise<Finding[]> {
-  const ctx = returnContext({ gstin: o.gstin ?? SUPPLIER, period: o.period ?? '032025', sez: o.sez ?? false });
-  const checker = createChecker(Array.isArray(rules) ? rules : [rules as Rule], ruleContext(ctx, o));
+  const period = o.period ?? '032025';
+  const ctx = returnContext({ gstin: o.gstin ?? SUPPLIER, period, sez: o.sez ?? false });
+  const checker = createChecker(Array.isArray(rules) ? rules : [rules as Rule], ruleContext(ctx, { today: filingDay(period), ...o }));
   for (const r of rows) checker.row!(r);
   const stats = o.stats ?? [...new Set(rows.map((r) => r.ctx.stats))];
   const result: ProcessResult = { ctx, files: [], outputs: o.outputs ?? new Map(), findings: new FindingList(), stats };

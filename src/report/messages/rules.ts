@@ -111,22 +111,21 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           return '96-Foreign Country cannot be the place of supply for a UIN holder';
         case 'required':
           return 'Place of supply is required on a note for a B2CL invoice';
+        case 'old-ap':
+          return '28 is the old Andhra Pradesh code: the portal\'s JSON structure has no place of supply 28, so the upload would be refused';
         default:
           return `${cell(p)} is not a state code of the place-of-supply list`;
       }
     },
-    hint: () =>
-      'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
+    hint: (p) =>
+      p.reason === 'old-ap'
+        ? 'Use 37-Andhra Pradesh (or 36-Telangana) for supplies after the 2014 bifurcation.'
+        : 'Use the 2-digit state code, e.g. 27-Maharashtra (97-Other Territory for offshore areas; 28 is no longer used, use 37-Andhra Pradesh).',
   },
   POS_UNLISTED: {
-    message: (p) =>
-      p.reason === 'foreign-sheet'
-        ? '96-Foreign Country is offered as a place of supply only for B2B invoices and registered credit/debit notes; the portal may reject it here'
-        : '28 is the old Andhra Pradesh code, not in the place-of-supply list; the portal may reject it',
-    hint: (p) =>
-      p.reason === 'foreign-sheet'
-        ? 'Report exports in the exp sheet, or give the state where the supply is made.'
-        : 'Use 37-Andhra Pradesh (or 36-Telangana) for supplies after the 2014 bifurcation.',
+    message: () =>
+      '96-Foreign Country is offered as a place of supply only for B2B invoices and registered credit/debit notes; the portal may reject it here',
+    hint: () => 'Report exports in the exp sheet, or give the state where the supply is made.',
   },
   POS_EXPORT_NOT_BLANK: {
     message: () => 'Place of supply must be blank on a note for an export (UR Type EXPWP or EXPWOP)',

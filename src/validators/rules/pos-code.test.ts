@@ -3,7 +3,7 @@ import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './pos-code.js';
 
 describe('rule: RET191112', () => {
-  it('flags a code outside the list (99), not a listed one nor 28 (POS_UNLISTED warns)', async () => {
+  it('flags a code outside the list (99) and the old Andhra Pradesh 28 (not in the JSON schema), not a listed one', async () => {
     const f = await runRules(rule, [
       makeRow('b2cs', { typ: 'OE', pos: '27' }, 5),
       makeRow('b2cs', { typ: 'OE', pos: '28' }, 6),
@@ -11,6 +11,7 @@ describe('rule: RET191112', () => {
       makeRow('at', { pos: '97', rt: 18, adAmt: 100 }, 8),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET191112', severity: 'error', row: 6, column: 'Place Of Supply', params: { reason: 'old-ap' } },
       { code: 'RET191112', severity: 'error', row: 7, column: 'Place Of Supply', params: { reason: 'unknown' } },
     ]);
   });
