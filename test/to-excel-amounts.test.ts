@@ -3,12 +3,11 @@
  * ERPs' files do not always follow value × rate); convert flags them through the usual rules
  * rather than fixing them out of sight, and JSON → workbook → JSON gives back the same bytes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convertFiles } from '../src/api/convert.js';
-import { toExcel } from '../src/api/to-excel.js';
+import { jsonRoundTrip } from './helpers/json-round-trip.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gstr1-to-excel-amounts-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,16 +24,7 @@ const DOWNLOADED = {
   b2cs: [{ sply_ty: 'INTRA', pos: '27', typ: 'OE', rt: 5, txval: 2000, camt: 50.49, samt: 50.49, csamt: 0 }],
 };
 
-async function roundTrip(body: { gstin: string; fp: string }, name: string) {
-  const json = join(root, `${name}.json`);
-  const text = JSON.stringify(body);
-  writeFileSync(json, text);
-  const xlsx = join(root, `${name}.xlsx`);
-  await toExcel([json], { out: xlsx });
-  const out = join(root, `${name}-again.json`);
-  const converted = await convertFiles([xlsx], { gstin: body.gstin, period: body.fp, out, force: true });
-  return { text, again: readFileSync(out, 'utf8'), findings: converted.result.findings.items };
-}
+const roundTrip = (body: { gstin: string; fp: string }, name: string) => jsonRoundTrip(root, body, name);
 
 describe('to-excel keeps the amounts of the JSON', () => {
   it('IGST 180.4 stays 180.4, IGST on an intra-State invoice stays IGST: the same bytes come back', async () => {

@@ -165,7 +165,7 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
     const it = d.items[i]!;
     const txval = spec.positive ? Math.abs(it.txval) : it.txval;
     if (it.given) {
-      itms[i] = givenItem(spec, i, it, it.given, txval);
+      itms[i] = givenItem(spec, i, it, it.given, txval, noTax);
       continue;
     }
     // IGST, or each of CGST and SGST: what taxJson writes
@@ -183,10 +183,12 @@ function documentJson(spec: DocumentSectionSpec, ctx: ReturnContext, d: Doc): Re
 
 /**
  * An item whose tax amounts were given: written as they are, heads exactly as given, so a JSON
- * read through to-excel comes back the same and the rules judge its amounts.
+ * read through to-excel comes back the same and the rules judge its amounts. A supply without
+ * payment of tax (SEWOP, WOPAY, EXPWOP) keeps its heads at 0, cess included, as the computed
+ * item does: the portal takes nothing else, and RET191150 reports any amount that was given.
  */
-function givenItem(spec: DocumentSectionSpec, i: number, it: Item, g: GivenTax, txval: number): Record<string, unknown> {
-  const mag = (x: number) => amt(spec.positive ? Math.abs(x) : x);
+function givenItem(spec: DocumentSectionSpec, i: number, it: Item, g: GivenTax, txval: number, noTax: boolean): Record<string, unknown> {
+  const mag = noTax ? () => 0 : (x: number) => amt(spec.positive ? Math.abs(x) : x);
   const heads: Record<string, number> = {};
   if (g.iamt !== undefined) heads.iamt = mag(g.iamt);
   if (g.camt !== undefined) heads.camt = mag(g.camt);

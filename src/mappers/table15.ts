@@ -14,6 +14,7 @@
  */
 import type { Field, FieldValues } from '../model/fields.js';
 import { formatPaise, taxHead } from '../model/money.js';
+import { noTaxType } from '../model/no-tax.js';
 import type { ReturnContext } from '../model/return.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
@@ -49,7 +50,6 @@ interface Doc {
 /** Fields every line of one document must agree on. */
 const DOC_FIELDS: readonly Field[] = ['idt', 'val', 'pos', 'docTyp', 'oinum', 'oidt'];
 
-const NO_TAX_TYPES = new Set(['SEWOP']);
 const IGST_TYPES = new Set(['SEWP', 'SEWOP']);
 
 /** Inter-State: SEZ supplies, or the supplier's State (the operator's for an unregistered one) ≠ POS. */
@@ -138,7 +138,7 @@ function documentPart(p: Table15Part, docs: readonly Doc[], ctx: ReturnContext):
     let g = groups.get(gk);
     if (!g) groups.set(gk, (g = { head, inv: [] }));
     const inter = table15InterState(ctx, v);
-    const noTax = NO_TAX_TYPES.has(v.docTyp ?? '');
+    const noTax = noTaxType(v) !== undefined;
     const doc: Obj = p.amended ? { oinum: v.oinum, oidt: toPortalDate(v.oidt!) } : {};
     Object.assign(doc, { inum: v.inum, idt: toPortalDate(v.idt!), val: amt(v.val!), pos: v.pos, inv_typ: v.docTyp, sply_ty: splyTy(inter) });
     doc.itms = [...d.lines.values()].map((l, i) => ({ num: i + 1, itm_det: lineJson(l, inter, noTax) }));

@@ -15,6 +15,16 @@ async function rowsOfFile(file: string): Promise<RawCell[][]> {
   return out;
 }
 
+/** What reading `file` throws. */
+async function failure(file: string): Promise<unknown> {
+  try {
+    await rowsOfFile(file);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('CSV line endings', () => {
   it('every CRLF, LF and CR outside quotes ends a row (files concatenated on different systems)', async () => {
     const text = 'GSTIN,Invoice\r\n27AAFCD5862R1ZR,A-1\n27AAFCD5862R1ZR,A-2\r27AAFCD5862R1ZR,A-3\r\n"27AAFCD5862R1ZR","multi\r\nline"\n';
@@ -77,15 +87,6 @@ describe('CSV text in Windows-1252 or damaged, past the first 64 KB', () => {
   // plain ASCII lines, more than the sniff's 64 KB
   const filler = '08061000,Plain biscuits,KGS-KILOGRAMS,10,100.00,0,100.00\n'.repeat(1300);
 
-  async function failure(file: string): Promise<unknown> {
-    try {
-      await rowsOfFile(file);
-    } catch (e) {
-      return e;
-    }
-    return undefined;
-  }
-
   it('Windows-1252 after plain ASCII is read as Windows-1252: no garbled text', async () => {
     const text = Buffer.concat([Buffer.from(HEADER + filler), Buffer.from('08061000,Caf\xe9 cr\xe8me biscuits,KGS-KILOGRAMS,1,1.00,0,1.00\n', 'latin1')]);
     expect(text.length).toBeGreaterThan(70_000);
@@ -104,8 +105,46 @@ describe('CSV text in Windows-1252 or damaged, past the first 64 KB', () => {
     expect(messageOf(e as InputError)).toMatch(/^.*mixed\.csv has damaged text on row 1303: among its UTF-8 text are bytes that are not UTF-8/);
   });
 
+  it('names the row of the damaged byte, not an earlier row holding a U+FFFD typed in it', async () => {
+    const text = Buffer.concat([Buffer.from(`${HEADER}08061000,Sweets \ufffd box,KGS-KILOGRAMS,1,1.00,0,1.00\n${filler}`), Buffer.from('08061000,Caf\xe9,KGS-KILOGRAMS,1,1.00,0,1.00\n', 'latin1')]);
+    expect(await failure(writeText(dirs.dir(), 'typed.csv', text))).toMatchObject({ code: 'FILE_TEXT_DAMAGED', params: { row: 1303 } });
+  });
+
   it('so does one after plain ASCII in a file whose byte-order mark says UTF-8', async () => {
     const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEADER + filler), Buffer.from('08061000,Caf\xe9,KGS,1,1.00,0,1.00\n', 'latin1')]);
     expect(await failure(writeText(dirs.dir(), 'bom.csv', text))).toMatchObject({ code: 'FILE_TEXT_DAMAGED', params: { row: 1302 } });
+  });
+});
+
+describe('CSV text in Windows-1252 with UTF-8 in it (two files put together)', () => {
+  const HEADER = 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number\n';
+  const row = (n: number, name: string) => `27AAFCD5862R1ZR,${name},INV-${n}\n`;
+  // more than the 64 KB the encoding is guessed from
+  const plain = Array.from({ length: 2000 }, (_, i) => row(i, 'Plain Traders')).join('');
+  const cp1252 = (s: string) => Buffer.from(s.replace('’', '\x92').replace('–', '\x96').replace('€', '\x80'), 'latin1');
+
+  it('reads Windows-1252 text whole: accented letters, curly quotes, dashes and € (no UTF-8 seen in "CAFÉ’S")', async () => {
+    const file = writeText(dirs.dir(), 'w1252.csv', Buffer.concat([Buffer.from(HEADER), cp1252(row(1, 'CAFÉ’S – Crème €5'))]));
+    expect((await sniffCsv(file)).encoding).toBe('windows-1252');
+    expect((await rowsOfFile(file))[1]).toEqual(['27AAFCD5862R1ZR', 'CAFÉ’S – Crème €5', 'INV-1']);
+  });
+
+  it('refuses a Windows-1252 file with UTF-8 rows after it at the first of them, saying what it found', async () => {
+    const text = Buffer.concat([Buffer.from(HEADER), cp1252(row(1, 'Café Traders')), Buffer.from(plain), Buffer.from(row(2, 'Śrī ₹ Traders'))]);
+    const e = await failure(writeText(dirs.dir(), 'joined.csv', text));
+    expect(e).toMatchObject({ code: 'FILE_TEXT_MIXED_ENCODINGS', params: { row: 2003, windows1252: 'Åš', utf8: 'Ś' } });
+    expect(messageOf(e as InputError)).toMatch(/joined\.csv mixes two text encodings: .* row 2003 also has text that looks like UTF-8 \("Åš" there is "Ś" written in UTF-8\)/);
+  });
+
+  it('so it does when the file turned to Windows-1252 after 64 KB of plain ASCII', async () => {
+    const text = Buffer.concat([Buffer.from(HEADER + plain), cp1252(row(1, 'Café Traders')), Buffer.from(plain), Buffer.from(row(2, 'Lakshmi ₹ Traders'))]);
+    const file = writeText(dirs.dir(), 'late.csv', text);
+    expect((await sniffCsv(file)).encoding).toBe('utf-8');
+    expect(await failure(file)).toMatchObject({ code: 'FILE_TEXT_MIXED_ENCODINGS', params: { row: 4003, windows1252: 'â‚¹', utf8: '₹' } });
+  });
+
+  it('and when the UTF-8 comes first, within the 64 KB the encoding is guessed from', async () => {
+    const text = Buffer.concat([Buffer.from(HEADER), Buffer.from(row(1, 'Crème Traders')), cp1252(row(2, 'Café Traders'))]);
+    expect(await failure(writeText(dirs.dir(), 'first.csv', text))).toMatchObject({ code: 'FILE_TEXT_MIXED_ENCODINGS', params: { row: 2, utf8: 'è' } });
   });
 });

@@ -2,14 +2,15 @@
  * Streaming CSV reader on papaparse. Handles a UTF-8 BOM, UTF-16 (LE or BE, with or without a
  * BOM), mixed line endings, Windows-1252 text (what Excel's "CSV" save gives on Indian Windows
  * installs, found by the sniff or, after plain ASCII, by the first byte that is not UTF-8) and
- * `;` or tab separators. UTF-8 text damaged by a byte of another encoding is refused at its row.
+ * `;` or tab separators. UTF-8 text damaged by a byte of another encoding, and Windows-1252 text
+ * with UTF-8 in it (two files put together), are refused at the row of the damage.
  */
 import Papa from 'papaparse';
 import { InputError } from '../model/errors.js';
 import { baseName, extName } from './file-names.js';
 import { host, openSource, type ByteSource } from './host/source.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
-import { csvUtf8Chunks, streamDecoder, type CsvUtf8Chunks, type Utf8Chunks } from './utf8-chunks.js';
+import { cp1252Chunks, csvUtf8Chunks, streamDecoder, type CsvTextChunks, type TextDamage, type Utf8Chunks } from './utf8-chunks.js';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -87,11 +88,12 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-/** The decoder of a CSV's text: UTF-8 that may turn to Windows-1252 (csvUtf8Chunks), or the sniffed encoding. */
-function csvDecoder(sniff: CsvSniff): CsvUtf8Chunks {
+/** The decoder of a CSV's text: UTF-8 that may turn to Windows-1252 (csvUtf8Chunks), Windows-1252 watched for UTF-8, or UTF-16. */
+function csvDecoder(sniff: CsvSniff): CsvTextChunks {
   if (sniff.encoding === 'utf-8') return csvUtf8Chunks(sniff.bomBytes > 0);
-  // UTF-16 and Windows-1252 text is read as it is
-  return { decode: streamDecoder(sniff.encoding).decode, damaged: false };
+  if (sniff.encoding === 'windows-1252') return cp1252Chunks();
+  // UTF-16 text is read as it is
+  return { decode: streamDecoder(sniff.encoding).decode, marks: 0, damage: undefined };
 }
 
 /**
@@ -204,6 +206,7 @@ export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
  */
 async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
   const dec = csvDecoder(sniff);
+  const damaged = damagedRow(file, dec);
   const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, dec));
   const queue: string[][][] = [];
   let done = false;
@@ -251,14 +254,14 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
         }
         batch.length = 0;
         // text is decoded before papaparse sees it: the damaged row is in this batch or a later one
-        if (dec.damaged) refuseDamaged(file, rows);
+        damaged.refuseIn(rows);
         if (rows.length) yield rows;
         if (!done && !queue.length) parserRef?.resume();
         continue;
       }
       if (failure) throw failure;
       if (done) {
-        if (dec.damaged) throw new InputError('FILE_TEXT_DAMAGED', { file });
+        damaged.refuseAtEnd();
         return;
       }
     }
@@ -270,9 +273,35 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
   }
 }
 
-/** Refuses a CSV at the first of `rows` that holds U+FFFD, the mark of a byte that was not UTF-8. */
-function refuseDamaged(file: string, rows: readonly RawRow[]): void {
-  for (const r of rows) {
-    for (const c of r.cells) if (typeof c === 'string' && c.includes('\ufffd')) throw new InputError('FILE_TEXT_DAMAGED', { file, row: r.row });
-  }
+/**
+ * Refuses a CSV at the row of the damage its decoder found: the rows' cells hold the text's U+FFFD
+ * in order, the damage's the `mark`-th of them (csvUtf8Chunks: a file may hold U+FFFD of its own,
+ * typed before). Rows are looked at only while U+FFFD the decoder gave are yet to be met in them:
+ * a clean file's are never looked at.
+ */
+function damagedRow(file: string, dec: CsvTextChunks): { refuseIn(rows: readonly RawRow[]): void; refuseAtEnd(): void } {
+  let met = 0;
+  return {
+    refuseIn(rows) {
+      if (dec.marks <= met) return;
+      for (const r of rows) {
+        for (const c of r.cells) {
+          if (typeof c !== 'string') continue;
+          for (let i = c.indexOf('\ufffd'); i >= 0; i = c.indexOf('\ufffd', i + 1)) {
+            met++;
+            if (dec.damage && met >= dec.damage.mark) throw damageError(file, dec.damage, r.row);
+          }
+        }
+      }
+    },
+    refuseAtEnd() {
+      if (dec.damage) throw damageError(file, dec.damage);
+    },
+  };
+}
+
+function damageError(file: string, damage: TextDamage, row?: number): InputError {
+  const at = row === undefined ? { file } : { file, row };
+  if (damage.kind === 'not-utf8') return new InputError('FILE_TEXT_DAMAGED', at);
+  return new InputError('FILE_TEXT_MIXED_ENCODINGS', { ...at, windows1252: damage.windows1252, utf8: damage.utf8 });
 }

@@ -1,7 +1,8 @@
 /**
  * Column mapping files: a JSON file naming, for each register field, the header that carries it
- * in the user's own export. `gstr1 mapping init <file>` drafts one from a file's headers by
- * fuzzy-matching them to the register fields; the user corrects it and passes `--mapping`.
+ * in the user's own export. `gstr1 mapping init <file>` drafts one from a file's headers (as the
+ * built-in preset they match reads them, else by fuzzy-matching them to the register fields); the
+ * user corrects it and passes `--mapping`.
  *
  *   {
  *     "layout": "register",
@@ -22,7 +23,7 @@ import type { ColumnRef } from '../parsers/headers.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { REGISTER_FIELDS, REQUIRED_FIELDS, headerKey, isRegisterField, registerFieldSpec, type RegisterField } from './fields.js';
 import { PRESETS, type RegisterLayout } from './layouts.js';
-import { candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells } from './match.js';
+import { bestLayout, candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells, type LayoutMatch } from './match.js';
 import { firstRows } from './peek.js';
 
 export interface MappingFile {
@@ -118,7 +119,9 @@ export async function loadMapping(file: string): Promise<RegisterLayout> {
 
 export interface DraftedMapping {
   readonly mapping: MappingFile;
-  /** fields given a column, with the header and how sure the match is */
+  /** the built-in preset the headers match (as convert's `--layout auto` finds it): the draft is its reading */
+  readonly preset?: { readonly id: string; readonly name: string };
+  /** fields given a column, with the header and whether it is certain (false: a guess to check) */
   readonly mapped: readonly { field: RegisterField; header: string; exact: boolean }[];
   /** fields with no column, with the nearest headers (may be empty) */
   readonly unmapped: readonly { field: RegisterField; required: boolean; candidates: string[] }[];
@@ -126,11 +129,70 @@ export interface DraftedMapping {
   readonly unusedHeaders: readonly { header: string; near: RegisterField[] }[];
 }
 
+type Chosen = Map<RegisterField, { ref: ColumnRef; exact: boolean }>;
+
 /**
- * Drafts a mapping from a header row: exact matches (a field's label, a synonym, or a preset's
- * header) first, then the closest plausible spellings; each header serves one field.
+ * Drafts a mapping from a header row. Headers that match a built-in preset are drafted as that
+ * preset reads them, so the mapping converts the file as convert does without one (Tally's "Rate"
+ * is the item price, not the GST rate). Other headers are matched by name: exact names (a field's
+ * label, a synonym, or a preset's header) first, then the closest plausible spellings; each header
+ * serves one field.
  */
 export function draftMapping(headers: readonly ColumnRef[], opts: { sheet?: string; headerRow?: number; name?: string } = {}): DraftedMapping {
+  const cells: string[] = [];
+  for (const h of headers) cells[h.col - 1] = h.header;
+  const preset = bestLayout(PRESETS, cells);
+  const chosen = preset ? presetColumns(preset) : closestHeaders(headers);
+  const taken = new Set([...chosen.values()].map((c) => c.ref.col));
+  const columns: Partial<Record<RegisterField, string | null>> = {};
+  const mapped: { field: RegisterField; header: string; exact: boolean }[] = [];
+  const unmapped: { field: RegisterField; required: boolean; candidates: string[] }[] = [];
+  const free = headers.filter((h) => !taken.has(h.col));
+  for (const field of REGISTER_FIELDS) {
+    const c = chosen.get(field);
+    if (c) {
+      columns[field] = c.ref.header;
+      mapped.push({ field, header: c.ref.header, exact: c.exact });
+    } else {
+      columns[field] = null;
+      unmapped.push({
+        field,
+        required: REQUIRED_FIELDS.includes(field),
+        candidates: candidatesFor(field, free, PRESETS, 3, REQUIRED_FIELDS.includes(field)).map((r) => r.header),
+      });
+    }
+  }
+  // a header the preset knows and does not read (Tally's Rate) is no near miss of a field
+  const known = new Set(preset?.ignored.map((r) => r.col));
+  const unusedHeaders = free.map((h) => ({ header: h.header, near: known.has(h.col) ? [] : fieldsNear(h.header, PRESETS) }));
+  const mapping: MappingFile = {
+    layout: 'register',
+    name: opts.name ?? 'sales register',
+    ...(opts.sheet ? { sheet: opts.sheet } : {}),
+    ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+    columns,
+    // the preset's value translations and the columns it knows to hold nothing the return needs
+    ...(preset?.layout.values ? { values: preset.layout.values } : {}),
+    ...(preset?.ignored.length ? { ignore: preset.ignored.map((r) => r.header) } : {}),
+  };
+  return { mapping, ...(preset ? { preset: { id: preset.layout.id, name: preset.layout.name } } : {}), mapped, unmapped, unusedHeaders };
+}
+
+/** The columns a preset reads, as certain as convert is when it reads them without a mapping. */
+function presetColumns(match: LayoutMatch): Chosen {
+  const chosen: Chosen = new Map();
+  for (const field of REGISTER_FIELDS) {
+    const ref = match.columns[field];
+    if (ref) chosen.set(field, { ref, exact: true });
+  }
+  return chosen;
+}
+
+/**
+ * Each field's closest header, best pairs first. A match is certain only when it is one of the
+ * field's names and no other header fits the field as well: "Rate" beside "GST Rate" is a guess.
+ */
+function closestHeaders(headers: readonly ColumnRef[]): Chosen {
   const pairs: { field: RegisterField; ref: ColumnRef; d: number }[] = [];
   for (const field of REGISTER_FIELDS) {
     for (const ref of headers) {
@@ -141,39 +203,14 @@ export function draftMapping(headers: readonly ColumnRef[], opts: { sheet?: stri
   // best pairs first; between equals, the field listed first in REGISTER_FIELDS
   pairs.sort((a, b) => a.d - b.d || REGISTER_FIELDS.indexOf(a.field) - REGISTER_FIELDS.indexOf(b.field) || a.ref.col - b.ref.col);
   const taken = new Set<number>();
-  const chosen = new Map<RegisterField, { ref: ColumnRef; d: number }>();
+  const chosen: Chosen = new Map();
   for (const p of pairs) {
     if (chosen.has(p.field) || taken.has(p.ref.col)) continue;
-    chosen.set(p.field, p);
+    const rivalled = pairs.some((q) => q.field === p.field && q.ref.col !== p.ref.col && q.d <= p.d);
+    chosen.set(p.field, { ref: p.ref, exact: p.d === 0 && !rivalled });
     taken.add(p.ref.col);
   }
-  const columns: Partial<Record<RegisterField, string | null>> = {};
-  const mapped: { field: RegisterField; header: string; exact: boolean }[] = [];
-  const unmapped: { field: RegisterField; required: boolean; candidates: string[] }[] = [];
-  const free = headers.filter((h) => !taken.has(h.col));
-  for (const field of REGISTER_FIELDS) {
-    const c = chosen.get(field);
-    if (c) {
-      columns[field] = c.ref.header;
-      mapped.push({ field, header: c.ref.header, exact: c.d === 0 });
-    } else {
-      columns[field] = null;
-      unmapped.push({
-        field,
-        required: REQUIRED_FIELDS.includes(field),
-        candidates: candidatesFor(field, free, PRESETS, 3, REQUIRED_FIELDS.includes(field)).map((r) => r.header),
-      });
-    }
-  }
-  const unusedHeaders = free.map((h) => ({ header: h.header, near: fieldsNear(h.header, PRESETS) }));
-  const mapping: MappingFile = {
-    layout: 'register',
-    name: opts.name ?? 'sales register',
-    ...(opts.sheet ? { sheet: opts.sheet } : {}),
-    ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
-    columns,
-  };
-  return { mapping, mapped, unmapped, unusedHeaders };
+  return chosen;
 }
 
 /** The mapping file's text, as `gstr1 mapping init` writes it and the web page exports it. */

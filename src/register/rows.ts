@@ -7,6 +7,7 @@
  */
 import { ECO_FROM } from '../model/dated-rules.js';
 import type { Field, FieldValues } from '../model/fields.js';
+import { noTaxType } from '../model/no-tax.js';
 import { periodKey } from '../model/period.js';
 import { sheetSpec, type SheetId } from '../model/sheets.js';
 import type { ColumnRef } from '../parsers/headers.js';
@@ -37,6 +38,10 @@ const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
   rt: ['rate', 'igstRate'],
   txval: ['txval'],
   csamt: ['csamt'],
+  // read only on supplies without payment of tax, whose tax must be 0 (RET191150 at the cell)
+  iamt: ['iamt'],
+  camt: ['camt'],
+  samt: ['samt'],
   expTyp: ['expType', 'invType'],
   urType: ['expType', 'invType'],
   sbpcode: ['portCode'],
@@ -140,8 +145,18 @@ function supplierOf(line: RegisterLine): Values {
   return line.stin && line.stin !== 'URP' ? { stin: line.stin, ...(line.supplierName ? { supplierName: line.supplierName } : {}) } : {};
 }
 
-/** The template values of a classified line (its target must be a template sheet). */
+/**
+ * The template values of a classified line (its target must be a template sheet). A supply
+ * without payment of tax (SEWOP, WOPAY, EXPWOP) also carries the tax the register gives it, when
+ * not 0, so that RET191150 points at the cell; the JSON writes it no tax either way.
+ */
 export function templateValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
+  const v = sheetValues(line, d, docValue, ctx);
+  if (!noTaxType(v)) return v;
+  return { ...v, ...(line.iamt ? { iamt: line.iamt } : {}), ...(line.camt ? { camt: line.camt } : {}), ...(line.samt ? { samt: line.samt } : {}) };
+}
+
+function sheetValues(line: RegisterLine, d: Decision & { target: TargetSheet }, docValue: number | undefined, ctx: ReturnContext): Values {
   const keepEtin = line.etin && periodKey(ctx.period) < ECO_FROM ? { etin: line.etin } : {};
   const diff = { diffPercent: line.diffPercent };
   const cess = line.csamt !== undefined ? { csamt: line.csamt } : {};

@@ -10,6 +10,7 @@ import { expectedTax, formatPaise } from '../model/money.js';
 import type { SheetId } from '../model/sheets.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { hsnSplit } from '../model/dated-rules.js';
+import { noTaxType } from '../model/no-tax.js';
 import type { Report, RuleContext, RulePass } from './types.js';
 import { GIVEN_TAX_SHEETS } from './shared.js';
 
@@ -22,6 +23,8 @@ export interface TaxDeviation {
   readonly field: Field;
   /** difference in paise beyond the band the row may carry */
   readonly difference: number;
+  /** the head is below the band (less tax than value × rate), not above it */
+  readonly short: boolean;
   readonly params: Params;
 }
 
@@ -29,9 +32,11 @@ export interface TaxDeviation {
  * Heads of an HSN row off by more than Rs 10 from taxable value × rate: IGST against the full
  * tax, Central and State/UT tax each against half; a row with both on its total. A row has no
  * "Applicable %" column and may mix supplies at 65 % of the rate: its tax may lie anywhere from
- * the 65 % tax to the full tax.
+ * the 65 % tax to the full tax. A supply that carries no tax (SEWOP, WOPAY, EXPWOP) owes 0 whatever
+ * its rate: RET191150 (rules/tax-heads.ts) judges its amounts, not taxable value × rate.
  */
 export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
+  if (noTaxType(v)) return [];
   // an advance's tax is on the gross advance (Table 11A/11B's ad_amt), a supply's on its taxable value
   const base = v.txval ?? v.adAmt;
   if (v.rt === undefined || base === undefined) return [];
@@ -55,7 +60,7 @@ export function taxDeviations(v: ParsedRow['values']): TaxDeviation[] {
     if (d > TAX_TOLERANCE_PAISE) {
       // a band is two amounts (the catalogue words the range): expected up to expectedTo
       const band = lo === hi ? { expected: formatPaise(expected) } : { expected: formatPaise(lo), expectedTo: formatPaise(hi) };
-      out.push({ field, difference: d, params: { head, ...band, difference: formatPaise(d), ...advance } });
+      out.push({ field, difference: d, short: actual < lo, params: { head, ...band, difference: formatPaise(d), ...advance } });
     }
   };
   const intra = camt !== 0 || samt !== 0;
@@ -93,8 +98,14 @@ export function hsnTaxPass(
   const b2cs = { seen: false };
   let table13 = 0;
   let hasTable13 = false;
+  /**
+   * Taxable value (paise, magnitudes) of supplies without payment of tax per tab and rate: Table
+   * 12 reports them at their rate with tax 0 (as an e-invoice does), so an HSN row at that rate
+   * may fall short of value × rate by up to their tax.
+   */
+  const noTaxBase = new Map<string, number>();
   /** `single`: a document row whose tax amounts were given (a JSON's): one document, no rounding drift */
-  const held: { tab: Tab; where: Location & { value?: string }; deviation: TaxDeviation; single?: boolean }[] = [];
+  const held: { tab: Tab; rt?: number; where: Location & { value?: string }; deviation: TaxDeviation; single?: boolean }[] = [];
   return {
     row(row) {
       const id = row.ctx.spec.id;
@@ -104,7 +115,7 @@ export function hsnTaxPass(
       }
       if (id === 'hsn' || id === 'hsnb2b' || id === 'hsnb2c') {
         const tab: Tab = split && id === 'hsnb2c' ? 'b2c' : 'b2b';
-        for (const d of taxDeviations(v)) held.push({ tab, where: at(row, d.field), deviation: d });
+        for (const d of taxDeviations(v)) held.push({ tab, rt: v.rt, where: at(row, d.field), deviation: d });
         return;
       }
       if (id === 'docs') {
@@ -115,7 +126,12 @@ export function hsnTaxPass(
       const t = TAB_OF[id];
       if (!t) return;
       if (id === 'b2cs') b2cs.seen = true;
-      rows[split ? t : 'b2b']++;
+      const tab = split ? t : 'b2b';
+      rows[tab]++;
+      if (noTaxType(v) && v.rt !== undefined) {
+        const k = `${tab}|${v.rt}`;
+        noTaxBase.set(k, (noTaxBase.get(k) ?? 0) + Math.abs(v.txval ?? 0));
+      }
     },
     finish() {
       for (const h of held) {
@@ -125,7 +141,8 @@ export function hsnTaxPass(
         }
         const unbounded = (!split || h.tab === 'b2c') && b2cs.seen && !hasTable13;
         const documents = unbounded ? Infinity : Math.max(rows[h.tab], table13);
-        if (!judge(h.deviation.difference, documents)) continue;
+        const difference = h.deviation.difference - noTaxShortfall(h.deviation, noTaxBase.get(`${h.tab}|${h.rt}`), h.rt);
+        if (difference <= TAX_TOLERANCE_PAISE || !judge(difference, documents)) continue;
         // no documents in the input (they may be in another file): the Rs 10 alone is the measure
         const counted = Number.isFinite(documents) && documents > 0;
         report.raw({
@@ -138,6 +155,16 @@ export function hsnTaxPass(
       }
     },
   };
+}
+
+/**
+ * How much of an HSN row's shortfall the tab's supplies without payment of tax at its rate can
+ * explain: their value × rate (half of it on a Central or State/UT tax head), at most the shortfall.
+ */
+function noTaxShortfall(d: TaxDeviation, base: number | undefined, rt: number | undefined): number {
+  if (!d.short || !base || rt === undefined) return 0;
+  const tax = expectedTax(base, d.field === 'camt' || d.field === 'samt' ? rt / 2 : rt);
+  return Math.min(tax, d.difference);
 }
 
 /** Whether per-document rounding can explain `difference` (paise) over `documents` documents. */

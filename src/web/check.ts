@@ -6,6 +6,7 @@
 import { returnContext, sectionOption, type ReturnOptions } from '../engine/options.js';
 import { Gstr1Error, InputError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
+import type { ReturnForm } from '../model/form.js';
 import { formatPeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { cellText } from '../parsers/raw.js';
@@ -44,6 +45,8 @@ export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
 export interface WebCheckResult {
   readonly gstin: string;
   readonly period: string;
+  /** the form the return was checked as */
+  readonly form: ReturnForm;
   readonly errors: number;
   readonly warnings: number;
   readonly sheets: readonly SheetSummary[];
@@ -90,6 +93,7 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
   return {
     gstin: ctx.gstin,
     period: env.fp,
+    form: opts.form ?? 'gstr1',
     errors: result.findings.errors,
     warnings: result.findings.warnings,
     sheets: sheetSummaries(result.stats),

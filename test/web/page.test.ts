@@ -119,7 +119,7 @@ describe('web page: static build in Chromium', () => {
     const rowsRead = cli.result.stats.reduce((a, s) => a + s.read, 0);
     await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`${rowsRead} rows checked`);
     // the period as a person reads it, not the portal's MMYYYY
-    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`for ${GSTIN}, October 2025.`);
+    await expect(page.locator('#verdict-detail').textContent()).resolves.toContain(`for GSTR-1 of ${GSTIN}, October 2025.`);
     // the summary table: one row per section, amounts in Indian grouping
     const b2b = page.locator('#totals tbody tr').filter({ has: page.getByRole('cell', { name: 'B2B', exact: true }) });
     await expect(b2b.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+$/);

@@ -15,13 +15,12 @@ import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import { walkRecords } from '../../src/upload/records.js';
 import { b2bCsv } from './b2b-csv.js';
+import { api, CREDENTIALS, OTP, put, runJob } from './serve-api.js';
 import { SHOTS, launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
-const OTP = '575757';
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-serve-'));
-const CREDENTIALS = { GSTR1_WB_EMAIL: 'a@b.in', GSTR1_WB_CLIENT_ID: 'client', GSTR1_WB_CLIENT_SECRET: 'secret-123', GSTR1_GST_USERNAME: 'user' };
 
 let emulator: RunningEmulator;
 let server: RunningServer;
@@ -125,18 +124,23 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await openWithSample(page, server.url);
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\./);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed\./);
     const saved = () => emulator.emulator.portal.state('27AAKCS4821M1ZW', '102025');
     expect(saved().docs.size).toBeGreaterThan(0);
 
-    // the first time the user says no: nothing is sent
-    page.once('dialog', (d) => void d.dismiss());
+    // the first time the user says no: nothing is sent; the question names the form whose data would go
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
     await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
-    await expect(page.locator('#p-state').textContent()).resolves.toMatch(/^Uploaded/);
+    expect(asked).toBe('Delete everything uploaded to the GSTR-1 of 27AAKCS4821M1ZW, October 2025, from the portal? Filed returns cannot be reset.');
+    await expect(page.locator('#p-state').textContent()).resolves.toMatch(/^GSTR-1 uploaded/);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Reset the uploaded data' }).click();
     await typeOtp(page);
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('Reset: nothing uploaded for this period remains on the portal.');
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('GSTR-1 reset: nothing uploaded for this period remains on the portal.');
     expect(saved().docs.size).toBe(0);
     expect(saved().counts.resets).toBe(1);
     await page.close();
@@ -152,13 +156,13 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed\. The portal accepted every record\.$/);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed\. The portal accepted every record\.$/);
     await shot(page, '5-serve-uploaded');
 
-    await page.getByRole('button', { name: 'File GSTR-1' }).click();
+    await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
     // a new run opens a new session: the OTP again
     await typeOtp(page);
-    const go = page.getByRole('button', { name: 'File with these totals' });
+    const go = page.getByRole('button', { name: 'File GSTR-1 with these totals' });
     await go.waitFor({ timeout: 30_000 });
     const compare = page.locator('#p-compare tbody tr');
     expect(await compare.count()).toBeGreaterThan(10);
@@ -170,7 +174,7 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     await shot(page, '6-serve-confirm');
     await go.click();
     await typeOtp(page, 'EVC OTP sent to the signatory');
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Filed\. ARN [A-Z0-9]{10,}/);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 filed\. ARN [A-Z0-9]{10,}/);
     await shot(page, '7-serve-filed');
     await page.locator('#portal').screenshot({ path: join(SHOTS, '7-serve-filed-portal.png') });
     // the page spoke to gstr1 serve only; the credentials never reached it
@@ -211,7 +215,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
     await openWithSample(page, local.url);
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
-    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
     const file = (await (await dl).path())!;
@@ -244,7 +248,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
       await openWithSample(page, blocked.url);
       await page.getByRole('button', { name: 'Upload to the portal' }).click();
       await typeOtp(page);
-      await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^Uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
+      await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
       const note = page.locator('#p-annotate-failure');
       await expect.poll(() => note.textContent()).toMatch(/^The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder \(.*portal-errors\.xlsx\): it is a folder\. The upload itself went through\./);
       expect(await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).isVisible()).toBe(false);
@@ -282,7 +286,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([b2b('NORTH/7', 'Jul'), b2b('SOUTH/7', 'Jul')], '072025');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
-    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('Uploaded in 1 part: processed. The portal accepted every record.');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 uploaded in 1 part: processed. The portal accepted every record.');
     const docs = [...emulator.emulator.portal.state('27AAKCS4821M1ZW', '072025').docs.keys()].join(' ');
     expect(docs).toContain('north/7');
     expect(docs).toContain('south/7');
@@ -310,7 +314,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([b2b('TURN/9', 'Sep'), hsn], '092025');
     await page.locator('#turnover').fill('62000000');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('Not uploaded: the return has 1 error. Fix them first.');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 not uploaded: the return has 1 error. Fix them first.');
     expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '092025').counts.saves).toBe(0);
     await page.close();
   });
@@ -319,7 +323,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith(join(ROOT, 'templates/GSTR1_Excel_Workbook_Template.xlsx'), '062025');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
-      'Nothing was uploaded: the input holds no documents. Check that its sheets were recognised (the check above lists the rows read).',
+      'Nothing was uploaded: the input holds no documents. Check that its sheets were recognised (press Check and look at Rows per sheet).',
     );
     expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '062025').counts.saves).toBe(0);
     await page.close();
@@ -342,5 +346,118 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);
     expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '052025').counts.saves).toBe(0);
     await page.close();
+  });
+});
+
+describe('gstr1 serve: GSTR-1A, the go-ahead to file and the wait for an answer, on the page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const GSTIN = '27AAKCS4821M1ZW';
+  const state = (page: Page) => page.locator('#p-state').textContent();
+  /** a b2b CSV of one invoice dated in `month` of `year` */
+  const b2b = (invoice: string, month: string, year = '2025') => ({ name: 'b2b.csv', mimeType: 'text/csv', buffer: b2bCsv(invoice, `05-${month}-${year}`) });
+
+  async function openWith(url: string, file: ReturnType<typeof b2b>, period: string, form?: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(file);
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill(GSTIN);
+    await page.getByRole('textbox', { name: 'Return period' }).fill(period);
+    if (form) await page.getByRole('combobox', { name: 'Form', exact: true }).selectOption({ label: form });
+    await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
+    return page;
+  }
+
+  it('files a GSTR-1A chosen as the Form, naming GSTR-1A in the check, the button, the go-ahead and every outcome', async () => {
+    // the period's GSTR-1, filed through serve as the page would
+    const gstr1 = b2b('APR/1', 'Apr');
+    await api(server, '/api/files/clear');
+    await put(server, 'b2b.csv', gstr1.buffer);
+    const files = [{ name: 'b2b.csv', bytes: gstr1.buffer.length }];
+    expect((await runJob(server, { action: 'upload', gstin: GSTIN, period: '042025', files })).result).toMatchObject({ status: 'uploaded' });
+    expect((await runJob(server, { action: 'file', gstin: GSTIN, period: '042025', files, pan: 'AAKCS4821M' })).result).toMatchObject({ status: 'filed' });
+
+    const page = await openWith(server.url, b2b('APR/9', 'Apr'), '042025', 'GSTR-1A');
+    expect(await page.locator('#p-file').textContent()).toBe('File GSTR-1A');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#verdict-detail').textContent(), { timeout: 30_000 }).toMatch(/ for GSTR-1A of 27AAKCS4821M1ZW, April 2025\./);
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1A uploaded in 1 part: processed. The portal accepted every record.');
+    await page.getByRole('button', { name: 'File GSTR-1A', exact: true }).click();
+    await typeOtp(page);
+    const go = page.getByRole('button', { name: 'File GSTR-1A with these totals' });
+    await go.waitFor({ timeout: 30_000 });
+    expect(await state(page)).toBe("The portal's summary matches what was uploaded. File GSTR-1A for 27AAKCS4821M1ZW, April 2025?");
+    await shot(page, '10-serve-gstr1a-confirm');
+    await go.click();
+    await typeOtp(page, 'EVC OTP sent to the signatory');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^GSTR-1A filed\. ARN [A-Z0-9]{10,}/);
+    await shot(page, '11-serve-gstr1a-filed');
+    expect(emulator.emulator.portal.state(GSTIN, '042025', 'gstr1a').counts.filed).toBe(1);
+    // switched back, the button names GSTR-1 again
+    await page.getByRole('combobox', { name: 'Form', exact: true }).selectOption({ label: 'GSTR-1' });
+    expect(await page.locator('#p-file').textContent()).toBe('File GSTR-1');
+    await page.close();
+  });
+
+  it('shows a GSTR-1A refused for a period before July 2024 as a plain message, nothing sent', async () => {
+    const page = await openWith(server.url, b2b('JUN/1', 'Jun', '2024'), '062024', 'GSTR-1A');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      "Nothing sent: GSTR-1A exists from the July 2024 period, and June 2024 is before it. Correct this period's documents in the amendment tables (b2ba, cdnra...) of a later GSTR-1.",
+    );
+    expect(emulator.emulator.portal.state(GSTIN, '062024', 'gstr1a').counts.saves).toBe(0);
+    await page.close();
+  });
+
+  it('cancels at the go-ahead to file: nothing is filed, and the page says so', async () => {
+    const page = await openWith(server.url, b2b('MAR/1', 'Mar'), '032025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed\./);
+    await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
+    await typeOtp(page);
+    await page.getByRole('button', { name: 'File GSTR-1 with these totals' }).waitFor({ timeout: 30_000 });
+    await shot(page, '12-serve-go-ahead-cancel');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Stopped at your request while the portal waited for the go-ahead to file: nothing was filed. Press Upload status to see what the portal holds for this period.',
+    );
+    expect(await page.locator('#p-confirm').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'File GSTR-1', exact: true }).isEnabled()).toBe(true);
+    await shot(page, '13-serve-go-ahead-cancelled');
+    expect(emulator.emulator.portal.state(GSTIN, '032025').counts.files).toBe(0);
+    expect(emulator.emulator.portal.state(GSTIN, '032025').filed).toBeUndefined();
+    await page.close();
+  });
+
+  it('says a job waited too long for its OTP and stopped, nothing sent', async () => {
+    const quick = await startServer({
+      root: join(dir, 'dist'),
+      portal: { provider: 'whitebooks', baseUrl: emulator.url, env: CREDENTIALS, journalDir: join(dir, 'journal-quick'), pollMs: 20 },
+      jobs: { answerWithinMs: 2000 },
+    });
+    const page = await openWith(quick.url, b2b('FEB/1', 'Feb'), '022025');
+    try {
+      await page.getByRole('button', { name: 'Upload to the portal' }).click();
+      await page.getByRole('textbox', { name: 'OTP sent to the taxpayer' }).waitFor({ timeout: 60_000 });
+      await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+        'Stopped after waiting 2 seconds for the OTP with no answer: nothing more was sent. Start again when you can answer at once (the portal sends a new OTP). Press Upload status to see what the portal holds for this period.',
+      );
+      expect(await page.getByRole('textbox', { name: 'OTP sent to the taxpayer' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);
+      await shot(page, '14-serve-wait-expired');
+      expect(emulator.emulator.portal.state(GSTIN, '022025').counts.saves).toBe(0);
+    } finally {
+      await page.close();
+      await quick.close();
+    }
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The page: the form, the progress of a check, and its result. The engine runs in a worker
  * (worker.ts); this thread only draws. Only the GSTIN, period, turnover, SEZ choice and a column
- * mapping are remembered (localStorage), never a file's content or any secret.
+ * mapping are remembered (localStorage), never a file's content or any secret. The form is not:
+ * a GSTR-1A is the exception, chosen each time, so a later visit never uploads to one unasked.
  */
 import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
+import { formLabel } from '../../src/model/form.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
 import { setUpPortal, type PortalForm } from './portal.js';
@@ -22,6 +24,7 @@ const fileInput = $<HTMLInputElement>('files');
 const drop = $<HTMLDivElement>('drop');
 const gstin = $<HTMLInputElement>('gstin');
 const period = $<HTMLInputElement>('period');
+const returnForm = $<HTMLSelectElement>('return-form');
 const turnover = $<HTMLInputElement>('turnover');
 const sez = $<HTMLInputElement>('sez');
 const preset = $<HTMLSelectElement>('preset');
@@ -229,6 +232,7 @@ function checkOptions(): PortalForm | string {
   return {
     gstin: gstin.value.trim(),
     period: period.value.trim(),
+    form: returnForm.value === 'gstr1a' ? 'gstr1a' : 'gstr1',
     sez: sez.checked,
     preset: preset.value,
     ...(t !== '' ? { turnover: Number(t) } : {}),
@@ -255,7 +259,7 @@ function showResult(r: PageResult, ms: number): void {
   verdict.className = r.errors ? 'bad' : 'ok';
   const rows = r.sheets.reduce((a, s) => a + s.read, 0);
   $<HTMLParagraphElement>('verdict-detail').textContent =
-    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${r.gstin}, ${periodInWords(r.period)}.` +
+    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;

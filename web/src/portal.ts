@@ -2,23 +2,26 @@
  * Upload, status and filing, when the page comes from `gstr1 serve --provider`: the server does
  * the portal work with its own credentials (never sent here); the page sends the files to it,
  * answers its questions (the OTPs typed here, the go-ahead once the portal's summary is shown
- * beside the uploaded totals) and shows the outcome and the ARN. A static copy of the page has
- * no token and never calls this.
+ * beside the uploaded totals) and shows the outcome and the ARN, naming the form (GSTR-1 or
+ * GSTR-1A) of the job wherever it names the return. A static copy of the page has no token and
+ * never calls this.
  */
 import { distinctNames } from '../../src/api/input-names.js';
+import { formLabel, type ReturnForm } from '../../src/model/form.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
 import { uploadOutcome } from './upload-outcome.js';
 
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
 interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
-interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
+interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
 interface Refusal { message?: string; hint?: string }
 
 /** The return and every option of the page's check: upload and filing read and check the files the same way. */
 export interface PortalForm {
   gstin: string;
   period: string;
+  form: ReturnForm;
   sez: boolean;
   turnover?: number;
   preset: string;
@@ -54,6 +57,12 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   const buttons = ['p-upload', 'p-status', 'p-file', 'p-reset'].map((id) => $<HTMLButtonElement>(id));
   const question = $<HTMLFormElement>('p-question');
   const confirmBox = $<HTMLDivElement>('p-confirm');
+  const fileButton = $<HTMLButtonElement>('p-file');
+  // the file button names the form chosen above: "File GSTR-1A" when GSTR-1A is chosen
+  const formSelect = $<HTMLSelectElement>('return-form');
+  const nameFileButton = () => (fileButton.textContent = `File ${formLabel(formSelect.value === 'gstr1a' ? 'gstr1a' : 'gstr1')}`);
+  formSelect.addEventListener('change', nameFileButton);
+  nameFileButton();
 
   const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
 
@@ -126,7 +135,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
         const key = JSON.stringify(job.question);
         if (key !== asked) {
           asked = key;
-          ask(job.question);
+          ask(job, job.question);
         }
       } else if (job.state === 'done' || job.state === 'failed') {
         asked = '';
@@ -140,11 +149,13 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     }
   }
 
-  function ask(q: Question): void {
+  function ask(job: JobView, q: Question): void {
     question.hidden = true;
     confirmBox.hidden = true;
     if (q.kind === 'confirm') {
-      state.textContent = 'The portal\'s summary matches what was uploaded. File?';
+      const form = formLabel(job.form);
+      state.textContent = `The portal's summary matches what was uploaded. File ${form} for ${job.gstin}, ${periodInWords(job.period)}?`;
+      $('p-go').textContent = `File ${form} with these totals`;
       drawCompare(q.portal ?? [], q.saved ?? []);
       confirmBox.hidden = false;
       $<HTMLButtonElement>('p-go').focus();
@@ -180,25 +191,27 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     const r = job.result ?? {};
+    // the form the job worked on, not the one chosen above now: a GSTR-1A is never called GSTR-1
+    const form = formLabel(job.form);
     if (job.action === 'file') {
-      if (r.status === 'filed') state.textContent = `${r.alreadyFiled ? 'Already filed' : 'Filed'}. ARN ${String(r.arn)}${r.ackDate ? `, ${String(r.ackDate)}` : ''}`;
-      else if (r.status === 'mismatch') state.textContent = 'Not filed: the portal\'s summary differs from what was uploaded. Check the upload status and upload again.';
-      else state.textContent = 'Not filed.';
+      if (r.status === 'filed') state.textContent = `${form} ${r.alreadyFiled ? 'already filed' : 'filed'}. ARN ${String(r.arn)}${r.ackDate ? `, ${String(r.ackDate)}` : ''}`;
+      else if (r.status === 'mismatch') state.textContent = `${form} not filed: the portal's summary differs from what was uploaded. Check the upload status and upload again.`;
+      else state.textContent = `${form} not filed.`;
       return;
     }
     if (job.action === 'reset') {
-      state.textContent = r.outcome === 'processed' ? 'Reset: nothing uploaded for this period remains on the portal.' : `Reset: ${String(r.outcome).replace(/_/g, ' ')}.`;
+      state.textContent = r.outcome === 'processed' ? `${form} reset: nothing uploaded for this period remains on the portal.` : `${form} reset: ${String(r.outcome).replace(/_/g, ' ')}.`;
       return;
     }
     if (job.action === 'upload' && r.status === 'refused') {
-      state.textContent = `Not uploaded: the return has ${plural(Number(r.errors), 'error')}. Fix them first.`;
+      state.textContent = `${form} not uploaded: the return has ${plural(Number(r.errors), 'error')}. Fix them first.`;
       return;
     }
     const chunks = (r.chunks as { outcome: string; errors: number }[] | undefined) ?? [];
     const outcome = chunks.map((c) => c.outcome.replace(/_/g, ' ')).join(', ');
     state.textContent = job.action === 'upload'
-      ? uploadOutcome(r)
-      : `${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
+      ? uploadOutcome(r, job.form)
+      : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
     // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
     const missing = job.action === 'upload' ? (r.annotateFailure as { message: string; hint: string } | undefined) : undefined;
@@ -207,17 +220,21 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     note.textContent = missing ? failureText(missing.message, missing.hint) : '';
   }
 
-  $('p-cancel').addEventListener('click', () => {
+  /** The user stops a job that waits for them (an OTP, the go-ahead to file): serve says what was left undone. */
+  const cancel = () => {
     question.hidden = true;
+    confirmBox.hidden = true;
     state.textContent = 'Cancelling…';
     void call('/api/job/cancel', { method: 'POST' });
-  });
+  };
+  $('p-cancel').addEventListener('click', cancel);
+  $('p-stop').addEventListener('click', cancel);
   // after a reload, a job still running (or waiting for an answer) is followed again, its question asked again
   void json<JobView | null>('/api/job')
     .then((job) => {
       if (job?.state !== 'running' && job?.state !== 'asking') return undefined;
       busy(true);
-      state.textContent = `A request to the portal (${job.action}) is still running…`;
+      state.textContent = `A request to the portal (${job.action}, ${formLabel(job.form)}) is still running…`;
       return follow();
     })
     .catch(() => {});
@@ -231,7 +248,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       state.textContent = f;
       return;
     }
-    if (confirm(`Delete everything uploaded for ${f.gstin}, ${periodInWords(f.period)}, from the portal? Filed returns cannot be reset.`)) void start('reset');
+    if (confirm(`Delete everything uploaded to the ${formLabel(f.form)} of ${f.gstin}, ${periodInWords(f.period)}, from the portal? Filed returns cannot be reset.`)) void start('reset');
   });
   question.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -243,10 +260,6 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     confirmBox.hidden = true;
     state.textContent = 'Filing…';
     void call('/api/job/answer', { method: 'POST', body: JSON.stringify({ value: 'file' }) });
-  });
-  $('p-stop').addEventListener('click', () => {
-    confirmBox.hidden = true;
-    void call('/api/job/answer', { method: 'POST', body: JSON.stringify({ value: 'no' }) });
   });
   $('p-annotated').addEventListener('click', async () => {
     const res = await call('/api/job/annotated');

@@ -1,4 +1,5 @@
 /** Messages between the page and the engine's worker. */
+import type { ReturnForm } from '../../src/model/form.js';
 import type { WebCheckResult, WebFailure } from '../../src/web/check.js';
 
 export interface CheckRequest {
@@ -6,6 +7,8 @@ export interface CheckRequest {
   readonly files: readonly File[];
   readonly gstin: string;
   readonly period: string;
+  /** GSTR-1, or GSTR-1A: its checks (an amendment of its own period only, from July 2024) */
+  readonly form: ReturnForm;
   readonly turnover?: number;
   readonly sez: boolean;
   /** '' for any preset */

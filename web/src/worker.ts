@@ -53,6 +53,7 @@ async function handle(m: ToWorker): Promise<void> {
       checked = {
         gstin: m.gstin,
         period: m.period,
+        ...(m.form === 'gstr1a' ? { form: m.form } : {}),
         sez: m.sez,
         ...(m.turnover !== undefined ? { turnover: m.turnover } : {}),
         register: { ...(m.preset ? { preset: m.preset } : {}), ...(m.mapping ? { mapping: MAPPING } : {}) },

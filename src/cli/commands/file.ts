@@ -5,7 +5,7 @@
 import type { CAC } from 'cac';
 import { OptionError } from '../../model/errors.js';
 import { formLabel } from '../../model/form.js';
-import { formatPaise, numberToPaise } from '../../model/money.js';
+import { formatPaise, parseDecimalNumber, parseDecimalText } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import type { TotalsDifference } from '../../upload/totals.js';
 import { type CliIO, rawOption } from '../io.js';
@@ -102,8 +102,8 @@ export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): strin
   for (const n of names) {
     const p = check.portal.find((s) => s.sec_nm === n) as Record<string, unknown> | undefined;
     const s = check.saved.find((x) => x.sec_nm === n) as unknown as Record<string, unknown> | undefined;
-    rows.push([n, 'portal', ...FIELDS.map(([k]) => money(Number(p?.[k] ?? 0)))]);
-    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => money(Number(s?.[k] ?? 0)))]);
+    rows.push([n, 'portal', ...FIELDS.map(([k]) => figure(p?.[k]))]);
+    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => figure(s?.[k]))]);
   }
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
@@ -111,12 +111,20 @@ export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): strin
 
 /** One line of a summary mismatch: records as a count, amounts in rupees, a figure the portal gave that is not a number as given. */
 function difference(d: TotalsDifference): string {
-  const show = (n: number) => (d.field === 'ttl_rec' ? String(n) : money(n));
+  const show = (n: number) => (d.field === 'ttl_rec' ? String(n) : figure(n));
   const what = d.field === 'ttl_rec' ? 'records' : d.field;
   return `${d.sec_nm} ${what}: portal ${d.portalText !== undefined ? `"${d.portalText}" (not a number)` : show(d.portal)}, uploaded ${show(d.saved)}`;
 }
 
-/** Rupees as `1234.50`, without binary rounding. */
-function money(n: number): string {
-  return formatPaise(numberToPaise(n));
+/**
+ * A summary figure as rupees (`1234.50`, without binary rounding) when it is a number (a JSON
+ * number or plain decimal text, as compareTotals reads it), nothing reported as 0.00, anything
+ * else as the portal gave it ("1,000.00" quoted, 1e+21): a figure the tool cannot read is shown,
+ * never a crash.
+ */
+function figure(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '0.00';
+  const amount = typeof v === 'number' ? parseDecimalNumber(v) : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? parseDecimalText(v.trim()) : undefined;
+  if (amount) return formatPaise(amount.hundredths);
+  return typeof v === 'string' || typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

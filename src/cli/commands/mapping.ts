@@ -29,6 +29,7 @@ export default function register(cli: CAC, io: CliIO): void {
       const draft = draftMapping(found.headers, { sheet: found.sheet, headerRow: found.row, name: `sales register ${file}` });
       await writeOutputFile(out, mappingText(draft.mapping));
       io.stdout.write(`Headers of ${file} › ${found.sheet}, row ${found.row}:\n`);
+      if (draft.preset) io.stdout.write(`These headers match the built-in preset "${draft.preset.id}" (${draft.preset.name}): the draft maps them as that preset does, the way gstr1 convert reads this file without --mapping.\n`);
       const w = Math.max(...draft.mapped.map((m) => m.field.length), 8);
       for (const m of draft.mapped) {
         io.stdout.write(`  ${m.field.padEnd(w)}  ← "${m.header}"${m.exact ? '' : '   (guess: check it)'}\n`);

@@ -4,6 +4,7 @@
  * rules and then sent as they are.
  */
 import type { CAC } from 'cac';
+import { hintOf, messageOf } from '../../report/messages/index.js';
 import { writeOutputFile } from '../../report/output-file.js';
 import { formatSummary } from '../../report/summary.js';
 import type { CliIO } from '../io.js';
@@ -60,7 +61,8 @@ function uploadExit(io: CliIO, res: UploadResult): number {
   if (!res.complete) return notFinished(io, res.pending, total);
   if (total === 0) {
     // nothing to do is not success: a blank template, unrecognised sheets, uncalculated formulas
-    io.stderr.write('\nNothing was uploaded: the input holds no documents. Check that its sheets were recognised (gstr1 validate).\n');
+    const nothing = { code: 'UPLOAD_NOTHING_UPLOADED', params: {} };
+    io.stderr.write(`\n${messageOf(nothing)}. ${hintOf(nothing)}\n`);
     return 1;
   }
   return 0;

@@ -1,8 +1,9 @@
 /**
- * What the page asks of the portal, read from its request: the return, and every option its own
+ * What the page asks of the portal, read from its request: the return (its form too), and every option its own
  * check used (turnover, preset, column mapping), so that upload and filing read and check the
  * files exactly as the page did; and whether the files held here are the ones the page chose.
  */
+import { parseForm, type ReturnForm } from '../../model/form.js';
 import type { PortalRequest } from './portal.js';
 
 /** A file the page handed over, as kept in serve's temporary folder. */
@@ -12,12 +13,18 @@ export interface HeldFile {
   readonly bytes: number;
 }
 
-export function portalRequest(action: PortalRequest['action'], json: Record<string, unknown>): PortalRequest {
+/** The form the page chose (GSTR-1 when it names none), or undefined when it names no form. */
+export function requestedForm(json: Record<string, unknown>): ReturnForm | undefined {
+  return json.form === undefined || json.form === '' ? 'gstr1' : parseForm(String(json.form));
+}
+
+export function portalRequest(action: PortalRequest['action'], form: ReturnForm, json: Record<string, unknown>): PortalRequest {
   const turnover = json.turnover === undefined || json.turnover === '' ? undefined : Number(json.turnover);
   return {
     action,
     gstin: String(json.gstin ?? ''),
     period: String(json.period ?? ''),
+    form,
     sez: Boolean(json.sez),
     ...(json.pan !== undefined ? { pan: String(json.pan) } : {}),
     ...(turnover !== undefined ? { turnover } : {}),

@@ -2,10 +2,11 @@
  * The portal work the page asks for (upload, status, reset, file), run here with the server's
  * credentials, one job at a time. A job that needs something only the user knows (the taxpayer
  * OTP, the EVC OTP, the go-ahead once the portal's summary is shown beside the uploaded totals)
- * waits with a question until the page answers it.
+ * waits with a question until the page answers it, the user cancels it, or the wait runs out.
  */
 import { randomBytes } from 'node:crypto';
 import { Gstr1Error } from '../../model/errors.js';
+import type { ReturnForm } from '../../model/form.js';
 import type { FilingCheck } from '../../upload/run.js';
 
 export type Question =
@@ -19,7 +20,14 @@ export interface Failure {
   readonly hint: string;
 }
 
-export interface JobView {
+/** The return a job works on: the page names it (the form above all) in every outcome. */
+export interface JobReturn {
+  readonly gstin: string;
+  readonly period: string;
+  readonly form: ReturnForm;
+}
+
+export interface JobView extends JobReturn {
   readonly id: string;
   readonly action: string;
   readonly state: 'running' | 'asking' | 'done' | 'failed';
@@ -28,25 +36,55 @@ export interface JobView {
   readonly failure?: Failure;
 }
 
+/**
+ * Why a job stopped while it waited for the user: a cancel, or no answer within the limit.
+ * Its code is the catalogue's (SERVE_CANCELLED, SERVE_WAIT_EXPIRED); `waited` the question's kind.
+ */
+export interface Stop {
+  readonly code: 'SERVE_CANCELLED' | 'SERVE_WAIT_EXPIRED';
+  readonly waited: Question['kind'];
+  /** the limit that ran out (SERVE_WAIT_EXPIRED) */
+  readonly limitMs?: number;
+}
+
+/**
+ * How long a job waits for an answer: the portal's OTPs are valid for minutes, and a filing left
+ * asking for its go-ahead must not be answered by someone who comes back to the page an hour later.
+ */
+export const DEFAULT_ANSWER_WITHIN_MS = 15 * 60_000;
+
+export interface JobStoreOptions {
+  /** how long a question waits for the page's answer before the job stops, nothing filed @default 15 minutes */
+  readonly answerWithinMs?: number;
+}
+
 export class Job {
   readonly id = randomBytes(9).toString('base64url');
   private state: JobView['state'] = 'running';
   private question: Question | undefined;
   private answerWith: ((v: string) => void) | undefined;
   private refuseWith: ((e: Error) => void) | undefined;
-  /** what the job waited for when the user cancelled it (the OTP, the go-ahead), else undefined */
-  cancelled: string | undefined;
+  /** why the job stopped while it waited for the user (a cancel, the wait ran out), else undefined */
+  stopped: Stop | undefined;
   private result: unknown;
   private failure: Failure | undefined;
 
-  constructor(readonly action: string) {}
+  constructor(
+    readonly action: string,
+    readonly ret: JobReturn,
+    private readonly answerWithinMs = DEFAULT_ANSWER_WITHIN_MS,
+  ) {}
 
-  /** Waits for the page's answer to `q`. */
+  /** Waits for the page's answer to `q`; with none within the limit, the job stops as if cancelled. */
   ask(q: Question): Promise<string> {
     this.question = q;
     this.state = 'asking';
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.stop({ code: 'SERVE_WAIT_EXPIRED', waited: q.kind, limitMs: this.answerWithinMs }), this.answerWithinMs);
+      // a job left waiting never keeps the process alive
+      timer.unref();
       const close = () => {
+        clearTimeout(timer);
         this.question = undefined;
         this.answerWith = undefined;
         this.refuseWith = undefined;
@@ -70,10 +108,16 @@ export class Job {
   cancel(): boolean {
     const q = this.question;
     if (!q) return false;
-    this.cancelled = q.kind === 'confirm' ? 'the go-ahead to file' : q.kind === 'otp' ? 'the OTP' : 'the EVC OTP';
-    if (q.kind === 'confirm') this.answerWith?.('no');
-    else this.refuseWith?.(new Gstr1Error('SERVE_CANCELLED', {}));
+    this.stop({ code: 'SERVE_CANCELLED', waited: q.kind });
     return true;
+  }
+
+  private stop(why: Stop): void {
+    const q = this.question;
+    if (!q) return;
+    this.stopped = why;
+    if (q.kind === 'confirm') this.answerWith?.('no');
+    else this.refuseWith?.(new Gstr1Error(why.code, {}));
   }
 
   /** The page's answer; false when no question is open. */
@@ -102,10 +146,28 @@ export class Job {
     return {
       id: this.id,
       action: this.action,
+      gstin: this.ret.gstin,
+      period: this.ret.period,
+      form: this.ret.form,
       state: this.state,
       ...(this.question ? { question: this.question } : {}),
       ...(this.state === 'done' ? { result: this.result } : {}),
       ...(this.failure ? { failure: this.failure } : {}),
     };
+  }
+}
+
+/** The server's one job (the latest), and the limits every job it starts gets. */
+export class JobStore {
+  private job: Job | undefined;
+  constructor(private readonly opts: JobStoreOptions = {}) {}
+
+  get current(): Job | undefined {
+    return this.job;
+  }
+
+  start(action: string, ret: JobReturn): Job {
+    this.job = new Job(action, ret, this.opts.answerWithinMs ?? DEFAULT_ANSWER_WITHIN_MS);
+    return this.job;
   }
 }

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
+import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
+import { normaliseReturn } from '../../upload/run-context.js';
 import { refuseTimeBarredRun } from '../../upload/time-bar.js';
-import type { Failure, Job } from './jobs.js';
+import type { Failure, Job, Stop } from './jobs.js';
 
 /** How the server reaches the provider (from its own command line and environment). */
 export interface PortalSettings {
@@ -29,6 +31,8 @@ export interface PortalRequest {
   readonly action: 'upload' | 'status' | 'reset' | 'file';
   readonly gstin: string;
   readonly period: string;
+  /** GSTR-1 unless the page chose GSTR-1A: the same runs as the command line's --form */
+  readonly form?: ReturnForm;
   readonly sez?: boolean;
   readonly pan?: string;
   /** the options of the page's own check: the same rules and the same reading of a sales register */
@@ -66,6 +70,7 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
   return {
     gstin: r.gstin,
     period: r.period,
+    ...(r.form === 'gstr1a' ? { form: r.form } : {}),
     provider: s.provider,
     ...(s.baseUrl ? { baseUrl: s.baseUrl } : {}),
     ...(s.configFile ? { configFile: s.configFile } : {}),
@@ -81,6 +86,8 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
 export async function runPortal(s: PortalSettings, r: PortalRequest, files: readonly string[], dir: string, job: Job): Promise<void> {
   try {
     const run = runOptions(s, r, job);
+    // a GSTR-1A for a period before the form existed: refused as the command line refuses it, before the files are read
+    normaliseReturn(run);
     if (r.action === 'upload') {
       const annotated = join(dir, 'portal-errors.xlsx');
       const res = await uploadFiles(files, {
@@ -96,6 +103,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       }
       job.finish({
         status: 'uploaded',
+        // a return with no document is not sent: said in the catalogue's words, as gstr1 upload says it
+        ...(res.upload.total === 0 ? { nothingUploaded: wording({ code: 'UPLOAD_NOTHING_UPLOADED', params: {} }) } : {}),
         complete: res.upload.complete,
         pending: res.upload.pending,
         total: res.upload.total,
@@ -133,11 +142,17 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
       payloads: texts,
       confirm: async (check) => (await job.ask({ kind: 'confirm', portal: check.portal, saved: check.saved })) === 'file',
     });
-    if (res.status === 'filed') job.finish({ status: 'filed', arn: res.arn, ...(res.ackDate ? { ackDate: res.ackDate } : {}), alreadyFiled: res.alreadyFiled });
+    if (res.status === 'cancelled' && job.stopped) job.fail(stopped(r, job.stopped));
+    else if (res.status === 'filed') job.finish({ status: 'filed', arn: res.arn, ...(res.ackDate ? { ackDate: res.ackDate } : {}), alreadyFiled: res.alreadyFiled });
     else if (res.status === 'refused') job.fail(failureOf(new Gstr1Error(res.reason.code, res.reason.params)));
     else job.finish({ status: res.status, portal: res.portal, saved: res.saved, differences: res.differences });
   } catch (e) {
-    // a question the user cancelled: said as such, whatever the provider made of the refusal
-    job.fail(job.cancelled ? wording({ code: 'SERVE_CANCELLED', params: { action: r.action, waited: job.cancelled } }) : failureOf(e));
+    // a question cancelled or left unanswered: said as such, whatever the provider made of the refusal
+    job.fail(job.stopped ? stopped(r, job.stopped) : failureOf(e));
   }
+}
+
+/** A job stopped while it waited for the user: what it waited for, and that nothing (more) was sent or filed. */
+function stopped(r: PortalRequest, why: Stop): Failure {
+  return wording({ code: why.code, params: { action: r.action, waited: why.waited, ...(why.limitMs !== undefined ? { limitMs: why.limitMs } : {}) } });
 }

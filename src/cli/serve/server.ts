@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refusal } from './guard.js';
-import { Job } from './jobs.js';
+import { JobStore, type JobStoreOptions } from './jobs.js';
 import { distinctName } from '../../api/input-names.js';
-import { Gstr1Error } from '../../model/errors.js';
-import { filesDiffer, portalRequest, type HeldFile } from './job-request.js';
+import { Gstr1Error, OptionError } from '../../model/errors.js';
+import { filesDiffer, portalRequest, requestedForm, type HeldFile } from './job-request.js';
 import { failureOf, runPortal, type PortalSettings } from './portal.js';
+import { listenOn } from '../../upload/listen.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -30,6 +31,8 @@ export interface ServeOptions {
   readonly maxFileBytes?: number;
   /** the token (tests); a random one otherwise */
   readonly token?: string;
+  /** how long a job waits for the user's answer (tests give a short one) */
+  readonly jobs?: JobStoreOptions;
 }
 
 export interface RunningServer {
@@ -80,10 +83,11 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const inbox = await mkdtemp(join(tmpdir(), 'gstr1-serve-'));
   /** the files the page sent for the portal work, by the name the page's check knows them by */
   const files = new Map<string, HeldFile>();
-  let job: Job | undefined;
+  const jobs = new JobStore(opts.jobs);
   let port = 0;
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const job = jobs.current;
     if (path === '/api/info' && req.method === 'GET') {
       send(res, 200, { portal: opts.portal ? { provider: opts.portal.provider } : null });
       return;
@@ -135,7 +139,12 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
         send(res, 400, { code: 'ACTION' });
         return;
       }
-      const r = portalRequest(action, json);
+      const form = requestedForm(json);
+      if (!form) {
+        send(res, 400, failureOf(new OptionError('UPLOAD_FORM', { value: String(json.form) })));
+        return;
+      }
+      const r = portalRequest(action, form, json);
       if (action === 'upload' || action === 'file') {
         // what the page checked is what is sent: the same files, by name and size
         const differ = filesDiffer(json.files, [...files.values()]);
@@ -147,9 +156,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       const mapping = typeof json.mapping === 'string' && json.mapping ? join(inbox, MAPPING) : undefined;
       if (mapping) await writeFile(mapping, String(json.mapping));
       else await rm(join(inbox, MAPPING), { force: true });
-      job = new Job(action);
-      void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()].map((f) => f.path), inbox, job);
-      send(res, 202, job.view());
+      // the return as the portal knows it (the GSTIN in capitals), for the page to name
+      const started = jobs.start(action, { gstin: r.gstin.trim().toUpperCase(), period: r.period.trim(), form });
+      void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()].map((f) => f.path), inbox, started);
+      send(res, 202, started.view());
       return;
     }
     send(res, 404, { code: 'NOT_FOUND' });
@@ -233,7 +243,11 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       req.resume();
     });
   });
-  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
+  // a port that cannot be had is refused (LISTEN_*), and the inbox made for this launch goes with it
+  await listenOn(server, opts.port ?? 0, '127.0.0.1').catch(async (e: unknown) => {
+    await rm(inbox, { recursive: true, force: true });
+    throw e;
+  });
   port = (server.address() as { port: number }).port;
   const origin = `http://127.0.0.1:${port}`;
   return {

@@ -6,6 +6,7 @@
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, camt:900, samt:900, csamt:0}}]}]}
  */
 import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
+import { noTaxType } from '../../model/no-tax.js';
 import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
@@ -18,7 +19,7 @@ export const b2bSpec: DocumentSectionSpec = {
   group: { jsonKey: 'ctin', field: 'ctin' },
   listKey: 'inv',
   itemStyle: 'wrapped',
-  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
+  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: noTaxType(v) !== undefined }),
   docJson: (v) => {
     // one literal, then the optional keys: no spreads on the hot path (see documentJson)
     const json: Record<string, unknown> = {

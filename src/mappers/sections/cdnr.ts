@@ -7,6 +7,7 @@
  *               rchrg:"N", inv_typ:"R", itms:[{num:1, itm_det:{rt:18, txval:1000, camt:90, samt:90, csamt:0}}]}]}
  */
 import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
+import { noTaxType } from '../../model/no-tax.js';
 import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
@@ -20,7 +21,7 @@ export const cdnrSpec: DocumentSectionSpec = {
   listKey: 'nt',
   itemStyle: 'wrapped',
   positive: true,
-  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: v.invTyp === 'SEWOP' }),
+  tax: (ctx, v) => ({ inter: isInterState(ctx, v.pos, v.invTyp), noTax: noTaxType(v) !== undefined }),
   docJson: (v) => {
     const json: Record<string, unknown> = {
       ntty: v.ntty, nt_num: v.ntNum, nt_dt: toPortalDate(v.ntDt!), val: amt(Math.abs(v.val!)), pos: v.pos,

@@ -7,6 +7,7 @@
  *               itms:[{num:1, itm_det:{rt:18, txval:10000, iamt:1800, csamt:0}}]}
  */
 import type { FieldValues } from '../../model/fields.js';
+import { noTaxType } from '../../model/no-tax.js';
 import { amt, diffPercentFromJson, diffPercentJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
@@ -16,7 +17,7 @@ type Values = Partial<FieldValues>;
 export const unregisteredNote = {
   itemStyle: 'wrapped',
   positive: true,
-  tax: (_ctx, v) => ({ inter: true, noTax: v.urType === 'EXPWOP' }),
+  tax: (_ctx, v) => ({ inter: true, noTax: noTaxType(v) !== undefined }),
 } as const satisfies Partial<DocumentSectionSpec>;
 
 export function noteJson(v: Values): Record<string, unknown> {

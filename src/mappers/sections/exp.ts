@@ -7,6 +7,7 @@
  *               sbnum:"1234567", sbdt:"08-03-2025", itms:[{txval:100000, rt:5, iamt:5000, csamt:0}]}]}
  */
 import type { FieldValues } from '../../model/fields.js';
+import { noTaxType } from '../../model/no-tax.js';
 import { amt, fromPortalDate, paise, toPortalDate } from '../convert.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
 
@@ -17,7 +18,7 @@ export const exportInvoice = {
   group: { jsonKey: 'exp_typ', field: 'expTyp' },
   listKey: 'inv',
   itemStyle: 'flat',
-  tax: (_ctx, v) => ({ inter: true, noTax: v.expTyp === 'WOPAY' }),
+  tax: (_ctx, v) => ({ inter: true, noTax: noTaxType(v) !== undefined }),
 } as const satisfies Partial<DocumentSectionSpec>;
 
 /** Invoice fields after the (original) number: number, date, value, shipping bill. */

@@ -323,6 +323,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Section "${s(p.section)}" of ${s(p.file)} does not have the shape of a GSTR-1 section; it was left out`,
     hint: () => 'Check the file is a retsave JSON written by gstr1 convert or downloaded from the portal.',
   },
+  FILE_TEXT_MIXED_ENCODINGS: {
+    input: true,
+    message: (p) =>
+      `${s(p.file)} mixes two text encodings: it reads as Windows-1252 (what Excel's plain "CSV" gives), but ${p.row !== undefined ? `row ${s(p.row)}` : 'it'} also has text that looks like UTF-8 ("${s(p.windows1252)}" there is "${s(p.utf8)}" written in UTF-8); read as either one, some names and descriptions would be garbled, so it was not read`,
+    hint: () =>
+      'If it was put together from several files, save each of them as CSV UTF-8 (in Excel: File > Save As > CSV UTF-8 (Comma delimited)) and put those together again; if a program wrote it, export it again as CSV UTF-8. Opening this file in Excel and saving it does not mend it: Excel too reads one of its two encodings garbled.',
+  },
   ROW_ONLY_UNREAD_COLUMNS: {
     message: (p) =>
       `This row has nothing in the columns that are read, only in ${Number(p.count) === 1 ? 'a column that is not' : 'columns that are not'}: ` +

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hintOf, MESSAGES, messageOf } from './index.js';
 
 /** Flags the web page has a form field for, or no counterpart at all (it reads files by name). */
-const PAGE_FLAGS = /--(gstin|period|turnover|sez|pan|section|layout|mapping)\b/;
+const PAGE_FLAGS = /--(gstin|period|form|turnover|sez|pan|section|layout|mapping)\b/;
 /** Codes the page cannot meet: it reads no JSON return and offers no --layout. */
 const CLI_ONLY = new Set(['JSON_RETURN_MISMATCH', 'OPTION_LAYOUT']);
 
@@ -35,8 +35,10 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     const sample = { reason: 'sez', option: '--gstin', other: 'b2b', layout: 'x', value: 'v' };
     for (const code of Object.keys(MESSAGES).filter((c) => !CLI_ONLY.has(c))) {
       for (const reason of [undefined, 'sez', 'before-registration', 'after-period']) {
-        const f = { code, params: { ...sample, reason } };
-        expect(`${messageOf(f, 'web')} ${hintOf(f, 'web')}`, code).not.toMatch(PAGE_FLAGS);
+        for (const form of [undefined, 'gstr1a', 'GSTR-1A']) {
+          const f = { code, params: { ...sample, reason, ...(form ? { form } : {}) } };
+          expect(`${messageOf(f, 'web')} ${hintOf(f, 'web')}`, code).not.toMatch(PAGE_FLAGS);
+        }
       }
     }
   });
@@ -48,5 +50,24 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect(hintOf(unknown)).toContain('gstr1 mapping init');
     expect(hintOf(unknown, 'web')).not.toContain('gstr1 mapping init');
     expect(hintOf(unknown, 'web')).toContain('Map the register\'s columns');
+  });
+
+  it('a GSTR-1A refused on the page names the page\'s Form and buttons, on the command line its flags', () => {
+    const gstr1 = { code: 'UPLOAD_GSTR1A_GSTR1_NOT_FILED', params: { period: '092024', checked: 'portal' } };
+    expect(hintOf(gstr1)).toContain('(gstr1 upload, gstr1 file)');
+    expect(hintOf(gstr1, 'web')).toBe("Upload and file the period's GSTR-1 first (GSTR-1 in Form: Upload to the portal, then File GSTR-1); documents it still lacks can go in it directly.");
+    const empty = { code: 'UPLOAD_NOTHING_TO_FILE', params: { form: 'gstr1a' } };
+    expect(hintOf(empty)).toContain('(gstr1 upload --form gstr1a)');
+    expect(hintOf(empty, 'web')).toBe('Upload the amendments or missed documents (Upload to the portal, GSTR-1A in Form), then file. With nothing to amend, no GSTR-1A is needed.');
+    const filed = { code: 'UPLOAD_ALREADY_FILED', params: { form: 'GSTR-1', arn: 'AA1' } };
+    expect(hintOf(filed, 'web')).toMatch(/in its GSTR-1A \(GSTR-1A in Form\)\.$/);
+  });
+
+  it('"nothing uploaded" is one message, its hint naming where each reader sees the sheets recognised', () => {
+    const nothing = { code: 'UPLOAD_NOTHING_UPLOADED', params: {} };
+    expect(messageOf(nothing)).toBe('Nothing was uploaded: the input holds no documents');
+    expect(messageOf(nothing, 'web')).toBe(messageOf(nothing));
+    expect(hintOf(nothing)).toBe('Check that its sheets were recognised (gstr1 validate).');
+    expect(hintOf(nothing, 'web')).toBe('Check that its sheets were recognised (press Check and look at Rows per sheet).');
   });
 });

@@ -13,6 +13,7 @@ const WEB_FIELDS: Readonly<Record<string, string>> = {
   '--turnover': 'Turnover of the preceding year',
   '--sez': 'We are an SEZ unit or developer',
   '--pan': 'PAN of the authorised signatory',
+  '--form': 'Form',
 };
 
 export interface HostWords {
@@ -32,8 +33,12 @@ export interface HostWords {
   csvSection: string;
   /** a quarterly filer's period, after the monthly example (nothing on the page, whose period field takes MMYYYY) */
   quarterPeriod: string;
-  /** how to send a GSTR-1A, after naming it (nothing on the page, which files GSTR-1 only) */
+  /** how to send a GSTR-1A, after naming it */
   gstr1aForm: string;
+  /** how to upload a GSTR-1A's amendments and missed documents */
+  uploadGstr1a: string;
+  /** how to upload and file the period's GSTR-1 (before its GSTR-1A), in brackets after saying so */
+  uploadFileGstr1: string;
   /** how to see whether a return's sheets were recognised */
   checkSheets: string;
   /** how to file a nil return on purpose, as a sentence (the page files none: the command line does) */
@@ -50,6 +55,8 @@ export const CLI_WORDS: HostWords = {
   csvSection: '; or pass --section for a CSV',
   quarterPeriod: ", or a quarterly filer's quarter, e.g. --period Q4-2024-25",
   gstr1aForm: ' (--form gstr1a)',
+  uploadGstr1a: 'gstr1 upload --form gstr1a',
+  uploadFileGstr1: 'gstr1 upload, gstr1 file',
   checkSheets: 'gstr1 validate',
   nilReturn: 'To file a nil return on purpose, use --nil.',
 };
@@ -65,7 +72,9 @@ const WEB: HostWords = {
   mapHeaders: 'the page\'s "Map the register\'s columns" lets you pick the column for each field',
   csvSection: '',
   quarterPeriod: '',
-  gstr1aForm: '',
+  gstr1aForm: ' (GSTR-1A in Form)',
+  uploadGstr1a: 'Upload to the portal, GSTR-1A in Form',
+  uploadFileGstr1: 'GSTR-1 in Form: Upload to the portal, then File GSTR-1',
   checkSheets: 'press Check and look at Rows per sheet',
   nilReturn: 'A nil return is filed from the command line: gstr1 file --nil.',
 };

@@ -42,6 +42,18 @@ function timeLimit(p: Params): string {
   }
 }
 
+/** Supplies without payment of tax (RET191150 `notax`), by type, and the type to use when tax was paid. */
+const NO_TAX_SUPPLY: Record<string, string> = {
+  SEWOP: 'SEZ supplies without payment carry no tax',
+  WOPAY: 'An export without payment of tax (WOPAY, under bond or LUT) carries no tax',
+  EXPWOP: 'A note on an export without payment of tax (EXPWOP) carries no tax',
+};
+const NO_TAX_OTHERWISE: Record<string, string> = {
+  SEWOP: 'use "SEZ supplies with payment"',
+  WOPAY: 'use Export Type WPAY (with payment of IGST)',
+  EXPWOP: 'use UR Type EXPWP (export with payment of IGST)',
+};
+
 export const RULE_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ identifiers
   RET191113: {
@@ -140,8 +152,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
       switch (p.reason) {
         case 'sez':
           return 'An SEZ unit or developer reports IGST only, not Central or State/UT tax';
-        case 'sewop':
-          return 'SEZ supplies without payment carry no tax, so cess must be 0';
+        case 'notax':
+          return `${NO_TAX_SUPPLY[s(p.type)] ?? 'This supply carries no tax'}, so ${s(p.column) || 'this amount'} must be 0`;
         case 'inter':
           return 'An inter-State supply is taxed with Integrated Tax only, not Central or State/UT tax';
         case 'intra':
@@ -153,8 +165,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     hint: (p, w = CLI_WORDS) =>
       p.reason === 'sez'
         ? `Move the tax into Integrated Tax Amount, or ${w.unset('--sez')} if you are not an SEZ unit or developer.`
-        : p.reason === 'sewop'
-          ? 'Clear the cess, or use "SEZ supplies with payment" if tax was charged.'
+        : p.reason === 'notax'
+          ? `Clear the amount, or ${NO_TAX_OTHERWISE[s(p.type)] ?? 'use the type with payment of tax'} if tax was charged.`
           : p.reason === 'inter' || p.reason === 'intra'
             ? 'Check the place of supply; if it is right, put the tax under the right heads (half Central, half State/UT tax within a State).'
             : 'Each is half of the tax at the full rate; split the intra-State tax into two equal halves.',

@@ -12,6 +12,16 @@ const s = (v: unknown) => (v === undefined ? '' : String(v));
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
 const detail = (p: Record<string, unknown>) => [p.providerCode, p.detail].filter((x) => x !== undefined && x !== '').map(String).join(': ');
 const with_ = (p: Record<string, unknown>) => (detail(p) ? `: ${detail(p)}` : '');
+/** what a job of gstr1 serve waited for (its question's kind) */
+const waitedFor = (kind: unknown) => (kind === 'confirm' ? 'the go-ahead to file' : kind === 'evc-otp' ? 'the EVC OTP' : 'the OTP');
+/** what a job of gstr1 serve stopped before doing: a filing files nothing; the other actions send nothing more */
+const nothingSent = (action: unknown) => (action === 'file' ? 'nothing was filed' : 'nothing more was sent');
+/** a wait as a person says it: "15 minutes", "1 minute", "30 seconds" */
+const duration = (ms: unknown) => {
+  const n = Number(ms);
+  const [amount, unit] = n >= 60_000 ? [Math.round(n / 60_000), 'minute'] : [Math.max(1, Math.round(n / 1000)), 'second'];
+  return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+};
 
 export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ options and configuration
@@ -58,7 +68,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Press the button again: the chosen files are handed over again first.',
   },
   SERVE_CANCELLED: {
-    message: (p) => `Stopped at your request while the portal waited for ${s(p.waited)}: ${p.action === 'file' ? 'nothing was filed' : 'nothing more was sent'}`,
+    message: (p) => `Stopped at your request while the portal waited for ${waitedFor(p.waited)}: ${nothingSent(p.action)}`,
     hint: () => 'Press Upload status to see what the portal holds for this period.',
   },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
@@ -96,7 +106,11 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
   },
 
-  UPLOAD_FORM: { input: true, message: (p) => `"${s(p.value)}" is not a form`, hint: () => 'Use --form gstr1 (the default) or --form gstr1a.' },
+  UPLOAD_FORM: {
+    input: true,
+    message: (p) => `"${s(p.value)}" is not a form`,
+    hint: (_p, w = CLI_WORDS) => `Use ${w.example('--form', 'gstr1')} (the default) or ${w.example('--form', 'gstr1a')}.`,
+  },
   UPLOAD_GSTR1A_PERIOD: {
     input: true,
     message: (p) => `Nothing sent: GSTR-1A exists from the July 2024 period, and ${periodInWords(p.period)} is before it`,
@@ -107,7 +121,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
       p.checked === 'portal'
         ? `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and the portal's return tracker does not show the GSTR-1 of ${periodInWords(p.period)} as filed`
         : `Nothing saved or filed: a GSTR-1A amends a filed GSTR-1, and no GSTR-1 of ${periodInWords(p.period)} is recorded as filed through ${s(p.provider)} (which cannot tell whether it was filed elsewhere)`,
-    hint: () => 'Upload and file the period\'s GSTR-1 first (gstr1 upload, gstr1 file); documents it still lacks can go in it directly.',
+    hint: (_p, w = CLI_WORDS) => `Upload and file the period's GSTR-1 first (${w.uploadFileGstr1}); documents it still lacks can go in it directly.`,
   },
   // ------------------------------------------------------------------ filing checks (nothing is filed)
   UPLOAD_NOTHING_TO_FILE: {
@@ -115,12 +129,12 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
       ? 'Not filed: nothing was uploaded for this GSTR-1A, and a GSTR-1A is not filed empty'
       : 'Not filed: nothing was uploaded for this return, so it would be filed as a nil return (no documents)',
     hint: (p, w = CLI_WORDS) => p.form === 'gstr1a'
-      ? 'Upload the amendments or missed documents with gstr1 upload --form gstr1a, then file. With nothing to amend, no GSTR-1A is needed.'
+      ? `Upload the amendments or missed documents (${w.uploadGstr1a}), then file. With nothing to amend, no GSTR-1A is needed.`
       : `If the workbook does have invoices, check that its sheets were recognised (${w.checkSheets}), upload it, then file. ${w.nilReturn}`,
   },
   UPLOAD_GSTR1A_NIL: {
     message: () => 'Not filed: a GSTR-1A is not filed as a nil return (--nil); it is filed once per period, to amend or add documents',
-    hint: () => 'Leave out --nil: upload the amendments with gstr1 upload --form gstr1a, then file. With nothing to amend, no GSTR-1A is needed.',
+    hint: (_p, w = CLI_WORDS) => `Leave out --nil: upload the amendments (${w.uploadGstr1a}), then file. With nothing to amend, no GSTR-1A is needed.`,
   },
   UPLOAD_NIL_WITH_DATA: {
     message: (p) => `Not filed: --nil files a return without documents, but ${s(p.chunks)} chunk(s) were uploaded for it`,
@@ -184,5 +198,30 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_TOTALS_MISMATCH: {
     message: (p) => `The portal's summary differs from the saved data in ${s(p.count)} place(s)`,
     hint: () => 'Some rows were not accepted (see the error report) or the portal holds other data: fix and upload again, or reset and upload everything.',
+  },
+  UPLOAD_NOTHING_UPLOADED: {
+    message: () => 'Nothing was uploaded: the input holds no documents',
+    hint: (_p, w = CLI_WORDS) => `Check that its sheets were recognised (${w.checkSheets}).`,
+  },
+  SERVE_WAIT_EXPIRED: {
+    message: (p) => `Stopped after waiting ${duration(p.limitMs)} for ${waitedFor(p.waited)} with no answer: ${nothingSent(p.action)}`,
+    hint: (p) => `Start again when you can answer at once${p.waited === 'confirm' ? '' : ' (the portal sends a new OTP)'}. Press Upload status to see what the portal holds for this period.`,
+  },
+
+  // ------------------------------------------------------------------ listening (gstr1 serve, gstr1 emulator)
+  LISTEN_PORT_IN_USE: {
+    input: true,
+    message: (p) => `Port ${s(p.port)} is in use (by another program, or a gstr1 serve or emulator already running)`,
+    hint: () => 'Choose another with --port, or --port 0 for any free port.',
+  },
+  LISTEN_PORT_NOT_ALLOWED: {
+    input: true,
+    message: (p) => `Port ${s(p.port)} may not be opened by this user (ports below 1024 need administrator rights)`,
+    hint: () => 'Choose another with --port (1024 or above), or --port 0 for any free port.',
+  },
+  LISTEN_ADDRESS_UNAVAILABLE: {
+    input: true,
+    message: (p) => `${s(p.host)} is not an address of this machine, so nothing can listen on it`,
+    hint: () => 'Use --host 127.0.0.1 (the default).',
   },
 };

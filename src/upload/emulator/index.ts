@@ -12,6 +12,7 @@ import { Portal, type PortalOptions } from './portal.js';
 import { sandboxRoutes } from './sandbox.js';
 import type { Route, RouteContext, RouteReply, RouteRequest } from './types.js';
 import { whitebooksRoutes } from './whitebooks.js';
+import { listenOn } from '../listen.js';
 
 export { EMULATOR_OPS, type EmulatorOp, type FaultSpec } from './faults.js';
 export { Portal, errorReport, type PortalOptions, type ReturnState } from './portal.js';
@@ -243,13 +244,7 @@ export async function startEmulator(opts: EmulatorOptions & { port?: number; hos
   const emulator = createEmulator(opts);
   const server = createServer(emulator.handler);
   const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, opts.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {

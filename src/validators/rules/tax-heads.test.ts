@@ -35,7 +35,44 @@ describe('rule: RET191150', () => {
       makeRow('b2b', { ctin: IDS.recipient, inum: 'S3', invTyp: 'SEWP', rt: 18, txval: 100, csamt: 500 }, 7),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
-      { code: 'RET191150', severity: 'error', row: 6, column: 'Cess Amount', params: { reason: 'sewop' } },
+      { code: 'RET191150', severity: 'error', row: 6, column: 'Cess Amount', params: { reason: 'notax', type: 'SEWOP' } },
+    ]);
+  });
+
+  it('flags any tax given on a supply without payment of tax, at its cell, whatever the rate', async () => {
+    const sewop = { ctin: IDS.recipient, invTyp: 'SEWOP', pos: '29', rchrg: 'N', rt: 18, txval: 1000000 };
+    const f = await runRules(rule, [
+      makeRow('b2b', { ...sewop, inum: 'S1', iamt: 0 }, 5),
+      makeRow('b2b', { ...sewop, inum: 'S2', iamt: 180000 }, 6),
+      makeRow('b2ba', { ...sewop, oinum: 'S0', oidt: '2025-09-01', inum: 'S3', camt: 90000, samt: 90000 }, 7),
+      makeRow('cdnr', { ...sewop, ntNum: 'N1', ntty: 'C', iamt: 18000 }, 8),
+      makeRow('exp', { expTyp: 'WOPAY', inum: 'X1', rt: 18, txval: 500000, iamt: 90000 }, 9),
+      makeRow('exp', { expTyp: 'WOPAY', inum: 'X2', rt: 18, txval: 500000, iamt: 0 }, 10),
+      makeRow('cdnur', { urType: 'EXPWOP', ntNum: 'N2', ntty: 'C', rt: 18, txval: 100000, iamt: 18000 }, 11),
+      makeRow('cdnura', { urType: 'EXPWOP', ontNum: 'N0', ontDt: '2025-09-01', ntNum: 'N3', ntty: 'C', rt: 1, txval: 100000, iamt: 1000 }, 12),
+      // with payment: the tax is due, as the place of supply says
+      makeRow('exp', { expTyp: 'WPAY', inum: 'X3', rt: 18, txval: 500000, iamt: 90000 }, 13),
+      makeRow('b2b', { ...sewop, invTyp: 'SEWP', inum: 'S4', iamt: 180000 }, 14),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET191150', severity: 'error', row: 6, column: 'Integrated Tax Amount', params: { reason: 'notax', type: 'SEWOP' } },
+      { code: 'RET191150', severity: 'error', row: 7, column: 'Central Tax Amount', params: { reason: 'notax', type: 'SEWOP' } },
+      { code: 'RET191150', severity: 'error', row: 7, column: 'State/UT Tax Amount', params: { reason: 'notax', type: 'SEWOP' } },
+      { code: 'RET191150', severity: 'error', row: 8, column: 'Integrated Tax Amount', params: { reason: 'notax', type: 'SEWOP' } },
+      { code: 'RET191150', severity: 'error', row: 9, column: 'Integrated Tax Amount', params: { reason: 'notax', type: 'WOPAY' } },
+      { code: 'RET191150', severity: 'error', row: 11, column: 'Integrated Tax Amount', params: { reason: 'notax', type: 'EXPWOP' } },
+      { code: 'RET191150', severity: 'error', row: 12, column: 'Integrated Tax Amount', params: { reason: 'notax', type: 'EXPWOP' } },
+    ]);
+  });
+
+  it('flags cess on a Table 15 SEZ supply without payment (the JSON would drop it)', async () => {
+    const doc = { stin: IDS.recipient, ctin: IDS.recipient, inum: 'E1', idt: '2025-09-05', val: 100000, pos: '29', rt: 18, txval: 100000 };
+    const f = await runRules(rule, [
+      makeRow('ecob2b', { ...doc, docTyp: 'SEWOP', csamt: 500 }, 5),
+      makeRow('ecob2b', { ...doc, inum: 'E2', docTyp: 'SEWP', csamt: 500 }, 6),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET191150', severity: 'error', row: 5, column: 'Cess Amount', params: { reason: 'notax', type: 'SEWOP' } },
     ]);
   });
 });

@@ -6,15 +6,18 @@
  * - Where a sheet reports tax columns (hsn sheets, eco, ecoa): Central Tax and State/UT Tax are
  *   always equal halves, and an SEZ supplier reports no Central/State tax (all its supplies are
  *   inter-State, IGST).
- * - SEZ supplies without payment (SEWOP) carry no tax at all, cess included.
- *   pass: CGST 900 / SGST 900; fail: CGST 900 / SGST 800, SEWOP with cess 50
+ * - Supplies without payment of tax carry no tax on any head (spec §1, §3.3, §3.12): SEZ supplies
+ *   without payment (SEWOP: b2b, b2ba, cdnr, cdnra, Table 15), exports under bond/LUT (WOPAY) and
+ *   notes on them (EXPWOP). Their IGST, Central and State/UT tax (when given, as a JSON's are)
+ *   must be 0, and so must SEWOP's cess (an export's cess is EXP_TYPE_TAX's, one finding a cell).
+ *   pass: CGST 900 / SGST 900, SEWOP IGST 0; fail: CGST 900 / SGST 800, SEWOP with cess 50, WOPAY IGST 900
  */
+import { noTaxType } from '../../model/no-tax.js';
 import { isInterState } from '../../model/return.js';
 import type { SheetId } from '../../model/sheets.js';
 import type { ParsedRow } from '../../parsers/rows.js';
 import type { RowRule, RuleContext } from '../types.js';
-import { GIVEN_TAX_SHEETS } from '../shared.js';
-
+import { GIVEN_TAX_SHEETS, TABLE15_DOCUMENT_SHEETS } from '../shared.js';
 
 /** The supply is inter-State (IGST): exports and notes on them always; else by place of supply. */
 function interState(row: ParsedRow, ctx: RuleContext): boolean {
@@ -25,22 +28,33 @@ function interState(row: ParsedRow, ctx: RuleContext): boolean {
   return isInterState(ctx, v.pos, v.invTyp);
 }
 
+const NO_TAX_HEADS = ['iamt', 'camt', 'samt'] as const;
+
 const rule: RowRule = {
   kind: 'row',
   code: 'RET191150',
   severity: 'error',
-  sections: [...new Set<SheetId>([...GIVEN_TAX_SHEETS, 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'])],
+  sections: [...new Set<SheetId>([...GIVEN_TAX_SHEETS, ...TABLE15_DOCUMENT_SHEETS, 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'])],
   source: 'Offline Tool 3.2.4 `getItm` (b2b), `generateTotal`; portal RET191150',
   description:
-    'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax or cess on SEZ supplies without payment.',
-  variants: [{ reason: 'halves' }, { reason: 'sez' }, { reason: 'sewop' }, { reason: 'inter' }, { reason: 'intra' }],
+    'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax on SEZ supplies without payment (nor cess), exports under bond/LUT or notes on them.',
+  variants: [
+    { reason: 'halves' }, { reason: 'sez' }, { reason: 'inter' }, { reason: 'intra' },
+    { reason: 'notax', type: 'SEWOP' }, { reason: 'notax', type: 'WOPAY' }, { reason: 'notax', type: 'EXPWOP' },
+  ],
   check(row, ctx, report) {
     const v = row.values;
     const sheet = row.ctx.spec.id;
     const camt = v.camt ?? 0;
     const samt = v.samt ?? 0;
+    const none = noTaxType(v);
+    if (none) {
+      // no tax whatever the rate or place of supply: each head given must be 0, at its own cell
+      for (const f of NO_TAX_HEADS) if (v[f]) report(row, f, { reason: 'notax', type: none });
+      if (none === 'SEWOP' && v.csamt) report(row, 'csamt', { reason: 'notax', type: none });
+      return;
+    }
     if (GIVEN_TAX_SHEETS.includes(sheet)) {
-      if (v.invTyp === 'SEWOP' && v.csamt) report(row, 'csamt', { reason: 'sewop' });
       // tax amounts given as they are (a JSON's): the heads must fit the place of supply
       if (v.iamt === undefined && v.camt === undefined && v.samt === undefined) return;
       const inter = interState(row, ctx);

@@ -105,4 +105,37 @@ describe('rule: RET91708', () => {
     // an advance row without tax amounts (the template's) has its tax computed: nothing to check
     expect(await runRules(rule, [makeRow('at', { pos: '29', rt: 18, adAmt: 1000000 }, 5)])).toEqual([]);
   });
+
+  it('leaves the tax given on a supply without payment of tax to RET191150: it owes 0, not value × rate', async () => {
+    const sewop = { ctin: IDS.recipient, invTyp: 'SEWOP', pos: '29', rchrg: 'N', diffPercent: 100, txval: 1000000 };
+    const f = await runRules(rule, [
+      makeRow('b2b', { ...sewop, inum: 'S1', rt: 18, iamt: 0 }, 5),
+      makeRow('b2b', { ...sewop, inum: 'S2', rt: 0.1, iamt: 0 }, 6),
+      makeRow('cdnr', { ...sewop, ntNum: 'N1', ntty: 'C', rt: 18, iamt: 0 }, 7),
+      makeRow('exp', { expTyp: 'WOPAY', inum: 'X1', rt: 18, txval: 500000, iamt: 0 }, 8),
+      makeRow('cdnur', { urType: 'EXPWOP', ntNum: 'N2', ntty: 'C', rt: 18, txval: 100000, iamt: 0 }, 9),
+      // with payment the tax is value × rate: IGST 0 is Rs 1,800 off
+      makeRow('b2b', { ...sewop, invTyp: 'SEWP', inum: 'S3', rt: 18, iamt: 0 }, 10),
+    ]);
+    expect(f.map((x) => [x.sheet, x.row, x.column, x.params?.difference])).toEqual([['b2b,sez,de', 10, 'Integrated Tax Amount', '1800.00']]);
+  });
+
+  it('lets an HSN row fall short of value × rate by the tax of its tab\'s supplies without payment at that rate', async () => {
+    const sewop = { ctin: IDS.recipient, invTyp: 'SEWOP', pos: '29', rchrg: 'N', rt: 18, txval: 1000000 };
+    const b2b = makeRow('b2b', { ...sewop, inum: 'S1' }, 5);
+    const taxed = makeRow('b2b', { ...sewop, invTyp: 'R', inum: 'R1' }, 6);
+    const exp = makeRow('exp', { expTyp: 'WOPAY', inum: 'X1', rt: 18, txval: 500000 }, 5);
+    const row = (sheet: 'hsnb2b' | 'hsnb2c', txval: number, iamt: number) => makeRow(sheet, { ...hsn, txval, iamt }, 5);
+    const findings = async (rows: Parameters<typeof runRules>[1]) =>
+      (await runRules(rule, rows, { period: '102025' })).map((x) => [x.sheet, x.params?.difference]);
+    // Rs 10,000 SEZ without payment and Rs 10,000 taxed at 18 %: IGST Rs 1,800 on Rs 20,000
+    expect(await findings([b2b, taxed, row('hsnb2b', 2000000, 180000), exp, row('hsnb2c', 500000, 0)])).toEqual([]);
+    // without payment explains Rs 1,800 of the Rs 3,600 missing, not the rest
+    expect(await findings([b2b, taxed, row('hsnb2b', 2000000, 0)])).toEqual([['hsn(b2b)', '2340.00']]);
+    // a supply without payment explains nothing in the other tab, or more tax than value × rate
+    expect(await findings([b2b, taxed, row('hsnb2c', 1000000, 0), row('hsnb2b', 1000000, 360000)])).toEqual([
+      ['hsn(b2c)', '1170.00'],
+      ['hsn(b2b)', '1800.00'],
+    ]);
+  });
 });

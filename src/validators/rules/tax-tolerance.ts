@@ -9,7 +9,9 @@
  * given as they are (a JSON through to-excel's tax columns) is one document: over Rs 10 is an error.
  * So is an advance row's (at, ata, atadj, atadja: Table 11A/11B), whose tax is on the gross advance:
  * the portal's check that tax amounts are in line with the amount and the declared rate (from
- * 23-02-2018) is stated for GSTR-1's tax amounts, not for some tables only.
+ * 23-02-2018) is stated for GSTR-1's tax amounts, not for some tables only. Supplies without
+ * payment of tax (SEWOP, WOPAY, EXPWOP) owe 0 at any rate: not this rule's (RET191150's), and an
+ * HSN row may fall short by their value × rate at its rate in its tab.
  *   pass: taxable 10000, rate 18, IGST 1810; fail: IGST 1810.01 with one invoice in the return
  */
 import type { PassRule } from '../types.js';
@@ -27,7 +29,7 @@ const rule: PassRule = {
   source: "a GSP's GSTR-9 sample (RET91708, Rs 10); no GSTR-1 text found",
   confidence: 'secondary: the Rs 10 tolerance is not documented for GSTR-1 HSN rows; an error only beyond what per-invoice rounding can explain',
   description:
-    'HSN tax amounts within Rs 10 of taxable value × rate (IGST against the full tax, Central and State/UT tax each against half; a row may mix supplies at 65 % of the rate), or beyond Rs 10 by more than per-invoice rounding explains (Rs 0.50 × documents).',
+    'HSN tax amounts within Rs 10 of taxable value × rate (IGST against the full tax, Central and State/UT tax each against half; a row may mix supplies at 65 % of the rate, and supplies without payment of tax at 0), or beyond Rs 10 by more than per-invoice rounding explains (Rs 0.50 × documents).',
   variants: [
     { head: 'iamt', expected: '1800.00', difference: '10.01', documents: 1, rounding: '0.50' },
     { head: 'total', expected: '1800.00', difference: '10.01' },
