@@ -3,7 +3,7 @@
  * defaults and their warnings, one document in one section, findings on the register's own
  * cells (and in the annotated workbook), files told apart, derived tables in other periods.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,6 +18,7 @@ import { annotateFiles } from '../src/report/annotate/index.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
 import { formatRegisterSummary, prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
 import { processWithRegister } from '../src/api/register-pass.js';
+import { validateFiles } from '../src/api/validate.js';
 import { defaultCheckers } from '../src/validators/index.js';
 
 const SUPPLIER = '27AAACR5055K1Z7';
@@ -121,6 +122,9 @@ describe('register reader: lines and documents', () => {
     expect(a.explained[0]!.notes).toContainEqual({ code: 'rate-amounts', params: { rate: 12 } });
     // 140 on 1000 is no GST rate
     expect(a.findings.map(brief)).toEqual([{ code: 'REGISTER_RATE_UNKNOWN', row: 3, column: 'Central Tax Amount', col: 9 }]);
+    // amounts as every other message shows money: rupees and paise, Indian grouping
+    expect(a.findings[0]!.params).toEqual({ reason: 'amounts', txval: '1000.00', tax: '140.00' });
+    expect(REGISTER_MESSAGES.REGISTER_RATE_UNKNOWN!.message(a.findings[0]!.params!)).toBe('The tax amounts (Rs 140.00) on a taxable value of Rs 1,000.00 match no GST rate');
     expect(a.explained[1]!.target).toBe('rejected');
   });
 
@@ -347,10 +351,12 @@ describe('register reader: blank tax amounts with no rate column', () => {
     const file = csvFile([head, row('PR/001', '11800', '10000')]);
     const { json, findings, explained } = await run([file]);
     expect(findings.map(brief)).toEqual([{ code: 'REGISTER_TAX_BLANK', row: 2, column: 'IGST Amount', col: 11 }]);
-    expect(findings[0]).toMatchObject({ severity: 'error', params: { document: 'PR/001', val: 11800, shown: 10000 } });
+    expect(findings[0]).toMatchObject({ severity: 'error', params: { document: 'PR/001', val: '11800.00', shown: '10000.00' } });
     expect(json.b2b).toBeUndefined();
     expect(explained).toEqual([expect.objectContaining({ row: 2, document: 'PR/001', target: 'rejected' })]);
-    expect(REGISTER_MESSAGES.REGISTER_TAX_BLANK!.message(findings[0]!.params!)).toContain('invoice value of 11800');
+    expect(REGISTER_MESSAGES.REGISTER_TAX_BLANK!.message(findings[0]!.params!)).toContain(
+      'document PR/001 has an invoice value of Rs 11,800.00, more than its taxable value and tax shown (Rs 10,000.00)',
+    );
   });
 
   it('rate 0 where the figures agree: value equal to the taxable value, a blank line beside taxed ones, a nil-rated line', async () => {
@@ -413,6 +419,73 @@ describe('register reader: columns that are not read', () => {
     expect(findings).toEqual([]);
     expect(reg!.summary.sheets[0]!.unread).toEqual(['Narration']);
     expect(formatRegisterSummary(reg!.summary)).toContain('columns not read (known to this layout, not needed for the return): Narration');
+  });
+
+  it('validate --report puts the same list in the JSON report\'s register summary', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '118000', 'Being goods sold'],
+    ]);
+    const out = join(root, `report-${++n}.json`);
+    await validateFiles([file], { gstin: SUPPLIER, period: '092025', report: out });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.summary.register).toEqual({
+      sheets: [{ file, sheet: expect.any(String), layout: expect.stringMatching(/Tally/), headerRow: 1, passes: 1, unread: ['Narration'] }],
+    });
+    // a return of the template alone has no register summary
+    const template = csvFile([['GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value', 'Place Of Supply', 'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN', 'Rate', 'Taxable Value', 'Cess Amount']], 'b2b.csv');
+    await validateFiles([template], { gstin: SUPPLIER, period: '092025', report: out });
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary).not.toHaveProperty('register');
+  });
+
+  it('a row with data only in columns not read is skipped and told once, and the document around it goes on', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration'],
+      ['05-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '', '', '177000', 'Being goods sold'],
+      ['', '', '', '', '', '', '', '', '', '', '', '', '', '', 'as per order 12'],
+      ['', '', '', '', '', '', '83011000', '10 Pcs', '18', '50000', '9000', '', '', '', ''],
+    ]);
+    const { json, findings, reg, explained } = await run([file]);
+    // not a CELL_REQUIRED for its taxable value and date: one warning naming the note
+    expect(findings.map((f) => [f.code, f.severity, f.row, f.column, f.col, f.value])).toEqual([
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 'Narration', 15, 'as per order 12'],
+    ]);
+    expect(json.b2b[0].inv).toEqual([expect.objectContaining({ inum: 'S/101', val: 177000, itms: [{ num: 1, itm_det: { rt: 18, txval: 150000, iamt: 27000, csamt: 0 } }] })]);
+    expect(explained.map((e) => [e.row, e.notes.map((n) => n.code)])).toEqual([[2, []], [4, ['continues']]]);
+    expect(reg!.summary).toMatchObject({ rows: 2, rejected: 0, unreadRows: [{ file, sheet: expect.any(String), row: 3 }] });
+    expect(formatRegisterSummary(reg!.summary)).toMatch(/Skipped 1 row of .* with data only in columns not read \(row 3\): not documents/);
+  });
+
+  it('the same in a register read twice (no invoice-value column): one warning, named by header or column letter', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN/SAC', 'UQC', 'Quantity', 'Taxable Value', 'Rate', 'Remarks'],
+      ['PR/001', '02-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '1000', '18', ''],
+      ['', '', '', '', '', '', '', '', '', 'call back', '1180'],
+      ['PR/002', '03-09-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '2000', '18', ''],
+    ]);
+    const { json, findings, reg } = await run([file]);
+    expect(reg!.summary.sheets[0]!.passes).toBe(2);
+    const stray = findings.filter((f) => f.code === 'ROW_ONLY_UNREAD_COLUMNS');
+    expect(stray.map((f) => [f.row, f.column, f.col, f.params])).toEqual([
+      [3, 'Remarks', 10, { col1: 10, header1: 'Remarks', text1: 'call back', col2: 11, text2: '1180', count: 2 }],
+    ]);
+    // the column is said once too, as any column not read that holds data
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map(brief)).toEqual([{ code: 'REGISTER_COLUMN_IGNORED', row: 1, column: 'Remarks', col: 10 }]);
+    expect(findings.filter((f) => f.code === 'CELL_REQUIRED')).toEqual([]);
+    expect(json.b2b[0].inv.map((i: any) => [i.inum, i.val])).toEqual([['PR/001', 1180], ['PR/002', 2360]]);
+  });
+
+  it('a figure only in a second column of one field is still the duplicate-column error, beside the row\'s warning', async () => {
+    const file = csvFile([
+      ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Taxable Value'],
+      ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', ''],
+      ['', '', '', '', '', '', '', '500'],
+    ]);
+    const { findings } = await run([file]);
+    expect(findings.filter((f) => f.code !== 'REGISTER_NO_HSN').map((f) => [f.code, f.severity, f.row, f.col])).toEqual([
+      ['REGISTER_COLUMN_DUPLICATE', 'error', 1, 8],
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 8],
+    ]);
   });
 });
 

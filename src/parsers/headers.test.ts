@@ -67,27 +67,43 @@ describe('headers: a second column of one field', () => {
     return { rows, findings: findings.items };
   }
 
-  it('is an error at the header row and the second column, and the sheet is read from the first (workbook)', async () => {
-    const file = await templateWorkbook(dirs.dir(), 'dup.xlsx', { 'b2b,sez,de': { headers: [...HEADERS, 'Cess Amount', 'Taxable Value'], rows: [[...row, 999, 12345]] } });
+  it('is an error at the first row that fills the second column, once per column, and the sheet is read from the first (workbook)', async () => {
+    const file = await templateWorkbook(dirs.dir(), 'dup.xlsx', {
+      'b2b,sez,de': {
+        headers: [...HEADERS, 'Cess Amount', 'Taxable Value'],
+        rows: [[...row, '', 12345], [...row.slice(0, 2), 'STL/1205', ...row.slice(3), 999, 678]],
+      },
+    });
     const { rows, findings } = await read(file);
-    expect(findings.map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.col])).toEqual([
-      ['HEADER_DUPLICATE_COLUMN', 'error', 'b2b,sez,de', 4, 'Cess Amount', 14],
-      ['HEADER_DUPLICATE_COLUMN', 'error', 'b2b,sez,de', 4, 'Taxable Value', 15],
+    expect(findings.map((f) => [f.code, f.severity, f.sheet, f.row, f.column, f.col, f.value])).toEqual([
+      ['HEADER_DUPLICATE_COLUMN', 'error', 'b2b,sez,de', 5, 'Taxable Value', 15, '12345'],
+      ['HEADER_DUPLICATE_COLUMN', 'error', 'b2b,sez,de', 6, 'Cess Amount', 14, '999'],
     ]);
-    expect(messageOf(findings[1]!)).toBe('There are two "Taxable Value" columns, L and O; only column L was read, column O was not');
-    expect(hintOf(findings[1]!)).toBe(
+    expect(messageOf(findings[0]!)).toBe('There are two "Taxable Value" columns, L and O; only column L was read, but column O is filled too (here "12345")');
+    expect(hintOf(findings[0]!)).toBe(
       'Keep one "Taxable Value" column: put the right figures in column L and delete column O, or give column O another header if it holds something else.',
     );
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(rows[0]!.values.txval).toBe(48_500_000);
     expect(rows[0]!.values.csamt).toBe(0);
+  });
+
+  it('is not mentioned while the second column is empty in every row: it cannot change the return', async () => {
+    const file = await templateWorkbook(dirs.dir(), 'dup-empty.xlsx', {
+      'b2b,sez,de': { headers: [...HEADERS, 'Cess Amount', 'Taxable Value'], rows: [row, [...row.slice(0, 2), 'STL/1205', ...row.slice(3), '', '']] },
+    });
+    const { rows, findings } = await read(file);
+    expect(findings).toEqual([]);
+    expect(rows.map((r) => [r.row, r.values.txval])).toEqual([[5, 48_500_000], [6, 48_500_000]]);
   });
 
   it('is the same error in a CSV, an alias named by its own header', async () => {
     const csv = `${[...HEADERS, 'Recipient Name'].join(',')}\n${[...row, 'Other Name'].join(',')}\n`;
     const { rows, findings } = await read(writeText(dirs.dir(), 'b2b.csv', csv));
-    expect(findings.map((f) => [f.code, f.sheet, f.row, f.column, f.col])).toEqual([['HEADER_DUPLICATE_COLUMN', 'b2b,sez,de', 1, 'Recipient Name', 14]]);
-    expect(messageOf(findings[0]!)).toBe('There are two "Receiver Name" columns, B ("Receiver Name") and N ("Recipient Name"); only column B was read, column N was not');
+    expect(findings.map((f) => [f.code, f.sheet, f.row, f.column, f.col])).toEqual([['HEADER_DUPLICATE_COLUMN', 'b2b,sez,de', 2, 'Recipient Name', 14]]);
+    expect(messageOf(findings[0]!)).toBe(
+      'There are two "Receiver Name" columns, B ("Receiver Name") and N ("Recipient Name"); only column B was read, but column N is filled too (here "Other Name")',
+    );
     expect(rows[0]!.values.receiverName).toBe('Pune Infotech');
   });
 });

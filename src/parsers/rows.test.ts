@@ -7,6 +7,7 @@ import { FindingList } from '../model/finding.js';
 import { sheetSpec } from '../model/sheets.js';
 import { LEGACY_LAYOUTS } from './legacy.js';
 import { readRows, valuesMaker, type ParsedRow, type SheetStats } from './rows.js';
+import { hintOf, messageOf } from '../report/messages/index.js';
 
 const dirs = tempDirs();
 afterAll(dirs.cleanup);
@@ -165,5 +166,52 @@ describe('totals lines', () => {
       ['TOTALS_ROW_SKIPPED', 'hsn(b2b)', 4, 'HSN'],
       ['TOTALS_ROW_SKIPPED', 'b2cs', 3, 'Type'],
     ]);
+  });
+});
+
+describe('rows with data only in columns that are not read', () => {
+  // column N "Remarks" is not a b2b column; column O has no header (a running total typed beside the data)
+  const rows = [
+    [...invoice(1), 'checked', 1180],
+    ['', '', '', '', '', '', '', '', '', '', '', '', '', 'Customer asked for a revised invoice, to be issued next month', 1180],
+    ['', '', '', '', '', '', '', '', '', '', '', '', '', '', 2360],
+    ['', 'Dee Traders', 'INV/3', '05-Oct-2025', 1180, '27-Maharashtra', 'N', '', 'Regular B2B', '', 18, 1000, 0, 'no GSTIN yet'],
+  ];
+
+  it('are skipped and told once each, naming the filled cells, not a CELL_REQUIRED per empty column', async () => {
+    const findings = new FindingList();
+    const stats: SheetStats[] = [];
+    const read: ParsedRow[] = [];
+    for await (const r of readRows([await book([{ name: 'b2b', headers: [...B2B, 'Remarks'], rows }])], { findings, stats })) read.push(r);
+    const f = findings.items;
+    expect(f.map((x) => [x.code, x.severity, x.row, x.column, x.col, x.value])).toEqual([
+      ['HEADER_COLUMN_IGNORED', 'warning', 1, 'Remarks', 14, undefined],
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 'Remarks', 14, 'Customer asked for a revised invoice, to be issued next month'],
+      ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 4, undefined, 15, '2360'],
+      // a row with something in the columns that are read is read as before: what it lacks is reported
+      ['CELL_REQUIRED', 'error', 5, 'GSTIN/UIN of Recipient', 1, undefined],
+    ]);
+    expect(messageOf(f[1]!)).toBe(
+      'This row has nothing in the columns that are read, only in columns that are not: ' +
+        'column N ("Remarks"): "Customer asked for a revised invoice, t…", column O: "1180"; the row was skipped',
+    );
+    expect(messageOf(f[2]!)).toBe('This row has nothing in the columns that are read, only in a column that is not: column O: "2360"; the row was skipped');
+    expect(hintOf(f[2]!)).toMatch(/^Nothing to do if it is a note or a running total/);
+    // every row accounted for: 2 read (1 mapped, 1 rejected), 2 skipped
+    expect(read.map((r) => r.values.inum)).toEqual(['INV/1']);
+    expect(stats[0]).toMatchObject({ read: 2, rejected: 1, skipped: 2 });
+  });
+
+  it('more than three filled cells: three named, the rest counted', async () => {
+    const findings = new FindingList();
+    const headers = [...B2B, 'Note 1', 'Note 2', 'Note 3', 'Note 4'];
+    const row = [...B2B.map(() => ''), 'a', 'b', 'c', 'd'];
+    for await (const _ of readRows([await book([{ name: 'b2b', headers, rows: [invoice(1), row] }])], { findings, stats: [] }));
+    const f = findings.items.filter((x) => x.code === 'ROW_ONLY_UNREAD_COLUMNS');
+    expect(f).toHaveLength(1);
+    expect(messageOf(f[0]!)).toBe(
+      'This row has nothing in the columns that are read, only in columns that are not: ' +
+        'column N ("Note 1"): "a", column O ("Note 2"): "b", column P ("Note 3"): "c" and 1 more; the row was skipped',
+    );
   });
 });

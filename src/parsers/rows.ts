@@ -13,11 +13,12 @@ import {
 import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { detectFile } from './detect.js';
-import { looksLikeHeader, matchHeaders, nearestHeader, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch } from './headers.js';
+import { looksLikeHeader, matchHeaders, nearestHeader, normaliseHeader, specBySignature, type ColumnRef, type HeaderMatch, type RepeatedColumn } from './headers.js';
 import { cellText, isBlank, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { readXlsx } from './xlsx.js';
 import { host } from './host/source.js';
 import { isLegacyColumn, legacyReading } from './legacy.js';
+import { holdsOnlyUnread, unreadRowFinding } from './unread-row.js';
 import type { Period } from '../model/period.js';
 
 /** One sheet (or CSV) being read: its spec and where each field's column is. */
@@ -47,7 +48,7 @@ export interface SheetStats {
   readonly sheetId: SheetId;
   read: number;
   rejected: number;
-  /** blank and total rows, not counted as read */
+  /** total rows and rows with data only in columns not read (blank rows are not counted) */
   skipped: number;
 }
 
@@ -151,6 +152,7 @@ function resolveSheet(file: string, kind: 'xlsx' | 'csv', sheet: RawSheet, opts:
 class SheetReader {
   private ctx: SheetContext | undefined;
   private plan: SheetPlan | undefined;
+  private columns: SheetColumns | undefined;
   private stats: SheetStats | undefined;
   private scanned = 0;
   private failed = false;
@@ -179,7 +181,7 @@ class SheetReader {
     const ctx = this.ctx;
     if (ctx) {
       if (allBlank(raw.cells)) return undefined;
-      return toParsedRow(ctx, this.plan!, raw, this.stats!, this.opts);
+      return toParsedRow(ctx, this.plan!, this.columns!, raw, this.stats!, this.opts);
     }
     const { file, kind, sheet, opts } = this;
     if (allBlank(raw.cells)) return undefined;
@@ -216,6 +218,7 @@ class SheetReader {
       const defaults = legacy.kind === 'mapped' ? legacy.defaults : {};
       // an older template's defaults are values of its blank cells: each is a column of the sheet (legacy.ts)
       this.plan = planOf(this.ctx, defaults);
+      this.columns = columnsOf(this.plan.columns, match, raw);
       if (legacy.kind === 'unmapped') {
         onceForFile(opts, file, 'TEMPLATE_V1', { sheet: sheetName, reason: legacy.reason });
         this.failed = true;
@@ -323,15 +326,49 @@ function reportHeader(ctx: SheetContext, m: HeaderMatch, raw: RawRow, opts: Read
       });
     }
   }
-  // which of two columns of one field holds the right figures cannot be known: the first is read, the return is held
-  for (const r of m.repeated) {
+  // a second column of one field is reported where a row fills it (checkRepeated), not here
+  return m.missing.length === 0;
+}
+
+/** What a sheet's rows are checked against beyond its plan: the columns that are not read. */
+interface SheetColumns {
+  /** 0-based indexes of the columns that are read */
+  readonly read: readonly number[];
+  /** header text by 1-based column, for naming an unread column */
+  readonly headers: ReadonlyMap<number, string>;
+  /** second columns of a field that no row has filled yet */
+  repeated: RepeatedColumn[];
+}
+
+function columnsOf(plan: readonly ColumnPlan[], m: HeaderMatch, header: RawRow): SheetColumns {
+  const headers = new Map<number, string>();
+  header.cells.forEach((c, i) => {
+    const text = cellText(c).trim();
+    if (text) headers.set(i + 1, text);
+  });
+  return { read: plan.filter((p) => p.index >= 0).map((p) => p.index), headers, repeated: [...m.repeated] };
+}
+
+/**
+ * A second column of one field, filled on this row: which of the two holds the right figure cannot
+ * be known (the first is read), so the return is held. Said once per column, at the first row that
+ * fills it; an empty second column changes nothing in the return and is not mentioned, as in a register.
+ */
+function checkRepeated(ctx: SheetContext, columns: SheetColumns, raw: RawRow, opts: ReadOptions): void {
+  for (let i = 0; i < columns.repeated.length;) {
+    const r = columns.repeated[i]!;
+    const cell = raw.cells[r.col - 1];
+    if (isBlank(cell)) {
+      i++;
+      continue;
+    }
+    columns.repeated.splice(i, 1);
     opts.findings.push({
       code: 'HEADER_DUPLICATE_COLUMN', severity: 'error', file: ctx.file, sheet: ctx.sheet, row: raw.row,
-      column: r.header, col: r.col,
+      column: r.header, col: r.col, value: cellText(cell),
       params: { found: r.header, col: r.col, first: r.first.header, firstCol: r.first.col, expected: ctx.spec.columns.find((c) => c.field === r.field)!.header },
     });
   }
-  return m.missing.length === 0;
 }
 
 /** The template sheet (other than `spec`) that has a column of this header, and that column's field. */
@@ -436,6 +473,7 @@ function columnPlans(ctx: SheetContext, defaults: Partial<Record<Field, unknown>
 function toParsedRow(
   ctx: SheetContext,
   sheetPlan: SheetPlan,
+  columns: SheetColumns,
   raw: RawRow,
   stats: SheetStats,
   opts: ReadOptions,
@@ -452,6 +490,13 @@ function toParsedRow(
       code: 'TOTALS_ROW_SKIPPED', severity: 'warning', file: ctx.file, sheet: ctx.sheet, row: raw.row,
       ...(column ? { column } : {}), col: first + 1, value: label, params: { label: label.trim() },
     });
+    return undefined;
+  }
+  if (columns.repeated.length > 0) checkRepeated(ctx, columns, raw, opts);
+  // a remark or running total beside the data, with nothing in the sheet's own columns: no document
+  if (holdsOnlyUnread(raw.cells, columns.read)) {
+    stats.skipped++;
+    opts.findings.push(unreadRowFinding({ file: ctx.file, sheet: ctx.sheet, row: raw.row }, raw.cells, columns.read, columns.headers));
     return undefined;
   }
   stats.read++;

@@ -7,15 +7,16 @@
  * are held back until the document ends; a register lists a document's lines one under another.
  */
 import type { Finding } from '../model/finding.js';
+import { formatPaise } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
 import { cellFinding } from './coerce.js';
 import { docKey, type RegisterLine } from './line.js';
 import type { RegisterColumns } from './match.js';
 
-/** A row of the sheet: skipped (blank, a totals line), unreadable (no line), or a line. */
+/** A row of the sheet: skipped (blank, a totals line, data only in columns not read), unreadable (no line), or a line. */
 export interface SheetEntry {
   readonly raw: RawRow;
-  readonly skip?: boolean | 'total';
+  readonly skip?: boolean | 'total' | 'unread';
   line?: RegisterLine;
   /** the document of a line refused here */
   refused?: string;
@@ -78,7 +79,7 @@ function judge(entries: readonly SheetEntry[], where: Where, sink: { push(f: Fin
     if (e.line?.rateFrom !== 'blank') continue;
     sink.push({
       ...cellFinding('REGISTER_TAX_BLANK', 'error', { file: where.file, sheet: where.sheet, row: e.raw.row }, c.iamt ?? c.camt ?? c.samt),
-      params: { document: e.line.docNum, val: val / 100, shown: shown / 100 },
+      params: { document: e.line.docNum, val: formatPaise(val), shown: formatPaise(shown) },
     });
     e.refused = e.line.docNum;
     delete e.line;

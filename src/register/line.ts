@@ -5,7 +5,7 @@
  * supply falls back to the recipient's GSTIN state (or the supplier's own state for an
  * unregistered recipient), with a warning.
  */
-import { expectedTax } from '../model/money.js';
+import { expectedTax, formatPaise } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
@@ -167,7 +167,7 @@ export class LineReader {
       if (rate === undefined) {
         sink.push({
           ...cellFinding('REGISTER_RATE_UNKNOWN', 'error', place, cols.rate ?? cols.iamt ?? cols.camt ?? cols.txval),
-          params: { reason: 'amounts', txval: txval / 100, tax: tax / 100 },
+          params: { reason: 'amounts', txval: formatPaise(txval), tax: formatPaise(tax) },
         });
         return undefined;
       }

@@ -18,6 +18,7 @@ import { detectFile } from '../parsers/detect.js';
 import { specBySignature } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow, type RawSheet } from '../parsers/raw.js';
 import { readRows, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
+import { holdsOnlyUnread, unreadRowFinding } from '../parsers/unread-row.js';
 import { readXlsx, xlsxSheetNames } from '../parsers/xlsx.js';
 import { classify, classifyContext, isRefusal, type ClassifyContext, type Decision, type Target, type TargetSheet } from './classify.js';
 import { cellFinding } from './coerce.js';
@@ -58,6 +59,8 @@ export interface RegisterRunOptions {
 interface HeaderFound {
   readonly match: LayoutMatch;
   readonly headerRow: number;
+  /** 0-based indexes of the columns read (the fields' columns) */
+  readonly read: readonly number[];
 }
 
 /** A header found, and the columns named by a finding at it (a misspelt field name). */
@@ -266,7 +269,7 @@ export class RegisterRun {
       }
       scanned++;
       const m = bestLayout(this.o.layouts, raw.cells);
-      if (m) return { found: { match: m, headerRow: raw.row } };
+      if (m) return { found: { match: m, headerRow: raw.row, read: Object.values(m.columns).map((c) => c.col - 1) } };
       const c = closestLayout(this.o.layouts, raw.cells);
       if (c && (!closest || score(c) > score(closest.match))) closest = { match: c, row: raw };
       if (fixed !== undefined || scanned >= HEADER_SCAN_ROWS) break;
@@ -366,8 +369,13 @@ export class RegisterRun {
     const unread = new UnreadColumns(match, found.reported);
     const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
-      if (skip) return { raw, skip };
+      if (skip === true || skip === 'total') return { raw, skip };
+      // a row with data only in columns not read still counts for them: a figure in a second "Taxable Value" is an error
       unread.see(raw.cells);
+      if (skip === 'unread') {
+        sink.push(unreadRowFinding({ file, sheet, row: raw.row }, raw.cells, found.read, headersOf(match)));
+        return { raw, skip };
+      }
       const line = reader.read(raw);
       return line ? { raw, line } : { raw };
     };
@@ -379,6 +387,7 @@ export class RegisterRun {
       const batch = r.done ? (hold?.end() ?? []) : hold ? hold.push(entry(r.value)) : [entry(r.value)];
       for (const { raw, skip, line, refused } of batch) {
         if (skip === 'total') this.summary.totalsSkipped.push({ file, sheet, row: raw.row, label: cellText(raw.cells.find((c) => !isBlank(c))) });
+        if (skip === 'unread') this.summary.unreadRows.push({ file, sheet, row: raw.row });
         if (skip) continue;
         this.summary.rows++;
         if (++this.read % 5000 === 0) opts.onProgress?.(this.read, file);
@@ -520,8 +529,11 @@ function score(m: LayoutMatch): number {
   return m.matched * 10 + m.signature * 5 - m.missing.length * 100;
 }
 
-/** Blank rows and a totals line under the data are skipped (`total`: reported as skipped). */
-function skipRow(raw: RawRow, found: HeaderFound): boolean | 'total' {
+/**
+ * Blank rows, a totals line under the data (`total`) and a row with data only in columns not read
+ * (`unread`: a remark, a running total) are skipped; the last two are reported.
+ */
+function skipRow(raw: RawRow, found: HeaderFound): boolean | 'total' | 'unread' {
   if (raw.row <= found.headerRow) return true;
   if (raw.cells.every(isBlank)) return true;
   const first = raw.cells.find((c) => !isBlank(c));
@@ -530,7 +542,16 @@ function skipRow(raw: RawRow, found: HeaderFound): boolean | 'total' {
     const cell = num ? raw.cells[num.col - 1] : undefined;
     if (isBlank(cell) || cell === first) return 'total';
   }
+  if (holdsOnlyUnread(raw.cells, found.read)) return 'unread';
   return false;
+}
+
+/** The headers of the columns not read, by 1-based column, for naming them. */
+const HEADERS = new WeakMap<LayoutMatch, ReadonlyMap<number, string>>();
+function headersOf(m: LayoutMatch): ReadonlyMap<number, string> {
+  let h = HEADERS.get(m);
+  if (!h) HEADERS.set(m, (h = new Map([...m.unknown, ...m.ignored, ...m.duplicates.map((d) => d.second)].map((c) => [c.col, c.header]))));
+  return h;
 }
 
 async function drain(it: AsyncIterator<RawRow>): Promise<void> {

@@ -55,6 +55,8 @@ export class RegisterSummary {
   rejected = 0;
   /** totals lines under the data, skipped: where, and their label as typed */
   readonly totalsSkipped: { file: string; sheet: string; row: number; label: string }[] = [];
+  /** rows with data only in columns not read (a remark, a running total), skipped */
+  readonly unreadRows: { file: string; sheet: string; row: number }[] = [];
   readonly sections = new Map<Target, SectionCount>();
   series: SeriesInfo[] = [];
   hsnLines = { b2b: 0, b2c: 0, all: 0 };
@@ -206,6 +208,18 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
+/** Row numbers by `file › sheet`, in the order read. */
+function bySheet(rows: readonly { file: string; sheet: string; row: number }[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (const r of rows) {
+    const k = `${r.file} › ${r.sheet}`;
+    const list = m.get(k);
+    if (list) list.push(r.row);
+    else m.set(k, [r.row]);
+  }
+  return m;
+}
+
 /** The classification summary printed after a register is read. */
 export function formatRegisterSummary(sum: RegisterSummary): string {
   const out: string[] = [];
@@ -226,6 +240,10 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
   rows.push(['total', String(sum.rows), '', '']);
   out.push(table(rows));
   for (const t of sum.totalsSkipped) out.push(`Skipped the totals line ${t.file} › ${t.sheet} › row ${t.row} ("${t.label}"): not a document`);
+  for (const [where, rows] of bySheet(sum.unreadRows)) {
+    const listed = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', ...' : '');
+    out.push(`Skipped ${rows.length} row${rows.length === 1 ? '' : 's'} of ${where} with data only in columns not read (row${rows.length === 1 ? '' : 's'} ${listed}): not documents`);
+  }
   const derived: string[] = [];
   const h = sum.hsnLines;
   if (h.all) derived.push(`HSN summary (12): ${h.all} lines${h.b2b || h.b2c ? ` (B2B ${h.b2b}, B2C ${h.b2c})` : ''}`);

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import type { Finding } from '../model/finding.js';
 import type { SheetStats } from '../parsers/rows.js';
+import type { RegisterSummary } from '../register/summary.js';
 import { hintOf, messageOf, type Host } from './messages/index.js';
 import { countByCode, sheetSummaries } from './summary.js';
 
@@ -37,7 +38,16 @@ export interface ReportMeta {
   period: string;
 }
 
-export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findings: readonly Finding[]) {
+/**
+ * The register sheets read, as the console's summary names them: the layout taken, the header row,
+ * and the columns the layout knows and did not read that held data (Tally's Narration...).
+ */
+function registerSheets(register: RegisterSummary) {
+  return register.sheets.map((r) => ({ file: r.file, sheet: r.sheet, layout: r.layout, headerRow: r.headerRow, passes: r.passes, unread: [...r.unread] }));
+}
+
+/** `register`: the summary of the sales registers read, when some input was one. */
+export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findings: readonly Finding[], register?: RegisterSummary) {
   const sheets = sheetSummaries(stats);
   const totals = sheets.reduce(
     (a, s) => ({ read: a.read + s.read, mapped: a.mapped + s.mapped, rejected: a.rejected + s.rejected, skipped: a.skipped + s.skipped }),
@@ -45,7 +55,10 @@ export function reportJson(meta: ReportMeta, stats: readonly SheetStats[], findi
   );
   const errors = findings.filter((f) => f.severity === 'error').length;
   return {
-    summary: { ...meta, sheets, totals, errors, warnings: findings.length - errors, byCode: countByCode(findings) },
+    summary: {
+      ...meta, sheets, totals, errors, warnings: findings.length - errors, byCode: countByCode(findings),
+      ...(register ? { register: { sheets: registerSheets(register) } } : {}),
+    },
     findings: reportRows(findings),
   };
 }

@@ -8,6 +8,19 @@ import { normaliseHeader } from '../../parsers/headers.js';
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 /** A 1-based column number as Excel shows it (12 → L). */
 const letter = (v: unknown) => (typeof v === 'number' ? columnLetter(v) : s(v));
+/** A cell's text quoted in a message: a long remark is cut short, the cell itself holds the rest. */
+const quoted = (v: unknown) => (s(v).length > 40 ? `${s(v).slice(0, 39)}…` : s(v));
+
+/** ROW_ONLY_UNREAD_COLUMNS's filled cells: `column M ("Remarks"): "call back"`, up to three, then how many more. */
+function filledCells(p: Record<string, unknown>): string {
+  const named: string[] = [];
+  for (let i = 1; i <= 3 && p[`col${i}`] !== undefined; i++) {
+    const header = p[`header${i}`] !== undefined ? ` ("${s(p[`header${i}`])}")` : '';
+    named.push(`column ${letter(p[`col${i}`])}${header}: "${quoted(p[`text${i}`])}"`);
+  }
+  const more = Number(p.count) - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+}
 
 /** A registration kind (model/gstin's GstinKind) in words, for OPTION_GSTIN_KIND. */
 const KIND_NAMES: Readonly<Record<string, string>> = {
@@ -185,7 +198,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => {
       const [first, second] = [letter(p.firstCol), letter(p.col)];
       const named = normaliseHeader(s(p.first)) === normaliseHeader(s(p.found)) ? `${first} and ${second}` : `${first} ("${s(p.first)}") and ${second} ("${s(p.found)}")`;
-      return `There are two "${s(p.expected)}" columns, ${named}; only column ${first} was read, column ${second} was not`;
+      return `There are two "${s(p.expected)}" columns, ${named}; only column ${first} was read, but column ${second} is filled too (here "${quoted(p.value)}")`;
     },
     hint: (p) =>
       `Keep one "${s(p.expected)}" column: put the right figures in column ${letter(p.firstCol)} and delete column ${letter(p.col)}, or give column ${letter(p.col)} another header if it holds something else.`,
@@ -359,5 +372,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
       return `${s(p.files)} ${one ? 'was' : 'were'} there before this run and ${one ? 'is' : 'are'} ${what}`;
     },
     hint: (p) => `Delete or move the older file(s) before you upload, so that they are not sent as this return (e.g. by gstr1 upload ${s(p.chunks)}).`,
+  },
+  ROW_ONLY_UNREAD_COLUMNS: {
+    message: (p) =>
+      `This row has nothing in the columns that are read, only in ${Number(p.count) === 1 ? 'a column that is not' : 'columns that are not'}: ` +
+      `${filledCells(p)}; the row was skipped`,
+    hint: () =>
+      'Nothing to do if it is a note or a running total: it is not part of the return. ' +
+      'If it is a supply, enter its details in the columns that are read, and it will be read.',
   },
 };

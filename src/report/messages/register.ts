@@ -3,6 +3,7 @@ import { sectionLabel } from '../../register/summary.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { columnLetter } from '../annotate/names.js';
+import { rupeeAmount as rs } from './amount.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -88,14 +89,14 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_RATE_UNKNOWN: {
     message: (p) =>
       p.reason === 'amounts'
-        ? `The tax amounts (${s(p.tax)}) on a taxable value of ${s(p.txval)} match no GST rate`
+        ? `The tax amounts (Rs ${rs(p.tax)}) on a taxable value of Rs ${rs(p.txval)} match no GST rate`
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
   },
   REGISTER_TAX_BLANK: {
     message: (p) =>
-      `The tax amounts of this line are blank, but document ${s(p.document)} has an invoice value of ${s(p.val)}, ` +
-      `more than its taxable value and tax shown (${s(p.shown)}): tax was charged at a rate the register does not show`,
+      `The tax amounts of this line are blank, but document ${s(p.document)} has an invoice value of Rs ${rs(p.val)}, ` +
+      `more than its taxable value and tax shown (Rs ${rs(p.shown)}): tax was charged at a rate the register does not show`,
     hint: () => 'Fill in the IGST, or CGST and SGST, amounts of the line, or add a GST rate column (18 for 18 %). If the supply is nil-rated or exempt, say so in a Supply Category column.',
   },
   REGISTER_POS_DEFAULTED: {
