@@ -259,7 +259,7 @@ function showResult(r: PageResult, ms: number): void {
   verdict.className = r.errors ? 'bad' : 'ok';
   const rows = r.sheets.reduce((a, s) => a + s.read, 0);
   $<HTMLParagraphElement>('verdict-detail').textContent =
-    `${plural(r.warnings, 'warning')}. ${count(rows)} rows checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
+    `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
