@@ -387,6 +387,9 @@ describe('gstr1 serve: GSTR-1A, the go-ahead to file and the wait for an answer,
     expect(await page.locator('#p-file').textContent()).toBe('File GSTR-1A');
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.locator('#verdict-detail').textContent(), { timeout: 30_000 }).toMatch(/ 1 row checked in .* for GSTR-1A of 27AAKCS4821M1ZW, April 2025\./);
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download JSON' }).click();
+    expect((await dl).suggestedFilename()).toMatch(/^gstr1a-27AAKCS4821M1ZW-042025\./);
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1A uploaded in 1 part: processed. The portal accepted every record.');

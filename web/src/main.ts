@@ -376,7 +376,8 @@ function save(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
-const stem = () => (current ? `gstr1-${current.gstin}-${current.period}` : 'gstr1');
+// a GSTR-1A's files say so: one is never taken for the period's GSTR-1
+const stem = () => (current ? `${current.form}-${current.gstin}-${current.period}` : 'gstr1');
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
