@@ -1,6 +1,7 @@
 /** Value conversions at the portal boundary: dates, amounts, rates, the intra/inter decision. */
 import { computeTax, paiseToNumber, parseDecimalNumber, type TaxHeads } from '../model/money.js';
 import { StringPool } from '../model/columns.js';
+import { isCalendarDay } from '../model/period.js';
 
 /** ISO `yyyy-mm-dd` → portal `dd-mm-yyyy`. */
 export function toPortalDate(isoDate: string): string {
@@ -17,11 +18,7 @@ export function toPortalDate(isoDate: string): string {
 const portalDates = new Map<string, string>();
 const dateTexts = new StringPool(8192);
 
-/** A day the calendar has (31-09 and 29-02-2025 do not: Date.UTC would roll them over). */
-export function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export { isCalendarDay };
 
 const PORTAL_DATE = /^(\d{2})-(\d{2})-(\d{4})$/;
 

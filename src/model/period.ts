@@ -59,6 +59,12 @@ export function periodFirstDay(p: Period): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-01`;
 }
 
+/** A day the calendar has (31-09 and 29-02-2025 do not: Date.UTC would roll them over). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** India Standard Time is UTC+5:30 all year (no daylight saving). */
 const IST_OFFSET_MS = (5 * 60 + 30) * 60 * 1000;
 

@@ -11,6 +11,7 @@ import { nearest } from './headers.js';
 import { StringPool } from '../model/columns.js';
 import { parseDecimalNumber, parseDecimalText } from '../model/money.js';
 import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from './raw.js';
+import { isCalendarDay } from '../model/period.js';
 
 /** A coerced value, or why not. `flag` marks a value that was read but breaks a rule (e.g. 3 decimals). */
 export type Coerced<T> =
@@ -27,9 +28,7 @@ const MONTH_ABBR = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function iso(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1) return undefined;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > last) return undefined;
+  if (!isCalendarDay(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

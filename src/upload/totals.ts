@@ -207,9 +207,14 @@ export function compareTotals(portal: readonly SummarySection[], saved: readonly
   return out;
 }
 
+/** A summary figure given as plain decimal text ("1800.50", not "1,800.50"): read as the number it says. */
+export function isPlainDecimal(v: unknown): v is string {
+  return typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v);
+}
+
 /** A summary figure as a number: a JSON number, or plain decimal text ("1800.50"); NaN for anything else ("1,800.50", true). */
 function numberOf(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : Number.NaN;
-  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  if (isPlainDecimal(v)) return Number(v);
   return Number.NaN;
 }

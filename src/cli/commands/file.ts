@@ -7,7 +7,7 @@ import { OptionError } from '../../model/errors.js';
 import { formLabel } from '../../model/form.js';
 import { formatPaise, parseDecimalNumber, parseDecimalText } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
-import type { TotalsDifference } from '../../upload/totals.js';
+import { isPlainDecimal, type TotalsDifference } from '../../upload/totals.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { ProviderError, UploadError } from '../../upload/errors.js';
@@ -124,7 +124,7 @@ function difference(d: TotalsDifference): string {
  */
 function figure(v: unknown): string {
   if (v === undefined || v === null || v === '') return '0.00';
-  const amount = typeof v === 'number' ? parseDecimalNumber(v) : typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? parseDecimalText(v.trim()) : undefined;
+  const amount = typeof v === 'number' ? parseDecimalNumber(v) : isPlainDecimal(v) ? parseDecimalText(v.trim()) : undefined;
   if (amount) return formatPaise(amount.hundredths);
   return typeof v === 'string' || typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
