@@ -12,6 +12,7 @@ import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
 import { MAPPERS } from '../mappers/registry.js';
 import { portalDateToIso } from '../mappers/convert.js';
 import type { ReturnJson } from './return-rows.js';
+import { table15SupplyTypeFindings } from './json-supply-type.js';
 
 type Json = Record<string, unknown>;
 
@@ -35,7 +36,7 @@ export function jsonInputFindings(ret: ReturnJson): Finding[] {
     checkValues(json, { key: section }, report, new Set());
     checkDocuments(section, json, report);
   }
-  return out;
+  return [...out, ...table15SupplyTypeFindings(ret)];
 }
 
 type Report = (code: string, path: string, params?: Record<string, string | number>, value?: unknown) => void;

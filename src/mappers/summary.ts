@@ -103,8 +103,8 @@ class RateSummaryBuilder implements SectionBuilder {
   }
 }
 
-/** The tax heads given, as they are; undefined when none was (tax is then computed). */
-function givenTax(s: Sums): Record<string, number> | undefined {
+/** The tax heads given, as they are; undefined when none was (tax is then computed). Table 15's lines too. */
+export function givenTax(s: Pick<Sums, 'iamt' | 'camt' | 'samt'>): Record<string, number> | undefined {
   if (s.iamt === undefined && s.camt === undefined && s.samt === undefined) return undefined;
   return {
     ...(s.iamt !== undefined ? { iamt: amt(s.iamt) } : {}),

@@ -7,7 +7,9 @@
  *
  * Inter- or intra-State is decided by the supplier's State (its GSTIN's first two digits; for an
  * unregistered supplier, the operator's own State) against the place of supply; SEZ supplies
- * are always inter-State, and SEZ supplies without payment carry no tax.
+ * are always inter-State, and SEZ supplies without payment carry no tax. Tax amounts given on
+ * the rows (a JSON's, through to-excel's tax columns, or typed there) are kept as given, summed
+ * per line; the rules judge them (RET91708, RET191150), never a silent recompute.
  *
  * Table 15 volumes are a marketplace's 9(5) supplies (restaurant, passenger transport,
  * accommodation services), far below b2b's: documents are kept as small objects in a Map.
@@ -17,8 +19,10 @@ import { formatPaise, taxHead } from '../model/money.js';
 import { noTaxType } from '../model/no-tax.js';
 import type { ReturnContext } from '../model/return.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
+import { table15InterState } from '../model/table15-supply.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { amt, fromOmon, fromPortalDate, omon, paise, splyTy, toPortalDate } from './convert.js';
+import { givenTax, rateLineValues } from './summary.js';
 import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 
 type Values = Partial<FieldValues>;
@@ -39,6 +43,10 @@ interface Line {
   rt: number;
   txval: number;
   csamt: number;
+  /** tax amounts as given, summed; a head never given is absent (its tax is then computed) */
+  iamt?: number;
+  camt?: number;
+  samt?: number;
 }
 
 interface Doc {
@@ -49,15 +57,6 @@ interface Doc {
 
 /** Fields every line of one document must agree on. */
 const DOC_FIELDS: readonly Field[] = ['idt', 'val', 'pos', 'docTyp', 'oinum', 'oidt'];
-
-const IGST_TYPES = new Set(['SEWP', 'SEWOP']);
-
-/** Inter-State: SEZ supplies, or the supplier's State (the operator's for an unregistered one) ≠ POS. */
-export function table15InterState(ctx: ReturnContext, v: Values): boolean {
-  if (v.docTyp && IGST_TYPES.has(v.docTyp)) return true;
-  const from = v.stin ? v.stin.slice(0, 2) : ctx.supplierState;
-  return v.pos !== from;
-}
 
 export function table15Mapper(key: SectionKey, parts: readonly Table15Part[]): SectionMapper {
   return {
@@ -107,6 +106,9 @@ class Table15Builder implements SectionBuilder {
     if (!line) d.lines.set(rt, (line = { rt, txval: 0, csamt: 0 }));
     line.txval += v.txval ?? 0;
     line.csamt += v.csamt ?? 0;
+    if (v.iamt !== undefined) line.iamt = (line.iamt ?? 0) + v.iamt;
+    if (v.camt !== undefined) line.camt = (line.camt ?? 0) + v.camt;
+    if (v.samt !== undefined) line.samt = (line.samt ?? 0) + v.samt;
     return true;
   }
 
@@ -121,10 +123,19 @@ class Table15Builder implements SectionBuilder {
   }
 }
 
-/** One rate line's JSON: `{rt, txval, iamt | camt+samt, csamt}` (tax on the summed taxable value). */
+/**
+ * One rate line's JSON: `{rt, txval, iamt | camt+samt, csamt}`, the tax computed on the summed
+ * taxable value, or the heads exactly as given. A supply without payment of tax keeps given heads
+ * at 0 (the portal takes nothing else; RET191150 reports what was given).
+ */
 function lineJson(l: Line, inter: boolean, noTax: boolean): Obj {
-  const tax = noTax ? 0 : amt(taxHead(l.txval, l.rt, inter));
   const csamt = noTax ? 0 : amt(l.csamt);
+  const given = givenTax(l);
+  if (given) {
+    if (noTax) for (const k in given) given[k] = 0;
+    return { rt: l.rt, txval: amt(l.txval), ...given, csamt };
+  }
+  const tax = noTax ? 0 : amt(taxHead(l.txval, l.rt, inter));
   return inter ? { rt: l.rt, txval: amt(l.txval), iamt: tax, csamt } : { rt: l.rt, txval: amt(l.txval), camt: tax, samt: tax, csamt };
 }
 
@@ -179,10 +190,8 @@ function ratePart(p: Table15Part, docs: readonly Doc[], ctx: ReturnContext): unk
 
 // ------------------------------------------------------------------------------ JSON → rows
 
-const lineValues = (it: Obj): Values => {
-  const det = (it.itm_det ?? it) as Obj;
-  return { rt: det.rt as number, txval: paise(det.txval), ...(det.csamt ? { csamt: paise(det.csamt) } : {}) };
-};
+/** A JSON line's rate, taxable value, cess and the tax amounts it gives (to-excel writes them in its tax columns). */
+const lineValues = (it: Obj): Values => rateLineValues((it.itm_det ?? it) as Obj, 'txval');
 
 function* table15Rows(parts: readonly Table15Part[], json: unknown): Generator<SheetRow> {
   if (!json || typeof json !== 'object') return;

@@ -72,7 +72,9 @@ const RTIN = c('ctin', 'Recipient GSTIN/UIN', true);
 const RECIPIENT_NAME = c('receiverName', 'Recipient Name');
 const DOC_VALUE = c('val', 'Value of supplies made', true);
 const DOC_TYPE = c('docTyp', 'Document type', true);
-const ECOM_TAIL = [c('rt', 'Rate', true), TAXABLE, CESS];
+// the template's Table 15 sheets have no tax columns (spec §2.2): to-excel adds them after its own
+// columns, as on the other sheets, so a JSON's given amounts survive the round trip
+const ECOM_TAIL = [c('rt', 'Rate', true), TAXABLE, CESS, ...TAX_AMOUNTS];
 const ECOM_DOC = [
   c('inum', 'Document Number', true), c('idt', 'Document Date', true), DOC_VALUE, POS, DOC_TYPE, ...ECOM_TAIL,
 ];
@@ -341,12 +343,12 @@ export const SHEETS: readonly SheetSpec[] = [
   {
     id: 'ecob2c', names: ['ecob2c'], section: 'ecom',
     title: 'Summary For Supplies U/s 9(5) - 15 (B2C)',
-    columns: [STIN, SNAME, POS, TAXABLE, c('rt', 'Rate', true), CESS],
+    columns: [STIN, SNAME, POS, TAXABLE, c('rt', 'Rate', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'ecourp2c', names: ['ecourp2c'], section: 'ecom',
     title: 'Summary For Supplies U/s 9(5) - 15 (URP2C)',
-    columns: [POS, TAXABLE, c('rt', 'Rate', true), CESS],
+    columns: [POS, TAXABLE, c('rt', 'Rate', true), CESS, ...TAX_AMOUNTS],
   },
   {
     id: 'ecoab2b', names: ['ecoab2b'], section: 'ecoma',

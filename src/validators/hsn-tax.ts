@@ -12,7 +12,7 @@ import { at, type ParsedRow } from '../parsers/rows.js';
 import { hsnSplit } from '../model/dated-rules.js';
 import { noTaxType } from '../model/no-tax.js';
 import type { Report, RuleContext, RulePass } from './types.js';
-import { GIVEN_TAX_SHEETS } from './shared.js';
+import { GIVEN_TAX_SHEETS, TABLE15_SHEETS } from './shared.js';
 
 /** Rs 10, in paise: the tolerance a GSP's GSTR-9 sample shows for RET91708. */
 export const TAX_TOLERANCE_PAISE = 1000;
@@ -111,7 +111,9 @@ export function hsnTaxPass(
       const id = row.ctx.spec.id;
       const v = row.values;
       if (GIVEN_TAX_SHEETS.includes(id) && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
-        for (const d of taxDeviations(v)) held.push({ tab: 'b2b', where: at(row, d.field), deviation: d, single: true });
+        // Table 15 has no Applicable % column and no supplies at 65 %: the full rate (not a 65-100 % band)
+        const full = v.diffPercent === undefined && (TABLE15_SHEETS as readonly SheetId[]).includes(id) ? { ...v, diffPercent: 100 } : v;
+        for (const d of taxDeviations(full)) held.push({ tab: 'b2b', where: at(row, d.field), deviation: d, single: true });
       }
       if (id === 'hsn' || id === 'hsnb2b' || id === 'hsnb2c') {
         const tab: Tab = split && id === 'hsnb2c' ? 'b2c' : 'b2b';

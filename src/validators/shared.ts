@@ -23,7 +23,7 @@ export const ADVANCE_SHEETS = ['at', 'ata', 'atadj', 'atadja'] as const satisfie
  * Sheets whose rows carry tax amounts only when they were given (a JSON's, through to-excel's
  * tax columns): the rows are then judged like an HSN row's.
  */
-export const GIVEN_TAX_SHEETS: readonly SheetId[] = [...DOCUMENT_SHEETS, 'b2cs', 'b2csa', ...ADVANCE_SHEETS];
+export const GIVEN_TAX_SHEETS: readonly SheetId[] = [...DOCUMENT_SHEETS, 'b2cs', 'b2csa', ...ADVANCE_SHEETS, ...TABLE15_SHEETS];
 /** Sheets with a "Applicable % of Tax Rate" column. */
 export const DIFF_PERCENT_SHEETS = [
   'b2b', 'b2ba', 'b2cl', 'b2cla', 'b2cs', 'b2csa', 'cdnr', 'cdnra', 'cdnur', 'cdnura', ...ADVANCE_SHEETS,

@@ -42,6 +42,16 @@ function timeLimit(p: Params): string {
   }
 }
 
+/**
+ * Why a Table 15 supply is inter- or intra-State (RET191150, ECOM_SUPPLY_TYPE): the supplier's
+ * State (an unregistered supplier's is taken to be the operator's) against the place of supply.
+ */
+function table15States(p: Params): string {
+  if (p.state === undefined) return '';
+  const from = p.whose === 'operator' ? `an unregistered supplier is taken to be in your State, ${s(p.state)},` : `the supplier's State (from its GSTIN) is ${s(p.state)},`;
+  return p.state === p.pos ? `: ${from} the same as the place of supply` : `: ${from} and the place of supply is ${s(p.pos)}`;
+}
+
 /** Supplies without payment of tax (RET191150 `notax`), by type, and the type to use when tax was paid. */
 const NO_TAX_SUPPLY: Record<string, string> = {
   SEWOP: 'SEZ supplies without payment carry no tax',
@@ -155,9 +165,9 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         case 'notax':
           return `${NO_TAX_SUPPLY[s(p.type)] ?? 'This supply carries no tax'}, so ${s(p.column) || 'this amount'} must be 0`;
         case 'inter':
-          return 'An inter-State supply is taxed with Integrated Tax only, not Central or State/UT tax';
+          return `An inter-State supply is taxed with Integrated Tax only, not Central or State/UT tax${table15States(p)}`;
         case 'intra':
-          return 'An intra-State supply is taxed with Central and State/UT tax, not Integrated Tax';
+          return `An intra-State supply is taxed with Central and State/UT tax, not Integrated Tax${table15States(p)}`;
         default:
           return 'Central Tax and State/UT Tax must be equal';
       }
@@ -515,5 +525,14 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         : `The JSON does not follow the portal's structure at ${s(p.path)}: ${s(p.detail)}${p.document ? ` (document ${s(p.document)})` : ''}`,
     hint: () =>
       'The portal would reject the file. Correct the source row named; if the row looks right, report it as a gstr1 bug with this path.',
+  },
+  ECOM_SUPPLY_TYPE: {
+    message: (p) => {
+      const is = p.expected === 'INTER' ? 'inter-State (INTER)' : 'intra-State (INTRA)';
+      const why = p.type !== undefined ? `: SEZ supplies are always inter-State` : table15States(p);
+      return `${s(p.path)} says ${s(p.given)}, but this Table 15 supply is ${is}${why}`;
+    },
+    hint: (p) =>
+      `Check the place of supply and the supplier's GSTIN; if they are right, write sply_ty ${s(p.expected)}. Read through a workbook, the supply type is worked out from them, so this one would change without notice.`,
   },
 };
