@@ -46,4 +46,17 @@ describe('portal rules on Table 15 sheets', () => {
       [12, 'RET191198', 'Original Month'],
     ]));
   });
+
+  it('judges tax amounts given on a Table 15 row at the full rate: no 65 % band, as the sheets have no Applicable %', async () => {
+    // 5 % of 1000 is 50: IGST 40.01 is within Rs 10; 35 (65 % would be 32.50) is not
+    const f = await runRules(RULES, [
+      makeRow('ecourp2c', { pos: '07', rt: 5, txval: 100000, iamt: 4001 }, 5),
+      makeRow('ecourp2c', { pos: '07', rt: 18, txval: 100000, iamt: 3500 }, 6),
+      makeRow('ecob2c', { stin: IDS.recipient, pos: '07', rt: 5, txval: 100000, iamt: 3500 }, 7),
+    ], { outputs: new Map() });
+    expect(f.filter((x) => x.code === 'RET91708').map((x) => [x.row, x.column, x.params])).toEqual([
+      [6, 'Integrated Tax Amount', { head: 'iamt', expected: '180.00', difference: '145.00' }],
+      [7, 'Integrated Tax Amount', { head: 'iamt', expected: '50.00', difference: '15.00' }],
+    ]);
+  });
 });

@@ -84,4 +84,24 @@ describe('ecom (Table 15)', () => {
     const { mapped } = roundTrip('ecom', first.json);
     expect(mapped.json).toEqual(first.json);
   });
+
+  it('keeps tax amounts given on the rows, summed per line, heads as given; SEZ without payment keeps them at 0', () => {
+    const { json, findings } = mapRows('ecom', [
+      row('ecob2b', doc({ stin: STIN, pos: '29', camt: p('12.51'), samt: p('12.51') })),
+      row('ecob2b', doc({ stin: STIN, pos: '29', camt: p('12.50'), samt: p('12.50') })),
+      row('ecob2b', doc({ stin: STIN, inum: 'RST/2', docTyp: 'SEWOP', iamt: p('50') })),
+      row('ecob2c', { stin: STIN, pos: '29', rt: 5, txval: p('48000.50'), camt: p('1200.02'), samt: p('1200.02') }),
+      row('ecourp2c', { pos: '29', rt: 18, txval: p('100'), iamt: p('18.01') }),
+    ]);
+    expect(findings.items).toEqual([]);
+    const ecom = json as { b2b: { inv: { itms: { itm_det: unknown }[] }[] }[]; b2c: unknown[]; urp2c: unknown[] };
+    expect(ecom.b2b[0]!.inv.map((d) => d.itms[0]!.itm_det)).toEqual([
+      { rt: 5, txval: 2000, camt: 25.01, samt: 25.01, csamt: 0 },
+      { rt: 5, txval: 1000, iamt: 0, csamt: 0 },
+    ]);
+    expect(ecom.b2c).toEqual([{ stin: STIN, pos: '29', sply_ty: 'INTRA', rt: 5, txval: 48000.5, camt: 1200.02, samt: 1200.02, csamt: 0 }]);
+    expect(ecom.urp2c).toEqual([{ pos: '29', sply_ty: 'INTER', rt: 18, txval: 100, iamt: 18.01, csamt: 0 }]);
+    // and back: the rows carry the amounts as given
+    expect(roundTrip('ecom', json).mapped.json).toEqual(json);
+  });
 });

@@ -47,7 +47,7 @@ function timeLimit(p: Params): string {
  * State (an unregistered supplier's is taken to be the operator's) against the place of supply.
  */
 function table15States(p: Params): string {
-  if (p.state === undefined) return '';
+  if (!('state' in p)) return ''; // `in`: the rules doc renders a finding's names as <name>
   const from = p.whose === 'operator' ? `an unregistered supplier is taken to be in your State, ${s(p.state)},` : `the supplier's State (from its GSTIN) is ${s(p.state)},`;
   return p.state === p.pos ? `: ${from} the same as the place of supply` : `: ${from} and the place of supply is ${s(p.pos)}`;
 }
@@ -529,7 +529,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   ECOM_SUPPLY_TYPE: {
     message: (p) => {
       const is = p.expected === 'INTER' ? 'inter-State (INTER)' : 'intra-State (INTRA)';
-      const why = p.type !== undefined ? `: SEZ supplies are always inter-State` : table15States(p);
+      const why = 'type' in p ? ': SEZ supplies are always inter-State' : table15States(p);
       return `${s(p.path)} says ${s(p.given)}, but this Table 15 supply is ${is}${why}`;
     },
     hint: (p) =>

@@ -75,4 +75,22 @@ describe('rule: RET191150', () => {
       { code: 'RET191150', severity: 'error', row: 5, column: 'Cess Amount', params: { reason: 'notax', type: 'SEWOP' } },
     ]);
   });
+
+  it('judges Table 15 heads by the supplier\'s State (the operator\'s for an unregistered supplier), naming both', async () => {
+    // operator in Maharashtra (27), registered supplier in Karnataka (29)
+    const f = await runRules(rule, [
+      makeRow('ecob2c', { stin: IDS.recipient, pos: '29', rt: 5, txval: 100000, camt: 2500, samt: 2500 }, 5),
+      makeRow('ecob2c', { stin: IDS.recipient, pos: '29', rt: 5, txval: 100000, iamt: 5000 }, 6),
+      makeRow('ecourp2c', { pos: '29', rt: 18, txval: 10000, iamt: 1800 }, 7),
+      makeRow('ecourp2c', { pos: '29', rt: 18, txval: 10000, camt: 900, samt: 900 }, 8),
+      makeRow('ecoab2b', { stin: IDS.recipient, ctin: IDS.recipientSameState, oinum: 'R0', oidt: '2025-01-10', inum: 'R1', idt: '2025-03-05', val: 105000, pos: '29', docTyp: 'SEWP', rt: 5, txval: 100000, camt: 2500, samt: 2500 }, 9),
+      makeRow('ecoaurp2c', { fy: 2024, omonth: 1, pos: '27', rt: 5, txval: 100000, camt: 2500, samt: 2400 }, 10),
+    ]);
+    expect(f.map((x) => brief(x, true))).toEqual([
+      { code: 'RET191150', severity: 'error', row: 6, column: 'Integrated Tax Amount', params: { reason: 'intra', state: '29', whose: 'supplier', pos: '29' } },
+      { code: 'RET191150', severity: 'error', row: 8, column: 'Central Tax Amount', params: { reason: 'inter', state: '27', whose: 'operator', pos: '29' } },
+      { code: 'RET191150', severity: 'error', row: 9, column: 'Central Tax Amount', params: { reason: 'inter' } },
+      { code: 'RET191150', severity: 'error', row: 10, column: 'State/UT Tax Amount', params: { reason: 'halves' } },
+    ]);
+  });
 });

@@ -51,9 +51,10 @@ const rule: RowRule = {
   sections: [...new Set<SheetId>([...GIVEN_TAX_SHEETS, 'hsn', 'hsnb2b', 'hsnb2c', 'eco', 'ecoa'])],
   source: 'Offline Tool 3.2.4 `getItm` (b2b), `generateTotal`; portal RET191150',
   description:
-    'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; no tax on SEZ supplies without payment (nor cess), exports under bond/LUT or notes on them.',
+    'Tax heads: Central and State/UT tax equal; no Central/State tax for an SEZ supplier; given amounts under the heads the place of supply calls for (Table 15: against the supplier\'s State, an unregistered supplier\'s taken to be yours); no tax on SEZ supplies without payment (nor cess), exports under bond/LUT or notes on them.',
   variants: [
     { reason: 'halves' }, { reason: 'sez' }, { reason: 'inter' }, { reason: 'intra' },
+    { reason: 'intra', state: '29', whose: 'supplier', pos: '29' }, { reason: 'inter', state: '27', whose: 'operator', pos: '29' },
     { reason: 'notax', type: 'SEWOP' }, { reason: 'notax', type: 'WOPAY' }, { reason: 'notax', type: 'EXPWOP' },
   ],
   check(row, ctx, report) {
