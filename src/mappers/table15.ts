@@ -43,6 +43,9 @@ interface Line {
   rt: number;
   txval: number;
   csamt: number;
+  /** the sheet row of the line's first row, and whether it gave tax amounts (all its rows must agree) */
+  firstRow: number;
+  given: boolean;
   /** tax amounts as given, summed; a head never given is absent (its tax is then computed) */
   iamt?: number;
   camt?: number;
@@ -102,8 +105,18 @@ class Table15Builder implements SectionBuilder {
       }
     }
     const rt = v.rt!;
+    const given = v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined;
     let line = d.lines.get(rt);
-    if (!line) d.lines.set(rt, (line = { rt, txval: 0, csamt: 0 }));
+    if (!line) d.lines.set(rt, (line = { rt, txval: 0, csamt: 0, firstRow: row.row, given }));
+    else if (line.given !== given) {
+      // summed into one line, part given and part not would under- or over-state its tax silently
+      const cell: Field = !given ? 'iamt' : v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
+      this.ctx.findings.push({
+        code: 'ECOM_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, cell),
+        params: { firstRow: line.firstRow, rate: rt, given: given ? 'this' : 'first', ...(v.inum ? { document: v.inum } : {}) },
+      });
+      return false;
+    }
     line.txval += v.txval ?? 0;
     line.csamt += v.csamt ?? 0;
     if (v.iamt !== undefined) line.iamt = (line.iamt ?? 0) + v.iamt;

@@ -104,4 +104,19 @@ describe('ecom (Table 15)', () => {
     // and back: the rows carry the amounts as given
     expect(roundTrip('ecom', json).mapped.json).toEqual(json);
   });
+
+  it('a row that gives tax amounts where another of its line does not (or the reverse) is rejected at its tax cell', () => {
+    const { findings, accepted } = mapRows('ecom', [
+      row('ecob2b', doc({ stin: STIN, iamt: p('50') })),
+      row('ecob2b', doc({ stin: STIN })),
+      row('ecob2c', { stin: STIN, pos: '29', rt: 5, txval: p('1000') }),
+      row('ecob2c', { stin: STIN, pos: '29', rt: 5, txval: p('1000'), camt: p('25'), samt: p('25') }),
+      row('ecob2c', { stin: STIN, pos: '29', rt: 18, txval: p('1000'), camt: p('90'), samt: p('90') }),
+    ]);
+    expect(accepted).toEqual([true, false, true, false, true]);
+    expect(findings.items.map((f) => [f.code, f.row, f.column, f.params])).toEqual([
+      ['ECOM_TAX_PARTLY_GIVEN', 6, 'Integrated Tax Amount', { firstRow: 5, rate: 5, given: 'first', document: 'RST/1' }],
+      ['ECOM_TAX_PARTLY_GIVEN', 8, 'Central Tax Amount', { firstRow: 7, rate: 5, given: 'this' }],
+    ]);
+  });
 });

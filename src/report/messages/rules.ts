@@ -532,7 +532,23 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
       const why = 'type' in p ? ': SEZ supplies are always inter-State' : table15States(p);
       return `${s(p.path)} says ${s(p.given)}, but this Table 15 supply is ${is}${why}`;
     },
-    hint: (p) =>
-      `Check the place of supply and the supplier's GSTIN; if they are right, write sply_ty ${s(p.expected)}. Read through a workbook, the supply type is worked out from them, so this one would change without notice.`,
+    hint: (p) => {
+      const check = 'type' in p
+        ? 'Check the document type'
+        : p.whose === 'operator'
+          ? 'Check the place of supply (an unregistered supplier is taken to be in your State)'
+          : "Check the place of supply and the supplier's GSTIN";
+      return `${check}; if right, write sply_ty ${s(p.expected)}. Read through a workbook, the supply type is worked out from them, so this one would change without notice.`;
+    },
+  },
+  ECOM_TAX_PARTLY_GIVEN: {
+    message: (p) => {
+      const line = p.document !== undefined ? `document ${s(p.document)} at ${s(p.rate)}%` : `the same supplier, place of supply and rate (${s(p.rate)}%)`;
+      return p.given === 'this'
+        ? `This row gives tax amounts but row ${s(p.firstRow)}, added into the same line (${line}), leaves them blank`
+        : `Row ${s(p.firstRow)} gives tax amounts but this row, added into the same line (${line}), leaves them blank`;
+    },
+    hint: () =>
+      'Fill the tax amounts on every row added into this line, or leave them blank on all of them to have the tax worked out from taxable value and rate; part given, part left out, the line\'s tax would be wrong.',
   },
 };
