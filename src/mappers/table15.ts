@@ -108,8 +108,9 @@ class Table15Builder implements SectionBuilder {
     const given = v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined;
     let line = d.lines.get(rt);
     if (!line) d.lines.set(rt, (line = { rt, txval: 0, csamt: 0, firstRow: row.row, given }));
-    else if (line.given !== given) {
+    else if (line.given !== given && !noTaxType(v)) {
       // summed into one line, part given and part not would under- or over-state its tax silently
+      // (a supply without payment of tax writes 0 either way; RET191150 reports what was given)
       const cell: Field = !given ? 'iamt' : v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
       this.ctx.findings.push({
         code: 'ECOM_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, cell),
