@@ -2,7 +2,10 @@
  * Where a message is read, and how each place names what the user chose. The command line names
  * an option by its flag (--gstin); the web page by its form field ("GSTIN", web/index.html). There
  * is one message set: a message asks these words for the option it names, and the page's words
- * for a flag it has no field for fall back to the flag.
+ * for a flag it has no field for fall back to the flag. So for the steps of the portal work: the
+ * command line runs a command (gstr1 upload), the page has a button (Upload to the portal) and no
+ * command line, so a hint the page shows names no command or option (hosts.test.ts checks every
+ * code it can meet).
  */
 import { formLabel, parseForm } from '../../model/form.js';
 
