@@ -336,11 +336,11 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([b2b('TURN/9', 'Sep'), hsn], '092025');
     await page.locator('#turnover').fill('62000000');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 not uploaded: the return has 1 error, listed below. Fix them first.');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 not uploaded: the return has 1 error, listed below. Fix it first, then upload again.');
     expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '092025').counts.saves).toBe(0);
     // the error itself, as the page's findings table shows its own check's: place, row, column, message, hint, code
     const portal = page.locator('#portal');
-    await expect.poll(() => portal.getByRole('heading', { name: 'What stopped the upload' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => portal.getByRole('heading', { name: 'Findings of the check before upload' }).isVisible(), { timeout: 30_000 }).toBe(true);
     const error = portal.locator('#p-findings tbody tr.sev-error');
     expect(await error.count()).toBe(1);
     const cells = await error.locator('td').allTextContents();
@@ -359,6 +359,23 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
     expect(text).toContain(cells[7]!);
     await shot(page, '15-serve-upload-refused-findings');
+    await page.close();
+  });
+
+  it('refuses to file other files than those uploaded, naming the page\'s buttons, not a command', async () => {
+    const page = await openWith([b2b('SENT/11', 'Nov')], '112025');
+    await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 uploaded in 1 part: processed. The portal accepted every record.');
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles([b2b('OTHER/11', 'Nov')]);
+    await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
+    // refused before anything is asked of the portal: no OTP
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Not filed: the files given differ from what was uploaded (chunk 1 of them was never saved to this destination). Upload these files first (Upload to the portal), or choose the files that were uploaded.',
+    );
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '112025').counts.files).toBe(0);
+    await shot(page, '16-serve-file-other-files');
     await page.close();
   });
 

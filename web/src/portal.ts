@@ -225,8 +225,10 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     if (job.action === 'upload' && r.status === 'refused') {
-      state.textContent = `${form} not uploaded: the return has ${plural(Number(r.errors), 'error')}, listed below. Fix them first.`;
-      void listFindings(job, 'What stopped the upload');
+      const errors = Number(r.errors);
+      state.textContent = `${form} not uploaded: the return has ${plural(errors, 'error')}, listed below. Fix ${errors === 1 ? 'it' : 'them'} first, then upload again.`;
+      // its warnings too, as the page's own check lists them: they did not stop it, and say so by their severity
+      void listFindings(job, 'Findings of the check before upload');
       return;
     }
     const chunks = (r.chunks as { outcome: string; errors: number }[] | undefined) ?? [];
