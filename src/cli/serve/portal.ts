@@ -14,7 +14,6 @@ import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import { normaliseReturn } from '../../upload/run-context.js';
 import { refuseTimeBarredRun } from '../../upload/time-bar.js';
-import type { HeldFile } from './job-request.js';
 import type { Failure, Job, Stop } from './jobs.js';
 
 /** How the server reaches the provider (from its own command line and environment). */
@@ -54,11 +53,17 @@ export function failureOf(e: unknown): Failure {
   return wording({ code: 'SERVE_INTERNAL', params: {} });
 }
 
+/** A file the page chose, as serve holds it (job-request.ts HeldFile): its name on the page, its path here. */
+interface ChosenFile {
+  readonly name: string;
+  readonly path: string;
+}
+
 /**
  * Findings as the page knows its files: by the names it chose them under, not the paths of serve's
  * temporary folder (in the finding's place and in its parameters, e.g. the file of a first use).
  */
-export function asChosen(findings: readonly Finding[], files: readonly HeldFile[]): Finding[] {
+export function asChosen(findings: readonly Finding[], files: readonly ChosenFile[]): Finding[] {
   const names = new Map(files.map((f) => [f.path, f.name]));
   const named = <T>(v: T): T => (typeof v === 'string' && names.has(v) ? (names.get(v) as T) : v);
   return findings.map((f) => ({
@@ -98,7 +103,7 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
 }
 
 /** Runs `r` for `job` on `held` (saved in `dir`); the result is what the page shows. */
-export async function runPortal(s: PortalSettings, r: PortalRequest, held: readonly HeldFile[], dir: string, job: Job): Promise<void> {
+export async function runPortal(s: PortalSettings, r: PortalRequest, held: readonly ChosenFile[], dir: string, job: Job): Promise<void> {
   const files = held.map((f) => f.path);
   try {
     const run = runOptions(s, r, job);
