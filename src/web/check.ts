@@ -167,7 +167,9 @@ export async function annotatePortalErrors(files: readonly string[], statusText:
 export async function jobFindings(files: readonly string[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: ReportRow[]; findings: Finding[] }> {
   const onRows = !portalErrors.length ? [] : files.length ? await matchPortalErrors(files, {}, portalErrors) : portalErrors.map(unmatchedFinding);
   const all = [...findings, ...onRows];
-  return { rows: reportRows(all, 'web'), findings: all };
+  // an error on no row of these files is known by its document (section, recipient, number...): shown as its value
+  const rows = reportRows(all, 'web').map((r, i) => (all[i]!.unmatched && !r.value ? { ...r, value: String(all[i]!.params?.document ?? '') } : r));
+  return { rows, findings: all };
 }
 
 export interface SplitBytes {

@@ -219,7 +219,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
     // the refused record on its row, in the portal's words; serve wrote the workbook, so the page makes none of its own
     const portal = page.locator('#portal');
     await expect.poll(() => portal.getByRole('heading', { name: 'What the portal refused' }).isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await portal.locator('#p-findings-count').textContent()).toBe("2 findings for the portal's 1 error, each on every line of its document");
+    expect(await portal.locator('#p-findings-count').textContent()).toBe("2 findings for the portal's 1 error (one on a document of several lines is shown on each line).");
     const cells = await portal.locator('#p-findings tbody tr').first().locator('td').allTextContents();
     expect([cells[0], cells[1], cells[5], cells[7]]).toEqual(['Error', 'b2b,sez,de', 'Invalid GSTIN/UIN of the recipient.', 'RET191113']);
     expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
@@ -243,6 +243,19 @@ describe('gstr1 serve: the portal refuses a row', () => {
     const ownComments = (await readZip(ownFile)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
     expect((await Promise.all(ownComments.map(async (e) => (await readEntry(ownFile, e)).toString('utf8')))).join('')).toContain('RET191113');
     await page.locator('#portal').screenshot({ path: join(SHOTS, '9c-serve-status-errors.png') });
+
+    // with no file chosen, the status still lists the portal's error, known by its document, and says how to see its rows
+    await page.reload();
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await page.getByRole('button', { name: 'Upload status' }).click();
+    await typeOtp(page);
+    await expect.poll(() => portal.locator('#p-findings-count').textContent(), { timeout: 30_000 }).toBe("1 finding. Choose the return's files above, then press Upload status again, to see it on your rows.");
+    const unplaced = await portal.locator('#p-findings tbody tr').first().locator('td').allTextContents();
+    expect([unplaced[0], unplaced[1], unplaced[2], unplaced[5], unplaced[7]]).toEqual(['Error', '', '', 'Invalid GSTIN/UIN of the recipient.', 'RET191113']);
+    expect(unplaced[4]).toMatch(/^b2b 27AAFCP7263Q1ZM \S+/);
+    expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '9d-serve-status-errors-no-files.png') });
     await page.close();
   });
   it('says why the workbook of the portal\'s errors is missing when the server cannot write it, the upload still reported', async () => {

@@ -255,6 +255,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
    */
   async function listFindings(job: JobView, title: string, reported = 0): Promise<void> {
     const mine = listing;
+    listed = undefined;
     const files = jobFiles.length ? jobFiles : page.files();
     const box = $<HTMLDivElement>('p-findings-box');
     const note = $<HTMLParagraphElement>('p-findings-count');
@@ -277,14 +278,20 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     // with several files, a sheet is named with its file, as in the check's table
     const names = distinctNames(files.map((f) => f.name));
     const many = new Set([...names, ...got.rows.map((f) => f.file).filter(Boolean)]).size > 1;
-    // the portal names a document: its error is on each line of it
-    const perLine = reported && reported !== got.rows.length ? ` for the portal's ${plural(reported, 'error')}, each on every line of its document` : '';
-    note.textContent = `${plural(got.rows.length, 'finding')}${perLine}` + (got.rows.length > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed; the annotated workbook has them all)` : '');
-    $('p-place-col').textContent = many ? 'File › sheet' : 'Sheet';
-    $<HTMLTableElement>('p-findings').tBodies[0]!.replaceChildren(...got.rows.slice(0, MAX_SHOWN).map((f) => findingRow(f, placeOf(f, many))));
     const onFiles = got.findings.some((f) => f.file !== undefined && names.includes(f.file));
     const served = job.action === 'upload' && Boolean(job.result?.annotated);
     listed = onFiles && !served ? { files, findings: got.findings, stem: `${job.form}-${job.gstin}-${job.period}` } : undefined;
+    const n = got.rows.length;
+    // the portal names a document: its error is on each line of it
+    const perLine = reported && n > reported ? ` for the portal's ${plural(reported, 'error')} (one on a document of several lines is shown on each line)` : '';
+    const cut = n > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed${listed || served ? '; the annotated workbook has them all' : ''})` : '';
+    const unplaced = got.findings.filter((f) => f.unmatched).length;
+    const elsewhere = !unplaced ? '' : files.length
+      ? ` ${unplaced === 1 ? 'The one' : 'Those'} without a row ${unplaced === 1 ? 'matches' : 'match'} no row of the chosen files.`
+      : ` Choose the return's files above, then press Upload status again, to see ${unplaced === 1 ? 'it' : 'them'} on your rows.`;
+    note.textContent = `${plural(n, 'finding')}${perLine}${cut}.${elsewhere}`;
+    $('p-place-col').textContent = many ? 'File › sheet' : 'Sheet';
+    $<HTMLTableElement>('p-findings').tBodies[0]!.replaceChildren(...got.rows.slice(0, MAX_SHOWN).map((f) => findingRow(f, placeOf(f, many))));
     download.hidden = !listed;
     box.hidden = false;
   }
