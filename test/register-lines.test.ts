@@ -21,9 +21,9 @@ const HEAD = ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recip
 const root = mkdtempSync(join(tmpdir(), 'gstr1-register-lines-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function csv(name: string, rows: (string | number)[][]): string {
+function csv(name: string, rows: (string | number)[][], head = HEAD): string {
   const file = join(root, name);
-  writeFileSync(file, [HEAD, ...rows].map((r) => r.join(',')).join('\n'));
+  writeFileSync(file, [head, ...rows].map((r) => r.join(',')).join('\n'));
   return file;
 }
 
@@ -52,6 +52,33 @@ describe('register lines: dates of small B2C sales', () => {
     expect(findings.find((f) => f.row === 3)!.sheet).toBe('dates');
     // the date is checked, not written: b2cs has none in the JSON
     expect(JSON.stringify(json.b2cs)).not.toMatch(/idt|2026/);
+  });
+});
+
+describe('register lines: dates of nil-rated, exempt and non-GST supplies (Table 8)', () => {
+  it('a line dated outside the period is an error at its date cell; the JSON has no date', async () => {
+    const line = (n: number, date: string, category: string, pos = '27-Maharashtra') =>
+      [`PR/00${n}`, date, 5000, '', pos, '0401', 'LTR', 10, 5000, 0, '', '', '', category];
+    const file = csv('nil.csv', [
+      line(1, '30-09-2025', 'Nil Rated'),
+      line(2, '01-10-2025', 'Nil Rated'),
+      line(3, '05-01-2016', 'Exempted', '07-Delhi'),
+      line(4, '01-09-2025', 'Non-GST'),
+      line(5, '02-10-2025', 'Exempted'),
+    ], [...HEAD, 'Supply Category']);
+    const { json, findings } = await run(file);
+    expect(findings.filter((f) => f.code === 'RET191114').map(brief)).toEqual([
+      ['RET191114', 3, 'Invoice Date', 'after-period'],
+      ['RET191114', 4, 'Invoice Date', 'before-gst'],
+      ['RET191114', 6, 'Invoice Date', 'after-period'],
+    ]);
+    expect(findings.find((f) => f.row === 3)!.sheet).toBe('nil');
+    // every line is still in Table 8, and no date goes into the JSON
+    expect(json.nil.inv).toEqual([
+      { sply_ty: 'INTRAB2C', nil_amt: 10000, expt_amt: 5000, ngsup_amt: 5000 },
+      { sply_ty: 'INTRB2C', nil_amt: 0, expt_amt: 5000, ngsup_amt: 0 },
+    ]);
+    expect(JSON.stringify(json.nil)).not.toMatch(/idt|2025/);
   });
 });
 

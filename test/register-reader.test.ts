@@ -15,6 +15,7 @@ import type { Finding } from '../src/model/finding.js';
 import { computeTax } from '../src/model/money.js';
 import { assemblePayload } from '../src/mappers/payload.js';
 import { annotateFiles } from '../src/report/annotate/index.js';
+import { hintOf, messageOf } from '../src/report/messages/index.js';
 import { REGISTER_MESSAGES } from '../src/report/messages/register.js';
 import { formatRegisterSummary, prepareRegister, type RegisterOptions, type RowExplanation } from '../src/register/index.js';
 import { processWithRegister } from '../src/api/register-pass.js';
@@ -378,20 +379,38 @@ describe('register reader: blank tax amounts with no rate column', () => {
 });
 
 describe('register reader: columns that are not read', () => {
-  it('the same header twice, the second holding figures: an error naming both columns', async () => {
+  it('the same header twice, the second holding figures: an error naming both columns, at the first row that fills the second', async () => {
     const file = csvFile([
       ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Taxable Value', 'Rate'],
       ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '', ''],
       ['PR/002', '03-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '777', ''],
+      ['PR/003', '04-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '888', ''],
     ]);
     const { findings } = await run([file]);
     const dup = findings.filter((f) => f.code === 'REGISTER_COLUMN_DUPLICATE');
-    // the second Rate column is blank throughout: it hides nothing
-    expect(dup.map(brief)).toEqual([{ code: 'REGISTER_COLUMN_DUPLICATE', row: 1, column: 'Taxable Value', col: 8 }]);
+    // the second Rate column is blank throughout: it hides nothing; the second Taxable Value is said once, where it is first filled
+    expect(dup.map(brief)).toEqual([{ code: 'REGISTER_COLUMN_DUPLICATE', row: 3, column: 'Taxable Value', col: 8 }]);
     expect(dup[0]!.severity).toBe('error');
-    const text = REGISTER_MESSAGES.REGISTER_COLUMN_DUPLICATE!.message(dup[0]!.params!);
-    expect(text).toContain('"Taxable Value" (column F)');
-    expect(text).toContain('"Taxable Value" (column H)');
+    expect(dup[0]!.value).toBe('777');
+    expect(messageOf(dup[0]!)).toBe(
+      'The header row (row 1) has two Taxable Value columns: "Taxable Value" (column F) was read; "Taxable Value" (column H) was not, but it is filled too (here "777")',
+    );
+    expect(hintOf(dup[0]!)).toBe(
+      'Which of them holds the right figure cannot be told: keep the right figures in column F and delete column H, or give column H another header if it holds something else.',
+    );
+  });
+
+  it('a register\'s header row below a title: the duplicate column names it, and is still reported at the filled cell', async () => {
+    const file = csvFile([
+      ['Sales Register 01-Sep-2025 to 30-Sep-2025'],
+      [],
+      ['Invoice Number', 'Invoice Date', 'Invoice Value', 'GSTIN of Recipient', 'Place of Supply', 'Taxable Value', 'Rate', 'Taxable Value'],
+      ['PR/001', '02-09-2025', '11800', KA, '29-Karnataka', '10000', '18', '10000'],
+    ]);
+    const { findings } = await run([file]);
+    const dup = findings.filter((f) => f.code === 'REGISTER_COLUMN_DUPLICATE');
+    expect(dup.map((f) => [f.row, f.col, f.params?.headerRow])).toEqual([[4, 8, 3]]);
+    expect(messageOf(dup[0]!)).toMatch(/^The header row \(row 3\) has two Taxable Value columns/);
   });
 
   it('a column no layout knows, holding data in some row: one warning for the column, none for a blank one', async () => {
@@ -482,8 +501,9 @@ describe('register reader: columns that are not read', () => {
       ['', '', '', '', '', '', '', '500'],
     ]);
     const { findings } = await run([file]);
+    // at the cell that holds it, as a template sheet's second column is (HEADER_DUPLICATE_COLUMN)
     expect(findings.filter((f) => f.code !== 'REGISTER_NO_HSN').map((f) => [f.code, f.severity, f.row, f.col])).toEqual([
-      ['REGISTER_COLUMN_DUPLICATE', 'error', 1, 8],
+      ['REGISTER_COLUMN_DUPLICATE', 'error', 3, 8],
       ['ROW_ONLY_UNREAD_COLUMNS', 'warning', 3, 8],
     ]);
   });

@@ -7,7 +7,7 @@ import type { ReturnContext } from '../model/return.js';
 import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/rows.js';
 import type { Checker, ProcessResult } from '../engine/pass.js';
-import { runPass } from '../engine/run.js';
+import { runPass, type RowSource } from '../engine/run.js';
 import { detectFileSize } from '../parsers/detect.js';
 
 export interface ProcessOptions {
@@ -35,11 +35,20 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
   };
   const read = { ...plain, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
   const checkers = opts.checkers ?? [];
+  let source: RowSource = opts.rows ?? ((r) => readRowBatches(files, r));
   if (!opts.rows && checkers.some((c) => c.reads) && ((await csvBytes(files, opts.maxUnzippedBytes)) ?? 0) >= (opts.secondReadingFrom ?? SECOND_READING_FROM)) {
-    for (const c of checkers) c.reads?.({ files, read: plain });
+    // one checker may read the files on another thread and hand the rows over: then they are read once
+    let taken = false;
+    for (const c of checkers) {
+      const rows = c.reads?.({ files, read: plain }, !taken);
+      if (rows) {
+        source = rows;
+        taken = true;
+      }
+    }
   }
   try {
-    return await runPass(opts.rows ?? ((r) => readRowBatches(files, r)), ctx, { files, read, checkers });
+    return await runPass(source, ctx, { files, read, checkers });
   } catch (e) {
     for (const c of checkers) c.stop?.();
     throw e;

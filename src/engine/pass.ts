@@ -16,6 +16,7 @@ import { mapperForSheet } from '../mappers/registry.js';
 import type { MapContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
 import type { ParsedRow, SheetStats } from '../parsers/rows.js';
 import { inOrder, type Hook } from './in-order.js';
+import type { RowSource } from './run.js';
 
 /** A validation pass plugged into the row stream (see src/validators). */
 export interface Checker {
@@ -23,9 +24,11 @@ export interface Checker {
   start?(run: RunState): void;
   /**
    * Before the first row, when every row will come from the template reader over these CSV
-   * files: a checker may read them again on another thread (validators/row-rules.ts).
+   * files: a checker may read them on another thread (validators/row-rules.ts). While `rows` is
+   * asked, it may return the rows it reads there, which the pass then takes instead of reading
+   * the files itself (one checker at most is asked).
    */
-  reads?(source: TemplateFiles): void;
+  reads?(source: TemplateFiles, rows: boolean): RowSource | undefined;
   /** the pass ended before `finish` (an unreadable file): let go of what runs elsewhere */
   stop?(): void;
   /** every row that was read and coerced, before it is mapped */

@@ -8,10 +8,9 @@ import { FIELD_KINDS, type Field, type FieldValues } from '../model/fields.js';
 import { DOCUMENT_SERIES, DocumentNumbers, type NumberSeries } from '../model/document-numbers.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
-import { at, type ParsedRow } from '../parsers/rows.js';
+import { at, isBlankCell, type ParsedRow } from '../parsers/rows.js';
 import { amt, paise, toPortalDate } from './convert.js';
 import { DocumentStore, type GivenTax, type Item } from './document-store.js';
-import { isBlank } from '../parsers/raw.js';
 import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 import type { ReturnContext } from '../model/return.js';
 
@@ -83,7 +82,7 @@ class DocumentBuilder implements SectionBuilder {
     const key = this.numbers.intern(num);
     let id = this.numbers.document(key, this.member);
     if (id < 0) {
-      id = store.create(key, row.row, v, (f) => blankCell(row, f));
+      id = store.create(key, row.row, v, (f) => isBlankCell(row, f));
       this.numbers.setDocument(key, this.member, id);
     } else {
       const differs = store.mismatch(id, v);
@@ -206,11 +205,6 @@ function shown(f: Field, v: unknown): string {
   return String(v);
 }
 
-/** The row left the field's cell blank (or has no such column). */
-function blankCell(row: ParsedRow, field: Field): boolean {
-  const col = row.ctx.columns[field];
-  return !col || isBlank(row.cells[col.col - 1]);
-}
 
 /** A lazily mapped view that can be iterated again (the schema check and the writer both read it). */
 function mapIter<T, U>(it: Iterable<T>, f: (t: T) => U): Iterable<U> {

@@ -133,6 +133,9 @@ type Listener = (x?: unknown) => void;
  */
 class TextFeed {
   readonly readable = true;
+  /** the text handed to papaparse that its records have not yet been taken from (see `take`) */
+  private fed = '';
+  private taken = 0;
   private readonly listeners = new Map<string, Listener>();
   private paused = false;
   private pumping = false;
@@ -142,6 +145,14 @@ class TextFeed {
 
   read(): null {
     return null;
+  }
+
+  /** The text of the records papaparse made up to `cursor` (its meta.cursor: the end of the last whole line parsed). */
+  take(cursor: number): string {
+    const text = this.fed.slice(0, cursor - this.taken);
+    this.fed = this.fed.slice(cursor - this.taken);
+    this.taken = cursor;
+    return text;
   }
 
   on(event: string, fn: Listener): this {
@@ -181,6 +192,7 @@ class TextFeed {
           this.listeners.get('end')?.();
           break;
         }
+        this.fed += next.value;
         this.listeners.get('data')?.(next.value);
       }
     } catch (e) {
@@ -196,7 +208,7 @@ export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
   const sniff = await sniffCsv(file);
   const name = baseName(file, extName(file));
   // each is a generator that opens the file only when iterated; a caller reads one of the two
-  yield { name, hidden: false, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
+  yield { name, hidden: false, delimiter: sniff.delimiter, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
 }
 
 /**
@@ -208,7 +220,7 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
   const dec = csvDecoder(sniff);
   const damaged = damagedRow(file, dec);
   const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, dec));
-  const queue: string[][][] = [];
+  const queue: { records: string[][]; text: string }[] = [];
   let done = false;
   let failure: unknown;
   let parserRef: Papa.Parser | undefined;
@@ -225,7 +237,7 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
     skipEmptyLines: false,
     chunk(results, parser) {
       parserRef = parser;
-      queue.push(results.data);
+      queue.push({ records: results.data, text: source.take(results.meta.cursor) });
       parser.pause();
       signal();
     },
@@ -243,14 +255,16 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
   try {
     for (;;) {
       if (!queue.length && !done) await new Promise<void>((r) => (wake = r));
-      const batch = queue.shift();
-      if (batch) {
+      const next = queue.shift();
+      if (next) {
+        const batch = next.records;
+        const lines = linesOf(next.text, batch.length);
         const rows: RawRow[] = new Array(batch.length);
         for (let j = 0; j < batch.length; j++) {
           // the record papaparse handed over becomes the row's cells (empty text → null), in place
           const cells = batch[j]! as RawCell[];
           for (let i = 0; i < cells.length; i++) if (cells[i] === '') cells[i] = null;
-          rows[j] = { row: ++line, cells };
+          rows[j] = lines ? { row: ++line, cells, line: lines[j]! } : { row: ++line, cells };
         }
         batch.length = 0;
         // text is decoded before papaparse sees it: the damaged row is in this batch or a later one
@@ -271,6 +285,26 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
       source.destroy();
     }
   }
+}
+
+/**
+ * The lines of a batch's text, one per record, where every record is its line cut at each separator:
+ * a text without quotes (papaparse splits such a line exactly as String.split does). Otherwise, or
+ * if the count differs, undefined.
+ */
+function linesOf(text: string, records: number): string[] | undefined {
+  if (records === 0 || text.includes('"')) return undefined;
+  const lines: string[] = new Array(records);
+  let at = 0;
+  for (let j = 0; j < records; j++) {
+    if (at > text.length) return undefined;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    lines[j] = text.slice(at, end);
+    at = end + 1;
+  }
+  // what is left is nothing, or the newline ending the last line
+  return at >= text.length ? lines : undefined;
 }
 
 /**

@@ -14,12 +14,19 @@ export interface RawRow {
   readonly row: number;
   /** index 0 = column A */
   readonly cells: readonly RawCell[];
+  /**
+   * A CSV row's line as read (line endings made LF), where its cells are that line cut at every
+   * separator (no quotes in its batch): rows cross threads as this text (row-ship.ts).
+   */
+  readonly line?: string;
 }
 
 export interface RawSheet {
   /** sheet name in the workbook; for a CSV, the file's base name */
   readonly name: string;
   readonly hidden: boolean;
+  /** a CSV's separator */
+  readonly delimiter?: string;
   readonly rows: AsyncIterable<RawRow>;
   /**
    * The same rows in batches as the reader produces them (one parsed chunk), for callers that

@@ -30,6 +30,8 @@ export interface SheetContext {
   readonly columns: Partial<Record<Field, ColumnRef>>;
   readonly format: 'xlsx' | 'csv';
   readonly headerRow: number;
+  /** a CSV's separator */
+  readonly delimiter?: string;
   /** this sheet's row counts */
   readonly stats: SheetStats;
 }
@@ -39,6 +41,10 @@ export interface ParsedRow {
   readonly row: number;
   readonly values: Partial<FieldValues>;
   readonly cells: readonly RawCell[];
+  /** the CSV line the cells were cut from, where its batch had no quotes (RawRow.line) */
+  readonly line?: string;
+  /** whether the field's cell is blank, where the row can tell without its cells (row-ship.ts) */
+  blank?(field: Field): boolean;
 }
 
 /** Row counts per sheet, for the summary: read = mapped + rejected. */
@@ -72,6 +78,13 @@ export function at(r: ParsedRow, field?: Field): Location & { value?: string } {
     file: r.ctx.file, sheet: r.ctx.sheet, row: r.row, column: col.header, col: col.col,
     value: cellText(r.cells[col.col - 1]),
   };
+}
+
+/** Whether the row left the field's cell blank, or its sheet has no such column. */
+export function isBlankCell(r: ParsedRow, field: Field): boolean {
+  if (r.blank) return r.blank(field);
+  const col = r.ctx.columns[field];
+  return !col || isBlank(r.cells[col.col - 1]);
 }
 
 const HEADER_SCAN_ROWS = 10;
@@ -214,7 +227,7 @@ class SheetReader {
       const stats: SheetStats = { file, sheet: sheetName, sheetId: spec.id, read: 0, rejected: 0, skipped: 0 };
       this.stats = stats;
       opts.stats.push(stats);
-      this.ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, stats };
+      this.ctx = { file, sheet: sheetName, spec, columns: match.columns, format: kind, headerRow: raw.row, ...(sheet.delimiter ? { delimiter: sheet.delimiter } : {}), stats };
       const defaults = legacy.kind === 'mapped' ? legacy.defaults : {};
       // an older template's defaults are values of its blank cells: each is a column of the sheet (legacy.ts)
       this.plan = planOf(this.ctx, defaults);
@@ -571,5 +584,5 @@ function toParsedRow(
     stats.rejected++;
     return undefined;
   }
-  return { ctx, row: raw.row, values: sheetPlan.make(v), cells: raw.cells };
+  return { ctx, row: raw.row, values: sheetPlan.make(v), cells: raw.cells, line: raw.line };
 }

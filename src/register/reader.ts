@@ -366,12 +366,12 @@ export class RegisterRun {
     const sink = opts.findings;
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
-    const unread = new UnreadColumns(match, found.reported);
+    const unread = new UnreadColumns(match, found.reported, { file, sheet, headerRow }, sink);
     const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
       if (skip === true || skip === 'total') return { raw, skip };
       // a row with data only in columns not read still counts for them: a figure in a second "Taxable Value" is an error
-      unread.see(raw.cells);
+      unread.see(raw);
       if (skip === 'unread') {
         sink.push(unreadRowFinding({ file, sheet, row: raw.row }, raw.cells, found.read, headersOf(match)));
         return { raw, skip };
@@ -462,7 +462,7 @@ export class RegisterRun {
         yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
       }
     }
-    for (const f of unread.findings({ file, sheet, row: headerRow })) sink.push(f);
+    for (const f of unread.findings()) sink.push(f);
     read.unread.push(...unread.ignored());
   }
 

@@ -16,9 +16,10 @@ const decide = (target: TargetSheet, more: Partial<Decision> = {}) =>
 const register = { docNum: { header: 'Invoice Number', col: 1 }, docDate: { header: 'Invoice Date', col: 2 }, txval: { header: 'Taxable Value', col: 6 } };
 
 describe('register rows as template rows', () => {
-  it('b2cs, advances and Table 15 B2C rows keep the register\'s date, at its date column', () => {
-    for (const target of ['b2cs', 'at', 'atadj', 'ecob2c', 'ecourp2c'] as const) {
-      expect(templateValues(line, decide(target), undefined, ctx).idt, target).toBe('2026-10-05');
+  it('b2cs, advances, Table 15 B2C and Table 8 (nil-rated, exempt, non-GST) rows keep the register\'s date, at its date column', () => {
+    for (const target of ['b2cs', 'at', 'atadj', 'ecob2c', 'ecourp2c', 'exemp'] as const) {
+      const d = target === 'exemp' ? decide(target, { nilType: 'INTRAB2C' }) : decide(target);
+      expect(templateValues(target === 'exemp' ? { ...line, category: 'nil', rate: 0 } : line, d, undefined, ctx).idt, target).toBe('2026-10-05');
       expect(templateColumns(target, register).idt, target).toEqual({ header: 'Invoice Date', col: 2 });
     }
     // their amendments name the original month instead

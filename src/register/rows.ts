@@ -6,9 +6,10 @@
  * rows it comes from, "<sheet> of <register sheet> rows 5, 9 (derived)", with no columns, and the
  * first of those rows as its row number.
  *
- * Sheets that have no date (b2cs, advances, Table 15's B2C parts) still carry the register's
- * date as `idt`, pointing at the register's date column: it is checked against the period
- * (RET191114) like an invoice's, and no section's JSON writes it.
+ * Sheets that have no date (b2cs, advances, Table 15's B2C parts, Table 8's nil-rated, exempt
+ * and non-GST supplies) still carry the register's date as `idt`, pointing at the register's date
+ * column: it is checked against the period (RET191114) like an invoice's, and no section's JSON
+ * writes it.
  */
 import { ECO_FROM } from '../model/dated-rules.js';
 import type { Field, FieldValues } from '../model/fields.js';
@@ -72,7 +73,7 @@ const FIELD_SOURCE: Partial<Record<Field, readonly RegisterField[]>> = {
 };
 
 /** Sheets without a date column whose rows carry the register's date as `idt` (not their amendments: they name a month). */
-export const DATED_SUMMARIES: ReadonlySet<SheetId> = new Set<SheetId>(['b2cs', 'at', 'atadj', 'ecob2c', 'ecourp2c']);
+export const DATED_SUMMARIES: ReadonlySet<SheetId> = new Set<SheetId>(['b2cs', 'at', 'atadj', 'ecob2c', 'ecourp2c', 'exemp']);
 
 export function templateColumns(sheet: SheetId, register: RegisterColumns): Partial<Record<Field, ColumnRef>> {
   const out: Partial<Record<Field, ColumnRef>> = {};
@@ -256,7 +257,7 @@ function sheetValues(line: RegisterLine, d: Decision & { target: TargetSheet }, 
     case 'exemp': {
       const amount = d.sign * Math.abs(txval);
       const part = line.category === 'nil' ? 'nilAmt' : line.category === 'exempt' ? 'exptAmt' : 'ngsupAmt';
-      return { nilDesc: d.nilType!, [part]: amount };
+      return { nilDesc: d.nilType!, [part]: amount, ...dated };
     }
     default:
       throw new Error(`${d.target}: an amendment sheet, handled above`);

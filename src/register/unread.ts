@@ -1,9 +1,11 @@
 /**
  * Columns of a register sheet that are not read, and whether they hold anything: no column with
- * data is left out without a word. Said once per column, when the sheet has been read:
- *  - a field's header twice (two "Taxable Value" columns) is an error naming both: which of
- *    them holds the figure cannot be known;
- *  - a column no field and no layout knows ("Freight") is a warning;
+ * data is left out without a word. Said once per column:
+ *  - a field's header twice (two "Taxable Value" columns) is an error naming both, at the first
+ *    row that fills the second (as a template sheet's is): which of them holds the figure cannot be
+ *    known, and that cell is one to look at;
+ *  - a column no field and no layout knows ("Freight") is a warning at the header row, when the
+ *    sheet has been read;
  *  - a column the layout knows to carry nothing GSTR-1 needs (Tally's "Narration"), or a second
  *    name of a field it read (ERPNext's "Customer Name" beside "Customer"), is listed in the
  *    register summary instead: real exports have many, and a warning for each on every run
@@ -12,7 +14,7 @@
  */
 import type { Finding } from '../model/finding.js';
 import type { ColumnRef } from '../parsers/headers.js';
-import { isBlank, type RawCell } from '../parsers/raw.js';
+import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
 import { registerFieldSpec, type RegisterField } from './fields.js';
 import type { LayoutMatch } from './match.js';
 
@@ -26,7 +28,11 @@ export class UnreadColumns {
   private readonly filled: Unread[] = [];
 
   /** `reported`: columns already named by a finding at the header (a misspelt field name) */
-  constructor(match: LayoutMatch, reported: ReadonlySet<number>) {
+  constructor(
+    match: LayoutMatch, reported: ReadonlySet<number>,
+    private readonly place: { readonly file: string; readonly sheet: string; readonly headerRow: number },
+    private readonly sink: { push(f: Finding): void },
+  ) {
     this.pending = [
       ...match.duplicates.map((d): Unread => ({ kind: 'duplicate', ref: d.second, field: d.field, first: d.first })),
       ...match.unknown.filter((u) => !reported.has(u.col)).map((ref): Unread => ({ kind: 'unknown', ref })),
@@ -34,34 +40,38 @@ export class UnreadColumns {
     ];
   }
 
-  /** Notes the columns a data row fills. */
-  see(cells: readonly RawCell[]): void {
+  /** Notes the columns a data row fills; a second column of a field, filled here first, is reported at its cell. */
+  see(raw: RawRow): void {
     if (this.pending.length === 0) return;
     let i = 0;
     while (i < this.pending.length) {
       const u = this.pending[i]!;
-      if (isBlank(cells[u.ref.col - 1])) i++;
-      else {
-        this.filled.push(u);
-        this.pending.splice(i, 1);
+      const cell = raw.cells[u.ref.col - 1];
+      if (isBlank(cell)) {
+        i++;
+        continue;
       }
+      this.pending.splice(i, 1);
+      if (u.kind !== 'duplicate') {
+        this.filled.push(u);
+        continue;
+      }
+      const { file, sheet, headerRow } = this.place;
+      this.sink.push({
+        code: 'REGISTER_COLUMN_DUPLICATE', severity: 'error', file, sheet, row: raw.row, column: u.ref.header, col: u.ref.col, value: cellText(cell),
+        params: { field: registerFieldSpec(u.field).label, first: u.first.header, firstCol: u.first.col, second: u.ref.header, secondCol: u.ref.col, headerRow },
+      });
     }
   }
 
-  /** One finding per column that held data and was not read (not those the layout ignores). */
-  findings(place: { file: string; sheet: string; row: number }): Finding[] {
-    const out: Finding[] = [];
-    for (const u of this.sorted()) {
-      if (u.kind === 'ignored') continue;
-      const at = { ...place, column: u.ref.header, col: u.ref.col };
-      if (u.kind === 'duplicate') {
-        out.push({
-          code: 'REGISTER_COLUMN_DUPLICATE', severity: 'error', ...at,
-          params: { field: registerFieldSpec(u.field).label, first: u.first.header, firstCol: u.first.col, second: u.ref.header, secondCol: u.ref.col },
-        });
-      } else out.push({ code: 'REGISTER_COLUMN_IGNORED', severity: 'warning', ...at, params: { found: u.ref.header } });
-    }
-    return out;
+  /** One warning per column that held data, no field and no layout knows, at the header row (said once the sheet has been read). */
+  findings(): Finding[] {
+    const { file, sheet, headerRow } = this.place;
+    return this.sorted()
+      .filter((u) => u.kind === 'unknown')
+      .map((u): Finding => ({
+        code: 'REGISTER_COLUMN_IGNORED', severity: 'warning', file, sheet, row: headerRow, column: u.ref.header, col: u.ref.col, params: { found: u.ref.header },
+      }));
   }
 
   /** The headers the layout ignores that held data, for the summary. */

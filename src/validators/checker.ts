@@ -11,6 +11,7 @@
  */
 import { inOrder, type Hook } from '../engine/in-order.js';
 import type { Checker, ProcessResult, TemplateFiles } from '../engine/pass.js';
+import type { RowSource } from '../engine/run.js';
 import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
@@ -81,29 +82,34 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   let rowRules = byRuleSheets(rowEntries);
   let passEntries = passesBySheet(passList);
 
-  /** Hands the row rules that can move to `elsewhere`, reading `source` again; they stay if it cannot. */
-  const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner) => {
-    if (away) return;
+  /**
+   * Hands the row rules that can move to `elsewhere`, which reads `source` and, when `ship`, hands
+   * the coerced rows back (the pass's row source, returned); they stay if it cannot.
+   */
+  const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner, ship: boolean): RowSource | undefined => {
+    if (away) return undefined;
     const movable = rowEntries.filter((e) => mayRunElsewhere(e.rule));
     // pass rules that report on rows only, from their own rows, go too: less for this thread to do while it maps
     const movablePasses = passList.filter((e) => e.rule.rowsOnly && !e.pass.finish && mayRunElsewhere(e.rule));
-    if (movable.length === 0 && movablePasses.length === 0) return;
+    if (movable.length === 0 && movablePasses.length === 0) return undefined;
     const job: RowRulesJob = {
       ...source,
       context: portableContext(ctx),
       rules: [...movable, ...movablePasses].map((e) => ({ index: RULES.indexOf(e.rule), slot: e.slot })),
+      ship,
     };
     let run: ReturnType<RowRulesRunner>;
     try {
       run = elsewhere(job);
     } catch {
-      return; // the thread could not be started: every rule runs here
+      return undefined; // the thread could not be started: every rule runs here
     }
-    if (!run) return;
+    if (!run) return undefined;
     // its failure is caught here, at once: a pass that ends early never asks for the outcome
     away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
     rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
     passEntries = passesBySheet(passList.filter((e) => !movablePasses.includes(e)));
+    return run.rows;
   };
 
   // the rules of the last sheet seen: rows come sheet by sheet
@@ -115,7 +121,7 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
       ctx.documents.share(run.documents);
     },
     // offered only with a runner: without one, the pass need not look at the files' kinds and sizes
-    ...(opts.elsewhere ? { reads: (source: TemplateFiles) => handOver(source, opts.elsewhere!), stop: () => away?.stop() } : {}),
+    ...(opts.elsewhere ? { reads: (source: TemplateFiles, rows: boolean) => handOver(source, opts.elsewhere!, rows), stop: () => away?.stop() } : {}),
     row(row: ParsedRow) {
       if (row.ctx !== lastSheet) {
         lastSheet = row.ctx;

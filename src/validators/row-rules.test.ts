@@ -114,13 +114,16 @@ describe('row rules on another reading of the CSV files', () => {
     expect(made).toEqual(expect.arrayContaining(['RET191175', 'DOCNUM_FORMAT']));
   });
 
-  it('in a worker thread: the same', async () => {
+  it('in a worker thread: the same, the files read once there and the rows handed over', async () => {
     const alone = await pass(csvs);
     process.env.GSTR1_RULE_THREAD = '1';
     const outcomes: Promise<RowRulesOutcome>[] = [];
     const watched: RowRulesRunner = (job) => {
       const run = rowRulesThread(job);
       if (run) outcomes.push(run.outcome);
+      // the thread reads for the pass: its rows are the pass's rows
+      expect(job.ship).toBe(true);
+      expect(run?.rows).toBeDefined();
       return run;
     };
     expect(await pass(csvs, watched)).toEqual(alone);
@@ -131,6 +134,37 @@ describe('row rules on another reading of the CSV files', () => {
     expect(await pass(csvs, watched, { onProgress: () => undefined })).toEqual(alone);
     expect(outcomes).toHaveLength(2);
     expect((await outcomes[1]!).findings).toEqual((await outcomes[0]!).findings);
+  });
+
+  it('in a worker thread: findings made here on rows read there quote their cells, quoted or not; progress as here', async () => {
+    const b2b = join(dir, 'b2b,sez,de.csv');
+    const lines = ['GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount'];
+    for (let i = 1; i <= 12000; i++) {
+      // quoted names near the end only, so some batches go as lines and some as cells
+      const name = i > 11000 ? '"Coastal Industries, LLP"' : 'Coastal Industries LLP';
+      // the second line of every 50th invoice gives another date: DOC_FIELD_MISMATCH, made by the mapper here
+      const date = i % 100 === 0 ? '20-Oct-2025' : '19-Oct-2025';
+      lines.push(`27YLDFB7541I1Z4,${name},TI/${Math.ceil(i / 2)},${date},5463.85,27-Maharashtra,${i % 7 ? 'N' : ''},,Regular B2B,,18,4630.38,`);
+    }
+    writeFileSync(b2b, lines.join('\n'));
+    const local: number[] = [];
+    const alone = await pass([b2b], undefined, { onProgress: (rows) => void local.push(rows) });
+    const mismatches = alone.findings.filter((f) => f.code === 'DOC_FIELD_MISMATCH');
+    expect(mismatches.length).toBe(120);
+    expect(mismatches.every((f) => f.value === '20-Oct-2025')).toBe(true);
+    process.env.GSTR1_RULE_THREAD = '1';
+    const there: number[] = [];
+    expect(await pass([b2b], rowRulesThread, { onProgress: (rows) => void there.push(rows) })).toEqual(alone);
+    // progress every 5,000 rows handed over, as the reader in this thread gives it
+    expect(local).toEqual([5000, 10000]);
+    expect(there).toEqual(local);
+  });
+
+  it('in a worker thread: a file that cannot be read stops the pass with the reader\'s own error', async () => {
+    process.env.GSTR1_RULE_THREAD = '1';
+    const bad = join(dir, 'nothing-there.csv');
+    writeFileSync(bad, 'a,b\n1,2\n');
+    await expect(pass([...csvs, bad], rowRulesThread)).rejects.toMatchObject({ name: 'InputError', code: 'FILE_NO_KNOWN_SHEET' });
   });
 
   it('a runner that fails, or saw other rows, is made up for here', async () => {

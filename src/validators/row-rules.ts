@@ -14,7 +14,9 @@ import { FindingList, type Finding } from '../model/finding.js';
 import type { ReturnContext } from '../model/return.js';
 import type { SheetId } from '../model/sheets.js';
 import { readRowBatches, type ParsedRow } from '../parsers/rows.js';
+import { RowPacker, type ShippedBatch } from '../parsers/row-ship.js';
 import type { TemplateFiles } from '../engine/pass.js';
+import type { RowSource } from '../engine/run.js';
 import { reporter, ruleContext } from './rule-context.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext } from './types.js';
@@ -43,6 +45,11 @@ export interface RowRulesJob extends TemplateFiles {
   readonly context: PortableContext;
   /** each rule as its index in RULES and its slot in the checker that hands it over */
   readonly rules: readonly { readonly index: number; readonly slot: number }[];
+  /**
+   * Hand the coerced rows over as well (parsers/row-ship.ts), with what the reader reported: the
+   * files are then read once, and the thread that maps takes its rows from this one.
+   */
+  readonly ship?: boolean;
 }
 
 /** A finding, the row it was made on (0-based among the rows checked) and its rule's slot. */
@@ -59,11 +66,21 @@ export interface RowRulesOutcome {
   readonly findings: SlottedFinding[];
 }
 
-/** Runs a job somewhere else; undefined when it cannot (one core, a browser). */
-export type RowRulesRunner = (job: RowRulesJob) => { outcome: Promise<RowRulesOutcome>; stop(): void } | undefined;
+/**
+ * Runs a job somewhere else; undefined when it cannot (one core, a browser). A job that ships its
+ * rows gets them back as `rows`, the pass's row source.
+ */
+export type RowRulesRunner = (job: RowRulesJob) => { outcome: Promise<RowRulesOutcome>; stop(): void; rows?: RowSource } | undefined;
 
-/** Reads the job's files and runs its rules on every row in slot order (row rules, then pass rules), as the checker would have. */
-export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
+/** Where a job that ships its rows posts each batch; a promise makes the reading wait (the other side is behind). */
+export type BatchPost = (batch: ShippedBatch) => void | Promise<void>;
+
+/**
+ * Reads the job's files and runs its rules on every row in slot order (row rules, then pass rules),
+ * as the checker would have. With `post`, every batch of rows (and the reader's findings and
+ * counts, last of all those of the end) goes there too.
+ */
+export async function runRowRules(job: RowRulesJob, post?: BatchPost): Promise<RowRulesOutcome> {
   const ctx = ruleContext(job.context, job.context);
   const findings: SlottedFinding[] = [];
   let seq = 0;
@@ -86,6 +103,21 @@ export async function runRowRules(job: RowRulesJob): Promise<RowRulesOutcome> {
     for (let i = 0; i < list.length; i++) list[i]!(row);
     seq++;
   };
+  if (post) {
+    // the reader's findings and counts travel with the rows, for the mapping thread to report
+    const packer = new RowPacker();
+    const rows: ParsedRow[] = [];
+    for await (const item of readRowBatches(job.files, { ...job.read, findings: packer.findings, stats: packer.stats })) {
+      for (const row of item) {
+        check(row);
+        rows.push(row);
+      }
+      await post(packer.pack(rows));
+      rows.length = 0;
+    }
+    await post(packer.pack(rows));
+    return { rows: seq, findings };
+  }
   // the reader's own findings are the mapping thread's to report
   for await (const item of readRowBatches(job.files, { ...job.read, findings: new FindingList(), stats: [] })) {
     for (const row of item) check(row);

@@ -65,10 +65,13 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     hint: (_p, w = CLI_WORDS) => `Rename the column to the field's header if it holds that data, or map it (${w.mapHeaders}).`,
   },
   REGISTER_COLUMN_DUPLICATE: {
+    // at the first row that fills the second column, as a template sheet's HEADER_DUPLICATE_COLUMN
     message: (p) =>
-      `Two columns are headed as ${s(p.field)}: "${s(p.first)}" (column ${columnLetter(Number(p.firstCol))}) was read; ` +
-      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) holds figures too and was not`,
-    hint: () => 'Which of them holds the right figure cannot be told: delete or rename the column that is not the one to report.',
+      `The header row (row ${s(p.headerRow)}) has two ${s(p.field)} columns: "${s(p.first)}" (column ${columnLetter(Number(p.firstCol))}) was read; ` +
+      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) was not, but it is filled too (here "${s(p.value)}")`,
+    hint: (p) =>
+      `Which of them holds the right figure cannot be told: keep the right figures in column ${columnLetter(Number(p.firstCol))} and delete column ` +
+      `${columnLetter(Number(p.secondCol))}, or give column ${columnLetter(Number(p.secondCol))} another header if it holds something else.`,
   },
   REGISTER_COLUMN_IGNORED: {
     message: (p) => `Column "${s(p.found)}" is not one this register is read from; nothing in it is in the return`,

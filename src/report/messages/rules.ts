@@ -30,6 +30,13 @@ function taxOff(p: Params): string {
     : `${s(p.column) || 'The tax'} is Rs ${rs(p.difference)} away from the tax the ${base} and rate give (${expected})`;
 }
 
+/** An HSN row short of the full tax in a return with no supply marked at 65 % of the rate (in the row's tab). */
+function unmarked65(p: Params): string {
+  if (!p.unmarked65) return '';
+  const tab = p.unmarked65 === 'b2b' ? ' B2B' : p.unmarked65 === 'b2c' ? ' B2C' : '';
+  return ` No${tab} invoice or note in this return has Applicable % of Tax Rate 65, so the full tax is expected; if some supplies in this row are taxed at 65 % of the rate, put 65 in that column on their invoices.`;
+}
+
 /** Why the time for a year's credit notes or amendments is over (CDN_TIME_LIMIT, AMEND_TIME_LIMIT). */
 function timeLimit(p: Params): string {
   switch (p.reason) {
@@ -386,7 +393,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET91708: {
     message: (p) =>
       `${taxOff(p)}; ${!('documents' in p) ? 'at most Rs 10 is allowed' : `that is more than Rs 10 and more than rounding over ${s(p.documents)} document(s) explains (Rs ${rs(p.rounding)})`}`,
-    hint: (p) => `Check the ${taxBase(p)}, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.`,
+    hint: (p) => `Check the ${taxBase(p)}, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax.${unmarked65(p)}`,
   },
   HSN_TAX_ROUNDING: {
     message: (p) =>

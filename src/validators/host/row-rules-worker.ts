@@ -1,15 +1,37 @@
-/** The worker side of row-rules-thread.ts: runs one job and posts its outcome. */
+/**
+ * The worker side of row-rules-thread.ts: runs one job and posts its outcome. A job that ships its
+ * rows posts each batch as it is read, and waits while WINDOW batches are not yet taken.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../../model/errors.js';
+import { shippedBuffers, type ShippedBatch } from '../../parsers/row-ship.js';
 import { runRowRules, type RowRulesJob } from '../row-rules.js';
-import type { RowRulesMessage } from './row-rules-thread.js';
+import { WINDOW, type RowRulesMessage } from './row-rules-thread.js';
 
 const port = parentPort!;
 const { job } = workerData as { job: RowRulesJob };
+
+// batches posted and not yet taken; the mapping thread posts a credit for each it takes
+let inFlight = 0;
+let resume: (() => void) | undefined;
+port.on('message', () => {
+  inFlight--;
+  const r = resume;
+  resume = undefined;
+  r?.();
+});
+const post = (batch: ShippedBatch): void | Promise<void> => {
+  const m: RowRulesMessage = { t: 'rows', batch };
+  port.postMessage(m, shippedBuffers(batch));
+  if (++inFlight < WINDOW) return;
+  return new Promise<void>((r) => (resume = r));
+};
+
 let message: RowRulesMessage;
 try {
-  message = { ok: true, outcome: await runRowRules(job) };
+  message = { t: 'done', outcome: await runRowRules(job, job.ship ? post : undefined) };
 } catch (e) {
-  message = { ok: false, message: e instanceof Error ? e.message : String(e) };
+  message = e instanceof InputError ? { t: 'failed', code: e.code, params: e.params } : { t: 'failed', message: e instanceof Error ? e.message : String(e) };
 }
 port.postMessage(message);
 port.close();

@@ -28,7 +28,7 @@ describe('rule: RET191114', () => {
     ]);
   });
 
-  it('checks the date a sales register gives rows of sheets without one (b2cs, advances, Table 15 B2C)', async () => {
+  it('checks the date a sales register gives rows of sheets without one (b2cs, advances, Table 15 B2C, Table 8)', async () => {
     const f = await runRules(rule, [
       makeRow('b2cs', { pos: '27', rt: 18, txval: 100, idt: '2025-03-31' }, 5),
       makeRow('b2cs', { pos: '27', rt: 18, txval: 100, idt: '2025-04-05' }, 6),
@@ -39,9 +39,14 @@ describe('rule: RET191114', () => {
       makeRow('ecourp2c', { pos: '27', rt: 18, txval: 100, idt: '2025-04-01' }, 11),
       // a row of the template's own b2cs sheet has no date: nothing to check
       makeRow('b2cs', { pos: '27', rt: 18, txval: 100 }, 12),
+      makeRow('exemp', { nilDesc: 'INTRAB2C', nilAmt: 100, idt: '2025-03-31' }, 13),
+      makeRow('exemp', { nilDesc: 'INTRAB2C', nilAmt: 100, idt: '2025-04-01' }, 14),
+      makeRow('exemp', { nilDesc: 'INTRB2B', exptAmt: 100, idt: '2017-06-30' }, 15),
+      makeRow('exemp', { nilDesc: 'INTRAB2C', ngsupAmt: 100 }, 16),
     ]);
     expect(f.map((x) => [x.row, x.params?.reason])).toEqual([
       [6, 'after-period'], [7, 'before-gst'], [8, 'after-period'], [9, 'after-period'], [10, 'after-period'], [11, 'after-period'],
+      [14, 'after-period'], [15, 'before-gst'],
     ]);
   });
 });

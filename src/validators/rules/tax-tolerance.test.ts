@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageOf } from '../../report/messages/index.js';
+import { hintOf, messageOf } from '../../report/messages/index.js';
 import { brief, IDS, makeRow, runRules } from '../test-helpers.js';
 import rule from './tax-tolerance.js';
 
@@ -51,6 +51,45 @@ describe('rule: RET91708', () => {
     expect(f.map((x) => [x.row, x.params?.expected, x.params?.difference])).toEqual([[7, '1170.00', '10.01']]);
   });
 
+  it('accepts the 65 % band only when a document of the row\'s tab is at 65 % of the rate (or the tab has none in the input)', async () => {
+    const seventy = makeRow('hsnb2b', { ...hsn, iamt: 126000 }, 5); // 70 % of Rs 1,800
+    const invoice = (diffPercent?: number, sheet: 'b2b' | 'b2ba' = 'b2b') =>
+      makeRow(sheet, { ctin: IDS.recipient, inum: 'I1', ...(sheet === 'b2ba' ? { oinum: 'I0', oidt: '2025-04-02' } : {}), rt: 18, txval: 1000000, diffPercent }, 5);
+    const found = async (rows: Parameters<typeof runRules>[1], period = '052025') =>
+      (await runRules(rule, rows, { period })).map((x) => [x.sheet, x.params?.expected, x.params?.expectedTo, x.params?.difference]);
+    // no 65 % invoice: the full tax, Rs 540 short
+    expect(await found([invoice(100), seventy])).toEqual([['hsn(b2b)', '1800.00', undefined, '540.00']]);
+    expect(await found([invoice(undefined), seventy])).toEqual([['hsn(b2b)', '1800.00', undefined, '540.00']]);
+    // a 65 % invoice, or a 65 % amendment (its difference goes into this period's Table 12), in the tab: the band
+    expect(await found([invoice(100), invoice(65), seventy])).toEqual([]);
+    expect(await found([invoice(100), invoice(65, 'b2ba'), seventy])).toEqual([]);
+    // a 65 % B2C supply does not open the B2B tab's band (from May 2025), but does the one table's before
+    const b2cs65 = makeRow('b2cs', { typ: 'OE', pos: '27', rt: 18, txval: 1000000, diffPercent: 65 }, 5);
+    expect(await found([invoice(100), b2cs65, seventy])).toEqual([['hsn(b2b)', '1800.00', undefined, '540.00']]);
+    const oneTable = makeRow('hsn', { ...hsn, iamt: 126000 }, 5);
+    expect(await found([invoice(100), b2cs65, oneTable], '032025')).toEqual([]);
+    expect(await found([invoice(100), oneTable], '032025')).toEqual([['hsn', '1800.00', undefined, '540.00']]);
+    // the hint says where 65 % is marked, only where a 65 % supply could explain the row
+    const [short] = await runRules(rule, [invoice(100), seventy], { period: '052025' });
+    expect(short!.params).toMatchObject({ unmarked65: 'b2b', documents: 1 });
+    expect(hintOf(short!)).toBe(
+      'Check the taxable value, the rate and the tax amounts of this row; Central and State/UT tax are each half the tax. ' +
+        'No B2B invoice or note in this return has Applicable % of Tax Rate 65, so the full tax is expected; ' +
+        'if some supplies in this row are taxed at 65 % of the rate, put 65 in that column on their invoices.',
+    );
+    const [over] = await runRules(rule, [invoice(100), makeRow('hsn', { ...hsn, iamt: 190000 }, 5)]);
+    expect(over!.params).not.toHaveProperty('unmarked65');
+    expect(hintOf(over!)).not.toMatch(/65/);
+    // no document of the tab in the input (they may be in another file): the band, as before
+    expect(await found([seventy])).toEqual([]);
+    expect(await found([makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 5)])).toEqual([['hsn(b2b)', '1170.00', '1800.00', '10.01']]);
+  });
+
+  it('judges a document row\'s given tax without an Applicable % column (an export) against the full tax', async () => {
+    const f = await runRules(rule, [makeRow('exp', { expTyp: 'WPAY', inum: 'X1', rt: 18, txval: 1000000, iamt: 126000 }, 5)]);
+    expect(f.map((x) => [x.sheet, x.params])).toEqual([['exp', { head: 'iamt', expected: '1800.00', difference: '540.00' }]]);
+  });
+
   it('words the band of the tax expected in the catalogue, from its two amounts', async () => {
     const [band] = await runRules(rule, [makeRow('hsnb2b', { ...hsn, iamt: 115999 }, 7)]);
     expect(messageOf(band!)).toBe(
@@ -72,7 +111,7 @@ describe('rule: RET91708', () => {
     expect(f.map((x) => brief(x, true))).toEqual([
       {
         code: 'RET91708', severity: 'error', row: 6, column: 'Integrated Tax Amount',
-        params: { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '20.01', documents: 40, rounding: '20.00' },
+        params: { head: 'iamt', expected: '1800.00', difference: '20.01', documents: 40, rounding: '20.00' },
       },
     ]);
   });
@@ -131,7 +170,7 @@ describe('rule: RET91708', () => {
     // Rs 10,000 SEZ without payment and Rs 10,000 taxed at 18 %: IGST Rs 1,800 on Rs 20,000
     expect(await findings([b2b, taxed, row('hsnb2b', 2000000, 180000), exp, row('hsnb2c', 500000, 0)])).toEqual([]);
     // without payment explains Rs 1,800 of the Rs 3,600 missing, not the rest
-    expect(await findings([b2b, taxed, row('hsnb2b', 2000000, 0)])).toEqual([['hsn(b2b)', '2340.00']]);
+    expect(await findings([b2b, taxed, row('hsnb2b', 2000000, 0)])).toEqual([['hsn(b2b)', '3600.00']]);
     // a supply without payment explains nothing in the other tab, or more tax than value × rate
     expect(await findings([b2b, taxed, row('hsnb2c', 1000000, 0), row('hsnb2b', 1000000, 360000)])).toEqual([
       ['hsn(b2c)', '1170.00'],

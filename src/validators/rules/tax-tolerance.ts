@@ -2,7 +2,9 @@
  * RET91708: where a row reports tax amounts (the HSN sheets), each head must be within Rs 10 of
  * the tax the taxable value and rate give (× 0.65 at 65 %): IGST against the full tax, Central
  * and State/UT tax each against half of it; a row with both on its total (see
- * validators/hsn-tax.ts). The Rs 10 rests only on a GSP's GSTR-9 sample; an HSN row summing many
+ * validators/hsn-tax.ts). An HSN row has no Applicable % column: its tax may go down to the 65 %
+ * tax only when a document of its tab is at 65 % of the rate (or the input has none of the tab).
+ * The Rs 10 rests only on a GSP's GSTR-9 sample; an HSN row summing many
  * invoices drifts further through per-invoice rounding alone. So a difference over Rs 10 is an
  * error only beyond what rounding can explain (Rs 0.50 × the documents the row's tab summarises);
  * within it, HSN_TAX_ROUNDING warns instead (issue 16). A document row whose tax amounts were
@@ -29,11 +31,13 @@ const rule: PassRule = {
   source: "a GSP's GSTR-9 sample (RET91708, Rs 10); no GSTR-1 text found",
   confidence: 'secondary: the Rs 10 tolerance is not documented for GSTR-1 HSN rows; an error only beyond what per-invoice rounding can explain',
   description:
-    'HSN tax amounts within Rs 10 of taxable value × rate (IGST against the full tax, Central and State/UT tax each against half; a row may mix supplies at 65 % of the rate, and supplies without payment of tax at 0), or beyond Rs 10 by more than per-invoice rounding explains (Rs 0.50 × documents).',
+    'HSN tax amounts within Rs 10 of taxable value × rate (IGST against the full tax, Central and State/UT tax each against half; a row may mix supplies at 65 % of the rate in when the return has such a supply in its tab, and supplies without payment of tax at 0), or beyond Rs 10 by more than per-invoice rounding explains (Rs 0.50 × documents).',
   variants: [
     { head: 'iamt', expected: '1800.00', difference: '10.01', documents: 1, rounding: '0.50' },
     { head: 'total', expected: '1800.00', difference: '10.01' },
     { head: 'iamt', expected: '1170.00', expectedTo: '1800.00', difference: '10.01' },
+    { head: 'iamt', expected: '1800.00', difference: '540.00', documents: 1, rounding: '0.50', unmarked65: 'b2b' },
+    { head: 'iamt', expected: '1800.00', difference: '540.00', unmarked65: 'all' },
     { head: 'iamt', expected: '1800.00', difference: '10.01', base: 'advance' },
   ],
   check(ctx, report) {
