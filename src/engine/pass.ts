@@ -13,10 +13,15 @@ import type { ReturnContext } from '../model/return.js';
 import type { Period } from '../model/period.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { mapperForSheet } from '../mappers/registry.js';
-import type { MapContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
-import type { ParsedRow, SheetStats } from '../parsers/rows.js';
+import type { DocumentPrecheck, MapContext, SectionBuilder, SectionOutput } from '../mappers/types.js';
+import type { ParsedRow, ReadOptions, SheetStats } from '../parsers/rows.js';
 import { inOrder, type Hook } from './in-order.js';
-import type { RowSource } from './run.js';
+
+/**
+ * Where a pass's rows come from: given the pass's finding list and per-sheet counts (and the
+ * reading options), it yields the rows one at a time or in batches.
+ */
+export type RowSource = (read: ReadOptions) => AsyncIterable<ParsedRow | Iterable<ParsedRow>>;
 
 /** A validation pass plugged into the row stream (see src/validators). */
 export interface Checker {
@@ -45,6 +50,8 @@ export interface TemplateFiles {
 
 export interface RunState {
   readonly documents: DocumentNumbers;
+  /** a checker's judgment of one document, offered to the mappers to make while rows stream */
+  precheck?: DocumentPrecheck;
 }
 
 export interface ProcessResult {
@@ -80,10 +87,11 @@ export function createPass(ctx: ReturnContext, opts: PassOptions = {}): Pass {
   const findings = new FindingList();
   const stats = opts.stats ?? [];
   const documents = new DocumentNumbers();
-  const mapCtx: MapContext = { ...ctx, findings, documents };
   const builders = new Map<SectionKey, SectionBuilder>();
   const checkers = opts.checkers ?? [];
-  for (const c of checkers) c.start?.({ documents });
+  const run: RunState = { documents };
+  for (const c of checkers) c.start?.(run);
+  const mapCtx: MapContext = { ...ctx, findings, documents, ...(run.precheck ? { precheck: run.precheck } : {}) };
 
   // the builder of the last sheet seen: rows come sheet by sheet
   let lastSheet: ParsedRow['ctx'] | undefined;

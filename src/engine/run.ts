@@ -7,13 +7,10 @@
 import { byPlace } from '../model/finding.js';
 import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow, ReadOptions } from '../parsers/rows.js';
-import { createPass, type Checker, type ProcessResult } from './pass.js';
+import { createPass, type Checker, type ProcessResult, type RowSource } from './pass.js';
 
-/**
- * Where a pass's rows come from: given the pass's finding list and per-sheet counts (and the
- * reading options), it yields the rows one at a time or in batches.
- */
-export type RowSource = (read: ReadOptions) => AsyncIterable<ParsedRow | Iterable<ParsedRow>>;
+export type { RowSource };
+
 
 export interface RunPassOptions {
   checkers?: readonly Checker[];

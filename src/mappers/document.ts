@@ -65,6 +65,8 @@ class DocumentBuilder implements SectionBuilder {
   /** this section's place among its series' sheets */
   private readonly member: number;
   private readonly store: DocumentStore;
+  /** the mapping context's precheck of a document's JSON, for a grouped section (see Prechecks) */
+  private readonly prechecks: Prechecks | undefined;
 
   constructor(
     private readonly spec: DocumentSectionSpec,
@@ -73,6 +75,8 @@ class DocumentBuilder implements SectionBuilder {
     this.store = new DocumentStore(spec.docFields);
     this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
     this.member = DOCUMENT_SERIES[spec.sheet]!.member;
+    const check = spec.group && spec.listKey ? ctx.precheck?.(spec.key, spec.listKey) : undefined;
+    this.prechecks = check ? new Prechecks(check, (id) => documentJson(spec, ctx, this.doc(id))) : undefined;
   }
 
   add(row: ParsedRow): boolean {
@@ -84,7 +88,9 @@ class DocumentBuilder implements SectionBuilder {
     if (id < 0) {
       id = store.create(key, row.row, v, (f) => isBlankCell(row, f));
       this.numbers.setDocument(key, this.member, id);
+      this.prechecks?.created(id);
     } else {
+      this.prechecks?.changed(id);
       const differs = store.mismatch(id, v);
       if (differs) {
         this.ctx.findings.push({
@@ -129,6 +135,7 @@ class DocumentBuilder implements SectionBuilder {
         json: toJson,
         headers: () => mapIter(keys, (g) => ({ [jsonKey]: g, [listKey]: [] })),
         members,
+        ...(this.prechecks ? { passed: (id: number) => this.prechecks!.passed(id) } : {}),
       },
     };
   }
@@ -138,6 +145,46 @@ interface Doc {
   first: Values;
   items: Item[];
 }
+
+/**
+ * Documents checked while rows stream, LAG documents behind the newest: the lines of a document
+ * usually come together, so by then it is complete. One that gets a line after its check is
+ * marked unchecked again, so `passed` is what checking it at the end would say (its JSON depends
+ * on its own lines only); one that failed is left for the end to spell out.
+ */
+class Prechecks {
+  private state = new Uint8Array(1024);
+
+  constructor(
+    private readonly check: (json: unknown) => boolean,
+    private readonly json: (id: number) => unknown,
+  ) {}
+
+  created(id: number): void {
+    if (id >= this.state.length) {
+      const grown = new Uint8Array(this.state.length * 2);
+      grown.set(this.state);
+      this.state = grown;
+    }
+    const due = id - PRECHECK_LAG;
+    if (due >= 0 && this.state[due] === UNCHECKED && this.check(this.json(due))) this.state[due] = PASSED;
+  }
+
+  /** a line added to document `id`: a check already made no longer holds */
+  changed(id: number): void {
+    if (this.state[id] === PASSED) this.state[id] = CHANGED;
+  }
+
+  passed(id: number): boolean {
+    return this.state[id] === PASSED;
+  }
+}
+
+const PRECHECK_LAG = 256;
+const UNCHECKED = 0;
+const PASSED = 1;
+/** a line came after the document passed: checked again at the end only */
+const CHANGED = 2;
 
 /**
  * A document's fields while its JSON is built (twice per document: the schema check, the payload).

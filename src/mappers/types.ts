@@ -10,7 +10,17 @@ export interface MapContext extends ReturnContext {
   readonly findings: FindingSink;
   /** the run's document numbers, shared with the rules; a builder made without one keeps its own */
   readonly documents?: DocumentNumbers;
+  /** a judgment of one document's JSON a rule offers to have made while rows stream (DocumentPrecheck) */
+  readonly precheck?: DocumentPrecheck;
 }
+
+/**
+ * A rule's check of one document of a grouped section (its JSON as `GroupedDocuments.json` gives
+ * it), offered to the mappers so it is made while rows stream rather than all at the end: the
+ * thread that maps has time to spare while the rows are read. Undefined: no such check for this
+ * section and list.
+ */
+export type DocumentPrecheck = (section: SectionKey, listKey: string) => ((json: unknown) => boolean) | undefined;
 
 /**
  * A section's JSON value, produced lazily: an array section yields its top-level groups
@@ -34,6 +44,11 @@ export interface GroupedDocuments {
   headers(): Iterable<Record<string, unknown>>;
   /** the documents of group k, in their order in the group */
   members(k: number): ArrayLike<number>;
+  /**
+   * Whether document `id` passed the mapping context's precheck and has not changed since (false
+   * also when it was not checked, or failed it: then it is to be checked again).
+   */
+  passed?(id: number): boolean;
 }
 
 export interface SectionBuilder {

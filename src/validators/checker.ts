@@ -119,6 +119,8 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   return {
     start(run) {
       ctx.documents.share(run.documents);
+      // a rule that judges documents one by one lets the mappers judge them while rows stream
+      for (const e of passList) if (e.rule.precheck) run.precheck ??= e.rule.precheck;
     },
     // offered only with a runner: without one, the pass need not look at the files' kinds and sizes
     ...(opts.elsewhere ? { reads: (source: TemplateFiles, rows: boolean) => handOver(source, opts.elsewhere!, rows), stop: () => away?.stop() } : {}),

@@ -16,6 +16,7 @@ import type { ReturnForm } from '../model/form.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ReturnContext } from '../model/return.js';
 import type { ParsedRow } from '../parsers/rows.js';
+import type { DocumentPrecheck } from '../mappers/types.js';
 import type { DocumentIndex } from './doc-index.js';
 import type { IffDocuments } from './iff-documents.js';
 
@@ -115,6 +116,12 @@ export interface PassRule extends RuleMeta {
    * files, as row rules do (row-rules.ts), and the mapping thread has less to do.
    */
   readonly rowsOnly?: true;
+  /**
+   * The rule judges the documents of grouped sections one by one at its end: this is that
+   * judgment, which the mappers may make early, while rows stream (MapContext.precheck); the rule
+   * then skips the documents that passed it and have not changed since (GroupedDocuments.passed).
+   */
+  readonly precheck?: DocumentPrecheck;
   check(ctx: RuleContext, report: Report): RulePass;
 }
 

@@ -107,4 +107,22 @@ describe('rule: RET191106', () => {
     // 110 invoices of type XX and one bad GSTIN: the first 100 in group order are listed
     expect(grouped.at(-1)!.params).toEqual({ reason: 'more', count: 111 - MAX_SCHEMA_FINDINGS });
   });
+
+  it('offers its one-document check to the mappers, and does not check again a document that passed it unchanged', async () => {
+    const check = rule.precheck!('b2b', 'inv')!;
+    expect(check(invoice('INV/1'))).toBe(true);
+    expect(check(invoice('INV/2', { inv_typ: 'XX' }))).toBe(false);
+    expect(rule.precheck!('b2b', 'nt')).toBeUndefined();
+    // the mappers say which documents passed: a document said to have passed is taken at its word
+    const stored = [invoice('INV/0', { inv_typ: 'XX' }), invoice('INV/1', { inv_typ: 'XX' }), invoice('INV/2')];
+    const documents = (passed?: (id: number) => boolean): GroupedDocuments => ({
+      count: stored.length, json: (id) => stored[id], headers: () => [{ ctin: IDS.recipient, inv: [] }], members: () => [0, 1, 2],
+      ...(passed ? { passed } : {}),
+    });
+    const items = [{ ctin: IDS.recipient, inv: stored }];
+    const paths = async (docs: GroupedDocuments) =>
+      (await runRules(rule, [], { outputs: outputs([['b2b', { kind: 'array', splitKey: 'inv', items, documents: docs }]]) })).map((x) => x.params?.path);
+    expect(await paths(documents())).toEqual(['/b2b/0/inv/0/inv_typ', '/b2b/0/inv/1/inv_typ']);
+    expect(await paths(documents((id) => id === 0))).toEqual(['/b2b/0/inv/1/inv_typ']);
+  });
 });

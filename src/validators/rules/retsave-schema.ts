@@ -117,7 +117,9 @@ function checkGroupedDocuments(
   emit: Emit,
 ): void {
   const failed = new Uint8Array(docs.count);
-  for (let id = 0; id < docs.count; id++) if (!docValid(docs.json(id))) failed[id] = 1;
+  // documents that passed the same check while rows streamed (the rule's precheck), unchanged since, are not checked again
+  const passed = docs.passed;
+  for (let id = 0; id < docs.count; id++) if (!passed?.(id) && !docValid(docs.json(id))) failed[id] = 1;
   const groupValid = validatorAt(groupPointer);
   const listAt = `/${listKey}`;
   let k = 0;
@@ -163,6 +165,11 @@ const rule: PassRule = {
     { path: '/b2b/0/inv/1/inum', detail: 'must match pattern "^[A-Za-z0-9/-]{1,16}$"', document: 'INV 7' },
     { reason: 'more', count: 25 },
   ],
+  // the one-document check of checkGroupedDocuments' first pass, made early by the mappers
+  precheck(section, listKey) {
+    const doc = groupPointers(section, listKey).doc;
+    return doc ? validatorAt(doc) : undefined;
+  },
   check(ctx, report) {
     return {
       finish(result) {
