@@ -5,9 +5,9 @@
  * cross-section rules add theirs, so every rule's findings come out in row order.
  *
  * When the rows are CSV files read by the template reader and a runner is given, the row rules
- * (and the pass rules that report on rows only, PassRule.rowsOnly) are run on another reading of
- * the files (row-rules.ts) and their findings merged back in the order this checker would have
- * made them: by row, then rule.
+ * (and the pass rules that report on rows only, PassRule.rowsOnly) are run on the runner's
+ * reading of the files (row-rules.ts), which also hands the rows to the pass, and their findings
+ * are merged back in the order this checker would have made them: by row, then rule.
  */
 import { inOrder, type Hook } from '../engine/in-order.js';
 import type { Checker, ProcessResult, TemplateFiles } from '../engine/pass.js';

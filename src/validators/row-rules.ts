@@ -1,11 +1,14 @@
 /**
- * Row rules checked on another reading of the same CSV files, so the thread that maps the
- * rows does not run them (the second core reads and checks while the first maps): a row rule
- * looks at one coerced row and nothing else, so reading the files again gives the same rows in
- * the same order and the same findings. Pass rules that report on rows only, from their own
- * rows (PassRule.rowsOnly), go too. Each finding carries the row's place in the pass (`seq`)
- * and its rule's place in the checker (`slot`), and the checker merges them back into the order
- * it would have made them in (checker.ts).
+ * Row rules checked on another thread's reading of the same CSV files, so the thread that maps
+ * the rows does not run them (the second core reads and checks while the first maps): a row
+ * rule looks at one coerced row and nothing else. Pass rules that report on rows only, from
+ * their own rows (PassRule.rowsOnly), go too. Each finding carries the row's place in the pass
+ * (`seq`) and its rule's place in the checker (`slot`), and the checker merges them back into
+ * the order it would have made them in (checker.ts).
+ *
+ * A job that ships its rows hands every coerced row over too (parsers/row-ship.ts), with what
+ * the reader reported: the files are then read once, on that thread, and the mapping thread
+ * takes the same rows in the same order. Otherwise the mapping thread reads the files itself.
  *
  * This module is the job and how it runs; where it runs is the host's business (in Node a
  * worker thread: host/row-rules-thread.ts), and a failed or missing run is run here instead.

@@ -18,7 +18,7 @@ import type { RegisterOptions } from '../register/index.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
-import { matchPortalErrors, parseStatusResponse } from '../upload/error-report.js';
+import { matchPortalErrors, parseStatusResponse, unmatchedFinding, type PortalError } from '../upload/error-report.js';
 import { computeTotals, type SectionTotal } from '../upload/totals.js';
 import { annotateToBytes } from '../report/annotate/browser.js';
 import { templateToBytes } from '../report/template/in-memory.js';
@@ -157,6 +157,19 @@ export async function annotatePortalErrors(files: readonly string[], statusText:
   const unmatched = findings.filter((f) => f.unmatched).length;
   const out = await annotateToBytes(files, findings);
   return { bytes: out.bytes, errors: parsed.errors.length, onRows: findings.length - unmatched, unmatched };
+}
+
+/**
+ * A portal job's findings as the page lists them: those gstr1 serve sent (already on the rows of
+ * the files it read, named as the page chose them), and the portal's errors a status call found,
+ * put on the rows of `files` (none: each listed without a row), all worded for the page.
+ */
+export async function jobFindings(files: readonly string[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: ReportRow[]; findings: Finding[] }> {
+  const onRows = !portalErrors.length ? [] : files.length ? await matchPortalErrors(files, {}, portalErrors) : portalErrors.map(unmatchedFinding);
+  const all = [...findings, ...onRows];
+  // an error on no row of these files is known by its document (section, recipient, number...): shown as its value
+  const rows = reportRows(all, 'web').map((r, i) => (all[i]!.unmatched && !r.value ? { ...r, value: String(all[i]!.params?.document ?? '') } : r));
+  return { rows, findings: all };
 }
 
 export interface SplitBytes {

@@ -216,6 +216,13 @@ describe('gstr1 serve: the portal refuses a row', () => {
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
     await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
+    // the refused record on its row, in the portal's words; serve wrote the workbook, so the page makes none of its own
+    const portal = page.locator('#portal');
+    await expect.poll(() => portal.getByRole('heading', { name: 'What the portal refused' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await portal.locator('#p-findings-count').textContent()).toBe("2 findings for the portal's 1 error (one on a document of several lines is shown on each line).");
+    const cells = await portal.locator('#p-findings tbody tr').first().locator('td').allTextContents();
+    expect([cells[0], cells[1], cells[5], cells[7]]).toEqual(['Error', 'b2b,sez,de', 'Invalid GSTIN/UIN of the recipient.', 'RET191113']);
+    expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
     const file = (await (await dl).path())!;
@@ -223,6 +230,32 @@ describe('gstr1 serve: the portal refuses a row', () => {
     const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
     expect(text).toContain('RET191113');
     await page.locator('#portal').screenshot({ path: join(SHOTS, '9-serve-portal-errors.png') });
+
+    // Upload status lists the portal's error too: the page puts it on the row of the chosen workbook, and annotates it
+    await page.getByRole('button', { name: 'Upload status' }).click();
+    await typeOtp(page);
+    await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toBe('GSTR-1: 1 part uploaded: processed with errors. The portal reported 1 error, listed below.');
+    await expect.poll(() => portal.getByRole('heading', { name: 'What the portal reported' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await portal.locator('#p-findings tbody tr').first().locator('td').allTextContents()).toEqual(cells);
+    const own = page.waitForEvent('download');
+    await portal.getByRole('button', { name: 'Download annotated workbook' }).click();
+    const ownFile = (await (await own).path())!;
+    const ownComments = (await readZip(ownFile)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
+    expect((await Promise.all(ownComments.map(async (e) => (await readEntry(ownFile, e)).toString('utf8')))).join('')).toContain('RET191113');
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '9c-serve-status-errors.png') });
+
+    // with no file chosen, the status still lists the portal's error, known by its document, and says how to see its rows
+    await page.reload();
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
+    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await page.getByRole('button', { name: 'Upload status' }).click();
+    await typeOtp(page);
+    await expect.poll(() => portal.locator('#p-findings-count').textContent(), { timeout: 30_000 }).toBe("1 finding. Choose the return's files above, then press Upload status again, to see it on your rows.");
+    const unplaced = await portal.locator('#p-findings tbody tr').first().locator('td').allTextContents();
+    expect([unplaced[0], unplaced[1], unplaced[2], unplaced[5], unplaced[7]]).toEqual(['Error', '', '', 'Invalid GSTIN/UIN of the recipient.', 'RET191113']);
+    expect(unplaced[4]).toMatch(/^b2b 27AAFCP7263Q1ZM \S+/);
+    expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
+    await page.locator('#portal').screenshot({ path: join(SHOTS, '9d-serve-status-errors-no-files.png') });
     await page.close();
   });
   it('says why the workbook of the portal\'s errors is missing when the server cannot write it, the upload still reported', async () => {
@@ -252,6 +285,8 @@ describe('gstr1 serve: the portal refuses a row', () => {
       const note = page.locator('#p-annotate-failure');
       await expect.poll(() => note.textContent()).toMatch(/^The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder \(.*portal-errors\.xlsx\): it is a folder\. The upload itself went through\./);
       expect(await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).isVisible()).toBe(false);
+      // the page makes the workbook of the refused rows itself instead
+      await expect.poll(() => page.locator('#portal').getByRole('button', { name: 'Download annotated workbook' }).isVisible(), { timeout: 30_000 }).toBe(true);
       await page.locator('#portal').screenshot({ path: join(SHOTS, '9b-serve-annotated-not-written.png') });
     } finally {
       await page.close();
@@ -298,7 +333,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([big], '082025');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
-      'Nothing was sent to the portal. b2b.csv is larger than gstr1 serve takes (1 MB at most). Split the register by month or by section into smaller files, or upload it with gstr1 upload on the command line.',
+      'Nothing was sent to the portal. b2b.csv is larger than gstr1 serve takes (1 MB at most). Split the register by month or by section into smaller files, or ask whoever runs gstr1 serve to upload it from the command line.',
     );
     expect(await page.getByRole('textbox', { name: 'OTP sent to the taxpayer' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);
@@ -314,8 +349,46 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([b2b('TURN/9', 'Sep'), hsn], '092025');
     await page.locator('#turnover').fill('62000000');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
-    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 not uploaded: the return has 1 error. Fix them first.');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 not uploaded: the return has 1 error, listed below. Fix it first, then upload again.');
     expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '092025').counts.saves).toBe(0);
+    // the error itself, as the page's findings table shows its own check's: place, row, column, message, hint, code
+    const portal = page.locator('#portal');
+    await expect.poll(() => portal.getByRole('heading', { name: 'Findings of the check before upload' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    const error = portal.locator('#p-findings tbody tr.sev-error');
+    expect(await error.count()).toBe(1);
+    const cells = await error.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['Error', 'hsn(b2b).csv › hsn(b2b)', '2', 'HSN', '1905']);
+    expect(cells[5]).toMatch(/\S/);
+    expect(cells[6]).toMatch(/\S/);
+    expect(cells[6]).not.toMatch(/\bgstr1 [a-z]|--[a-z]/);
+    expect(await portal.locator('#p-place-col').textContent()).toBe('File › sheet');
+    // the annotated workbook, made on the page from the files it handed over
+    const dl = page.waitForEvent('download');
+    await portal.getByRole('button', { name: 'Download annotated workbook' }).click();
+    const download = await dl;
+    expect(download.suggestedFilename()).toBe('gstr1-27AAKCS4821M1ZW-092025-errors.xlsx');
+    const file = (await download.path())!;
+    const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
+    const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
+    expect(text).toContain(cells[7]!);
+    await shot(page, '15-serve-upload-refused-findings');
+    await page.close();
+  });
+
+  it('refuses to file other files than those uploaded, naming the page\'s buttons, not a command', async () => {
+    const page = await openWith([b2b('SENT/11', 'Nov')], '112025');
+    await page.getByRole('textbox', { name: 'PAN of the authorised signatory' }).fill('AAKCS4821M');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 uploaded in 1 part: processed. The portal accepted every record.');
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles([b2b('OTHER/11', 'Nov')]);
+    await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
+    // refused before anything is asked of the portal: no OTP
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      'Not filed: the files given differ from what was uploaded (chunk 1 of them was never saved to this destination). Upload these files first (Upload to the portal), or choose the files that were uploaded.',
+    );
+    expect(emulator.emulator.portal.state('27AAKCS4821M1ZW', '112025').counts.files).toBe(0);
+    await shot(page, '16-serve-file-other-files');
     await page.close();
   });
 

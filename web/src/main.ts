@@ -9,6 +9,8 @@ import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
 import { formLabel } from '../../src/model/form.js';
 import { periodInWords } from '../../src/report/messages/period.js';
 import { count, failureText, plural, rupees } from './format.js';
+import { save, XLSX } from './download.js';
+import { findingRow, MAX_SHOWN, placeOf as placeIn } from './findings-table.js';
 import { setUpPortal, type PortalForm } from './portal.js';
 import type { Answer, FromWorker, PageResult, Request } from './protocol.js';
 
@@ -297,15 +299,11 @@ function fillFilter(id: string, values: string[]): void {
   s.replaceChildren(el('option', { value: '', textContent: 'All' }), ...[...new Set(values.filter(Boolean))].sort().map((v) => el('option', { value: v, textContent: v })));
 }
 
-const MAX_SHOWN = 2000;
-
 /** the last result came from more than one file */
 let manyFiles = false;
 
 /** Where a finding is, as the table shows it: its sheet, and its file when the check had several. */
-function placeOf(f: { readonly file: string; readonly sheet: string }): string {
-  return manyFiles && f.file ? (f.sheet ? `${f.file} › ${f.sheet}` : f.file) : f.sheet;
-}
+const placeOf = (f: { readonly file: string; readonly sheet: string }) => placeIn(f, manyFiles);
 
 function drawFindings(): void {
   if (!current) return;
@@ -321,8 +319,7 @@ function drawFindings(): void {
     `${plural(shown.length, 'finding')} shown` + (shown.length > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed; the CSV has them all)` : '');
   $<HTMLTableElement>('findings').tBodies[0]!.replaceChildren(
     ...shown.slice(0, MAX_SHOWN).map((f) => {
-      const tr = el('tr', { className: `sev-${f.severity}`, tabIndex: 0, title: 'Show this row' },
-        cell(f.severity === 'error' ? 'Error' : 'Warning'), cell(placeOf(f)), cell(f.row === null ? '' : String(f.row)), cell(f.column), cell(f.value), cell(f.message), cell(f.hint), cell(f.code));
+      const tr = Object.assign(findingRow(f, placeOf(f)), { tabIndex: 0, title: 'Show this row' });
       const open = () => void showRow(f.file, f.sheet, f.row);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => {
@@ -368,18 +365,8 @@ function columnLetter(i: number): string {
 
 // -------------------------------------------------------------------------------- downloads
 
-function save(name: string, blob: Blob): void {
-  const a = el('a', { href: URL.createObjectURL(blob), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
-}
-
 // a GSTR-1A's files say so: one is never taken for the period's GSTR-1
 const stem = () => (current ? `${current.form}-${current.gstin}-${current.period}` : 'gstr1');
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A download the worker makes: `working` while it runs, then what `make` says it saved (or why not). */
 async function fromWorker(working: string, make: () => Promise<string>): Promise<void> {
@@ -538,4 +525,10 @@ $('editor-save').addEventListener('click', () => {
 
 recall();
 showMappingState();
-void setUpPortal({ files: () => chosen, form: checkOptions });
+void setUpPortal({
+  files: () => chosen,
+  form: checkOptions,
+  // a job's findings are worded, put on the files and annotated by the same worker as a check's
+  findings: (files, findings, portalErrors) => ask({ type: 'job-findings', files, findings, portalErrors }, 'job-findings'),
+  annotate: async (files, findings) => (await ask({ type: 'annotate', files, findings }, 'annotated')).bytes,
+});

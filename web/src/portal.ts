@@ -7,8 +7,13 @@
  * never calls this.
  */
 import { distinctNames } from '../../src/api/input-names.js';
+import type { Finding } from '../../src/model/finding.js';
 import { formLabel, type ReturnForm } from '../../src/model/form.js';
+import type { ReportRow } from '../../src/report/findings-data.js';
 import { periodInWords } from '../../src/report/messages/period.js';
+import type { PortalError } from '../../src/upload/error-report.js';
+import { save, XLSX } from './download.js';
+import { findingRow, MAX_SHOWN, placeOf } from './findings-table.js';
 import { count, failureText, plural, rupees } from './format.js';
 import { uploadOutcome } from './upload-outcome.js';
 
@@ -32,7 +37,14 @@ export interface PortalPage {
   files(): readonly File[];
   /** the form's values, or a sentence saying what to correct in it */
   form(): PortalForm | string;
+  /** a job's findings and portal errors put on `files` and worded, by the page's engine */
+  findings(files: readonly File[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: readonly ReportRow[]; findings: readonly Finding[] }>;
+  /** the annotated workbook of `files` with `findings`, made by the page's engine */
+  annotate(files: readonly File[], findings: readonly Finding[]): Promise<Uint8Array>;
 }
+
+/** What gstr1 serve lists under a job's outcome (GET /api/job/findings). */
+interface JobFindings { findings: Finding[]; portalErrors: PortalError[] }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const token = new URLSearchParams(location.search).get('token');
@@ -65,6 +77,12 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   nameFileButton();
 
   const busy = (on: boolean) => buttons.forEach((b) => (b.disabled = on));
+  /** the files of the job on show: an upload's are those handed over; a job followed after a reload, or a status, reads the chosen ones */
+  let jobFiles: readonly File[] = [];
+  /** which job's findings are on show: a later job's start makes an earlier listing stale */
+  let listing = 0;
+  /** the findings on show, for the annotated workbook */
+  let listed: { files: readonly File[]; findings: readonly Finding[]; stem: string } | undefined;
 
   /** Why gstr1 serve refused a request, in its own words where it gave them. */
   async function refusal(res: Response, fallback: string): Promise<string> {
@@ -99,8 +117,11 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     busy(true);
     $('p-annotated').hidden = true;
     $('p-annotate-failure').hidden = true;
+    $('p-findings-box').hidden = true;
+    listing++;
     try {
       const files = page.files();
+      jobFiles = files;
       if (action === 'upload' || action === 'file') {
         state.textContent = 'Handing the files to gstr1 serve…';
         const refused = await handOver(files);
@@ -204,14 +225,21 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     if (job.action === 'upload' && r.status === 'refused') {
-      state.textContent = `${form} not uploaded: the return has ${plural(Number(r.errors), 'error')}. Fix them first.`;
+      const errors = Number(r.errors);
+      state.textContent = `${form} not uploaded: the return has ${plural(errors, 'error')}, listed below. Fix ${errors === 1 ? 'it' : 'them'} first, then upload again.`;
+      // its warnings too, as the page's own check lists them: they did not stop it, and say so by their severity
+      void listFindings(job, 'Findings of the check before upload');
       return;
     }
     const chunks = (r.chunks as { outcome: string; errors: number }[] | undefined) ?? [];
     const outcome = chunks.map((c) => c.outcome.replace(/_/g, ' ')).join(', ');
+    // the portal's errors: an upload's are its parts', a status's those it found (serve's count of its errors' rows is not this)
+    const reported = job.action === 'upload' ? chunks.reduce((a, c) => a + c.errors, 0) : Number(r.portalErrors ?? 0);
     state.textContent = job.action === 'upload'
       ? uploadOutcome(r, job.form)
-      : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}`;
+      : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}` +
+        (reported ? ` The portal reported ${plural(reported, 'error')}, listed below.` : '');
+    if (reported) void listFindings(job, job.action === 'upload' ? 'What the portal refused' : 'What the portal reported', reported);
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
     // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
     const missing = job.action === 'upload' ? (r.annotateFailure as { message: string; hint: string } | undefined) : undefined;
@@ -219,6 +247,67 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     note.hidden = !missing;
     note.textContent = missing ? failureText(missing.message, missing.hint) : '';
   }
+
+  /**
+   * The findings under a job's outcome, in the page's findings table: what stopped an upload, or
+   * the portal's errors on the rows of the files at hand (the chosen ones for a status). The
+   * annotated workbook of them is made here when they are on those files, unless serve wrote one.
+   */
+  async function listFindings(job: JobView, title: string, reported = 0): Promise<void> {
+    const mine = listing;
+    listed = undefined;
+    const files = jobFiles.length ? jobFiles : page.files();
+    const box = $<HTMLDivElement>('p-findings-box');
+    const note = $<HTMLParagraphElement>('p-findings-count');
+    const download = $<HTMLButtonElement>('p-dl-annotated');
+    $('p-findings-title').textContent = title;
+    $('p-download-note').textContent = '';
+    let got: { rows: readonly ReportRow[]; findings: readonly Finding[] };
+    try {
+      const sent = await json<JobFindings>('/api/job/findings');
+      got = await page.findings(files, sent.findings, sent.portalErrors);
+    } catch (e) {
+      if (mine !== listing) return;
+      note.textContent = `They could not be listed: ${e instanceof Error ? e.message : String(e)}`;
+      $<HTMLTableElement>('p-findings').tBodies[0]!.replaceChildren();
+      download.hidden = true;
+      box.hidden = false;
+      return;
+    }
+    if (mine !== listing) return;
+    // with several files, a sheet is named with its file, as in the check's table
+    const names = distinctNames(files.map((f) => f.name));
+    const many = new Set([...names, ...got.rows.map((f) => f.file).filter(Boolean)]).size > 1;
+    const onFiles = got.findings.some((f) => f.file !== undefined && names.includes(f.file));
+    const served = job.action === 'upload' && Boolean(job.result?.annotated);
+    listed = onFiles && !served ? { files, findings: got.findings, stem: `${job.form}-${job.gstin}-${job.period}` } : undefined;
+    const n = got.rows.length;
+    // the portal names a document: its error is on each line of it
+    const perLine = reported && n > reported ? ` for the portal's ${plural(reported, 'error')} (one on a document of several lines is shown on each line)` : '';
+    const cut = n > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed${listed || served ? '; the annotated workbook has them all' : ''})` : '';
+    const unplaced = got.findings.filter((f) => f.unmatched).length;
+    const elsewhere = !unplaced ? '' : files.length
+      ? ` ${unplaced === 1 ? 'The one' : 'Those'} without a row ${unplaced === 1 ? 'matches' : 'match'} no row of the chosen files.`
+      : ` Choose the return's files above, then press Upload status again, to see ${unplaced === 1 ? 'it' : 'them'} on your rows.`;
+    note.textContent = `${plural(n, 'finding')}${perLine}${cut}.${elsewhere}`;
+    $('p-place-col').textContent = many ? 'File › sheet' : 'Sheet';
+    $<HTMLTableElement>('p-findings').tBodies[0]!.replaceChildren(...got.rows.slice(0, MAX_SHOWN).map((f) => findingRow(f, placeOf(f, many))));
+    download.hidden = !listed;
+    box.hidden = false;
+  }
+
+  $('p-dl-annotated').addEventListener('click', async () => {
+    const l = listed;
+    if (!l) return;
+    const note = $('p-download-note');
+    note.textContent = 'Writing the annotated workbook…';
+    try {
+      save(`${l.stem}-errors.xlsx`, new Blob([(await page.annotate(l.files, l.findings)) as Uint8Array<ArrayBuffer>], { type: XLSX }));
+      note.textContent = 'Annotated workbook ready.';
+    } catch (e) {
+      note.textContent = e instanceof Error ? e.message : String(e);
+    }
+  });
 
   /** The user stops a job that waits for them (an OTP, the go-ahead to file): serve says what was left undone. */
   const cancel = () => {
@@ -234,6 +323,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     .then((job) => {
       if (job?.state !== 'running' && job?.state !== 'asking') return undefined;
       busy(true);
+      jobFiles = [];
       state.textContent = `A request to the portal (${job.action}, ${formLabel(job.form)}) is still running…`;
       return follow();
     })
@@ -263,10 +353,6 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   });
   $('p-annotated').addEventListener('click', async () => {
     const res = await call('/api/job/annotated');
-    if (!res.ok) return;
-    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await res.blob()), download: 'portal-errors.xlsx' });
-    document.body.append(a);
-    a.click();
-    a.remove();
+    if (res.ok) save('portal-errors.xlsx', await res.blob());
   });
 }

@@ -1,5 +1,8 @@
 /** Messages between the page and the engine's worker. */
+import type { Finding } from '../../src/model/finding.js';
 import type { ReturnForm } from '../../src/model/form.js';
+import type { ReportRow } from '../../src/report/findings-data.js';
+import type { PortalError } from '../../src/upload/error-report.js';
 import type { WebCheckResult, WebFailure } from '../../src/web/check.js';
 
 export interface CheckRequest {
@@ -18,7 +21,25 @@ export interface CheckRequest {
 }
 
 /** What the page asks the worker; each request carries an id its answers carry back. */
-export type Request = CheckRequest | { readonly type: 'annotate' } | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+/**
+ * A job's findings from gstr1 serve (what stopped an upload, what the portal refused on the rows)
+ * and the portal errors a status found, to be put on `files` (the files the page has) and worded.
+ */
+export interface JobFindingsRequest {
+  readonly type: 'job-findings';
+  readonly files: readonly File[];
+  readonly findings: readonly Finding[];
+  readonly portalErrors: readonly PortalError[];
+}
+
+/** The annotated workbook: of the last check, or of `files` with `findings` (a job's). */
+export interface AnnotateRequest {
+  readonly type: 'annotate';
+  readonly files?: readonly File[];
+  readonly findings?: readonly Finding[];
+}
+
+export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
 
 export type ToWorker = Request & { readonly id: number };
 
@@ -32,6 +53,7 @@ export type Answer =
   | { readonly type: 'result'; readonly result: PageResult; readonly ms: number }
   | { readonly type: 'failure'; readonly failure: WebFailure }
   | { readonly type: 'annotated'; readonly bytes: Uint8Array; readonly notes: number }
+  | { readonly type: 'job-findings'; readonly rows: readonly ReportRow[]; readonly findings: readonly Finding[] }
   | { readonly type: 'split'; readonly bytes: Uint8Array; readonly sheets: readonly { readonly name: string; readonly rows: number }[]; readonly rejected: number }
   | { readonly type: 'json-zip'; readonly bytes: Uint8Array }
   | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly unmatched: number }

@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, jobFindings, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -73,8 +73,15 @@ async function handle(m: ToWorker): Promise<void> {
       return;
     }
     case 'annotate': {
-      const a = await annotateToBytes(inputs, findings);
+      if (m.files) useFiles(m.files);
+      const a = await annotateToBytes(inputs, m.findings ?? findings);
       post({ type: 'annotated', bytes: a.bytes, notes: a.notes }, [a.bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    case 'job-findings': {
+      if (m.files.length) useFiles(m.files);
+      const j = await jobFindings(m.files.length ? inputs : [], m.findings, m.portalErrors);
+      post({ type: 'job-findings', rows: j.rows, findings: j.findings });
       return;
     }
     case 'split': {

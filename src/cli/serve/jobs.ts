@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Gstr1Error } from '../../model/errors.js';
 import type { ReturnForm } from '../../model/form.js';
+import type { Finding } from '../../model/finding.js';
+import type { PortalError } from '../../upload/error-report.js';
 import type { FilingCheck } from '../../upload/run.js';
 
 export type Question =
@@ -18,6 +20,16 @@ export interface Failure {
   readonly code: string;
   readonly message: string;
   readonly hint: string;
+}
+
+/**
+ * What the page lists under a job's outcome, kept apart from the job's view (which the page polls):
+ * the findings that stopped an upload or that the portal reported on the rows, the files named as
+ * the page chose them; and the portal's errors a status call found, for the page to put on its files.
+ */
+export interface JobFindings {
+  readonly findings: readonly Finding[];
+  readonly portalErrors: readonly PortalError[];
 }
 
 /** The return a job works on: the page names it (the form above all) in every outcome. */
@@ -68,6 +80,8 @@ export class Job {
   stopped: Stop | undefined;
   private result: unknown;
   private failure: Failure | undefined;
+  /** the findings of its outcome, fetched by the page once it is done */
+  findings: JobFindings = { findings: [], portalErrors: [] };
 
   constructor(
     readonly action: string,

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
-import type { Params } from '../../model/finding.js';
+import type { Finding, Params } from '../../model/finding.js';
 import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
@@ -50,7 +50,27 @@ function registerOf(r: PortalRequest): RegisterOptions {
 export function failureOf(e: unknown): Failure {
   if (e instanceof Gstr1Error) return wording({ code: e.code, params: e.params });
   // never a stack trace, and nothing that could carry a secret: only that it failed
-  return { code: 'INTERNAL', message: 'The request to the portal failed unexpectedly.', hint: 'See the terminal running gstr1 serve (run it with --verbose for details).' };
+  return wording({ code: 'SERVE_INTERNAL', params: {} });
+}
+
+/** A file the page chose, as serve holds it (job-request.ts HeldFile): its name on the page, its path here. */
+interface ChosenFile {
+  readonly name: string;
+  readonly path: string;
+}
+
+/**
+ * Findings as the page knows its files: by the names it chose them under, not the paths of serve's
+ * temporary folder (in the finding's place and in its parameters, e.g. the file of a first use).
+ */
+export function asChosen(findings: readonly Finding[], files: readonly ChosenFile[]): Finding[] {
+  const names = new Map(files.map((f) => [f.path, f.name]));
+  const named = <T>(v: T): T => (typeof v === 'string' && names.has(v) ? (names.get(v) as T) : v);
+  return findings.map((f) => ({
+    ...f,
+    ...(f.file !== undefined ? { file: named(f.file) } : {}),
+    ...(f.params ? { params: Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, named(v)])) } : {}),
+  }));
 }
 
 /** A code and its parameters as the page shows them: options named by its form fields. */
@@ -82,8 +102,9 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
   };
 }
 
-/** Runs `r` for `job` on `files` (saved in `dir`); the result is what the page shows. */
-export async function runPortal(s: PortalSettings, r: PortalRequest, files: readonly string[], dir: string, job: Job): Promise<void> {
+/** Runs `r` for `job` on `held` (saved in `dir`); the result is what the page shows. */
+export async function runPortal(s: PortalSettings, r: PortalRequest, held: readonly ChosenFile[], dir: string, job: Job): Promise<void> {
+  const files = held.map((f) => f.path);
   try {
     const run = runOptions(s, r, job);
     // a GSTR-1A for a period before the form existed: refused as the command line refuses it, before the files are read
@@ -98,9 +119,12 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
         ...(r.turnover !== undefined ? { turnover: r.turnover } : {}),
       });
       if (res.status === 'refused') {
-        job.finish({ status: 'refused', errors: res.result.findings.errors });
+        // the page lists what stopped it (GET /api/job/findings), as its own check lists findings
+        job.findings = { findings: asChosen(res.result.findings.items, held), portalErrors: [] };
+        job.finish({ status: 'refused', errors: res.result.findings.errors, warnings: res.result.findings.warnings });
         return;
       }
+      job.findings = { findings: asChosen(res.portalFindings, held), portalErrors: [] };
       job.finish({
         status: 'uploaded',
         // a return with no document is not sent: said in the catalogue's words, as gstr1 upload says it
@@ -118,7 +142,11 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, files: read
     }
     if (r.action === 'status') {
       const st = await returnStatus(run);
+      // the status reads no file: the page puts these on the files it has, as it does a saved status report
+      const portalErrors = st.chunks.flatMap((c) => c.errors);
+      job.findings = { findings: [], portalErrors };
       job.finish({
+        portalErrors: portalErrors.length,
         chunks: st.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length })),
         ...(st.filed ? { filed: st.filed } : {}),
         ...(st.locked ? { locked: true } : {}),

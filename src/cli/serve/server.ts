@@ -92,7 +92,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       send(res, 200, { portal: opts.portal ? { provider: opts.portal.provider } : null });
       return;
     }
-    if (req.method !== 'POST' && !(req.method === 'GET' && path === '/api/job')) {
+    if (req.method !== 'POST' && !(req.method === 'GET' && (path === '/api/job' || path === '/api/job/findings'))) {
       send(res, 405, { code: 'METHOD' });
       return;
     }
@@ -116,8 +116,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       send(res, 200, job ? job.view() : null);
       return;
     }
+    if (path === '/api/job/findings') {
+      // once the job is done: what stopped an upload, what the portal refused, the errors a status found
+      send(res, 200, job && !job.busy ? job.findings : { findings: [], portalErrors: [] });
+      return;
+    }
     if (!opts.portal) {
-      send(res, 409, { code: 'NO_PORTAL', message: 'gstr1 serve was started without --provider: the page can check, not upload or file.' });
+      send(res, 409, failureOf(new Gstr1Error('SERVE_NO_PORTAL', {})));
       return;
     }
     const json = JSON.parse((await body(req, MAX_JSON)).toString('utf8') || '{}') as Record<string, unknown>;
@@ -131,7 +136,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     }
     if (path === '/api/job') {
       if (job?.busy) {
-        send(res, 409, { code: 'BUSY', message: 'Another request to the portal is still running.' });
+        send(res, 409, failureOf(new Gstr1Error('SERVE_BUSY', {})));
         return;
       }
       const action = json.action;
@@ -158,7 +163,7 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
       else await rm(join(inbox, MAPPING), { force: true });
       // the return as the portal knows it (the GSTIN in capitals), for the page to name
       const started = jobs.start(action, { gstin: r.gstin.trim().toUpperCase(), period: r.period.trim(), form });
-      void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()].map((f) => f.path), inbox, started);
+      void runPortal(opts.portal, { ...r, ...(mapping ? { mapping } : {}) }, [...files.values()], inbox, started);
       send(res, 202, started.view());
       return;
     }

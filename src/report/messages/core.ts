@@ -173,13 +173,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   TEMPLATE_V1: {
     message: (p) =>
       `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}${p.reason === 'hsn-rate' ? ' has no Rate column, which the HSN summary needs from the May 2021 return' : ''}); it cannot be read for this return`,
-    hint: () => 'Copy your rows into the current template (gstr1 template writes it), sheet by sheet under the same headers.',
+    hint: (_p, w = CLI_WORDS) => `Copy your rows into the current template (${w.templateFrom}), sheet by sheet under the same headers.`,
   },
   TEMPLATE_V1_READ: {
     message: (p) =>
       `This is the V1.x GSTR-1 template (sheet ${s(p.sheet)}); it was read${p.filled ? ` with the current template's defaults for the columns it lacks (${s(p.filled)})` : ''}`,
-    hint: () =>
-      'Reverse Charge is taken as N and Note Supply Type as Regular; if that is wrong, copy your rows into the current template (gstr1 template). The original-invoice, reason and Pre GST columns are no longer reported.',
+    hint: (_p, w = CLI_WORDS) =>
+      `Reverse Charge is taken as N and Note Supply Type as Regular; if that is wrong, copy your rows into the current template (${w.templateFrom}). The original-invoice, reason and Pre GST columns are no longer reported.`,
   },
   HEADER_COLUMN_IGNORED: {
     message: (p) =>
@@ -300,7 +300,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   OPTION_DATE: { input: true, message: (p, w = CLI_WORDS) => `${w.option(p.option)} must be a date, not "${s(p.value)}"`, hint: () => 'e.g. 01-Jul-2017' },
   ANNOTATED_TOO_LARGE: {
     message: (p) => `The annotated workbook would pass ${s(p.limit)}, more than a zip without ZIP64 holds; it was not written`,
-    hint: () => 'Split the return into several workbooks and annotate each, or list the findings with gstr1 validate --report findings.csv.',
+    hint: (_p, w = CLI_WORDS) => `Split the return into several workbooks and annotate each, or ${w.findingsList}.`,
   },
   OUTPUT_SAME_AS_INPUT: {
     input: true,
@@ -310,7 +310,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   STATUS_JSON: {
     input: true,
     message: (p) => `${s(p.file)} is not a return-status response (not valid JSON)`,
-    hint: () => 'Save the status call\'s reply as it came (gstr1 status prints it), or the error_report part of it.',
+    hint: (_p, w = CLI_WORDS) => `Save the status call's reply as it came (${w.statusSource}), or the error_report part of it.`,
   },
   JSON_RETURN_MISMATCH: {
     input: true,

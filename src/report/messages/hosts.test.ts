@@ -1,10 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { hintOf, MESSAGES, messageOf } from './index.js';
+import { JSON_INPUT_MESSAGES } from './json-input.js';
 
-/** Flags the web page has a form field for, or no counterpart at all (it reads files by name). */
-const PAGE_FLAGS = /--(gstin|period|form|turnover|sez|pan|section|layout|mapping)\b/;
-/** Codes the page cannot meet: it reads no JSON return and offers no --layout. */
-const CLI_ONLY = new Set(['JSON_RETURN_MISMATCH', 'OPTION_LAYOUT']);
+/**
+ * A command line in a text: a gstr1 command (`gstr1 upload`...) or an option (`--nil`). `gstr1 serve`
+ * is the page's own server, which the page names as such (whoever runs it is told what to do), and
+ * "a gstr1 bug" names the tool, not a step.
+ */
+const COMMAND_LINE = /\bgstr1 (?:convert|validate|upload|status|reset|file|to-excel|template|split|mapping|annotate|emulator)\b|(?<![\w-])--[a-z]/;
+
+/**
+ * Codes the page can never show, and why: every other code of the catalogue is one it can meet
+ * (the check in its worker, or a job or a refusal of gstr1 serve), so a new code is held to the
+ * page's words unless it is listed here.
+ */
+const CLI_ONLY: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.keys(JSON_INPUT_MESSAGES).map((c) => [c, 'a JSON return is read by validate, to-excel and upload only: the page and serve read spreadsheets'])),
+  JSON_RETURN_MISMATCH: 'JSON input', INPUT_JSON: 'JSON input', JSON_SECTION_UNREADABLE: 'JSON input (to-excel)',
+  IFF_OTHER_GSTIN: 'the page has no IFF months (--iff)', IFF_OTHER_PERIOD: 'the page has no IFF months (--iff)',
+  OUTPUT_CHUNK_IS_INPUT: 'files the command line writes', TEMPLATE_FILES_EXIST: 'files the command line writes', CONVERT_OLDER_FILES: 'files the command line writes',
+  LISTEN_PORT_IN_USE: 'starting a server', LISTEN_PORT_NOT_ALLOWED: 'starting a server', LISTEN_ADDRESS_UNAVAILABLE: 'starting a server',
+  EMULATOR_HOST: 'starting the emulator', SERVE_NOT_BUILT: 'starting gstr1 serve', UPLOAD_PROVIDER_NAME: 'gstr1 serve checks --provider as it starts',
+  OPTION_LAYOUT: 'the page has no --layout', OPTION_MAPPING_ACTION: 'gstr1 mapping only', OPTION_PRESET: "the page's layout list offers the presets only",
+  // the page's File button always sends the chosen files, and never asks for a nil return
+  UPLOAD_GSTR1A_NIL: '--nil', UPLOAD_NIL_WITH_DATA: '--nil', UPLOAD_JOURNAL_NO_TOTALS: 'gstr1 file without files',
+};
+
+/** The codes the page can show: the catalogue less the command line's own. */
+const pageCodes = () => Object.keys(MESSAGES).filter((c) => !(c in CLI_ONLY));
+
+/** The reasons a finding of the page can have: no registration date is given there, so none is "before-registration". */
+const PAGE_REASONS = [undefined, 'sez', 'after-period', 'hsn-rate', 'more'];
 
 describe('hosts: one message set, options named as the reader sees them', () => {
   it('the command line names flags; the page names its form fields', () => {
@@ -31,21 +57,35 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect(hintOf(turnover, 'web')).toBe('e.g. --max-bytes 4500000');
   });
 
-  it('no message or hint on the page names a flag the page has a field for, or none', () => {
-    const sample = { reason: 'sez', option: '--gstin', other: 'b2b', layout: 'x', value: 'v' };
-    for (const code of Object.keys(MESSAGES).filter((c) => !CLI_ONLY.has(c))) {
-      for (const reason of [undefined, 'sez', 'before-registration', 'after-period']) {
+  it('no text the page can show names a gstr1 command or an option: the page has fields and buttons, no command line', () => {
+    const shown = pageCodes();
+    // the trace below is not empty, and holds what the page meets through gstr1 serve
+    expect(shown).toEqual(expect.arrayContaining(['UPLOAD_CHUNKS_PENDING', 'UPLOAD_NOTHING_TO_FILE', 'UPLOAD_REPLY_LOST', 'RET191113', 'SERVE_FILE_TOO_LARGE', 'REGISTER_MAPPING_INVALID']));
+    const sample = { option: '--gstin', other: 'b2b', layout: 'x', value: 'v', file: 'sales.xlsx', sheet: 'b2b' };
+    for (const code of shown) {
+      for (const reason of PAGE_REASONS) {
         for (const form of [undefined, 'gstr1a', 'GSTR-1A']) {
           const f = { code, params: { ...sample, reason, ...(form ? { form } : {}) } };
-          expect(`${messageOf(f, 'web')} ${hintOf(f, 'web')}`, code).not.toMatch(PAGE_FLAGS);
+          expect(`${messageOf(f, 'web')} ${hintOf(f, 'web')}`, code).not.toMatch(COMMAND_LINE);
         }
       }
     }
   });
+
   it('what the page shows through gstr1 serve names no step it cannot take', () => {
     const nothing = { code: 'UPLOAD_NOTHING_TO_FILE', params: {} };
     expect(hintOf(nothing)).toMatch(/\(gstr1 validate\).*use --nil\.$/);
-    expect(hintOf(nothing, 'web')).toBe('If the workbook does have invoices, check that its sheets were recognised (press Check and look at Rows per sheet), upload it, then file. A nil return is filed from the command line: gstr1 file --nil.');
+    expect(hintOf(nothing, 'web')).toBe('If the workbook does have invoices, check that its sheets were recognised (press Check and look at Rows per sheet), upload it, then file. A nil return is not filed from this page: file it on the GST portal.');
+    // the command line keeps its commands; the page names its buttons for the same step
+    const pending = { code: 'UPLOAD_CHUNKS_PENDING', params: { count: 1, chunks: '2' } };
+    expect(hintOf(pending)).toBe('Run gstr1 upload with the same files again: it finishes them. Then file.');
+    expect(hintOf(pending, 'web')).toBe('Press Upload to the portal with the same files again: it finishes them. Then file.');
+    const lost = { code: 'UPLOAD_REPLY_LOST', params: {} };
+    expect(hintOf(lost)).toBe('Run gstr1 status, then the same command again: it checks the portal before sending anything twice.');
+    expect(hintOf(lost, 'web')).toBe('Press Upload status, then the same button again: it checks the portal before sending anything twice.');
+    const form = { code: 'UPLOAD_FORM', params: { value: 'gstr3b' } };
+    expect(hintOf(form)).toBe('Use --form gstr1 (the default) or --form gstr1a.');
+    expect(hintOf(form, 'web')).toBe('Use GSTR-1 in Form (the default) or GSTR-1A in Form.');
     const unknown = { code: 'REGISTER_COLUMN_UNKNOWN', params: { found: 'Txable Val', candidates: 'Taxable Value' } };
     expect(hintOf(unknown)).toContain('gstr1 mapping init');
     expect(hintOf(unknown, 'web')).not.toContain('gstr1 mapping init');

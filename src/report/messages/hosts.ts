@@ -2,8 +2,13 @@
  * Where a message is read, and how each place names what the user chose. The command line names
  * an option by its flag (--gstin); the web page by its form field ("GSTIN", web/index.html). There
  * is one message set: a message asks these words for the option it names, and the page's words
- * for a flag it has no field for fall back to the flag.
+ * for a flag it has no field for fall back to the flag. So for the steps of the portal work: the
+ * command line runs a command (gstr1 upload), the page has a button (Upload to the portal) and no
+ * command line, so a hint the page shows names no command or option (hosts.test.ts checks every
+ * code it can meet).
  */
+import { formLabel, parseForm } from '../../model/form.js';
+
 export type Host = 'cli' | 'web';
 
 /** The web page's form field for each flag a message may name. */
@@ -41,8 +46,45 @@ export interface HostWords {
   uploadFileGstr1: string;
   /** how to see whether a return's sheets were recognised */
   checkSheets: string;
-  /** how to file a nil return on purpose, as a sentence (the page files none: the command line does) */
+  /** how to file a nil return on purpose, as a sentence (the page files none) */
   nilReturn: string;
+  // The steps of the portal work as each reader takes them: a command to run, a button to press.
+  /** the verb of taking a step again: `run` (a command) / `press` (a button) */
+  run: string;
+  /** the step just taken: `the same command` / `the same button` */
+  same: string;
+  /** a step that failed, taken again: `run again` / `press the button again` */
+  again: string;
+  /** where what the portal holds for the return is seen */
+  seeStatus: string;
+  /** the upload step */
+  uploadStep: string;
+  /** the filing step */
+  fileStep: string;
+  /** how to check a return's data before upload */
+  checkReturn: string;
+  /** how to file what was uploaded when the files given differ from it, after "or" */
+  fileUploaded: string;
+  /** where the provider's address is set */
+  providerAddress: string;
+  /** how to ask the portal whether a return is filed, in brackets */
+  trackReturn: string;
+  /** how to give the provider's credentials, as a sentence */
+  setCredentials: string;
+  /** how to give the taxpayer's OTP, as a sentence */
+  giveOtp: string;
+  /** what to do with a provider reply this tool cannot read, as a sentence */
+  reportReply: string;
+  /** where more about a provider's error is learnt, after "See the provider code; " */
+  providerDetails: string;
+  /** where the current template comes from, in brackets */
+  templateFrom: string;
+  /** another way to see every finding when the annotated workbook is too large, after "or" */
+  findingsList: string;
+  /** where a status reply saved from the portal comes from, in brackets */
+  statusSource: string;
+  /** how to make a column mapping anew, as a sentence */
+  draftMapping: string;
 }
 
 export const CLI_WORDS: HostWords = {
@@ -59,13 +101,33 @@ export const CLI_WORDS: HostWords = {
   uploadFileGstr1: 'gstr1 upload, gstr1 file',
   checkSheets: 'gstr1 validate',
   nilReturn: 'To file a nil return on purpose, use --nil.',
+  run: 'run',
+  same: 'the same command',
+  again: 'run again',
+  seeStatus: 'gstr1 status',
+  uploadStep: 'gstr1 upload',
+  fileStep: 'gstr1 file',
+  checkReturn: 'gstr1 validate',
+  fileUploaded: 'file without files to file what was uploaded',
+  providerAddress: '--base-url',
+  trackReturn: 'gstr1 status --track',
+  setCredentials: 'Set the environment variables, or put them in a config file readable only by you (chmod 600) and pass --config.',
+  giveOtp: 'Give the OTP sent to the taxpayer (--otp), or run interactively to be asked.',
+  reportReply: 'Run again with --verbose and report the (redacted) output.',
+  providerDetails: 'run again with --verbose for details',
+  templateFrom: 'gstr1 template writes it',
+  findingsList: 'list the findings with gstr1 validate --report findings.csv',
+  statusSource: 'gstr1 status prints it',
+  draftMapping: 'Draft a new one with gstr1 mapping init <register file>, then correct the header names in it.',
 };
 
 const field = (flag: unknown) => WEB_FIELDS[String(flag ?? '')];
+/** A value as the page's field shows it: its Form lists GSTR-1 and GSTR-1A, not gstr1 and gstr1a. */
+const shown = (flag: unknown, value: string) => (flag === '--form' && parseForm(value) ? formLabel(parseForm(value)!) : value);
 
 const WEB: HostWords = {
   option: (flag) => field(flag) ?? CLI_WORDS.option(flag),
-  example: (flag, value) => (field(flag) ? `${value} in ${field(flag)}` : CLI_WORDS.example(flag, value)),
+  example: (flag, value) => (field(flag) ? `${shown(flag, value)} in ${field(flag)}` : CLI_WORDS.example(flag, value)),
   add: (flag) => (field(flag) ? `Fill in ${field(flag)}.` : CLI_WORDS.add(flag)),
   unset: (flag) => (field(flag) ? `untick "${field(flag)}"` : CLI_WORDS.unset(flag)),
   asRegister: 'choose its layout under Sales register options (or map its columns there)',
@@ -76,7 +138,28 @@ const WEB: HostWords = {
   uploadGstr1a: 'Upload to the portal, GSTR-1A in Form',
   uploadFileGstr1: 'GSTR-1 in Form: Upload to the portal, then File GSTR-1',
   checkSheets: 'press Check and look at Rows per sheet',
-  nilReturn: 'A nil return is filed from the command line: gstr1 file --nil.',
+  // the page's Upload and File buttons always send the chosen files: a return with none is not filed from it
+  nilReturn: 'A nil return is not filed from this page: file it on the GST portal.',
+  run: 'press',
+  same: 'the same button',
+  again: 'press the button again',
+  seeStatus: 'Upload status',
+  uploadStep: 'Upload to the portal',
+  fileStep: 'the File button',
+  checkReturn: 'press Check',
+  fileUploaded: 'choose the files that were uploaded',
+  // the server holds the address and the credentials: whoever started it changes them, not the page
+  providerAddress: 'the provider address gstr1 serve was started with',
+  trackReturn: 'on gst.gov.in',
+  setCredentials: 'Whoever runs gstr1 serve sets them in its environment, or in a config file readable only by them, and starts it again.',
+  // the page asks for the OTP itself when the portal wants one
+  giveOtp: 'Press the button again and type the OTP sent to the taxpayer when the page asks for it.',
+  reportReply: 'Try again later; if it keeps happening, report it, naming the provider and the time.',
+  providerDetails: 'the provider can say what it means',
+  templateFrom: 'download the blank one at the top of this page',
+  findingsList: 'download the findings (CSV) instead',
+  statusSource: 'from the portal or the provider',
+  draftMapping: 'Map the register\'s columns again under Sales register options, or import a corrected mapping file.',
 };
 
 export function hostWords(host: Host | undefined): HostWords {

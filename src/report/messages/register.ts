@@ -45,7 +45,7 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_MAPPING_INVALID: {
     input: true,
     message: (p) => `The mapping file ${s(p.file)} cannot be used: ${s(p.detail)}`,
-    hint: () => 'Draft a new one with gstr1 mapping init <register file>, then correct the header names in it.',
+    hint: (_p, w = CLI_WORDS) => w.draftMapping,
   },
   REGISTER_HEADER_NOT_FOUND: {
     input: true,

@@ -9,6 +9,7 @@ import { CLI_WORDS } from './hosts.js';
 import { fsReasonWords } from './core.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const via = (p: Record<string, unknown>) => `${s(p.provider) || 'the provider'}${p.op ? ` (${s(p.op)})` : ''}`;
 const detail = (p: Record<string, unknown>) => [p.providerCode, p.detail].filter((x) => x !== undefined && x !== '').map(String).join(': ');
 const with_ = (p: Record<string, unknown>) => (detail(p) ? `: ${detail(p)}` : '');
@@ -35,7 +36,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CREDENTIALS_MISSING: {
     input: true,
     message: (p) => `Credentials for ${s(p.provider)} are missing: ${s(p.missing)}`,
-    hint: () => 'Set the environment variables, or put them in a config file readable only by you (chmod 600) and pass --config.',
+    hint: (_p, w = CLI_WORDS) => w.setCredentials,
   },
   UPLOAD_CONFIG_PERMISSIONS: {
     input: true,
@@ -57,7 +58,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   SERVE_FILE_TOO_LARGE: {
     input: true,
     message: (p) => `${s(p.name)} is larger than gstr1 serve takes (${s(p.max)} at most)`,
-    hint: () => 'Split the register by month or by section into smaller files, or upload it with gstr1 upload on the command line.',
+    hint: () => 'Split the register by month or by section into smaller files, or ask whoever runs gstr1 serve to upload it from the command line.',
   },
   SERVE_FILES_BUSY: {
     message: () => 'The files cannot be changed while a request to the portal is running: it may still read them',
@@ -79,11 +80,11 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
-    hint: () => 'Move the file aside to start afresh; check the return on the portal (gstr1 status --track) first.',
+    hint: (_p, w = CLI_WORDS) => `Move the file aside to start afresh; check the return on the portal (${w.trackReturn}) first.`,
   },
   UPLOAD_JOURNAL_WRITE: {
     message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
-    hint: () => 'Free some space (or give back write permission on that folder), then run the same command again: it asks the portal what it already has and goes on from there.',
+    hint: (_p, w = CLI_WORDS) => `Free some space (or give back write permission on that folder), then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
   },
   UPLOAD_FILED_NOT_RECORDED: {
     message: (p) => `The return is filed${p.arn && p.arn !== 'unknown' ? `: ARN ${s(p.arn)}` : ''} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
@@ -142,15 +143,15 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_CHUNKS_REFUSED: {
     message: (p) => `Not filed: the portal refused ${s(p.count)} uploaded chunk(s) when they were saved (chunk ${s(p.chunks)}); nothing of them is on the portal`,
-    hint: () => 'gstr1 status shows what the portal answered (a return already filed elsewhere cannot be uploaded or filed again). Once that is put right, upload again, then file.',
+    hint: (_p, w = CLI_WORDS) => `${w.seeStatus} shows what the portal answered (a return already filed elsewhere cannot be uploaded or filed again). Once that is put right, upload again, then file.`,
   },
   UPLOAD_CHUNKS_PENDING: {
     message: (p) => `Not filed: ${s(p.count)} uploaded chunk(s) have no final status yet (chunk ${s(p.chunks)})`,
-    hint: () => 'Run gstr1 upload with the same files again: it finishes them. Then file.',
+    hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.uploadStep} with the same files again: it finishes them. Then file.`,
   },
   UPLOAD_NOT_UPLOADED: {
     message: (p) => `Not filed: the files given differ from what was uploaded (chunk ${s(p.chunks)} of them was never saved to this destination)`,
-    hint: () => 'Upload these files first (gstr1 upload), or file without files to file what was uploaded.',
+    hint: (_p, w = CLI_WORDS) => `Upload these files first (${w.uploadStep}), or ${w.fileUploaded}.`,
   },
   UPLOAD_JOURNAL_NO_TOTALS: {
     message: (p) => `The journal does not record what chunk ${s(p.chunks)} held (it was written by an older version)`,
@@ -158,18 +159,18 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
 
   // ------------------------------------------------------------------ provider kinds
-  UPLOAD_OTP_REQUIRED: { message: (p) => `A portal session is needed${with_(p)}`, hint: () => 'Give the OTP sent to the taxpayer (--otp), or run interactively to be asked.' },
-  UPLOAD_SESSION_EXPIRED: { message: (p) => `The portal session expired${with_(p)}`, hint: () => 'Run again; you will be asked for a new OTP.' },
+  UPLOAD_OTP_REQUIRED: { message: (p) => `A portal session is needed${with_(p)}`, hint: (_p, w = CLI_WORDS) => w.giveOtp },
+  UPLOAD_SESSION_EXPIRED: { message: (p) => `The portal session expired${with_(p)}`, hint: (_p, w = CLI_WORDS) => `${cap(w.again)}; you will be asked for a new OTP.` },
   UPLOAD_INVALID_OTP: { message: (p) => `The OTP was not accepted by ${via(p)}${with_(p)}`, hint: () => 'Use the latest OTP, within its validity; request a new one if it expired.' },
   UPLOAD_AUTH_FAILED: {
     message: (p) => `${via(p)} refused the credentials${with_(p)}`,
     hint: () => 'Check the API credentials and the GST user name; on gst.gov.in, enable API access (Profile > Manage API Access).',
   },
-  UPLOAD_MAX_SESSIONS: { message: (p) => `Too many open portal sessions for this user${with_(p)}`, hint: () => 'Log out of other sessions or wait for them to expire, then run again.' },
-  UPLOAD_RATE_LIMITED: { message: (p) => `${via(p)} is limiting requests${with_(p)}`, hint: () => 'Wait a minute and run again; the run resumes where it stopped.' },
-  UPLOAD_IN_PROGRESS: { message: (p) => `The portal is still processing the request${with_(p)}`, hint: () => 'Run the same command again later; it continues where it stopped.' },
-  UPLOAD_RESET_IN_PROGRESS: { message: (p) => `A reset of this return is still being processed${with_(p)}`, hint: () => 'Wait a little and run again.' },
-  UPLOAD_SUMMARY_PENDING: { message: (p) => `The portal is still generating the summary${with_(p)}`, hint: () => 'Wait a minute and run gstr1 file again.' },
+  UPLOAD_MAX_SESSIONS: { message: (p) => `Too many open portal sessions for this user${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Log out of other sessions or wait for them to expire, then ${w.again}.` },
+  UPLOAD_RATE_LIMITED: { message: (p) => `${via(p)} is limiting requests${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Wait a minute and ${w.again}; the run resumes where it stopped.` },
+  UPLOAD_IN_PROGRESS: { message: (p) => `The portal is still processing the request${with_(p)}`, hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.same} again later; it continues where it stopped.` },
+  UPLOAD_RESET_IN_PROGRESS: { message: (p) => `A reset of this return is still being processed${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Wait a little and ${w.again}.` },
+  UPLOAD_SUMMARY_PENDING: { message: (p) => `The portal is still generating the summary${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Wait a minute and ${w.run} ${w.fileStep} again.` },
   UPLOAD_ALREADY_READY: { message: () => 'The return is already ready to file', hint: () => '' },
   UPLOAD_ALREADY_FILED: {
     message: (p) => `This ${p.form ? s(p.form) : 'return'} is already filed${p.arn ? ` (ARN ${s(p.arn)})` : ''}${p.arn ? '' : with_(p)}`,
@@ -178,23 +179,23 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
         ? 'A GSTR-1A is filed once per period; further corrections go in a later GSTR-1 as amendments.'
         : `Nothing more can be saved or filed for this return. Corrections go in a later GSTR-1 as amendments, or, from the July 2024 period and before the period's GSTR-3B is filed, in its GSTR-1A${w.gstr1aForm}.`,
   },
-  UPLOAD_SUMMARY_STALE: { message: (p) => `The summary is not the latest${with_(p)}`, hint: () => 'Run gstr1 file again: it proceeds to file again and fetches the new summary.' },
+  UPLOAD_SUMMARY_STALE: { message: (p) => `The summary is not the latest${with_(p)}`, hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.fileStep} again: it proceeds to file again and fetches the new summary.` },
   UPLOAD_NOT_SIGNATORY: { message: (p) => `The PAN is not an authorised signatory of this GSTIN${with_(p)}`, hint: () => "Give the PAN of a signatory registered for this GSTIN on the portal." },
   UPLOAD_PREREQUISITE_MISSING: { message: (p) => `The portal requires an earlier step first${with_(p)}`, hint: () => 'File the previous period\'s GSTR-3B, then proceed to file again.' },
-  UPLOAD_UNKNOWN_REFERENCE: { message: (p) => `The portal does not know this reference id${with_(p)}`, hint: () => 'Check the reference id; old ones expire. gstr1 status shows the latest.' },
+  UPLOAD_UNKNOWN_REFERENCE: { message: (p) => `The portal does not know this reference id${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Check the reference id; old ones expire. ${w.seeStatus} shows the latest.` },
   UPLOAD_NO_DATA: { message: (p) => `The portal has nothing for this request${with_(p)}`, hint: () => '' },
-  UPLOAD_REJECTED: { message: (p) => `The portal rejected the request${with_(p)}`, hint: () => 'Fix the data (gstr1 validate) and upload again.' },
+  UPLOAD_REJECTED: { message: (p) => `The portal rejected the request${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Fix the data (${w.checkReturn}) and upload again.` },
   UPLOAD_BAD_REQUEST: { message: (p) => `${via(p)} refused the request${with_(p)}`, hint: () => 'Check the GSTIN, period and options; report it if they are right.' },
-  UPLOAD_NOT_FOUND: { message: (p) => `${via(p)} does not offer this endpoint${with_(p)}`, hint: () => 'Check --base-url; the provider may have moved the API.' },
+  UPLOAD_NOT_FOUND: { message: (p) => `${via(p)} does not offer this endpoint${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Check ${w.providerAddress}; the provider may have moved the API.` },
   UPLOAD_UNSUPPORTED: { message: (p) => `${s(p.provider)} cannot do this: ${s(p.op)}`, hint: () => 'Do this step on the GST portal, or use another provider.' },
   UPLOAD_SERVER_ERROR: { message: (p) => `${via(p)} or the GST system is failing${with_(p)}`, hint: () => 'Try again later; the run resumes where it stopped.' },
-  UPLOAD_NETWORK_ERROR: { message: (p) => `${via(p)} could not be reached${with_(p)}`, hint: () => 'Check the connection and --base-url, then run again.' },
+  UPLOAD_NETWORK_ERROR: { message: (p) => `${via(p)} could not be reached${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Check the connection and ${w.providerAddress}, then ${w.again}.` },
   UPLOAD_REPLY_LOST: {
     message: (p) => `The reply from ${via(p)} was lost, and whether the request took effect could not be confirmed${with_(p)}`,
-    hint: () => 'Run gstr1 status, then the same command again: it checks the portal before sending anything twice.',
+    hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.seeStatus}, then ${w.same} again: it checks the portal before sending anything twice.`,
   },
-  UPLOAD_BAD_RESPONSE: { message: (p) => `${via(p)} sent a reply this tool does not understand${with_(p)}`, hint: () => 'Run again with --verbose and report the (redacted) output.' },
-  UPLOAD_PROVIDER_ERROR: { message: (p) => `${via(p)} reported an error${with_(p)}`, hint: () => 'See the provider code; run again with --verbose for details.' },
+  UPLOAD_BAD_RESPONSE: { message: (p) => `${via(p)} sent a reply this tool does not understand${with_(p)}`, hint: (_p, w = CLI_WORDS) => w.reportReply },
+  UPLOAD_PROVIDER_ERROR: { message: (p) => `${via(p)} reported an error${with_(p)}`, hint: (_p, w = CLI_WORDS) => `See the provider code; ${w.providerDetails}.` },
   UPLOAD_TOTALS_MISMATCH: {
     message: (p) => `The portal's summary differs from the saved data in ${s(p.count)} place(s)`,
     hint: () => 'Some rows were not accepted (see the error report) or the portal holds other data: fix and upload again, or reset and upload everything.',
@@ -223,5 +224,18 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     input: true,
     message: (p) => `${s(p.host)} is not an address of this machine, so nothing can listen on it`,
     hint: () => 'Use --host 127.0.0.1 (the default).',
+  },
+  SERVE_INTERNAL: {
+    message: () => 'The request to the portal failed unexpectedly',
+    // nothing more is known here: the page says so, and where to look before trying again
+    hint: () => 'Press Upload status to see what the portal holds for this period, then try again; if it happens again, please report it.',
+  },
+  SERVE_BUSY: {
+    message: () => 'Another request to the portal is still running',
+    hint: () => 'Wait for it to finish (a page opened on it follows it), or cancel it there if it waits for an answer.',
+  },
+  SERVE_NO_PORTAL: {
+    message: () => 'gstr1 serve was started without a provider: this page can check a return, not upload or file it',
+    hint: () => 'Whoever runs gstr1 serve can start it again with a provider (whitebooks or sandbox) and its credentials.',
   },
 };
