@@ -320,13 +320,14 @@ describe('web page: static build in Chromium', () => {
   });
 
   it('shows progress on a long file and cancels it; the next check runs in a fresh worker', async () => {
-    const m = await generateReturn({ lines: 20_000, out: join(dir, 'ret-20000'), formats: 'xlsx', quiet: true });
+    // long enough that the check is still running when Cancel is pressed, on a busy machine too
+    const m = await generateReturn({ lines: 80_000, out: join(dir, 'ret-80000'), formats: 'xlsx', quiet: true });
     const { page } = await open();
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(m.files.xlsx!);
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
     await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await expect.poll(() => page.locator('#progress-text').textContent(), SLOW).toMatch(/^[\d,]+ rows read from ret-20000\.xlsx, [\d,]+ rows a second$/);
+    await expect.poll(() => page.locator('#progress-text').textContent(), SLOW).toMatch(/^[\d,]+ rows read from ret-80000\.xlsx, [\d,]+ rows a second$/);
     await shot(page, '8-progress');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('#form-error').textContent()).toBe('Check cancelled.');
