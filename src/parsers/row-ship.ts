@@ -81,7 +81,12 @@ export function shippedBuffers(b: ShippedBatch): ArrayBuffer[] {
   return [b.numbers.buffer as ArrayBuffer, b.tags.buffer as ArrayBuffer, b.cellLengths.buffer as ArrayBuffer];
 }
 
-/** The reading side: what the reader reports goes here, and each batch of rows leaves packed. */
+/**
+ * The reading side: what the reader reports goes here, and the rows are packed one at a time as
+ * they are read (`add`), a batch leaving at `take`. No row is kept once added: a batch's rows held
+ * until it is packed outlived the young generation and filled the old one (peak memory grew with
+ * the return's length).
+ */
 export class RowPacker {
   /** the reader's findings sink: they travel with the next batch */
   readonly findings: FindingSink;
@@ -95,64 +100,73 @@ export class RowPacker {
   private last: unknown[] = [];
   private read: (v: Partial<FieldValues>, slots: unknown[]) => void = () => {};
   private slots: unknown[] = [];
+  // the batch being packed
+  private sheet: ShippedSheet | undefined;
+  private n = 0;
+  private tags = new Uint8Array(0);
+  private numbers = new Float64Array(0);
+  private cellLengths = new Int32Array(0);
+  private k = 0;
+  private q = 0;
+  private c = 0;
+  private texts: string[] = [];
+  private others: unknown[] = [];
+  private rowTexts: string[] = [];
+  private otherCells: Record<number, readonly RawCell[]> = {};
 
   constructor() {
     this.findings = { push: (f) => void this.pending.push(f) };
   }
 
-  /** Rows of one sheet (as the reader yielded them, in order) packed with what was reported before and while they were read. */
+  /** Rows of one sheet packed with what was reported before and while they were read (add each, then take). */
   pack(rows: readonly ParsedRow[]): ShippedBatch {
-    let sheet: ShippedSheet | undefined;
-    if (rows.length > 0 && rows[0]!.ctx !== this.ctx) sheet = this.open(rows[0]!.ctx);
+    for (const r of rows) this.add(r);
+    return this.take();
+  }
+
+  /** One row, as the reader yielded it: the rows of a batch are of one sheet. */
+  add(row: ParsedRow): void {
+    if (row.ctx !== this.ctx) {
+      if (this.n > 0) throw new Error('a batch holds rows of one sheet');
+      this.sheet = this.open(row.ctx);
+    }
     const w = this.fields.length;
-    const n = rows.length;
-    const tags = new Uint8Array(n * w);
-    const numbers = new Float64Array(n * (w + 1));
-    const texts: string[] = [];
-    const others: unknown[] = [];
-    let cellCount = 0;
-    for (let r = 0; r < n; r++) cellCount += rows[r]!.line === undefined ? rows[r]!.cells.length + 1 : 1;
-    const cellLengths = new Int32Array(cellCount);
-    const rowTexts: string[] = new Array(n);
-    const otherCells: Record<number, readonly RawCell[]> = {};
-    const { cols, last, slots } = this;
-    let k = 0;
-    let q = 0;
-    let c = 0;
-    for (let r = 0; r < n; r++) {
-      const row = rows[r]!;
-      if (row.ctx !== this.ctx) throw new Error('a batch holds rows of one sheet');
-      const cells = row.cells;
-      this.read(row.values, slots);
-      numbers[q++] = row.row;
-      for (let i = 0; i < w; i++, k++) {
-        const x = slots[i];
-        // only a field with a default asks whether its cell was blank (DocumentStore.create)
-        const col = cols[i]!;
-        const blank = col === NOT_ASKED ? 0 : col < 0 || isBlank(cells[col]) ? BLANK : 0;
-        if (x === undefined) tags[k] = UNDEFINED | blank;
-        else if (typeof x === 'number') {
-          tags[k] = NUMBER | blank;
-          numbers[q++] = x;
-        } else if (typeof x === 'string') {
-          if (x === last[i]) tags[k] = SAME | blank;
-          else {
-            last[i] = x;
-            texts.push(x);
-            tags[k] = TEXT | blank;
-          }
-        } else {
-          tags[k] = OTHER | blank;
-          others.push(x);
+    const cells = row.cells;
+    const line = row.line;
+    this.room(w, line === undefined ? cells.length + 1 : 1);
+    const { cols, last, slots, tags, numbers, cellLengths } = this;
+    const r = this.n++;
+    let k = this.k;
+    let q = this.q;
+    let c = this.c;
+    this.read(row.values, slots);
+    numbers[q++] = row.row;
+    for (let i = 0; i < w; i++, k++) {
+      const x = slots[i];
+      // only a field with a default asks whether its cell was blank (DocumentStore.create)
+      const col = cols[i]!;
+      const blank = col === NOT_ASKED ? 0 : col < 0 || isBlank(cells[col]) ? BLANK : 0;
+      if (x === undefined) tags[k] = UNDEFINED | blank;
+      else if (typeof x === 'number') {
+        tags[k] = NUMBER | blank;
+        numbers[q++] = x;
+      } else if (typeof x === 'string') {
+        if (x === last[i]) tags[k] = SAME | blank;
+        else {
+          last[i] = x;
+          this.texts.push(x);
+          tags[k] = TEXT | blank;
         }
+      } else {
+        tags[k] = OTHER | blank;
+        this.others.push(x);
       }
-      const line = row.line;
-      if (line !== undefined) {
-        // the row's cells are its line cut at the separator: the line is all that travels
-        cellLengths[c++] = -1 - line.length;
-        rowTexts[r] = line;
-        continue;
-      }
+    }
+    if (line !== undefined) {
+      // the row's cells are its line cut at the separator: the line is all that travels
+      cellLengths[c++] = -1 - line.length;
+      this.rowTexts.push(line);
+    } else {
       cellLengths[c++] = cells.length;
       let plain = true;
       for (let i = 0; i < cells.length; i++) {
@@ -164,16 +178,50 @@ export class RowPacker {
           cellLengths[c++] = -1;
         }
       }
-      if (plain) rowTexts[r] = cells.join('');
+      if (plain) this.rowTexts.push(cells.join(''));
       else {
-        rowTexts[r] = '';
-        otherCells[r] = cells;
+        this.rowTexts.push('');
+        this.otherCells[r] = cells;
       }
     }
-    return {
-      ...this.reported(), ...(sheet ? { sheet } : {}), rows: n, numbers, tags, texts, others,
-      cellLengths, cellText: rowTexts.join(''), otherCells,
+    this.k = k;
+    this.q = q;
+    this.c = c;
+  }
+
+  /** The batch packed since the last one, with what was reported and counted meanwhile. */
+  take(): ShippedBatch {
+    const batch: ShippedBatch = {
+      ...this.reported(), ...(this.sheet ? { sheet: this.sheet } : {}), rows: this.n,
+      numbers: this.numbers.slice(0, this.q), tags: this.tags.slice(0, this.k), texts: this.texts, others: this.others,
+      cellLengths: this.cellLengths.slice(0, this.c), cellText: this.rowTexts.join(''), otherCells: this.otherCells,
     };
+    this.sheet = undefined;
+    this.n = this.k = this.q = this.c = 0;
+    this.texts = [];
+    this.others = [];
+    this.rowTexts = [];
+    this.otherCells = {};
+    return batch;
+  }
+
+  /** Room for one more row of `w` slots and `cellEntries` cell entries (kept from batch to batch, doubled when short). */
+  private room(w: number, cellEntries: number): void {
+    if (this.k + w > this.tags.length) {
+      const a = new Uint8Array(size(this.tags.length, this.k + w));
+      a.set(this.tags);
+      this.tags = a;
+    }
+    if (this.q + w + 1 > this.numbers.length) {
+      const a = new Float64Array(size(this.numbers.length, this.q + w + 1));
+      a.set(this.numbers);
+      this.numbers = a;
+    }
+    if (this.c + cellEntries > this.cellLengths.length) {
+      const a = new Int32Array(size(this.cellLengths.length, this.c + cellEntries));
+      a.set(this.cellLengths);
+      this.cellLengths = a;
+    }
   }
 
   /** What was reported and counted since the last batch (after the last one: the reader's last words). */
@@ -209,6 +257,13 @@ export class RowPacker {
       columns: ctx.columns, format: ctx.format, headerRow: ctx.headerRow, ...(ctx.delimiter ? { delimiter: ctx.delimiter } : {}), fields,
     };
   }
+}
+
+/** A new length for a typed array of `length` items that must hold `need`: doubled until it does. */
+function size(length: number, need: number): number {
+  let n = Math.max(1024, length * 2);
+  while (n < need) n *= 2;
+  return n;
 }
 
 /** Copies a values object's fields into slots, in order: one compiled function per sheet, like valuesMaker. */

@@ -109,16 +109,14 @@ export async function runRowRules(job: RowRulesJob, post?: BatchPost): Promise<R
   if (post) {
     // the reader's findings and counts travel with the rows, for the mapping thread to report
     const packer = new RowPacker();
-    const rows: ParsedRow[] = [];
     for await (const item of readRowBatches(job.files, { ...job.read, findings: packer.findings, stats: packer.stats })) {
       for (const row of item) {
         check(row);
-        rows.push(row);
+        packer.add(row);
       }
-      await post(packer.pack(rows));
-      rows.length = 0;
+      await post(packer.take());
     }
-    await post(packer.pack(rows));
+    await post(packer.take());
     return { rows: seq, findings };
   }
   // the reader's own findings are the mapping thread's to report

@@ -18,10 +18,10 @@ export function secondCore(envVar: string, cores = availableParallelism()): bool
 }
 
 /** A worker on the module `name` (without extension) beside `from` (the caller's import.meta.url). */
-export function startWorker(name: string, from: string, workerData: unknown): Worker {
+export function startWorker(name: string, from: string, workerData: unknown, resourceLimits: ResourceLimits = WORKER_LIMITS): Worker {
   const url = new URL(`./${name}${from.endsWith('.ts') ? '.ts' : '.js'}`, from);
-  if (url.pathname.endsWith('.js')) return new Worker(url, { workerData, resourceLimits: WORKER_LIMITS });
+  if (url.pathname.endsWith('.js')) return new Worker(url, { workerData, resourceLimits });
   // run from the TypeScript sources (the tests): the worker loads them through tsx as well
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+  return new Worker(boot, { eval: true, workerData, resourceLimits });
 }

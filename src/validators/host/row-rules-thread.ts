@@ -27,9 +27,16 @@ export const WINDOW = 4;
 
 const PROGRESS_EVERY = 5000;
 
+/**
+ * The reading thread's young generation when it ships its rows: half the usual. With 16 MB its heap
+ * grew with the return (33–44 MB committed at 100,000 lines, 51–69 MB at 500,000, for a live heap
+ * of about 20 MB at both); with 8 MB it stayed at 32–33 MB.
+ */
+const SHIPPING_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export const rowRulesThread: RowRulesRunner = (job) => {
   if (!secondCore('GSTR1_RULE_THREAD')) return undefined;
-  const worker = startWorker('row-rules-worker', import.meta.url, { job });
+  const worker = startWorker('row-rules-worker', import.meta.url, { job }, job.ship ? SHIPPING_LIMITS : undefined);
   // checking only, it never keeps the process alive: a run that ended early does not wait for it;
   // shipping, this thread waits on its rows (and a run that ends early stops it)
   if (!job.ship) worker.unref();
