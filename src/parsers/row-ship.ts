@@ -7,8 +7,10 @@
  *   - numbers (and row numbers) in one Float64Array, transferred, not copied;
  *   - strings only where a column's value changes from the row before (the lines of one invoice
  *     repeat its recipient, number, date and place of supply);
- *   - the raw cells, for findings that quote them, as one text with each cell's length: a row's
- *     `cells` are cut from it only when asked for (ShippedRow).
+ *   - the raw cells, for findings that quote them: the row's CSV line where its batch has no
+ *     quotes (RawRow.line), else its cells joined with each one's length; a row's `cells` are cut
+ *     from that text only when asked for (ShippedRow);
+ *   - what the reader reported and counted meanwhile.
  * The receiving side rebuilds each row's values with the same object literal the reader uses
  * (valuesMaker), so a mapped row looks the same whichever thread read it. Plain data only: this
  * runs in the browser's engine too, where the host decides whether there is a second thread.
