@@ -183,6 +183,23 @@ export class DocumentStore {
     return i;
   }
 
+  /** The item of document `id` at rate `rt` (where addItem sums a line of that rate), or -1. */
+  itemAt(id: number, rt: number): number {
+    const rate = this.rates.id(rt);
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = this.items.int(i, NEXT)) if (this.items.int(i, RT) === rate) return i;
+    return -1;
+  }
+
+  /** Whether any item of the section has tax amounts given (addTax): a spreadsheet's usually has none. */
+  get anyTaxGiven(): boolean {
+    return this.givenOf.size > 0;
+  }
+
+  /** Whether the item's lines gave their tax amounts (addTax). */
+  taxGiven(item: number): boolean {
+    return this.givenOf.has(item);
+  }
+
   /** Sums a line's cess into its item (adding a zero changes no sum, so none is kept for it). */
   private addCess(item: number, csamt: number): void {
     this.cessOf.set(item, (this.cessOf.get(item) ?? 0) + csamt);

@@ -122,4 +122,27 @@ describe('b2b', () => {
     expect(mapped.json).toEqual(first.json);
     expect(mapped.findings.items).toEqual([]);
   });
+
+  it('refuses a line that leaves the tax blank where another line of the item gave it, or the reverse (DOC_TAX_PARTLY_GIVEN)', () => {
+    const other = { ctin: BUYER2, pos: '29' };
+    const given = mapRows('b2b', [
+      line({ ...other, txval: p('10000'), iamt: p('1800') }),
+      line({ ...other, txval: p('10000') }),
+      // another rate of the same invoice is its own item: nothing to compare
+      line({ ...other, rt: 5, txval: p('1000') }),
+    ]);
+    expect(given.accepted).toEqual([true, false, true]);
+    expect(given.findings.items).toEqual([
+      expect.objectContaining({ code: 'DOC_TAX_PARTLY_GIVEN', row: 6, column: 'Integrated Tax Amount', params: { document: 'INV/1', rate: 18, given: 'other' } }),
+    ]);
+    const blankFirst = mapRows('b2b', [line({ ...other, txval: p('10000') }), line({ ...other, txval: p('10000'), iamt: p('1800') })]);
+    expect(blankFirst.findings.items.map((f) => [f.code, f.row, f.params?.given])).toEqual([['DOC_TAX_PARTLY_GIVEN', 6, 'this']]);
+    // given on every line, or on none: summed as before
+    const all = mapRows('b2b', [line({ ...other, txval: p('10000'), iamt: p('1800') }), line({ ...other, txval: p('10000'), iamt: p('1800') })]);
+    expect(all.findings.items).toEqual([]);
+    expect(all.json).toMatchObject([{ inv: [{ itms: [{ itm_det: { txval: 20000, iamt: 3600 } }] }] }]);
+    const none = mapRows('b2b', [line({ ...other, txval: p('10000') }), line({ ...other, txval: p('10000') })]);
+    expect(none.findings.items).toEqual([]);
+    expect(none.json).toMatchObject([{ inv: [{ itms: [{ itm_det: { txval: 20000, iamt: 3600 } }] }] }]);
+  });
 });

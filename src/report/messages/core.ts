@@ -251,6 +251,14 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
       `${s(p.column)} differs from the first line of document ${s(p.document)} (row ${s(p.firstRow)}: ${p.expected === '' || p.expected === undefined ? 'blank' : `"${s(p.expected)}"`})`,
     hint: () => 'Every line of one invoice or note must repeat the same invoice-level details; correct this line or give it its own number.',
   },
+  DOC_TAX_PARTLY_GIVEN: {
+    message: (p) =>
+      p.given === 'this'
+        ? `This line gives tax amounts, but another line of document ${s(p.document)} at ${s(p.rate)}%, summed into the same item, leaves them blank`
+        : `This line leaves the tax amounts blank, but another line of document ${s(p.document)} at ${s(p.rate)}%, summed into the same item, gives them`,
+    hint: () =>
+      'Fill the tax amounts on every line of this document at this rate, or leave them blank on all of them to have the tax worked out from taxable value and rate; part given, part left out, the item\'s tax would be wrong.',
+  },
   HSN_SHEET_PERIOD: {
     message: (p) =>
       `Sheet "${s(p.sheet)}" does not fit the ${periodInWords(p.period)} return: ${
