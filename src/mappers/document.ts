@@ -14,6 +14,7 @@ import { DocumentStore, type GivenTax, type Item } from './document-store.js';
 import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 import type { ReturnContext } from '../model/return.js';
 import { noTaxType } from '../model/no-tax.js';
+import { givesTax, taxCell } from '../model/given-tax.js';
 
 type Values = Partial<FieldValues>;
 
@@ -82,6 +83,7 @@ class DocumentBuilder implements SectionBuilder {
 
   add(row: ParsedRow): boolean {
     const v = row.values;
+    const given = givesTax(v);
     const num = v[this.spec.number] as string;
     const store = this.store;
     const key = this.numbers.intern(num);
@@ -100,10 +102,10 @@ class DocumentBuilder implements SectionBuilder {
         });
         return false;
       }
-      if (this.partlyGiven(id, row)) return false;
+      if (this.partlyGiven(id, row, given)) return false;
     }
     const item = store.addItem(id, v.rt!, v.txval ?? 0, v.csamt ?? 0);
-    if (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined) store.addTax(item, v);
+    if (given) store.addTax(item, v);
     return true;
   }
 
@@ -112,16 +114,14 @@ class DocumentBuilder implements SectionBuilder {
    * blank, or the reverse: the item's tax would be understated (or overstated) without a word. A
    * supply without payment of tax writes 0 either way (RET191150 judges what was given).
    */
-  private partlyGiven(id: number, row: ParsedRow): boolean {
+  private partlyGiven(id: number, row: ParsedRow, given: boolean): boolean {
     const v = row.values;
-    const given = v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined;
     const store = this.store;
     if (!given && !store.anyTaxGiven) return false;
     const item = store.itemAt(id, v.rt!);
     if (item < 0 || store.taxGiven(item) === given || noTaxType(v)) return false;
-    const cell: Field = !given ? 'iamt' : v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
     this.ctx.findings.push({
-      code: 'DOC_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, cell),
+      code: 'DOC_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, taxCell(v)),
       params: { document: v[this.spec.number] as string, rate: v.rt!, given: given ? 'this' : 'other' },
     });
     return true;

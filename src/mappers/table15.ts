@@ -17,6 +17,7 @@
 import type { Field, FieldValues } from '../model/fields.js';
 import { formatPaise, taxHead } from '../model/money.js';
 import { noTaxType } from '../model/no-tax.js';
+import { givesTax, taxCell } from '../model/given-tax.js';
 import type { ReturnContext } from '../model/return.js';
 import type { SectionKey, SheetId } from '../model/sheets.js';
 import { table15InterState } from '../model/table15-supply.js';
@@ -105,15 +106,14 @@ class Table15Builder implements SectionBuilder {
       }
     }
     const rt = v.rt!;
-    const given = v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined;
+    const given = givesTax(v);
     let line = d.lines.get(rt);
     if (!line) d.lines.set(rt, (line = { rt, txval: 0, csamt: 0, firstRow: row.row, given }));
     else if (line.given !== given && !noTaxType(v)) {
       // summed into one line, part given and part not would under- or over-state its tax silently
       // (a supply without payment of tax writes 0 either way; RET191150 reports what was given)
-      const cell: Field = !given ? 'iamt' : v.iamt !== undefined ? 'iamt' : v.camt !== undefined ? 'camt' : 'samt';
       this.ctx.findings.push({
-        code: 'ECOM_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, cell),
+        code: 'ECOM_TAX_PARTLY_GIVEN', severity: 'error', ...at(row, taxCell(v)),
         params: { firstRow: line.firstRow, rate: rt, given: given ? 'this' : 'first', ...(v.inum ? { document: v.inum } : {}) },
       });
       return false;

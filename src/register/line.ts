@@ -8,6 +8,7 @@
 import { expectedTax, formatPaise } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
+import { givesTax } from '../model/given-tax.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
@@ -161,7 +162,7 @@ export class LineReader {
       rate = v.igstRate ? v.igstRate : (v.cgstRate ?? 0) + (v.sgstRate ?? 0);
       rateFrom = 'rates';
     }
-    if (rate === undefined && this.taxGiven && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
+    if (rate === undefined && this.taxGiven && givesTax(v)) {
       const tax = (v.iamt ?? 0) + (v.camt ?? 0) + (v.samt ?? 0);
       rate = rateFromAmounts(txval, tax, diffPercent, this.o.rates);
       if (rate === undefined) {

@@ -8,6 +8,7 @@ import type { Field } from '../model/fields.js';
 import type { Location, Params } from '../model/finding.js';
 import { expectedTax, formatPaise } from '../model/money.js';
 import type { SheetId } from '../model/sheets.js';
+import { givesTax } from '../model/given-tax.js';
 import { at, type ParsedRow } from '../parsers/rows.js';
 import { hsnSplit } from '../model/dated-rules.js';
 import { noTaxType } from '../model/no-tax.js';
@@ -126,7 +127,7 @@ export function hsnTaxPass(
     row(row) {
       const id = row.ctx.spec.id;
       const v = row.values;
-      if (GIVEN_TAX_SHEETS.includes(id) && (v.iamt !== undefined || v.camt !== undefined || v.samt !== undefined)) {
+      if (GIVEN_TAX_SHEETS.includes(id) && givesTax(v)) {
         for (const d of taxDeviations(v)) held.push({ tab: 'b2b', where: at(row, d.field), deviation: d, single: true });
       }
       if (id === 'hsn' || id === 'hsnb2b' || id === 'hsnb2c') {

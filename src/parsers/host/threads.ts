@@ -25,3 +25,31 @@ export function startWorker(name: string, from: string, workerData: unknown, res
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData, resourceLimits });
 }
+
+/**
+ * A worker's messages as an async queue, in order. Its crash and its exit come as messages too
+ * (`failed`), so a reader waiting on it always gets an answer; what comes after the message it
+ * ends on is never asked for.
+ */
+export class Inbox<M> {
+  private readonly queue: M[] = [];
+  private waiting: ((m: M) => void) | undefined;
+
+  constructor(worker: Worker, failed: (message: string) => M, stopped: string) {
+    worker.on('message', (m: M) => this.put(m));
+    worker.on('error', (e) => this.put(failed(e.message)));
+    worker.on('exit', () => this.put(failed(stopped)));
+  }
+
+  next(): Promise<M> {
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
+    return new Promise((r) => (this.waiting = r));
+  }
+
+  private put(m: M): void {
+    const w = this.waiting;
+    this.waiting = undefined;
+    if (w) w(m);
+    else this.queue.push(m);
+  }
+}

@@ -5,12 +5,11 @@
  * output do not change; a machine with one core keeps reading in-thread (readsInWorker). The
  * Node host offers it to the engine as Host.readWorkbook.
  */
-import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { rowsOf, type RawRow, type RawSheet } from '../raw.js';
 import { unpackRows, type PackedRows } from './row-pack.js';
-import { secondCore, startWorker } from './threads.js';
+import { Inbox, secondCore, startWorker } from './threads.js';
 
 /** what the worker posts, in order: per sheet `sheet`, its `rows` batches, `end`; then `done` or an `error` */
 export type ReaderMessage =
@@ -25,30 +24,6 @@ export function readsInWorker(cores?: number): boolean {
   return secondCore('GSTR1_READER_THREAD', cores);
 }
 
-/** The worker's messages as an async queue. */
-class Inbox {
-  private readonly queue: ReaderMessage[] = [];
-  private waiting: ((m: ReaderMessage) => void) | undefined;
-
-  constructor(worker: Worker) {
-    const put = (m: ReaderMessage) => {
-      if (this.waiting) {
-        const w = this.waiting;
-        this.waiting = undefined;
-        w(m);
-      } else this.queue.push(m);
-    };
-    worker.on('message', put);
-    worker.on('error', (e) => put({ t: 'error', message: e.message }));
-    worker.on('exit', () => put({ t: 'error', message: 'the reading thread stopped' }));
-  }
-
-  next(): Promise<ReaderMessage> {
-    const m = this.queue.shift();
-    return m ? Promise.resolve(m) : new Promise((r) => (this.waiting = r));
-  }
-}
-
 function failure(m: ReaderMessage & { t: 'error' }, file: string): InputError {
   return m.code ? new InputError(m.code, m.params ?? {}) : new InputError('FILE_UNREADABLE', { file, detail: m.message ?? '' });
 }
@@ -56,7 +31,7 @@ function failure(m: ReaderMessage & { t: 'error' }, file: string): InputError {
 /** readXlsx, read in a worker thread. */
 export async function* readXlsxInWorker(file: string): AsyncGenerator<RawSheet> {
   const worker = startWorker('xlsx-worker', import.meta.url, { file });
-  const inbox = new Inbox(worker);
+  const inbox = new Inbox<ReaderMessage>(worker, (message) => ({ t: 'error', message }), 'the reading thread stopped');
   let sheetOpen = false;
   // one message of the open sheet: its rows (taken, so the worker may read one more batch), or its end
   const take = async (): Promise<readonly RawRow[] | undefined> => {

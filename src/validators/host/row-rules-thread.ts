@@ -5,12 +5,11 @@
  * worker's batches (parsers/row-ship.ts) instead of reading the files itself. A machine with one
  * core, or GSTR1_RULE_THREAD=0, reads and checks in this thread.
  */
-import type { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { RowLanding, type ShippedBatch } from '../../parsers/row-ship.js';
 import type { ParsedRow, ReadOptions } from '../../parsers/rows.js';
-import { secondCore, startWorker } from '../../parsers/host/threads.js';
+import { Inbox, secondCore, startWorker } from '../../parsers/host/threads.js';
 import type { RowRulesOutcome, RowRulesRunner } from '../row-rules.js';
 
 /** what the worker posts: batches of rows (a shipping job), then the outcome, or why it has none */
@@ -40,29 +39,29 @@ export const rowRulesThread: RowRulesRunner = (job) => {
   // checking only, it never keeps the process alive: a run that ended early does not wait for it;
   // shipping, this thread waits on its rows (and a run that ends early stops it)
   if (!job.ship) worker.unref();
-  const inbox = new Inbox(worker);
-  let failure: Error | undefined;
-  const outcome = new Promise<RowRulesOutcome>((resolve, reject) => {
-    inbox.onEnd = (m) => {
-      if (m.t === 'done') resolve(m.outcome);
-      else reject((failure = failed(m)));
-    };
-  });
+  const inbox = new Inbox<RowRulesMessage>(worker, (message) => ({ t: 'failed', message }), 'the rule thread stopped');
+  // the worker's last message: its outcome, or why there is none (after every batch of a shipping job)
+  let end!: (m: EndMessage) => void;
+  const ended = new Promise<EndMessage>((r) => (end = r));
+  const outcome = ended.then((m) => (m.t === 'done' ? m.outcome : Promise.reject(failed(m))));
   const stop = () => void worker.terminate();
-  if (!job.ship) return { outcome, stop };
+  if (!job.ship) {
+    void inbox.next().then((m) => end(m.t === 'rows' ? { t: 'failed', message: 'rows from a job that does not ship them' } : m));
+    return { outcome, stop };
+  }
   async function* rows(read: ReadOptions): AsyncGenerator<readonly ParsedRow[]> {
     const landing = new RowLanding(read.findings, read.stats);
     let total = 0;
     for (;;) {
-      const batch = await inbox.nextBatch();
-      if (!batch) {
+      const m = await inbox.next();
+      if (m.t !== 'rows') {
+        end(m);
         // every row was posted before the outcome: a failure ends the reading as it would have in this thread
-        await outcome.catch(() => undefined);
-        if (failure) throw failure;
+        if (m.t === 'failed') throw failed(m);
         return;
       }
       worker.postMessage(0);
-      const landed = landing.land(batch);
+      const landed = landing.land(m.batch);
       if (landed.length === 0) continue;
       yield landed;
       // every 5,000 rows, as the reader says it in this thread (rows.ts BatchRows)
@@ -74,45 +73,8 @@ export const rowRulesThread: RowRulesRunner = (job) => {
   return { outcome, stop, rows };
 };
 
+type EndMessage = Exclude<RowRulesMessage, { t: 'rows' }>;
+
 function failed(m: RowRulesMessage & { t: 'failed' }): Error {
   return m.code ? new InputError(m.code, m.params ?? {}) : new Error(m.message ?? 'the rule thread failed');
-}
-
-/** The worker's batches as an async queue; its last message (outcome or failure) goes to `onEnd`. */
-class Inbox {
-  private readonly queue: ShippedBatch[] = [];
-  private ended = false;
-  private waiting: ((b: ShippedBatch | undefined) => void) | undefined;
-  onEnd: (m: Exclude<RowRulesMessage, { t: 'rows' }>) => void = () => {};
-
-  constructor(worker: Worker) {
-    worker.on('message', (m: RowRulesMessage) => {
-      if (m.t === 'rows') return this.put(m.batch);
-      this.end(m);
-    });
-    worker.on('error', (e) => this.end({ t: 'failed', message: e.message }));
-    worker.on('exit', () => this.end({ t: 'failed', message: 'the rule thread stopped' }));
-  }
-
-  nextBatch(): Promise<ShippedBatch | undefined> {
-    const b = this.queue.shift();
-    if (b || this.ended) return Promise.resolve(b);
-    return new Promise((r) => (this.waiting = r));
-  }
-
-  private put(b: ShippedBatch): void {
-    const w = this.waiting;
-    this.waiting = undefined;
-    if (w) w(b);
-    else this.queue.push(b);
-  }
-
-  private end(m: Exclude<RowRulesMessage, { t: 'rows' }>): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.onEnd(m);
-    const w = this.waiting;
-    this.waiting = undefined;
-    w?.(undefined);
-  }
 }
