@@ -333,7 +333,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     const page = await openWith([big], '082025');
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
-      'Nothing was sent to the portal. b2b.csv is larger than gstr1 serve takes (1 MB at most). Split the register by month or by section into smaller files, or ask whoever runs gstr1 serve to upload it from the command line.',
+      'Nothing was sent to the portal. b2b.csv is larger than gstr1 serve takes (1 MB at most). Split the register by month or by section into smaller files, or ask whoever set up this page to upload it from the command line.',
     );
     expect(await page.getByRole('textbox', { name: 'OTP sent to the taxpayer' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Upload to the portal' }).isEnabled()).toBe(true);

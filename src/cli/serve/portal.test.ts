@@ -1,8 +1,9 @@
 /**
  * gstr1 serve's portal jobs for a GSTR-1A (the page's Form), through the same runs as the command
- * line's --form gstr1a, and a job that waits too long for its answer: stopped, nothing filed.
+ * line's --form gstr1a, a job that waits too long for its answer (stopped, nothing filed), and a
+ * credentials file refused in the words of the page's reader.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +142,29 @@ describe('gstr1 serve: a job left waiting for its answer', () => {
     // the files may change again: the job is over
     expect((await jobNow(quick)).state).toBe('failed');
     expect((await put(quick, 'b2b.csv', b2bCsv('WAIT/3', '05-Dec-2025'))).status).toBe(200);
+  });
+});
+
+describe('gstr1 serve: its credentials file, as the page tells it', () => {
+  let shared: RunningServer;
+  const config = join(dir, 'credentials.json');
+  beforeAll(async () => {
+    // a config file others may read: refused, and the page's reader cannot chmod it
+    writeFileSync(config, JSON.stringify(CREDENTIALS), { mode: 0o644 });
+    chmodSync(config, 0o644);
+    shared = await startServer({ root: dir, portal: { provider: 'whitebooks', baseUrl: emulator.url, configFile: config, env: {}, journalDir: join(dir, 'journal-config'), pollMs: 20 } });
+  });
+  afterAll(async () => {
+    await shared?.close();
+  });
+
+  it('asks whoever set the page up to make it private, naming no command and no path of the server', async () => {
+    const fp = '092025';
+    const job = await runJob(shared, { action: 'upload', gstin: GSTIN, period: fp, files: await handOver(shared, 'CONF/1', fp) });
+    expect(job).toMatchObject({
+      state: 'failed',
+      failure: { code: 'UPLOAD_CONFIG_PERMISSIONS', hint: 'Ask whoever set up this page to make its credentials file readable by them only, then press the button again.' },
+    });
+    expect(emulator.emulator.portal.state(GSTIN, fp).counts.saves).toBe(0);
   });
 });

@@ -95,7 +95,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   FILE_WRITE_TEMP: {
     message: (p) => `Could not write a working copy in the temporary folder ${s(p.folder)}: ${fsReasonWords(p.reason)}`,
-    hint: () => 'Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.',
+    hint: (_p, w = CLI_WORDS) => w.freeTemp,
   },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },
@@ -135,7 +135,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   FILE_ONLY_HIDDEN_SHEETS: {
     input: true,
     message: (p) => `${s(p.file)} has GSTR-1 data only on hidden sheets: ${s(p.sheets)}; hidden sheets are not read`,
-    hint: () => 'Unhide the sheet in Excel (right-click a sheet tab > Unhide), save, and run again; or copy its rows to a template sheet.',
+    hint: (_p, w = CLI_WORDS) => `Unhide the sheet in Excel (right-click a sheet tab > Unhide), save, ${w.againWithFile}; or copy its rows to a template sheet.`,
   },
   FILE_NO_KNOWN_SHEET: {
     input: true,

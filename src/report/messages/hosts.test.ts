@@ -4,10 +4,17 @@ import { JSON_INPUT_MESSAGES } from './json-input.js';
 
 /**
  * A command line in a text: a gstr1 command (`gstr1 upload`...) or an option (`--nil`). `gstr1 serve`
- * is the page's own server, which the page names as such (whoever runs it is told what to do), and
- * "a gstr1 bug" names the tool, not a step.
+ * is the page's own server, which a message may name as such, and "a gstr1 bug" names the tool,
+ * not a step.
  */
 const COMMAND_LINE = /\bgstr1 (?:convert|validate|upload|status|reset|file|to-excel|template|split|mapping|annotate|emulator)\b|(?<![\w-])--[a-z]/;
+
+/**
+ * What a page hint cannot ask of its reader, who may not be whoever set the page up and has no
+ * terminal: to start gstr1 serve, to run a shell command or run anything again, to set an
+ * environment variable. What has to be done on that machine, they ask that person to do.
+ */
+const SERVER_SIDE = /\bgstr1 serve\b|\bchmod\b|\bTMPDIR\b|\bnpm\b|\b[Rr]un again\b|\b[Rr]un: /;
 
 /**
  * Codes the page can never show, and why: every other code of the catalogue is one it can meet
@@ -67,6 +74,7 @@ describe('hosts: one message set, options named as the reader sees them', () => 
         for (const form of [undefined, 'gstr1a', 'GSTR-1A']) {
           const f = { code, params: { ...sample, reason, ...(form ? { form } : {}) } };
           expect(`${messageOf(f, 'web')} ${hintOf(f, 'web')}`, code).not.toMatch(COMMAND_LINE);
+          expect(hintOf(f, 'web'), code).not.toMatch(SERVER_SIDE);
         }
       }
     }
@@ -109,5 +117,43 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect(messageOf(nothing, 'web')).toBe(messageOf(nothing));
     expect(hintOf(nothing)).toBe('Check that its sheets were recognised (gstr1 validate).');
     expect(hintOf(nothing, 'web')).toBe('Check that its sheets were recognised (press Check and look at Rows per sheet).');
+  });
+
+  it('what is put right on the machine serve runs on is asked of whoever set the page up; the command line keeps its commands', () => {
+    // the server's own files: their paths mean nothing in a browser, and a shell command cannot be run there
+    const config = '/home/ops/.config/gstr1/credentials.json';
+    const open = { code: 'UPLOAD_CONFIG_PERMISSIONS', params: { file: config, mode: '0644' } };
+    expect(hintOf(open)).toBe(`Run: chmod 600 ${config}`);
+    expect(hintOf(open, 'web')).toBe('Ask whoever set up this page to make its credentials file readable by them only, then press the button again.');
+    const lock = { code: 'UPLOAD_LOCKED', params: { file: '/home/ops/.gstr1/27AAACR5055K1Z7-092025.lock', pid: 7 } };
+    expect(hintOf(lock)).toBe('Wait for it to finish. If no such run exists, delete /home/ops/.gstr1/27AAACR5055K1Z7-092025.lock.');
+    // every code about the server's files, folders or start, on the page: its reader asks, and is told what to ask
+    const journal = '/home/ops/.gstr1/journal/27AAACR5055K1Z7-092025.jsonl';
+    for (const f of [
+      open, lock,
+      { code: 'UPLOAD_CONFIG_OWNER', params: { file: config } },
+      { code: 'UPLOAD_CONFIG_UNREADABLE', params: { file: config, detail: 'ENOENT' } },
+      { code: 'UPLOAD_CREDENTIALS_MISSING', params: { provider: 'whitebooks', missing: 'GSTR1_WB_EMAIL' } },
+      { code: 'UPLOAD_JOURNAL_CORRUPT', params: { file: journal, line: 3 } },
+      { code: 'UPLOAD_JOURNAL_WRITE', params: { file: journal, reason: 'ENOSPC' } },
+      { code: 'UPLOAD_FILED_NOT_RECORDED', params: { file: journal, reason: 'ENOSPC', arn: 'AA2709250000001' } },
+      { code: 'UPLOAD_SESSION_NOT_KEPT', params: { file: journal, reason: 'ENOSPC' } },
+      { code: 'UPLOAD_JOURNAL_NO_DESTINATION', params: { file: journal } },
+      { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason: 'ENOSPC' } },
+      { code: 'SERVE_NO_PORTAL', params: {} },
+      { code: 'UPLOAD_NETWORK_ERROR', params: { provider: 'whitebooks' } },
+    ]) {
+      expect(hintOf(f, 'web'), f.code).not.toContain('/home/ops');
+      expect(hintOf(f, 'web'), f.code).toMatch(/\b[Aa]sk whoever set (?:it|up this page)\b/);
+    }
+
+    // the workbook is on the reader's own computer: they unhide the sheet, and choose the saved file again
+    const hidden = { code: 'FILE_ONLY_HIDDEN_SHEETS', params: { file: 'sales.xlsx', sheets: 'b2b' } };
+    expect(hintOf(hidden)).toBe('Unhide the sheet in Excel (right-click a sheet tab > Unhide), save, and run again; or copy its rows to a template sheet.');
+    expect(hintOf(hidden, 'web')).toBe('Unhide the sheet in Excel (right-click a sheet tab > Unhide), save, choose it again on this page and press the button again; or copy its rows to a template sheet.');
+
+    const temp = { code: 'FILE_WRITE_TEMP', params: { folder: '/tmp', reason: 'ENOSPC' } };
+    expect(hintOf(temp)).toContain('TMPDIR');
+    expect(hintOf(temp, 'web')).toBe('Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.');
   });
 });

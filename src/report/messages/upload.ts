@@ -41,13 +41,14 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CONFIG_PERMISSIONS: {
     input: true,
     message: (p) => `${s(p.file)} can be read by other users (mode ${s(p.mode)}); it holds secrets, so it was not used`,
-    hint: (p) => `Run: chmod 600 ${s(p.file)}`,
+    hint: (p, w = CLI_WORDS) => w.configPrivate(p.file),
   },
-  UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: () => 'Use a config file you own, readable only by you.' },
-  UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: () => 'Check the path, and that the file is a JSON object.' },
+  UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: (_p, w = CLI_WORDS) => w.configOwn },
+  UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: (_p, w = CLI_WORDS) => w.configCheck },
   SERVE_ANNOTATED_NOT_WRITTEN: {
     message: (p) => `The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder (${s(p.file)}): ${fsReasonWords(p.reason)}`,
-    hint: () => 'The upload itself went through. Free some space there, or start gstr1 serve again with TMPDIR (TEMP on Windows) set to a folder with room.',
+    // the page's code only: its reader asks whoever set it up, who has the machine
+    hint: () => 'The upload itself went through. Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.',
   },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   SERVE_FILE_NAME: {
@@ -58,7 +59,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   SERVE_FILE_TOO_LARGE: {
     input: true,
     message: (p) => `${s(p.name)} is larger than gstr1 serve takes (${s(p.max)} at most)`,
-    hint: () => 'Split the register by month or by section into smaller files, or ask whoever runs gstr1 serve to upload it from the command line.',
+    hint: () => 'Split the register by month or by section into smaller files, or ask whoever set up this page to upload it from the command line.',
   },
   SERVE_FILES_BUSY: {
     message: () => 'The files cannot be changed while a request to the portal is running: it may still read them',
@@ -76,23 +77,23 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
-    hint: (p) => `Wait for it to finish. If no such run exists, delete ${s(p.file)}.`,
+    hint: (p, w = CLI_WORDS) => `Wait for it to finish. ${w.staleLock(p.file)}`,
   },
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
-    hint: (_p, w = CLI_WORDS) => `Move the file aside to start afresh; check the return on the portal (${w.trackReturn}) first.`,
+    hint: (_p, w = CLI_WORDS) => `${w.onServer('move the file aside to start afresh')}; check the return on the portal (${w.trackReturn}) first.`,
   },
   UPLOAD_JOURNAL_WRITE: {
     message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
-    hint: (_p, w = CLI_WORDS) => `Free some space (or give back write permission on that folder), then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
+    hint: (_p, w = CLI_WORDS) => `${w.onServer('free some space (or give back write permission on that folder)')}, then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
   },
   UPLOAD_FILED_NOT_RECORDED: {
     message: (p) => `The return is filed${p.arn && p.arn !== 'unknown' ? `: ARN ${s(p.arn)}` : ''} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
-    hint: (p) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. Free some space on that disk.`,
+    hint: (p, w = CLI_WORDS) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. ${w.onServer('free some space on that disk')}.`,
   },
   UPLOAD_SESSION_NOT_KEPT: {
     message: (p) => `The portal session could not be kept in ${s(p.file)}: ${fsReasonWords(p.reason)}`,
-    hint: () => 'Nothing to do for this run; the next one asks for an OTP again. Free some space on that disk to keep sessions.',
+    hint: (_p, w = CLI_WORDS) => `Nothing to do for this run; the next one asks for an OTP again. ${w.onServer('free some space on that disk to keep sessions')}.`,
   },
   UPLOAD_JOURNAL_TAIL_REPAIRED: {
     message: (p) => `The last record of the journal ${s(p.file)} was cut off (a crash or power cut); its ${s(p.bytes)} incomplete byte(s) were removed`,
@@ -100,7 +101,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_JOURNAL_NO_DESTINATION: {
     message: (p) => `The journal ${s(p.file)} was written before journals recorded where they sent things; it is not used for this destination`,
-    hint: () => 'This run asks the portal instead of trusting that journal. Once you no longer need it, move it aside.',
+    hint: (_p, w = CLI_WORDS) => `This run asks the portal instead of trusting that journal. ${w.onServer('move it aside once it is no longer needed')}.`,
   },
   UPLOAD_PORTAL_CHANGED: {
     message: (p) => `The portal no longer holds what the journal remembers (${s(p.chunks)} chunk(s) shown as saved): a reset, or a save made elsewhere`,
@@ -236,6 +237,6 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   SERVE_NO_PORTAL: {
     message: () => 'gstr1 serve was started without a provider: this page can check a return, not upload or file it',
-    hint: () => 'Whoever runs gstr1 serve can start it again with a provider (whitebooks or sandbox) and its credentials.',
+    hint: () => 'Ask whoever set up this page to start it again with a provider (whitebooks or sandbox) and its credentials.',
   },
 };
