@@ -16,7 +16,8 @@ import { listenOn } from '../listen.js';
 
 export { EMULATOR_OPS, type EmulatorOp, type FaultSpec } from './faults.js';
 export { Portal, errorReport, type PortalOptions, type ReturnState } from './portal.js';
-export { defaultValidatePayload, structureError, type ValidatePayload } from './validate.js';
+export { structureError, type ValidatePayload } from './validate.js';
+export { defaultValidatePayload } from './own-checks.js';
 export { GENERIC_PORTAL_CODE, PORTAL_CODE, portalCodeOf, projectRules, type ProjectRulesOptions } from './rules.js';
 
 export interface EmulatorOptions extends Omit<PortalOptions, 'now'> {

@@ -84,6 +84,11 @@ describe('emulator: project rules', () => {
     expect(by('RET191190').message).toMatch(/^Number stl\/25-26\/1204 is already used in b2b,sez,de/);
   });
 
+  it('answers only the codes asked for: one rule\'s verdict, not the mappers\' beside it', () => {
+    expect(projectRules({ only: ['RET91708'] })(planted()).map(label)).toEqual(['hsn:19053100:RET91708']);
+    expect(projectRules({ only: ['RET191175'] })(planted()).map(label)).toEqual(['b2cs:rt17:RET191175']);
+  });
+
   it('leaves warnings and several findings on one record out: one error per record', () => {
     const src = payloadRows(planted(), CTX);
     const result = runRules(src, CTX, ruleContext(CTX), RULES);

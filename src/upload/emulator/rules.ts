@@ -98,11 +98,13 @@ export interface ProjectRulesOptions extends ValidateOptions {
   readonly sez?: boolean;
   /** the clock giving `today` when `today` is not set (the emulator passes its own) */
   readonly now?: () => number;
+  /** answer only the findings of these codes (a rule's own, not the mappers' it runs beside) @default every error */
+  readonly only?: readonly string[];
 }
 
 /** A `ValidatePayload` running the project's rule catalogue on a save body. */
 export function projectRules(opts: ProjectRulesOptions = {}): ValidatePayload {
-  const { rules = RULES, sez = false, now, ...validate } = opts;
+  const { rules = RULES, sez = false, now, only, ...validate } = opts;
   normaliseValidateOptions(validate);
   return (payload, ret = {}) => {
     const gstin = typeof payload.gstin === 'string' ? payload.gstin.trim().toUpperCase() : '';
@@ -113,7 +115,7 @@ export function projectRules(opts: ProjectRulesOptions = {}): ValidatePayload {
     const rctx = ruleContext(ctx, { ...validate, ...(today ? { today } : {}), ...(ret.form ? { form: ret.form } : {}) });
     const source = payloadRows(payload, ctx);
     const result = runRules(source, ctx, rctx, rules);
-    return portalErrorsOf(result, source);
+    return portalErrorsOf(result, source, only);
   };
 }
 
@@ -227,8 +229,8 @@ export function runRules(source: PayloadRows, ctx: ReturnContext, context: RuleC
 
 // ------------------------------------------------------------------------ findings → errors
 
-/** One PortalError per failing record, the first error finding on it winning. */
-export function portalErrorsOf(result: ProcessResult, source: PayloadRows): PortalError[] {
+/** One PortalError per failing record, the first error finding (of the `only` codes, if given) on it winning. */
+export function portalErrorsOf(result: ProcessResult, source: PayloadRows, only?: readonly string[]): PortalError[] {
   const out: PortalError[] = [];
   const failed = new Set<string>();
   const fail = (e: RecordEntry, code: string, message: string) => {
@@ -236,11 +238,13 @@ export function portalErrorsOf(result: ProcessResult, source: PayloadRows): Port
     failed.add(e.id);
     out.push({ key: e.key, code, message });
   };
-  for (const e of source.unreadable) {
-    fail(e, 'RET191106', `${PORTAL_MESSAGES.RET191106} The ${e.section} record cannot be read.`);
+  if (!only) {
+    for (const e of source.unreadable) {
+      fail(e, 'RET191106', `${PORTAL_MESSAGES.RET191106} The ${e.section} record cannot be read.`);
+    }
   }
   for (const f of result.findings.items) {
-    if (f.severity !== 'error') continue;
+    if (f.severity !== 'error' || (only && !only.includes(f.code))) continue;
     const code = portalCodeOf(f.code);
     const message = messageOf(f);
     for (const e of recordsOf(f, result, source)) fail(e, code, message);

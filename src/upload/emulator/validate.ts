@@ -4,20 +4,12 @@
  * types, empty sections, non-numeric amounts. Row-level checks (status PE) go through the
  * pluggable `ValidatePayload` hook: one PortalError per failing record, keyed with the entry's
  * `key` from walkRecords. The emulator's default is `projectRules` (rules.ts: the project's rule
- * catalogue); `defaultValidatePayload` here is a small self-contained set (GSTIN check
- * characters, document dates within the period, the rate list and the Rs 10 HSN tax tolerance)
- * kept for tests that want the portal's codes without the catalogue.
+ * catalogue); `defaultValidatePayload` (own-checks.ts) is a small set kept for tests that want
+ * the portal's codes and messages without the catalogue.
  */
 import type { ReturnForm } from '../../model/form.js';
-import { ratesFor } from '../../model/dated-rules.js';
-import { hasValidCheckChar } from '../../model/gstin.js';
-import { expectedTax, parseDecimalNumber } from '../../model/money.js';
-import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
 import type { PortalError } from '../error-report.js';
 import { HSN_TABS, layoutOf, walkRecords, type RecordEntry } from '../records.js';
-
-/** RET91708: the portal accepts an HSN row's tax up to Rs 10 away from taxable value × rate. */
-const HSN_TAX_TOLERANCE_PAISE = 1000;
 
 type Obj = Record<string, unknown>;
 
@@ -118,75 +110,3 @@ function recordTypes(e: RecordEntry): string | undefined {
   }
   return undefined;
 }
-
-// ------------------------------------------------------------------------------- row-level rules
-
-/** `dd-mm-yyyy` → ISO, or undefined. */
-function isoOf(d: unknown): string | undefined {
-  if (typeof d !== 'string') return undefined;
-  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(d);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
-}
-
-/** First day of the month 18 months before the period's month, but not before July 2017. */
-function earliest(p: Period): string {
-  const idx = p.year * 12 + (p.month - 1) - 18;
-  const y = Math.floor(idx / 12);
-  const m = (idx % 12) + 1;
-  const d = `${y}-${String(m).padStart(2, '0')}-01`;
-  return d < '2017-07-01' ? '2017-07-01' : d;
-}
-
-function itemRows(r: Obj): Obj[] {
-  if (!Array.isArray(r.itms)) return [];
-  return r.itms.filter(isObj).map((it) => (isObj(it.itm_det) ? it.itm_det : it));
-}
-
-/**
- * The emulator's default checks, deterministic so tests can plant each code: RET191113 (ctin
- * check character), RET191152 (etin), RET191114 / RET191115 (invoice / note date outside the
- * period or older than 18 months), RET191175 (rate not in the period's list), RET91708 (HSN tax
- * more than Rs 10 from taxable value × rate).
- */
-export const defaultValidatePayload: ValidatePayload = (payload) => {
-  const period = typeof payload.fp === 'string' ? parsePeriod(payload.fp) : undefined;
-  const out: PortalError[] = [];
-  const rates = period ? ratesFor(period) : undefined;
-  const last = period ? periodLastDay(period) : undefined;
-  const first = period ? earliest(period) : undefined;
-  for (const e of walkRecords(payload)) {
-    const err = (code: keyof typeof MESSAGES) => out.push({ key: e.key, code, message: MESSAGES[code] });
-    const r = e.record;
-    const ctin = e.key.ctin;
-    if (ctin && (e.section === 'b2b' || e.section === 'b2ba' || e.section === 'cdnr' || e.section === 'cdnra') && !hasValidCheckChar(ctin)) {
-      err('RET191113');
-      continue;
-    }
-    if (typeof r.etin === 'string' && r.etin && !hasValidCheckChar(r.etin)) {
-      err('RET191152');
-      continue;
-    }
-    const note = typeof r.nt_dt === 'string';
-    const date = isoOf(note ? r.nt_dt : r.idt);
-    if (date && last && first && (date > last || date < first)) {
-      err(note ? 'RET191115' : 'RET191114');
-      continue;
-    }
-    if (rates) {
-      const rts = e.section === 'hsn' || e.section === 'b2cs' ? [r.rt] : itemRows(r).map((i) => i.rt);
-      if (rts.some((rt) => typeof rt === 'number' && !rates.includes(rt))) {
-        err('RET191175');
-        continue;
-      }
-    }
-    if (e.section === 'hsn' && typeof r.rt === 'number') {
-      // in exact paise: "more than Rs. 10" off taxable value × rate, so exactly Rs 10 off passes
-      const [txval, ...heads] = [r.txval, r.iamt ?? 0, r.camt ?? 0, r.samt ?? 0].map((v) => (typeof v === 'number' ? parseDecimalNumber(v)?.hundredths : undefined));
-      if (txval !== undefined && heads.every((h) => h !== undefined)) {
-        const tax = heads.reduce((a, h) => a! + h!, 0)!;
-        if (Math.abs(tax - expectedTax(txval, r.rt)) > HSN_TAX_TOLERANCE_PAISE) err('RET91708');
-      }
-    }
-  }
-  return out;
-};
