@@ -95,7 +95,9 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   },
   FILE_WRITE_TEMP: {
     message: (p) => `Could not write a working copy in the temporary folder ${s(p.folder)}: ${fsReasonWords(p.reason)}`,
-    hint: (_p, w = CLI_WORDS) => w.freeTemp,
+    // on the page, met when the upload went through and only the copy marked with the portal's errors was not written
+    hint: (_p, w = CLI_WORDS) =>
+      w.onServer('Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.', 'free some space in the temporary folder of the computer it runs on.'),
   },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },

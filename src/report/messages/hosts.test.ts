@@ -142,6 +142,9 @@ describe('hosts: one message set, options named as the reader sees them', () => 
       { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason: 'ENOSPC' } },
       { code: 'SERVE_NO_PORTAL', params: {} },
       { code: 'UPLOAD_NETWORK_ERROR', params: { provider: 'whitebooks' } },
+      { code: 'UPLOAD_BASE_URL', params: { value: 'ftp://gsp.example' } },
+      { code: 'UPLOAD_INSECURE_URL', params: { value: 'http://gsp.example' } },
+      { code: 'UPLOAD_AUTH_FAILED', params: { provider: 'whitebooks' } },
     ]) {
       expect(hintOf(f, 'web'), f.code).not.toContain('/home/ops');
       expect(hintOf(f, 'web'), f.code).toMatch(/\b[Aa]sk whoever set (?:it|up this page)\b/);

@@ -85,22 +85,15 @@ export interface HostWords {
   statusSource: string;
   /** how to make a column mapping anew, as a sentence */
   draftMapping: string;
-  // What is put right on the machine the tool runs on. The page's reader may not be whoever set
-  // it up, and has no terminal and none of its files: they ask that person, and are told what to ask.
   /** a step taken again after the input file was put right and saved, after "save, ": `and run again` / choose it again, then the button */
   againWithFile: string;
-  /** how the config file holding the credentials is made readable by its owner only, as a sentence */
-  configPrivate(file: unknown): string;
-  /** what to do about a config file that belongs to another user, as a sentence */
-  configOwn: string;
-  /** what to do about a config file that cannot be read, as a sentence */
-  configCheck: string;
-  /** what to do when the temporary folder is full, as a sentence */
-  freeTemp: string;
-  /** what to do about a run's lock that no run holds any more (after "Wait for it to finish."), as a sentence */
-  staleLock(file: unknown): string;
-  /** a task on that machine, at the start of a sentence: `Free some space` / `Ask whoever set up this page to free some space` */
-  onServer(task: string): string;
+  /**
+   * Something done on the machine the tool runs on (its files, folders, environment, start), from
+   * the start of a sentence. The command line's reader is at that machine and is told `cli`; the
+   * page's reader may not be whoever set the page up, and has no terminal and none of its files:
+   * they ask that person to do `task` (no command, option or path of that machine in it).
+   */
+  onServer(cli: string, task: string): string;
 }
 
 export const CLI_WORDS: HostWords = {
@@ -136,12 +129,7 @@ export const CLI_WORDS: HostWords = {
   statusSource: 'gstr1 status prints it',
   draftMapping: 'Draft a new one with gstr1 mapping init <register file>, then correct the header names in it.',
   againWithFile: 'and run again',
-  configPrivate: (file) => `Run: chmod 600 ${String(file ?? '')}`,
-  configOwn: 'Use a config file you own, readable only by you.',
-  configCheck: 'Check the path, and that the file is a JSON object.',
-  freeTemp: 'Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.',
-  staleLock: (file) => `If no such run exists, delete ${String(file ?? '')}.`,
-  onServer: (task) => task.charAt(0).toUpperCase() + task.slice(1),
+  onServer: (cli) => cli,
 };
 
 const field = (flag: unknown) => WEB_FIELDS[String(flag ?? '')];
@@ -185,13 +173,7 @@ const WEB: HostWords = {
   draftMapping: 'Map the register\'s columns again under Sales register options, or import a corrected mapping file.',
   // the browser read the file when it was chosen: a copy saved since is read once chosen again
   againWithFile: 'choose it again on this page and press the button again',
-  configPrivate: () => 'Ask whoever set up this page to make its credentials file readable by them only, then press the button again.',
-  configOwn: 'Ask whoever set up this page to give it a credentials file of their own, readable by them only, and to start it again.',
-  configCheck: 'Ask whoever set up this page to check its credentials file (that it is where it was said to be, and holds a JSON object), then press the button again.',
-  // met when the upload went through and only the copy marked with the portal's errors was not written
-  freeTemp: 'Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.',
-  staleLock: () => 'If it does not finish, ask whoever set up this page to check that no such run is going on and to remove the lock it left.',
-  onServer: (task) => `Ask whoever set up this page to ${task}`,
+  onServer: (_cli, task) => `Ask whoever set up this page to ${task}`,
 };
 
 export function hostWords(host: Host | undefined): HostWords {

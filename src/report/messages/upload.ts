@@ -27,11 +27,15 @@ const duration = (ms: unknown) => {
 export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ options and configuration
   UPLOAD_PROVIDER_NAME: { input: true, message: (p) => `"${s(p.value)}" is not a provider`, hint: (p) => `Use one of: ${s(p.allowed)}.` },
-  UPLOAD_BASE_URL: { input: true, message: (p) => `"${s(p.value)}" is not a usable provider address`, hint: () => 'Give an https:// URL, e.g. https://api.whitebooks.in.' },
+  UPLOAD_BASE_URL: { input: true, message: (p) => `"${s(p.value)}" is not a usable provider address`, hint: (_p, w = CLI_WORDS) => w.onServer('Give an https:// URL, e.g. https://api.whitebooks.in.', "give it the provider's https:// address, then press the button again.") },
   UPLOAD_INSECURE_URL: {
     input: true,
     message: (p) => `${s(p.value)} is plain http to another machine; credentials and OTPs would travel unencrypted`,
-    hint: () => 'Use https://; plain http is allowed only to a loopback address of this machine (127.0.0.1 or [::1]), e.g. the emulator.',
+    hint: (_p, w = CLI_WORDS) =>
+      w.onServer(
+        'Use https://; plain http is allowed only to a loopback address of this machine (127.0.0.1 or [::1]), e.g. the emulator.',
+        "give it the provider's https:// address (plain http goes only to an emulator on its own computer), then press the button again.",
+      ),
   },
   UPLOAD_CREDENTIALS_MISSING: {
     input: true,
@@ -41,10 +45,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CONFIG_PERMISSIONS: {
     input: true,
     message: (p) => `${s(p.file)} can be read by other users (mode ${s(p.mode)}); it holds secrets, so it was not used`,
-    hint: (p, w = CLI_WORDS) => w.configPrivate(p.file),
+    hint: (p, w = CLI_WORDS) => w.onServer(`Run: chmod 600 ${s(p.file)}`, 'make its credentials file readable by them only, then press the button again.'),
   },
-  UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: (_p, w = CLI_WORDS) => w.configOwn },
-  UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: (_p, w = CLI_WORDS) => w.configCheck },
+  UPLOAD_CONFIG_OWNER: { input: true, message: (p) => `${s(p.file)} belongs to another user; it was not used`, hint: (_p, w = CLI_WORDS) => w.onServer('Use a config file you own, readable only by you.', 'start it again with a credentials file of their own, readable by them only.') },
+  UPLOAD_CONFIG_UNREADABLE: { input: true, message: (p) => `The config file ${s(p.file)} cannot be used (${s(p.detail)})`, hint: (_p, w = CLI_WORDS) => w.onServer('Check the path, and that the file is a JSON object.', 'check its credentials file (that it is where they said, and holds a JSON object), then press the button again.') },
   SERVE_ANNOTATED_NOT_WRITTEN: {
     message: (p) => `The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder (${s(p.file)}): ${fsReasonWords(p.reason)}`,
     // the page's code only: its reader asks whoever set it up, who has the machine
@@ -77,23 +81,23 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
-    hint: (p, w = CLI_WORDS) => `Wait for it to finish. ${w.staleLock(p.file)}`,
+    hint: (p, w = CLI_WORDS) => `Wait for it to finish. ${w.onServer(`If no such run exists, delete ${s(p.file)}.`, 'remove the lock it left if it does not finish and no such run is going on.')}`,
   },
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
-    hint: (_p, w = CLI_WORDS) => `${w.onServer('move the file aside to start afresh')}; check the return on the portal (${w.trackReturn}) first.`,
+    hint: (_p, w = CLI_WORDS) => `${w.onServer('Move the file aside to start afresh', 'move the damaged journal aside to start afresh')}; check the return on the portal (${w.trackReturn}) first.`,
   },
   UPLOAD_JOURNAL_WRITE: {
     message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
-    hint: (_p, w = CLI_WORDS) => `${w.onServer('free some space (or give back write permission on that folder)')}, then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
+    hint: (_p, w = CLI_WORDS) => `${w.onServer('Free some space (or give back write permission on that folder)', 'free some space (or give back write permission on its journal folder)')}, then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
   },
   UPLOAD_FILED_NOT_RECORDED: {
     message: (p) => `The return is filed${p.arn && p.arn !== 'unknown' ? `: ARN ${s(p.arn)}` : ''} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
-    hint: (p, w = CLI_WORDS) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. ${w.onServer('free some space on that disk')}.`,
+    hint: (p, w = CLI_WORDS) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. ${w.onServer('Free some space on that disk.', 'free some space on the disk of its journal.')}`,
   },
   UPLOAD_SESSION_NOT_KEPT: {
     message: (p) => `The portal session could not be kept in ${s(p.file)}: ${fsReasonWords(p.reason)}`,
-    hint: (_p, w = CLI_WORDS) => `Nothing to do for this run; the next one asks for an OTP again. ${w.onServer('free some space on that disk to keep sessions')}.`,
+    hint: (_p, w = CLI_WORDS) => `Nothing to do for this run; the next one asks for an OTP again. ${w.onServer('Free some space on that disk to keep sessions.', 'free some space on the computer it runs on, to keep sessions.')}`,
   },
   UPLOAD_JOURNAL_TAIL_REPAIRED: {
     message: (p) => `The last record of the journal ${s(p.file)} was cut off (a crash or power cut); its ${s(p.bytes)} incomplete byte(s) were removed`,
@@ -101,7 +105,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_JOURNAL_NO_DESTINATION: {
     message: (p) => `The journal ${s(p.file)} was written before journals recorded where they sent things; it is not used for this destination`,
-    hint: (_p, w = CLI_WORDS) => `This run asks the portal instead of trusting that journal. ${w.onServer('move it aside once it is no longer needed')}.`,
+    hint: (_p, w = CLI_WORDS) => `This run asks the portal instead of trusting that journal. ${w.onServer('Once you no longer need it, move it aside.', 'move that journal aside once it is no longer needed.')}`,
   },
   UPLOAD_PORTAL_CHANGED: {
     message: (p) => `The portal no longer holds what the journal remembers (${s(p.chunks)} chunk(s) shown as saved): a reset, or a save made elsewhere`,
@@ -165,7 +169,8 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_INVALID_OTP: { message: (p) => `The OTP was not accepted by ${via(p)}${with_(p)}`, hint: () => 'Use the latest OTP, within its validity; request a new one if it expired.' },
   UPLOAD_AUTH_FAILED: {
     message: (p) => `${via(p)} refused the credentials${with_(p)}`,
-    hint: () => 'Check the API credentials and the GST user name; on gst.gov.in, enable API access (Profile > Manage API Access).',
+    hint: (_p, w = CLI_WORDS) =>
+      `${w.onServer('Check the API credentials and the GST user name', 'check the API credentials and the GST user name it was given')}; on gst.gov.in, enable API access (Profile > Manage API Access).`,
   },
   UPLOAD_MAX_SESSIONS: { message: (p) => `Too many open portal sessions for this user${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Log out of other sessions or wait for them to expire, then ${w.again}.` },
   UPLOAD_RATE_LIMITED: { message: (p) => `${via(p)} is limiting requests${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Wait a minute and ${w.again}; the run resumes where it stopped.` },
