@@ -10,11 +10,9 @@ import taxTolerance from '../../validators/rules/tax-tolerance.js';
 import type { PortalError } from '../error-report.js';
 import { keyId, walkRecords } from '../records.js';
 import { projectRules } from './rules.js';
-import { MESSAGES, type ValidatePayload } from './validate.js';
+import { isObj, MESSAGES, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `dd-mm-yyyy` → ISO, or undefined. */
 function isoOf(d: unknown): string | undefined {

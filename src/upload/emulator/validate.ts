@@ -25,7 +25,8 @@ export const MESSAGES = {
   RET91708: 'The reported tax amount differs with the computed value by more than Rs. 10/-. Please report the correct tax amount within the acceptable range to proceed with the record',
 } as const;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** a JSON object, not an array or null */
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ENVELOPE_KEYS = new Set(['gstin', 'fp', 'gt', 'cur_gt', 'version', 'hash']);
 const AMOUNT_KEYS = ['txval', 'iamt', 'camt', 'samt', 'csamt', 'val', 'rt', 'ad_amt', 'nil_amt', 'expt_amt', 'ngsup_amt', 'qty', 'suppval', 'igst', 'cgst', 'sgst', 'cess'];
 
