@@ -39,4 +39,13 @@ describe('register: supplies without payment of tax', () => {
     expect(json.b2b[0].inv.map((i: { itms: { itm_det: { iamt: number } }[] }) => i.itms[0]!.itm_det.iamt)).toEqual([0, 0]);
     expect(json.exp[0].inv.map((i: { itms: { iamt: number }[] }) => i.itms[0]!.iamt)).toEqual([0, 0]);
   });
+
+  it('Table 15 as well: tax on a supply to an SEZ without payment, made through the operator, is said once', async () => {
+    // the filer is the operator (u/s 9(5)); the restaurant in Karnataka sold to an SEZ unit there
+    const file = join(dir, 'table15.csv');
+    writeFileSync(file, [`${HEADER},Supplier GSTIN/UIN`, `${sez('K/1', '180.00')},29AAKFK5521C1ZG`].join('\n'));
+    const { result } = await convertFiles([file], { gstin: '27AAKCS4821M1ZW', period: '102025', out: join(dir, 't15.json'), force: true, today: '2025-11-05' });
+    const onCell = result.findings.items.filter((f) => f.row === 2 && f.column === 'Integrated Tax Amount');
+    expect(onCell.map((f) => [f.code, f.params?.type])).toEqual([['RET191150', 'SEWOP']]);
+  });
 });

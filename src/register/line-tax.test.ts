@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldValues } from '../model/fields.js';
 import type { RegisterLine } from './line.js';
 import { lineTaxFindings, returnTax } from './line-tax.js';
 
@@ -15,7 +16,9 @@ const line = (tax: Pick<RegisterLine, 'iamt' | 'camt' | 'samt'>, more: Partial<R
 const inter = { inter: true, noTax: false, target: 'b2b' as const };
 const intra = { inter: false, noTax: false, target: 'b2b' as const };
 const cells = (l: RegisterLine) => [...Array(10).fill(''), l.iamt ?? '', l.camt ?? '', l.samt ?? ''].map((x) => (typeof x === 'number' ? x / 100 : x));
-const check = (l: RegisterLine, d: Parameters<typeof lineTaxFindings>[1]) => lineTaxFindings(l, d, place, cols, cells(l));
+/** the line's template values: what decides whether its row keeps the given tax (only the types matter here) */
+const check = (l: RegisterLine, d: Parameters<typeof lineTaxFindings>[1], values: Partial<FieldValues> = {}) =>
+  lineTaxFindings(l, d, place, cols, cells(l), values);
 
 describe('register line tax against taxable value × rate', () => {
   it('an amount off by more than Rs 1 is an error on its own cell, with both amounts', () => {
@@ -44,8 +47,10 @@ describe('register line tax against taxable value × rate', () => {
 
   it('tax on a supply that carries none (an export under LUT), at 65 %, on a credit note', () => {
     // an export under LUT keeps its tax on the exp row, where RET191150 refuses it: not said twice
-    expect(check(line({ iamt: 180_000 }), { inter: true, noTax: true, target: 'exp' })).toEqual([]);
+    expect(check(line({ iamt: 180_000 }), { inter: true, noTax: true, target: 'exp' }, { expTyp: 'WOPAY' })).toEqual([]);
     expect(check(line({ iamt: 180_000 }), { inter: true, noTax: true, target: 'exemp' }).map((f) => f.params?.reason)).toEqual(['no-tax']);
+    // so does a Table 15 supply to an SEZ without payment (docTyp SEWOP on the ecob2b row)
+    expect(check(line({ iamt: 180_000 }), { inter: false, noTax: true, target: 'ecob2b' }, { docTyp: 'SEWOP' })).toEqual([]);
     expect(check(line({ iamt: 117_000 }, { diffPercent: 65 }), inter)).toEqual([]);
     expect(check(line({ iamt: 180_000 }, { diffPercent: 65 }), inter).map((f) => [f.params?.expected, f.params?.diffPercent])).toEqual([['1170.00', 65]]);
     expect(check(line({ iamt: -180_000 }, { kind: 'C', txval: -1_000_000 }), { ...inter, target: 'cdnr' })).toEqual([]);

@@ -7,6 +7,8 @@
  * A line with every tax cell blank says nothing to compare.
  */
 import type { Finding } from '../model/finding.js';
+import type { FieldValues } from '../model/fields.js';
+import { noTaxType } from '../model/no-tax.js';
 import { computeTax, formatPaise, type TaxHeads } from '../model/money.js';
 import type { RawCell } from '../parsers/raw.js';
 import type { Decision } from './classify.js';
@@ -29,17 +31,18 @@ export function returnTax(line: RegisterLine, d: Pick<Decision, 'inter' | 'noTax
   return { iamt: t.iamt ?? 0, camt: t.camt ?? 0, samt: t.samt ?? 0 };
 }
 
-/** Findings on the tax cells of a line whose amounts the return would not carry. */
-/** Sheets whose no-tax rows (SEWOP, WOPAY, EXPWOP) carry the register's tax for the tax-head rule (rows.ts templateValues). */
-const CARRIES_GIVEN_TAX: ReadonlySet<string> = new Set(['b2b', 'b2ba', 'cdnr', 'cdnra', 'exp', 'expa', 'cdnur', 'cdnura']);
-
+/**
+ * Findings on the tax cells of a line whose amounts the return would not carry. `values` are the
+ * line's template values (rows.ts templateValues), undefined when it goes to no template sheet.
+ */
 export function lineTaxFindings(
   line: RegisterLine, d: Pick<Decision, 'inter' | 'noTax' | 'target'>, place: RowPlace, cols: RegisterColumns, cells: readonly RawCell[],
+  values: Partial<FieldValues> | undefined,
 ): Finding[] {
   if (d.target === 'cancelled' || (line.iamt === undefined && line.camt === undefined && line.samt === undefined)) return [];
   // a supply without payment of tax (SEZ, export under LUT) keeps its given tax on the template row,
   // where RET191150 refuses it at this same cell: one finding, not two
-  if (d.noTax && CARRIES_GIVEN_TAX.has(d.target)) return [];
+  if (values && noTaxType(values)) return [];
   const expected = returnTax(line, d);
   const given = (head: Head) => Math.abs(line[head] ?? 0);
   const finding = (head: Head, reason: string): Finding => {

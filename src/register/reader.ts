@@ -448,18 +448,21 @@ export class RegisterRun {
         else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
         if (line.posFrom) notes.push({ code: line.posFrom === 'recipient' ? 'pos-recipient' : 'pos-supplier', params: { pos: line.pos } });
         this.derive(line, d, place, cols, sink, notes);
-        for (const f of lineTaxFindings(line, d, place, cols, raw.cells)) sink.push(f);
+        const values = d.target === 'cancelled' || d.target === 'eco'
+          ? undefined
+          : templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx);
+        for (const f of lineTaxFindings(line, d, place, cols, raw.cells, values)) sink.push(f);
 
         const netted = d.target === 'b2cs' || d.target === 'b2csa' || d.target === 'exemp';
         const taxable = d.target === 'cancelled' ? 0 : d.sign === -1 && netted ? -Math.abs(line.txval) : line.txval;
         this.summary.count(d.target, d.target === 'cancelled' ? added === 'new' : newDoc, taxable);
         explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: d.target, reason: d.reason, params: d.params, notes });
-        if (d.target === 'cancelled' || d.target === 'eco') continue;
+        if (!values) continue;
 
         const target = d.target as TargetSheet;
         const ctx = contexts.forRegister(file, sheet, kind, headerRow, target, cols);
         ctx.stats.read++;
-        yield { ctx, row: raw.row, values: templateValues(line, d as Decision & { target: TargetSheet }, docValue, this.o.ctx), cells: raw.cells };
+        yield { ctx, row: raw.row, values, cells: raw.cells };
       }
     }
     for (const f of unread.findings()) sink.push(f);

@@ -27,11 +27,15 @@ export const WINDOW = 4;
 const PROGRESS_EVERY = 5000;
 
 /**
- * The reading thread's young generation when it ships its rows: half the usual. With 16 MB its heap
- * grew with the return (33–44 MB committed at 100,000 lines, 51–69 MB at 500,000, for a live heap
- * of about 20 MB at both); with 8 MB it stayed at 32–33 MB.
+ * The reading thread's young generation when it ships its rows: V8's default for the main thread
+ * (48 MB: two 16 MB semi-spaces and room for large objects), not the smaller one other workers get. A batch of rows is alive from
+ * its reading until it is posted; in a small young generation most of it survived a scavenge or
+ * two and was promoted, and the thread ran a mark-compact every 90 ms. Measured at 500,000 lines
+ * (bench/notes.md, 2026-12-06, fourth session): 8 MB → 48 MB cut the process's CPU by about 15 %,
+ * and the peak RSS from 100,000 to 500,000 lines grew less (about 1.2 × instead of 1.3 ×), for
+ * some 25 MB more at every size.
  */
-const SHIPPING_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const SHIPPING_LIMITS = { maxYoungGenerationSizeMb: 48 };
 
 export const rowRulesThread: RowRulesRunner = (job) => {
   if (!secondCore('GSTR1_RULE_THREAD')) return undefined;
