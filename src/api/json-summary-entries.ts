@@ -69,39 +69,52 @@ export interface DuplicateEntry {
 /** The entries of a summary section given a second time under one key. */
 export function duplicateEntries(section: SectionKey, json: unknown): DuplicateEntry[] {
   const out: DuplicateEntry[] = [];
-  for (const level of SUMMARY_ENTRIES[section] ?? []) walk(level, json, section, {}, out);
+  for (const level of SUMMARY_ENTRIES[section] ?? []) walk(level, json, section, [], out);
   return out;
 }
 
-function walk(level: Level, parent: unknown, at: string, outer: Record<string, string | number>, out: DuplicateEntry[]): void {
+/** An entry with the level it sits at: its key is spelt out only for a finding. */
+type Named = readonly [Level, Json];
+
+function walk(level: Level, parent: unknown, at: string, outer: readonly Named[], out: DuplicateEntry[]): void {
   const list = level.list === '' ? parent : isObject(parent) ? parent[level.list] : undefined;
   if (!Array.isArray(list)) return;
   const base = level.list === '' ? at : `${at}.${level.list}`;
-  const seen = new Map<string, string>();
+  // the index of each key's first entry; paths are spelt out only for a finding or a nested list
+  const seen = new Map<string, number>();
   list.forEach((entry, i) => {
     if (!isObject(entry)) return;
-    const path = `${base}[${i}]`;
-    const key = keyOf(level, entry);
-    if (!key) return; // a rate that is not a number: reported as such, and the row is not read
-    const params = { ...outer, ...key.params };
-    const first = seen.get(key.text);
-    if (first !== undefined) out.push({ path, first, key: params });
-    else seen.set(key.text, path);
-    if (level.items) walk(level.items, entry, path, params, out);
+    const key = keyText(level, entry);
+    if (key === undefined) return; // a rate that is not a number: reported as such, and the row is not read
+    const named = (): readonly Named[] => [...outer, [level, entry]];
+    const first = seen.get(key);
+    if (first !== undefined) out.push({ path: `${base}[${i}]`, first: `${base}[${first}]`, key: keyParams(named()) });
+    else seen.set(key, i);
+    if (level.items) walk(level.items, entry, `${base}[${i}]`, named(), out);
   });
 }
 
-/** An entry's key as the mappers compare it (the text of each value, blank when absent). */
-function keyOf(level: Level, entry: Json): { text: string; params: Record<string, string | number> } | undefined {
-  const params: Record<string, string | number> = {};
-  const parts: string[] = [];
+/** The text of each key value, blank when absent, as the mappers compare them. */
+function keyText(level: Level, entry: Json): string | undefined {
+  let text = '';
   for (const field of level.key) {
     const v = entry[field];
     if (field === 'rt' && typeof v !== 'number') return undefined;
     if (typeof v === 'object' && v !== null) return undefined;
-    const text = v === undefined || v === null ? '' : String(v);
-    parts.push(text);
-    if (text !== '') params[PARAM[field] ?? field] = typeof v === 'number' ? v : text;
+    text += `${v === undefined || v === null ? '' : String(v)}\u0001`;
   }
-  return { text: parts.join('\u0001'), params };
+  return text;
+}
+
+/** The key values an entry and the entries it sits in give, by PARAM names (blank ones left out). */
+function keyParams(named: readonly Named[]): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const [level, entry] of named) {
+    for (const field of level.key) {
+      const v = entry[field];
+      if (v === undefined || v === null || v === '') continue;
+      params[PARAM[field] ?? field] = typeof v === 'number' ? v : String(v);
+    }
+  }
+  return params;
 }
