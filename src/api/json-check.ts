@@ -2,9 +2,9 @@
  * What a retsave JSON says that its to-excel workbook cannot: checked on the JSON itself, before
  * its rows are read, each finding naming the JSON path (`b2b[0].inv[1].itms[0].itm_det.txval`).
  * The workbook holds one row per item and reads the rows of one number as one document, so a
- * repeated invoice, a repeated rate or an invoice without items would otherwise be merged or
- * dropped without a word; an amount that is not a number, a date the calendar does not have or a
- * delete flag would be changed or lost. No Node built-ins: the web page may use it too.
+ * repeated invoice, a repeated rate, an invoice without items or a summary entry given twice
+ * (json-summary-entries.ts) would otherwise be merged or dropped without a word; an amount that
+ * is not a number, a date the calendar does not have or a delete flag would be changed or lost. No Node built-ins: the web page may use it too.
  */
 import type { Finding } from '../model/finding.js';
 import { parseDecimalNumber } from '../model/money.js';
@@ -13,6 +13,7 @@ import { MAPPERS } from '../mappers/registry.js';
 import { portalDateToIso } from '../mappers/convert.js';
 import type { ReturnJson } from './return-rows.js';
 import { table15SupplyTypeFindings } from './json-supply-type.js';
+import { duplicateEntries } from './json-summary-entries.js';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +36,7 @@ export function jsonInputFindings(ret: ReturnJson): Finding[] {
       out.push({ code, severity: 'error', file, ...(value !== undefined ? { value: asWritten(value) } : {}), params: { section, path, ...params } });
     checkValues(json, { key: section }, report, new Set());
     checkDocuments(section, json, report);
+    for (const d of duplicateEntries(section, json)) report('JSON_DUPLICATE_ENTRY', d.path, { ...d.key, first: d.first });
   }
   return [...out, ...table15SupplyTypeFindings(ret)];
 }

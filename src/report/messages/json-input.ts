@@ -2,11 +2,29 @@
  * Messages for a retsave JSON given as input (validate, convert, upload, to-excel): what the JSON
  * says that its workbook rows cannot show (src/api/json-check.ts). Each names the JSON path.
  */
+import type { Params } from '../../model/finding.js';
+import { NIL_SUPPLY_TYPES } from '../../model/labels.js';
 import type { MessageEntry } from './types.js';
+import { periodInWords } from './period.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 /** "invoice D/1" when the document's number is known, else "this document". */
 const doc = (p: Record<string, unknown>) => (p.number !== undefined ? `document ${s(p.number)}` : 'this document');
+
+/** The key a summary entry was given twice under (JSON_DUPLICATE_ENTRY), outer keys first. */
+function entryKey(p: Params): string {
+  const parts: string[] = [];
+  if (p.month !== undefined) parts.push(`original month ${periodInWords(p.month)}`);
+  if (p.originalOperator !== undefined) parts.push(`original operator ${s(p.originalOperator)}`);
+  if (p.operator !== undefined) parts.push(`operator ${s(p.operator)}`);
+  if (p.supplier !== undefined) parts.push(`supplier ${s(p.supplier)}`);
+  if (p.type !== undefined) parts.push(`type ${s(p.type)}`);
+  if (p.supplyType !== undefined) parts.push(NIL_SUPPLY_TYPES.find((t) => t.code === p.supplyType)?.label ?? `supply type ${s(p.supplyType)}`);
+  if (p.pos !== undefined) parts.push(`place of supply ${s(p.pos)}`);
+  if (p.diffPercent !== undefined) parts.push('65% of the rate');
+  if (p.rate !== undefined) parts.push(`rate ${s(p.rate)}%`);
+  return parts.join(', ');
+}
 
 export const JSON_INPUT_MESSAGES: Readonly<Record<string, MessageEntry>> = {
   JSON_DUPLICATE_DOCUMENT: {
@@ -51,5 +69,10 @@ export const JSON_INPUT_MESSAGES: Readonly<Record<string, MessageEntry>> = {
       p.field === 'cname'
         ? 'The receiver name is optional in the return; nothing to do unless you want it in the JSON, where you would add it again after converting.'
         : 'The b2cl sheet has no invoice-type column: for a sale from a customs bonded warehouse, add "inv_typ": "CBW" to the invoice again in the JSON that convert writes.',
+  },
+  JSON_DUPLICATE_ENTRY: {
+    message: (p) => `${s(p.path)}: the entry for ${entryKey(p)} is given a second time in section ${s(p.section)} (first at ${s(p.first)}); the portal takes only one such entry`,
+    hint: () =>
+      'Keep one entry: add the amounts of the second (taxable value or advance, tax, cess) into the first and remove the second; where the entries have rate lines, move the lines into the first, adding up a rate both have. Read through a workbook, the two would be added up into one.',
   },
 };
