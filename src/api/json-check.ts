@@ -14,6 +14,7 @@ import { portalDateToIso } from '../mappers/convert.js';
 import type { ReturnJson } from './return-rows.js';
 import { table15SupplyTypeFindings } from './json-supply-type.js';
 import { duplicateEntries } from './json-summary-entries.js';
+import { isObject } from '../model/json-object.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,6 @@ type Json = Record<string, unknown>;
 const AMOUNT_KEYS = new Set(['val', 'txval', 'iamt', 'camt', 'samt', 'csamt', 'ad_amt', 'nil_amt', 'expt_amt', 'ngsup_amt', 'suppval', 'igst', 'cgst', 'sgst', 'cess']);
 const DATE_KEYS = new Set(['idt', 'nt_dt', 'oidt', 'ont_dt', 'sbdt']);
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSection = (k: string): k is SectionKey => (SECTION_KEYS as readonly string[]).includes(k);
 /** A value as the JSON wrote it: a string with its quotes, so "1180.50" reads as text. */
 const asWritten = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v) ?? v));

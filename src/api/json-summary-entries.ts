@@ -15,9 +15,9 @@
  * page may use it too.
  */
 import type { SectionKey } from '../model/sheets.js';
+import { isObject } from '../model/json-object.js';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One list of entries: where it sits in its parent, what names an entry, and the entries' own list. */
 interface Level {

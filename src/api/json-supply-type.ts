@@ -8,9 +8,9 @@
 import type { Finding } from '../model/finding.js';
 import { table15InterState, table15SupplierState } from '../model/table15-supply.js';
 import type { ReturnJson } from './return-rows.js';
+import { isObject } from '../model/json-object.js';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

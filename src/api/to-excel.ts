@@ -16,6 +16,7 @@ import { type WrittenSheet } from '../report/template/writer.js';
 import { guardOutput } from './convert.js';
 import { returnRows, type ReturnJson } from './return-rows.js';
 import { jsonInputFindings, notCarriedFindings } from './json-check.js';
+import { isObject } from '../model/json-object.js';
 
 export { returnRows, type ReturnJson };
 
@@ -41,7 +42,6 @@ export interface ToExcelResult {
 const ENVELOPE = new Set(['gstin', 'fp', 'version', 'hash']);
 const GSTIN_SHAPE = /^[0-9]{2}[A-Z0-9]{13}$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readJson(file: string): Promise<unknown> {
   try {

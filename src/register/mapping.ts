@@ -25,6 +25,7 @@ import { REGISTER_FIELDS, REQUIRED_FIELDS, headerKey, isRegisterField, registerF
 import { PRESETS, type RegisterLayout } from './layouts.js';
 import { bestLayout, candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells, type LayoutMatch } from './match.js';
 import { firstRows } from './peek.js';
+import { isObject } from '../model/json-object.js';
 
 export interface MappingFile {
   readonly layout: 'register';
@@ -36,7 +37,6 @@ export interface MappingFile {
   readonly ignore?: readonly string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function invalid(file: string, detail: string): OptionError {
   return new OptionError('REGISTER_MAPPING_INVALID', { file, detail });

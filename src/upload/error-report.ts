@@ -11,6 +11,7 @@ import type { SheetId } from '../model/sheets.js';
 import { at, readRows, type ParsedRow, type ReadOptions, type SheetStats } from '../parsers/rows.js';
 import type { SectionKey } from '../model/sheets.js';
 import { describeKey, layoutOf, walkRecords, type DocKey } from './records.js';
+import { isObject } from '../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,13 +33,12 @@ export interface ParsedStatus {
   readonly errors: PortalError[];
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** The bare status payload `{status_cd, action, form_typ, error_report}` inside any envelope. */
 export function statusPayload(json: unknown): Obj | undefined {
   let cur: unknown = json;
-  for (let depth = 0; depth < 4 && isObj(cur); depth++) {
+  for (let depth = 0; depth < 4 && isObject(cur); depth++) {
     if ('error_report' in cur || (typeof cur.status_cd === 'string' && /^(IP|REC|P|PE|ER)$/i.test(cur.status_cd))) return cur;
     cur = cur.data;
   }
@@ -65,7 +65,7 @@ const msgOf = (o: Obj | undefined) => (o ? str(o.error_msg) ?? str(o.errorMessag
 
 /** Flattens an `error_report`: one PortalError per document/row, the innermost code winning. */
 export function portalErrors(report: unknown): PortalError[] {
-  if (!isObj(report)) return [];
+  if (!isObject(report)) return [];
   const hasSections = Object.keys(report).some((k) => layoutOf(k) !== undefined);
   const topCode = codeOf(report);
   if (!hasSections) {

@@ -15,6 +15,7 @@
 
 import type { SectionKey } from '../model/sheets.js';
 import { MAPPERS } from '../mappers/registry.js';
+import { isObject } from '../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -120,7 +121,6 @@ export function layoutOf(section: string): Layout | undefined {
 
 export const HSN_TABS = ['data', 'hsn_b2b', 'hsn_b2c'] as const;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : undefined);
 
@@ -135,8 +135,8 @@ export function itemRates(doc: Obj): number[] {
   const itms = doc.itms;
   if (!Array.isArray(itms)) return out;
   for (const it of itms) {
-    if (!isObj(it)) continue;
-    const det = isObj(it.itm_det) ? it.itm_det : it;
+    if (!isObject(it)) continue;
+    const det = isObject(it.itm_det) ? it.itm_det : it;
     const rt = num(det.rt);
     if (rt !== undefined && !out.includes(rt)) out.push(rt);
   }
@@ -145,7 +145,7 @@ export function itemRates(doc: Obj): number[] {
 
 /** Every document or row of a payload (or error report), section by section. */
 export function* walkRecords(json: unknown): Generator<RecordEntry> {
-  if (!isObj(json)) return;
+  if (!isObject(json)) return;
   for (const [section, value] of Object.entries(json)) {
     const layout = layoutOf(section);
     if (!layout) continue;
@@ -158,13 +158,13 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     case 'grouped': {
       if (!Array.isArray(value)) return;
       for (const g of value) {
-        if (!isObj(g)) continue;
+        if (!isObject(g)) continue;
         const group = without(g, layout.listKey);
         const gv = str(g[layout.groupField]);
         const list = g[layout.listKey];
         if (!Array.isArray(list)) continue;
         for (const doc of list) {
-          if (!isObj(doc)) continue;
+          if (!isObject(doc)) continue;
           const key = documentKey(section, doc, gv === undefined ? {} : { [layout.groupKey]: gv });
           yield { section, key, id: keyId(key), record: doc, group, listKey: layout.listKey };
         }
@@ -174,7 +174,7 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     case 'flat': {
       if (!Array.isArray(value)) return;
       for (const rec of value) {
-        if (!isObj(rec)) continue;
+        if (!isObject(rec)) continue;
         const key = documentKey(section, rec, {});
         yield { section, key, id: keyId(key), record: rec };
       }
@@ -183,10 +183,10 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     case 'nil': {
       // payload {inv:[...]}; report {error_cd, error_msg, inv:[...]} (older: a list of such)
       for (const o of Array.isArray(value) ? value : [value]) {
-        if (!isObj(o) || !Array.isArray(o.inv)) continue;
+        if (!isObject(o) || !Array.isArray(o.inv)) continue;
         const group = without(o, 'inv');
         for (const rec of o.inv) {
-          if (!isObj(rec)) continue;
+          if (!isObject(rec)) continue;
           const key = documentKey(section, rec, {});
           yield { section, key, id: keyId(key), record: rec, group, listKey: 'inv' };
         }
@@ -196,13 +196,13 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     case 'hsn': {
       // payload {data:[...]} or {hsn_b2b, hsn_b2c}; report: a list of such wrappers with error_cd
       for (const o of Array.isArray(value) ? value : [value]) {
-        if (!isObj(o)) continue;
+        if (!isObject(o)) continue;
         for (const tab of HSN_TABS) {
           const rows = o[tab];
           if (!Array.isArray(rows)) continue;
           const group = without(o, tab);
           for (const rec of rows) {
-            if (!isObj(rec)) continue;
+            if (!isObject(rec)) continue;
             const key = documentKey(section, rec, { part: tab });
             yield { section, key, id: keyId(key), record: rec, group, listKey: tab };
           }
@@ -212,13 +212,13 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     }
     case 'doc': {
       // payload {doc_det:[{doc_num, docs:[...]}]}; report: the doc_det list itself
-      const list = Array.isArray(value) ? value : isObj(value) && Array.isArray(value.doc_det) ? value.doc_det : [];
+      const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.doc_det) ? value.doc_det : [];
       for (const d of list) {
-        if (!isObj(d) || !Array.isArray(d.docs)) continue;
+        if (!isObject(d) || !Array.isArray(d.docs)) continue;
         const group = without(d, 'docs');
         const docNum = num(d.doc_num);
         for (const rec of d.docs) {
-          if (!isObj(rec)) continue;
+          if (!isObject(rec)) continue;
           const key = documentKey(section, rec, docNum === undefined ? {} : { docNum });
           yield { section, key, id: keyId(key), record: rec, group, listKey: 'docs' };
         }
@@ -227,12 +227,12 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
     }
     case 'parts': {
       // {b2b:[{stin, rtin, inv:[...]}], b2c:[{stin, pos, rt...}], b2ca:[{pos, posItms:[...]}]...}
-      if (!isObj(value)) return;
+      if (!isObject(value)) return;
       for (const [part, { list }] of Object.entries(layout.parts)) {
         const entries = value[part];
         if (!Array.isArray(entries)) continue;
         for (const g of entries) {
-          if (!isObj(g)) continue;
+          if (!isObject(g)) continue;
           if (!list) {
             const key = documentKey(section, g, { part });
             yield { section, key, id: keyId(key), record: g, group: {}, listKey: part };
@@ -246,7 +246,7 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
           const docs = g[list];
           if (!Array.isArray(docs)) continue;
           for (const rec of docs) {
-            if (!isObj(rec)) continue;
+            if (!isObject(rec)) continue;
             const key = documentKey(section, rec, from);
             yield { section, key, id: keyId(key), record: rec, group, listKey: list };
           }
@@ -255,12 +255,12 @@ export function* walkSection(section: string, layout: Layout, value: unknown): G
       return;
     }
     case 'eco': {
-      if (!isObj(value)) return;
+      if (!isObject(value)) return;
       for (const part of layout.parts) {
         const rows = value[part];
         if (!Array.isArray(rows)) continue;
         for (const rec of rows) {
-          if (!isObj(rec)) continue;
+          if (!isObject(rec)) continue;
           const key = documentKey(section, rec, { part });
           yield { section, key, id: keyId(key), record: rec, group: {}, listKey: part };
         }

@@ -6,6 +6,7 @@
  */
 import { walkRecords, type RecordEntry } from './records.js';
 import type { SummarySection } from './types.js';
+import { isObject } from '../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -48,7 +49,6 @@ export interface SectionTotal {
   readonly net_doc_issued?: number;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** rupees (JSON number) → paise, exact for ≤ 2 decimals */
 const p = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) : 0);
 
@@ -111,8 +111,8 @@ function addEntry(a: Acc, e: RecordEntry) {
   const itms = Array.isArray(r.itms) ? r.itms : [];
   const taxable = e.section === 'at' || e.section === 'ata' || e.section === 'txpd' || e.section === 'txpda' ? 'ad_amt' : 'txval';
   for (const it of itms) {
-    if (!isObj(it)) continue;
-    addAmounts(a, isObj(it.itm_det) ? it.itm_det : it, taxable);
+    if (!isObject(it)) continue;
+    addAmounts(a, isObject(it.itm_det) ? it.itm_det : it, taxable);
   }
 }
 

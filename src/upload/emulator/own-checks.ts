@@ -10,7 +10,8 @@ import taxTolerance from '../../validators/rules/tax-tolerance.js';
 import type { PortalError } from '../error-report.js';
 import { keyId, walkRecords } from '../records.js';
 import { projectRules } from './rules.js';
-import { isObj, MESSAGES, type ValidatePayload } from './validate.js';
+import { isObject } from '../../model/json-object.js';
+import { MESSAGES, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ function earliest(p: Period): string {
 
 function itemRows(r: Obj): Obj[] {
   if (!Array.isArray(r.itms)) return [];
-  return r.itms.filter(isObj).map((it) => (isObj(it.itm_det) ? it.itm_det : it));
+  return r.itms.filter(isObject).map((it) => (isObject(it.itm_det) ? it.itm_det : it));
 }
 
 /**

@@ -15,6 +15,7 @@ import { gstr1aRecordError, gstr1aRefusal } from './gstr1a.js';
 import { qrmpError } from './qrmp.js';
 import { projectRules } from './rules.js';
 import { structureError, type ValidatePayload } from './validate.js';
+import { isObject } from '../../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -306,7 +307,7 @@ export class Portal {
     const staleMsg = stale === 'RET09001' ? 'Latest Summary is not available. Please generate the summary (proceed to file) and try again.' : 'Checksum mismatch: the summary is not the latest.';
     if (!this.ptfFresh(s) || this.now() < s.ptf!.readyAt) return no(stale, staleMsg);
     const current = this.summaryOf(s, false).chksum;
-    const sent = isObj(body) ? (isObj(body.content) ? body.content.chksum : body.chksum) : undefined;
+    const sent = isObject(body) ? (isObject(body.content) ? body.content.chksum : body.chksum) : undefined;
     // the body may be absent (WhiteBooks retevcfile, §6.2); when present its checksum must be current
     if (sent !== undefined && sent !== current) return no(stale, staleMsg);
     evc.used = true;
@@ -336,7 +337,6 @@ export class Portal {
   }
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function sha(s: string): string {
   return createHash('sha256').update(s).digest('hex');

@@ -10,6 +10,7 @@
 import type { ReturnForm } from '../../model/form.js';
 import type { PortalError } from '../error-report.js';
 import { HSN_TABS, layoutOf, walkRecords, type RecordEntry } from '../records.js';
+import { isObject } from '../../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -26,14 +27,13 @@ export const MESSAGES = {
 } as const;
 
 /** a JSON object, not an array or null */
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ENVELOPE_KEYS = new Set(['gstin', 'fp', 'gt', 'cur_gt', 'version', 'hash']);
 const AMOUNT_KEYS = ['txval', 'iamt', 'camt', 'samt', 'csamt', 'val', 'rt', 'ad_amt', 'nil_amt', 'expt_amt', 'ngsup_amt', 'qty', 'suppval', 'igst', 'cgst', 'sgst', 'cess'];
 
 /** A message when the payload's structure is refused as a whole (ER), else undefined. */
 export function structureError(payload: unknown, expect: { gstin?: string; fp?: string }): { code: string; message: string } | undefined {
   const bad = (detail: string) => ({ code: 'RET191106', message: `${MESSAGES.RET191106} ${detail}`.trim() });
-  if (!isObj(payload)) return bad('The payload is not a JSON object.');
+  if (!isObject(payload)) return bad('The payload is not a JSON object.');
   if (typeof payload.gstin !== 'string' || !payload.gstin) return bad('gstin is missing.');
   if (typeof payload.fp !== 'string' || !/^\d{6}$/.test(payload.fp)) return bad('fp is missing or not MMYYYY.');
   if (expect.gstin && payload.gstin.toUpperCase() !== expect.gstin.toUpperCase()) {
@@ -64,28 +64,28 @@ function sectionShape(key: string, kind: string, value: unknown): string | undef
       if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array';
       const listKey = (layoutOf(key) as { listKey: string }).listKey;
       for (const g of value) {
-        if (!isObj(g)) return 'entries must be objects';
+        if (!isObject(g)) return 'entries must be objects';
         if (!Array.isArray(g[listKey]) || (g[listKey] as unknown[]).length === 0) return `${listKey} must be a non-empty array`;
       }
       return undefined;
     }
     case 'flat':
       if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty array';
-      return value.every(isObj) ? undefined : 'entries must be objects';
+      return value.every(isObject) ? undefined : 'entries must be objects';
     case 'nil':
-      return isObj(value) && Array.isArray(value.inv) && value.inv.length > 0 ? undefined : 'must be {inv:[...]} with at least one row';
+      return isObject(value) && Array.isArray(value.inv) && value.inv.length > 0 ? undefined : 'must be {inv:[...]} with at least one row';
     case 'hsn': {
-      if (!isObj(value)) return 'must be an object';
+      if (!isObject(value)) return 'must be an object';
       const tabs = HSN_TABS.filter((t) => value[t] !== undefined);
       if (tabs.length === 0) return 'must hold data, hsn_b2b or hsn_b2c';
       for (const t of tabs) if (!Array.isArray(value[t]) || (value[t] as unknown[]).length === 0) return `${t} must be a non-empty array`;
       return undefined;
     }
     case 'doc':
-      return isObj(value) && Array.isArray(value.doc_det) && value.doc_det.length > 0 ? undefined : 'must be {doc_det:[...]}';
+      return isObject(value) && Array.isArray(value.doc_det) && value.doc_det.length > 0 ? undefined : 'must be {doc_det:[...]}';
     case 'eco':
     case 'parts':
-      return isObj(value) ? undefined : 'must be an object';
+      return isObject(value) ? undefined : 'must be an object';
   }
   return undefined;
 }
@@ -104,8 +104,8 @@ function recordTypes(e: RecordEntry): string | undefined {
   if (itms !== undefined) {
     if (!Array.isArray(itms) || itms.length === 0) return 'itms must be a non-empty array';
     for (const it of itms) {
-      if (!isObj(it)) return 'itms entries must be objects';
-      const why = check(isObj(it.itm_det) ? it.itm_det : it);
+      if (!isObject(it)) return 'itms entries must be objects';
+      const why = check(isObject(it.itm_det) ? it.itm_det : it);
       if (why) return why;
     }
   }

@@ -12,8 +12,9 @@ import { createHttp, type HttpReply, type HttpRequest } from '../fetch.js';
 import { excerpt, Redactor } from '../redact.js';
 import { systemClock, type ErrorKind, type Provider, type ReturnRef, type ReturnSummary, type SessionState } from '../types.js';
 import {
-  ackOf, dig, isObj, jobStatusOf, referenceIdOf, succeeded, summaryOf, trackOf, unknownReference, urlOf, type AdapterOptions,
+  ackOf, dig, jobStatusOf, referenceIdOf, succeeded, summaryOf, trackOf, unknownReference, urlOf, type AdapterOptions,
 } from './shared.js';
+import { isObject } from '../../model/json-object.js';
 
 export const PROVIDER_NAME = 'sandbox';
 
@@ -60,8 +61,8 @@ export default function sandbox(opts: SandboxOptions): Provider {
   /** Success body (the GSTN level `data`), or a ProviderError. `platformCall`: 403 means our platform token. */
   const check = (op: string, reply: HttpReply, platformCall = false): Record<string, unknown> => {
     const body = reply.json;
-    if (reply.status >= 400 || !isObj(body)) {
-      const msg = isObj(body) ? String(body.message ?? '') : reply.text;
+    if (reply.status >= 400 || !isObject(body)) {
+      const msg = isObject(body) ? String(body.message ?? '') : reply.text;
       if (reply.status === 401) return fail('auth_failed', op, reply, '401', msg);
       if (reply.status === 403) {
         // insufficient credits, exhausted quota, revoked access: nothing a new login fixes
@@ -75,9 +76,9 @@ export default function sandbox(opts: SandboxOptions): Provider {
       if (reply.status === 400 || reply.status === 422) return fail('bad_request', op, reply, String(reply.status), msg);
       return fail('bad_response', op, reply, undefined, msg);
     }
-    const data = isObj(body.data) ? body.data : body;
+    const data = isObject(body.data) ? body.data : body;
     if (data.status_cd === undefined || succeeded(data.status_cd)) return data;
-    const err = isObj(data.error) ? data.error : data;
+    const err = isObject(data.error) ? data.error : data;
     const code = String(err.error_cd ?? err.errorCode ?? err.error_code ?? '') || undefined;
     const kind = kindOf(SANDBOX_CODES, code);
     if (kind === 'session_expired') taxpayer = undefined;

@@ -8,6 +8,7 @@ import { ProviderError } from '../errors.js';
 import type { HttpOptions } from '../fetch.js';
 import type { Redactor } from '../redact.js';
 import type { JobStatus, Logger, ReturnSummary } from '../types.js';
+import { isObject } from '../../model/json-object.js';
 
 type Obj = Record<string, unknown>;
 
@@ -23,7 +24,6 @@ export interface AdapterOptions {
   log?: Logger;
 }
 
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `status_cd` "1" / 1 / true is success. */
 export function succeeded(v: unknown): boolean {
@@ -36,10 +36,10 @@ export function dig(o: unknown, ...keys: string[]): unknown {
   for (let depth = 0; depth < 4 && level.length; depth++) {
     const next: unknown[] = [];
     for (const x of level) {
-      if (!isObj(x)) continue;
+      if (!isObject(x)) continue;
       for (const k of keys) if (x[k] !== undefined && x[k] !== null && x[k] !== '') return x[k];
-      if (isObj(x.data)) next.push(x.data);
-      if (isObj(x.result)) next.push(x.result);
+      if (isObject(x.data)) next.push(x.data);
+      if (isObject(x.result)) next.push(x.result);
     }
     level = next;
   }
@@ -55,7 +55,7 @@ export function referenceIdOf(provider: string, op: string, body: unknown): stri
 /** The bare status payload `{status_cd: IP|P|PE|ER, action, error_report}` inside an envelope. */
 export function jobStatusOf(provider: string, body: unknown): JobStatus {
   let cur: unknown = body;
-  for (let depth = 0; depth < 4 && isObj(cur); depth++) {
+  for (let depth = 0; depth < 4 && isObject(cur); depth++) {
     const sc = cur.status_cd ?? cur.statusCd;
     const outcome = typeof sc === 'string' ? jobOutcome(sc) : undefined;
     if (outcome) {
@@ -74,7 +74,7 @@ export function jobStatusOf(provider: string, body: unknown): JobStatus {
 /** The summary object (`chksum` + `sec_sum`) inside an envelope. */
 export function summaryOf(provider: string, body: unknown): ReturnSummary {
   let cur: unknown = body;
-  for (let depth = 0; depth < 4 && isObj(cur); depth++) {
+  for (let depth = 0; depth < 4 && isObject(cur); depth++) {
     if (Array.isArray(cur.sec_sum) && (typeof cur.chksum === 'string' || typeof cur.chksum === 'number')) {
       return { ...cur, chksum: String(cur.chksum) } as unknown as ReturnSummary;
     }
@@ -103,7 +103,7 @@ export function trackOf(body: unknown, period: string, type = 'GSTR1'): { filed:
   const list = dig(body, 'EFiledlist', 'efiledlist', 'filed_list');
   if (!Array.isArray(list)) return { filed: false };
   for (const e of list) {
-    if (!isObj(e)) continue;
+    if (!isObject(e)) continue;
     const rtn = String(e.rtntype ?? e.rtn_typ ?? 'GSTR1').toUpperCase().replace(/[^A-Z0-9]/g, '');
     const prd = String(e.ret_prd ?? e.ret_period ?? period);
     if (rtn !== type || prd !== period) continue;

@@ -14,8 +14,9 @@ import { createHttp, type HttpReply } from '../fetch.js';
 import { excerpt, Redactor } from '../redact.js';
 import { systemClock, type ErrorKind, type Provider, type ReturnRef, type ReturnSummary, type SessionState } from '../types.js';
 import {
-  ackOf, dig, isObj, jobStatusOf, referenceIdOf, succeeded, summaryOf, trackOf, unknownReference, urlOf, type AdapterOptions,
+  ackOf, dig, jobStatusOf, referenceIdOf, succeeded, summaryOf, trackOf, unknownReference, urlOf, type AdapterOptions,
 } from './shared.js';
+import { isObject } from '../../model/json-object.js';
 
 export const PROVIDER_NAME = 'whitebooks';
 
@@ -81,14 +82,14 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
   /** Success body, or a ProviderError with our kind. */
   const check = (op: string, reply: HttpReply): Record<string, unknown> => {
     const body = reply.json;
-    if (!isObj(body)) {
+    if (!isObject(body)) {
       // plain-text or HTML replies: platform errors (WB_ERR_...) or rejected credentials
       const code = /\b(WB_ERR_\d+)\b/.exec(reply.text)?.[1];
       const kind: ErrorKind = code ? kindOf(WHITEBOOKS_CODES, code) : reply.status === 401 || reply.status === 403 ? 'auth_failed' : reply.status === 404 ? 'not_found' : 'bad_response';
       throw new ProviderError(kind, { provider: PROVIDER_NAME, op, httpStatus: reply.status, ...(code ? { providerCode: code } : {}), detail: excerpt(redactor.text(reply.text)) });
     }
     if (succeeded(body.status_cd) && reply.status < 400) return body;
-    const err = isObj(body.error) ? body.error : body;
+    const err = isObject(body.error) ? body.error : body;
     const code = String(err.error_cd ?? err.errorCode ?? err.error_code ?? body.errorCode ?? '') || undefined;
     const msg = String(err.message ?? err.errorMessage ?? err.desc ?? body.status_desc ?? '');
     const kind = code ? kindOf(WHITEBOOKS_CODES, code) : reply.status === 401 || reply.status === 403 ? 'auth_failed' : reply.status === 404 ? 'not_found' : 'provider_error';
