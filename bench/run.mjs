@@ -432,7 +432,9 @@ async function main() {
     }
   }
   {
-    const text = `peak RSS at ${fmtInt(big)} ≤ ${TARGETS.rssGrowth} × the peak at ${fmtInt(small)} lines, per command`;
+    // medians of the runs, as the issue's bar is stated; the ratio of the largest peaks is printed beside it, and
+    // reads noisier: one 100,000-line run's peak moves by 20-30 MB with how V8 sized its heaps that time
+    const text = `peak RSS at ${fmtInt(big)} ≤ ${TARGETS.rssGrowth} × the peak at ${fmtInt(small)} lines, per command (medians; the largest peaks in brackets)`;
     if (big === small) targets.push({ text: `peak RSS at the largest size ≤ ${TARGETS.rssGrowth} × the peak at 100,000 lines`, measured: 'needs two sizes', result: 'n/a' });
     else {
       const parts = [];
@@ -440,9 +442,9 @@ async function main() {
       for (const j of jobs.filter((x) => x.size === big && !NOT_GSTR1.has(x.cmd))) {
         const s = find(small, j.fmt, j.cmd);
         if (!j.wall || !s?.wall) { pass = false; parts.push(`${j.label} (${j.fmt}): not measured`); continue; }
-        const g = j.rssMax / s.rssMax;
+        const g = j.rssMed / s.rssMed;
         if (g > TARGETS.rssGrowth) pass = false;
-        parts.push(`${j.cmd} ${j.fmt} ${g.toFixed(2)} ×`);
+        parts.push(`${j.cmd} ${j.fmt} ${g.toFixed(2)} × (${(j.rssMax / s.rssMax).toFixed(2)} ×)`);
       }
       targets.push({ text, measured: parts.join(', '), result: pass ? 'PASS' : 'FAIL' });
     }
@@ -568,7 +570,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, lau
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
     'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the reference row; gstr1 reads .xlsx with its own reader (zlib, then an offset scanner for the rows and shared strings with saxes for whatever it does not read, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing, ' +
     'and on a machine with two cores or more reads it in a worker thread while the main thread maps and checks (src/parsers/host/xlsx-thread.ts; `GSTR1_READER_THREAD=0` turns that off). ' +
-    'CSV files use the second core another way: a worker thread reads them again and runs the row rules while the main thread maps and runs the rest (src/validators/host/row-rules-thread.ts; `GSTR1_RULE_THREAD=0` turns that off); ' +
+    'CSV files use the second core another way: a worker thread reads them, runs the row rules and hands the coerced rows to the main thread, which maps them and runs the rest (src/validators/host/row-rules-thread.ts, src/parsers/row-ship.ts; `GSTR1_RULE_THREAD=0` turns that off); ' +
     'the peak RSS of both threads is one process\'s.');
   p('- **Rerun**: `npm run bench` (3 runs of 100,000 and 500,000 lines; the returns are generated once into bench/out/), `npm run bench -- --runs 5`, `npm run bench -- --quick` (20,000 lines, 1 run, report in bench/out/). ' +
     'Logs of every run are in bench/out/logs/.');
