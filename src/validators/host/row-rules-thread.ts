@@ -26,20 +26,12 @@ export const WINDOW = 4;
 
 const PROGRESS_EVERY = 5000;
 
-/**
- * The reading thread's young generation when it ships its rows: V8's default for the main thread
- * (48 MB: two 16 MB semi-spaces and room for large objects), not the smaller one other workers get. A batch of rows is alive from
- * its reading until it is posted; in a small young generation most of it survived a scavenge or
- * two and was promoted, and the thread ran a mark-compact every 90 ms. Measured at 500,000 lines
- * (bench/notes.md, 2026-12-06, fourth session): 8 MB → 48 MB cut the process's CPU by about 15 %,
- * and the peak RSS from 100,000 to 500,000 lines grew less (about 1.2 × instead of 1.3 ×), for
- * some 25 MB more at every size.
- */
-const SHIPPING_LIMITS = { maxYoungGenerationSizeMb: 48 };
-
 export const rowRulesThread: RowRulesRunner = (job) => {
   if (!secondCore('GSTR1_RULE_THREAD')) return undefined;
-  const worker = startWorker('row-rules-worker', import.meta.url, { job }, job.ship ? SHIPPING_LIMITS : undefined);
+  // the young generation other workers get (threads.ts), shipping or not: with 8 MB, a batch of rows alive from its
+  // reading until posted survived its scavenges (279-308 of them at 500,000 lines, against 135 with 16 MB) and the
+  // process spent about 15 % more CPU (bench/notes.md, 2026-12-06, fourth session)
+  const worker = startWorker('row-rules-worker', import.meta.url, { job });
   // checking only, it never keeps the process alive: a run that ended early does not wait for it;
   // shipping, this thread waits on its rows (and a run that ends early stops it)
   if (!job.ship) worker.unref();
