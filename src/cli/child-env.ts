@@ -25,12 +25,13 @@ export const HEAP_FLAG = '--max-old-space-size';
 export const SMALL_INPUT_BYTES = 8 * 1024 * 1024;
 /**
  * V8 doubles the young generation (16 to 32 MB) during a long run that keeps many rows alive, so
- * a workbook's peak memory grew with its length although what is kept did not. Measured at
- * 500,000 lines (2026-12-06, validate, 4 interleaved runs): with a semi-space of 8 MB, xlsx peaked
- * at 154-161 MB instead of 168-174, CPU within noise; CSV at 137-152 instead of 164-167, but with
- * 5 % more CPU (4.47-4.57 s user vs 4.24-4.37: its rows leave more survivors per scavenge), and its
- * peak does not grow much anyway (1.18 x from 100,000 lines), so CSV keeps V8's default. 4 MB
- * saved more but made CSV convert 10-15 % slower.
+ * the peak memory of a workbook or a CSV return grew with its length although what is kept did not.
+ * Measured at 500,000 lines with a semi-space of 8 MB (2026-12-06, validate, 4 interleaved runs):
+ * xlsx peaked at 154-161 MB instead of 168-174, CPU within noise. CSV then kept V8's default for 5 %
+ * more CPU; since its rows are read once on the other thread (fourth session, 5-6 interleaved runs):
+ * validate 164-169 MB instead of 182-194 at 500,000 lines (1.21 x the 100,000-line peak instead of
+ * 1.34 x), CPU within noise; convert 159-166 instead of 175-189, 1-2 % more CPU. 4 MB saved more but
+ * made CSV convert 10-15 % slower. A JSON input keeps V8's default: not measured.
  */
 export const YOUNG_FLAG = '--max-semi-space-size';
 const YOUNG_MB = 8;
@@ -53,16 +54,19 @@ export function inputArgs(args: readonly string[]): string[] {
   return args.filter((_, i) => !OUTPUT_OPTIONS.has(args[i - 1] ?? ''));
 }
 
-/** Whether the command reads a workbook (.xlsx, .xlsm): the inputs whose reading the young-generation cap pays for. */
-export function namesWorkbook(args: readonly string[]): boolean {
-  return inputArgs(args).some((a) => /\.xls[xm]$/i.test(a));
+/**
+ * Whether the command reads a workbook (.xlsx, .xlsm) or a CSV (.csv, .tsv, .txt): the inputs read
+ * row by row, whose reading the young-generation cap pays for.
+ */
+export function readsRows(args: readonly string[]): boolean {
+  return inputArgs(args).some((a) => /\.(xls[xm]|csv|tsv|txt)$/i.test(a));
 }
 
 /**
- * The V8 flags the child gets on top of the launcher's own: the heap cap and, for a workbook
- * unless the user chose one, the young generation's.
+ * The V8 flags the child gets on top of the launcher's own: the heap cap and, for inputs read row
+ * by row unless the user chose one, the young generation's.
  */
-export function childFlags(bytes: number, workbook: boolean, execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  const young = workbook && !userSet(YOUNG_FLAG, execArgv, env) ? [`${YOUNG_FLAG}=${YOUNG_MB}`] : [];
+export function childFlags(bytes: number, rows: boolean, execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const young = rows && !userSet(YOUNG_FLAG, execArgv, env) ? [`${YOUNG_FLAG}=${YOUNG_MB}`] : [];
   return [`${HEAP_FLAG}=${heapCapMb(bytes)}`, ...young];
 }

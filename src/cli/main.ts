@@ -5,7 +5,7 @@
  * So the CLI runs itself once more with a heap cap sized to the input (measured: 768 MB cap →
  * about 280 MB peak at 500,000 lines), unless the user set one. Small inputs run in this process:
  * a second Node start-up is a quarter of their run, and the cap does not change their peak. For a
- * workbook the worker's young generation is capped as well (child-env.ts).
+ * workbook or a CSV the young generation is capped as well (child-env.ts).
  *
  * Stopping the launcher stops the worker: signals are passed on, and the worker watches the IPC
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { childEnv, childFlags, HEAP_FLAG, inputArgs, namesWorkbook, SMALL_INPUT_BYTES, userSet } from './child-env.js';
+import { childEnv, childFlags, HEAP_FLAG, inputArgs, readsRows, SMALL_INPUT_BYTES, userSet } from './child-env.js';
 
 function fileBytes(args: readonly string[]): number {
   let bytes = 0;
@@ -48,7 +48,7 @@ if (capped || small) {
   dropOutputOnceClosed(process.stderr);
   process.exitCode = await runCLI(args);
 } else {
-  const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, namesWorkbook(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, readsRows(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: childEnv(process.env),
   });
