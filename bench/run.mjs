@@ -269,9 +269,9 @@ function cleanTmp() {
  * The V8 flags the launcher gives the process that runs these inputs (src/cli/child-env.ts, from the
  * timed build), for the report; up to SMALL_INPUT_BYTES they run in the launcher's own process, with V8's defaults.
  */
-function launcherFlags(files, { childFlags, namesWorkbook, SMALL_INPUT_BYTES }) {
+function launcherFlags(files, { childFlags, readsRows, SMALL_INPUT_BYTES }) {
   const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  return bytes <= SMALL_INPUT_BYTES ? 'none (run in one process)' : childFlags(bytes, namesWorkbook(files), [], {}).join(' ');
+  return bytes <= SMALL_INPUT_BYTES ? 'none (run in one process)' : childFlags(bytes, readsRows(files), [], {}).join(' ');
 }
 
 /** The Python peers whose package python3 can import, and a note on the ones it cannot. */
