@@ -68,6 +68,19 @@ export function fsReasonWords(reason: unknown): string {
   return FS_REASONS[String(reason)] ?? s(reason);
 }
 
+/** Reasons a write failed that more room would cure. */
+const NO_ROOM: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * What whoever set up the page is asked to do when a working copy could not be written in the
+ * server's temporary folder, by why (a full disk is one thing, a folder it may not write in another).
+ */
+export function tempFolderTask(reason: unknown): string {
+  return NO_ROOM.has(String(reason))
+    ? 'free some space in the temporary folder of the computer it runs on.'
+    : 'check the temporary folder of the computer it runs on: the page\'s server must be able to write its working copies there.';
+}
+
 /** What each number option takes, and a value that fits it (OPTION_NUMBER). */
 const NUMBER_OPTIONS: Readonly<Record<string, { takes: string; example: string }>> = {
   '--port': { takes: 'a port number from 0 to 65535 (0: any free port)', example: '8080' },
@@ -96,8 +109,13 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   FILE_WRITE_TEMP: {
     message: (p) => `Could not write a working copy in the temporary folder ${s(p.folder)}: ${fsReasonWords(p.reason)}`,
     // on the page, met when the upload went through and only the copy marked with the portal's errors was not written
-    hint: (_p, w = CLI_WORDS) =>
-      w.onServer('Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.', 'free some space in the temporary folder of the computer it runs on.'),
+    hint: (p, w = CLI_WORDS) =>
+      w.onServer(
+        NO_ROOM.has(String(p.reason))
+          ? 'Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.'
+          : 'Set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.',
+        tempFolderTask(p.reason),
+      ),
   },
   FILE_IS_DIRECTORY: { input: true, message: (p) => `${s(p.file)} is a folder, not a file`, hint: () => 'Name the workbook or CSV files themselves.' },
   FILE_EMPTY: { input: true, message: (p) => `${s(p.file)} is empty`, hint: () => 'Save the workbook again from Excel, or export the CSV again.' },

@@ -158,5 +158,16 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     const temp = { code: 'FILE_WRITE_TEMP', params: { folder: '/tmp', reason: 'ENOSPC' } };
     expect(hintOf(temp)).toContain('TMPDIR');
     expect(hintOf(temp, 'web')).toBe('Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.');
+    // a folder it may not write in, or a folder in the file's place, is not cured by free space
+    for (const reason of ['EACCES', 'EISDIR']) {
+      const other = { code: 'FILE_WRITE_TEMP', params: { folder: '/tmp', reason } };
+      expect(hintOf(other), reason).toBe('Set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.');
+      expect(hintOf(other, 'web'), reason).not.toContain('free some space');
+      const marked = { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason } };
+      expect(hintOf(marked, 'web'), reason).toBe(
+        'The upload itself went through. Ask whoever set up this page to check the temporary folder of the computer it runs on: the page\'s server must be able to write its working copies there.',
+      );
+    }
+    expect(hintOf({ code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason: 'ENOSPC' } }, 'web')).toContain('free some space');
   });
 });

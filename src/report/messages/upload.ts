@@ -6,7 +6,7 @@
 import { periodInWords } from './period.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
-import { fsReasonWords } from './core.js';
+import { fsReasonWords, tempFolderTask } from './core.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -52,7 +52,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   SERVE_ANNOTATED_NOT_WRITTEN: {
     message: (p) => `The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder (${s(p.file)}): ${fsReasonWords(p.reason)}`,
     // the page's code only: its reader asks whoever set it up, who has the machine
-    hint: () => 'The upload itself went through. Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.',
+    hint: (p) => `The upload itself went through. Ask whoever set up this page to ${tempFolderTask(p.reason)}`,
   },
   SERVE_NOT_BUILT: { input: true, message: (p) => `The web page is not built (no ${s(p.dir)}index.html)`, hint: () => 'Run npm run build:web in the gstr1 folder, then gstr1 serve again.' },
   SERVE_FILE_NAME: {
