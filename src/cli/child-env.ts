@@ -27,11 +27,11 @@ export const SMALL_INPUT_BYTES = 8 * 1024 * 1024;
  * V8 doubles the young generation (16 to 32 MB) during a long run that keeps many rows alive, so
  * the peak memory of a workbook or a CSV return grew with its length although what is kept did not.
  * Measured at 500,000 lines with a semi-space of 8 MB (2026-12-06, validate, 4 interleaved runs):
- * xlsx peaked at 154-161 MB instead of 168-174, CPU within noise. CSV then kept V8's default for 5 %
- * more CPU; since its rows are read once on the other thread (fourth session, 5-6 interleaved runs):
- * validate 164-169 MB instead of 182-194 at 500,000 lines (1.21 x the 100,000-line peak instead of
- * 1.34 x), CPU within noise; convert 159-166 instead of 175-189, 1-2 % more CPU. 4 MB saved more but
- * made CSV convert 10-15 % slower. A JSON input keeps V8's default: not measured.
+ * xlsx peaked at 154-161 MB instead of 168-174, CPU within noise. CSV kept V8's default then, as the
+ * 8 MB cost it 5 % more CPU. Since its rows are read once, on the other thread (fourth session, 5-6
+ * interleaved runs): validate 164-169 MB instead of 182-194 at 500,000 lines (1.21 x the 100,000-line
+ * peak instead of 1.34 x), CPU within noise; convert 159-166 MB instead of 175-189, 1-2 % more CPU.
+ * 4 MB saved more but made CSV convert 10-15 % slower. A JSON input keeps V8's default: not measured.
  */
 export const YOUNG_FLAG = '--max-semi-space-size';
 const YOUNG_MB = 8;
