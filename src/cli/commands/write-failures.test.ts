@@ -128,8 +128,20 @@ describe('output files on a full disk', () => {
     const r = await cli('validate', CSV, XLSX, ...ID, '--annotate', out);
     expect(r.code).toBe(2);
     expect(r.out).toContain(`Could not write a working copy in the temporary folder ${tmpdir()}: the disk is full`);
+    expect(r.out).toContain('fix: Free some space on the disk that holds that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.');
     expect(r.out).not.toContain('gstr1-annotate-');
     expect(readdirSync(dir).filter((n) => n.startsWith('tmp-full'))).toEqual([]);
+  });
+
+  it('validate --annotate with the temporary folder refused: a folder that can be written in, not free space', async () => {
+    Object.assign(disk, { dir: tmpdir(), match: /gstr1-annotate-/, code: 'EACCES' });
+    const out = join(dir, 'tmp-refused.xlsx');
+    const r = await cli('validate', CSV, XLSX, ...ID, '--annotate', out);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`Could not write a working copy in the temporary folder ${tmpdir()}: permission denied`);
+    expect(r.out).toContain('fix: Make sure that folder can be written in, or set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.');
+    expect(r.out).not.toMatch(/free some space/i);
+    expect(readdirSync(dir).filter((n) => n.startsWith('tmp-refused'))).toEqual([]);
   });
 
   it('validate --annotate of a JSON names the annotated file, not the workbook made on the way', async () => {

@@ -68,17 +68,39 @@ export function fsReasonWords(reason: unknown): string {
   return FS_REASONS[String(reason)] ?? s(reason);
 }
 
-/** Reasons a write failed that more room would cure. */
-const NO_ROOM: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+/** Reasons a write failed that more room on the same disk cures (a full disk, a used-up quota). */
+const NO_ROOM: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * What cures a write that failed for `reason`, done to `place`, the folder written in as the
+ * reader knows it ("that folder", "its journal folder"): a clause without capital or full stop,
+ * for the command line (capitalised) and for the page's "Ask whoever set up this page to ...".
+ * - a full disk or quota: free some space;
+ * - a file larger than the disk takes (EFBIG, a FAT32 stick): another disk, as room does not help;
+ * - any other refusal the operating system named (permission denied, a read-only disk, a folder in
+ *   the way, a disk error): that folder must be made writable, as room does not help either;
+ * - a reason it did not name (an error's own words): both, the space first.
+ * `elsewhere`, when the reader can write somewhere else instead (TMPDIR), says how, given the
+ * folder it needs: "a folder with room", "a folder you may write in".
+ */
+export function writeCure(reason: unknown, place: string, elsewhere?: (folder: string) => string): string {
+  const why = String(reason);
+  const or = (folder: string) => (elsewhere ? `, or ${elsewhere(folder)}` : '');
+  if (NO_ROOM.has(why)) return `free some space on the disk that holds ${place}${or('a folder with room')}`;
+  if (why === 'EFBIG') return elsewhere ? elsewhere('a folder on another disk') : `move ${place} to a disk that takes larger files`;
+  if (Object.hasOwn(FS_REASONS, why)) return `make sure ${place} can be written in${or('a folder you may write in')}`;
+  return `free some space on the disk that holds ${place} (or, if that disk is not full, make sure the folder can be written in)${or('a folder you may write in, on a disk with room')}`;
+}
+
+/** A clause of writeCure as the start of a sentence (the command line's). */
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /**
  * What whoever set up the page is asked to do when a working copy could not be written in the
  * server's temporary folder, by why (a full disk is one thing, a folder it may not write in another).
  */
 export function tempFolderTask(reason: unknown): string {
-  return NO_ROOM.has(String(reason))
-    ? 'free some space in the temporary folder of the computer it runs on.'
-    : 'check the temporary folder of the computer it runs on: the page\'s server must be able to write its working copies there.';
+  return `${writeCure(reason, 'the temporary folder of the computer it runs on')}.`;
 }
 
 /** What each number option takes, and a value that fits it (OPTION_NUMBER). */
@@ -111,9 +133,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     // on the page, met when the upload went through and only the copy marked with the portal's errors was not written
     hint: (p, w = CLI_WORDS) =>
       w.onServer(
-        NO_ROOM.has(String(p.reason))
-          ? 'Free some space in that folder, or set TMPDIR (TEMP on Windows) to a folder with room, and run again.'
-          : 'Set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.',
+        `${capital(writeCure(p.reason, 'that folder', (folder) => `set TMPDIR (TEMP on Windows) to ${folder}`))}, and run again.`,
         tempFolderTask(p.reason),
       ),
   },

@@ -36,8 +36,11 @@ const CLI_ONLY: Readonly<Record<string, string>> = {
 /** The codes the page can show: the catalogue less the command line's own. */
 const pageCodes = () => Object.keys(MESSAGES).filter((c) => !(c in CLI_ONLY));
 
-/** The reasons a finding of the page can have: no registration date is given there, so none is "before-registration". */
-const PAGE_REASONS = [undefined, 'sez', 'after-period', 'hsn-rate', 'more'];
+/**
+ * The reasons a finding of the page can have: no registration date is given there, so none is "before-registration";
+ * and why a file of the server could not be written (a full disk, a refusal, a file too large for its disk).
+ */
+const PAGE_REASONS = [undefined, 'sez', 'after-period', 'hsn-rate', 'more', 'ENOSPC', 'EACCES', 'EROFS', 'EFBIG'];
 
 describe('hosts: one message set, options named as the reader sees them', () => {
   it('the command line names flags; the page names its form fields', () => {
@@ -157,15 +160,15 @@ describe('hosts: one message set, options named as the reader sees them', () => 
 
     const temp = { code: 'FILE_WRITE_TEMP', params: { folder: '/tmp', reason: 'ENOSPC' } };
     expect(hintOf(temp)).toContain('TMPDIR');
-    expect(hintOf(temp, 'web')).toBe('Ask whoever set up this page to free some space in the temporary folder of the computer it runs on.');
+    expect(hintOf(temp, 'web')).toBe('Ask whoever set up this page to free some space on the disk that holds the temporary folder of the computer it runs on.');
     // a folder it may not write in, or a folder in the file's place, is not cured by free space
     for (const reason of ['EACCES', 'EISDIR']) {
       const other = { code: 'FILE_WRITE_TEMP', params: { folder: '/tmp', reason } };
-      expect(hintOf(other), reason).toBe('Set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.');
+      expect(hintOf(other), reason).toBe('Make sure that folder can be written in, or set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.');
       expect(hintOf(other, 'web'), reason).not.toContain('free some space');
       const marked = { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason } };
       expect(hintOf(marked, 'web'), reason).toBe(
-        'The upload itself went through. Ask whoever set up this page to check the temporary folder of the computer it runs on: the page\'s server must be able to write its working copies there.',
+        'The upload itself went through. Ask whoever set up this page to make sure the temporary folder of the computer it runs on can be written in.',
       );
     }
     expect(hintOf({ code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: { file: '/tmp/x/portal-errors.xlsx', reason: 'ENOSPC' } }, 'web')).toContain('free some space');
