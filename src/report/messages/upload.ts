@@ -5,8 +5,8 @@
  */
 import { periodInWords } from './period.js';
 import type { MessageEntry } from './types.js';
-import { CLI_WORDS } from './hosts.js';
-import { fsReasonWords, tempFolderTask } from './core.js';
+import { CLI_WORDS, type HostWords } from './hosts.js';
+import { fsReasonWords, tempFolderTask, writeCure } from './core.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -23,6 +23,8 @@ const duration = (ms: unknown) => {
   const [amount, unit] = n >= 60_000 ? [Math.round(n / 60_000), 'minute'] : [Math.max(1, Math.round(n / 1000)), 'second'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 };
+/** What cures a journal write that failed for `reason` (writeCure), from the start of a sentence, without its full stop. */
+const journalCure = (reason: unknown, w: HostWords) => w.onServer(cap(writeCure(reason, "the journal's folder")), writeCure(reason, 'its journal folder'));
 
 export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   // ------------------------------------------------------------------ options and configuration
@@ -89,15 +91,15 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_JOURNAL_WRITE: {
     message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
-    hint: (_p, w = CLI_WORDS) => `${w.onServer('Free some space (or give back write permission on that folder)', 'free some space (or give back write permission on its journal folder)')}, then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
+    hint: (p, w = CLI_WORDS) => `${journalCure(p.reason, w)}, then ${w.run} ${w.same} again: it asks the portal what it already has and goes on from there.`,
   },
   UPLOAD_FILED_NOT_RECORDED: {
     message: (p) => `The return is filed${p.arn && p.arn !== 'unknown' ? `: ARN ${s(p.arn)}` : ''} (the portal said so); but the journal ${s(p.file)} could not record it: ${fsReasonWords(p.reason)}`,
-    hint: (p, w = CLI_WORDS) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. ${w.onServer('Free some space on that disk.', 'free some space on the disk of its journal.')}`,
+    hint: (p, w = CLI_WORDS) => `${p.arn && p.arn !== 'unknown' ? 'Keep this ARN. ' : ''}Nothing is to be filed again: a later run asks the portal, which knows the return is filed. ${journalCure(p.reason, w)}.`,
   },
   UPLOAD_SESSION_NOT_KEPT: {
     message: (p) => `The portal session could not be kept in ${s(p.file)}: ${fsReasonWords(p.reason)}`,
-    hint: (_p, w = CLI_WORDS) => `Nothing to do for this run; the next one asks for an OTP again. ${w.onServer('Free some space on that disk to keep sessions.', 'free some space on the computer it runs on, to keep sessions.')}`,
+    hint: (p, w = CLI_WORDS) => `Nothing to do for this run; the next one asks for an OTP again. ${w.onServer(cap(writeCure(p.reason, "that file's folder")), writeCure(p.reason, 'its journal folder'))}, to keep sessions.`,
   },
   UPLOAD_JOURNAL_TAIL_REPAIRED: {
     message: (p) => `The last record of the journal ${s(p.file)} was cut off (a crash or power cut); its ${s(p.bytes)} incomplete byte(s) were removed`,
