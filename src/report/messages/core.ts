@@ -122,7 +122,11 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
   FILE_ACCESS: {
     input: true,
     message: (p) => `Could not open ${s(p.file)}: ${fsReasonWords(p.reason)}`,
-    hint: () => 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
+    // met for reading as for writing; a full disk or a file too large for it comes of a write, and only room cures it
+    hint: (p) =>
+      NO_ROOM.has(String(p.reason)) || p.reason === 'EFBIG'
+        ? `${capital(writeCure(p.reason, 'its folder'))}.`
+        : 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
   },
   FILE_WRITE: {
     message: (p) => `Could not write ${s(p.file)}: ${fsReasonWords(p.reason)}; it was not written`,

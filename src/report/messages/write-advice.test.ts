@@ -102,4 +102,11 @@ describe('messages: the advice for a failed write follows why it failed', () => 
     expect(hint(temp, 'EACCES')).toBe('Make sure that folder can be written in, or set TMPDIR (TEMP on Windows) to a folder you may write in, and run again.');
     expect(hint(temp, 'EFBIG')).toBe('Set TMPDIR (TEMP on Windows) to a folder on another disk, and run again.');
   });
+
+  it('a file that could not be opened: room for a full disk, the folder and the file otherwise', () => {
+    const access = (reason: string) => hintOf({ code: 'FILE_ACCESS', params: { file: '/data/out/r.json', reason } });
+    expect(access('ENOSPC')).toBe('Free some space on the disk that holds its folder.');
+    expect(access('EACCES')).toBe('Check that the folder exists and that you may write there, and that the file is not open in Excel.');
+    expect(access('ENOENT')).not.toMatch(/free some space/i);
+  });
 });
