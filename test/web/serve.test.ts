@@ -283,7 +283,7 @@ describe('gstr1 serve: the portal refuses a row', () => {
       await typeOtp(page);
       await expect.poll(() => page.locator('#p-state').textContent(), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed with errors\. The portal refused 1 record\.$/);
       const note = page.locator('#p-annotate-failure');
-      await expect.poll(() => note.textContent()).toMatch(/^The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder \(.*portal-errors\.xlsx\): it is a folder\. The upload itself went through\. Ask whoever set up this page to check the temporary folder of the computer it runs on: /);
+      await expect.poll(() => note.textContent()).toMatch(/^The workbook with the portal's errors marked was not written in gstr1 serve's temporary folder \(.*portal-errors\.xlsx\): it is a folder\. The upload itself went through\. Ask whoever set up this page to make sure the temporary folder of the computer it runs on can be written in\.$/);
       expect(await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).isVisible()).toBe(false);
       // the page makes the workbook of the refused rows itself instead
       await expect.poll(() => page.locator('#portal').getByRole('button', { name: 'Download annotated workbook' }).isVisible(), { timeout: 30_000 }).toBe(true);
