@@ -20,6 +20,13 @@ export interface RegisterLayout {
   /** headers that identify the layout: a sheet must carry at least `minSignature` of them */
   readonly signature: readonly string[];
   readonly minSignature: number;
+  /**
+   * other spellings of a field, read only when none of its `columns` headers is in the row. They
+   * take no part in recognising the layout (signature, required fields, the count of fields
+   * found), so they never change which layout a sheet is read with; beside the field's own
+   * header they are unknown columns, as any header the layout does not know.
+   */
+  readonly alternates?: Readonly<Partial<Record<RegisterField, readonly string[]>>>;
   /** headers of the export that carry nothing GSTR-1 needs (not reported as unknown) */
   readonly ignore?: readonly string[];
   /** text values translated before reading a field: field → cell text → value the field understands */
@@ -34,12 +41,48 @@ export interface RegisterLayout {
   readonly headerRow?: number;
 }
 
-/** The toolkit's own register layout: the canonical label of every field (see fields.ts). */
+/**
+ * Other spellings of the fields (fields.ts) that the gstr1 layout does not read: in a register
+ * built on it each could be another of its columns, or something it does not read at all. Such a
+ * header stays an unknown column (a warning naming the fields it is nearest), for the user to
+ * rename or map. The generic layout, taken only when no preset fits, still reads them.
+ */
+export const GSTR1_UNREAD_SPELLINGS: readonly string[] = [
+  // the layout has three dates (document, shipping bill, original) and three GSTINs (recipient,
+  // e-commerce operator, supplier); a register often carries the filer's own GSTIN too
+  // (ERPNext's Company GSTIN, a GSP format's SupplierGSTIN). "Supplier GSTIN" is read: holding
+  // the filer's own GSTIN, it leaves the line the filer's own supply (classify.ts, isTable15)
+  'Date', 'GSTIN', 'GSTIN/UIN',
+  // the party in Tally, the goods on many invoice formats
+  'Particulars',
+  // sale or return, or B2B / B2C / export
+  'Transaction Type',
+  // Tally's goods or services, Zoho's and Busy's columns their presets leave unread (Busy's sale
+  // type is a local / central tax class), ERPNext's customer registration kind (its preset reads it
+  // as the invoice type, the generic layout as the supply category)
+  'Type of Supply', 'Supply Type', 'Sale Type', 'GST Category',
+  // a rate or an amount (the layout has both for each tax), and one header once "%" is dropped
+  // (headerKey: "IGST %" is "IGST")
+  'IGST', 'CGST', 'SGST', 'IGST %', 'CGST %', 'SGST %',
+  // before or after tax, the line's or the invoice's
+  'Value', 'Net Amount', 'Net Total',
+  // payment or approval status (Zoho: Paid, Overdue, Draft)
+  'Status',
+];
+
+const unreadByGstr1 = new Set(GSTR1_UNREAD_SPELLINGS.map(headerKey));
+
+/**
+ * The toolkit's own register layout: the canonical label of every field (see fields.ts), and
+ * where a field's label is not in the row, its other spellings but those above. The layout is
+ * recognised by its labels alone.
+ */
 export const GSTR1_LAYOUT: RegisterLayout = {
   id: 'gstr1',
   name: 'gstr1 sales register',
   source: 'this toolkit (docs: register layout); labels follow the GSTR-1 template where one exists',
   columns: Object.fromEntries(REGISTER_FIELD_SPECS.map((s) => [s.field, [s.label]])),
+  alternates: Object.fromEntries(REGISTER_FIELD_SPECS.map((s) => [s.field, s.synonyms.filter((n) => !unreadByGstr1.has(headerKey(n)))])),
   signature: ['Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Taxable Value', 'Supply Category'],
   minSignature: 3,
 };

@@ -12,6 +12,7 @@ export type RegisterColumns = Partial<Record<RegisterField, ColumnRef>>;
 
 export interface LayoutMatch {
   readonly layout: RegisterLayout;
+  /** the column read for each field found, by the layout's headers or (for a field they leave without one) its alternates */
   readonly columns: RegisterColumns;
   /** required fields with no column */
   readonly missing: readonly RegisterField[];
@@ -21,7 +22,7 @@ export interface LayoutMatch {
   readonly ignored: readonly ColumnRef[];
   /** the same header as a field's column, again: not read */
   readonly duplicates: readonly { readonly field: RegisterField; readonly first: ColumnRef; readonly second: ColumnRef }[];
-  /** fields found */
+  /** fields found by the layout's own headers (`columns`, not `alternates`): what layouts are ranked by */
   readonly matched: number;
   /** signature headers found */
   readonly signature: number;
@@ -29,19 +30,21 @@ export interface LayoutMatch {
   readonly complete: boolean;
 }
 
-const LOOKUPS = new WeakMap<RegisterLayout, Map<string, RegisterField>>();
+type Names = RegisterLayout['columns'];
+const LOOKUPS = new WeakMap<Names, Map<string, RegisterField>>();
 
-function lookupFor(layout: RegisterLayout): Map<string, RegisterField> {
-  let m = LOOKUPS.get(layout);
+/** A layout's header names (its `columns` or its `alternates`) by `headerKey`: the field each names. */
+function lookupFor(names: Names): Map<string, RegisterField> {
+  let m = LOOKUPS.get(names);
   if (!m) {
     m = new Map();
     for (const field of REGISTER_FIELDS) {
-      for (const h of layout.columns[field] ?? []) {
+      for (const h of names[field] ?? []) {
         const k = headerKey(h);
         if (k && !m.has(k)) m.set(k, field);
       }
     }
-    LOOKUPS.set(layout, m);
+    LOOKUPS.set(names, m);
   }
   return m;
 }
@@ -57,11 +60,11 @@ export function headerCells(cells: readonly RawCell[]): ColumnRef[] {
 }
 
 export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): LayoutMatch {
-  const lookup = lookupFor(layout);
+  const lookup = lookupFor(layout.columns);
   const ignore = new Set((layout.ignore ?? []).map(headerKey));
   const sig = new Set(layout.signature.map(headerKey));
   const columns: RegisterColumns = {};
-  const unknown: ColumnRef[] = [];
+  let unknown: ColumnRef[] = [];
   const ignored: ColumnRef[] = [];
   const duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[] = [];
   let matched = 0;
@@ -84,7 +87,34 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
   }
   const missing = REQUIRED_FIELDS.filter((f) => !columns[f]);
   const complete = missing.length === 0 && signature >= layout.minSignature;
+  if (layout.alternates) unknown = readAlternates(lookupFor(layout.alternates), unknown, columns, duplicates);
   return { layout, columns, missing, unknown, ignored, duplicates, matched, signature, complete };
+}
+
+/**
+ * Gives each field the layout's own headers left without a column the first header among the
+ * unknown ones that is an alternate spelling of it; returns the headers still unknown. The same
+ * alternate twice is a duplicate, as the same header is; any other header of a field already
+ * found stays unknown, as it was before the layout read alternates. Nothing here counts towards
+ * recognising the layout (missing, matched, signature are settled before).
+ */
+function readAlternates(
+  lookup: ReadonlyMap<string, RegisterField>, unknown: readonly ColumnRef[], columns: RegisterColumns,
+  duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[],
+): ColumnRef[] {
+  const byAlternate = new Set<RegisterField>();
+  const still: ColumnRef[] = [];
+  for (const ref of unknown) {
+    const k = headerKey(ref.header);
+    const field = lookup.get(k);
+    const first = field && columns[field];
+    if (field && !first) {
+      columns[field] = ref;
+      byAlternate.add(field);
+    } else if (field && first && byAlternate.has(field) && headerKey(first.header) === k) duplicates.push({ field, first, second: ref });
+    else still.push(ref);
+  }
+  return still;
 }
 
 /**
