@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { fileSystemReason } from '../model/errors.js';
 import { UploadError } from './errors.js';
 
 export interface LockInfo {
@@ -45,6 +46,8 @@ export async function acquireLock(file: string, command = ''): Promise<LockInfo>
       try {
         await fh.writeFile(JSON.stringify(me));
         await fh.sync();
+      } catch (e) {
+        throw await notWritten(e, file);
       } finally {
         await fh.close();
       }
@@ -80,7 +83,16 @@ export async function acquireLock(file: string, command = ''): Promise<LockInfo>
   throw new UploadError('UPLOAD_LOCKED', { file, pid: 0, host: '', since: '' });
 }
 
-
+/**
+ * A lock created but not written (a full disk): it is removed, so the next run finds none, and the
+ * failure names the lock file, as a journal write's does. The file handle's error names no file,
+ * and would otherwise reach the user as an internal error.
+ */
+async function notWritten(e: unknown, file: string): Promise<unknown> {
+  await unlink(file).catch(() => undefined);
+  const reason = fileSystemReason(e);
+  return reason ? new UploadError('UPLOAD_JOURNAL_WRITE', { file, reason }, { cause: e }) : e;
+}
 
 export async function releaseLock(file: string, me: LockInfo): Promise<void> {
   const held = await readLock(file);
