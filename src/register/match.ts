@@ -2,6 +2,8 @@
  * Matching a sheet's header row to a register layout, and the "did you mean" candidates when a
  * field's column cannot be found. Headers are compared by `headerKey` (no case, spaces or
  * punctuation), so "Voucher No." matches "VOUCHER NO" and "DocumentNumber" matches "Document Number".
+ * Where two fields' names are one `headerKey` ("IGST %", the IGST rate, and "IGST", its amount), a
+ * header is read as the field it spells with its "%" (see `fieldsOf`).
  */
 import { distance, type ColumnRef } from '../parsers/headers.js';
 import { cellText, type RawCell } from '../parsers/raw.js';
@@ -31,22 +33,75 @@ export interface LayoutMatch {
 }
 
 type Names = RegisterLayout['columns'];
-const LOOKUPS = new WeakMap<Names, Map<string, RegisterField>>();
 
-/** A layout's header names (its `columns` or its `alternates`) by `headerKey`: the field each names. */
-function lookupFor(names: Names): Map<string, RegisterField> {
+/**
+ * A layout's header names (its `columns` or its `alternates`): by `headerKey`, the fields named so,
+ * in REGISTER_FIELDS order (two where "IGST %" and "IGST" are one key); by `strictKey`, the first
+ * field named exactly so.
+ */
+interface Lookup {
+  readonly loose: ReadonlyMap<string, readonly RegisterField[]>;
+  readonly strict: ReadonlyMap<string, RegisterField>;
+}
+const LOOKUPS = new WeakMap<Names, Lookup>();
+
+/** `headerKey` with "%" kept: "IGST %" and "IGST%" are one strict key, "IGST" another. */
+function strictKey(h: string): string {
+  return h.toLowerCase().replace(/\*+\s*$/, '').replace(/[^a-z0-9%]/g, '');
+}
+
+function lookupFor(names: Names): Lookup {
   let m = LOOKUPS.get(names);
   if (!m) {
-    m = new Map();
+    const loose = new Map<string, RegisterField[]>();
+    const strict = new Map<string, RegisterField>();
     for (const field of REGISTER_FIELDS) {
       for (const h of names[field] ?? []) {
         const k = headerKey(h);
-        if (k && !m.has(k)) m.set(k, field);
+        if (!k) continue;
+        const fields = loose.get(k) ?? [];
+        if (!fields.includes(field)) fields.push(field);
+        loose.set(k, fields);
+        if (!strict.has(strictKey(h))) strict.set(strictKey(h), field);
       }
     }
+    m = { loose, strict };
     LOOKUPS.set(names, m);
   }
   return m;
+}
+
+/**
+ * The fields a header may carry, the likeliest first: none, one, or where two fields' names
+ * share its `headerKey`, the field one of whose names it spells exactly ("%" kept: "IGST" is the
+ * amount, "IGST %" the rate), then the others that can carry it (`canCarry`: "IGST %" is no
+ * amount), in REGISTER_FIELDS order. A header that spells none of them exactly keeps today's
+ * reading (the first field) first.
+ */
+function fieldsOf(lookup: Lookup, header: string): readonly RegisterField[] {
+  const fields = lookup.loose.get(headerKey(header)) ?? [];
+  if (fields.length < 2) return fields;
+  const exact = lookup.strict.get(strictKey(header));
+  const first = exact !== undefined && fields.includes(exact) ? [exact] : [];
+  const rest = fields.filter((f) => f !== exact && canCarry(header, f));
+  return first.length || rest.length ? [...first, ...rest] : fields.slice(0, 1);
+}
+
+/**
+ * The field each header of a row is read as. A header that can carry one field only carries it;
+ * one that can carry two ("IGST": an amount by its spelling, or a rate) carries the likeliest that
+ * no other header of the row carries alone (nor is `found` already): "IGST" beside "IGST Amount"
+ * is the rate. When every field it can carry is taken so, it is `null`: a second name of fields found.
+ */
+function readHeaders(lookup: Lookup, refs: readonly ColumnRef[], found: readonly RegisterField[] = []): Map<number, RegisterField | null> {
+  const candidates = refs.map((ref) => ({ ref, fields: fieldsOf(lookup, ref.header) }));
+  const alone = new Set([...found, ...candidates.filter((c) => c.fields.length === 1).map((c) => c.fields[0]!)]);
+  const out = new Map<number, RegisterField | null>();
+  for (const { ref, fields } of candidates) {
+    if (fields.length === 1) out.set(ref.col, fields[0]!);
+    else if (fields.length > 1) out.set(ref.col, fields.find((f) => !alone.has(f)) ?? null);
+  }
+  return out;
 }
 
 /** The header texts of a row, with their 1-based columns (blank cells left out). */
@@ -69,13 +124,20 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
   const duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[] = [];
   let matched = 0;
   let signature = 0;
-  for (const ref of headerCells(cells)) {
+  const refs = headerCells(cells);
+  const fields = readHeaders(lookup, refs);
+  for (const ref of refs) {
     const k = headerKey(ref.header);
     if (sig.has(k)) {
       signature++;
       sig.delete(k);
     }
-    const field = lookup.get(k);
+    const field = fields.get(ref.col);
+    if (field === null) {
+      // "IGST" beside "IGST Rate" and "IGST Amount": a second name of fields found
+      ignored.push(ref);
+      continue;
+    }
     const first = field && columns[field];
     if (field && !first) {
       columns[field] = ref;
@@ -99,14 +161,15 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
  * recognising the layout (missing, matched, signature are settled before).
  */
 function readAlternates(
-  lookup: ReadonlyMap<string, RegisterField>, unknown: readonly ColumnRef[], columns: RegisterColumns,
+  lookup: Lookup, unknown: readonly ColumnRef[], columns: RegisterColumns,
   duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[],
 ): ColumnRef[] {
   const byAlternate = new Set<RegisterField>();
   const still: ColumnRef[] = [];
+  const fields = readHeaders(lookup, unknown, Object.keys(columns) as RegisterField[]);
   for (const ref of unknown) {
     const k = headerKey(ref.header);
-    const field = lookup.get(k);
+    const field = fields.get(ref.col) ?? undefined;
     const first = field && columns[field];
     if (field && !first) {
       columns[field] = ref;
@@ -175,6 +238,16 @@ export function canCarry(header: string, field: RegisterField): boolean {
   if (RATE_FIELDS.has(field)) return !amountish;
   if (kind === 'money') return !rateish || AMOUNT_WORDS.test(t.replace(RATE_WORDS, ' ')) && /\b(amount|amt|value)\b/.test(t);
   return true;
+}
+
+/**
+ * Whether a header is one of a field's names with its "%" (or without it) as the name has it:
+ * "IGST" is the IGST amount's name exactly and the IGST rate's ("IGST %") only once "%" is dropped,
+ * where `fieldDistance` puts both at 0.
+ */
+export function spellsName(header: string, field: RegisterField, layouts: readonly RegisterLayout[] = []): boolean {
+  const k = strictKey(header);
+  return namesOf(field, layouts).some((n) => strictKey(n) === k);
 }
 
 /** How far a header is from a field's names (0 = one of them exactly, after normalising). */
