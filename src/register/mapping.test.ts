@@ -76,3 +76,51 @@ describe('mapping init on headers no preset knows', () => {
     expect(alone.mapped.find((m) => m.field === 'rate')).toEqual({ field: 'rate', header: 'Rate', exact: true });
   });
 });
+
+describe('mapping init on a tax\'s rate and amount ("IGST %" and "IGST" are one header once "%" is dropped)', () => {
+  const head = ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN', 'UQC', 'Quantity', 'Taxable Value', 'IGST %', 'IGST', 'Invoice Value'];
+
+  it('drafts iamt ← "IGST" and igstRate ← "IGST %", in either order, neither a guess', () => {
+    for (const h of [head, [...head.slice(0, 8), 'IGST', 'IGST %', 'Invoice Value']]) {
+      const d = draftMapping(headerCells(h));
+      expect(d.preset).toBeUndefined();
+      expect(d.mapped.filter((m) => m.field === 'igstRate' || m.field === 'iamt')).toEqual([
+        { field: 'igstRate', header: 'IGST %', exact: true },
+        { field: 'iamt', header: 'IGST', exact: true },
+      ]);
+    }
+    // alone, "IGST" is the amount; beside "GST Rate", "CGST" and "SGST" are the amounts
+    expect(draftMapping(headerCells(['Bill No', 'Bill Date', 'Taxable Value', 'IGST'])).mapping.columns).toMatchObject({ igstRate: null, iamt: 'IGST' });
+    expect(draftMapping(headerCells(['Bill No', 'Bill Date', 'Taxable Value', 'GST Rate', 'CGST', 'SGST'])).mapping.columns)
+      .toMatchObject({ rate: 'GST Rate', cgstRate: null, sgstRate: null, camt: 'CGST', samt: 'SGST' });
+    // as the generic layout reads them: "IGST" beside "IGST Amount" is the rate; beside "IGST Rate" too, a second name of both
+    expect(draftMapping(headerCells(['Bill No', 'Bill Date', 'Taxable Value', 'IGST', 'IGST Amount'])).mapped.filter((m) => m.header.startsWith('IGST'))).toEqual([
+      { field: 'igstRate', header: 'IGST', exact: true },
+      { field: 'iamt', header: 'IGST Amount', exact: true },
+    ]);
+    const three = draftMapping(headerCells(['Bill No', 'Bill Date', 'Taxable Value', 'IGST', 'IGST Rate', 'IGST Amount']));
+    expect(three.mapping.columns).toMatchObject({ rate: null, igstRate: 'IGST Rate', iamt: 'IGST Amount' });
+    expect(three.unusedHeaders.map((u) => u.header)).toEqual(['IGST']);
+  });
+
+  it('gstr1 mapping init writes it so, and the draft converts the register as convert does without one', async () => {
+    const register = join(root, 'igst.csv');
+    writeFileSync(register, Papa.unparse([head, ['INV/1', '05-09-2025', KA, '29-Karnataka', '8471', 'NOS', '1', '1000', '18', '180', '1180']]));
+    const out = join(root, 'igst.mapping.json');
+    const r = await cli('mapping', 'init', register, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/igstRate +← "IGST %"\n/);
+    expect(r.stdout).toMatch(/iamt +← "IGST"\n/);
+    expect(r.stdout).not.toContain('guess');
+    expect(JSON.parse(readFileSync(out, 'utf8')).columns).toMatchObject({ igstRate: 'IGST %', iamt: 'IGST' });
+
+    const convert = async (opts: { mapping?: string }) => {
+      const { result } = await processWithRegister([register], ctx, opts);
+      return { json: assemblePayload(result.outputs, { gstin: SUPPLIER, fp: '092025' }) as unknown as Record<string, any>, findings: result.findings.items };
+    };
+    const withDraft = await convert({ mapping: out });
+    expect(withDraft.findings).toEqual([]);
+    expect(withDraft.json.b2b[0].inv[0].itms[0].itm_det).toEqual({ rt: 18, txval: 1000, iamt: 180, csamt: 0 });
+    expect(withDraft).toEqual(await convert({}));
+  });
+});

@@ -23,7 +23,7 @@ import type { ColumnRef } from '../parsers/headers.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { REGISTER_FIELDS, REQUIRED_FIELDS, headerKey, isRegisterField, registerFieldSpec, type RegisterField } from './fields.js';
 import { PRESETS, type RegisterLayout } from './layouts.js';
-import { bestLayout, candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells, type LayoutMatch } from './match.js';
+import { bestLayout, candidatesFor, closeEnough, fieldDistance, fieldsNear, headerCells, spellsName, type LayoutMatch } from './match.js';
 import { firstRows } from './peek.js';
 import { isObject } from '../model/json-object.js';
 
@@ -191,22 +191,45 @@ function presetColumns(match: LayoutMatch): Chosen {
 /**
  * Each field's closest header, best pairs first. A match is certain only when it is one of the
  * field's names and no other header fits the field as well: "Rate" beside "GST Rate" is a guess.
+ * A header that is two fields' name ("IGST": the amount's, and the rate's "IGST %" once "%" is
+ * dropped) is read as the generic layout reads it (match.ts): as the field it spells exactly,
+ * unless another header is that field's name alone ("IGST" beside "IGST Amount" is the rate).
  */
 function closestHeaders(headers: readonly ColumnRef[]): Chosen {
-  const pairs: { field: RegisterField; ref: ColumnRef; d: number }[] = [];
+  let pairs: { field: RegisterField; ref: ColumnRef; d: number; standing: number }[] = [];
   for (const field of REGISTER_FIELDS) {
     for (const ref of headers) {
       const d = fieldDistance(ref.header, field, PRESETS);
-      if (d === 0 || closeEnough(ref.header, d)) pairs.push({ field, ref, d });
+      if (d === 0 || closeEnough(ref.header, d)) pairs.push({ field, ref, d, standing: 0 });
     }
   }
+  // between the names a header is: 0 for the one it spells exactly, 1 for another, 2 for a field
+  // another header is the name of alone
+  const named = (col: number) => pairs.filter((p) => p.d === 0 && p.ref.col === col);
+  const alone = new Map<RegisterField, number>();
+  for (const ref of headers) {
+    const n = named(ref.col);
+    if (n.length === 1) alone.set(n[0]!.field, ref.col);
+  }
+  const secondNames = new Set<number>();
+  for (const ref of headers) {
+    const n = named(ref.col);
+    if (n.length < 2) continue;
+    for (const p of n) {
+      const other = alone.get(p.field);
+      p.standing = other !== undefined && other !== ref.col ? 2 : spellsName(ref.header, p.field, PRESETS) ? 0 : 1;
+    }
+    // "IGST" beside "IGST Rate" and "IGST Amount": a second name of both, no guess at a third field
+    if (n.every((p) => p.standing === 2)) secondNames.add(ref.col);
+  }
+  pairs = pairs.filter((p) => !secondNames.has(p.ref.col));
   // best pairs first; between equals, the field listed first in REGISTER_FIELDS
-  pairs.sort((a, b) => a.d - b.d || REGISTER_FIELDS.indexOf(a.field) - REGISTER_FIELDS.indexOf(b.field) || a.ref.col - b.ref.col);
+  pairs.sort((a, b) => a.d - b.d || a.standing - b.standing || REGISTER_FIELDS.indexOf(a.field) - REGISTER_FIELDS.indexOf(b.field) || a.ref.col - b.ref.col);
   const taken = new Set<number>();
   const chosen: Chosen = new Map();
   for (const p of pairs) {
     if (chosen.has(p.field) || taken.has(p.ref.col)) continue;
-    const rivalled = pairs.some((q) => q.field === p.field && q.ref.col !== p.ref.col && q.d <= p.d);
+    const rivalled = pairs.some((q) => q.field === p.field && q.ref.col !== p.ref.col && (q.d < p.d || (q.d === p.d && q.standing <= p.standing)));
     chosen.set(p.field, { ref: p.ref, exact: p.d === 0 && !rivalled });
     taken.add(p.ref.col);
   }
