@@ -4,15 +4,8 @@
  * layout does, except spellings that could mean another column there (GSTR1_UNREAD_SPELLINGS):
  * those stay unknown columns with a warning. Recognising the layout is by its labels alone.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processWithRegister } from '../src/api/register-pass.js';
-import { returnContext } from '../src/engine/options.js';
-import { assemblePayload } from '../src/mappers/payload.js';
+import { readRegister, registerFiles } from './helpers/register.js';
 import { REGISTER_FIELD_SPECS, headerKey } from '../src/register/fields.js';
 import { AUTO_LAYOUTS, GSTR1_LAYOUT, GSTR1_UNREAD_SPELLINGS } from '../src/register/layouts.js';
 import { draftMapping } from '../src/register/mapping.js';
@@ -24,35 +17,14 @@ const SELLER = '27AAKFK5521C1ZK'; // a restaurant selling through the operator
 const BUYER = '27AAFCP7263Q1ZM';
 const PERIOD = '102025';
 
-const root = mkdtempSync(join(tmpdir(), 'gstr1-register-gstr1-spellings-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let n = 0;
+const files = registerFiles();
+afterAll(files.cleanup);
 
-function csvFile(rows: string[][]): string {
-  const file = join(root, `register-${++n}.csv`);
-  writeFileSync(file, Papa.unparse(rows));
-  return file;
-}
-
-async function xlsxFile(rows: unknown[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Sales');
-  for (const r of rows) ws.addRow(r);
-  const file = join(root, `register-${++n}.xlsx`);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-async function run(file: string) {
-  const ctx = returnContext({ gstin: OWN, period: PERIOD });
-  const { result, run: reg } = await processWithRegister([file], ctx, {});
-  const json = assemblePayload(result.outputs, { gstin: OWN, fp: PERIOD }) as unknown as Record<string, any>;
-  return { json, findings: result.findings.items, layout: reg!.summary.sheets.map((s) => s.layout) };
-}
+const run = (file: string) => readRegister(file, OWN, PERIOD);
 
 describe('layout: gstr1, a field\'s other spellings', () => {
   it('"Supplier GSTIN" and "Seller Name" beside the labels (CSV): the lines are Table 15 supplies, not the filer\'s own', async () => {
-    const file = csvFile([
+    const file = files.csv([
       ['Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Place Of Supply', 'HSN/SAC', 'Rate', 'Taxable Value', 'Invoice Value', 'Supplier GSTIN', 'Seller Name'],
       ['Invoice', 'KC/101', '08-10-2025', BUYER, '27-Maharashtra', '996331', '5', '4000', '4200', SELLER, 'Konkan Cafe LLP'],
       ['Invoice', 'KC/102', '18-10-2025', '', '27-Maharashtra', '996331', '5', '30000', '31500', SELLER, 'Konkan Cafe LLP'],
@@ -70,7 +42,7 @@ describe('layout: gstr1, a field\'s other spellings', () => {
   });
 
   it('a workbook with "Merchant GSTIN" and "Invoice Amount": the supplier and the invoice value are read', async () => {
-    const file = await xlsxFile([
+    const file = await files.xlsx([
       ['Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Place Of Supply', 'HSN/SAC', 'Rate', 'Taxable Value', 'Invoice Amount', 'Merchant GSTIN'],
       ['Invoice', 'KC/201', '09-10-2025', BUYER, '27-Maharashtra', '996331', 5, 1000.4, 1050, SELLER],
     ]);
@@ -82,7 +54,7 @@ describe('layout: gstr1, a field\'s other spellings', () => {
   });
 
   it('the label wins over another spelling wherever it stands; the other spelling stays unread and is said', async () => {
-    const file = csvFile([
+    const file = files.csv([
       ['Invoice Date', 'Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Place Of Supply', 'HSN/SAC', 'Rate', 'Taxable Value', 'Invoice Value'],
       ['01-09-2025', 'Invoice', 'INV/1', '02-10-2025', BUYER, '27-Maharashtra', '8471', '18', '1000', '1180'],
     ]);
@@ -94,7 +66,7 @@ describe('layout: gstr1, a field\'s other spellings', () => {
   });
 
   it('ambiguous spellings are not read: "IGST" (rate or amount) and "Status" are unknown columns with the fields they are nearest', async () => {
-    const file = csvFile([
+    const file = files.csv([
       ['Document Type', 'Document Number', 'Document Date', 'Recipient GSTIN/UIN', 'Place Of Supply', 'HSN/SAC', 'Rate', 'Taxable Value', 'Invoice Value', 'IGST', 'Status', 'Restaurant GSTIN'],
       ['Invoice', 'KC/301', '10-10-2025', '29AAACR5055K1Z3', '29-Karnataka', '996331', '5', '1000', '1050', '18', 'Paid', SELLER],
     ]);

@@ -6,14 +6,8 @@
  * column order; a header spelt as neither field's name exactly keeps its reading ("IGST" beside
  * "IGST Amount" is the rate).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processWithRegister } from '../src/api/register-pass.js';
-import { returnContext } from '../src/engine/options.js';
-import { assemblePayload } from '../src/mappers/payload.js';
+import { readRegister, registerFiles } from './helpers/register.js';
 import { REGISTER_FIELD_SPECS, headerKey } from '../src/register/fields.js';
 import { AUTO_LAYOUTS } from '../src/register/layouts.js';
 import { bestLayout } from '../src/register/match.js';
@@ -23,22 +17,10 @@ const KA = '29AAACR5055K1Z3'; // inter-State: IGST
 const MH = '27AABCU9603R1ZN'; // intra-State: CGST + SGST
 const PERIOD = '102025';
 
-const root = mkdtempSync(join(tmpdir(), 'gstr1-register-rate-or-amount-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let n = 0;
+const files = registerFiles();
+afterAll(files.cleanup);
 
-function csvFile(rows: string[][]): string {
-  const file = join(root, `register-${++n}.csv`);
-  writeFileSync(file, Papa.unparse(rows));
-  return file;
-}
-
-async function run(file: string) {
-  const ctx = returnContext({ gstin: OWN, period: PERIOD });
-  const { result, run: reg } = await processWithRegister([file], ctx, {});
-  const json = assemblePayload(result.outputs, { gstin: OWN, fp: PERIOD }) as unknown as Record<string, any>;
-  return { json, findings: result.findings.items, layout: reg!.summary.sheets.map((s) => s.layout) };
-}
+const run = (file: string) => readRegister(file, OWN, PERIOD);
 
 const HEAD = ['Invoice Number', 'Invoice Date', 'GSTIN of Recipient', 'Place of Supply', 'HSN', 'UQC', 'Quantity', 'Taxable Value'];
 const columnsRead = (cells: string[]) => {
@@ -51,7 +33,7 @@ describe('layout: generic, "IGST %" is the rate and "IGST" the amount', () => {
     ['rate first', ['IGST %', 'IGST'], (rt: string, amt: string) => [rt, amt]],
     ['amount first', ['IGST', 'IGST %'], (rt: string, amt: string) => [amt, rt]],
   ])('%s: the item carries the rate and the amount from their own columns', async (_, tax, cells) => {
-    const file = csvFile([
+    const file = files.csv([
       [...HEAD, ...tax, 'Invoice Value'],
       ['INV/1', '02-10-2025', KA, '29-Karnataka', '8471', 'NOS', '1', '1000', ...cells('18', '180'), '1180'],
       // the books' IGST is not 18 % of 5000: said at the "IGST" cell, with the amount it holds
@@ -69,7 +51,7 @@ describe('layout: generic, "IGST %" is the rate and "IGST" the amount', () => {
   });
 
   it('"IGST" alone is the amount: the rate is taken from it (180 on 1000 is 18 %), not read as 180 %', async () => {
-    const file = csvFile([
+    const file = files.csv([
       [...HEAD, 'IGST', 'Invoice Value'],
       ['INV/1', '02-10-2025', KA, '29-Karnataka', '8471', 'NOS', '1', '1000', '180', '1180'],
     ]);
@@ -81,7 +63,7 @@ describe('layout: generic, "IGST %" is the rate and "IGST" the amount', () => {
 
 describe('layout: generic, "GST Rate" with "CGST" and "SGST" amounts', () => {
   it('the amounts are read as amounts: a line whose books differ is said at its CGST and SGST cells', async () => {
-    const file = csvFile([
+    const file = files.csv([
       [...HEAD, 'GST Rate', 'CGST', 'SGST', 'Invoice Value'],
       ['INV/1', '02-10-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '1000', '18', '90', '90', '1180'],
       ['INV/2', '03-10-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '1000', '18', '95', '95', '1190'],
@@ -95,7 +77,7 @@ describe('layout: generic, "GST Rate" with "CGST" and "SGST" amounts', () => {
   });
 
   it('without the rate column the rate is taken from the amounts (no RET191175 for "90 %")', async () => {
-    const file = csvFile([
+    const file = files.csv([
       [...HEAD, 'CGST', 'SGST', 'Invoice Value'],
       ['INV/1', '02-10-2025', MH, '27-Maharashtra', '8471', 'NOS', '1', '1000', '90', '90', '1180'],
     ]);
