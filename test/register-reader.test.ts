@@ -440,6 +440,23 @@ describe('register reader: columns that are not read', () => {
     expect(formatRegisterSummary(reg!.summary)).toContain('columns not read (known to this layout, not needed for the return): Narration');
   });
 
+  it('a second column of a field already read is listed as that, naming the column read, not as "not needed"', async () => {
+    // Tally knows "Voucher Date" as the document date too: "Date", to its left, is read
+    const file = csvFile([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Narration', 'Voucher Date'],
+      ['02-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', 'Being goods sold', '05-09-2025'],
+    ]);
+    const { json, reg } = await run([file]);
+    expect(json.b2b[0].inv[0].idt).toBe('02-09-2025');
+    expect(reg!.summary.sheets[0]).toMatchObject({ unread: ['Narration'], seconds: [{ header: 'Voucher Date', field: 'Document Date', read: 'Date' }] });
+    const text = formatRegisterSummary(reg!.summary);
+    expect(text).toContain('columns not read (known to this layout, not needed for the return): Narration\n');
+    expect(text).toContain('columns not read (a second column of a field already read): Voucher Date (Document Date, read from "Date")');
+    const out = join(root, `report-${++n}.json`);
+    await validateFiles([file], { gstin: SUPPLIER, period: '092025', report: out });
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.register.sheets[0].seconds).toEqual([{ header: 'Voucher Date', field: 'Document Date', read: 'Date' }]);
+  });
+
   it('validate --report puts the same list in the JSON report\'s register summary', async () => {
     const file = csvFile([
       ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Central Tax Amount', 'State Tax Amount', 'Gross Total', 'Narration'],
@@ -449,7 +466,7 @@ describe('register reader: columns that are not read', () => {
     await validateFiles([file], { gstin: SUPPLIER, period: '092025', report: out });
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.summary.register).toEqual({
-      sheets: [{ file, sheet: expect.any(String), layout: expect.stringMatching(/Tally/), headerRow: 1, passes: 1, unread: ['Narration'] }],
+      sheets: [{ file, sheet: expect.any(String), layout: expect.stringMatching(/Tally/), headerRow: 1, passes: 1, unread: ['Narration'], seconds: [] }],
     });
     // a return of the template alone has no register summary
     const template = csvFile([['GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value', 'Place Of Supply', 'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN', 'Rate', 'Taxable Value', 'Cess Amount']], 'b2b.csv');

@@ -15,7 +15,10 @@ export interface RegisterLayout {
   readonly name: string;
   /** where the header names come from */
   readonly source: string;
-  /** the header texts that may carry each field, first preferred */
+  /**
+   * the header texts that may carry each field; a row with two of them has the leftmost read, and
+   * the other reported as a column not read (REGISTER_COLUMN_IGNORED), whichever is listed first
+   */
   readonly columns: Readonly<Partial<Record<RegisterField, readonly string[]>>>;
   /** headers that identify the layout: a sheet must carry at least `minSignature` of them */
   readonly signature: readonly string[];

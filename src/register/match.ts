@@ -22,6 +22,12 @@ export interface LayoutMatch {
   readonly unknown: readonly ColumnRef[];
   /** headers the layout knows and does not read (Tally's Narration, a second name of a field found) */
   readonly ignored: readonly ColumnRef[];
+  /**
+   * those of `ignored` that are another name of a field read from another column (ERPNext's
+   * "Customer Name" beside "Customer"), with the field; none for a name of two fields both found
+   * ("IGST" beside "IGST Rate" and "IGST Amount")
+   */
+  readonly seconds: readonly { readonly ref: ColumnRef; readonly field?: RegisterField }[];
   /** the same header as a field's column, again: not read */
   readonly duplicates: readonly { readonly field: RegisterField; readonly first: ColumnRef; readonly second: ColumnRef }[];
   /** fields found by the layout's own headers (`columns`, not `alternates`): what layouts are ranked by */
@@ -121,6 +127,7 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
   const columns: RegisterColumns = {};
   let unknown: ColumnRef[] = [];
   const ignored: ColumnRef[] = [];
+  const seconds: { ref: ColumnRef; field?: RegisterField }[] = [];
   const duplicates: { field: RegisterField; first: ColumnRef; second: ColumnRef }[] = [];
   let matched = 0;
   let signature = 0;
@@ -136,6 +143,7 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
     if (field === null) {
       // "IGST" beside "IGST Rate" and "IGST Amount": a second name of fields found
       ignored.push(ref);
+      seconds.push({ ref });
       continue;
     }
     const first = field && columns[field];
@@ -144,13 +152,16 @@ export function matchLayout(layout: RegisterLayout, cells: readonly RawCell[]): 
       matched++;
     } else if (field && first && headerKey(first.header) === k) duplicates.push({ field, first, second: ref });
     // another of the field's names (ERPNext's "Customer" and "Customer Name"): the first is read
-    else if (field || ignore.has(k)) ignored.push(ref);
+    else if (field) {
+      ignored.push(ref);
+      seconds.push({ ref, field });
+    } else if (ignore.has(k)) ignored.push(ref);
     else unknown.push(ref);
   }
   const missing = REQUIRED_FIELDS.filter((f) => !columns[f]);
   const complete = missing.length === 0 && signature >= layout.minSignature;
   if (layout.alternates) unknown = readAlternates(lookupFor(layout.alternates), unknown, columns, duplicates);
-  return { layout, columns, missing, unknown, ignored, duplicates, matched, signature, complete };
+  return { layout, columns, missing, unknown, ignored, seconds, duplicates, matched, signature, complete };
 }
 
 /**

@@ -333,7 +333,7 @@ export class RegisterRun {
   }
 
   private noteSheet(file: string, sheet: string, found: HeaderFound, passes: 1 | 2): SheetRead {
-    const read: SheetRead = { file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes, unread: [] };
+    const read: SheetRead = { file, sheet, layout: found.match.layout.name, headerRow: found.headerRow, passes, unread: [], seconds: [] };
     this.summary.sheets.push(read);
     if (!found.match.columns.hsn) this.hsnMissingColumn = true;
     return read;
@@ -467,6 +467,7 @@ export class RegisterRun {
     }
     for (const f of unread.findings()) sink.push(f);
     read.unread.push(...unread.ignored());
+    read.seconds.push(...unread.seconds());
   }
 
   /** Adds a line to the HSN summary and Table 14. */

@@ -47,6 +47,8 @@ export interface SheetRead {
   readonly passes: 1 | 2;
   /** columns the layout knows and does not read, that held data (Tally's Narration...) */
   readonly unread: string[];
+  /** columns that held data and are another name of a field read from another column: the header, the field, the column read */
+  readonly seconds: { header: string; field?: string; read?: string }[];
 }
 
 export class RegisterSummary {
@@ -220,6 +222,11 @@ function bySheet(rows: readonly { file: string; sheet: string; row: number }[]):
   return m;
 }
 
+/** `Voucher Date` (Document Date, read from "Date"). */
+function secondText(s: SheetRead['seconds'][number]): string {
+  return s.field && s.read ? `${s.header} (${s.field}, read from "${s.read}")` : `${s.header} (its fields are read from other columns)`;
+}
+
 /** The classification summary printed after a register is read. */
 export function formatRegisterSummary(sum: RegisterSummary): string {
   const out: string[] = [];
@@ -229,6 +236,7 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
         (r.passes === 2 ? '; read twice (no invoice-value column: each document is totalled first)' : ''),
     );
     if (r.unread.length) out.push(`  columns not read (known to this layout, not needed for the return): ${r.unread.join(', ')}`);
+    if (r.seconds.length) out.push(`  columns not read (a second column of a field already read): ${r.seconds.map(secondText).join('; ')}`);
   }
   const rows = [['section', 'rows', 'documents', 'taxable value']];
   for (const t of SECTION_ORDER) {

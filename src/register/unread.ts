@@ -9,7 +9,8 @@
  *  - a column the layout knows to carry nothing GSTR-1 needs (Tally's "Narration"), or a second
  *    name of a field it read (ERPNext's "Customer Name" beside "Customer"), is listed in the
  *    register summary instead: real exports have many, and a warning for each on every run
- *    would bury the warnings that matter.
+ *    would bury the warnings that matter. The two are listed apart: a second name is not
+ *    "not needed", it names the column the field is read from.
  * Blank columns are not mentioned.
  */
 import type { Finding } from '../model/finding.js';
@@ -20,7 +21,9 @@ import type { LayoutMatch } from './match.js';
 
 type Unread =
   | { readonly kind: 'duplicate'; readonly ref: ColumnRef; readonly field: RegisterField; readonly first: ColumnRef }
-  | { readonly kind: 'unknown' | 'ignored'; readonly ref: ColumnRef };
+  | { readonly kind: 'unknown' | 'ignored'; readonly ref: ColumnRef }
+  /** another name of a field read from another column (`read`); no field: a name of two fields both read */
+  | { readonly kind: 'second'; readonly ref: ColumnRef; readonly field?: RegisterField; readonly read?: ColumnRef };
 
 export class UnreadColumns {
   /** columns not yet seen holding data */
@@ -36,7 +39,12 @@ export class UnreadColumns {
     this.pending = [
       ...match.duplicates.map((d): Unread => ({ kind: 'duplicate', ref: d.second, field: d.field, first: d.first })),
       ...match.unknown.filter((u) => !reported.has(u.col)).map((ref): Unread => ({ kind: 'unknown', ref })),
-      ...match.ignored.map((ref): Unread => ({ kind: 'ignored', ref })),
+      ...match.ignored.map((ref): Unread => {
+        const second = match.seconds.find((x) => x.ref.col === ref.col);
+        if (!second) return { kind: 'ignored', ref };
+        const read = second.field && match.columns[second.field];
+        return { kind: 'second', ref, ...(second.field ? { field: second.field } : {}), ...(read ? { read } : {}) };
+      }),
     ];
   }
 
@@ -77,6 +85,15 @@ export class UnreadColumns {
   /** The headers the layout ignores that held data, for the summary. */
   ignored(): string[] {
     return this.sorted().filter((u) => u.kind === 'ignored').map((u) => u.ref.header);
+  }
+
+  /** The second names of fields read from another column that held data, for the summary: the header, the field and the column read. */
+  seconds(): { header: string; field?: string; read?: string }[] {
+    return this.sorted().flatMap((u) =>
+      u.kind === 'second'
+        ? [{ header: u.ref.header, ...(u.field ? { field: registerFieldSpec(u.field).label } : {}), ...(u.read ? { read: u.read.header } : {}) }]
+        : [],
+    );
   }
 
   private sorted(): Unread[] {

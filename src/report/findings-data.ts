@@ -40,10 +40,13 @@ export interface ReportMeta {
 
 /**
  * The register sheets read, as the console's summary names them: the layout taken, the header row,
- * and the columns the layout knows and did not read that held data (Tally's Narration...).
+ * the columns the layout knows and did not read that held data (Tally's Narration...), and the
+ * second columns of fields read from another column (`seconds`: header, field, the column read).
  */
 function registerSheets(register: RegisterSummary) {
-  return register.sheets.map((r) => ({ file: r.file, sheet: r.sheet, layout: r.layout, headerRow: r.headerRow, passes: r.passes, unread: [...r.unread] }));
+  return register.sheets.map((r) => ({
+    file: r.file, sheet: r.sheet, layout: r.layout, headerRow: r.headerRow, passes: r.passes, unread: [...r.unread], seconds: r.seconds.map((x) => ({ ...x })),
+  }));
 }
 
 /** `register`: the summary of the sales registers read, when some input was one. */
