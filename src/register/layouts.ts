@@ -16,8 +16,9 @@ export interface RegisterLayout {
   /** where the header names come from */
   readonly source: string;
   /**
-   * the header texts that may carry each field; a row with two of them has the leftmost read, and
-   * the other reported as a column not read (REGISTER_COLUMN_IGNORED), whichever is listed first
+   * the header texts that may carry each field; a row with two of them has the leftmost read,
+   * whichever is listed first, and the other listed in the register summary as a second column
+   * of that field (unread.ts)
    */
   readonly columns: Readonly<Partial<Record<RegisterField, readonly string[]>>>;
   /** headers that identify the layout: a sheet must carry at least `minSignature` of them */
