@@ -446,8 +446,11 @@ describe('register reader: columns that are not read', () => {
       ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Narration', 'Voucher Date'],
       ['02-09-2025', 'Rao Systems', 'Sales', 'S/101', KA, 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', 'Being goods sold', '05-09-2025'],
     ]);
-    const { json, reg } = await run([file]);
+    const { json, reg, findings } = await run([file]);
     expect(json.b2b[0].inv[0].idt).toBe('02-09-2025');
+    // the two dates differ: said once, at the first such cell, with both values
+    expect(findings.map((f) => [f.code, f.severity, f.row, f.column, f.value])).toEqual([['REGISTER_COLUMN_SECOND_DIFFERS', 'warning', 2, 'Voucher Date', '05-09-2025']]);
+    expect(messageOf(findings[0]!)).toBe('"Voucher Date" says "05-09-2025" where "Date", read as the Document Date, says "02-09-2025"; the return uses "Date" (this is the first row where they differ)');
     expect(reg!.summary.sheets[0]).toMatchObject({ unread: ['Narration'], seconds: [{ header: 'Voucher Date', field: 'Document Date', read: 'Date' }] });
     const text = formatRegisterSummary(reg!.summary);
     expect(text).toContain('columns not read (known to this layout, not needed for the return): Narration\n');
@@ -455,6 +458,19 @@ describe('register reader: columns that are not read', () => {
     const out = join(root, `report-${++n}.json`);
     await validateFiles([file], { gstin: SUPPLIER, period: '092025', report: out });
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.register.sheets[0].seconds).toEqual([{ header: 'Voucher Date', field: 'Document Date', read: 'Date' }]);
+  });
+
+  it('a second column that agrees with the column read, as read, is not warned about; nor are two names of a party', async () => {
+    const file = csvFile([
+      ['Date', 'Particulars', 'Party Name', 'Voucher Type', 'Voucher No.', 'GSTIN/UIN', 'Place of Supply', 'State Name', 'HSN/SAC', 'Quantity', 'GST Rate', 'Taxable Value', 'Integrated Tax Amount', 'Voucher Date'],
+      // the same day and State written otherwise; the party by its ledger name and its legal name
+      ['02-09-2025', 'Rao Sys', 'Rao Systems Pvt Ltd', 'Sales', 'S/101', KA, '29-Karnataka', 'Karnataka', '84713010', '2 Nos', '18', '100000', '18000', '2025-09-02'],
+      // a continuation line: the voucher's own columns blank, the other date column filled
+      ['', '', '', '', '', '', '', '', '84713020', '1 Nos', '18', '5000', '900', '03-09-2025'],
+    ]);
+    const { findings, reg } = await run([file]);
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN'))).toEqual([]);
+    expect(reg!.summary.sheets[0]!.seconds.map((x) => x.header)).toEqual(['Party Name', 'State Name', 'Voucher Date']);
   });
 
   it('validate --report puts the same list in the JSON report\'s register summary', async () => {

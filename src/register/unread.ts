@@ -10,12 +10,18 @@
  *    name of a field it read (ERPNext's "Customer Name" beside "Customer"), is listed in the
  *    register summary instead: real exports have many, and a warning for each on every run
  *    would bury the warnings that matter. The two are listed apart: a second name is not
- *    "not needed", it names the column the field is read from.
+ *    "not needed", it names the column the field is read from;
+ *  - a second name whose cell says something else than the column read, on a row where both are
+ *    filled (Tally's "Voucher Date" 05-09-2025 beside "Date" 02-09-2025), is a warning at the first
+ *    such cell: the return takes the column read, and the user may have meant the other. Cells are
+ *    compared as read (so "Karnataka" and "29-Karnataka" agree); names and descriptions are not
+ *    compared (ERPNext's "Customer" is an id, its "Customer Name" the name).
  * Blank columns are not mentioned.
  */
 import type { Finding } from '../model/finding.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
+import { coerceRegisterCell } from './coerce.js';
 import { registerFieldSpec, type RegisterField } from './fields.js';
 import type { LayoutMatch } from './match.js';
 
@@ -29,6 +35,8 @@ export class UnreadColumns {
   /** columns not yet seen holding data */
   private pending: Unread[];
   private readonly filled: Unread[] = [];
+  /** second names of a field whose cells are compared with the column read, until one differs */
+  private watched: { readonly ref: ColumnRef; readonly field: RegisterField; readonly read: ColumnRef }[];
 
   /** `reported`: columns already named by a finding at the header (a misspelt field name) */
   constructor(
@@ -46,10 +54,14 @@ export class UnreadColumns {
         return { kind: 'second', ref, ...(second.field ? { field: second.field } : {}), ...(read ? { read } : {}) };
       }),
     ];
+    this.watched = this.pending.flatMap((u) =>
+      u.kind === 'second' && u.field && u.read && registerFieldSpec(u.field).kind !== 'text' ? [{ ref: u.ref, field: u.field, read: u.read }] : [],
+    );
   }
 
   /** Notes the columns a data row fills; a second column of a field, filled here first, is reported at its cell. */
   see(raw: RawRow): void {
+    if (this.watched.length > 0) this.compare(raw);
     if (this.pending.length === 0) return;
     let i = 0;
     while (i < this.pending.length) {
@@ -70,6 +82,25 @@ export class UnreadColumns {
         params: { field: registerFieldSpec(u.field).label, first: u.first.header, firstCol: u.first.col, second: u.ref.header, secondCol: u.ref.col, headerRow },
       });
     }
+  }
+
+  /** A second name's cell against the column read, where both are filled: the first that differs is said. */
+  private compare(raw: RawRow): void {
+    this.watched = this.watched.filter((w) => {
+      const other = raw.cells[w.ref.col - 1];
+      const read = raw.cells[w.read.col - 1];
+      if (isBlank(other) || isBlank(read)) return true;
+      const a = coerceRegisterCell(w.field, read!);
+      const b = coerceRegisterCell(w.field, other!);
+      // a cell that cannot be read is said by the reader (the column read) or not at all (the other)
+      if (!a.ok || !b.ok || JSON.stringify(a.value) === JSON.stringify(b.value)) return true;
+      const { file, sheet } = this.place;
+      this.sink.push({
+        code: 'REGISTER_COLUMN_SECOND_DIFFERS', severity: 'warning', file, sheet, row: raw.row, column: w.ref.header, col: w.ref.col, value: cellText(other),
+        params: { field: registerFieldSpec(w.field).label, read: w.read.header, readValue: cellText(read), other: w.ref.header },
+      });
+      return false;
+    });
   }
 
   /** One warning per column that held data, no field and no layout knows, at the header row (said once the sheet has been read). */

@@ -79,6 +79,13 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
       'Check that nothing in it belongs in the return (freight or packing charged on an invoice is part of its taxable value). ' +
       `If something does, put it in the column it belongs to, or map the column (${w.mapHeaders}); otherwise delete the column.`,
   },
+  REGISTER_COLUMN_SECOND_DIFFERS: {
+    // the first row where the two disagree; the return takes the column read
+    message: (p) =>
+      `"${s(p.other)}" says "${s(p.value)}" where "${s(p.read)}", read as the ${s(p.field)}, says "${s(p.readValue)}"; the return uses "${s(p.read)}" (this is the first row where they differ)`,
+    hint: (p, w = CLI_WORDS) =>
+      `If "${s(p.other)}" is the right column, map the ${s(p.field)} to it (${w.mapHeaders}) or delete "${s(p.read)}"; otherwise nothing to do.`,
+  },
   REGISTER_TEMPLATE_SHEET: {
     message: (p) => `Sheet "${s(p.sheet)}" is a GSTR-1 template sheet inside a sales-register workbook; it was skipped`,
     hint: () => 'Convert template sheets from their own workbook, or copy their lines into the register.',
