@@ -63,6 +63,16 @@ const WRITE_HINTS: Readonly<Record<string, string>> = {
   EIO: 'Check the disk (or the network drive), or write the file to another disk.',
 };
 
+/** What to do when a file could not be opened, to read or to write, by the reason (FILE_ACCESS; room: writeCure). */
+const ACCESS_HINTS: Readonly<Record<string, string>> = {
+  EACCES: 'Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.',
+  EPERM: 'Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.',
+  EBUSY: 'Close the file in Excel (or the program that has it open), then run again.',
+  ENOENT: 'Check the path: the folders in it must exist.',
+  ENOTDIR: 'Check the path: a part of it that should be a folder is a file.',
+  EISDIR: 'Name a file, not a folder.',
+};
+
 /** An operating-system failure (an errno code, as fileSystemReason gives it) in words. */
 export function fsReasonWords(reason: unknown): string {
   return FS_REASONS[String(reason)] ?? s(reason);
@@ -126,7 +136,8 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: (p) =>
       NO_ROOM.has(String(p.reason)) || p.reason === 'EFBIG'
         ? `${capital(writeCure(p.reason, 'its folder'))}.`
-        : 'Check that the folder exists and that you may write there, and that the file is not open in Excel.',
+        : (Object.hasOwn(ACCESS_HINTS, String(p.reason)) ? ACCESS_HINTS[String(p.reason)] : undefined) ??
+          'Check that the folder exists and that you may read it (and write in it, for a file the tool writes), and that the file is not open in Excel.',
   },
   FILE_WRITE: {
     message: (p) => `Could not write ${s(p.file)}: ${fsReasonWords(p.reason)}; it was not written`,

@@ -106,7 +106,11 @@ describe('messages: the advice for a failed write follows why it failed', () => 
   it('a file that could not be opened: room for a full disk, the folder and the file otherwise', () => {
     const access = (reason: string) => hintOf({ code: 'FILE_ACCESS', params: { file: '/data/out/r.json', reason } });
     expect(access('ENOSPC')).toBe('Free some space on the disk that holds its folder.');
-    expect(access('EACCES')).toBe('Check that the folder exists and that you may write there, and that the file is not open in Excel.');
-    expect(access('ENOENT')).not.toMatch(/free some space/i);
+    // an input read as an output written: not "you may write there" alone
+    expect(access('EACCES')).toBe('Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.');
+    expect(access('EBUSY')).toBe('Close the file in Excel (or the program that has it open), then run again.');
+    expect(access('ENOENT')).toBe('Check the path: the folders in it must exist.');
+    expect(access('EIO')).toBe('Check that the folder exists and that you may read it (and write in it, for a file the tool writes), and that the file is not open in Excel.');
+    expect(access('constructor')).toBe(access('EIO'));
   });
 });
