@@ -227,6 +227,18 @@ function secondText(s: SheetRead['seconds'][number]): string {
   return s.field && s.read ? `${s.header} (${s.field}, read from "${s.read}")` : `${s.header} (its fields are read from other columns)`;
 }
 
+/**
+ * What a register sheet held in columns that were not read, as lines: the columns its layout knows
+ * carry nothing the return needs, and second columns of a field read from another (the command
+ * line's summary and the page both say them).
+ */
+export function columnsNotReadLines(r: SheetRead): string[] {
+  return [
+    ...(r.unread.length ? [`columns not read (known to this layout, not needed for the return): ${r.unread.join(', ')}`] : []),
+    ...(r.seconds.length ? [`columns not read (a second column of a field already read): ${r.seconds.map(secondText).join('; ')}`] : []),
+  ];
+}
+
 /** The classification summary printed after a register is read. */
 export function formatRegisterSummary(sum: RegisterSummary): string {
   const out: string[] = [];
@@ -235,8 +247,7 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
       `Register ${r.file} › ${r.sheet}: ${r.layout}, headers on row ${r.headerRow}` +
         (r.passes === 2 ? '; read twice (no invoice-value column: each document is totalled first)' : ''),
     );
-    if (r.unread.length) out.push(`  columns not read (known to this layout, not needed for the return): ${r.unread.join(', ')}`);
-    if (r.seconds.length) out.push(`  columns not read (a second column of a field already read): ${r.seconds.map(secondText).join('; ')}`);
+    for (const line of columnsNotReadLines(r)) out.push(`  ${line}`);
   }
   const rows = [['section', 'rows', 'documents', 'taxable value']];
   for (const t of SECTION_ORDER) {

@@ -15,6 +15,7 @@ import { detectFile } from '../parsers/detect.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { processWithRegister } from '../api/register-pass.js';
 import type { RegisterOptions } from '../register/index.js';
+import { columnsNotReadLines } from '../register/summary.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
@@ -58,6 +59,8 @@ export interface WebCheckResult {
   readonly csv: string;
   /** inputs read as sales registers */
   readonly registerFiles: readonly string[];
+  /** per register sheet, what it held in columns not read, as the command line's summary says it ("file › sheet: columns not read ...") */
+  readonly registerColumnsNotRead: readonly string[];
   /** the findings as data, for the annotated workbook */
   readonly raw: readonly Finding[];
 }
@@ -103,6 +106,7 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     payloads: result.findings.errors > 0 ? [] : all.length ? all : [JSON.stringify(env)],
     csv: reportCsv(findings, 'web'),
     registerFiles: run ? [...run.registerFiles] : [],
+    registerColumnsNotRead: run ? run.summary.sheets.flatMap((r) => columnsNotReadLines(r).map((line) => `${r.file} › ${r.sheet}: ${line}`)) : [],
     raw: findings,
   };
 }

@@ -235,6 +235,28 @@ describe('web page: static build in Chromium', () => {
     await page.context().close();
   });
 
+  it('says what a register held in columns not read, as the command line does, and warns where a second column disagrees', async () => {
+    const file = join(dir, 'tally-two-dates.csv');
+    writeFileSync(file, [
+      'Date,Particulars,Voucher Type,Voucher No.,GSTIN/UIN,Place of Supply,HSN/SAC,Quantity,GST Rate,Taxable Value,Integrated Tax Amount,Narration,Voucher Date',
+      '02-09-2025,Rao Systems,Sales,S/101,29AAACR5055K1Z3,Karnataka,84713010,2 Nos,18,100000,18000,Being goods sold,05-09-2025',
+    ].join('\n'));
+    const { page, requests } = await open();
+    // the template's own workbook: no register, nothing to say
+    await check(page, SAMPLE, GSTIN, '102025');
+    await expect(page.locator('#register-notes').isHidden()).resolves.toBe(true);
+    await check(page, file, '27AAACR5055K1Z7', '092025');
+    await expect.poll(() => page.locator('#register-notes li').allTextContents()).toEqual([
+      'tally-two-dates.csv › tally-two-dates: columns not read (known to this layout, not needed for the return): Narration',
+      'tally-two-dates.csv › tally-two-dates: columns not read (a second column of a field already read): Voucher Date (Document Date, read from "Date")',
+    ]);
+    const row = page.locator('#findings tbody tr', { hasText: 'REGISTER_COLUMN_SECOND_DIFFERS' });
+    await expect(row.textContent()).resolves.toContain('"Voucher Date" says "05-09-2025" where "Date", read as the Document Date, says "02-09-2025"');
+    await shot(page, '9e-register-columns-not-read');
+    expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
   it('downloads a sales register split into the GSTR-1 template: the workbook `gstr1 split` writes', async () => {
     const gstin = '27AAACR5055K1Z7';
     const { page, requests } = await open();

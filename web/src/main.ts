@@ -264,6 +264,10 @@ function showResult(r: PageResult, ms: number): void {
     `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
+  // what a register held in columns not read, as the command line's summary says it: nothing left out without a word
+  const notes = $<HTMLUListElement>('register-notes');
+  notes.replaceChildren(...r.registerColumnsNotRead.map((t) => el('li', { textContent: t })));
+  notes.hidden = r.registerColumnsNotRead.length === 0;
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
   $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
   // `gstr1 split` is for a sales register: the template's own workbook needs no splitting
