@@ -43,14 +43,17 @@ export async function acquireLock(file: string, command = ''): Promise<LockInfo>
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const fh = await open(file, 'wx', 0o600);
+      let failed: { e: unknown } | undefined;
       try {
         await fh.writeFile(JSON.stringify(me));
         await fh.sync();
       } catch (e) {
-        throw await notWritten(e, file);
+        failed = { e };
       } finally {
         await fh.close();
       }
+      // closed first: Windows does not remove a file that is still open
+      if (failed) throw await notWritten(failed.e, file);
       return me;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
