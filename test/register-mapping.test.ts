@@ -89,6 +89,27 @@ describe('register layouts: mapping files', () => {
     expect(json.cdnr[0].nt[0]).toMatchObject({ nt_num: 'B/2', ntty: 'C', val: 590 });
   });
 
+  it('a second column of a field is compared with the column read as the reader reads both, its own words translated', async () => {
+    const register = csvFile('two-kinds.csv', [
+      ['Bill No', 'Bill Dt', 'Kind', 'Party GSTIN', 'State', 'Tax %', 'Net Amt', 'Voucher Kind'],
+      // "Debit" (the customer debited) is the mapping's word for an invoice, not a debit note: the same kind as "Invoice" beside it
+      ['B/1', '03-09-2025', 'Debit', KA, 'Karnataka', '18', '2000', 'Invoice'],
+      // "Return" is a credit note: not what "Invoice" says
+      ['B/2', '05-09-2025', 'Return', KA, 'Karnataka', '18', '500', 'Invoice'],
+    ]);
+    const mapping = join(root, 'two-kinds.mapping.json');
+    writeFileSync(mapping, JSON.stringify({
+      layout: 'register',
+      columns: { docNum: 'Bill No', docDate: 'Bill Dt', docType: ['Kind', 'Voucher Kind'], ctin: 'Party GSTIN', pos: 'State', rate: 'Tax %', txval: 'Net Amt' },
+      values: { docType: { Debit: 'invoice', Return: 'credit note' } },
+    }));
+    const { result } = await processWithRegister([register], ctx, { mapping });
+    const said = result.findings.items.filter((f) => f.code === 'REGISTER_COLUMN_SECOND_DIFFERS');
+    expect(said.map((f) => [f.row, f.column, f.value, f.params])).toEqual([
+      [3, 'Voucher Kind', 'Invoice', { field: 'Document Type', read: 'Kind', readValue: 'Return', other: 'Voucher Kind' }],
+    ]);
+  });
+
   it('columns it does not map that hold data are warned about, unless it lists them under "ignore"', async () => {
     const register = csvFile('ignore.csv', [
       ['Bill No', 'Bill Dt', 'Party GSTIN', 'State', 'Tax %', 'Net Amt', 'Salesman', 'Remarks'],

@@ -255,6 +255,13 @@ function coerceYn(v: RawCell): Result<'Y' | 'N'> {
   return bad('CELL_INVALID_CHOICE', { allowed: 'Y, N' });
 }
 
+/** A filled cell of a field's column, its text translated where the layout has its own words for the field's values. */
+export function translatedCell(field: RegisterField, cell: RawCell, layout: RegisterLayout): RawCell {
+  const translate = layout.values?.[field];
+  if (!translate || isCellError(cell)) return cell;
+  return translate[headerKey(cellText(cell))] ?? cell;
+}
+
 /** One cell → the field's value. */
 export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unknown> {
   if (isCellError(v)) return bad(...cellErrorFinding(v));
@@ -349,13 +356,9 @@ export function coerceRegisterRow(
   for (const field of REGISTER_FIELDS) {
     const ref = columns[field];
     if (!ref) continue;
-    let cell: RawCell = cells[ref.col - 1] ?? null;
-    if (isBlank(cell)) continue;
-    const translate = layout.values?.[field];
-    if (translate && !isCellError(cell)) {
-      const t = translate[headerKey(cellText(cell))];
-      if (t !== undefined) cell = t;
-    }
+    const given: RawCell = cells[ref.col - 1] ?? null;
+    if (isBlank(given)) continue;
+    const cell = translatedCell(field, given, layout);
     const r = coerceRegisterCell(field, cell);
     if (r.ok) {
       if (r.value !== undefined) values[field] = r.value;

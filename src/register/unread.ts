@@ -21,8 +21,9 @@
 import type { Finding } from '../model/finding.js';
 import type { ColumnRef } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
-import { coerceRegisterCell } from './coerce.js';
+import { coerceRegisterCell, translatedCell } from './coerce.js';
 import { registerFieldSpec, type RegisterField } from './fields.js';
+import type { RegisterLayout } from './layouts.js';
 import type { LayoutMatch } from './match.js';
 
 type Unread =
@@ -37,6 +38,7 @@ export class UnreadColumns {
   private readonly filled: Unread[] = [];
   /** second names of a field whose cells are compared with the column read, until one differs */
   private watched: { readonly ref: ColumnRef; readonly field: RegisterField; readonly read: ColumnRef }[];
+  private readonly layout: RegisterLayout;
 
   /** `reported`: columns already named by a finding at the header (a misspelt field name) */
   constructor(
@@ -54,6 +56,7 @@ export class UnreadColumns {
         return { kind: 'second', ref, ...(second.field ? { field: second.field } : {}), ...(read ? { read } : {}) };
       }),
     ];
+    this.layout = match.layout;
     this.watched = this.pending.flatMap((u) =>
       u.kind === 'second' && u.field && u.read && registerFieldSpec(u.field).kind !== 'text' ? [{ ref: u.ref, field: u.field, read: u.read }] : [],
     );
@@ -90,8 +93,9 @@ export class UnreadColumns {
       const other = raw.cells[w.ref.col - 1];
       const read = raw.cells[w.read.col - 1];
       if (isBlank(other) || isBlank(read)) return true;
-      const a = coerceRegisterCell(w.field, read!);
-      const b = coerceRegisterCell(w.field, other!);
+      // as the reader reads a cell (coerceRegisterRow): the layout's own words translated first
+      const a = coerceRegisterCell(w.field, translatedCell(w.field, read!, this.layout));
+      const b = coerceRegisterCell(w.field, translatedCell(w.field, other!, this.layout));
       // a cell that cannot be read is said by the reader (the column read) or not at all (the other)
       if (!a.ok || !b.ok || JSON.stringify(a.value) === JSON.stringify(b.value)) return true;
       const { file, sheet } = this.place;
