@@ -64,18 +64,25 @@ const WRITE_HINTS: Readonly<Record<string, string>> = {
 };
 
 /** What to do when a file could not be opened, to read or to write, by the reason (FILE_ACCESS; room: writeCure). */
+const NOT_PERMITTED = 'Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.';
 const ACCESS_HINTS: Readonly<Record<string, string>> = {
-  EACCES: 'Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.',
-  EPERM: 'Check that you may read that file (or write in its folder, for a file the tool writes), and that it is not open in Excel.',
+  EACCES: NOT_PERMITTED,
+  EPERM: NOT_PERMITTED,
   EBUSY: 'Close the file in Excel (or the program that has it open), then run again.',
   ENOENT: 'Check the path: the folders in it must exist.',
   ENOTDIR: 'Check the path: a part of it that should be a folder is a file.',
   EISDIR: 'Name a file, not a folder.',
 };
 
+/** A table's entry for `key`, if the table has one of its own (not a property every object has, such as "constructor"). */
+function own(table: Readonly<Record<string, string>>, key: unknown): string | undefined {
+  const k = String(key);
+  return Object.hasOwn(table, k) ? table[k] : undefined;
+}
+
 /** An operating-system failure (an errno code, as fileSystemReason gives it) in words. */
 export function fsReasonWords(reason: unknown): string {
-  return FS_REASONS[String(reason)] ?? s(reason);
+  return own(FS_REASONS, reason) ?? s(reason);
 }
 
 /** Reasons a write failed that more room on the same disk cures (a full disk, a used-up quota). */
@@ -98,7 +105,7 @@ export function writeCure(reason: unknown, place: string, elsewhere?: (folder: s
   const or = (folder: string) => (elsewhere ? `, or ${elsewhere(folder)}` : '');
   if (NO_ROOM.has(why)) return `free some space on the disk that holds ${place}${or('a folder with room')}`;
   if (why === 'EFBIG') return elsewhere ? elsewhere('a folder on another disk') : `move ${place} to a disk that takes larger files`;
-  if (Object.hasOwn(FS_REASONS, why)) return `make sure ${place} can be written in${or('a folder you may write in')}`;
+  if (own(FS_REASONS, why) !== undefined) return `make sure ${place} can be written in${or('a folder you may write in')}`;
   return `free some space on the disk that holds ${place} (or, if that disk is not full, make sure the folder can be written in)${or('a folder you may write in, on a disk with room')}`;
 }
 
@@ -136,12 +143,12 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     hint: (p) =>
       NO_ROOM.has(String(p.reason)) || p.reason === 'EFBIG'
         ? `${capital(writeCure(p.reason, 'its folder'))}.`
-        : (Object.hasOwn(ACCESS_HINTS, String(p.reason)) ? ACCESS_HINTS[String(p.reason)] : undefined) ??
+        : own(ACCESS_HINTS, p.reason) ??
           'Check that the folder exists and that you may read it (and write in it, for a file the tool writes), and that the file is not open in Excel.',
   },
   FILE_WRITE: {
     message: (p) => `Could not write ${s(p.file)}: ${fsReasonWords(p.reason)}; it was not written`,
-    hint: (p) => WRITE_HINTS[String(p.reason)] ?? 'Check the path: the folders before the file name must exist (or be creatable) and be folders.',
+    hint: (p) => own(WRITE_HINTS, p.reason) ?? 'Check the path: the folders before the file name must exist (or be creatable) and be folders.',
   },
   FILE_WRITE_TEMP: {
     message: (p) => `Could not write a working copy in the temporary folder ${s(p.folder)}: ${fsReasonWords(p.reason)}`,

@@ -112,5 +112,9 @@ describe('messages: the advice for a failed write follows why it failed', () => 
     expect(access('ENOENT')).toBe('Check the path: the folders in it must exist.');
     expect(access('EIO')).toBe('Check that the folder exists and that you may read it (and write in it, for a file the tool writes), and that the file is not open in Excel.');
     expect(access('constructor')).toBe(access('EIO'));
+    // a reason no table has is said as it came, never as a property every object has
+    const write = { code: 'FILE_WRITE', params: { file: '/data/out/r.json', reason: 'constructor' } };
+    expect(messageOf(write)).toBe('Could not write /data/out/r.json: constructor; it was not written');
+    expect(hintOf(write)).toBe('Check the path: the folders before the file name must exist (or be creatable) and be folders.');
   });
 });
