@@ -75,3 +75,28 @@ describe('the emulator\'s own checks (defaultValidatePayload)', () => {
     expect(e!.message).toMatch(/^The reported tax amount differs with the computed value by more than Rs\. 10\/-/);
   });
 });
+
+describe('the emulator\'s date window (RET191114 / RET191115)', () => {
+  /** The codes the checks give a return of one intra-state invoice (or credit note) dated `date`. */
+  const codes = (fp: string, date: string, note = false): string[] => {
+    const inv = invoice();
+    const doc = note
+      ? { nt_num: 'CN/1', nt_dt: date, ntty: 'C', val: inv.val, pos: '27', rchrg: 'N', inv_typ: 'R', itms: inv.itms }
+      : { ...inv, idt: date };
+    return defaultValidatePayload({ gstin: GSTIN, fp, [note ? 'cdnr' : 'b2b']: [{ ctin: CTIN, [note ? 'nt' : 'inv']: [doc] }] }).map((e) => e.code);
+  };
+
+  it('takes a document from the first day of the month 18 months before the period to the period\'s last day', () => {
+    expect(codes('102025', '01-04-2024')).toEqual([]);
+    expect(codes('102025', '31-03-2024')).toEqual(['RET191114']);
+    expect(codes('102025', '31-10-2025')).toEqual([]);
+    expect(codes('102025', '01-11-2025')).toEqual(['RET191114']);
+    expect(codes('102025', '31-03-2024', true)).toEqual(['RET191115']);
+  });
+
+  it('never goes back before GST began (1 July 2017)', () => {
+    // 18 months before January 2018 is July 2016
+    expect(codes('012018', '01-07-2017')).toEqual([]);
+    expect(codes('012018', '30-06-2017')).toEqual(['RET191114']);
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { ratesFor } from '../../model/dated-rules.js';
 import { hasValidCheckChar } from '../../model/gstin.js';
-import { parsePeriod, periodLastDay, type Period } from '../../model/period.js';
+import { parsePeriod, periodFirstDay, periodLastDay, type Period } from '../../model/period.js';
+import { portalDateToIso } from '../../mappers/convert.js';
+import { addMonths, GST_START } from '../../validators/shared.js';
 import taxTolerance from '../../validators/rules/tax-tolerance.js';
 import type { PortalError } from '../error-report.js';
 import { keyId, walkRecords } from '../records.js';
@@ -15,20 +17,10 @@ import { MESSAGES, type ValidatePayload } from './validate.js';
 
 type Obj = Record<string, unknown>;
 
-/** `dd-mm-yyyy` → ISO, or undefined. */
-function isoOf(d: unknown): string | undefined {
-  if (typeof d !== 'string') return undefined;
-  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(d);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
-}
-
-/** First day of the month 18 months before the period's month, but not before July 2017. */
+/** First day of the month 18 months before the period's month, but not before GST began (July 2017). */
 function earliest(p: Period): string {
-  const idx = p.year * 12 + (p.month - 1) - 18;
-  const y = Math.floor(idx / 12);
-  const m = (idx % 12) + 1;
-  const d = `${y}-${String(m).padStart(2, '0')}-01`;
-  return d < '2017-07-01' ? '2017-07-01' : d;
+  const d = addMonths(periodFirstDay(p), -18);
+  return d < GST_START ? GST_START : d;
 }
 
 function itemRows(r: Obj): Obj[] {
@@ -74,7 +66,7 @@ export const defaultValidatePayload: ValidatePayload = (payload) => {
       continue;
     }
     const note = typeof r.nt_dt === 'string';
-    const date = isoOf(note ? r.nt_dt : r.idt);
+    const date = portalDateToIso(note ? r.nt_dt : r.idt);
     if (date && last && first && (date > last || date < first)) {
       err(note ? 'RET191115' : 'RET191114');
       continue;
