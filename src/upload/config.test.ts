@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, loadCredentials, providerName } from './config.js';
+import { messageOf } from '../report/messages/index.js';
+import type { OptionError } from '../model/errors.js';
 
 describe('config', () => {
   it('allows https anywhere and plain http only to loopback', () => {
@@ -14,6 +16,16 @@ describe('config', () => {
     for (const bad of ['http://api.whitebooks.in', 'http://10.0.0.1', 'http://127.0.0.1.evil.com', 'http://128.0.0.1']) {
       expect(() => checkBaseUrl(bad), bad).toThrow(expect.objectContaining({ code: 'UPLOAD_INSECURE_URL' }));
     }
+    // "localhost" is refused as a name, not because it is another machine: the message must not say it is
+    let refused: OptionError | undefined;
+    try {
+      checkBaseUrl('http://localhost:1');
+    } catch (e) {
+      refused = e as OptionError;
+    }
+    expect(messageOf({ code: refused!.code, params: refused!.params })).toBe(
+      'http://localhost:1 is plain http to an address not known to be this machine; credentials and OTPs would travel unencrypted',
+    );
     expect(() => checkBaseUrl('ftp://x')).toThrow(expect.objectContaining({ code: 'UPLOAD_BASE_URL' }));
     expect(() => checkBaseUrl('https://u:p@x.in')).toThrow(expect.objectContaining({ code: 'UPLOAD_BASE_URL' }));
     expect(() => providerName('gstn')).toThrow(expect.objectContaining({ code: 'UPLOAD_PROVIDER_NAME' }));

@@ -32,7 +32,8 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_BASE_URL: { input: true, message: (p) => `"${s(p.value)}" is not a usable provider address`, hint: (_p, w = CLI_WORDS) => w.onServer('Give an https:// URL, e.g. https://api.whitebooks.in.', "give it the provider's https:// address, then press the button again.") },
   UPLOAD_INSECURE_URL: {
     input: true,
-    message: (p) => `${s(p.value)} is plain http to another machine; credentials and OTPs would travel unencrypted`,
+    // a name (even "localhost") is not known to be this machine: what it resolves to is up to the resolver
+    message: (p) => `${s(p.value)} is plain http to an address not known to be this machine; credentials and OTPs would travel unencrypted`,
     hint: (_p, w = CLI_WORDS) =>
       w.onServer(
         'Use https://; plain http is allowed only to a loopback address of this machine (127.0.0.1 or [::1]), e.g. the emulator.',
