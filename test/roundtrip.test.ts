@@ -29,6 +29,7 @@ import type { ReturnContext } from '../src/model/return.js';
 import { FindingList } from '../src/model/finding.js';
 import { defaultFor } from '../src/parsers/coerce.js';
 import type { SheetContext } from '../src/parsers/rows.js';
+import { messageOf } from '../src/report/messages/index.js';
 import { templateSheetIds } from '../src/report/template/layout.js';
 import { writeTemplateWorkbook } from '../src/report/template/workbook-file.js';
 
@@ -533,10 +534,14 @@ describe('to-excel: input that is not a return', () => {
     expect(await code([join(dir, 'missing.json')])).toBe('FILE_NOT_FOUND');
   });
 
-  it('refuses chunks of different returns', async () => {
+  it('refuses chunks of different returns, saying both are returns, of whom and for when', async () => {
     const a = write('a.json', '{"gstin":"27AAKCS4821M1ZW","fp":"102025"}');
     const b = write('b.json', '{"gstin":"27AAKCS4821M1ZW","fp":"092025"}');
-    expect(await code([a, b])).toBe('INPUT_JSON');
+    expect(await code([a, b])).toBe('JSON_CHUNKS_OF_TWO_RETURNS');
+    const refused = await readReturnJson([a, b]).catch((e: InputError) => e);
+    expect(messageOf(refused as InputError)).toBe(
+      `${b} is the return of 27AAKCS4821M1ZW for September 2025 (092025), and ${a} that of 27AAKCS4821M1ZW for October 2025 (102025)`,
+    );
   });
 
   it('reports sections the workbook cannot carry', async () => {

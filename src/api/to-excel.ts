@@ -83,10 +83,8 @@ export async function readReturnJson(files: readonly string[]): Promise<ReturnJs
     const g = gstin.trim().toUpperCase();
     if (!head) head = { gstin: g, fp: String(fp), period, file };
     else if (head.gstin !== g || head.fp !== fp) {
-      throw new InputError('INPUT_JSON', {
-        file,
-        detail: `GSTIN ${g} / period ${String(fp)} differ from ${head.file} (${head.gstin} / ${head.fp}); give the chunks of one return`,
-      });
+      // a GSTR-1 JSON all the same, of another return: said as such, not as a file that is not one
+      throw new InputError('JSON_CHUNKS_OF_TWO_RETURNS', { file, gstin: g, fp: String(fp), first: head.file, firstGstin: head.gstin, firstFp: head.fp });
     }
     for (const [key, value] of Object.entries(doc)) {
       if (ENVELOPE.has(key)) continue;

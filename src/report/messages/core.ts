@@ -395,6 +395,12 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} is not a GSTR-1 JSON file (${s(p.detail)})`,
     hint: () => 'Give the retsave JSON written by gstr1 convert, or a GSTR-1 JSON downloaded from the portal.',
   },
+  JSON_CHUNKS_OF_TWO_RETURNS: {
+    input: true,
+    message: (p) =>
+      `${s(p.file)} is the return of ${s(p.gstin)} for ${periodInWords(p.fp)} (${s(p.fp)}), and ${s(p.first)} that of ${s(p.firstGstin)} for ${periodInWords(p.firstFp)} (${s(p.firstFp)})`,
+    hint: () => 'Give the files of one return at a time (the chunks gstr1 convert wrote for it); run the command again for the other return.',
+  },
   IFF_OTHER_GSTIN: {
     input: true,
     message: (p) => `${s(p.file)} is the GSTR-1 of ${s(p.found)}, not of ${s(p.gstin)}`,

@@ -23,7 +23,7 @@ const SERVER_SIDE = /\bgstr1 serve\b|\bchmod\b|\bTMPDIR\b|\bnpm\b|\b[Rr]un again
  */
 const CLI_ONLY: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.keys(JSON_INPUT_MESSAGES).map((c) => [c, 'a JSON return is read by validate, to-excel and upload only: the page and serve read spreadsheets'])),
-  JSON_RETURN_MISMATCH: 'JSON input', INPUT_JSON: 'JSON input', JSON_SECTION_UNREADABLE: 'JSON input (to-excel)',
+  JSON_RETURN_MISMATCH: 'JSON input', INPUT_JSON: 'JSON input', JSON_CHUNKS_OF_TWO_RETURNS: 'JSON input', JSON_SECTION_UNREADABLE: 'JSON input (to-excel)',
   IFF_OTHER_GSTIN: 'the page has no IFF months (--iff)', IFF_OTHER_PERIOD: 'the page has no IFF months (--iff)',
   OUTPUT_CHUNK_IS_INPUT: 'files the command line writes', TEMPLATE_FILES_EXIST: 'files the command line writes', CONVERT_OLDER_FILES: 'files the command line writes',
   LISTEN_PORT_IN_USE: 'starting a server', LISTEN_PORT_NOT_ALLOWED: 'starting a server', LISTEN_ADDRESS_UNAVAILABLE: 'starting a server',
