@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../../test/helpers/files.js';
+import { tempDir, writeText, zipFile } from '../../../test/helpers/files.js';
 import type { Finding } from '../../model/finding.js';
 import { readXlsx } from '../../parsers/xlsx.js';
-import { readZip } from '../../parsers/zip.js';
+import { readEntry, readZip } from '../../parsers/zip.js';
 import { reorderXlsx } from '../template/reorder-file.js';
+import { relativeRels } from '../template/zip-order.js';
 import { annotateFiles } from './index.js';
 
 const dirs: string[] = [];
@@ -147,5 +148,54 @@ describe('annotateFiles on a workbook whose sheets come before its shared string
     await expect(annotateFiles([input], [], join(d, 'out.xlsx'))).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
     expect(leftovers()).toEqual([]);
     expect(readdirSync(d)).toEqual(['many.xlsx']);
+  });
+});
+
+describe('a workbook whose relationships give absolute targets (as openpyxl writes them)', () => {
+  it('relativeRels makes each internal target relative to its folder and leaves external links alone', () => {
+    const rels =
+      '<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="/xl/worksheets/sheet1.xml"/>' +
+      '<Relationship Id="rId2" Type="t/comments" Target="/xl/comments/comment1.xml"/>' +
+      '<Relationship Id="rId3" Type="t/hyperlink" Target="/srv/x.html" TargetMode="External"/>' +
+      '<Relationship Id="rId4" Type="t/styles" Target="styles.xml"/></Relationships>';
+    expect(relativeRels(rels, 'xl/')).toBe(
+      '<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/>' +
+        '<Relationship Id="rId2" Type="t/comments" Target="comments/comment1.xml"/>' +
+        '<Relationship Id="rId3" Type="t/hyperlink" Target="/srv/x.html" TargetMode="External"/>' +
+        '<Relationship Id="rId4" Type="t/styles" Target="styles.xml"/></Relationships>',
+    );
+    expect(relativeRels('<Relationship Id="a" Target="/xl/comments1.xml"/>', 'xl/worksheets/')).toBe('<Relationship Id="a" Target="../comments1.xml"/>');
+  });
+
+  it('annotated with a CSV (the copy made through exceljs), keeps its sheets\' names and rows', async () => {
+    const d = dir();
+    // a workbook as exceljs writes it, its workbook relationships then made absolute
+    const plain = join(d, 'plain.xlsx');
+    const wb = new ExcelJS.Workbook();
+    for (const name of ['Help', 'b2b,sez,de']) {
+      const ws = wb.addWorksheet(name);
+      ws.getCell('A1').value = `${name} title`;
+      ws.getCell('B7').value = 7;
+    }
+    await wb.xlsx.writeFile(plain);
+    const entries = [];
+    for (const e of (await readZip(plain)).entries) {
+      let data = await readEntry(plain, e);
+      if (e.name === 'xl/_rels/workbook.xml.rels') data = Buffer.from(data.toString('utf8').replace(/Target="(?!\/)/g, 'Target="/xl/'));
+      entries.push({ name: e.name, data });
+    }
+    const input = join(d, 'absolute.xlsx');
+    writeFileSync(input, zipFile(entries));
+    expect((await readEntry(input, (await readZip(input)).entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels')!)).toString()).toContain('Target="/xl/worksheets/');
+    const csv = writeText(d, 'b2cs.csv', 'Type,Place Of Supply,Rate,Taxable Value\nOE,27-Maharashtra,18,100\n');
+    const out = join(d, 'out.xlsx');
+    const findings: Finding[] = [{ code: 'CELL_REQUIRED', severity: 'error', file: input, sheet: 'b2b,sez,de', row: 7, col: 2 }];
+    const res = await annotateFiles([input, csv], findings, out);
+    expect(res).toMatchObject({ fills: 1, unmatched: 0 });
+    const got = new ExcelJS.Workbook();
+    await got.xlsx.readFile(out);
+    expect(got.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Errors', 'Help', 'b2b,sez,de']);
+    expect(got.getWorksheet('b2b,sez,de')!.getCell('A1').value).toBe('b2b,sez,de title');
+    expect(got.getWorksheet('b2b,sez,de')!.getCell('B7').note).toBeTruthy();
   });
 });

@@ -12,7 +12,8 @@
  * here every sheet streams, named, every time.
  *
  * Entries are copied as they are (still compressed); only `[Content_Types].xml` and
- * `xl/_rels/workbook.xml.rels` are rewritten when an empty shared-strings part is added.
+ * `xl/_rels/workbook.xml.rels` are rewritten when an empty shared-strings part is added, and a
+ * part's relationships when they give absolute targets (relativeTargets).
  * Used in place on our own files (the template writer), and to a temp copy of a user's workbook
  * before exceljs's streaming reader opens it (the annotated workbook).
  */
@@ -39,6 +40,8 @@ export interface Entry {
   source?: ZipEntry;
   /** replaced content (already deflated) */
   data?: Buffer;
+  /** the replaced content's text, for a later rewrite of the same part */
+  text?: string;
 }
 
 const FIRST = [
@@ -80,6 +83,7 @@ export async function reorderZip(file: string, sink: ZipSink, opts: ReorderOptio
     const dir = await readCentralDirectory(fh);
     if (opts.verify) for (const e of dir.entries) for await (const _ of await openEntry(file, e));
     const entries = dir.entries.map(fromZip);
+    await relativeTargets(file, entries);
     if (!entries.some((e) => e.name === 'xl/sharedStrings.xml')) await addSharedStrings(file, entries);
     const rank = (n: string) => {
       const i = FIRST.indexOf(n);
@@ -132,6 +136,7 @@ export async function writeZip(fh: ByteSource | undefined, out: ZipSink, ordered
 
 async function setText(e: Entry, text: string): Promise<void> {
   const data = Buffer.from(text, 'utf8');
+  e.text = text;
   e.data = Buffer.from(await host().deflateRaw(data));
   e.method = 8;
   e.versionNeeded = Math.max(e.versionNeeded, 20);
@@ -140,19 +145,52 @@ async function setText(e: Entry, text: string): Promise<void> {
   e.compSize = e.data.length;
 }
 
+/**
+ * Relationships written with absolute targets ("/xl/worksheets/sheet1.xml", as openpyxl writes them)
+ * made relative to their part's folder ("worksheets/sheet1.xml"): exceljs's streaming reader joins
+ * every target to the folder, so it found no sheet part and named the sheets "Sheet1"… without
+ * their contents' links. The zip's own `_rels/.rels` is left alone (there the two mean the same).
+ */
+async function relativeTargets(file: string, entries: readonly Entry[]): Promise<void> {
+  for (const e of entries) {
+    const m = /^(.*\/)_rels\/[^/]+\.rels$/.exec(e.name);
+    if (!m || !e.source) continue;
+    const text = (await readEntry(file, e.source)).toString('utf8');
+    if (!text.includes('Target="/')) continue;
+    await setText(e, relativeRels(text, m[1]!));
+  }
+}
+
+/** `rels` with each internal absolute target made relative to `folder` ("xl/worksheets/"). */
+export function relativeRels(rels: string, folder: string): string {
+  return rels.replace(/<Relationship\b[^>]*>/g, (tag) =>
+    /\bTargetMode="External"/.test(tag) ? tag : tag.replace(/\bTarget="\/([^"]*)"/, (_t, abs: string) => `Target="${relativePath(folder, abs)}"`),
+  );
+}
+
+/** The path from the folder `from` ("xl/worksheets/") to `to` ("xl/comments1.xml"): "../comments1.xml". */
+function relativePath(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/');
+  let k = 0;
+  while (k < a.length && k < b.length - 1 && a[k] === b[k]) k++;
+  return [...a.slice(k).map(() => '..'), ...b.slice(k)].join('/');
+}
+
 /** An empty shared-strings part, declared in the content types and the workbook's relationships. */
 async function addSharedStrings(file: string, entries: Entry[]): Promise<void> {
   const types = entries.find((e) => e.name === '[Content_Types].xml');
   const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
   if (!types?.source || !rels?.source) throw new Error('xlsx: no content types or workbook relationships');
-  const relsText = (await readEntry(file, rels.source)).toString('utf8');
+  const relsText = rels.text ?? (await readEntry(file, rels.source)).toString('utf8');
   // a shared-strings part elsewhere than xl/sharedStrings.xml: nothing to add
   if (/Type="[^"]*\/sharedStrings"/.test(relsText)) return;
-  await setText(types, (await readEntry(file, types.source)).toString('utf8').replace('</Types>', `${SST_TYPE}</Types>`));
+  await setText(types, (types.text ?? (await readEntry(file, types.source)).toString('utf8')).replace('</Types>', `${SST_TYPE}</Types>`));
   await setText(rels, relsText.replace('</Relationships>', `${SST_REL}</Relationships>`));
   const template = entries.find((e) => e.name === 'xl/workbook.xml') ?? types;
   const sst: Entry = { ...template, name: 'xl/sharedStrings.xml', nameBytes: Buffer.from('xl/sharedStrings.xml'), localOffset: -1 };
   delete sst.data;
+  delete sst.text;
   delete sst.source;
   sst.flags &= ~0x8;
   await setText(sst, SST);
