@@ -82,6 +82,30 @@ describe('CSV encodings', () => {
   });
 });
 
+describe('a file named .csv that is not text', () => {
+  const refusal = async (bytes: Buffer) => {
+    const e = await failure(writeText(dirs.dir(), 'invoice.csv', bytes));
+    expect(e).toBeInstanceOf(InputError);
+    return { code: (e as InputError).code, message: messageOf(e as InputError) };
+  };
+  // bytes as a compressed stream has them: every value, control bytes and NULs among them
+  const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
+
+  it('a PDF, a picture or binary data is FILE_NOT_TEXT, said as what it is (not a file of two encodings)', async () => {
+    expect(await refusal(Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n'), noise]))).toMatchObject({
+      code: 'FILE_NOT_TEXT', message: expect.stringMatching(/invoice\.csv is not a CSV or text file: it is a PDF document/),
+    });
+    expect((await refusal(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), noise]))).message).toMatch(/it is a picture/);
+    expect(await refusal(noise)).toMatchObject({ code: 'FILE_NOT_TEXT', message: expect.stringMatching(/it holds binary data/) });
+  });
+
+  it('a text CSV with a few stray control characters (a pasted one, NUL padding) is still read', async () => {
+    const text = 'GSTIN,Receiver Name\n27AAFCD5862R1ZR,Sri\x1f Traders\n27AAFCD5862R1ZR,B\x07\n';
+    const file = writeText(dirs.dir(), 'stray.csv', Buffer.concat([Buffer.from(text, 'latin1'), Buffer.alloc(4)]));
+    expect((await rowsOfFile(file))[1]).toEqual(['27AAFCD5862R1ZR', 'Sri\x1f Traders']);
+  });
+});
+
 describe('CSV text in Windows-1252 or damaged, past the first 64 KB', () => {
   const HEADER = 'HSN,Description,UQC,Total Quantity,Total Value,Rate,Taxable Value\n';
   // plain ASCII lines, more than the sniff's 64 KB

@@ -40,6 +40,8 @@ export async function sniffCsv(file: string): Promise<CsvSniff> {
   } else if (utf16WithoutBom(buf)) {
     encoding = utf16WithoutBom(buf)!;
   } else {
+    const binary = binaryKind(buf);
+    if (binary) throw new InputError('FILE_NOT_TEXT', { file, kind: binary });
     // a cut multi-byte character at the end of the sample is not an encoding error
     const sample = buf.length === SNIFF_BYTES ? buf.subarray(0, buf.length - 4) : buf;
     try {
@@ -70,6 +72,22 @@ function utf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
   if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
   return undefined;
+}
+
+/**
+ * What a file that is not text is, from its first bytes (UTF-16 was ruled out before): a PDF or an
+ * image by its signature, else "binary" when NUL or other control bytes are more than 1 % of it. A
+ * text export holds none but tab, line ends and form feed; read as Windows-1252, binary data would
+ * be reported as a file of two encodings, or as text with no sheet, which sends the user the wrong way.
+ */
+export function binaryKind(buf: Uint8Array): 'pdf' | 'image' | 'binary' | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => buf[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf'; // %PDF-
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image'; // PNG, JPEG, GIF
+  // a few stray ones (a pasted control character, NUL padding at the end) leave it a text file
+  let control = 0;
+  for (const b of buf) if ((b < 0x09 || (b > 0x0d && b < 0x20)) && b !== 0x1a) control++;
+  return control >= 8 && control * 100 > buf.length ? 'binary' : undefined;
 }
 
 /** The separator that splits the first line into the most fields, ignoring quoted text. */

@@ -171,6 +171,12 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} is protected with a password`,
     hint: () => 'Open it in Excel, remove the password (File > Info > Protect Workbook), and save a copy.',
   },
+  FILE_NOT_TEXT: {
+    input: true,
+    message: (p) =>
+      `${s(p.file)} is not a CSV or text file: ${p.kind === 'pdf' ? 'it is a PDF document' : p.kind === 'image' ? 'it is a picture' : 'it holds binary data'}, whatever its name says`,
+    hint: () => 'Give the CSV your accounting program or Excel exported (in Excel: File > Save As > CSV UTF-8), or the .xlsx workbook itself.',
+  },
   FILE_NOT_XLSX: {
     input: true,
     message: (p) => `${s(p.file)} is not an Excel workbook, although its name ends in .xlsx`,
