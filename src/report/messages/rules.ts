@@ -477,6 +477,10 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Table 13 (documents issued) is mandatory from the May 2025 return; the ${period(p)} input has no docs sheet`,
     hint: () => 'Add the docs sheet with the serial numbers of invoices and notes issued in the period (or fill Table 13 on the portal).',
   },
+  RETURN_EMPTY: {
+    message: (p) => `No row of the ${s(p.sheets)} sheet(s) read holds a supply, a document or a Table 13 line: the return would be empty (a nil return)`,
+    hint: () => 'If you made no supplies in the period, this is a nil return; otherwise check that you chose the workbook (or files) with your sales in them.',
+  },
   HSN_B2B_EMPTY: {
     message: (p) => `The B2B tab of the HSN summary (Table 12) is empty, but the return reports ${s(p.documents)} B2B invoice/note row(s); the portal does not file it so`,
     hint: () => 'Fill the hsn(b2b) sheet with the HSN-wise summary of supplies to registered persons.',

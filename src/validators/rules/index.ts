@@ -57,6 +57,7 @@ import gstr1aOriginalPeriod from './gstr1a-original-period.js';
 import hsnTotals from './hsn-totals.js';
 import docsCount from './docs-count.js';
 import docsMissing from './docs-missing.js';
+import returnEmpty from './return-empty.js';
 import hsnB2bEmpty from './hsn-b2b-empty.js';
 import retsaveSchema from './retsave-schema.js';
 import timeBar from './time-bar.js';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   hsnTotals,
   docsCount,
   docsMissing,
+  returnEmpty,
   hsnB2bEmpty,
   retsaveSchema,
   timeBar,
