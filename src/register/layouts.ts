@@ -40,6 +40,11 @@ export interface RegisterLayout {
    * headers are the fields' usual names)
    */
   readonly fallback?: boolean;
+  /**
+   * the export writes a credit note (a return) with negative amounts: they are read as the note's
+   * positive amounts (return-sign.ts)
+   */
+  readonly negativeReturns?: boolean;
   /** a mapping file may name the sheet to read and the header row */
   readonly sheet?: string;
   readonly headerRow?: number;
@@ -200,7 +205,9 @@ export const ERP_LAYOUT: RegisterLayout = {
  * Name, Billing Address GSTIN, Place of Supply, GST Category, Is Reverse Charge, HSN Code,
  * Stock Qty / Stock UOM, Net Total (taxable value), CGST / SGST / IGST Rate and Amount, Grand
  * Total, Is Return / Return Against. The export may start with filter lines above the header
- * and ends with a totals line labelled 'Total' (quotes included).
+ * and ends with a totals line labelled 'Total' (quotes included). A credit note is a return
+ * (Is Return 1) with negative quantities and amounts: ERPNext makes returns as negative invoices
+ * (frappe/erpnext#3582), read here as the note's positive amounts.
  */
 export const ERPNEXT_LAYOUT: RegisterLayout = {
   id: 'erpnext',
@@ -236,6 +243,7 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
   },
   signature: ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Net Total', 'Grand Total', 'GST Category', 'Customer Group'],
   minSignature: 3,
+  negativeReturns: true,
   ignore: [
     'Customer Group', 'Territory', 'Receivable Account', 'Mode Of Payment', 'Project', 'Owner', 'Remarks', 'Sales Order',
     'Delivery Note', 'Cost Center', 'Warehouse', 'Currency', 'Total Tax', 'Rounded Total', 'Outstanding Amount', 'Company',

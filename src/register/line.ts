@@ -12,6 +12,7 @@ import { givesTax } from '../model/given-tax.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
+import { ownAmounts, readAsNote, returnSigns } from './return-sign.js';
 
 export interface RegisterLine {
   readonly row: number;
@@ -60,6 +61,8 @@ export interface RegisterLine {
   readonly supplierName?: string;
   /** row of the line above whose document details this line inherited */
   readonly continues?: number;
+  /** a return exported with negative amounts (ERPNext): read as the note's positive amounts */
+  readonly signRead?: true;
 }
 
 /** The key of a document: its kind and its number, without case. */
@@ -101,6 +104,8 @@ export interface LineReaderOptions {
 export class LineReader {
   private prev: { values: RowValues; row: number } | undefined;
   private warnedNoPosColumn = false;
+  /** the last return warned of for its positive amounts (once a note) */
+  private warnedPositive: string | undefined;
   /** tax amounts are in the register (else tax is computed from rate and taxable value) */
   readonly taxGiven: boolean;
 
@@ -121,6 +126,8 @@ export class LineReader {
       delete v.recipientName;
       cancelledParty = true;
     }
+    // a layout whose returns are negative: which amounts the row fills itself, before it inherits any
+    const own = match.layout.negativeReturns ? ownAmounts(v) : undefined;
     const prev = this.prev;
     let continues: number | undefined;
     if (v.docNum === undefined || v.docNum === '') {
@@ -138,6 +145,27 @@ export class LineReader {
     if (cancelledParty) v.cancelled = true;
     this.prev = { values: v, row: raw.row };
     if (bad.size > 0) return undefined;
+    let signRead = false;
+    if (own && v.docType === 'C') {
+      const signs = returnSigns(v, own);
+      if (signs.kind === 'mixed') {
+        sink.push({
+          ...cellFinding('REGISTER_RETURN_SIGNS', 'error', place, cols[signs.field], raw.cells[cols[signs.field]!.col - 1]),
+          params: { document: v.docNum, first: cols[signs.first]!.header },
+        });
+        return undefined;
+      }
+      if (signs.kind === 'negative') {
+        readAsNote(v, own);
+        signRead = true;
+      } else if (signs.kind === 'positive' && this.warnedPositive !== v.docNum) {
+        this.warnedPositive = v.docNum;
+        sink.push({
+          ...cellFinding('REGISTER_RETURN_POSITIVE', 'warning', place, cols.txval ?? cols.val, cols.txval ? raw.cells[cols.txval.col - 1] : undefined),
+          params: { document: v.docNum },
+        });
+      }
+    }
 
     const cancelled = v.cancelled === true;
     let missing = false;
@@ -247,6 +275,7 @@ export class LineReader {
       ...(v.stin ? { stin: v.stin } : {}),
       ...(v.supplierName ? { supplierName: v.supplierName } : {}),
       ...(continues !== undefined ? { continues } : {}),
+      ...(signRead ? { signRead: true as const } : {}),
     };
   }
 }

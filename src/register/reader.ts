@@ -443,6 +443,7 @@ export class RegisterRun {
 
         const notes: RowNote[] = [];
         if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
+        if (line.signRead) notes.push({ code: 'sign-read' });
         if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
         else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
         else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });

@@ -103,6 +103,17 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
   },
+  REGISTER_RETURN_SIGNS: {
+    message: (p) =>
+      `Return ${s(p.document)} has amounts of both signs: this cell and "${s(p.first)}" differ. The export writes a return's amounts all negative, ` +
+      'so which is right cannot be told; the line was not read',
+    hint: () => 'Make every amount of the return negative, as the export writes it (or every one positive), and convert again.',
+  },
+  REGISTER_RETURN_POSITIVE: {
+    message: (p) =>
+      `Return ${s(p.document)} has positive amounts, where the export writes a return's amounts negative; they were read as given, as a credit note of these amounts`,
+    hint: () => 'Check the return in your books: if it was edited after the export, export it again. Nothing to do if the amounts are right.',
+  },
   REGISTER_TAX_BLANK: {
     message: (p) =>
       `The tax amounts of this line are blank, but document ${s(p.document)} has an invoice value of Rs ${rs(p.val)}, ` +
