@@ -254,7 +254,8 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
     invType: byKey({
       'Registered Regular': 'Regular', 'Registered Composition': 'Regular', Unregistered: 'Regular', 'UIN Holders': 'Regular',
       'Tax Deductor': 'Regular', 'Tax Collector': 'Regular', 'Input Service Distributor': 'Regular', Consumer: 'Regular',
-      SEZ: 'SEZ supplies with payment', Overseas: 'Export with payment', 'Deemed Export': 'Deemed Export',
+      // the category says nothing of payment: the document's tax decides (export-payment.ts)
+      SEZ: 'SEZ', Overseas: 'Export', 'Deemed Export': 'Deemed Export',
     }),
     rchrg: byKey({ 1: 'Y', 0: 'N' }),
   },
@@ -310,7 +311,8 @@ export const ZOHO_LAYOUT: RegisterLayout = {
   values: {
     invType: byKey({
       business_gst: 'Regular', business_none: 'Regular', consumer: 'Regular', business_registered_composition: 'Regular',
-      tax_deductor: 'Regular', business_sez: 'SEZ supplies with payment', deemed_export: 'Deemed Export', overseas: 'Export with payment',
+      // the treatment says nothing of payment: the document's tax decides (export-payment.ts)
+      tax_deductor: 'Regular', business_sez: 'SEZ', deemed_export: 'Deemed Export', overseas: 'Export',
     }),
     pos: byKey(STATE_ABBREVIATIONS),
     cancelled: byKey({ Void: 'Y', Draft: 'N', Sent: 'N', Paid: 'N', Overdue: 'N', PartiallyPaid: 'N', 'Partially Paid': 'N', Open: 'N', Closed: 'N' }),

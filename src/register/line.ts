@@ -61,6 +61,11 @@ export interface RegisterLine {
   readonly supplierName?: string;
   /** row of the line above whose document details this line inherited */
   readonly continues?: number;
+  /**
+   * an export or SEZ supply whose register does not say with or without payment of tax: read as
+   * with payment until its document's tax decides (export-payment.ts)
+   */
+  readonly byTax?: true;
   /** a return exported with negative amounts (ERPNext): read as the note's positive amounts */
   readonly signRead?: true;
 }
@@ -182,6 +187,8 @@ export class LineReader {
     const txval = v.txval ?? 0;
     const expType = v.expType ?? v.invType?.expType;
     const invType = v.invType?.invType;
+    // an Export Type column that says WPAY or WOPAY leaves nothing to decide
+    const byTax = v.invType?.byTax && !(v.invType.expType && v.expType);
 
     // the GST rate
     let rate = v.rate;
@@ -275,6 +282,7 @@ export class LineReader {
       ...(v.stin ? { stin: v.stin } : {}),
       ...(v.supplierName ? { supplierName: v.supplierName } : {}),
       ...(continues !== undefined ? { continues } : {}),
+      ...(byTax ? { byTax: true as const } : {}),
       ...(signRead ? { signRead: true as const } : {}),
     };
   }

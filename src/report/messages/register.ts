@@ -103,6 +103,16 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
   },
+  REGISTER_NO_TAX_RATE: {
+    message: (p) =>
+      `${p.type === 'SEWOP' ? 'SEZ supply' : 'Export'} ${s(p.document)} carries no tax, so it is reported without payment (${s(p.type)}, under bond/LUT); ` +
+      (p.basis === 'rates'
+        ? 'its tax-rate columns are 0, which says no tax was charged, not the goods\' GST rate: its items are reported at rate 0'
+        : 'the register gives no GST rate for its items (the tax amounts are blank): they are reported at rate 0'),
+    hint: () =>
+      'A supply without payment is reported with its items\' GST rate and no IGST: add a GST Rate column (18 for 18 %) with the goods\' rate, ' +
+      'or nothing to do if they are 0 % goods. If IGST was paid, fill in its amount.',
+  },
   REGISTER_RETURN_SIGNS: {
     message: (p) =>
       `Return ${s(p.document)} has amounts of both signs: this cell and "${s(p.first)}" differ. The export writes a return's amounts all negative, ` +
