@@ -266,8 +266,11 @@ function coerceYn(v: RawCell): Result<'Y' | 'N'> {
 
 /** A filled cell of a field's column, its text translated where the layout has its own words for the field's values. */
 export function translatedCell(field: RegisterField, cell: RawCell, layout: RegisterLayout): RawCell {
+  if (isCellError(cell)) return cell;
+  const read = layout.readers?.[field];
+  if (read) return read(cellText(cell)) ?? cell;
   const translate = layout.values?.[field];
-  if (!translate || isCellError(cell)) return cell;
+  if (!translate) return cell;
   return translate[headerKey(cellText(cell))] ?? cell;
 }
 
@@ -356,9 +359,14 @@ export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unk
   }
 }
 
-/** Coerces every mapped cell of a register row; findings point at the register's cells. */
+/**
+ * Coerces every mapped cell of a register row; findings point at the register's cells. A value
+ * the layout's reader does not know is read as a blank cell, with a warning at the first cell
+ * holding it (`unknown` keeps the values warned of, field and text, for the sheet).
+ */
 export function coerceRegisterRow(
   cells: readonly RawCell[], columns: RegisterColumns, layout: RegisterLayout, place: RowPlace, sink: CellSink,
+  unknown: Set<string> = new Set(),
 ): CoercedRow {
   const values: Record<string, unknown> = {};
   const badFields = new Set<RegisterField>();
@@ -367,6 +375,15 @@ export function coerceRegisterRow(
     if (!ref) continue;
     const given: RawCell = cells[ref.col - 1] ?? null;
     if (isBlank(given)) continue;
+    const read = layout.readers?.[field];
+    if (read && !isCellError(given) && read(cellText(given)) === undefined) {
+      const key = `${field}\u0000${cellText(given).trim().toLowerCase()}`;
+      if (!unknown.has(key)) {
+        unknown.add(key);
+        sink.push({ ...cellFinding('REGISTER_VALUE_UNKNOWN', 'warning', place, ref, given), params: { layout: layout.id, field } });
+      }
+      continue;
+    }
     const cell = translatedCell(field, given, layout);
     const r = coerceRegisterCell(field, cell);
     if (r.ok) {

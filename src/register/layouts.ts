@@ -4,6 +4,7 @@
  * GSP outward-supply export; a mapping file (mapping.ts) describes anything else the same way.
  * A sheet is matched to the layout whose headers it carries best (header signature).
  */
+import { busySaleType } from './busy-sale-type.js';
 import { REGISTER_FIELD_SPECS, headerKey, type RegisterField } from './fields.js';
 
 /** Value translations keyed as cells are looked up (without case, spaces or punctuation). */
@@ -36,6 +37,12 @@ export interface RegisterLayout {
   /** text values translated before reading a field: field → cell text → value the field understands */
   readonly values?: Readonly<Partial<Record<RegisterField, Readonly<Record<string, string>>>>>;
   /**
+   * values read by a rule where a table cannot list them (Busy's sale types "L/GST-18%"...): the
+   * text the field understands, or undefined for a value the rule does not know, which is read as
+   * a blank cell with a warning at its first cell (REGISTER_VALUE_UNKNOWN)
+   */
+  readonly readers?: Readonly<Partial<Record<RegisterField, (text: string) => string | undefined>>>;
+  /**
    * taken only when no other layout fits the header row (the generic layout: any register whose
    * headers are the fields' usual names)
    */
@@ -66,9 +73,9 @@ export const GSTR1_UNREAD_SPELLINGS: readonly string[] = [
   'Particulars',
   // sale or return, or B2B / B2C / export
   'Transaction Type',
-  // Tally's goods or services, Zoho's and Busy's columns their presets leave unread (Busy's sale
-  // type is a local / central tax class), ERPNext's customer registration kind (its preset reads it
-  // as the invoice type, the generic layout as the supply category)
+  // Tally's goods or services, Zoho's column its preset leaves unread, Busy's sale type (a local /
+  // central tax class, read by its preset), ERPNext's customer registration kind (its preset reads
+  // it as the invoice type, the generic layout as the supply category)
   'Type of Supply', 'Supply Type', 'Sale Type', 'GST Category',
   // a rate or an amount (the layout has both for each tax), and one header once "%" is dropped
   // (headerKey: "IGST %" is "IGST")
@@ -321,7 +328,9 @@ export const ZOHO_LAYOUT: RegisterLayout = {
 
 /**
  * Busy: the sales register with GST details exported to Excel (Date, Vch/Bill No, Party Name,
- * GSTIN, HSN/SAC Code, Tax Rate, Taxable Amt., IGST / CGST / SGST / Cess Amt., Bill Amt.).
+ * GSTIN, HSN/SAC Code, Sale Type, Tax Rate, Taxable Amt., IGST / CGST / SGST / Cess Amt., Bill
+ * Amt.). Its Sale Type says whether a sale is exempt, nil-rated, non-GST or an export
+ * (busy-sale-type.ts).
  */
 export const BUSY_LAYOUT: RegisterLayout = {
   id: 'busy',
@@ -345,10 +354,12 @@ export const BUSY_LAYOUT: RegisterLayout = {
     csamt: ['Cess Amt.', 'Cess Amt', 'Cess Amount'],
     val: ['Bill Amt.', 'Bill Amt', 'Bill Amount', 'Invoice Value'],
     category: ['Tax Type'],
+    invType: ['Sale Type'],
   },
   signature: ['Vch/Bill No', 'Party Name', 'Taxable Amt.', 'IGST Amt.', 'CGST Amt.', 'SGST Amt.', 'Bill Amt.', 'HSN/SAC Code'],
   minSignature: 3,
-  ignore: ['Sale Type', 'Material Centre', 'Narration', 'Price', 'Amount', 'Tax Amt.', 'Tax Amt'],
+  ignore: ['Material Centre', 'Narration', 'Price', 'Amount', 'Tax Amt.', 'Tax Amt'],
+  readers: { invType: busySaleType },
 };
 
 

@@ -109,6 +109,8 @@ export interface LineReaderOptions {
 export class LineReader {
   private prev: { values: RowValues; row: number } | undefined;
   private warnedNoPosColumn = false;
+  /** values the layout's readers do not know, warned of once a sheet */
+  private readonly unknownValues = new Set<string>();
   /** the last return warned of for its positive amounts (once a note) */
   private warnedPositive: string | undefined;
   /** tax amounts are in the register (else tax is computed from rate and taxable value) */
@@ -124,7 +126,7 @@ export class LineReader {
     const { match, file, sheet, sink, ctx } = this.o;
     const cols = match.columns;
     const place = { file, sheet, row: raw.row };
-    const { values: v, bad } = coerceRegisterRow(raw.cells, cols, match.layout, place, sink);
+    const { values: v, bad } = coerceRegisterRow(raw.cells, cols, match.layout, place, sink, this.unknownValues);
     // Tally shows a cancelled voucher with "(cancelled)" as its party
     let cancelledParty = false;
     if (v.recipientName && CANCELLED_PARTY.test(v.recipientName)) {

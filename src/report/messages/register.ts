@@ -103,6 +103,15 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
   },
+  REGISTER_VALUE_UNKNOWN: {
+    // only Busy's Sale Type has a reader: a value a business named itself
+    message: (p) =>
+      `"${s(p.value)}" is not a ${p.layout === 'busy' ? 'Busy sale type' : 'value'} this tool knows: lines with it are read as taxable, ` +
+      'at the rate and tax their own columns give (said once, at its first cell)',
+    hint: (_p, w = CLI_WORDS) =>
+      'If it is a sale type for exempt, nil-rated or non-GST supplies, or for exports, put that in its name (e.g. L/GST-Exempt, Export (LUT)) ' +
+      `or translate it under "values" in a mapping file (${w.mapHeaders}); if it is taxable, nothing to do.`,
+  },
   REGISTER_NO_TAX_RATE: {
     message: (p) =>
       `${p.type === 'SEWOP' ? 'SEZ supply' : 'Export'} ${s(p.document)} carries no tax, so it is reported without payment (${s(p.type)}, under bond/LUT); ` +
