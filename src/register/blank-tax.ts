@@ -25,17 +25,20 @@ export interface SheetEntry {
 /** Rs 1: an invoice value rounded to the rupee is no sign of tax. */
 const ROUNDING = 100;
 
-type Where = { readonly file: string; readonly sheet: string; readonly columns: RegisterColumns };
+export type Where = { readonly file: string; readonly sheet: string; readonly columns: RegisterColumns };
+
+/** A judgment made on a whole document's entries, once it has ended (it may refuse or rewrite lines). */
+export type DocumentJudge = (entries: SheetEntry[]) => void;
 
 /**
  * Holds each document's entries until it has been judged (the next document begins, or the sheet
- * ends), and gives them back in their order.
+ * ends), and gives them back in their order. The judges run in the order given.
  */
 export class DocumentHold {
   private held: SheetEntry[] = [];
   private key: string | undefined;
 
-  constructor(private readonly where: Where, private readonly sink: { push(f: Finding): void }) {}
+  constructor(private readonly judges: readonly DocumentJudge[]) {}
 
   /** The entries now released (none while a document goes on). */
   push(e: SheetEntry): SheetEntry[] {
@@ -60,10 +63,15 @@ export class DocumentHold {
 
   private release(): SheetEntry[] {
     const out = this.held;
-    if (this.key !== undefined) judge(out, this.where, this.sink);
+    if (this.key !== undefined) for (const judge of this.judges) judge(out);
     this.held = [];
     return out;
   }
+}
+
+/** The judge refusing the blank-tax lines of a document whose value says tax was charged. */
+export function blankTaxJudge(where: Where, sink: { push(f: Finding): void }): DocumentJudge {
+  return (entries) => judge(entries, where, sink);
 }
 
 /** Refuses the blank-tax lines of a document whose value says tax was charged. */

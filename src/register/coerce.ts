@@ -24,6 +24,12 @@ export interface SupplyInfo {
   invType?: string;
   expType?: 'WPAY' | 'WOPAY';
   category?: Category;
+  /**
+   * an export or SEZ supply whose cell does not say with or without payment of tax ("Export",
+   * ERPNext's "Overseas"): read as with payment (WPAY, SEWP) until its document's tax decides
+   * (export-payment.ts)
+   */
+  byTax?: true;
 }
 
 /** Coerced cells of one row, by register field (absent = blank or unreadable). */
@@ -130,6 +136,9 @@ export function parseSupply(text: string): SupplyInfo | undefined {
   const flat = t.replace(/\s+/g, '');
   if (!t) return {};
   const withoutPayment = /\b(lut|bond|without|wop|wopay)\b/.test(t) || /(wop|wopay)$/.test(flat);
+  // Tally's "Exports Taxable" and "Sales to SEZ - Taxable" are with payment too
+  const stated = withoutPayment || /\b(with|wp|wpay|payment|paid|taxable|igst)\b/.test(t) || /(wp|wpay)$/.test(flat);
+  const byTax = stated ? {} : { byTax: true as const };
   const info: SupplyInfo = {};
   if (/\bnil\b/.test(t)) info.category = 'nil';
   else if (/\bexempt(ed)?\b/.test(t) || /\bexpt\b/.test(t)) info.category = 'exempt';
@@ -137,11 +146,11 @@ export function parseSupply(text: string): SupplyInfo | undefined {
   if (flat === 'cbw' || /bonded warehouse/.test(t) || /intra ?state supplies attracting igst/.test(t)) return { ...info, invType: 'CBW' };
   if (/\bsez\b/.test(t) || flat.startsWith('sez') || flat === 'sewp' || flat === 'sewop') {
     // an exempt supply to an SEZ goes out without tax, like one under LUT/bond
-    return { invType: withoutPayment || info.category ? 'SEWOP' : 'SEWP' };
+    return withoutPayment || info.category ? { invType: 'SEWOP' } : { invType: 'SEWP', ...byTax };
   }
   if (/\bdeemed\b/.test(t) || flat === 'dexp' || flat === 'dxp' || flat === 'de') return { ...info, invType: 'DE' };
   if (/\bexports?\b/.test(t) || flat.startsWith('expw') || flat === 'exp') {
-    return { expType: withoutPayment || info.category ? 'WOPAY' : 'WPAY' };
+    return withoutPayment || info.category ? { expType: 'WOPAY' } : { expType: 'WPAY', ...byTax };
   }
   if (/\b(regular|b2b|b2c|b2cs|b2cl|r|taxable|sales?|interstate|local|consumer)\b/.test(t)) return { invType: 'R', ...info };
   return Object.keys(info).length ? info : undefined;
@@ -257,8 +266,11 @@ function coerceYn(v: RawCell): Result<'Y' | 'N'> {
 
 /** A filled cell of a field's column, its text translated where the layout has its own words for the field's values. */
 export function translatedCell(field: RegisterField, cell: RawCell, layout: RegisterLayout): RawCell {
+  if (isCellError(cell)) return cell;
+  const read = layout.readers?.[field];
+  if (read) return read(cellText(cell)) ?? cell;
   const translate = layout.values?.[field];
-  if (!translate || isCellError(cell)) return cell;
+  if (!translate) return cell;
   return translate[headerKey(cellText(cell))] ?? cell;
 }
 
@@ -347,9 +359,14 @@ export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unk
   }
 }
 
-/** Coerces every mapped cell of a register row; findings point at the register's cells. */
+/**
+ * Coerces every mapped cell of a register row; findings point at the register's cells. A value
+ * the layout's reader does not know is read as a blank cell, with a warning at the first cell
+ * holding it (`unknown` keeps the values warned of, field and text, for the sheet).
+ */
 export function coerceRegisterRow(
   cells: readonly RawCell[], columns: RegisterColumns, layout: RegisterLayout, place: RowPlace, sink: CellSink,
+  unknown: Set<string> = new Set(),
 ): CoercedRow {
   const values: Record<string, unknown> = {};
   const badFields = new Set<RegisterField>();
@@ -358,6 +375,15 @@ export function coerceRegisterRow(
     if (!ref) continue;
     const given: RawCell = cells[ref.col - 1] ?? null;
     if (isBlank(given)) continue;
+    const read = layout.readers?.[field];
+    if (read && !isCellError(given) && read(cellText(given)) === undefined) {
+      const key = `${field}\u0000${cellText(given).trim().toLowerCase()}`;
+      if (!unknown.has(key)) {
+        unknown.add(key);
+        sink.push({ ...cellFinding('REGISTER_VALUE_UNKNOWN', 'warning', place, ref, given), params: { layout: layout.id, field } });
+      }
+      continue;
+    }
     const cell = translatedCell(field, given, layout);
     const r = coerceRegisterCell(field, cell);
     if (r.ok) {

@@ -4,6 +4,7 @@
  * GSP outward-supply export; a mapping file (mapping.ts) describes anything else the same way.
  * A sheet is matched to the layout whose headers it carries best (header signature).
  */
+import { busySaleType } from './busy-sale-type.js';
 import { REGISTER_FIELD_SPECS, headerKey, type RegisterField } from './fields.js';
 
 /** Value translations keyed as cells are looked up (without case, spaces or punctuation). */
@@ -36,10 +37,21 @@ export interface RegisterLayout {
   /** text values translated before reading a field: field → cell text → value the field understands */
   readonly values?: Readonly<Partial<Record<RegisterField, Readonly<Record<string, string>>>>>;
   /**
+   * values read by a rule where a table cannot list them (Busy's sale types "L/GST-18%"...): the
+   * text the field understands, or undefined for a value the rule does not know, which is read as
+   * a blank cell with a warning at its first cell (REGISTER_VALUE_UNKNOWN)
+   */
+  readonly readers?: Readonly<Partial<Record<RegisterField, (text: string) => string | undefined>>>;
+  /**
    * taken only when no other layout fits the header row (the generic layout: any register whose
    * headers are the fields' usual names)
    */
   readonly fallback?: boolean;
+  /**
+   * the export writes a credit note (a return) with negative amounts: they are read as the note's
+   * positive amounts (return-sign.ts)
+   */
+  readonly negativeReturns?: boolean;
   /** a mapping file may name the sheet to read and the header row */
   readonly sheet?: string;
   readonly headerRow?: number;
@@ -61,9 +73,9 @@ export const GSTR1_UNREAD_SPELLINGS: readonly string[] = [
   'Particulars',
   // sale or return, or B2B / B2C / export
   'Transaction Type',
-  // Tally's goods or services, Zoho's and Busy's columns their presets leave unread (Busy's sale
-  // type is a local / central tax class), ERPNext's customer registration kind (its preset reads it
-  // as the invoice type, the generic layout as the supply category)
+  // Tally's goods or services, Zoho's column its preset leaves unread, Busy's sale type (a local /
+  // central tax class, read by its preset), ERPNext's customer registration kind (its preset reads
+  // it as the invoice type, the generic layout as the supply category)
   'Type of Supply', 'Supply Type', 'Sale Type', 'GST Category',
   // a rate or an amount (the layout has both for each tax), and one header once "%" is dropped
   // (headerKey: "IGST %" is "IGST")
@@ -200,7 +212,9 @@ export const ERP_LAYOUT: RegisterLayout = {
  * Name, Billing Address GSTIN, Place of Supply, GST Category, Is Reverse Charge, HSN Code,
  * Stock Qty / Stock UOM, Net Total (taxable value), CGST / SGST / IGST Rate and Amount, Grand
  * Total, Is Return / Return Against. The export may start with filter lines above the header
- * and ends with a totals line labelled 'Total' (quotes included).
+ * and ends with a totals line labelled 'Total' (quotes included). A credit note is a return
+ * (Is Return 1) with negative quantities and amounts: ERPNext makes returns as negative invoices
+ * (frappe/erpnext#3582), read here as the note's positive amounts.
  */
 export const ERPNEXT_LAYOUT: RegisterLayout = {
   id: 'erpnext',
@@ -236,6 +250,7 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
   },
   signature: ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Net Total', 'Grand Total', 'GST Category', 'Customer Group'],
   minSignature: 3,
+  negativeReturns: true,
   ignore: [
     'Customer Group', 'Territory', 'Receivable Account', 'Mode Of Payment', 'Project', 'Owner', 'Remarks', 'Sales Order',
     'Delivery Note', 'Cost Center', 'Warehouse', 'Currency', 'Total Tax', 'Rounded Total', 'Outstanding Amount', 'Company',
@@ -246,7 +261,8 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
     invType: byKey({
       'Registered Regular': 'Regular', 'Registered Composition': 'Regular', Unregistered: 'Regular', 'UIN Holders': 'Regular',
       'Tax Deductor': 'Regular', 'Tax Collector': 'Regular', 'Input Service Distributor': 'Regular', Consumer: 'Regular',
-      SEZ: 'SEZ supplies with payment', Overseas: 'Export with payment', 'Deemed Export': 'Deemed Export',
+      // the category says nothing of payment: the document's tax decides (export-payment.ts)
+      SEZ: 'SEZ', Overseas: 'Export', 'Deemed Export': 'Deemed Export',
     }),
     rchrg: byKey({ 1: 'Y', 0: 'N' }),
   },
@@ -302,7 +318,8 @@ export const ZOHO_LAYOUT: RegisterLayout = {
   values: {
     invType: byKey({
       business_gst: 'Regular', business_none: 'Regular', consumer: 'Regular', business_registered_composition: 'Regular',
-      tax_deductor: 'Regular', business_sez: 'SEZ supplies with payment', deemed_export: 'Deemed Export', overseas: 'Export with payment',
+      // the treatment says nothing of payment: the document's tax decides (export-payment.ts)
+      tax_deductor: 'Regular', business_sez: 'SEZ', deemed_export: 'Deemed Export', overseas: 'Export',
     }),
     pos: byKey(STATE_ABBREVIATIONS),
     cancelled: byKey({ Void: 'Y', Draft: 'N', Sent: 'N', Paid: 'N', Overdue: 'N', PartiallyPaid: 'N', 'Partially Paid': 'N', Open: 'N', Closed: 'N' }),
@@ -311,7 +328,9 @@ export const ZOHO_LAYOUT: RegisterLayout = {
 
 /**
  * Busy: the sales register with GST details exported to Excel (Date, Vch/Bill No, Party Name,
- * GSTIN, HSN/SAC Code, Tax Rate, Taxable Amt., IGST / CGST / SGST / Cess Amt., Bill Amt.).
+ * GSTIN, HSN/SAC Code, Sale Type, Tax Rate, Taxable Amt., IGST / CGST / SGST / Cess Amt., Bill
+ * Amt.). Its Sale Type says whether a sale is exempt, nil-rated, non-GST or an export
+ * (busy-sale-type.ts).
  */
 export const BUSY_LAYOUT: RegisterLayout = {
   id: 'busy',
@@ -335,10 +354,12 @@ export const BUSY_LAYOUT: RegisterLayout = {
     csamt: ['Cess Amt.', 'Cess Amt', 'Cess Amount'],
     val: ['Bill Amt.', 'Bill Amt', 'Bill Amount', 'Invoice Value'],
     category: ['Tax Type'],
+    invType: ['Sale Type'],
   },
   signature: ['Vch/Bill No', 'Party Name', 'Taxable Amt.', 'IGST Amt.', 'CGST Amt.', 'SGST Amt.', 'Bill Amt.', 'HSN/SAC Code'],
   minSignature: 3,
-  ignore: ['Sale Type', 'Material Centre', 'Narration', 'Price', 'Amount', 'Tax Amt.', 'Tax Amt'],
+  ignore: ['Material Centre', 'Narration', 'Price', 'Amount', 'Tax Amt.', 'Tax Amt'],
+  readers: { invType: busySaleType },
 };
 
 

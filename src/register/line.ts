@@ -12,6 +12,7 @@ import { givesTax } from '../model/given-tax.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
+import { ownAmounts, readAsNote, returnSigns } from './return-sign.js';
 
 export interface RegisterLine {
   readonly row: number;
@@ -60,6 +61,13 @@ export interface RegisterLine {
   readonly supplierName?: string;
   /** row of the line above whose document details this line inherited */
   readonly continues?: number;
+  /**
+   * an export or SEZ supply whose register does not say with or without payment of tax: read as
+   * with payment until its document's tax decides (export-payment.ts)
+   */
+  readonly byTax?: true;
+  /** a return exported with negative amounts (ERPNext): read as the note's positive amounts */
+  readonly signRead?: true;
 }
 
 /** The key of a document: its kind and its number, without case. */
@@ -101,6 +109,10 @@ export interface LineReaderOptions {
 export class LineReader {
   private prev: { values: RowValues; row: number } | undefined;
   private warnedNoPosColumn = false;
+  /** values the layout's readers do not know, warned of once a sheet */
+  private readonly unknownValues = new Set<string>();
+  /** the last return warned of for its positive amounts (once a note) */
+  private warnedPositive: string | undefined;
   /** tax amounts are in the register (else tax is computed from rate and taxable value) */
   readonly taxGiven: boolean;
 
@@ -114,13 +126,15 @@ export class LineReader {
     const { match, file, sheet, sink, ctx } = this.o;
     const cols = match.columns;
     const place = { file, sheet, row: raw.row };
-    const { values: v, bad } = coerceRegisterRow(raw.cells, cols, match.layout, place, sink);
+    const { values: v, bad } = coerceRegisterRow(raw.cells, cols, match.layout, place, sink, this.unknownValues);
     // Tally shows a cancelled voucher with "(cancelled)" as its party
     let cancelledParty = false;
     if (v.recipientName && CANCELLED_PARTY.test(v.recipientName)) {
       delete v.recipientName;
       cancelledParty = true;
     }
+    // a layout whose returns are negative: which amounts the row fills itself, before it inherits any
+    const own = match.layout.negativeReturns ? ownAmounts(v) : undefined;
     const prev = this.prev;
     let continues: number | undefined;
     if (v.docNum === undefined || v.docNum === '') {
@@ -138,6 +152,27 @@ export class LineReader {
     if (cancelledParty) v.cancelled = true;
     this.prev = { values: v, row: raw.row };
     if (bad.size > 0) return undefined;
+    let signRead = false;
+    if (own && v.docType === 'C') {
+      const signs = returnSigns(v, own);
+      if (signs.kind === 'mixed') {
+        sink.push({
+          ...cellFinding('REGISTER_RETURN_SIGNS', 'error', place, cols[signs.field], raw.cells[cols[signs.field]!.col - 1]),
+          params: { document: v.docNum, first: cols[signs.first]!.header },
+        });
+        return undefined;
+      }
+      if (signs.kind === 'negative') {
+        readAsNote(v, own);
+        signRead = true;
+      } else if (signs.kind === 'positive' && this.warnedPositive !== v.docNum) {
+        this.warnedPositive = v.docNum;
+        sink.push({
+          ...cellFinding('REGISTER_RETURN_POSITIVE', 'warning', place, cols.txval ?? cols.val, cols.txval ? raw.cells[cols.txval.col - 1] : undefined),
+          params: { document: v.docNum },
+        });
+      }
+    }
 
     const cancelled = v.cancelled === true;
     let missing = false;
@@ -154,6 +189,8 @@ export class LineReader {
     const txval = v.txval ?? 0;
     const expType = v.expType ?? v.invType?.expType;
     const invType = v.invType?.invType;
+    // an Export Type column that says WPAY or WOPAY leaves nothing to decide
+    const byTax = v.invType?.byTax && !(v.invType.expType && v.expType);
 
     // the GST rate
     let rate = v.rate;
@@ -247,6 +284,8 @@ export class LineReader {
       ...(v.stin ? { stin: v.stin } : {}),
       ...(v.supplierName ? { supplierName: v.supplierName } : {}),
       ...(continues !== undefined ? { continues } : {}),
+      ...(byTax ? { byTax: true as const } : {}),
+      ...(signRead ? { signRead: true as const } : {}),
     };
   }
 }

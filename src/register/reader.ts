@@ -33,7 +33,8 @@ import { firstRows } from './peek.js';
 import { ContextCache, templateValues } from './rows.js';
 import { RegisterSummary, type RowExplanation, type RowNote, type SheetRead } from './summary.js';
 import { UnreadColumns } from './unread.js';
-import { DocumentHold, type SheetEntry } from './blank-tax.js';
+import { DocumentHold, blankTaxJudge, type DocumentJudge, type SheetEntry } from './blank-tax.js';
+import { exportPaymentJudge, paidByTax } from './export-payment.js';
 
 const HEADER_SCAN_ROWS = 10;
 /** "Total", "Grand Total:", and ERPNext's "'Total'" (its exports quote the label) */
@@ -342,15 +343,22 @@ export class RegisterRun {
   /** First pass: every document's value, as its items will carry it (see doc-value.ts). */
   private async totalSheet(file: string, sheet: string, found: HeaderFound, it: AsyncIterator<RawRow>): Promise<Map<string, number>> {
     const totals = new DocumentValues(this.o.ctx);
-    const reader = new LineReader({ match: found.match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink: { push: () => undefined } });
+    const quiet = { push: () => undefined };
+    const reader = new LineReader({ match: found.match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink: quiet });
+    // documents are judged as the second pass judges them, so that their values agree
+    const hold = documentHold(reader, { file, sheet, columns: found.match.columns }, quiet);
+    const add = (entries: readonly SheetEntry[]) => {
+      for (const { line } of entries) if (line && !line.cancelled) totals.add(docKey(line.kind, line.docNum), line);
+    };
     for (;;) {
       const r = await it.next();
       if (r.done) break;
       if (skipRow(r.value, found)) continue;
       const line = reader.read(r.value);
-      if (!line || line.cancelled) continue;
-      totals.add(docKey(line.kind, line.docNum), line);
+      const e: SheetEntry = line ? { raw: r.value, line } : { raw: r.value };
+      add(hold ? hold.push(e) : [e]);
     }
+    if (hold) add(hold.end());
     return totals.values();
   }
 
@@ -379,8 +387,7 @@ export class RegisterRun {
       const line = reader.read(raw);
       return line ? { raw, line } : { raw };
     };
-    // blank tax amounts are judged on a whole document: only where a value column can contradict them
-    const hold = reader.taxGiven && !cols.rate && cols.val ? new DocumentHold({ file, sheet, columns: cols }, sink) : undefined;
+    const hold = documentHold(reader, { file, sheet, columns: cols }, sink);
     for (let done = false; !done;) {
       const r = await it.next();
       done = r.done === true;
@@ -443,6 +450,9 @@ export class RegisterRun {
 
         const notes: RowNote[] = [];
         if (line.continues !== undefined) notes.push({ code: 'continues', params: { row: line.continues } });
+        if (line.signRead) notes.push({ code: 'sign-read' });
+        const paid = paidByTax(line);
+        if (paid !== undefined) notes.push({ code: paid ? 'paid-by-tax' : 'unpaid-by-tax' });
         if (line.rateFrom === 'amounts') notes.push({ code: 'rate-amounts', params: { rate: line.rate } });
         else if (line.rateFrom === 'rates') notes.push({ code: 'rate-rates', params: { rate: line.rate } });
         else if (line.rateFrom === 'blank') notes.push({ code: 'rate-blank' });
@@ -527,6 +537,17 @@ export class RegisterRun {
     }
   }
 
+}
+
+/** What is judged on a whole document, if anything: its lines are then held until it ends. */
+function documentHold(reader: LineReader, where: { file: string; sheet: string; columns: LayoutMatch['columns'] }, sink: { push(f: Finding): void }): DocumentHold | undefined {
+  const c = where.columns;
+  const judges: DocumentJudge[] = [];
+  // blank tax amounts: only where a value column can contradict them
+  if (reader.taxGiven && !c.rate && c.val) judges.push(blankTaxJudge(where, sink));
+  // an export or SEZ supply that does not say with or without payment: its tax decides
+  if (c.invType) judges.push(exportPaymentJudge({ ...where, taxColumns: reader.taxGiven }, sink));
+  return judges.length ? new DocumentHold(judges) : undefined;
 }
 
 function score(m: LayoutMatch): number {

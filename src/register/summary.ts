@@ -10,7 +10,7 @@ import type { DocKind } from './coerce.js';
 import type { ReasonCode, Target } from './classify.js';
 import type { SeriesInfo } from './derive.js';
 
-export type NoteCode = 'continues' | 'rate-amounts' | 'rate-rates' | 'rate-category' | 'rate-blank' | 'pos-recipient' | 'pos-supplier' | 'eco-52' | 'no-hsn';
+export type NoteCode = 'continues' | 'rate-amounts' | 'rate-rates' | 'rate-category' | 'rate-blank' | 'pos-recipient' | 'pos-supplier' | 'eco-52' | 'no-hsn' | 'sign-read' | 'paid-by-tax' | 'unpaid-by-tax';
 
 export interface RowNote {
   readonly code: NoteCode;
@@ -192,6 +192,12 @@ export function noteText(n: RowNote): string {
       return `also in Table 14 (operator ${s(p.etin)} collects TCS u/s 52)`;
     case 'no-hsn':
       return 'left out of the HSN summary (no HSN/SAC)';
+    case 'paid-by-tax':
+      return 'the register does not say with or without payment of tax, and the document carries tax';
+    case 'unpaid-by-tax':
+      return 'the register does not say with or without payment of tax, and the document carries none';
+    case 'sign-read':
+      return "a return's negative amounts read as the credit note's";
   }
 }
 

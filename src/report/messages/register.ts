@@ -103,6 +103,36 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
         : 'The line has no GST rate, and no tax amounts to work it out from',
     hint: () => 'Add a GST rate column (18 for 18 %), or check the taxable value and tax amounts of this line.',
   },
+  REGISTER_VALUE_UNKNOWN: {
+    // only Busy's Sale Type has a reader: a value a business named itself
+    message: (p) =>
+      `"${s(p.value)}" is not a ${p.layout === 'busy' ? 'Busy sale type' : 'value'} this tool knows: lines with it are read as taxable, ` +
+      'at the rate and tax their own columns give (said once, at its first cell)',
+    hint: (_p, w = CLI_WORDS) =>
+      'If it is a sale type for exempt, nil-rated or non-GST supplies, or for exports, put that in its name (e.g. L/GST-Exempt, Export (LUT)) ' +
+      `or translate it under "values" in a mapping file (${w.mapHeaders}); if it is taxable, nothing to do.`,
+  },
+  REGISTER_NO_TAX_RATE: {
+    message: (p) =>
+      `${p.type === 'SEWOP' ? 'SEZ supply' : 'Export'} ${s(p.document)} carries no tax, so it is reported without payment (${s(p.type)}, under bond/LUT); ` +
+      (p.basis === 'rates'
+        ? 'its tax-rate columns are 0, which says no tax was charged, not the goods\' GST rate: its items are reported at rate 0'
+        : 'the register gives no GST rate for its items (the tax amounts are blank): they are reported at rate 0'),
+    hint: () =>
+      'A supply without payment is reported with its items\' GST rate and no IGST: add a GST Rate column (18 for 18 %) with the goods\' rate, ' +
+      'or nothing to do if they are 0 % goods. If IGST was paid, fill in its amount.',
+  },
+  REGISTER_RETURN_SIGNS: {
+    message: (p) =>
+      `Return ${s(p.document)} has amounts of both signs: this cell and "${s(p.first)}" differ. The export writes a return's amounts all negative, ` +
+      'so which is right cannot be told; the line was not read',
+    hint: () => 'Make every amount of the return negative, as the export writes it (or every one positive), and convert again.',
+  },
+  REGISTER_RETURN_POSITIVE: {
+    message: (p) =>
+      `Return ${s(p.document)} has positive amounts, where the export writes a return's amounts negative; they were read as given, as a credit note of these amounts`,
+    hint: () => 'Check the return in your books: if it was edited after the export, export it again. Nothing to do if the amounts are right.',
+  },
   REGISTER_TAX_BLANK: {
     message: (p) =>
       `The tax amounts of this line are blank, but document ${s(p.document)} has an invoice value of Rs ${rs(p.val)}, ` +

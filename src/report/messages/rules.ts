@@ -346,6 +346,16 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.type)} supplies are made without payment of tax, so cess must be 0`,
     hint: () => 'Clear the cess, or use WPAY (EXPWP for notes) if tax was paid on the export.',
   },
+  WITH_PAYMENT_NO_TAX: {
+    message: (p) =>
+      p.type === 'SEWP'
+        ? 'This SEZ supply is marked "with payment" (SEWP), but every item is at rate 0 with no IGST: no tax was paid on it'
+        : `This export is marked "with payment of IGST" (${s(p.type)}), but every item is at rate 0 with no IGST: no tax was paid on it`,
+    hint: (p) =>
+      p.type === 'SEWP'
+        ? 'If it went under bond or LUT, make it "SEZ supplies without payment" (SEWOP) with the items\' GST rate; if IGST was paid, give the rate and the IGST.'
+        : `If it went under bond or LUT, make it ${p.type === 'EXPWP' ? 'EXPWOP' : 'WOPAY'} with the items' GST rate; if IGST was paid, give the rate and the IGST.`,
+  },
   INVOICE_SIGN: {
     message: (p) => `${s(p.column) || 'The amount'} ${rs(p.value)} is negative; invoices cannot have negative amounts`,
     hint: () => 'Enter the invoice with positive amounts, and report reductions as a credit note in cdnr or cdnur.',

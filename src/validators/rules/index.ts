@@ -35,6 +35,7 @@ import rateList from './rate-list.js';
 import diffPercent from './diff-percent.js';
 import b2clValue from './b2cl-value.js';
 import exportTax from './export-tax.js';
+import withPaymentNoTax from './with-payment-no-tax.js';
 import amountDigits from './amount-digits.js';
 import invoiceSign from './invoice-sign.js';
 import noteSign from './note-sign.js';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   diffPercent,
   b2clValue,
   exportTax,
+  withPaymentNoTax,
   amountDigits,
   invoiceSign,
   noteSign,
