@@ -239,6 +239,26 @@ export function columnsNotReadLines(r: SheetRead): string[] {
   ];
 }
 
+/** The first numbers of a list of `count`: "S/002, S/004, ..." */
+function listed(numbers: readonly string[], count: number): string {
+  return `${numbers.join(', ')}${count > numbers.length ? ', ...' : ''}`;
+}
+
+const LEFT_OUT_KIND: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['invoice', 'invoices'], 4: ['debit note', 'debit notes'], 5: ['credit note', 'credit notes'], 6: ['receipt voucher', 'receipt vouchers'],
+};
+
+/** A series' total, with the numbers of its range it leaves out: "2 (3 numbers less 1 credit note: S/002)". */
+function totalText(x: SeriesInfo): string {
+  if (!x.leftOut.length) return String(x.totnum);
+  const range = x.totnum + x.leftOut.reduce((n, l) => n + l.count, 0);
+  const parts = x.leftOut.map((l) => {
+    const what = l.by === 'not-issued' ? 'not issued' : LEFT_OUT_KIND[l.by]![l.count === 1 ? 0 : 1];
+    return `${l.count} ${what}: ${listed(l.numbers, l.count)}`;
+  });
+  return `${x.totnum} (${range} numbers less ${parts.join('; ')})`;
+}
+
 /** The classification summary printed after a register is read. */
 export function formatRegisterSummary(sum: RegisterSummary): string {
   const out: string[] = [];
@@ -274,10 +294,13 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
     for (const x of sum.series) {
       const cancelled = x.cancel === 0
         ? '0'
-        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${x.missing.join(', ')}${x.gaps > x.missing.length ? ', ...' : ''}` : ''}` : ''].filter(Boolean).join(', ')})`;
-      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, String(x.totnum), cancelled, String(x.documents)]);
+        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${listed(x.missing, x.gaps)}` : ''}` : ''].filter(Boolean).join(', ')})`;
+      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, totalText(x), cancelled, String(x.documents)]);
     }
     out.push(table(srows));
+    if (sum.series.some((x) => x.leftOut.length)) {
+      out.push('A number of a series held by another kind of document (a credit note numbered among the invoices) or by a document not issued is not counted in its total, nor as cancelled.');
+    }
   }
   return out.join('\n');
 }
