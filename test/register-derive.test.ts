@@ -23,7 +23,7 @@ describe('register: document series (Table 13)', () => {
     expect(s.add('INV', 'INV/25-26/0005', false, at(10))).toBe('cancel-mismatch');
     expect(s.list()).toEqual([{
       nature: 1, from: 'INV/25-26/0001', to: 'INV/25-26/0007', totnum: 7, cancel: 3, documents: 5, markedCancelled: 1,
-      gaps: 2, missing: ['INV/25-26/0004', 'INV/25-26/0006'], sources: s.list()[0]!.sources,
+      gaps: 2, missing: ['INV/25-26/0004', 'INV/25-26/0006'], leftOut: [], sources: s.list()[0]!.sources,
     }]);
     // the rows of the series' documents, in the order read: a finding on its Table 13 row names them
     expect(s.list()[0]!.sources.listed.map((p) => p.row)).toEqual([3, 1, 2, 5, 7]);
@@ -52,5 +52,38 @@ describe('register: document series (Table 13)', () => {
     const s = new DocumentSeries();
     for (const n of [9, 10, 12]) s.add('INV', `S${n}`, false, at(n));
     expect(s.list()[0]).toMatchObject({ from: 'S9', to: 'S12', totnum: 4, cancel: 1, missing: ['S11'] });
+  });
+
+  it('a number another kind of document holds in the same series is neither counted nor cancelled (ERPNext numbers returns among invoices)', () => {
+    const s = new DocumentSeries();
+    s.add('INV', 'S/001', false, at(2));
+    s.add('C', 'S/002', false, at(3));
+    s.add('INV', 'S/003', false, at(4));
+    s.add('INV', 'S/005', false, at(5));
+    const [invoices, notes] = s.list();
+    // S/001 … S/005 is five numbers: S/002 is the credit note's, S/004 is missing (cancelled)
+    expect(invoices).toMatchObject({
+      nature: 1, from: 'S/001', to: 'S/005', totnum: 4, cancel: 1, gaps: 1, missing: ['S/004'], leftOut: [{ by: 5, count: 1, numbers: ['S/002'] }],
+    });
+    expect(notes).toMatchObject({ nature: 5, from: 'S/002', to: 'S/002', totnum: 1, cancel: 0, leftOut: [] });
+    expect(s.rows().map((r) => r.values)).toEqual([
+      { docNature: 1, docFrom: 'S/001', docTo: 'S/005', totnum: 4, cancel: 1 },
+      { docNature: 5, docFrom: 'S/002', docTo: 'S/002', totnum: 1, cancel: 0 },
+    ]);
+  });
+
+  it('a number of a document never issued (a draft) is neither counted nor cancelled, in whichever series it falls', () => {
+    const s = new DocumentSeries();
+    for (const n of [1, 3, 4]) s.add('INV', `INV-00${n}`, false, at(n));
+    s.add('C', 'inv-006', false, at(6));
+    s.notIssued('INV-002');
+    s.notIssued('INV-005');
+    s.notIssued('INV-009'); // beyond every range: changes nothing
+    s.notIssued('CN-002'); // another series
+    const [invoices] = s.list();
+    expect(invoices).toMatchObject({
+      from: 'INV-001', to: 'INV-004', totnum: 3, cancel: 0, gaps: 0, missing: [], leftOut: [{ by: 'not-issued', count: 1, numbers: ['INV-002'] }],
+    });
+    expect(s.list()[1]).toMatchObject({ nature: 5, totnum: 1, leftOut: [] });
   });
 });

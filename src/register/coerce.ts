@@ -12,12 +12,14 @@ import type { ColumnRef } from '../parsers/headers.js';
 import { asExcelShows, coerceCell, coerceDate, coercePos, normaliseNumberText } from '../parsers/coerce.js';
 import { cellErrorFinding, cellText, isBlank, isCellError, type RawCell } from '../parsers/raw.js';
 import { REGISTER_FIELDS, headerKey, registerFieldSpec, type RegisterField } from './fields.js';
-import type { RegisterLayout } from './layouts.js';
+import type { RegisterLayout, StatusWords } from './layouts.js';
 import type { RegisterColumns } from './match.js';
 
 /** invoice, credit note, debit note, advance received (receipt voucher), advance adjusted */
 export type DocKind = 'INV' | 'C' | 'D' | 'AR' | 'AA';
 export type Category = 'taxable' | 'nil' | 'exempt' | 'nongst';
+/** What a status (Cancelled) cell says of its document: in the return, cancelled (Table 13 only), or never issued (in no table). */
+export type DocStatus = 'issued' | 'cancelled' | 'not-issued';
 
 /** What a supply-type cell says (any part may be absent). */
 export interface SupplyInfo {
@@ -64,7 +66,7 @@ export interface RowValues {
   category?: Category;
   etin?: string;
   ecoLiability?: 'clttx' | 'paytx';
-  cancelled?: boolean;
+  cancelled?: DocStatus;
   origNum?: string;
   origDate?: string;
   origNoteNum?: string;
@@ -249,12 +251,24 @@ function coerceRate(v: RawCell): Result<number> {
   return r.ok ? ok(r.value) : bad(r.code, r.params);
 }
 
-function coerceFlag(v: RawCell): Result<boolean> {
-  if (typeof v === 'boolean') return ok(v);
+const STATUS_WORDS: Readonly<Record<DocStatus, readonly string[]>> = {
+  cancelled: ['y', 'yes', 'true', '1', 'cancelled', 'canceled', 'cancel', 'void', 'voided', 'c'],
+  issued: ['n', 'no', 'false', '0', 'active', 'valid', 'issued', 'ok', ''],
+  'not-issued': ['draft', 'notissued'],
+};
+
+function coerceStatus(v: RawCell): Result<DocStatus> {
+  if (typeof v === 'boolean') return ok(v ? 'cancelled' : 'issued');
   const t = words(cellText(v)).replace(/\s+/g, '');
-  if (['y', 'yes', 'true', '1', 'cancelled', 'canceled', 'cancel', 'void', 'voided', 'c'].includes(t)) return ok(true);
-  if (['n', 'no', 'false', '0', 'active', 'valid', 'issued', 'ok', ''].includes(t)) return ok(false);
-  return bad('CELL_INVALID_CHOICE', { allowed: 'Y, N' });
+  for (const status of ['cancelled', 'issued', 'not-issued'] as const) if (STATUS_WORDS[status].includes(t)) return ok(status);
+  return bad('CELL_INVALID_CHOICE', { allowed: 'Y (cancelled), N (issued), Draft (not issued)' });
+}
+
+/** The layout's status words, for a hint: "Sent, Paid (issued); Void (cancelled); Draft (not issued)". */
+function statusWordList(statuses: StatusWords): string {
+  return [
+    `${statuses.issued.join(', ')} (issued)`, `${statuses.cancelled.join(', ')} (cancelled)`, `${statuses.notIssued.join(', ')} (not issued)`,
+  ].join('; ');
 }
 
 function coerceYn(v: RawCell): Result<'Y' | 'N'> {
@@ -340,8 +354,8 @@ export function coerceRegisterCell(field: RegisterField, v: RawCell): Result<unk
       const c = parseCategory(cellText(v));
       return c ? ok(c) : bad('CELL_INVALID_CHOICE', { allowed: 'Taxable, Nil Rated, Exempted, Non-GST' });
     }
-    case 'flag':
-      return coerceFlag(v);
+    case 'status':
+      return coerceStatus(v);
     case 'supplier': {
       const t = cellText(v).replace(/\s+/g, '').toUpperCase();
       return ok(NO_ID.has(t) ? 'URP' : t);
@@ -391,7 +405,9 @@ export function coerceRegisterRow(
       if (r.flag) sink.push(cellFinding(r.flag, 'error', place, ref, cell));
     } else {
       badFields.add(field);
-      sink.push({ ...cellFinding(r.code, 'error', place, ref, cell), ...(r.params ? { params: r.params } : {}) });
+      // a status column of the export's own words (Zoho's Invoice Status): the hint lists them, not Y / N
+      const params = field === 'cancelled' && layout.statuses ? { allowed: statusWordList(layout.statuses) } : r.params;
+      sink.push({ ...cellFinding(r.code, 'error', place, ref, cell), ...(params ? { params } : {}) });
     }
   }
   return { values: values as RowValues, bad: badFields };

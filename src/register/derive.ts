@@ -6,8 +6,10 @@
  *   register shows (line-tax.ts checks those), so Table 12 and the invoices agree;
  * - Table 13, documents issued: document numbers split into series by their prefix and suffix
  *   around the serial (INV/25-26/0001..0150; a trailing financial year such as /25-26 is part of
- *   the suffix); from/to are the lowest and highest numbers, the total counts every number in
- *   between, and cancelled counts numbers missing from the series plus documents marked cancelled;
+ *   the suffix), one per kind of document; from/to are the lowest and highest numbers, the total
+ *   counts every number in between but those held by another kind of document in the same series
+ *   (ERPNext numbers a credit note in its invoices' series) or by a document never issued (a
+ *   draft), and cancelled counts numbers missing from the series plus documents marked cancelled;
  * - Table 14 (from the January 2024 period): supplies through each e-commerce operator, net value
  *   and taxes, split into u/s 52 (clttx) and u/s 9(5) (paytx).
  * State is one small record per group, series or operator; series keep their serial numbers in a
@@ -195,6 +197,8 @@ export function splitSerial(num: string): SerialParts {
 
 interface Series {
   readonly nature: number;
+  /** prefix and suffix around the serial (without case): the number series, whatever kinds of document share it */
+  readonly stem: string;
   readonly prefix: string;
   readonly suffix: string;
   readonly numbered: boolean;
@@ -206,6 +210,17 @@ interface Series {
   readonly cancelled: Set<number>;
   /** rows of the series' documents */
   readonly sources: RowSources;
+}
+
+/** Numbers of a series' range that are not its documents' and not missing either: why each is left out of its total. */
+export type LeftOutBy = number | 'not-issued';
+
+export interface LeftOut {
+  /** the nature of the document of another kind that holds the numbers, or `not-issued` (drafts) */
+  readonly by: LeftOutBy;
+  readonly count: number;
+  /** the first few of them */
+  readonly numbers: readonly string[];
 }
 
 export interface SeriesInfo {
@@ -222,26 +237,33 @@ export interface SeriesInfo {
   readonly gaps: number;
   /** the first few missing numbers */
   readonly missing: readonly string[];
+  /**
+   * numbers of the range held by documents of another kind (a credit note numbered in the invoices'
+   * series, as ERPNext numbers its returns) or by documents never issued: neither in the total nor cancelled
+   */
+  readonly leftOut: readonly LeftOut[];
   /** rows of the series' documents */
   readonly sources: RowSources;
 }
 
 export type SeriesAdd = 'new' | 'same' | 'cancel-mismatch';
 
+const SHOWN = 5;
+
 export class DocumentSeries {
   private readonly series = new Map<string, Series>();
+  /** numbers of documents never issued (drafts), by series stem */
+  private readonly unissued = new Map<string, Set<number>>();
 
   /** Adds a document line; 'same' for a further line of a document already seen. */
   add(kind: Exclude<DocKind, 'AA'>, num: string, cancelled: boolean, place: RowPlace): SeriesAdd {
     const nature = DOC_NATURE[kind];
-    const p = splitSerial(num);
-    const numbered = p.digits !== undefined;
-    const key = `${nature}|${p.prefix.toLowerCase()}|${numbered ? '#' : ''}|${p.suffix.toLowerCase()}`;
-    const serial = numbered ? Number(p.digits) : 0;
+    const { stem, serial, parts: p } = stemOf(num);
+    const key = `${nature}|${stem}`;
     let s = this.series.get(key);
     if (!s) {
       s = {
-        nature, prefix: p.prefix, suffix: p.suffix, numbered, min: serial, max: serial, minText: num, maxText: num,
+        nature, stem, prefix: p.prefix, suffix: p.suffix, numbered: p.digits !== undefined, min: serial, max: serial, minText: num, maxText: num,
         serials: new Set(), cancelled: new Set(), sources: new RowSources(),
       };
       this.series.set(key, s);
@@ -261,22 +283,37 @@ export class DocumentSeries {
     return 'new';
   }
 
+  /** A document never issued (a draft): its number is no gap in its series, whatever kind the series is. */
+  notIssued(num: string): void {
+    const { stem, serial } = stemOf(num);
+    let set = this.unissued.get(stem);
+    if (!set) this.unissued.set(stem, (set = new Set()));
+    set.add(serial);
+  }
+
   /** Series by nature (invoices, debit notes, credit notes), each in order of first appearance. */
   list(): SeriesInfo[] {
     const out: SeriesInfo[] = [];
     for (const s of this.series.values()) {
-      const totnum = s.max - s.min + 1;
+      const range = s.max - s.min + 1;
+      // numbers of the range another kind of document, or a document never issued, holds
+      const held = new Map<number, LeftOutBy>();
+      const hold = (serials: Iterable<number>, by: LeftOutBy) => {
+        for (const n of serials) if (n >= s.min && n <= s.max && !s.serials.has(n) && !held.has(n)) held.set(n, by);
+      };
+      for (const o of this.series.values()) if (o !== s && o.stem === s.stem) hold(o.serials, o.nature);
+      hold(this.unissued.get(s.stem) ?? [], 'not-issued');
+      const totnum = range - held.size;
       const gaps = totnum - s.serials.size;
       const missing: string[] = [];
-      if (gaps > 0 && totnum <= 1_000_000) {
-        const width = (s.minText.length === s.maxText.length ? digitsWidth(s) : 0);
-        for (let n = s.min; n <= s.max && missing.length < 5; n++) {
-          if (!s.serials.has(n)) missing.push(`${s.prefix}${String(n).padStart(width, '0')}${s.suffix}`);
+      if (gaps > 0 && range <= 1_000_000) {
+        for (let n = s.min; n <= s.max && missing.length < SHOWN; n++) {
+          if (!s.serials.has(n) && !held.has(n)) missing.push(numberText(s, n));
         }
       }
       out.push({
         nature: s.nature, from: s.minText, to: s.maxText, totnum, cancel: totnum - (s.serials.size - s.cancelled.size),
-        documents: s.serials.size, markedCancelled: s.cancelled.size, gaps, missing, sources: s.sources,
+        documents: s.serials.size, markedCancelled: s.cancelled.size, gaps, missing, leftOut: leftOut(s, held), sources: s.sources,
       });
     }
     return out.sort((a, b) => a.nature - b.nature);
@@ -295,6 +332,32 @@ export class DocumentSeries {
       },
     }));
   }
+}
+
+/** A number's series stem (prefix and suffix without case; whether it has a serial) and its serial. */
+function stemOf(num: string): { stem: string; serial: number; parts: SerialParts } {
+  const p = splitSerial(num);
+  const numbered = p.digits !== undefined;
+  return { stem: `${p.prefix.toLowerCase()}|${numbered ? '#' : ''}|${p.suffix.toLowerCase()}`, serial: numbered ? Number(p.digits) : 0, parts: p };
+}
+
+/** The numbers held, grouped by why, in order of number. */
+function leftOut(s: Series, held: ReadonlyMap<number, LeftOutBy>): LeftOut[] {
+  const groups = new Map<LeftOutBy, { count: number; numbers: string[] }>();
+  for (const n of [...held.keys()].sort((a, b) => a - b)) {
+    const by = held.get(n)!;
+    let g = groups.get(by);
+    if (!g) groups.set(by, (g = { count: 0, numbers: [] }));
+    g.count++;
+    if (g.numbers.length < SHOWN) g.numbers.push(numberText(s, n));
+  }
+  return [...groups].map(([by, g]) => ({ by, ...g }));
+}
+
+/** A serial of the series written as its documents are (the width of its lowest number's serial, when from and to are as wide). */
+function numberText(s: Series, n: number): string {
+  const width = s.minText.length === s.maxText.length ? digitsWidth(s) : 0;
+  return `${s.prefix}${String(n).padStart(width, '0')}${s.suffix}`;
 }
 
 function digitsWidth(s: Series): number {

@@ -23,7 +23,7 @@ export type RegisterKind =
   | 'percent' // applicable % of tax rate
   | 'money'
   | 'category' // taxable / nil rated / exempted / non-GST
-  | 'flag' // yes / no
+  | 'status' // cancelled (Y, Void), issued (N, Paid) or never issued (Draft)
   | 'ecoliability' // u/s 52 (TCS) or u/s 9(5)
   | 'supplier' // Table 15: the supplier's GSTIN; "URP" / "Unregistered" for an unregistered supplier
   | 'month'; // a month of a year: September 2025, Sep-25, 09-2025, 2025-09, 092025, or a date in it
@@ -104,7 +104,8 @@ export const REGISTER_FIELD_SPECS: readonly RegisterFieldSpec[] = [
     ['ECO GSTIN', 'E-Commerce Operator GSTIN', 'Ecommerce GSTIN', 'Operator GSTIN']),
   f('ecoLiability', 'E-Commerce Section', 'ecoliability', 'document',
     'u/s 52 (operator collects TCS; default) or u/s 9(5) (operator pays the tax; with your own GSTIN as the operator\'s: a Table 15 supply)', ['ECO Section', 'E-Commerce Liability', 'ECO Liability']),
-  f('cancelled', 'Cancelled', 'flag', 'document', 'Y when the document was cancelled (reported only in Table 13)',
+  f('cancelled', 'Cancelled', 'status', 'document',
+    'Y when the document was cancelled (reported only in Table 13); Draft when it was never issued (left out of the return, with a warning)',
     ['Is Cancelled', 'Cancelled?', 'Voucher Status', 'Status', 'Cancel']),
   f('origNum', 'Original Invoice Number', 'docnum', 'document',
     'for a note: the invoice it is against (decides B2CL notes); for an invoice with an original date: its number as first reported (an amendment)',

@@ -10,6 +10,26 @@ import { REGISTER_FIELD_SPECS, headerKey, type RegisterField } from './fields.js
 /** Value translations keyed as cells are looked up (without case, spaces or punctuation). */
 const byKey = (m: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(m).map(([k, v]) => [headerKey(k), v]));
 
+/**
+ * The words of an export's own status column, read as the Cancelled field, by what they say of the
+ * document. A word of none of the lists is an error whose hint lists them.
+ */
+export interface StatusWords {
+  /** issued: the document is in the return */
+  readonly issued: readonly string[];
+  /** cancelled: counted only in Table 13 */
+  readonly cancelled: readonly string[];
+  /** never issued (a draft, one awaiting approval): in no table, and a warning at its row */
+  readonly notIssued: readonly string[];
+}
+
+/** Status words as the Cancelled field reads them (issued N, cancelled Y, not issued Draft), keyed as cells are looked up. */
+function statusValues(words: StatusWords): Record<string, string> {
+  return byKey(Object.fromEntries([
+    ...words.issued.map((w) => [w, 'N']), ...words.cancelled.map((w) => [w, 'Y']), ...words.notIssued.map((w) => [w, 'Draft']),
+  ]));
+}
+
 export interface RegisterLayout {
   /** `gstr1`, `tally`, `erp`, or `mapping` for a mapping file */
   readonly id: string;
@@ -42,6 +62,11 @@ export interface RegisterLayout {
    * a blank cell with a warning at its first cell (REGISTER_VALUE_UNKNOWN)
    */
   readonly readers?: Readonly<Partial<Record<RegisterField, (text: string) => string | undefined>>>;
+  /**
+   * the export's status words, when its Cancelled field is a status column (Zoho's Invoice Status):
+   * `values.cancelled` translates them, and a word none of them is gets a hint listing them
+   */
+  readonly statuses?: StatusWords;
   /**
    * taken only when no other layout fits the header row (the generic layout: any register whose
    * headers are the fields' usual names)
@@ -206,6 +231,16 @@ export const ERP_LAYOUT: RegisterLayout = {
   ignore: ['SupplierGSTIN', 'ReturnPeriod', 'LineNumber', 'CustomerCode', 'ProductCode', 'CessRateAdvalorem', 'CessRateSpecific', 'CessAmountSpecific'],
 };
 
+/** A Sales Invoice's status in ERPNext (the options of its Status field). */
+const ERPNEXT_STATUSES: StatusWords = {
+  issued: [
+    'Submitted', 'Unpaid', 'Overdue', 'Partly Paid', 'Paid', 'Return', 'Credit Note Issued', 'Unpaid and Discounted',
+    'Partly Paid and Discounted', 'Overdue and Discounted', 'Internal Transfer',
+  ],
+  cancelled: ['Cancelled'],
+  notIssued: ['Draft'],
+};
+
 /**
  * ERPNext (with India Compliance): the Sales Register and Item-wise Sales Register reports
  * exported to Excel/CSV. Names as the reports show them: Invoice, Posting Date, Customer, Customer
@@ -247,6 +282,9 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
     // medium confidence that the register reports carry it as a column
     ecoLiability: ['E-commerce Supply Type', 'Ecommerce Supply Type'],
     origNum: ['Return Against'],
+    // the Sales Register holds submitted invoices only; a Sales Invoice list exported with its Status
+    // column also holds drafts and cancelled ones
+    cancelled: ['Status'],
   },
   signature: ['Invoice', 'Posting Date', 'Customer', 'Billing Address GSTIN', 'Net Total', 'Grand Total', 'GST Category', 'Customer Group'],
   minSignature: 3,
@@ -265,7 +303,9 @@ export const ERPNEXT_LAYOUT: RegisterLayout = {
       SEZ: 'SEZ', Overseas: 'Export', 'Deemed Export': 'Deemed Export',
     }),
     rchrg: byKey({ 1: 'Y', 0: 'N' }),
+    cancelled: statusValues(ERPNEXT_STATUSES),
   },
+  statuses: ERPNEXT_STATUSES,
 };
 
 /** Zoho Books writes the place of supply as the state's two-letter abbreviation (KA, MH...). */
@@ -274,6 +314,18 @@ const STATE_ABBREVIATIONS: Record<string, string> = {
   AR: '12', NL: '13', MN: '14', MZ: '15', TR: '16', ML: '17', AS: '18', WB: '19', JH: '20', OD: '21', OR: '21', CG: '22',
   CT: '22', MP: '23', GJ: '24', DN: '26', DD: '26', MH: '27', KA: '29', GA: '30', LD: '31', KL: '32', TN: '33', PY: '34',
   AN: '35', TS: '36', TG: '36', AP: '37', LA: '38',
+};
+
+/**
+ * Zoho Books' invoice statuses (its help: invoice life cycle, invoice statuses, transaction
+ * approval): an invoice is with the customer once Sent (or marked sent), then Unpaid, Overdue,
+ * Partially Paid, Paid; Draft, Pending Approval, Approved (approved, not yet sent) and Rejected
+ * ones were never issued. Credit notes: Open, Closed once issued.
+ */
+const ZOHO_STATUSES: StatusWords = {
+  issued: ['Sent', 'Viewed', 'Unpaid', 'Overdue', 'Partially Paid', 'Paid', 'Written Off', 'Open', 'Closed'],
+  cancelled: ['Void'],
+  notIssued: ['Draft', 'Pending Approval', 'Approved', 'Rejected'],
 };
 
 /**
@@ -322,8 +374,9 @@ export const ZOHO_LAYOUT: RegisterLayout = {
       tax_deductor: 'Regular', business_sez: 'SEZ', deemed_export: 'Deemed Export', overseas: 'Export',
     }),
     pos: byKey(STATE_ABBREVIATIONS),
-    cancelled: byKey({ Void: 'Y', Draft: 'N', Sent: 'N', Paid: 'N', Overdue: 'N', PartiallyPaid: 'N', 'Partially Paid': 'N', Open: 'N', Closed: 'N' }),
+    cancelled: statusValues(ZOHO_STATUSES),
   },
+  statuses: ZOHO_STATUSES,
 };
 
 /**

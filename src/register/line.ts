@@ -6,7 +6,7 @@
  * unregistered recipient), with a warning.
  */
 import { expectedTax, formatPaise } from '../model/money.js';
-import type { RawRow } from '../parsers/raw.js';
+import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
 import { givesTax } from '../model/given-tax.js';
 import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
@@ -49,6 +49,8 @@ export interface RegisterLine {
   readonly etin?: string;
   readonly ecoLiability?: 'clttx' | 'paytx';
   readonly cancelled: boolean;
+  /** never issued (a draft): its status as written ("Draft", "Pending Approval"); in no table of the return */
+  readonly notIssued?: string;
   readonly origNum?: string;
   /** an amendment's original date (invoice or note) */
   readonly origDate?: string;
@@ -107,7 +109,8 @@ export interface LineReaderOptions {
 
 /** Reads the lines of one register sheet in order (it remembers the line above for continuations). */
 export class LineReader {
-  private prev: { values: RowValues; row: number } | undefined;
+  /** the line above: its values, row, and its document's status as written (for a draft's warning) */
+  private prev: { values: RowValues; row: number; status?: string } | undefined;
   private warnedNoPosColumn = false;
   /** values the layout's readers do not know, warned of once a sheet */
   private readonly unknownValues = new Set<string>();
@@ -149,8 +152,10 @@ export class LineReader {
       inherit(v, prev.values);
       continues = prev.row;
     }
-    if (cancelledParty) v.cancelled = true;
-    this.prev = { values: v, row: raw.row };
+    if (cancelledParty) v.cancelled = 'cancelled';
+    const statusCell = cols.cancelled ? raw.cells[cols.cancelled.col - 1] : undefined;
+    const status = isBlank(statusCell) ? (continues !== undefined ? prev?.status : undefined) : cellText(statusCell).trim();
+    this.prev = { values: v, row: raw.row, ...(status !== undefined ? { status } : {}) };
     if (bad.size > 0) return undefined;
     let signRead = false;
     if (own && v.docType === 'C') {
@@ -174,10 +179,13 @@ export class LineReader {
       }
     }
 
-    const cancelled = v.cancelled === true;
+    const cancelled = v.cancelled === 'cancelled';
+    const notIssued = v.cancelled === 'not-issued';
+    // a cancelled or never-issued document needs no amounts: it is in none of the return's supply tables
+    const outside = cancelled || notIssued;
     let missing = false;
     for (const f of ['docDate', 'txval'] as const) {
-      if (v[f] === undefined && !cancelled) {
+      if (v[f] === undefined && !outside) {
         sink.push(cellFinding('CELL_REQUIRED', 'error', place, cols[f]));
         missing = true;
       }
@@ -211,7 +219,7 @@ export class LineReader {
       }
       rateFrom = 'amounts';
     }
-    if (rate === undefined && (category !== 'taxable' || cancelled)) {
+    if (rate === undefined && (category !== 'taxable' || outside)) {
       rate = 0;
       rateFrom = 'category';
     }
@@ -229,7 +237,7 @@ export class LineReader {
     // place of supply: the recipient's state, else the supplier's own, when blank (never for exports)
     let pos = v.pos;
     let posFrom: RegisterLine['posFrom'];
-    if (!pos && !expType && !cancelled) {
+    if (!pos && !expType && !outside) {
       const fromId = v.ctin && /^\d{2}/.test(v.ctin) && v.ctin.slice(0, 2) !== '99' ? v.ctin.slice(0, 2) : undefined;
       pos = fromId ?? ctx.supplierState;
       posFrom = fromId ? 'recipient' : 'supplier';
@@ -277,6 +285,7 @@ export class LineReader {
       ...(v.etin ? { etin: v.etin } : {}),
       ...(v.ecoLiability ? { ecoLiability: v.ecoLiability } : {}),
       cancelled,
+      ...(notIssued ? { notIssued: status ?? 'Draft' } : {}),
       ...(v.origNum ? { origNum: v.origNum } : {}),
       ...(v.origDate ? { origDate: v.origDate } : {}),
       ...(v.origNoteNum ? { origNoteNum: v.origNoteNum } : {}),

@@ -348,7 +348,7 @@ export class RegisterRun {
     // documents are judged as the second pass judges them, so that their values agree
     const hold = documentHold(reader, { file, sheet, columns: found.match.columns }, quiet);
     const add = (entries: readonly SheetEntry[]) => {
-      for (const { line } of entries) if (line && !line.cancelled) totals.add(docKey(line.kind, line.docNum), line);
+      for (const { line } of entries) if (line && !line.cancelled && line.notIssued === undefined) totals.add(docKey(line.kind, line.docNum), line);
     };
     for (;;) {
       const r = await it.next();
@@ -408,6 +408,15 @@ export class RegisterRun {
           continue;
         }
         const key = docKey(line.kind, line.docNum);
+        if (line.notIssued !== undefined) {
+          // never issued (a draft): in no table, its number no gap in Table 13; the warning accounts for the row
+          this.docs.notIssued(line.docNum);
+          const status = cols.cancelled ? raw.cells[cols.cancelled.col - 1] : undefined;
+          sink.push({ ...cellFinding('REGISTER_NOT_ISSUED', 'warning', place, cols.cancelled, status), params: { document: line.docNum, status: line.notIssued } });
+          this.summary.leftOut(key);
+          explain?.({ file, sheet, row: raw.row, document: line.docNum, kind: line.kind, target: 'not-issued', params: { status: line.notIssued }, notes: [] });
+          continue;
+        }
         const docValue = line.val ?? totals?.get(key);
         const original = line.kind !== 'INV' && line.origNum ? this.invoiceClass.get(line.origNum.toLowerCase()) : undefined;
         const d = classify(line, this.cctx, docValue, original);

@@ -24,8 +24,11 @@ export interface RowExplanation {
   readonly row: number;
   readonly document?: string;
   readonly kind?: DocKind;
-  /** the section, `eco` (Table 14 only), `cancelled` (Table 13 only) or `rejected` (findings say why) */
-  readonly target: Target | 'rejected';
+  /**
+   * the section, `eco` (Table 14 only), `cancelled` (Table 13 only), `rejected` (findings say why) or
+   * `not-issued` (a draft: in no table; params.status is its status as written)
+   */
+  readonly target: Target | 'rejected' | 'not-issued';
   readonly reason?: ReasonCode;
   readonly params?: Params;
   readonly notes: readonly RowNote[];
@@ -60,6 +63,9 @@ export class RegisterSummary {
   /** rows with data only in columns not read (a remark, a running total), skipped */
   readonly unreadRows: { file: string; sheet: string; row: number }[] = [];
   readonly sections = new Map<Target, SectionCount>();
+  /** rows and documents never issued (drafts), left out of the return */
+  readonly notIssued = { rows: 0, documents: 0 };
+  private readonly notIssuedKeys = new Set<string>();
   series: SeriesInfo[] = [];
   hsnLines = { b2b: 0, b2c: 0, all: 0 };
   ecoRecords = 0;
@@ -70,6 +76,15 @@ export class RegisterSummary {
     c.rows++;
     if (newDocument) c.documents++;
     c.taxable += taxable;
+  }
+
+  /** A row of a document never issued, by the document's key. */
+  leftOut(documentKey: string): void {
+    this.notIssued.rows++;
+    if (!this.notIssuedKeys.has(documentKey)) {
+      this.notIssuedKeys.add(documentKey);
+      this.notIssued.documents++;
+    }
   }
 }
 
@@ -206,6 +221,9 @@ export function explainLine(e: RowExplanation): string {
   const where = `${e.file} › ${e.sheet} › row ${e.row}`;
   const doc = e.document ? `${e.kind ? KIND[e.kind] : 'document'} ${e.document}` : '';
   if (e.target === 'rejected') return `${where}  ${doc}  → not classified (see the findings for this row)`;
+  if (e.target === 'not-issued') {
+    return `${where}  ${doc}  → left out: not issued (status "${s(e.params?.status)}"), in no table of the return; its number is not counted in Table 13`;
+  }
   const why = e.reason ? reasonText(e.reason, e.params) : '';
   const notes = e.notes.map(noteText);
   return `${where}  ${doc}  → ${e.target}: ${[why, ...notes].filter(Boolean).join('; ')}`;
@@ -245,6 +263,26 @@ export function columnsNotReadLines(r: SheetRead): string[] {
   ];
 }
 
+/** The first numbers of a list of `count`: "S/002, S/004, ..." */
+function listed(numbers: readonly string[], count: number): string {
+  return `${numbers.join(', ')}${count > numbers.length ? ', ...' : ''}`;
+}
+
+const LEFT_OUT_KIND: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['invoice', 'invoices'], 4: ['debit note', 'debit notes'], 5: ['credit note', 'credit notes'], 6: ['receipt voucher', 'receipt vouchers'],
+};
+
+/** A series' total, with the numbers of its range it leaves out: "2 (3 numbers less 1 credit note: S/002)". */
+function totalText(x: SeriesInfo): string {
+  if (!x.leftOut.length) return String(x.totnum);
+  const range = x.totnum + x.leftOut.reduce((n, l) => n + l.count, 0);
+  const parts = x.leftOut.map((l) => {
+    const what = l.by === 'not-issued' ? 'not issued' : LEFT_OUT_KIND[l.by]![l.count === 1 ? 0 : 1];
+    return `${l.count} ${what}: ${listed(l.numbers, l.count)}`;
+  });
+  return `${x.totnum} (${range} numbers less ${parts.join('; ')})`;
+}
+
 /** The classification summary printed after a register is read. */
 export function formatRegisterSummary(sum: RegisterSummary): string {
   const out: string[] = [];
@@ -261,6 +299,7 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
     if (!c) continue;
     rows.push([SECTION_LABEL[t], String(c.rows), String(c.documents), t === 'cancelled' ? '' : formatPaise(c.taxable)]);
   }
+  if (sum.notIssued.rows) rows.push(['not issued (left out, warnings)', String(sum.notIssued.rows), String(sum.notIssued.documents), '']);
   if (sum.rejected) rows.push(['not classified (errors)', String(sum.rejected), '', '']);
   rows.push(['total', String(sum.rows), '', '']);
   out.push(table(rows));
@@ -280,10 +319,13 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
     for (const x of sum.series) {
       const cancelled = x.cancel === 0
         ? '0'
-        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${x.missing.join(', ')}${x.gaps > x.missing.length ? ', ...' : ''}` : ''}` : ''].filter(Boolean).join(', ')})`;
-      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, String(x.totnum), cancelled, String(x.documents)]);
+        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${listed(x.missing, x.gaps)}` : ''}` : ''].filter(Boolean).join(', ')})`;
+      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, totalText(x), cancelled, String(x.documents)]);
     }
     out.push(table(srows));
+    if (sum.series.some((x) => x.leftOut.length)) {
+      out.push('A number of a series held by another kind of document (a credit note numbered among the invoices) or by a document not issued is not counted in its total, nor as cancelled.');
+    }
   }
   return out.join('\n');
 }

@@ -156,6 +156,10 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Lines of document ${s(p.document)} disagree on whether it is cancelled; its first line decides`,
     hint: () => 'Mark every line of a cancelled document cancelled, or none.',
   },
+  REGISTER_NOT_ISSUED: {
+    message: (p) => `Document ${s(p.document)} has the status "${s(p.status)}", so it was not issued: it is left out of the return, and its number is not counted in Table 13`,
+    hint: () => 'Nothing to do if it was never issued. If it was, give it an issued status in your books (in Zoho Books: mark it as sent) and export the register again.',
+  },
   REGISTER_DOC_SPLIT: {
     message: (p) => `This line of document ${s(p.document)} belongs in ${section(p.now)}, but its earlier lines went to ${section(p.first)}`,
     hint: () => 'Every line of one document must have the same recipient, place of supply, invoice type and export details.',
