@@ -14,6 +14,9 @@ describe('rule: WITH_PAYMENT_NO_TAX', () => {
       // under LUT, or with IGST given: nothing to say
       makeRow('exp', { expTyp: 'WOPAY', inum: 'E3', rt: 0, txval: 100 }, 9),
       makeRow('exp', { expTyp: 'WPAY', inum: 'E4', rt: 0, txval: 100, iamt: 18 }, 10),
+      // the taxed line first: a later line at 0 does not make the document untaxed
+      makeRow('exp', { expTyp: 'WPAY', inum: 'E5', rt: 18, txval: 100 }, 11),
+      makeRow('exp', { expTyp: 'WPAY', inum: 'E5', rt: 0, txval: 100 }, 12),
     ]);
     expect(f.map((x) => brief(x, true))).toEqual([
       { code: 'WITH_PAYMENT_NO_TAX', severity: 'warning', row: 5, column: 'Export Type', params: { type: 'WPAY' } },

@@ -5,6 +5,8 @@
  * wrong type; the IGST refund on exports paid with tax and the recipient's credit on SEZ supplies
  * both go by this type. A warning: a 0 % export with payment is possible, only unlikely.
  * Judged on the whole document (its lines in the sheet): one item at a rate is enough to pass.
+ * State: the documents untaxed so far only; the run's document index (ctx.documents) says which
+ * line is a document's first.
  *   pass: WPAY at 18 with IGST 18,000; WPAY with one item at 0 and one at 18
  *   fail: WPAY, every item at rate 0 with IGST blank or 0; SEWP at rate 0
  */
@@ -12,7 +14,7 @@ import type { Field, FieldValues } from '../../model/fields.js';
 import type { Location } from '../../model/finding.js';
 import type { SheetId } from '../../model/sheets.js';
 import { at } from '../../parsers/rows.js';
-import { DOCUMENT_SERIES } from '../doc-index.js';
+import { DOCUMENT_SERIES, NONE } from '../doc-index.js';
 import type { PassRule } from '../types.js';
 
 /** Where each sheet says "with payment", and the word it says it with. */
@@ -32,7 +34,6 @@ interface Doc {
   /** the first line's type cell, where the finding goes */
   readonly at: Location & { value?: string };
   readonly type: string;
-  untaxed: boolean;
 }
 
 const rule: PassRule = {
@@ -44,9 +45,13 @@ const rule: PassRule = {
   description:
     'A supply marked with payment of tax (export WPAY, note EXPWP, SEZ SEWP) whose items all carry no IGST at rate 0: likely an export or SEZ supply under bond/LUT (WOPAY, SEWOP) of the wrong type.',
   variants: [{ type: 'WPAY' }, { type: 'SEWP' }],
-  check(_ctx, report) {
-    /** documents marked with payment only, by sheet and number */
-    const docs = new Map<string, Doc>();
+  check(ctx, report) {
+    /**
+     * only the documents whose lines so far all carry no tax, by sheet and number: a document's
+     * first line is known from the run's document index, so a taxed one is never kept (on a large
+     * return nearly all are taxed, and a record for each would grow with it)
+     */
+    const untaxedSoFar = new Map<string, Doc>();
     return {
       row(row) {
         const id = row.ctx.spec.id;
@@ -55,14 +60,15 @@ const rule: PassRule = {
         if (!mark || v[mark.field] !== mark.type) return;
         const num = v[DOCUMENT_SERIES[id]!.field];
         if (typeof num !== 'string' || num === '') return;
+        const first = ctx.documents.see(row) === NONE;
         // a document's lines share its number within one sheet of one file
         const key = `${row.ctx.file}\u0000${row.ctx.sheet}\u0000${id}\u0000${num.toLowerCase()}`;
-        const doc = docs.get(key);
-        if (doc) doc.untaxed &&= untaxed(v);
-        else docs.set(key, { at: at(row, mark.field), type: mark.type, untaxed: untaxed(v) });
+        if (first) {
+          if (untaxed(v)) untaxedSoFar.set(key, { at: at(row, mark.field), type: mark.type });
+        } else if (!untaxed(v)) untaxedSoFar.delete(key);
       },
       finish() {
-        for (const d of docs.values()) if (d.untaxed) report.raw({ ...d.at, params: { type: d.type } });
+        for (const d of untaxedSoFar.values()) report.raw({ ...d.at, params: { type: d.type } });
       },
     };
   },
