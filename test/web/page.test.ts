@@ -334,9 +334,24 @@ describe('web page: static build in Chromium', () => {
     // as `gstr1 annotate --status` matches them: one finding per row of the invoice
     const onRows = (await matchPortalErrors([SAMPLE], {}, parseStatusResponse(status).errors)).filter((f) => !f.unmatched).length;
     expect(onRows).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: ${onRows} on your rows, 0 matching no row`));
+    // errors on rows and on none add up to the errors; the rows an invoice of several lines marks are counted apart
+    const lines = onRows > 1 ? ` \\(marked on ${onRows} rows: an error on a document of several lines is on each of its lines\\)` : '';
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: 1 on your rows${lines}, 0 matching no row`));
     const noted = await notedCells(file);
     expect(noted.some((ref) => /^[A-Z]+5$/.test(ref))).toBe(true);
+
+    // the return's own JSON, easy to pick by mistake, is no list of the portal's errors: refused, nothing downloaded
+    const own = join(dir, `gstr1-${GSTIN}-102025.json`);
+    writeFileSync(own, (await checkReturn([SAMPLE], { gstin: GSTIN, period: '102025' })).payloads[0]!);
+    await page.getByLabel('A status or error report saved from the portal (JSON)').setInputFiles(own);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: "Put the portal's errors on my workbook" }).click();
+    await expect.poll(() => page.locator('#download-note').textContent(), SLOW).toBe(
+      `gstr1-${GSTIN}-102025.json is the return's own JSON (GSTIN ${GSTIN}, October 2025), not the portal's status or error report: it holds no error of the portal. ` +
+        "Choose the status call's reply as it came (from the portal or the provider), or the error_report part of it: it lists each document the portal refused with its error code, e.g. RET191113.",
+    );
+    expect(downloads).toBe(0);
     expect(requests.foreign()).toEqual([]);
     await page.context().close();
   });

@@ -391,6 +391,16 @@ $('dl-annotated').addEventListener('click', () =>
   }),
 );
 
+/**
+ * What became of the portal's errors, in numbers that add up: errors on your rows and errors on
+ * none make the total; the rows marked are counted apart, a document of several lines being
+ * marked on each line.
+ */
+function portalErrorsNote(a: { errors: number; onRows: number; rows: number; unmatched: number }): string {
+  const lines = a.rows !== a.onRows ? ` (marked on ${plural(a.rows, 'row')}: an error on a document of several lines is on each of its lines)` : '';
+  return `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows${lines}, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+}
+
 $('dl-status').addEventListener('click', () => {
   const f = $<HTMLInputElement>('status-file').files?.[0];
   if (!f) {
@@ -398,9 +408,9 @@ $('dl-status').addEventListener('click', () => {
     return;
   }
   void fromWorker("Putting the portal's errors on your rows…", async () => {
-    const a = await ask({ type: 'portal-errors', text: await f.text() }, 'portal-errors');
+    const a = await ask({ type: 'portal-errors', text: await f.text(), name: f.name }, 'portal-errors');
     save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: XLSX }));
-    return `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+    return portalErrorsNote(a);
   });
 });
 
@@ -533,6 +543,6 @@ void setUpPortal({
   files: () => chosen,
   form: checkOptions,
   // a job's findings are worded, put on the files and annotated by the same worker as a check's
-  findings: (files, findings, portalErrors) => ask({ type: 'job-findings', files, findings, portalErrors }, 'job-findings'),
+  findings: (files, findings, portalErrors, period) => ask({ type: 'job-findings', files, findings, portalErrors, period }, 'job-findings'),
   annotate: async (files, findings) => (await ask({ type: 'annotate', files, findings }, 'annotated')).bytes,
 });

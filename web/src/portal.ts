@@ -38,7 +38,7 @@ export interface PortalPage {
   /** the form's values, or a sentence saying what to correct in it */
   form(): PortalForm | string;
   /** a job's findings and portal errors put on `files` and worded, by the page's engine */
-  findings(files: readonly File[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: readonly ReportRow[]; findings: readonly Finding[] }>;
+  findings(files: readonly File[], findings: readonly Finding[], portalErrors: readonly PortalError[], period: string): Promise<{ rows: readonly ReportRow[]; findings: readonly Finding[] }>;
   /** the annotated workbook of `files` with `findings`, made by the page's engine */
   annotate(files: readonly File[], findings: readonly Finding[]): Promise<Uint8Array>;
 }
@@ -265,7 +265,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     let got: { rows: readonly ReportRow[]; findings: readonly Finding[] };
     try {
       const sent = await json<JobFindings>('/api/job/findings');
-      got = await page.findings(files, sent.findings, sent.portalErrors);
+      got = await page.findings(files, sent.findings, sent.portalErrors, job.period);
     } catch (e) {
       if (mine !== listing) return;
       note.textContent = `They could not be listed: ${e instanceof Error ? e.message : String(e)}`;
