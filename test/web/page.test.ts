@@ -125,6 +125,14 @@ describe('web page: static build in Chromium', () => {
     await expect(b2b.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+$/);
     await expect(b2b.locator('td').nth(2).textContent()).resolves.toMatch(/^\d{1,2}(,\d\d)*,\d{3}\.\d\d$/);
     expect(await page.locator('#totals tbody tr').count()).toBeGreaterThan(10);
+    // Table 8 and Table 13 with their own figures, as the portal shows them (not 0.00 under the tax heads)
+    const row = (name: string) => page.locator('#totals tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    const head = (title: string) => page.locator('#totals tbody tr').filter({ has: page.getByRole('columnheader', { name: title, exact: true }) });
+    expect(await head('Table 8').locator('th').allTextContents()).toEqual(['Table 8', 'Records', 'Nil rated', 'Exempted', 'Non-GST']);
+    expect((await row('NIL').locator('td').allTextContents()).slice(0, 5)).toEqual(['NIL', '4', '5,66,500.00', '38,000.00', '0.00']);
+    expect(await head('Table 13').locator('th').allTextContents()).toEqual(['Table 13', 'Records', 'Total', 'Cancelled', 'Net issued']);
+    const docs = (await checkReturn([SAMPLE], { gstin: GSTIN, period: '102025' })).totals.find((t) => t.sec_nm === 'DOC_ISSUE');
+    expect((await row('DOC_ISSUE').locator('td').allTextContents()).slice(0, 5)).toEqual(['DOC_ISSUE', '6', String(docs?.ttl_doc_issued), String(docs?.ttl_doc_cancelled), String(docs?.net_doc_issued)]);
     expect(await page.locator('#sheets tbody tr').count()).toBe(cli.result.stats.length);
     await expect(page.getByRole('button', { name: 'Download JSON' }).isEnabled()).resolves.toBe(true);
     await shot(page, '1-sample-clean');
@@ -194,6 +202,14 @@ describe('web page: static build in Chromium', () => {
     for (const ref of expected) expect(noted).toContain(ref);
     expect(noted).toContain('A5');
     await expect.poll(() => page.locator('#download-note').textContent()).toMatch(/cells? noted/);
+
+    // the findings CSV opens in Excel as UTF-8: it starts with the byte-order mark, one line per finding after the header
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
+    const bytes = readFileSync((await (await csv).path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).startsWith('severity,code,')).toBe(true);
+    expect(bytes.toString('utf8').trim().split('\r\n')).toHaveLength(cli.result.findings.items.length + 1);
     expect(requests.foreign()).toEqual([]);
     await page.context().close();
   });
