@@ -13,6 +13,7 @@ import type { SectionKey } from '../model/sheets.js';
 import { describeKey, layoutOf, walkRecords, type DocKey } from './records.js';
 import { isObject } from '../model/json-object.js';
 import { ratesFor } from '../model/dated-rules.js';
+import { PORTAL_NO_CODE } from '../report/messages/portal-hints.js';
 import type { Period } from '../model/period.js';
 
 type Obj = Record<string, unknown>;
@@ -62,9 +63,6 @@ export function parseStatusResponse(json: unknown): ParsedStatus {
   return { errorReport: json, errors: portalErrors(json) };
 }
 
-/** The code of a record the portal listed with no error code of its own nor of its group (none in a real report). */
-export const NO_CODE = 'PORTAL_ERROR';
-
 const codeOf = (o: Obj | undefined) => (o ? str(o.error_cd) ?? str(o.errorCode) ?? str(o.error_code) : undefined);
 const msgOf = (o: Obj | undefined) => (o ? str(o.error_msg) ?? str(o.errorMessage) ?? str(o.message) : undefined);
 
@@ -79,7 +77,7 @@ export function portalErrors(report: unknown): PortalError[] {
   }
   const out: PortalError[] = [];
   for (const e of walkRecords(report)) {
-    const code = codeOf(e.record) ?? codeOf(e.group) ?? topCode ?? NO_CODE;
+    const code = codeOf(e.record) ?? codeOf(e.group) ?? topCode ?? PORTAL_NO_CODE;
     const message = (codeOf(e.record) ? msgOf(e.record) : codeOf(e.group) ? msgOf(e.group) : msgOf(report)) ?? '';
     out.push({ key: e.key, code, message });
   }

@@ -7,7 +7,8 @@
  */
 import { InputError } from '../model/errors.js';
 import { isObject } from '../model/json-object.js';
-import { NO_CODE, parseStatusResponse, type ParsedStatus } from './error-report.js';
+import { PORTAL_NO_CODE } from '../report/messages/portal-hints.js';
+import { parseStatusResponse, type ParsedStatus } from './error-report.js';
 
 /** `text`, the file `file` (as the user named it), as the portal's status; InputError when it is not one. */
 export function parseStatusFile(text: string, file: string): ParsedStatus {
@@ -19,7 +20,7 @@ export function parseStatusFile(text: string, file: string): ParsedStatus {
   }
   const parsed = parseStatusResponse(json);
   // errors need a code the portal gave; a status without any (processed, in progress) says what it says
-  const reported = parsed.errors.some((e) => e.code !== NO_CODE);
+  const reported = parsed.errors.some((e) => e.code !== PORTAL_NO_CODE);
   if (reported || (parsed.errors.length === 0 && parsed.statusCd !== undefined)) return parsed;
   // the return's own JSON: the data uploaded, not what the portal said of it
   if (isObject(json) && typeof json.gstin === 'string' && typeof json.fp === 'string') {

@@ -42,5 +42,7 @@ describe("portal findings: the hint reads right with what the portal says", () =
 
   it('a portal error without a message is named by its code and document', () => {
     expect(messageOf(portal('RET191190', ''))).toBe('The portal reported error RET191190 for b2cs 27 OE 9%, without a message');
+    // a record listed with no code at all: no code is made up for it
+    expect(messageOf(portal('PORTAL_ERROR', ''))).toBe("The portal's error report lists b2cs 27 OE 9% without an error code or message");
   });
 });

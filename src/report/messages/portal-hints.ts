@@ -26,7 +26,13 @@ export const PORTAL_HINTS: Readonly<Record<string, (p: Params) => string | undef
     "The portal could not accept this part of the JSON. Check the row's values against the template; if they look right, report it as a gstr1 bug with the portal's message.",
 };
 
-/** A portal error that came with no message of its own: its code, and the document it is about. */
+/** The code of a record an error report lists with no error code of its own nor of its group (no real report does). */
+export const PORTAL_NO_CODE = 'PORTAL_ERROR';
+
+/** A portal error that came with no message of its own: its code (if it had one), and the document it is about. */
 export function portalWithoutMessage(p: Params, code: string): string {
-  return `The portal reported error ${code}${p.document ? ` for ${String(p.document)}` : ''}, without a message`;
+  const document = p.document ? ` ${String(p.document)}` : '';
+  return code === PORTAL_NO_CODE
+    ? `The portal's error report lists${document || ' a document'} without an error code or message`
+    : `The portal reported error ${code}${document ? ` for${document}` : ''}, without a message`;
 }
