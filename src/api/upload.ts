@@ -70,7 +70,7 @@ export async function uploadFiles(files: readonly string[], opts: UploadFilesOpt
   if (!errors.length) return { status: 'uploaded', result, upload, portalFindings: [] };
   // the rows are read again to find the ones the portal refused; a register is re-classified
   const again = await prepareRegister(files, ctx, opts.register ?? {});
-  const portalFindings = await matchPortalErrors(files, { ...(section ? { section } : {}), ...(again ? { rows: again.rows } : {}) }, errors);
+  const portalFindings = await matchPortalErrors(files, { period: ctx.period, ...(section ? { section } : {}), ...(again ? { rows: again.rows } : {}) }, errors);
   const { annotateFiles } = await import('../report/annotate/index.js');
   try {
     await annotateFiles(files, [...result.findings.items, ...portalFindings], annotateOut);

@@ -26,7 +26,7 @@ export interface Finding extends Partial<Location> {
   /** the offending cell value as read (text) */
   readonly value?: string;
   readonly params?: Params;
-  /** portal findings carry the portal's own message text */
+  /** portal findings carry the portal's own message text ('' when it gave none), and so are told apart */
   readonly portalMessage?: string;
   /** the finding came back from the portal and matched no source row */
   readonly unmatched?: boolean;

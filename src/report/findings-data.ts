@@ -76,10 +76,16 @@ export const REPORT_COLUMNS = ['severity', 'code', 'file', 'sheet', 'row', 'colu
 export const FORMULA_START = /^(?!\s*[+-]?\d[\d,]*(?:\.\d+)?\s*$|\s*[+-]\s*$)\s*[=+\-@]|^[\t\r]/;
 
 /**
+ * Leads the CSV: Excel on Windows opens a CSV without it (by double-click) as Windows-1252, and a
+ * place of supply "27-महाराष्ट्र" or a receiver's name in any script shows as "à¤®…".
+ */
+const UTF8_BOM = '\uFEFF';
+
+/**
  * The findings as CSV text, one line per finding. Values come from the user's files (an invoice
  * number `=HYPERLINK(...)`): one that would run as a formula when the CSV is opened in Excel is
- * written with a leading ' so that it shows as text.
+ * written with a leading ' so that it shows as text. The text starts with a UTF-8 byte-order mark.
  */
 export function reportCsv(findings: readonly Finding[], host?: Host): string {
-  return `${Papa.unparse(reportRows(findings, host), { columns: [...REPORT_COLUMNS], escapeFormulae: FORMULA_START })}\r\n`;
+  return `${UTF8_BOM}${Papa.unparse(reportRows(findings, host), { columns: [...REPORT_COLUMNS], escapeFormulae: FORMULA_START })}\r\n`;
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { matchPortalErrors, parseStatusResponse, portalErrors } from './error-report.js';
+import { matchPortalErrors, parseStatusResponse, portalErrors, unmatchedFinding } from './error-report.js';
+import { parsePeriod } from '../model/period.js';
+import { hintOf } from '../report/messages/index.js';
 
 /** copies of the shared status fixtures (reconstructed from the seed's return-status document) */
 const FIXTURES = fileURLToPath(new URL('../../test/contract/fixtures/status/', import.meta.url));
@@ -171,5 +173,14 @@ describe('error report: back to rows', () => {
     const errors = parseStatusResponse(fixture('sandbox-hsn-tax-tolerance.json')).errors;
     const findings = await matchPortalErrors([hsn], {}, errors);
     expect(findings.map((f) => `${f.row}:${f.column}`)).toEqual(['2:Central Tax Amount', '3:Integrated Tax Amount']);
+  });
+});
+
+describe('error report: what a portal finding can be told from the return', () => {
+  it("a refused rate (RET191175) is told the period's rate list when the period is known", () => {
+    const e = { key: { section: 'b2cs' }, code: 'RET191175', message: 'Enter GST rate as per the rate list' };
+    expect(hintOf(unmatchedFinding(e, { period: parsePeriod('102025')! }))).toBe('Enter the full rate (IGST-equivalent, e.g. 18 rather than 9 + 9), one of: 0, 0.1, 0.25, 1, 1.5, 3, 5, 6, 7.5, 12, 18, 28, 40.');
+    expect(hintOf(unmatchedFinding(e, { period: parsePeriod('032025')! }))).toMatch(/one of: 0, .*, 28\.$/);
+    expect(hintOf(unmatchedFinding(e))).toBe('Enter the full rate (IGST-equivalent, e.g. 18 rather than 9 + 9) from the GST rate list of the return period.');
   });
 });

@@ -12,6 +12,9 @@ import { at, readRows, type ParsedRow, type ReadOptions, type SheetStats } from 
 import type { SectionKey } from '../model/sheets.js';
 import { describeKey, layoutOf, walkRecords, type DocKey } from './records.js';
 import { isObject } from '../model/json-object.js';
+import { ratesFor } from '../model/dated-rules.js';
+import { PORTAL_NO_CODE } from '../report/messages/portal-hints.js';
+import type { Period } from '../model/period.js';
 
 type Obj = Record<string, unknown>;
 
@@ -74,7 +77,7 @@ export function portalErrors(report: unknown): PortalError[] {
   }
   const out: PortalError[] = [];
   for (const e of walkRecords(report)) {
-    const code = codeOf(e.record) ?? codeOf(e.group) ?? topCode ?? 'PORTAL_ERROR';
+    const code = codeOf(e.record) ?? codeOf(e.group) ?? topCode ?? PORTAL_NO_CODE;
     const message = (codeOf(e.record) ? msgOf(e.record) : codeOf(e.group) ? msgOf(e.group) : msgOf(report)) ?? '';
     out.push({ key: e.key, code, message });
   }
@@ -331,6 +334,8 @@ export interface MatchContext {
   readonly maxUnzippedBytes?: number;
   /** where the rows come from when not the template reader (a sales register) */
   readonly rows?: (opts: ReadOptions) => AsyncIterable<ParsedRow>;
+  /** the return's period, when known: a rate the portal refused (RET191175) is told the period's rate list */
+  readonly period?: Period;
 }
 
 /**
@@ -357,7 +362,7 @@ export async function matchPortalErrors(files: readonly string[], ctx: MatchCont
         if (keyMatches(e.key, rk)) {
           let list = matched.get(i);
           if (!list) matched.set(i, (list = []));
-          list.push(rowFinding(e, row));
+          list.push(rowFinding(e, row, ctx));
         } else if (e.key.section === 'hsn' && keyMatches(e.key, rk, true)) {
           relaxed[i]!.push(row);
         }
@@ -367,31 +372,55 @@ export async function matchPortalErrors(files: readonly string[], ctx: MatchCont
   const out: Finding[] = [];
   errors.forEach((e, i) => {
     let list = matched.get(i);
-    if (!list && relaxed[i]!.length) list = relaxed[i]!.map((r) => rowFinding(e, r));
+    if (!list && relaxed[i]!.length) list = relaxed[i]!.map((r) => rowFinding(e, r, ctx));
     if (list) out.push(...list);
-    else out.push(unmatchedFinding(e));
+    else out.push(unmatchedFinding(e, ctx));
   });
   return out;
 }
 
-function rowFinding(e: PortalError, row: ParsedRow): Finding {
+function rowFinding(e: PortalError, row: ParsedRow, ctx: Pick<MatchContext, 'period'>): Finding {
   const field = columnFor(e.code, e.message, e.key.section, row);
   const loc = at(row, field);
   return {
     code: e.code,
     severity: 'error',
     ...loc,
-    ...(e.message ? { portalMessage: e.message } : {}),
-    params: { section: e.key.section, document: describeKey(e.key) },
+    portalMessage: e.message,
+    params: portalParams(e, ctx),
   };
 }
 
-export function unmatchedFinding(e: PortalError): Finding {
+export function unmatchedFinding(e: PortalError, ctx: Pick<MatchContext, 'period'> = {}): Finding {
   return {
     code: e.code,
     severity: 'error',
     unmatched: true,
-    ...(e.message ? { portalMessage: e.message } : {}),
-    params: { section: e.key.section, document: describeKey(e.key) },
+    portalMessage: e.message,
+    params: portalParams(e, ctx),
   };
+}
+
+/**
+ * A portal error's parameters: its document, and what the catalogue's hint for its code can be
+ * told from the return (the period's rate list for a refused rate); any other parameter of the
+ * local rule is not known, and the hint reads without it.
+ */
+function portalParams(e: PortalError, ctx: Pick<MatchContext, 'period'>): Finding['params'] {
+  const rates = e.code === 'RET191175' && ctx.period ? { rates: ratesFor(ctx.period).join(', ') } : {};
+  return { section: e.key.section, document: describeKey(e.key), ...rates };
+}
+
+/** How a list of portal errors landed: errors on rows, the rows they mark (a document of several lines marks each), errors on no row. */
+export interface PortalErrorCounts {
+  readonly errors: number;
+  readonly onRows: number;
+  readonly rows: number;
+  readonly unmatched: number;
+}
+
+/** The counts of `findings`, what matchPortalErrors made of `errors`: each error is on one or more rows, or one unmatched finding. */
+export function portalErrorCounts(errors: number, findings: readonly Finding[]): PortalErrorCounts {
+  const unmatched = findings.filter((f) => f.unmatched).length;
+  return { errors, onRows: errors - unmatched, rows: findings.length - unmatched, unmatched };
 }

@@ -4,10 +4,10 @@
  * (named by their file names). Results are plain data, to cross postMessage.
  */
 import { returnContext, sectionOption, type ReturnOptions } from '../engine/options.js';
-import { Gstr1Error, InputError } from '../model/errors.js';
+import { Gstr1Error } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { ReturnForm } from '../model/form.js';
-import { formatPeriod } from '../model/period.js';
+import { formatPeriod, parsePeriod } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { cellText } from '../parsers/raw.js';
 import { readCsv } from '../parsers/csv.js';
@@ -19,7 +19,8 @@ import { columnsNotReadLines } from '../register/summary.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
-import { matchPortalErrors, parseStatusResponse, unmatchedFinding, type PortalError } from '../upload/error-report.js';
+import { matchPortalErrors, portalErrorCounts, unmatchedFinding, type PortalError, type PortalErrorCounts } from '../upload/error-report.js';
+import { parseStatusFile } from '../upload/status-file.js';
 import { computeTotals, type SectionTotal } from '../upload/totals.js';
 import { annotateToBytes } from '../report/annotate/browser.js';
 import { templateToBytes } from '../report/template/in-memory.js';
@@ -137,39 +138,36 @@ export async function rowCells(file: string, sheet: string, row: number): Promis
   return undefined;
 }
 
-export interface PortalErrorsOnRows {
+export interface PortalErrorsOnRows extends PortalErrorCounts {
   readonly bytes: Uint8Array;
-  readonly errors: number;
-  readonly onRows: number;
-  readonly unmatched: number;
 }
 
 /**
- * A return-status or error-report JSON saved from the portal or a provider, put on the rows of
- * `files` (what `gstr1 annotate --status` does): the annotated workbook, and how many errors
- * found their row.
+ * A return-status or error-report JSON saved from the portal or a provider (`file`, as the user
+ * chose it), put on the rows of `files` (what `gstr1 annotate --status` does): the annotated
+ * workbook, and how the errors landed. A file that is not one (the return's own JSON) is refused.
+ * `period`, the return's (MMYYYY), lets a refused rate's hint list the period's rates.
  */
-export async function annotatePortalErrors(files: readonly string[], statusText: string): Promise<PortalErrorsOnRows> {
-  let json: unknown;
-  try {
-    json = JSON.parse(statusText);
-  } catch {
-    throw new InputError('STATUS_JSON', { file: 'the status file' });
-  }
-  const parsed = parseStatusResponse(json);
-  const findings = await matchPortalErrors(files, {}, parsed.errors);
-  const unmatched = findings.filter((f) => f.unmatched).length;
+export async function annotatePortalErrors(files: readonly string[], statusText: string, file: string, period?: string): Promise<PortalErrorsOnRows> {
+  const parsed = parseStatusFile(statusText, file);
+  const findings = await matchPortalErrors(files, matchContext(period), parsed.errors);
   const out = await annotateToBytes(files, findings);
-  return { bytes: out.bytes, errors: parsed.errors.length, onRows: findings.length - unmatched, unmatched };
+  return { bytes: out.bytes, ...portalErrorCounts(parsed.errors.length, findings) };
 }
+
+const matchContext = (period: string | undefined) => {
+  const p = period ? parsePeriod(period) : undefined;
+  return p ? { period: p } : {};
+};
 
 /**
  * A portal job's findings as the page lists them: those gstr1 serve sent (already on the rows of
  * the files it read, named as the page chose them), and the portal's errors a status call found,
  * put on the rows of `files` (none: each listed without a row), all worded for the page.
  */
-export async function jobFindings(files: readonly string[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: ReportRow[]; findings: Finding[] }> {
-  const onRows = !portalErrors.length ? [] : files.length ? await matchPortalErrors(files, {}, portalErrors) : portalErrors.map(unmatchedFinding);
+export async function jobFindings(files: readonly string[], findings: readonly Finding[], portalErrors: readonly PortalError[], period?: string): Promise<{ rows: ReportRow[]; findings: Finding[] }> {
+  const ctx = matchContext(period);
+  const onRows = !portalErrors.length ? [] : files.length ? await matchPortalErrors(files, ctx, portalErrors) : portalErrors.map((e) => unmatchedFinding(e, ctx));
   const all = [...findings, ...onRows];
   // an error on no row of these files is known by its document (section, recipient, number...): shown as its value
   const rows = reportRows(all, 'web').map((r, i) => (all[i]!.unmatched && !r.value ? { ...r, value: String(all[i]!.params?.document ?? '') } : r));

@@ -43,7 +43,7 @@ describe('commands: upload, status, reset, file', () => {
 
     const filed = await gstr1('file', ...files, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes', '--verbose');
     expect(filed.code).toBe(0);
-    expect(filed.stdout).toMatch(/section\s+source\s+taxable/);
+    expect(filed.stdout).toMatch(/Table\s+source\s+Records\s+Taxable value/);
     expect(filed.stdout).toMatch(/Filed: ARN AA27\d{11}/);
 
     const all = [up.stdout, up.stderr, st.stdout, st.stderr, filed.stdout, filed.stderr].join('\n');

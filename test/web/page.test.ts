@@ -125,6 +125,14 @@ describe('web page: static build in Chromium', () => {
     await expect(b2b.locator('td').nth(1).textContent()).resolves.toMatch(/^\d+$/);
     await expect(b2b.locator('td').nth(2).textContent()).resolves.toMatch(/^\d{1,2}(,\d\d)*,\d{3}\.\d\d$/);
     expect(await page.locator('#totals tbody tr').count()).toBeGreaterThan(10);
+    // Table 8 and Table 13 with their own figures, as the portal shows them (not 0.00 under the tax heads)
+    const row = (name: string) => page.locator('#totals tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    const head = (title: string) => page.locator('#totals tbody tr').filter({ has: page.getByRole('columnheader', { name: title, exact: true }) });
+    expect(await head('Table 8').locator('th').allTextContents()).toEqual(['Table 8', 'Records', 'Nil rated', 'Exempted', 'Non-GST']);
+    expect((await row('NIL').locator('td').allTextContents()).slice(0, 5)).toEqual(['NIL', '4', '5,66,500.00', '38,000.00', '0.00']);
+    expect(await head('Table 13').locator('th').allTextContents()).toEqual(['Table 13', 'Records', 'Total', 'Cancelled', 'Net issued']);
+    const docs = (await checkReturn([SAMPLE], { gstin: GSTIN, period: '102025' })).totals.find((t) => t.sec_nm === 'DOC_ISSUE');
+    expect((await row('DOC_ISSUE').locator('td').allTextContents()).slice(0, 5)).toEqual(['DOC_ISSUE', '6', String(docs?.ttl_doc_issued), String(docs?.ttl_doc_cancelled), String(docs?.net_doc_issued)]);
     expect(await page.locator('#sheets tbody tr').count()).toBe(cli.result.stats.length);
     await expect(page.getByRole('button', { name: 'Download JSON' }).isEnabled()).resolves.toBe(true);
     await shot(page, '1-sample-clean');
@@ -194,6 +202,14 @@ describe('web page: static build in Chromium', () => {
     for (const ref of expected) expect(noted).toContain(ref);
     expect(noted).toContain('A5');
     await expect.poll(() => page.locator('#download-note').textContent()).toMatch(/cells? noted/);
+
+    // the findings CSV opens in Excel as UTF-8: it starts with the byte-order mark, one line per finding after the header
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
+    const bytes = readFileSync((await (await csv).path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).startsWith('severity,code,')).toBe(true);
+    expect(bytes.toString('utf8').trim().split('\r\n')).toHaveLength(cli.result.findings.items.length + 1);
     expect(requests.foreign()).toEqual([]);
     await page.context().close();
   });
@@ -334,9 +350,24 @@ describe('web page: static build in Chromium', () => {
     // as `gstr1 annotate --status` matches them: one finding per row of the invoice
     const onRows = (await matchPortalErrors([SAMPLE], {}, parseStatusResponse(status).errors)).filter((f) => !f.unmatched).length;
     expect(onRows).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: ${onRows} on your rows, 0 matching no row`));
+    // errors on rows and on none add up to the errors; the rows an invoice of several lines marks are counted apart
+    const lines = onRows > 1 ? ` \\(marked on ${onRows} rows: an error on a document of several lines is on each of its lines\\)` : '';
+    await expect.poll(() => page.locator('#download-note').textContent()).toMatch(new RegExp(`^1 portal error: 1 on your rows${lines}, 0 matching no row`));
     const noted = await notedCells(file);
     expect(noted.some((ref) => /^[A-Z]+5$/.test(ref))).toBe(true);
+
+    // the return's own JSON, easy to pick by mistake, is no list of the portal's errors: refused, nothing downloaded
+    const own = join(dir, `gstr1-${GSTIN}-102025.json`);
+    writeFileSync(own, (await checkReturn([SAMPLE], { gstin: GSTIN, period: '102025' })).payloads[0]!);
+    await page.getByLabel('A status or error report saved from the portal (JSON)').setInputFiles(own);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: "Put the portal's errors on my workbook" }).click();
+    await expect.poll(() => page.locator('#download-note').textContent(), SLOW).toBe(
+      `gstr1-${GSTIN}-102025.json is the return's own JSON (GSTIN ${GSTIN}, October 2025), not the portal's status or error report: it holds no error of the portal. ` +
+        "Choose the status call's reply as it came (from the portal or the provider), or the error_report part of it: it lists each document the portal refused with its error code, e.g. RET191113.",
+    );
+    expect(downloads).toBe(0);
     expect(requests.foreign()).toEqual([]);
     await page.context().close();
   });

@@ -171,6 +171,21 @@ describe('gstr1 serve: filing from the page against the emulator', () => {
     expect(b2b[1]).toBe('Portal');
     expect(uploaded[1]).toBe('Uploaded');
     expect(b2b.slice(2)).toEqual(uploaded.slice(2));
+    // Table 8 and Table 13 in the portal's terms, each under its own header: no figure compared before filing is hidden
+    const row = (name: string) => compare.filter({ has: page.getByRole('cell', { name, exact: true }) });
+    const heads = (title: string) => compare.filter({ has: page.getByRole('columnheader', { name: title, exact: true }) }).locator('th').allTextContents();
+    expect(await heads('Table 8')).toEqual(['Table 8', 'From', 'Records', 'Nil rated', 'Exempted', 'Non-GST']);
+    expect(await heads('Table 13')).toEqual(['Table 13', 'From', 'Records', 'Total', 'Cancelled', 'Net issued']);
+    const nil = await row('NIL').locator('td').allTextContents();
+    expect(nil.slice(0, 6)).toEqual(['NIL', 'Portal', '4', '5,66,500.00', '38,000.00', '0.00']);
+    const nilUploaded = await row('NIL').locator('xpath=following-sibling::tr[1]').locator('td').allTextContents();
+    expect(nilUploaded.slice(1, 6)).toEqual(['Uploaded', '4', '5,66,500.00', '38,000.00', '0.00']);
+    const docs = await row('DOC_ISSUE').locator('td').allTextContents();
+    expect(docs.slice(0, 3)).toEqual(['DOC_ISSUE', 'Portal', '6']);
+    const [issued, cancelled, net] = docs.slice(3, 6).map((t) => Number(t.replace(/,/g, '')));
+    expect(cancelled).toBeGreaterThan(0);
+    expect(net).toBe(issued! - cancelled!);
+    await page.locator('#p-confirm').screenshot({ path: join(SHOTS, '6-serve-confirm-tables.png') });
     await shot(page, '6-serve-confirm');
     await go.click();
     await typeOtp(page, 'EVC OTP sent to the signatory');

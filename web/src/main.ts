@@ -8,10 +8,11 @@ import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
 import { formLabel } from '../../src/model/form.js';
 import { periodInWords } from '../../src/report/messages/period.js';
-import { count, failureText, plural, rupees } from './format.js';
+import { count, failureText, plural } from './format.js';
 import { save, XLSX } from './download.js';
 import { findingRow, MAX_SHOWN, placeOf as placeIn } from './findings-table.js';
 import { setUpPortal, type PortalForm } from './portal.js';
+import { drawSummary, type SectionFigures } from './summary-table.js';
 import type { Answer, FromWorker, PageResult, Request } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -280,11 +281,8 @@ function showResult(r: PageResult, ms: number): void {
   const rejected = r.sheets.reduce((a, s) => a + s.rejected, 0);
   // what the table sums is what would be uploaded: rows with errors are not in it
   $<HTMLParagraphElement>('totals-note').textContent = rejected ? `${plural(rejected, 'rejected row')} ${rejected === 1 ? 'is' : 'are'} not in these totals.` : '';
-  $<HTMLTableElement>('totals').tBodies[0]!.replaceChildren(
-    ...r.totals.map((t) =>
-      el('tr', {}, cell(t.sec_nm), cell(count(t.ttl_rec), 'num'), cell(rupees(t.ttl_tax), 'num'), cell(rupees(t.ttl_igst), 'num'), cell(rupees(t.ttl_cgst), 'num'), cell(rupees(t.ttl_sgst), 'num'), cell(rupees(t.ttl_cess), 'num')),
-    ),
-  );
+  // every figure of the return's summary in the portal's terms: Table 8's and Table 13's their own
+  drawSummary($<HTMLTableElement>('totals'), [{ totals: r.totals as unknown as SectionFigures[] }]);
   // with several files, a sheet (or a CSV's section) is named with its file: two b2b CSVs are two places
   manyFiles = new Set(r.sheets.map((s) => s.file)).size > 1;
   $('f-place-col').textContent = manyFiles ? 'File › sheet' : 'Sheet';
@@ -391,6 +389,16 @@ $('dl-annotated').addEventListener('click', () =>
   }),
 );
 
+/**
+ * What became of the portal's errors, in numbers that add up: errors on your rows and errors on
+ * none make the total; the rows marked are counted apart, a document of several lines being
+ * marked on each line.
+ */
+function portalErrorsNote(a: { errors: number; onRows: number; rows: number; unmatched: number }): string {
+  const lines = a.rows !== a.onRows ? ` (marked on ${plural(a.rows, 'row')}: an error on a document of several lines is on each of its lines)` : '';
+  return `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows${lines}, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+}
+
 $('dl-status').addEventListener('click', () => {
   const f = $<HTMLInputElement>('status-file').files?.[0];
   if (!f) {
@@ -398,9 +406,9 @@ $('dl-status').addEventListener('click', () => {
     return;
   }
   void fromWorker("Putting the portal's errors on your rows…", async () => {
-    const a = await ask({ type: 'portal-errors', text: await f.text() }, 'portal-errors');
+    const a = await ask({ type: 'portal-errors', text: await f.text(), name: f.name }, 'portal-errors');
     save(`${stem()}-portal-errors.xlsx`, new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: XLSX }));
-    return `${plural(a.errors, 'portal error')}: ${count(a.onRows)} on your rows, ${count(a.unmatched)} matching no row (listed on the Errors sheet).`;
+    return portalErrorsNote(a);
   });
 });
 
@@ -533,6 +541,6 @@ void setUpPortal({
   files: () => chosen,
   form: checkOptions,
   // a job's findings are worded, put on the files and annotated by the same worker as a check's
-  findings: (files, findings, portalErrors) => ask({ type: 'job-findings', files, findings, portalErrors }, 'job-findings'),
+  findings: (files, findings, portalErrors, period) => ask({ type: 'job-findings', files, findings, portalErrors, period }, 'job-findings'),
   annotate: async (files, findings) => (await ask({ type: 'annotate', files, findings }, 'annotated')).bytes,
 });

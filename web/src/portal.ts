@@ -14,11 +14,12 @@ import { periodInWords } from '../../src/report/messages/period.js';
 import type { PortalError } from '../../src/upload/error-report.js';
 import { save, XLSX } from './download.js';
 import { findingRow, MAX_SHOWN, placeOf } from './findings-table.js';
-import { count, failureText, plural, rupees } from './format.js';
+import { count, failureText, plural } from './format.js';
+import { drawSummary, type SectionFigures } from './summary-table.js';
 import { uploadOutcome } from './upload-outcome.js';
 
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
-interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
+type Totals = SectionFigures;
 interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
 interface Refusal { message?: string; hint?: string }
 
@@ -38,7 +39,7 @@ export interface PortalPage {
   /** the form's values, or a sentence saying what to correct in it */
   form(): PortalForm | string;
   /** a job's findings and portal errors put on `files` and worded, by the page's engine */
-  findings(files: readonly File[], findings: readonly Finding[], portalErrors: readonly PortalError[]): Promise<{ rows: readonly ReportRow[]; findings: readonly Finding[] }>;
+  findings(files: readonly File[], findings: readonly Finding[], portalErrors: readonly PortalError[], period: string): Promise<{ rows: readonly ReportRow[]; findings: readonly Finding[] }>;
   /** the annotated workbook of `files` with `findings`, made by the page's engine */
   annotate(files: readonly File[], findings: readonly Finding[]): Promise<Uint8Array>;
 }
@@ -191,19 +192,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   }
 
   function drawCompare(portal: Totals[], saved: Totals[]): void {
-    const names = [...new Set([...portal.map((t) => t.sec_nm), ...saved.map((t) => t.sec_nm)])];
-    const td = (t: string, cls = '') => Object.assign(document.createElement('td'), { textContent: t, className: cls });
-    const rows: HTMLTableRowElement[] = [];
-    for (const n of names) {
-      for (const [from, list] of [['portal', portal], ['uploaded', saved]] as const) {
-        const t = list.find((x) => x.sec_nm === n) ?? { sec_nm: n };
-        const tr = document.createElement('tr');
-        tr.append(td(from === 'portal' ? n : ''), td(from === 'portal' ? 'Portal' : 'Uploaded'), td(count(t.ttl_rec ?? 0), 'num'),
-          ...[t.ttl_tax, t.ttl_igst, t.ttl_cgst, t.ttl_sgst, t.ttl_cess].map((v) => td(rupees(v ?? 0), 'num')));
-        rows.push(tr);
-      }
-    }
-    $<HTMLTableElement>('p-compare').tBodies[0]!.replaceChildren(...rows);
+    drawSummary($<HTMLTableElement>('p-compare'), [{ label: 'Portal', totals: portal }, { label: 'Uploaded', totals: saved }]);
   }
 
   function show(job: JobView): void {
@@ -265,7 +254,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     let got: { rows: readonly ReportRow[]; findings: readonly Finding[] };
     try {
       const sent = await json<JobFindings>('/api/job/findings');
-      got = await page.findings(files, sent.findings, sent.portalErrors);
+      got = await page.findings(files, sent.findings, sent.portalErrors, job.period);
     } catch (e) {
       if (mine !== listing) return;
       note.textContent = `They could not be listed: ${e instanceof Error ? e.message : String(e)}`;

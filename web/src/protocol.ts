@@ -30,6 +30,8 @@ export interface JobFindingsRequest {
   readonly files: readonly File[];
   readonly findings: readonly Finding[];
   readonly portalErrors: readonly PortalError[];
+  /** the job's return period (MMYYYY): a refused rate's hint lists its rates */
+  readonly period: string;
 }
 
 /** The annotated workbook: of the last check, or of `files` with `findings` (a job's). */
@@ -39,7 +41,7 @@ export interface AnnotateRequest {
   readonly findings?: readonly Finding[];
 }
 
-export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string; readonly name: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
 
 export type ToWorker = Request & { readonly id: number };
 
@@ -56,7 +58,7 @@ export type Answer =
   | { readonly type: 'job-findings'; readonly rows: readonly ReportRow[]; readonly findings: readonly Finding[] }
   | { readonly type: 'split'; readonly bytes: Uint8Array; readonly sheets: readonly { readonly name: string; readonly rows: number }[]; readonly rejected: number }
   | { readonly type: 'json-zip'; readonly bytes: Uint8Array }
-  | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly unmatched: number }
+  | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly rows: number; readonly unmatched: number }
   | { readonly type: 'row'; readonly header: string[]; readonly cells: string[] }
   | { readonly type: 'detect'; readonly registers: readonly string[] }
   | { readonly type: 'headers'; readonly sheet: string; readonly row: number; readonly headers: { column: string; header: string; field?: string }[] };

@@ -80,7 +80,7 @@ async function handle(m: ToWorker): Promise<void> {
     }
     case 'job-findings': {
       if (m.files.length) useFiles(m.files);
-      const j = await jobFindings(m.files.length ? inputs : [], m.findings, m.portalErrors);
+      const j = await jobFindings(m.files.length ? inputs : [], m.findings, m.portalErrors, m.period);
       post({ type: 'job-findings', rows: j.rows, findings: j.findings });
       return;
     }
@@ -96,8 +96,8 @@ async function handle(m: ToWorker): Promise<void> {
       return;
     }
     case 'portal-errors': {
-      const a = await annotatePortalErrors(inputs, m.text);
-      post({ type: 'portal-errors', bytes: a.bytes, errors: a.errors, onRows: a.onRows, unmatched: a.unmatched }, [a.bytes.buffer as ArrayBuffer]);
+      const a = await annotatePortalErrors(inputs, m.text, m.name, checked?.period);
+      post({ type: 'portal-errors', bytes: a.bytes, errors: a.errors, onRows: a.onRows, rows: a.rows, unmatched: a.unmatched }, [a.bytes.buffer as ArrayBuffer]);
       return;
     }
     case 'row': {

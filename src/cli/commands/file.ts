@@ -8,6 +8,7 @@ import { formLabel } from '../../model/form.js';
 import { formatPaise, parseDecimalNumber, parseDecimalText } from '../../model/money.js';
 import type { FilingCheck } from '../../upload/run.js';
 import { isPlainDecimal, type TotalsDifference } from '../../upload/totals.js';
+import { SUMMARY_WIDTH, summaryTables, type SummaryColumn } from '../../upload/summary-tables.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { ProviderError, UploadError } from '../../upload/errors.js';
@@ -93,20 +94,32 @@ export default function register(cli: CAC, io: CliIO): void {
     });
 }
 
-const FIELDS = [['ttl_tax', 'taxable'], ['ttl_igst', 'IGST'], ['ttl_cgst', 'CGST'], ['ttl_sgst', 'SGST'], ['ttl_cess', 'cess']] as const;
-
-/** Portal vs uploaded totals per section. */
+/**
+ * Portal vs uploaded totals, table by table as the portal shows them (summaryTables): the
+ * supplies by records, taxable value and tax heads, Table 8 by its nil-rated, exempted and
+ * non-GST amounts, Table 13 by the documents issued, cancelled and net issued.
+ */
 export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): string {
   const names = [...new Set([...check.portal.map((s) => s.sec_nm), ...check.saved.map((s) => s.sec_nm)])];
-  const rows = [['section', 'source', ...FIELDS.map((f) => f[1])]];
-  for (const n of names) {
-    const p = check.portal.find((s) => s.sec_nm === n) as Record<string, unknown> | undefined;
-    const s = check.saved.find((x) => x.sec_nm === n) as unknown as Record<string, unknown> | undefined;
-    rows.push([n, 'portal', ...FIELDS.map(([k]) => figure(p?.[k]))]);
-    rows.push(['', 'uploaded', ...FIELDS.map(([k]) => figure(s?.[k]))]);
+  const rows: string[][] = [];
+  for (const t of summaryTables(names)) {
+    rows.push([t.title, 'source', ...t.columns.map((c) => c.label)]);
+    for (const n of t.sections) {
+      const p = check.portal.find((s) => s.sec_nm === n) as Record<string, unknown> | undefined;
+      const s = check.saved.find((x) => x.sec_nm === n) as unknown as Record<string, unknown> | undefined;
+      rows.push([n, 'portal', ...t.columns.map((c) => shown(c, p?.[c.field]))]);
+      rows.push(['', 'uploaded', ...t.columns.map((c) => shown(c, s?.[c.field]))]);
+    }
   }
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const w = Array.from({ length: 2 + SUMMARY_WIDTH }, (_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
+}
+
+/** A figure of `column`: a count as a whole number (nothing reported as 0), an amount as rupees (figure). */
+function shown(column: SummaryColumn, v: unknown): string {
+  if (!column.count) return figure(v);
+  if (v === undefined || v === null || v === '') return '0';
+  return typeof v === 'number' && Number.isInteger(v) ? String(v) : figure(v);
 }
 
 /** One line of a summary mismatch: records as a count, amounts in rupees, a figure the portal gave that is not a number as given. */

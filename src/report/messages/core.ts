@@ -388,6 +388,15 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `${s(p.file)} is not a return-status response (not valid JSON)`,
     hint: (_p, w = CLI_WORDS) => `Save the status call's reply as it came (${w.statusSource}), or the error_report part of it.`,
   },
+  STATUS_NOT_ERROR_REPORT: {
+    input: true,
+    message: (p) =>
+      p.reason === 'return'
+        ? `${s(p.file)} is the return's own JSON (GSTIN ${s(p.gstin)}, ${periodInWords(p.period)}), not the portal's status or error report: it holds no error of the portal`
+        : `${s(p.file)} is not the portal's status or error report: nothing in it carries an error code of the portal`,
+    hint: (_p, w = CLI_WORDS) =>
+      `Choose the status call's reply as it came (${w.statusSource}), or the error_report part of it: it lists each document the portal refused with its error code, e.g. RET191113.`,
+  },
   JSON_RETURN_MISMATCH: {
     input: true,
     message: (p) =>

@@ -12,6 +12,7 @@ import { UPLOAD_MESSAGES } from './upload.js';
 import { JSON_INPUT_MESSAGES } from './json-input.js';
 import type { MessageEntry } from './types.js';
 import { hostWords, type Host } from './hosts.js';
+import { PORTAL_HINTS, portalWithoutMessage } from './portal-hints.js';
 
 export type { MessageEntry } from './types.js';
 export type { Host } from './hosts.js';
@@ -45,12 +46,15 @@ function entry(code: string): MessageEntry {
  * command line or, with `host` 'web', on the web page (options named by its form fields).
  */
 export function messageOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file' | 'portalMessage'>, host?: Host): string {
-  if (f.portalMessage) return f.portalMessage;
+  if (f.portalMessage !== undefined) return f.portalMessage || portalWithoutMessage(f.params ?? {}, f.code);
   return entry(f.code).message({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params }, hostWords(host));
 }
 
-export function hintOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file'>, host?: Host): string {
-  return entry(f.code).hint({ value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params }, hostWords(host));
+/** The fix hint; a portal finding's (it has a portalMessage) is the portal code's when the rule's needs what the portal does not say. */
+export function hintOf(f: Pick<Finding, 'code' | 'params' | 'value' | 'column' | 'sheet' | 'file' | 'portalMessage'>, host?: Host): string {
+  const p = { value: f.value, column: f.column, sheet: f.sheet, file: f.file, ...f.params };
+  const portal = f.portalMessage !== undefined && Object.hasOwn(PORTAL_HINTS, f.code) ? PORTAL_HINTS[f.code]!(p) : undefined;
+  return portal ?? entry(f.code).hint(p, hostWords(host));
 }
 
 /** Codes that mean the input could not be read (exit 2). */
