@@ -7,7 +7,7 @@ import { returnContext, sectionOption, type ReturnOptions } from '../engine/opti
 import { Gstr1Error, InputError } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { ReturnForm } from '../model/form.js';
-import { formatPeriod } from '../model/period.js';
+import { formatPeriod, parseQuarter } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { cellText } from '../parsers/raw.js';
 import { readCsv } from '../parsers/csv.js';
@@ -48,6 +48,8 @@ export interface WebCheckResult {
   readonly period: string;
   /** the form the return was checked as */
   readonly form: ReturnForm;
+  /** a quarterly filer's return for the quarter (the period was given as one, Q2-2025-26): `period` is its last month */
+  readonly quarterly: boolean;
   readonly errors: number;
   readonly warnings: number;
   readonly sheets: readonly SheetSummary[];
@@ -81,9 +83,11 @@ export function failureOf(e: unknown): WebFailure | undefined {
 export async function checkReturn(files: readonly string[], opts: WebCheckOptions): Promise<WebCheckResult> {
   const ctx = returnContext(opts);
   const section = sectionOption(opts.section);
+  // a period typed as a quarter is a quarterly filer's, as the command line takes --period Q2-2025-26
+  const quarterly = opts.quarterly ?? parseQuarter(opts.period) !== undefined;
   const { result, run } = await processWithRegister(files, ctx, {
     ...opts.register,
-    checkers: defaultCheckers(ctx, opts),
+    checkers: defaultCheckers(ctx, { ...opts, quarterly }),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -97,6 +101,7 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     gstin: ctx.gstin,
     period: env.fp,
     form: opts.form ?? 'gstr1',
+    quarterly,
     errors: result.findings.errors,
     warnings: result.findings.warnings,
     sheets: sheetSummaries(result.stats),

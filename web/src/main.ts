@@ -261,7 +261,7 @@ function showResult(r: PageResult, ms: number): void {
   verdict.className = r.errors ? 'bad' : 'ok';
   const rows = r.sheets.reduce((a, s) => a + s.read, 0);
   $<HTMLParagraphElement>('verdict-detail').textContent =
-    `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
+    `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period, r.quarterly)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   // what a register held in columns not read, as the command line's summary says it: nothing left out without a word

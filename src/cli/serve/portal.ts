@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
+import { parseQuarter } from '../../model/period.js';
 import type { Finding, Params } from '../../model/finding.js';
 import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
@@ -116,6 +117,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         sez: Boolean(r.sez),
         annotate: annotated,
         register: registerOf(r),
+        // a period typed as a quarter (Q2-2025-26) is a quarterly filer's, as on the page and with --period
+        ...(parseQuarter(r.period) ? { quarterly: true } : {}),
         ...(r.turnover !== undefined ? { turnover: r.turnover } : {}),
       });
       if (res.status === 'refused') {
