@@ -15,7 +15,7 @@ import { detectFile } from '../parsers/detect.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { processWithRegister } from '../api/register-pass.js';
 import type { RegisterOptions } from '../register/index.js';
-import { columnsNotReadLines } from '../register/summary.js';
+import { columnsNotReadLines, documentSeriesRows, skippedRowsLines } from '../register/summary.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
@@ -34,6 +34,7 @@ export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '..
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
 export { findRegisterFiles } from '../register/reader.js';
+export { pageReading, type PageReading } from './reading.js';
 
 export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
   section?: string;
@@ -63,6 +64,10 @@ export interface WebCheckResult {
   readonly registerFiles: readonly string[];
   /** per register sheet, what it held in columns not read, as the command line's summary says it ("file › sheet: columns not read ...") */
   readonly registerColumnsNotRead: readonly string[];
+  /** register rows skipped as no document (totals lines, rows with data only in columns not read), as the command line's summary says them */
+  readonly registerSkipped: readonly string[];
+  /** the documents-issued series (Table 13) derived from the registers, a header row first, as the command line's summary prints them; none without a register */
+  readonly registerSeries: readonly (readonly string[])[];
   /** the findings as data, for the annotated workbook */
   readonly raw: readonly Finding[];
 }
@@ -112,6 +117,8 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     csv: reportCsv(findings, 'web'),
     registerFiles: run ? [...run.registerFiles] : [],
     registerColumnsNotRead: run ? run.summary.sheets.flatMap((r) => columnsNotReadLines(r).map((line) => `${r.file} › ${r.sheet}: ${line}`)) : [],
+    registerSkipped: run ? skippedRowsLines(run.summary) : [],
+    registerSeries: run?.summary.series.length ? documentSeriesRows(run.summary.series) : [],
     raw: findings,
   };
 }

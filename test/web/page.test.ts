@@ -216,7 +216,7 @@ describe('web page: static build in Chromium', () => {
     expect(chosen.filter(Boolean).length).toBeGreaterThan(5);
     await shot(page, '4-mapping-editor');
     await page.getByRole('button', { name: 'Use this mapping' }).click();
-    await expect.poll(() => page.locator('#mapping-state').textContent()).toMatch(/column mapping is in use/);
+    await expect.poll(() => page.locator('#mapping-state').textContent()).toMatch(/column mapping is saved in this browser/);
 
     const exported = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the mapping' }).click();

@@ -43,9 +43,12 @@ export interface PortalRequest {
   readonly mapping?: string;
 }
 
-/** How the page's check read a sales register: upload and filing read it the same way. */
+/**
+ * How the page's check read a sales register: upload and filing read it the same way (the page's
+ * saved mapping for the files it fits, the others as the template: src/web/reading.ts).
+ */
 function registerOf(r: PortalRequest): RegisterOptions {
-  return { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping } : {}) };
+  return { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping, layout: 'auto' } : {}) };
 }
 
 export function failureOf(e: unknown): Failure {
