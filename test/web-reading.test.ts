@@ -1,5 +1,5 @@
 /**
- * How the page's check reads registers (src/web/reading.ts): the saved column mapping only for the
+ * How the page's check reads registers (src/api/page-reading.ts): the saved column mapping only for the
  * files it fits, in its sheet and header row; a chosen layout over it; and what is said of both.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkReturn } from '../src/web/check.js';
-import { pageReading } from '../src/web/reading.js';
+import { pageReading } from '../src/api/page-reading.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');

@@ -34,7 +34,7 @@ export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '..
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
 export { findRegisterFiles } from '../register/reader.js';
-export { pageReading, type PageReading } from './reading.js';
+export { pageReading, type PageReading } from '../api/page-reading.js';
 
 export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
   section?: string;

@@ -255,11 +255,8 @@ function checkOptions(mapping: string | undefined): PortalForm | string {
   };
 }
 
-/**
- * The options upload and filing through gstr1 serve use: the check's, with the saved mapping only
- * when the check of these files read with it (serve then uses it for the files it fits, as here).
- */
-const portalOptions = () => checkOptions(current?.reading.mapping ? storedMapping() : undefined);
+/** The options upload and filing through gstr1 serve use: the check's (serve uses the mapping for the files it fits, as the check does). */
+const portalOptions = () => checkOptions(storedMapping());
 
 /** Checks the chosen files again (after the way registers are read was changed from the result). */
 const checkAgain = () => form.requestSubmit();

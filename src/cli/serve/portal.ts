@@ -11,6 +11,7 @@ import type { Finding, Params } from '../../model/finding.js';
 import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
+import { pageReading } from '../../api/page-reading.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import { normaliseReturn } from '../../upload/run-context.js';
@@ -44,11 +45,11 @@ export interface PortalRequest {
 }
 
 /**
- * How the page's check read a sales register: upload and filing read it the same way (the page's
- * saved mapping for the files it fits, the others as the template: src/web/reading.ts).
+ * How the page's check read a sales register: upload and filing read `files` the same way (the
+ * chosen layout, or the page's saved mapping for the files it fits, as the page decides it).
  */
-function registerOf(r: PortalRequest): RegisterOptions {
-  return { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping, layout: 'auto' } : {}) };
+async function registerOf(r: PortalRequest, files: readonly string[]): Promise<RegisterOptions> {
+  return (await pageReading(files, { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping } : {}) })).register;
 }
 
 export function failureOf(e: unknown): Failure {
@@ -119,7 +120,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         ...run,
         sez: Boolean(r.sez),
         annotate: annotated,
-        register: registerOf(r),
+        register: await registerOf(r, files),
         // a period typed as a quarter (Q2-2025-26) is a quarterly filer's, as on the page and with --period
         ...(parseQuarter(r.period) ? { quarterly: true } : {}),
         ...(r.turnover !== undefined ? { turnover: r.turnover } : {}),
@@ -167,7 +168,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     }
     // before the files are read again (fileReturn refuses it too, after)
     refuseTimeBarredRun(run);
-    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: registerOf(r) });
+    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: await registerOf(r, files) });
     const res = await fileReturn({
       ...run,
       pan: r.pan ?? '',

@@ -4,7 +4,7 @@
  * row carries its columns, as `--layout auto` finds a register), and every other file is
  * recognised by its headers as usual. A register layout (preset) is what the user chose for this
  * check. What was used, and what was set aside and why, goes back to the page, which says it
- * beside the result.
+ * beside the result; gstr1 serve reads the files it uploads for the page the same way.
  */
 import { host } from '../parsers/host/source.js';
 import { AUTO_LAYOUTS, presetById, registerLayouts, type RegisterOptions } from '../register/index.js';
