@@ -109,6 +109,9 @@ describe('web page: how registers are read, from one check to the next', () => {
     await expect(text(page, 'reading')).resolves.toBe(`Read with the register layout "${tallyName}", chosen under Sales register options. Recognise the layout instead`);
     await shot(page, 'reg-3-preset-applied');
 
+    // the same register chosen again (saved after a fix) keeps its layout
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(tally);
+    await expect(page.getByLabel('Register layout').inputValue()).resolves.toBe('tally');
     // another file in the same visit: recognised by its headers, and the page says the layout was let go
     await check(page, zoho, REGISTER_GSTIN, '092025');
     await expect(page.getByLabel('Register layout').inputValue()).resolves.toBe('');

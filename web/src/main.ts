@@ -82,8 +82,8 @@ function choose(files: Iterable<File>): void {
   if (preset.value && presetFor !== undefined && presetFor !== namesOf(chosen)) {
     presetNote.textContent = `The layout ${preset.selectedOptions[0]?.textContent ?? preset.value} was chosen for ${presetFor}: these files are recognised by their headers. Choose a layout again if they need one.`;
     preset.value = '';
+    presetFor = undefined;
   }
-  presetFor = undefined;
   // the result on show is of the files chosen before: its downloads and rows would be of other files
   result.hidden = true;
   current = undefined;
