@@ -34,6 +34,8 @@ describe('options: the filer\'s GSTIN', () => {
 
   it('refuses a bad format and a state code that does not exist', () => {
     expect(refusal(() => gstinOption('27AAKCS4821M1Z')).code).toBe('OPTION_GSTIN');
+    // quoted as typed, trimmed: never a value the user did not give
+    expect(refusal(() => gstinOption(' 27aakcs4821m1z ')).params).toEqual({ value: '27aakcs4821m1z' });
     expect(refusal(() => gstinOption('27AAKC54821M1ZW')).code).toBe('OPTION_GSTIN');
     const state = refusal(() => gstinOption('40AAKCS4821M1Z8'));
     expect(state).toEqual({ code: 'OPTION_GSTIN_STATE', params: { value: '40AAKCS4821M1Z8', state: '40' } });

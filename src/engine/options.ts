@@ -33,12 +33,14 @@ export function returnContext(opts: ReturnOptions): ReturnContext {
  * non-resident or OIDAR id), a state code, and the check character of the first 14.
  */
 export function gstinOption(value: unknown): string {
-  const gstin = String(value ?? '').trim().toUpperCase();
+  // what was typed is quoted as typed (a lowercase one too): a refusal never quotes a value the user did not give
+  const typed = String(value ?? '').trim();
+  const gstin = typed.toUpperCase();
   if (!gstin) throw new OptionError('OPTION_REQUIRED', { option: '--gstin' });
-  if (!GSTIN_SHAPE.test(gstin)) throw new OptionError('OPTION_GSTIN', { value: gstin });
+  if (!GSTIN_SHAPE.test(gstin)) throw new OptionError('OPTION_GSTIN', { value: typed });
   const kind = nonFilerKind(gstin);
   if (kind) throw new OptionError('OPTION_GSTIN_KIND', { value: gstin, kind });
-  if (!hasShape(gstin, 'normal', 'govt')) throw new OptionError('OPTION_GSTIN', { value: gstin });
+  if (!hasShape(gstin, 'normal', 'govt')) throw new OptionError('OPTION_GSTIN', { value: typed });
   if (!STATE_CODES.has(gstin.slice(0, 2))) throw new OptionError('OPTION_GSTIN_STATE', { value: gstin, state: gstin.slice(0, 2) });
   if (!hasValidCheckChar(gstin)) {
     const expected = gstinCheckChar(gstin)!;

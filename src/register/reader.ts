@@ -93,6 +93,10 @@ function isTemplateSheetName(name: string): boolean {
 export async function findRegisterFiles(files: readonly string[], layouts: readonly RegisterLayout[], mode: LayoutMode): Promise<Set<string>> {
   const out = new Set<string>();
   if (mode === 'template') return out;
+  // a mapping that names its sheet or header row is found only there, where the run reads it (wanted, findHeader)
+  const only = layouts.find((l) => l.sheet)?.sheet;
+  const fixed = layouts.find((l) => l.headerRow)?.headerRow;
+  const hasHeader = (rows: readonly RawRow[]) => rows.some((r) => (fixed === undefined || r.row === fixed) && isRegisterHeader(r, layouts));
   for (const file of files) {
     if (mode === 'register') {
       out.add(host().resolve(file));
@@ -107,8 +111,7 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
     if (kind === 'csv') {
       if (sheetByName(baseName(file, extName(file)))) continue;
       for await (const sheet of readCsv(file)) {
-        const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
-        if (rows.some((r) => isRegisterHeader(r, layouts))) out.add(host().resolve(file));
+        if (hasHeader(await firstRows(sheet, HEADER_SCAN_ROWS))) out.add(host().resolve(file));
       }
       continue;
     }
@@ -117,9 +120,8 @@ export async function findRegisterFiles(files: readonly string[], layouts: reado
       const names = await xlsxSheetNames(file);
       if (names.every((s) => isTemplateSheetName(s.name))) continue;
       for await (const sheet of readXlsx(file)) {
-        if (isTemplateSheetName(sheet.name)) continue;
-        const rows = await firstRows(sheet, HEADER_SCAN_ROWS);
-        if (rows.some((r) => isRegisterHeader(r, layouts))) {
+        if (isTemplateSheetName(sheet.name) || (only !== undefined && normaliseSheetName(only) !== normaliseSheetName(sheet.name))) continue;
+        if (hasHeader(await firstRows(sheet, HEADER_SCAN_ROWS))) {
           out.add(host().resolve(file));
           break;
         }

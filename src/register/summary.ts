@@ -303,29 +303,53 @@ export function formatRegisterSummary(sum: RegisterSummary): string {
   if (sum.rejected) rows.push(['not classified (errors)', String(sum.rejected), '', '']);
   rows.push(['total', String(sum.rows), '', '']);
   out.push(table(rows));
-  for (const t of sum.totalsSkipped) out.push(`Skipped the totals line ${t.file} › ${t.sheet} › row ${t.row} ("${t.label}"): not a document`);
-  for (const [where, rows] of bySheet(sum.unreadRows)) {
-    const listed = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', ...' : '');
-    out.push(`Skipped ${rows.length} row${rows.length === 1 ? '' : 's'} of ${where} with data only in columns not read (row${rows.length === 1 ? '' : 's'} ${listed}): not documents`);
-  }
+  out.push(...skippedRowsLines(sum));
   const derived: string[] = [];
   const h = sum.hsnLines;
   if (h.all) derived.push(`HSN summary (12): ${h.all} lines${h.b2b || h.b2c ? ` (B2B ${h.b2b}, B2C ${h.b2c})` : ''}`);
   if (sum.ecoRecords) derived.push(`supplies through e-commerce operators (14): ${sum.ecoRecords} operator lines`);
   if (derived.length) out.push('', ...derived);
   if (sum.series.length) {
-    out.push('', 'Documents issued (13), series found:');
-    const srows = [['nature', 'from', 'to', 'total', 'cancelled', 'in register']];
-    for (const x of sum.series) {
-      const cancelled = x.cancel === 0
-        ? '0'
-        : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${listed(x.missing, x.gaps)}` : ''}` : ''].filter(Boolean).join(', ')})`;
-      srows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, totalText(x), cancelled, String(x.documents)]);
-    }
-    out.push(table(srows));
-    if (sum.series.some((x) => x.leftOut.length)) {
-      out.push('A number of a series held by another kind of document (a credit note numbered among the invoices) or by a document not issued is not counted in its total, nor as cancelled.');
-    }
+    out.push('', `${SERIES_TITLE}:`, table(documentSeriesRows(sum.series)));
+    const note = seriesLeftOutNote(sum.series);
+    if (note) out.push(note);
   }
   return out.join('\n');
+}
+
+/** Rows skipped as no document: totals lines under the data, and rows with data only in columns not read. */
+export function skippedRowsLines(sum: Pick<RegisterSummary, 'totalsSkipped' | 'unreadRows'>): string[] {
+  const out = sum.totalsSkipped.map((t) => `Skipped the totals line ${t.file} › ${t.sheet} › row ${t.row} ("${t.label}"): not a document`);
+  for (const [where, rows] of bySheet(sum.unreadRows)) {
+    const listed = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', ...' : '');
+    out.push(`Skipped ${rows.length} row${rows.length === 1 ? '' : 's'} of ${where} with data only in columns not read (row${rows.length === 1 ? '' : 's'} ${listed}): not documents`);
+  }
+  return out;
+}
+
+/** The heading of the documents-issued series derived from a register (Table 13). */
+export const SERIES_TITLE = 'Documents issued (13), series found';
+
+/**
+ * The document series found in a register as Table 13 takes them, a header row first: nature,
+ * first and last number, total, cancelled (rows marked cancelled, and numbers missing from the
+ * register, the first few named) and documents in the register. The command line prints it as a
+ * text table, the page as an HTML one.
+ */
+export function documentSeriesRows(series: readonly SeriesInfo[]): string[][] {
+  const rows = [['nature', 'from', 'to', 'total', 'cancelled', 'in register']];
+  for (const x of series) {
+    const cancelled = x.cancel === 0
+      ? '0'
+      : `${x.cancel} (${[x.markedCancelled ? `${x.markedCancelled} marked` : '', x.gaps ? `${x.gaps} missing${x.missing.length ? `: ${listed(x.missing, x.gaps)}` : ''}` : ''].filter(Boolean).join(', ')})`;
+    rows.push([DOC_NATURES[x.nature - 1]!, x.from, x.to, totalText(x), cancelled, String(x.documents)]);
+  }
+  return rows;
+}
+
+/** Why a series' total leaves numbers of its range out, when one does (said under the table). */
+export function seriesLeftOutNote(series: readonly SeriesInfo[]): string | undefined {
+  return series.some((x) => x.leftOut.length)
+    ? 'A number of a series held by another kind of document (a credit note numbered among the invoices) or by a document not issued is not counted in its total, nor as cancelled.'
+    : undefined;
 }

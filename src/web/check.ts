@@ -7,7 +7,7 @@ import { returnContext, sectionOption, type ReturnOptions } from '../engine/opti
 import { Gstr1Error } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { ReturnForm } from '../model/form.js';
-import { formatPeriod, parsePeriod } from '../model/period.js';
+import { formatPeriod, parsePeriod, parseQuarter } from '../model/period.js';
 import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
 import { cellText } from '../parsers/raw.js';
 import { readCsv } from '../parsers/csv.js';
@@ -15,7 +15,7 @@ import { detectFile } from '../parsers/detect.js';
 import { readXlsx } from '../parsers/xlsx.js';
 import { processWithRegister } from '../api/register-pass.js';
 import type { RegisterOptions } from '../register/index.js';
-import { columnsNotReadLines } from '../register/summary.js';
+import { columnsNotReadLines, documentSeriesRows, seriesLeftOutNote, skippedRowsLines } from '../register/summary.js';
 import { reportCsv, reportRows, type ReportRow } from '../report/findings-data.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
@@ -35,6 +35,7 @@ export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '..
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
 export { findRegisterFiles } from '../register/reader.js';
+export { pageReading, type PageReading } from '../api/page-reading.js';
 
 export interface WebCheckOptions extends ReturnOptions, ValidateOptions {
   section?: string;
@@ -49,6 +50,8 @@ export interface WebCheckResult {
   readonly period: string;
   /** the form the return was checked as */
   readonly form: ReturnForm;
+  /** a quarterly filer's return for the quarter (the period was given as one, Q2-2025-26): `period` is its last month */
+  readonly quarterly: boolean;
   readonly errors: number;
   readonly warnings: number;
   readonly sheets: readonly SheetSummary[];
@@ -62,6 +65,12 @@ export interface WebCheckResult {
   readonly registerFiles: readonly string[];
   /** per register sheet, what it held in columns not read, as the command line's summary says it ("file › sheet: columns not read ...") */
   readonly registerColumnsNotRead: readonly string[];
+  /** register rows skipped as no document (totals lines, rows with data only in columns not read), as the command line's summary says them */
+  readonly registerSkipped: readonly string[];
+  /** the documents-issued series (Table 13) derived from the registers, a header row first, as the command line's summary prints them; none without a register */
+  readonly registerSeries: readonly (readonly string[])[];
+  /** why a series' total leaves numbers of its range out (a credit note among the invoices, a draft), when one does */
+  readonly registerSeriesNote?: string;
   /** the findings as data, for the annotated workbook */
   readonly raw: readonly Finding[];
 }
@@ -82,9 +91,11 @@ export function failureOf(e: unknown): WebFailure | undefined {
 export async function checkReturn(files: readonly string[], opts: WebCheckOptions): Promise<WebCheckResult> {
   const ctx = returnContext(opts);
   const section = sectionOption(opts.section);
+  // a period typed as a quarter is a quarterly filer's, as the command line takes --period Q2-2025-26
+  const quarterly = opts.quarterly ?? parseQuarter(opts.period) !== undefined;
   const { result, run } = await processWithRegister(files, ctx, {
     ...opts.register,
-    checkers: defaultCheckers(ctx, opts),
+    checkers: defaultCheckers(ctx, { ...opts, quarterly }),
     ...(section ? { section } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
@@ -98,6 +109,7 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     gstin: ctx.gstin,
     period: env.fp,
     form: opts.form ?? 'gstr1',
+    quarterly,
     errors: result.findings.errors,
     warnings: result.findings.warnings,
     sheets: sheetSummaries(result.stats),
@@ -108,6 +120,9 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
     csv: reportCsv(findings, 'web'),
     registerFiles: run ? [...run.registerFiles] : [],
     registerColumnsNotRead: run ? run.summary.sheets.flatMap((r) => columnsNotReadLines(r).map((line) => `${r.file} › ${r.sheet}: ${line}`)) : [],
+    registerSkipped: run ? skippedRowsLines(run.summary) : [],
+    registerSeries: run?.summary.series.length ? documentSeriesRows(run.summary.series) : [],
+    ...(run && seriesLeftOutNote(run.summary.series) ? { registerSeriesNote: seriesLeftOutNote(run.summary.series) } : {}),
     raw: findings,
   };
 }

@@ -232,7 +232,7 @@ describe('web page: static build in Chromium', () => {
     expect(chosen.filter(Boolean).length).toBeGreaterThan(5);
     await shot(page, '4-mapping-editor');
     await page.getByRole('button', { name: 'Use this mapping' }).click();
-    await expect.poll(() => page.locator('#mapping-state').textContent()).toMatch(/column mapping is in use/);
+    await expect.poll(() => page.locator('#mapping-state').textContent()).toMatch(/column mapping is saved in this browser/);
 
     const exported = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the mapping' }).click();
@@ -416,7 +416,7 @@ describe('web page: static build in Chromium', () => {
     await shot(page, '9-option-error');
     await submit(GSTIN, '132025');
     await expect.poll(() => page.locator('#form-error').textContent(), SLOW)
-      .toBe('"132025" is not a return period. Give the period as MMYYYY, e.g. 032025 in Return period (from 072017).');
+      .toBe('"132025" is not a return period. Give the period as MMYYYY, e.g. 032025 in Return period (from 072017), or a quarterly filer\'s quarter, e.g. Q4-2024-25.');
 
     // a finding's hint names the page's checkbox: the sample's intra-State HSN rows with the SEZ box ticked
     await page.getByLabel('We are an SEZ unit or developer').check();

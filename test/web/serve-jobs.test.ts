@@ -125,6 +125,9 @@ describe('gstr1 serve: a job checks as the page checked', () => {
     expect(emulator.emulator.portal.state(GSTIN, fp).counts.saves).toBe(0);
     // without it the same file uploads
     expect((await runJob(server, { action: 'upload', gstin: GSTIN, period: fp, files })).result).toMatchObject({ status: 'uploaded' });
+    // and with a mapping of another register's columns, which fits it not: read as the page reads it, as the template
+    const other = JSON.stringify({ layout: 'register', columns: { docNum: 'Bill No', docDate: 'Bill Date', txval: 'Net Amount' } });
+    expect((await runJob(server, { action: 'upload', gstin: GSTIN, period: fp, files, mapping: other })).result).toMatchObject({ status: 'uploaded' });
   });
 
   it('sends nothing for a return that holds no document (the blank template), and says total 0', async () => {

@@ -16,7 +16,14 @@ export function placeOf(f: { readonly file: string; readonly sheet: string }, ma
 export function findingRow(f: ReportRow, place: string): HTMLTableRowElement {
   const tr = document.createElement('tr');
   tr.className = `sev-${f.severity}`;
-  const texts = [f.severity === 'error' ? 'Error' : 'Warning', place, f.row === null ? '' : String(f.row), f.column, f.value, f.message, f.hint, f.code];
-  tr.append(...texts.map((t) => Object.assign(document.createElement('td'), { textContent: t })));
+  const texts = [f.severity === 'error' ? 'Error' : 'Warning', place, f.row === null ? '' : String(f.row), f.column, f.value, f.message, f.hint];
+  tr.append(...texts.map((t) => Object.assign(document.createElement('td'), { textContent: t })), codeCell(f.code));
   return tr;
+}
+
+/** A code that may wrap after its underscores (REGISTER_ / HEADER_ / NOT_FOUND), so a narrow window cuts none of it. */
+function codeCell(code: string): HTMLTableCellElement {
+  const td = document.createElement('td');
+  code.split(/(?<=_)/).forEach((part, i) => td.append(...(i ? [document.createElement('wbr')] : []), part));
+  return td;
 }

@@ -3,6 +3,8 @@
  * (worker.ts); this thread only draws. Only the GSTIN, period, turnover, SEZ choice and a column
  * mapping are remembered (localStorage), never a file's content or any secret. The form is not:
  * a GSTR-1A is the exception, chosen each time, so a later visit never uploads to one unasked.
+ * Nor is the register layout: it is chosen for a file, and a later file (or visit) is recognised
+ * by its headers; a saved mapping is used only for a file it fits, and the result says so.
  */
 import { PRESETS } from '../../src/register/layouts.js';
 import { REGISTER_FIELD_SPECS } from '../../src/register/fields.js';
@@ -13,6 +15,7 @@ import { save, XLSX } from './download.js';
 import { findingRow, MAX_SHOWN, placeOf as placeIn } from './findings-table.js';
 import { setUpPortal, type PortalForm } from './portal.js';
 import { drawSummary, type SectionFigures } from './summary-table.js';
+import { readingNote, seriesTable } from './register-view.js';
 import type { Answer, FromWorker, PageResult, Request } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -40,10 +43,10 @@ const result = $<HTMLElement>('result');
 
 const STORE = 'gstr1.form';
 const MAPPING_STORE = 'gstr1.mapping';
-interface Remembered { gstin?: string; period?: string; turnover?: string; sez?: boolean; preset?: string }
+interface Remembered { gstin?: string; period?: string; turnover?: string; sez?: boolean }
 
 function remember(): void {
-  const r: Remembered = { gstin: gstin.value.trim(), period: period.value.trim(), turnover: turnover.value.trim(), sez: sez.checked, preset: preset.value };
+  const r: Remembered = { gstin: gstin.value.trim(), period: period.value.trim(), turnover: turnover.value.trim(), sez: sez.checked };
   try {
     localStorage.setItem(STORE, JSON.stringify(r));
   } catch {
@@ -63,15 +66,25 @@ function recall(): void {
   turnover.value = r.turnover ?? '';
   sez.checked = Boolean(r.sez);
   for (const p of PRESETS) preset.append(el('option', { value: p.id, textContent: p.name ?? p.id }));
-  preset.value = r.preset ?? '';
 }
 
 // ------------------------------------------------------------------------------------ files
 
 let chosen: File[] = [];
+/** the names of the files a check read with the chosen layout: other files are recognised by their headers */
+let presetFor: string | undefined;
+const namesOf = (files: readonly File[]) => files.map((f) => f.name).join(', ');
 
 function choose(files: Iterable<File>): void {
   chosen = [...files];
+  // a layout is chosen for a register: it does not stick to other files (the same ones, saved again, keep it)
+  const presetNote = $<HTMLParagraphElement>('preset-note');
+  presetNote.textContent = '';
+  if (preset.value && presetFor !== undefined && presetFor !== namesOf(chosen)) {
+    presetNote.textContent = `The layout ${preset.selectedOptions[0]?.textContent ?? preset.value} was chosen for ${presetFor}: these files are recognised by their headers. Choose a layout again if they need one.`;
+    preset.value = '';
+    presetFor = undefined;
+  }
   // the result on show is of the files chosen before: its downloads and rows would be of other files
   result.hidden = true;
   current = undefined;
@@ -211,7 +224,7 @@ form.addEventListener('submit', (e) => {
     return;
   }
   remember();
-  const o = checkOptions();
+  const o = checkOptions(storedMapping());
   if (typeof o === 'string') {
     formError.textContent = o;
     turnover.focus();
@@ -222,16 +235,16 @@ form.addEventListener('submit', (e) => {
   progressText.textContent = 'Starting…';
   started = performance.now();
   checking = { id: send({ type: 'check', files: chosen, ...o }), files: chosen };
+  presetFor = o.preset ? namesOf(chosen) : undefined;
 });
 
 /**
- * The return and the options a check uses, from the form: the page's check, and upload and filing
- * through gstr1 serve, all use these. A sentence instead when the turnover is not an amount.
+ * The return and the options a check uses, from the form, with `mapping` (the engine uses it for
+ * the files it fits). A sentence instead when the turnover is not an amount.
  */
-function checkOptions(): PortalForm | string {
+function checkOptions(mapping: string | undefined): PortalForm | string {
   const t = turnover.value.replace(/[,\s]/g, '');
   if (t !== '' && !/^\d+(\.\d{1,2})?$/.test(t)) return 'Turnover: write the amount in rupees, e.g. 62000000.';
-  const mapping = storedMapping();
   return {
     gstin: gstin.value.trim(),
     period: period.value.trim(),
@@ -242,6 +255,12 @@ function checkOptions(): PortalForm | string {
     ...(mapping ? { mapping } : {}),
   };
 }
+
+/** The options upload and filing through gstr1 serve use: the check's (serve uses the mapping for the files it fits, as the check does). */
+const portalOptions = () => checkOptions(storedMapping());
+
+/** Checks the chosen files again (after the way registers are read was changed from the result). */
+const checkAgain = () => form.requestSubmit();
 
 function showFailure(message: string, hint: string): void {
   busy(false);
@@ -262,13 +281,29 @@ function showResult(r: PageResult, ms: number): void {
   verdict.className = r.errors ? 'bad' : 'ok';
   const rows = r.sheets.reduce((a, s) => a + s.read, 0);
   $<HTMLParagraphElement>('verdict-detail').textContent =
-    `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period)}.` +
+    `${plural(r.warnings, 'warning')}. ${plural(rows, 'row')} checked in ${(ms / 1000).toFixed(1)} s for ${formLabel(r.form)} of ${r.gstin}, ${periodInWords(r.period, r.quarterly)}.` +
     (r.registerFiles.length ? ` Read as a sales register: ${r.registerFiles.join(', ')}.` : '') +
     (r.errors ? ' The JSON is made once the errors are fixed.' : '');
   // what a register held in columns not read, as the command line's summary says it: nothing left out without a word
   const notes = $<HTMLUListElement>('register-notes');
-  notes.replaceChildren(...r.registerColumnsNotRead.map((t) => el('li', { textContent: t })));
-  notes.hidden = r.registerColumnsNotRead.length === 0;
+  const noted = [...r.registerColumnsNotRead, ...r.registerSkipped];
+  notes.replaceChildren(...noted.map((t) => el('li', { textContent: t })));
+  notes.hidden = noted.length === 0;
+  // how the registers were read, when a saved mapping or a chosen layout decided it: never silently
+  const reading = $<HTMLParagraphElement>('reading');
+  reading.replaceChildren(...readingNote(r.reading, r.registerFiles.length > 0, {
+    forgetMapping: () => {
+      setMapping(undefined);
+      checkAgain();
+    },
+    recognise: () => {
+      preset.value = '';
+      checkAgain();
+    },
+  }));
+  reading.hidden = !reading.childNodes.length;
+  // the documents-issued series (Table 13) derived from a register: missing numbers are counted as cancelled
+  $<HTMLDivElement>('series-box').replaceChildren(...seriesTable(r.registerSeries, r.registerSeriesNote));
   $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
   $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
   // `gstr1 split` is for a sales register: the template's own workbook needs no splitting
@@ -470,7 +505,9 @@ function showMappingState(): void {
   } catch {
     /* shown as none */
   }
-  $<HTMLParagraphElement>('mapping-state').textContent = m ? `A column mapping is in use (${plural(n, 'field')} mapped).` : 'No column mapping: columns are recognised by their headers.';
+  $<HTMLParagraphElement>('mapping-state').textContent = m
+    ? `A column mapping is saved in this browser (${plural(n, 'field')} mapped): a check uses it for a file whose columns it fits.`
+    : 'No column mapping: columns are recognised by their headers.';
   $<HTMLButtonElement>('mapping-export').disabled = !m;
   $<HTMLButtonElement>('mapping-clear').disabled = !m;
 }
@@ -539,7 +576,7 @@ recall();
 showMappingState();
 void setUpPortal({
   files: () => chosen,
-  form: checkOptions,
+  form: portalOptions,
   // a job's findings are worded, put on the files and annotated by the same worker as a check's
   findings: (files, findings, portalErrors, period) => ask({ type: 'job-findings', files, findings, portalErrors, period }, 'job-findings'),
   annotate: async (files, findings) => (await ask({ type: 'annotate', files, findings }, 'annotated')).bytes,

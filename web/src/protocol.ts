@@ -3,7 +3,7 @@ import type { Finding } from '../../src/model/finding.js';
 import type { ReturnForm } from '../../src/model/form.js';
 import type { ReportRow } from '../../src/report/findings-data.js';
 import type { PortalError } from '../../src/upload/error-report.js';
-import type { WebCheckResult, WebFailure } from '../../src/web/check.js';
+import type { PageReading, WebCheckResult, WebFailure } from '../../src/web/check.js';
 
 export interface CheckRequest {
   readonly type: 'check';
@@ -16,7 +16,7 @@ export interface CheckRequest {
   readonly sez: boolean;
   /** '' for any preset */
   readonly preset: string;
-  /** a column mapping (the JSON `gstr1 mapping init` writes), when the user has one */
+  /** the column mapping saved in the browser (the JSON `gstr1 mapping init` writes): used for the files it fits */
   readonly mapping?: string;
 }
 
@@ -45,7 +45,8 @@ export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { re
 
 export type ToWorker = Request & { readonly id: number };
 
-export type PageResult = Omit<WebCheckResult, 'raw'>;
+/** a check's result as the page shows it, with how its registers were read (a saved mapping, a chosen layout) */
+export type PageResult = Omit<WebCheckResult, 'raw'> & { readonly reading: PageReading };
 
 /** An answer, with the id of the request it answers (a check's progress too). */
 export type FromWorker = Answer & { readonly id: number };

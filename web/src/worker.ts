@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, jobFindings, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -50,13 +50,15 @@ async function handle(m: ToWorker): Promise<void> {
       if (m.mapping) files.set(MAPPING, new Blob([m.mapping], { type: 'application/json' }));
       const started = performance.now();
       let lastPost = 0;
+      // the saved mapping only for the files it fits; the reading is said beside the result
+      const { register, reading } = await pageReading(inputs, { preset: m.preset, ...(m.mapping ? { mapping: MAPPING } : {}) });
       checked = {
         gstin: m.gstin,
         period: m.period,
         ...(m.form === 'gstr1a' ? { form: m.form } : {}),
         sez: m.sez,
         ...(m.turnover !== undefined ? { turnover: m.turnover } : {}),
-        register: { ...(m.preset ? { preset: m.preset } : {}), ...(m.mapping ? { mapping: MAPPING } : {}) },
+        register,
       };
       const r = await checkReturn(inputs, {
         ...checked,
@@ -69,7 +71,7 @@ async function handle(m: ToWorker): Promise<void> {
       });
       findings = r.raw;
       const { raw: _raw, ...result } = r;
-      post({ type: 'result', result, ms: performance.now() - started });
+      post({ type: 'result', result: { ...result, reading }, ms: performance.now() - started });
       return;
     }
     case 'annotate': {

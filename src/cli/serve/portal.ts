@@ -6,10 +6,12 @@
 import { join } from 'node:path';
 import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
+import { parseQuarter } from '../../model/period.js';
 import type { Finding, Params } from '../../model/finding.js';
 import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
+import { pageReading } from '../../api/page-reading.js';
 import type { ProviderName } from '../../upload/config.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import { normaliseReturn } from '../../upload/run-context.js';
@@ -42,9 +44,12 @@ export interface PortalRequest {
   readonly mapping?: string;
 }
 
-/** How the page's check read a sales register: upload and filing read it the same way. */
-function registerOf(r: PortalRequest): RegisterOptions {
-  return { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping } : {}) };
+/**
+ * How the page's check read a sales register: upload and filing read `files` the same way (the
+ * chosen layout, or the page's saved mapping for the files it fits, as the page decides it).
+ */
+async function registerOf(r: PortalRequest, files: readonly string[]): Promise<RegisterOptions> {
+  return (await pageReading(files, { ...(r.preset ? { preset: r.preset } : {}), ...(r.mapping ? { mapping: r.mapping } : {}) })).register;
 }
 
 export function failureOf(e: unknown): Failure {
@@ -115,7 +120,9 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         ...run,
         sez: Boolean(r.sez),
         annotate: annotated,
-        register: registerOf(r),
+        register: await registerOf(r, files),
+        // a period typed as a quarter (Q2-2025-26) is a quarterly filer's, as on the page and with --period
+        ...(parseQuarter(r.period) ? { quarterly: true } : {}),
         ...(r.turnover !== undefined ? { turnover: r.turnover } : {}),
       });
       if (res.status === 'refused') {
@@ -161,7 +168,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     }
     // before the files are read again (fileReturn refuses it too, after)
     refuseTimeBarredRun(run);
-    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: registerOf(r) });
+    const texts = await payloadsFromFiles(files, { gstin: r.gstin, period: r.period, sez: Boolean(r.sez), register: await registerOf(r, files) });
     const res = await fileReturn({
       ...run,
       pan: r.pan ?? '',

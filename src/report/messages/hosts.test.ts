@@ -53,10 +53,10 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect([messageOf(required), hintOf(required)]).toEqual(['--period is required', 'Add --period; see gstr1 --help.']);
     expect([messageOf(required, 'web'), hintOf(required, 'web')]).toEqual(['Return period is required', 'Fill in Return period.']);
 
-    // the page's period field takes MMYYYY only: no quarter example there
+    // the page's period field takes a quarter too, as --period does
     const period = { code: 'OPTION_PERIOD', params: { value: '132025' } };
     expect(hintOf(period)).toBe("Give the period as MMYYYY, e.g. --period 032025 (from 072017), or a quarterly filer's quarter, e.g. --period Q4-2024-25.");
-    expect(hintOf(period, 'web')).toBe('Give the period as MMYYYY, e.g. 032025 in Return period (from 072017).');
+    expect(hintOf(period, 'web')).toBe("Give the period as MMYYYY, e.g. 032025 in Return period (from 072017), or a quarterly filer's quarter, e.g. Q4-2024-25.");
 
     const sez = { code: 'RET191150', params: { reason: 'sez' } };
     expect(hintOf(sez)).toMatch(/, or drop --sez if you are not/);

@@ -36,7 +36,7 @@ export interface HostWords {
   mapHeaders: string;
   /** how to name a CSV file's sheet, after the advice to name the files (nothing on the page, which has no such field) */
   csvSection: string;
-  /** a quarterly filer's period, after the monthly example (nothing on the page, whose period field takes MMYYYY) */
+  /** a quarterly filer's period, after the monthly example (the page's period field takes a quarter too) */
   quarterPeriod: string;
   /** how to send a GSTR-1A, after naming it */
   gstr1aForm: string;
@@ -144,7 +144,7 @@ const WEB: HostWords = {
   asRegister: 'choose its layout under Sales register options (or map its columns there)',
   mapHeaders: 'the page\'s "Map the register\'s columns" lets you pick the column for each field',
   csvSection: '',
-  quarterPeriod: '',
+  quarterPeriod: ", or a quarterly filer's quarter, e.g. Q4-2024-25",
   gstr1aForm: ' (GSTR-1A in Form)',
   uploadGstr1a: 'Upload to the portal, GSTR-1A in Form',
   uploadFileGstr1: 'GSTR-1 in Form: Upload to the portal, then File GSTR-1',
