@@ -3,7 +3,8 @@
  * "Cust GST No", "Buyer GST Number"): drafted by `mapping init` and read by the generic layout as
  * the recipient's; bare, they are as ambiguous as "GSTIN" (the filer's own?), so the gstr1 layout
  * leaves them unread, and a filer's own GSTIN read from one is refused at every row (RET191113).
- * (QA report item 4)
+ * A column not read that holds buyers' GSTINs, where no recipient GSTIN column is read, is named
+ * in a warning saying the sales were taken as unregistered (QA report item 4).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { registerFiles } from './helpers/register.js';
 
 const OWN = '27AAACR5055K1Z7';
 const BUYER = '27AAGCP5678Q1ZE';
+const ECO = '27AAACF0001C1CZ'; // a TCS registration (14th character C)
 const PERIOD = '092025';
 const ctx = returnContext({ gstin: OWN, period: PERIOD });
 
@@ -82,5 +84,59 @@ describe('recipient GSTIN headers: the generic layout', () => {
   it('the filer\'s own GSTIN in it is refused at its cell, not filed as a sale to oneself', async () => {
     const { findings } = await convert([head, ['INV/1', '05-09-2025', OWN, '27', '8471', '1000', '90', '90', '1180']]);
     expect(findings.filter((f) => f.code === 'RET191113').map((f) => [f.severity, f.row, f.value])).toEqual([['error', 2, OWN]]);
+  });
+});
+
+describe('REGISTER_COLUMN_GSTIN_UNREAD: a column of buyers\' GSTINs not read', () => {
+  // the QA report's mapping: every column but the GSTIN one
+  const mapping = {
+    layout: 'register',
+    columns: {
+      docNum: 'Bill No', docDate: 'Bill Dt', recipientName: 'Customer', pos: 'State', hsn: 'HSN', qty: 'Qty', uqc: 'Unit',
+      txval: 'Taxable Amt', iamt: 'IGST', camt: 'CGST', samt: 'SGST', csamt: 'Cess', val: 'Bill Total',
+    },
+  };
+
+  it('is a warning at its first GSTIN saying the sales were taken as unregistered, instead of "column ignored"', async () => {
+    const { json, findings } = await convert(custom('Cust GST No'), mapping);
+    expect(json.b2b).toBeUndefined();
+    const said = findings.filter((f) => f.code.startsWith('REGISTER_COLUMN'));
+    expect(said.map((f) => [f.code, f.severity, f.row, f.column, f.col, f.value])).toEqual([
+      ['REGISTER_COLUMN_IGNORED', 'warning', 1, 'Remarks', 15, undefined],
+      ['REGISTER_COLUMN_GSTIN_UNREAD', 'warning', 2, 'Cust GST No', 3, BUYER],
+    ]);
+    expect(messageOf(said[1]!)).toBe(
+      `Column "Cust GST No" holds GSTINs (here ${BUYER}; 1 row in all) but is not read, and no column of this sheet is read as the recipient's GSTIN: ` +
+        'every document read from it was taken as a supply to an unregistered recipient (B2C), whose buyer gets no credit for it',
+    );
+  });
+
+  it('not for the filer\'s own GSTIN, an operator\'s TCS registration or a wrong check character: those are columns ignored', async () => {
+    for (const id of [OWN, ECO, '27AAGCP5678Q1ZF']) {
+      const { findings } = await convert(custom('Our GST No', id), mapping);
+      expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map((f) => [f.code, f.column]), id).toEqual([
+        ['REGISTER_COLUMN_IGNORED', 'Our GST No'],
+        ['REGISTER_COLUMN_IGNORED', 'Remarks'],
+      ]);
+    }
+  });
+
+  it('not for a column already named at the header as a likely recipient GSTIN: a column is said once', async () => {
+    // the gstr1 layout leaves a bare "GST Number" unread; with no Recipient GSTIN/UIN it is a "did you mean"
+    const head = ['Document Type', 'Document Number', 'Document Date', 'GST Number', 'Place Of Supply', 'HSN/SAC', 'Rate', 'Taxable Value', 'Supply Category'];
+    const { findings } = await convert([head, ['Invoice', 'INV/1', '05-09-2025', BUYER, '27', '8471', '18', '1000', 'Taxable']]);
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map((f) => [f.code, f.row, f.column, f.params?.candidates])).toEqual([
+      ['REGISTER_COLUMN_UNKNOWN', 1, 'GST Number', 'ctin ("Recipient GSTIN/UIN")'],
+    ]);
+  });
+
+  it('not when the recipient\'s GSTIN is read from another column', async () => {
+    const rows = custom('Cust GST No').map((r, i) => [...r, i === 0 ? 'Ship-to GSTIN' : r[2]!]);
+    const { json, findings } = await convert(rows, { ...mapping, columns: { ...mapping.columns, ctin: 'Cust GST No' } });
+    expect(json.b2b[0].ctin).toBe(BUYER);
+    expect(findings.filter((f) => f.code.startsWith('REGISTER_COLUMN')).map((f) => [f.code, f.column])).toEqual([
+      ['REGISTER_COLUMN_IGNORED', 'Remarks'],
+      ['REGISTER_COLUMN_IGNORED', 'Ship-to GSTIN'],
+    ]);
   });
 });

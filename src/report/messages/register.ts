@@ -79,6 +79,15 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
       'Check that nothing in it belongs in the return (freight or packing charged on an invoice is part of its taxable value). ' +
       `If something does, put it in the column it belongs to, or map the column (${w.mapHeaders}); otherwise delete the column.`,
   },
+  REGISTER_COLUMN_GSTIN_UNREAD: {
+    // at the column's first GSTIN; said only when the register has no recipient GSTIN column read
+    message: (p) =>
+      `Column "${s(p.found)}" holds GSTINs (here ${s(p.value)}; ${s(p.rows)} row${p.rows === 1 ? '' : 's'} in all) but is not read, and no column of this ` +
+      'sheet is read as the recipient\'s GSTIN: every document read from it was taken as a supply to an unregistered recipient (B2C), whose buyer gets no credit for it',
+    hint: (_p, w = CLI_WORDS) =>
+      `If these are your buyers' GSTINs, map the column to the recipient's GSTIN, field ctin (${w.mapHeaders}): ` +
+      'their invoices then go to b2b and their notes to cdnr. If they are not, nothing to do.',
+  },
   REGISTER_COLUMN_SECOND_DIFFERS: {
     // the first row where the two disagree; the return takes the column read
     message: (p) =>
