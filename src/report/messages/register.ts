@@ -4,6 +4,7 @@ import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { columnLetter } from '../annotate/names.js';
 import { rupeeAmount as rs } from './amount.js';
+import { columnValue } from './date.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -68,7 +69,7 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     // at the first row that fills the second column, as a template sheet's HEADER_DUPLICATE_COLUMN
     message: (p) =>
       `The header row (row ${s(p.headerRow)}) has two ${s(p.field)} columns: "${s(p.first)}" (column ${columnLetter(Number(p.firstCol))}) was read; ` +
-      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) was not, but it is filled too (here "${s(p.value)}")`,
+      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) was not, but it is filled too (here "${columnValue(p.value, p.field)}")`,
     hint: (p) =>
       `Which of them holds the right figure cannot be told: keep the right figures in column ${columnLetter(Number(p.firstCol))} and delete column ` +
       `${columnLetter(Number(p.secondCol))}, or give column ${columnLetter(Number(p.secondCol))} another header if it holds something else.`,
@@ -91,7 +92,7 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_COLUMN_SECOND_DIFFERS: {
     // the first row where the two disagree; the return takes the column read
     message: (p) =>
-      `"${s(p.other)}" says "${s(p.value)}" where "${s(p.read)}", read as the ${s(p.field)}, says "${s(p.readValue)}"; the return uses "${s(p.read)}" (this is the first row where they differ)`,
+      `"${s(p.other)}" says "${columnValue(p.value, p.field)}" where "${s(p.read)}", read as the ${s(p.field)}, says "${columnValue(p.readValue, p.field)}"; the return uses "${s(p.read)}" (this is the first row where they differ)`,
     hint: (p, w = CLI_WORDS) =>
       `If "${s(p.other)}" is the right column, map the ${s(p.field)} to it (${w.mapHeaders}) or delete "${s(p.read)}"; otherwise nothing to do.`,
   },
