@@ -9,7 +9,7 @@ import { expectedTax, formatPaise } from '../model/money.js';
 import type { RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
 import { givesTax } from '../model/given-tax.js';
-import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
+import { REGISTER_FIELD_SPECS, registerFieldSpec, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
 
@@ -99,7 +99,11 @@ export interface LineReaderOptions {
 
 /** Reads the lines of one register sheet in order (it remembers the line above for continuations). */
 export class LineReader {
-  private prev: { values: RowValues; row: number } | undefined;
+  /**
+   * the line above: its values, and the document-level fields its document gave in a cell that
+   * could not be read (a continuation left blank there cannot take them from it)
+   */
+  private prev: { values: RowValues; row: number; unread: readonly { field: RegisterField; row: number }[] } | undefined;
   private warnedNoPosColumn = false;
   /** tax amounts are in the register (else tax is computed from rate and taxable value) */
   readonly taxGiven: boolean;
@@ -129,15 +133,26 @@ export class LineReader {
         this.prev = undefined;
         return undefined;
       }
-      inherit(v, prev.values);
       continues = prev.row;
     } else if (prev && prev.values.docNum!.toLowerCase() === v.docNum.toLowerCase() && (v.docType === undefined || v.docType === prev.values.docType)) {
-      inherit(v, prev.values);
       continues = prev.row;
     }
+    // a document-level cell of the line above that could not be read, blank here: not inherited
+    const unreadAbove = continues !== undefined ? prev!.unread.filter((u) => v[u.field] === undefined && !bad.has(u.field)) : [];
+    if (continues !== undefined) inherit(v, prev!.values);
     if (cancelledParty) v.cancelled = true;
-    this.prev = { values: v, row: raw.row };
+    this.prev = { values: v, row: raw.row, unread: [...DOC_FIELDS.filter((f) => bad.has(f)).map((field) => ({ field, row: raw.row })), ...unreadAbove] };
     if (bad.size > 0) return undefined;
+    if (unreadAbove.length > 0) {
+      // said here, not "required": the value is in the document's cell above (Tally's item lines
+      // carry no voucher value), which has its own error
+      const { field, row } = unreadAbove[0]!;
+      sink.push({
+        ...cellFinding('REGISTER_DOC_CELL_UNREAD', 'warning', place, cols[field]),
+        params: { document: v.docNum!, field: cols[field]?.header ?? registerFieldSpec(field).label, at: row },
+      });
+      return undefined;
+    }
 
     const cancelled = v.cancelled === true;
     let missing = false;

@@ -106,6 +106,11 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `"${s(p.value)}" is not a document type`,
     hint: (p) => `Use ${s(p.allowed)}; or translate your own names in the mapping file's "values".`,
   },
+  REGISTER_DOC_CELL_UNREAD: {
+    // a continuation line of a document whose own cell above could not be read (its error is there)
+    message: (p) => `This line of document ${s(p.document)} was left out: the document's ${s(p.field)} on row ${s(p.at)} could not be read, and this line leaves it blank`,
+    hint: (p) => `Correct the ${s(p.field)} on row ${s(p.at)} (see the error there); this line is then read with it.`,
+  },
   REGISTER_RATE_UNKNOWN: {
     message: (p) =>
       p.reason === 'amounts'
