@@ -10,7 +10,7 @@ export interface CellError {
 export type RawCell = string | number | boolean | Date | CellError | null;
 
 export interface RawRow {
-  /** Excel row number, or CSV line number (header line = 1) */
+  /** Excel row number, or CSV record number (header = 1; a quoted line break makes a record of two lines) */
   readonly row: number;
   /** index 0 = column A */
   readonly cells: readonly RawCell[];

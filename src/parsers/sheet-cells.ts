@@ -5,6 +5,10 @@
  */
 import type { RawCell, RawRow } from './raw.js';
 import type { SharedStrings } from './shared-strings.js';
+import { asExcelShows } from './coerce.js';
+
+/** The kind of a cell style's number format, by style index (xlsx.ts reads them from the styles part). */
+export const NumberStyle = { Other: 0, Date: 1, Percent: 2 } as const;
 
 /** Excel's last column (XFD). */
 export const MAX_COLUMNS = 16_384;
@@ -94,7 +98,8 @@ export class SheetCells {
 
   constructor(
     private readonly strings: SharedStrings,
-    private readonly dateStyles: Uint8Array,
+    /** `NumberStyle` by style index */
+    private readonly styles: Uint8Array,
     private readonly date1904: boolean,
     /** where finished rows go */
     readonly out: RawRow[],
@@ -161,7 +166,11 @@ export class SheetCells {
         // text, which the cell's column then judges as the CSV reader's text would be
         const n = plainDecimal(text) || DECIMAL.test(text) ? +text : NaN;
         if (!Number.isFinite(n) || (n !== 0 && Math.abs(n) < MIN_NORMAL)) return text;
-        return this.dateStyles[this.style] === 1 ? serialToDate(n, this.date1904) : n;
+        const style = this.styles[this.style];
+        if (style === NumberStyle.Date) return serialToDate(n, this.date1904);
+        // what the cell shows, unrounded: 0.05 under 0% is "5%", and a rate column reads it as 5
+        if (style === NumberStyle.Percent) return `${asExcelShows(n * 100)}%`;
+        return n;
       }
     }
   }

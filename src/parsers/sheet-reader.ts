@@ -42,8 +42,8 @@ export class SheetReader {
   private readonly sax: { inData: boolean; doctype: boolean };
 
   /** `scan` false: saxes reads every row (the tests compare the two readers) */
-  constructor(strings: SharedStrings, dateStyles: Uint8Array, date1904: boolean, out: RawRow[], scan = true) {
-    const cells = new SheetCells(strings, dateStyles, date1904, out);
+  constructor(strings: SharedStrings, styles: Uint8Array, date1904: boolean, out: RawRow[], scan = true) {
+    const cells = new SheetCells(strings, styles, date1904, out);
     if (!scan) this.mode = SAXES;
     this.sax = { inData: false, doctype: false };
     this.parser = saxSheet(cells, this.sax);

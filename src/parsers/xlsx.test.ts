@@ -19,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeText, zipFile } from '../../test/helpers/files.js';
 import { writeTemplateWorkbook } from '../report/template/workbook-file.js';
 import type { RawCell } from './raw.js';
-import { isDateFormatCode, readXlsx, serialToDate } from './xlsx.js';
+import { isDateFormatCode, isPercentFormatCode, readXlsx, serialToDate } from './xlsx.js';
 import { readZip } from './zip.js';
 
 const FIXTURE = join(import.meta.dirname, '../../test/fixtures/xlsx/openpyxl-mixed.xlsx');
@@ -294,6 +294,32 @@ describe('readXlsx: workbooks written by exceljs, cell by cell against exceljs r
     const sheets = await expectSameAsExcelJs(f);
     expect(cellsOf(sheets, 'd')('A1')).toEqual(utc(2025, 3, 5));
     expect(cellsOf(sheets, 'd')('A2')).toEqual(utc(2025, 3, 5));
+  });
+});
+
+describe('readXlsx: percentage cells', () => {
+  it('a number under a percentage format is the text Excel shows, unrounded; a literal "%" changes nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('p');
+    const cells: [string, number, string][] = [
+      ['A1', 0.05, '0%'], ['A2', 0.075, '0%'], ['A3', 0.18, '0.00%'], ['A4', 0.65, '0.0%'], ['A5', 0.28, '[Red]0%;-0%'],
+      ['A6', 18, '0"%"'], ['A7', 12, '0\\%'], ['A8', 1000, '#,##0.00'],
+    ];
+    for (const [ref, value, numFmt] of cells) {
+      ws.getCell(ref).value = value;
+      ws.getCell(ref).numFmt = numFmt;
+    }
+    const f = join(dir(), 'percent.xlsx');
+    await wb.xlsx.writeFile(f);
+    const cell = cellsOf(await ours(f), 'p');
+    expect(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8'].map(cell)).toEqual(['5%', '7.5%', '18%', '65%', '28%', 18, 12, 1000]);
+  });
+
+  it.each([
+    ['0%', true], ['0.00%', true], ['#,##0.0%', true], ['[Red]0%;-0%', true],
+    ['0"%"', false], ['0\\%', false], ['0.00', false], ['General', false], ['dd-mm-yyyy', false],
+  ])('isPercentFormatCode(%s) → %s', (code, percent) => {
+    expect(isPercentFormatCode(code)).toBe(percent);
   });
 });
 

@@ -12,7 +12,9 @@
  * - `t="s"` shared string, `t="inlineStr"` (`<is>`), `t="str"` (a formula's text result): text,
  *   rich-text runs concatenated, phonetic runs (`<rPh>`) skipped, `_xHHHH_` escapes decoded
  * - `t="b"`: boolean; `t="e"`: `{ error: '#N/A' }`; `t="d"`: an ISO date → Date (UTC when no zone)
- * - `t="n"` or none: a number, or a Date (UTC) when the cell's format is a date format
+ * - `t="n"` or none: a number, or a Date (UTC) when the cell's format is a date format, or when
+ *   it is a percentage format the text Excel shows, unrounded: 0.05 under `0%` is "5%", 0.075 is
+ *   "7.5%" (a rate typed 5 % in a percent-formatted cell is read as the 5 the user sees, not 0.05)
  * - formulas: the cached result (`<v>`); a formula saved without one (never calculated) is
  *   `{ error: '', uncalculated: true }`, a finding on that cell, never a blank
  * - an empty `<c/>`, or an empty inline string or formula text: null; trailing empty cells are
@@ -32,7 +34,7 @@ import { InputError } from '../model/errors.js';
 import { zipInputError } from './detect.js';
 import { rowsOf, type RawRow, type RawSheet } from './raw.js';
 import { SharedStrings } from './shared-strings.js';
-import { unescapeX } from './sheet-cells.js';
+import { NumberStyle, unescapeX } from './sheet-cells.js';
 import { local, SheetReader, type Attrs } from './sheet-reader.js';
 import { scanSharedStrings } from './strings-scan.js';
 import { streamDecoder } from './utf8-chunks.js';
@@ -49,8 +51,8 @@ interface SheetPart {
 interface Book {
   readonly sheets: readonly SheetPart[];
   readonly strings: SharedStrings;
-  /** per cell style index (`<c s>`): 1 when its number format is a date */
-  readonly dateStyles: Uint8Array;
+  /** per cell style index (`<c s>`): the kind of its number format (`NumberStyle`) */
+  readonly styles: Uint8Array;
   readonly date1904: boolean;
 }
 
@@ -178,10 +180,10 @@ export async function xlsxSheetNames(file: string): Promise<{ name: string; hidd
 async function readBook(file: string): Promise<Book> {
   const { sheets, date1904, rel } = await readSheetList(file);
   const stylesEntry = rel('styles', 'styles.xml');
-  const dateStyles = stylesEntry ? await readDateStyles(file, stylesEntry) : new Uint8Array(0);
+  const styles = stylesEntry ? await readNumberStyles(file, stylesEntry) : new Uint8Array(0);
   const stringsEntry = rel('sharedStrings', 'sharedStrings.xml');
   const strings = stringsEntry ? await readSharedStrings(file, stringsEntry) : new SharedStrings();
-  return { sheets, strings, dateStyles, date1904 };
+  return { sheets, strings, styles, date1904 };
 }
 
 async function readSheetList(file: string): Promise<SheetList> {
@@ -232,9 +234,28 @@ async function readSheetList(file: string): Promise<SheetList> {
 
 /** Built-in number formats that are dates (see the header comment for the time-only ones). */
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Built-in percentage formats: `0%`, `0.00%`. */
+const BUILTIN_PERCENTS = new Set([9, 10]);
 
 /** Whether a number format code shows a date: d, m or y outside literals, and not a time alone. */
 export function isDateFormatCode(code: string): boolean {
+  const s = formatSymbols(code);
+  if (/[dy]/.test(s)) return true;
+  if (!s.includes('m')) return false;
+  return !/[hs]/.test(s); // m next to h or s is minutes
+}
+
+/** Whether a number format code shows the value × 100: a % outside literals (`0"%"`, `0\%` show it as it is). */
+export function isPercentFormatCode(code: string): boolean {
+  return formatSymbols(code).includes('%') && !isDateFormatCode(code);
+}
+
+/**
+ * A format code's symbols, lower case, without its literals (quoted text, escaped characters,
+ * spacing and fill characters), colours, conditions and locales, nor "General" and AM/PM; an
+ * elapsed time (`[h]`) is kept as `h`.
+ */
+function formatSymbols(code: string): string {
   let s = '';
   for (let i = 0; i < code.length; i++) {
     const ch = code[i]!;
@@ -252,13 +273,11 @@ export function isDateFormatCode(code: string): boolean {
       i = j;
     } else s += ch.toLowerCase();
   }
-  s = s.replace(/general/g, '').replace(/am\/pm|a\/p/g, '');
-  if (/[dy]/.test(s)) return true;
-  if (!s.includes('m')) return false;
-  return !/[hs]/.test(s); // m next to h or s is minutes
+  return s.replace(/general/g, '').replace(/am\/pm|a\/p/g, '');
 }
 
-async function readDateStyles(file: string, entry: ZipEntry): Promise<Uint8Array> {
+/** Each cell style's number format kind (`NumberStyle`), by style index. */
+async function readNumberStyles(file: string, entry: ZipEntry): Promise<Uint8Array> {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inNumFmts = false;
@@ -275,12 +294,13 @@ async function readDateStyles(file: string, entry: ZipEntry): Promise<Uint8Array
       else if (name === 'cellXfs') inCellXfs = false;
     },
   });
-  const dates = new Uint8Array(xfFormats.length);
+  const styles = new Uint8Array(xfFormats.length);
   xfFormats.forEach((id, i) => {
     const code = custom.get(id);
-    dates[i] = (code !== undefined ? isDateFormatCode(code) : BUILTIN_DATES.has(id)) ? 1 : 0;
+    if (code !== undefined ? isDateFormatCode(code) : BUILTIN_DATES.has(id)) styles[i] = NumberStyle.Date;
+    else if (code !== undefined ? isPercentFormatCode(code) : BUILTIN_PERCENTS.has(id)) styles[i] = NumberStyle.Percent;
   });
-  return dates;
+  return styles;
 }
 
 // ------------------------------------------------------------------------ the shared strings
@@ -323,7 +343,7 @@ export async function saxSharedStrings(chunks: AsyncIterable<string>): Promise<S
  */
 async function* sheetBatches(file: string, sheet: SheetPart, book: Book): AsyncGenerator<RawRow[]> {
   const queue: RawRow[] = [];
-  const reader = new SheetReader(book.strings, book.dateStyles, book.date1904, queue);
+  const reader = new SheetReader(book.strings, book.styles, book.date1904, queue);
   let chunks: AsyncGenerator<string> | undefined;
   try {
     let batch: RawRow[] = [];

@@ -62,7 +62,11 @@ export const REGISTER_FIELD_SPECS: readonly RegisterFieldSpec[] = [
     ['Invoice Date', 'Date', 'Voucher Date', 'Bill Date', 'Note Date', 'Doc Date']),
   f('ctin', 'Recipient GSTIN/UIN', 'id', 'document', 'GSTIN or UIN of the recipient; blank for an unregistered recipient',
     ['GSTIN/UIN', 'GSTIN/UIN of Recipient', 'GSTIN of Recipient', 'Customer GSTIN', 'Buyer GSTIN', 'Party GSTIN', 'GSTIN', 'Receiver GSTIN',
-      'Billing Address GSTIN', 'GSTIN/UIN of Receiver']),
+      'Billing Address GSTIN', 'GSTIN/UIN of Receiver',
+      // "GST No" / "GST Number" as ERPs and import formats head the party's GSTIN; bare, they are as
+      // ambiguous as "GSTIN" (the filer's own?), which the gstr1 layout leaves unread (layouts.ts)
+      'GST No', 'GST Number', 'GSTIN No', 'GSTIN Number', 'Customer GST No', 'Customer GST Number', 'Cust GSTIN', 'Cust GST No',
+      'Buyer GST No', 'Buyer GST Number', 'Party GST No', 'Party GST Number', 'Customer GSTIN/UIN', 'Party GSTIN/UIN']),
   f('recipientName', 'Recipient Name', 'text', 'document', 'name of the recipient',
     ['Receiver Name', 'Customer Name', 'Party Name', 'Particulars', 'Buyer Name', 'Party']),
   f('pos', 'Place Of Supply', 'pos', 'document', 'state code or name (27, 27-Maharashtra, Maharashtra)',

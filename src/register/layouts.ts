@@ -93,7 +93,7 @@ export const GSTR1_UNREAD_SPELLINGS: readonly string[] = [
   // e-commerce operator, supplier); a register often carries the filer's own GSTIN too
   // (ERPNext's Company GSTIN, a GSP format's SupplierGSTIN). "Supplier GSTIN" is read: holding
   // the filer's own GSTIN, it leaves the line the filer's own supply (classify.ts, isTable15)
-  'Date', 'GSTIN', 'GSTIN/UIN',
+  'Date', 'GSTIN', 'GSTIN/UIN', 'GST No', 'GST Number', 'GSTIN No', 'GSTIN Number',
   // the party in Tally, the goods on many invoice formats
   'Particulars',
   // sale or return, or B2B / B2C / export

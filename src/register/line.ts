@@ -9,7 +9,7 @@ import { expectedTax, formatPaise } from '../model/money.js';
 import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
 import type { ReturnContext } from '../model/return.js';
 import { givesTax } from '../model/given-tax.js';
-import { REGISTER_FIELD_SPECS, type RegisterField } from './fields.js';
+import { REGISTER_FIELD_SPECS, registerFieldSpec, type RegisterField } from './fields.js';
 import { cellFinding, coerceRegisterRow, unitToUqc, type CellSink, type Category, type DocKind, type OriginalMonth, type RowValues } from './coerce.js';
 import type { LayoutMatch } from './match.js';
 import { ownAmounts, readAsNote, returnSigns } from './return-sign.js';
@@ -109,8 +109,12 @@ export interface LineReaderOptions {
 
 /** Reads the lines of one register sheet in order (it remembers the line above for continuations). */
 export class LineReader {
-  /** the line above: its values, row, and its document's status as written (for a draft's warning) */
-  private prev: { values: RowValues; row: number; status?: string } | undefined;
+  /**
+   * the line above: its values, row, its document's status as written (for a draft's warning), and
+   * the document-level fields its document gave in a cell that could not be read (a continuation
+   * left blank there cannot take them from it)
+   */
+  private prev: { values: RowValues; row: number; status?: string; unread: readonly { field: RegisterField; row: number }[] } | undefined;
   private warnedNoPosColumn = false;
   /** values the layout's readers do not know, warned of once a sheet */
   private readonly unknownValues = new Set<string>();
@@ -146,17 +150,31 @@ export class LineReader {
         this.prev = undefined;
         return undefined;
       }
-      inherit(v, prev.values);
       continues = prev.row;
     } else if (prev && prev.values.docNum!.toLowerCase() === v.docNum.toLowerCase() && (v.docType === undefined || v.docType === prev.values.docType)) {
-      inherit(v, prev.values);
       continues = prev.row;
     }
+    // a document-level cell of the line above that could not be read, blank here: not inherited
+    const unreadAbove = continues !== undefined ? prev!.unread.filter((u) => v[u.field] === undefined && !bad.has(u.field)) : [];
+    if (continues !== undefined) inherit(v, prev!.values);
     if (cancelledParty) v.cancelled = 'cancelled';
     const statusCell = cols.cancelled ? raw.cells[cols.cancelled.col - 1] : undefined;
     const status = isBlank(statusCell) ? (continues !== undefined ? prev?.status : undefined) : cellText(statusCell).trim();
-    this.prev = { values: v, row: raw.row, ...(status !== undefined ? { status } : {}) };
+    this.prev = {
+      values: v, row: raw.row, ...(status !== undefined ? { status } : {}),
+      unread: [...DOC_FIELDS.filter((f) => bad.has(f)).map((field) => ({ field, row: raw.row })), ...unreadAbove],
+    };
     if (bad.size > 0) return undefined;
+    if (unreadAbove.length > 0) {
+      // said here, not "required": the value is in the document's cell above (Tally's item lines
+      // carry no voucher value), which has its own error
+      const { field, row } = unreadAbove[0]!;
+      sink.push({
+        ...cellFinding('REGISTER_DOC_CELL_UNREAD', 'warning', place, cols[field]),
+        params: { document: v.docNum!, field: cols[field]?.header ?? registerFieldSpec(field).label, at: row },
+      });
+      return undefined;
+    }
     let signRead = false;
     if (own && v.docType === 'C') {
       const signs = returnSigns(v, own);

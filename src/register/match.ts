@@ -231,18 +231,20 @@ export function namesOf(field: RegisterField, layouts: readonly RegisterLayout[]
 const AMOUNT_WORDS = /\b(amount|amt|value|total|tax|cess|igst|cgst|sgst|utgst)\b/;
 const RATE_WORDS = /\b(rate|percent|percentage)\b|%/;
 const ID_WORDS = /\b(gstin|uin|gst ?no|gst number|tax id)\b/;
+/** an id header naming the e-commerce operator ("ECO GST No") is the operator's, not the recipient's */
+const OPERATOR_WORDS = /\b(eco|ecom|ecomm|e commerce|ecommerce|operator)\b/;
 const RATE_FIELDS: ReadonlySet<RegisterField> = new Set(['rate', 'igstRate', 'cgstRate', 'sgstRate', 'diffPercent']);
 const ID_FIELDS: ReadonlySet<RegisterField> = new Set(['ctin', 'etin', 'stin']);
 
 /**
  * Whether a header can carry a field at all, whatever its spelling: a header naming a GSTIN is
- * an id, never an amount; an amount is never a rate ("CGST Amount" beside "CGST Rate"); a rate
+ * an id, never an amount (and the operator's when it names the e-commerce operator); an amount is never a rate ("CGST Amount" beside "CGST Rate"); a rate
  * or percentage is never an amount.
  */
 export function canCarry(header: string, field: RegisterField): boolean {
   const t = ` ${header.toLowerCase().replace(/[^a-z0-9%]+/g, ' ')} `;
   const kind = registerFieldSpec(field).kind;
-  if (ID_WORDS.test(t)) return ID_FIELDS.has(field);
+  if (ID_WORDS.test(t)) return ID_FIELDS.has(field) && (field === 'etin' || !OPERATOR_WORDS.test(t));
   if (ID_FIELDS.has(field)) return false;
   const rateish = RATE_WORDS.test(t);
   const amountish = /\b(amount|amt)\b/.test(t);

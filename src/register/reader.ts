@@ -376,7 +376,7 @@ export class RegisterRun {
     const sink = opts.findings;
     const reader = new LineReader({ match, ctx: this.o.ctx, file, sheet, rates: this.rates, sink });
     const explain = this.o.onExplain;
-    const unread = new UnreadColumns(match, found.reported, { file, sheet, headerRow }, sink);
+    const unread = new UnreadColumns(match, found.reported, { file, sheet, headerRow }, sink, this.o.ctx.gstin);
     const entry = (raw: RawRow): SheetEntry => {
       const skip = skipRow(raw, found);
       if (skip === true || skip === 'total') return { raw, skip };

@@ -5,7 +5,9 @@
  *    row that fills the second (as a template sheet's is): which of them holds the figure cannot be
  *    known, and that cell is one to look at;
  *  - a column no field and no layout knows ("Freight") is a warning at the header row, when the
- *    sheet has been read;
+ *    sheet has been read; one holding buyers' GSTINs where no recipient GSTIN column is read is
+ *    a warning at its first GSTIN instead, saying the sales were taken as unregistered
+ *    (gstin-columns.ts);
  *  - a column the layout knows to carry nothing GSTR-1 needs (Tally's "Narration"), or a second
  *    name of a field it read (ERPNext's "Customer Name" beside "Customer"), is listed in the
  *    register summary instead: real exports have many, and a warning for each on every run
@@ -23,6 +25,7 @@ import type { ColumnRef } from '../parsers/headers.js';
 import { cellText, isBlank, type RawRow } from '../parsers/raw.js';
 import { coerceRegisterCell, translatedCell } from './coerce.js';
 import { registerFieldSpec, type RegisterField } from './fields.js';
+import { GstinColumns } from './gstin-columns.js';
 import type { RegisterLayout } from './layouts.js';
 import type { LayoutMatch } from './match.js';
 
@@ -39,13 +42,19 @@ export class UnreadColumns {
   /** second names of a field whose cells are compared with the column read, until one differs */
   private watched: { readonly ref: ColumnRef; readonly field: RegisterField; readonly read: ColumnRef }[];
   private readonly layout: RegisterLayout;
+  private readonly gstins: GstinColumns;
 
-  /** `reported`: columns already named by a finding at the header (a misspelt field name) */
+  /**
+   * `reported`: columns already named by a finding at the header (a misspelt field name);
+   * `own`: the filer's GSTIN (a column of it holds no buyer's)
+   */
   constructor(
     match: LayoutMatch, reported: ReadonlySet<number>,
     private readonly place: { readonly file: string; readonly sheet: string; readonly headerRow: number },
     private readonly sink: { push(f: Finding): void },
+    own: string,
   ) {
+    this.gstins = new GstinColumns(match, reported, own.toUpperCase());
     this.pending = [
       ...match.duplicates.map((d): Unread => ({ kind: 'duplicate', ref: d.second, field: d.field, first: d.first })),
       ...match.unknown.filter((u) => !reported.has(u.col)).map((ref): Unread => ({ kind: 'unknown', ref })),
@@ -64,6 +73,7 @@ export class UnreadColumns {
 
   /** Notes the columns a data row fills; a second column of a field, filled here first, is reported at its cell. */
   see(raw: RawRow): void {
+    this.gstins.see(raw);
     if (this.watched.length > 0) this.compare(raw);
     if (this.pending.length === 0) return;
     let i = 0;
@@ -107,14 +117,18 @@ export class UnreadColumns {
     });
   }
 
-  /** One warning per column that held data, no field and no layout knows, at the header row (said once the sheet has been read). */
+  /**
+   * One warning per column that held data, no field and no layout knows, at the header row (said
+   * once the sheet has been read); at its first GSTIN for one that held buyers' GSTINs.
+   */
   findings(): Finding[] {
     const { file, sheet, headerRow } = this.place;
-    return this.sorted()
-      .filter((u) => u.kind === 'unknown')
+    const ignored = this.sorted()
+      .filter((u) => u.kind === 'unknown' && !this.gstins.holds(u.ref.col))
       .map((u): Finding => ({
         code: 'REGISTER_COLUMN_IGNORED', severity: 'warning', file, sheet, row: headerRow, column: u.ref.header, col: u.ref.col, params: { found: u.ref.header },
       }));
+    return [...ignored, ...this.gstins.findings(this.place)].sort((a, b) => a.col! - b.col!);
   }
 
   /** The headers the layout ignores that held data, for the summary. */

@@ -2,6 +2,7 @@
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { periodInWords } from './period.js';
+import { columnValue } from './date.js';
 import { columnLetter } from '../annotate/names.js';
 import { normaliseHeader } from '../../parsers/headers.js';
 
@@ -266,7 +267,7 @@ export const CORE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => {
       const [first, second] = [letter(p.firstCol), letter(p.col)];
       const named = normaliseHeader(s(p.first)) === normaliseHeader(s(p.found)) ? `${first} and ${second}` : `${first} ("${s(p.first)}") and ${second} ("${s(p.found)}")`;
-      return `There are two "${s(p.expected)}" columns, ${named}; only column ${first} was read, but column ${second} is filled too (here "${quoted(p.value)}")`;
+      return `There are two "${s(p.expected)}" columns, ${named}; only column ${first} was read, but column ${second} is filled too (here "${quoted(columnValue(p.value, p.expected))}")`;
     },
     hint: (p) =>
       `Keep one "${s(p.expected)}" column: put the right figures in column ${letter(p.firstCol)} and delete column ${letter(p.col)}, or give column ${letter(p.col)} another header if it holds something else.`,

@@ -4,6 +4,7 @@ import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { columnLetter } from '../annotate/names.js';
 import { rupeeAmount as rs } from './amount.js';
+import { columnValue } from './date.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 
@@ -68,7 +69,7 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
     // at the first row that fills the second column, as a template sheet's HEADER_DUPLICATE_COLUMN
     message: (p) =>
       `The header row (row ${s(p.headerRow)}) has two ${s(p.field)} columns: "${s(p.first)}" (column ${columnLetter(Number(p.firstCol))}) was read; ` +
-      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) was not, but it is filled too (here "${s(p.value)}")`,
+      `"${s(p.second)}" (column ${columnLetter(Number(p.secondCol))}) was not, but it is filled too (here "${columnValue(p.value, p.field)}")`,
     hint: (p) =>
       `Which of them holds the right figure cannot be told: keep the right figures in column ${columnLetter(Number(p.firstCol))} and delete column ` +
       `${columnLetter(Number(p.secondCol))}, or give column ${columnLetter(Number(p.secondCol))} another header if it holds something else.`,
@@ -79,10 +80,19 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
       'Check that nothing in it belongs in the return (freight or packing charged on an invoice is part of its taxable value). ' +
       `If something does, put it in the column it belongs to, or map the column (${w.mapHeaders}); otherwise delete the column.`,
   },
+  REGISTER_COLUMN_GSTIN_UNREAD: {
+    // at the column's first GSTIN; said only when the register has no recipient GSTIN column read
+    message: (p) =>
+      `Column "${s(p.found)}" holds GSTINs (here ${s(p.value)}; ${s(p.rows)} row${p.rows === 1 ? '' : 's'} in all) but is not read, and no column of this ` +
+      'sheet is read as the recipient\'s GSTIN: every document read from it was taken as a supply to an unregistered recipient (B2C), whose buyer gets no credit for it',
+    hint: (_p, w = CLI_WORDS) =>
+      `If these are your buyers' GSTINs, map the column to the recipient's GSTIN, field ctin (${w.mapHeaders}): ` +
+      'their invoices then go to b2b and their notes to cdnr. If they are not, nothing to do.',
+  },
   REGISTER_COLUMN_SECOND_DIFFERS: {
     // the first row where the two disagree; the return takes the column read
     message: (p) =>
-      `"${s(p.other)}" says "${s(p.value)}" where "${s(p.read)}", read as the ${s(p.field)}, says "${s(p.readValue)}"; the return uses "${s(p.read)}" (this is the first row where they differ)`,
+      `"${s(p.other)}" says "${columnValue(p.value, p.field)}" where "${s(p.read)}", read as the ${s(p.field)}, says "${columnValue(p.readValue, p.field)}"; the return uses "${s(p.read)}" (this is the first row where they differ)`,
     hint: (p, w = CLI_WORDS) =>
       `If "${s(p.other)}" is the right column, map the ${s(p.field)} to it (${w.mapHeaders}) or delete "${s(p.read)}"; otherwise nothing to do.`,
   },
@@ -95,6 +105,11 @@ export const REGISTER_MESSAGES: Record<string, MessageEntry> = {
   REGISTER_DOC_TYPE: {
     message: (p) => `"${s(p.value)}" is not a document type`,
     hint: (p) => `Use ${s(p.allowed)}; or translate your own names in the mapping file's "values".`,
+  },
+  REGISTER_DOC_CELL_UNREAD: {
+    // a continuation line of a document whose own cell above could not be read (its error is there)
+    message: (p) => `This line of document ${s(p.document)} was left out: the document's ${s(p.field)} on row ${s(p.at)} could not be read, and this line leaves it blank`,
+    hint: (p) => `Correct the ${s(p.field)} on row ${s(p.at)} (see the error there); this line is then read with it.`,
   },
   REGISTER_RATE_UNKNOWN: {
     message: (p) =>

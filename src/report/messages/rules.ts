@@ -8,6 +8,7 @@ import type { MessageEntry } from './types.js';
 import { CLI_WORDS } from './hosts.js';
 import { rupeeAmount as rs } from './amount.js';
 import { periodInWords } from './period.js';
+import { dateShown } from './date.js';
 
 const s = (v: unknown) => (v === undefined ? '' : String(v));
 const cell = (p: Params) => (p.value ? `"${s(p.value)}"` : 'This value');
@@ -230,11 +231,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => {
       switch (p.reason) {
         case 'after-period':
-          return `Invoice date ${s(p.value)} is after the return period (last day ${s(p.limit)})`;
+          return `Invoice date ${dateShown(p.value)} is after the return period (last day ${dateShown(p.limit)})`;
         case 'before-registration':
-          return `Invoice date ${s(p.value)} is before your registration (${s(p.limit)})`;
+          return `Invoice date ${dateShown(p.value)} is before your registration (${dateShown(p.limit)})`;
         default:
-          return `Invoice date ${s(p.value)} is before GST began (01-07-2017)`;
+          return `Invoice date ${dateShown(p.value)} is before GST began (01-07-2017)`;
       }
     },
     hint: (p, w = CLI_WORDS) =>
@@ -248,11 +249,11 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => {
       switch (p.reason) {
         case 'after-period':
-          return `Note date ${s(p.value)} is after the return period (last day ${s(p.limit)})`;
+          return `Note date ${dateShown(p.value)} is after the return period (last day ${dateShown(p.limit)})`;
         case 'before-registration':
-          return `Note date ${s(p.value)} is before your registration (${s(p.limit)})`;
+          return `Note date ${dateShown(p.value)} is before your registration (${dateShown(p.limit)})`;
         default:
-          return `Note date ${s(p.value)} is before GST began (01-07-2017)`;
+          return `Note date ${dateShown(p.value)} is before GST began (01-07-2017)`;
       }
     },
     hint: (p, w = CLI_WORDS) =>
@@ -263,7 +264,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
           : "Check the date and its day/month/year order; GST began on 01-07-2017.",
   },
   DATE_TOO_OLD_18M: {
-    message: (p) => `Date ${s(p.value)} is more than 18 months before the return period (before ${s(p.limit)})`,
+    message: (p) => `Date ${dateShown(p.value)} is more than 18 months before the return period (before ${dateShown(p.limit)})`,
     hint: () => 'Check the date; the portal may reject documents this old. If it is right, report it and keep the reason on file.',
   },
   CDN_TIME_LIMIT: {
@@ -278,12 +279,12 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET191120: {
     message: (p) =>
-      `The revised invoice date is in this return period; it cannot be later than the original invoice's period, which ended by ${s(p.limit)}`,
+      `The revised invoice date is in this return period; it cannot be later than the original invoice's period, which ended by ${dateShown(p.limit)}`,
     hint: () => "Enter the date of the invoice as corrected, not the date of the amendment; it must fall in the original invoice's period.",
   },
   REVISED_DATE_LATE: {
     message: (p) =>
-      `The revised invoice date is after ${s(p.limit)}, the end of the original invoice date's period; the portal refuses it unless the original was reported in a later return`,
+      `The revised invoice date is after ${dateShown(p.limit)}, the end of the original invoice date's period; the portal refuses it unless the original was reported in a later return`,
     hint: () => "Check the revised date: it must fall in the period of the return that first reported the invoice.",
   },
   RET191198: {
@@ -294,7 +295,7 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
         case 'before-gst':
           return 'The original month is before GST began (July 2017)';
         default:
-          return `Original date ${s(p.value)} is not before this return period (${s(p.limit)} onwards)`;
+          return `Original date ${dateShown(p.value)} is not before this return period (${dateShown(p.limit)} onwards)`;
       }
     },
     hint: () =>
@@ -303,8 +304,8 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   RET191176: {
     message: (p) =>
       p.reason === 'future'
-        ? `Shipping bill date ${s(p.value)} is in the future (today is ${s(p.limit)})`
-        : `Shipping bill date ${s(p.value)} is before the invoice date ${s(p.limit)}`,
+        ? `Shipping bill date ${dateShown(p.value)} is in the future (today is ${dateShown(p.limit)})`
+        : `Shipping bill date ${dateShown(p.value)} is before the invoice date ${dateShown(p.limit)}`,
     hint: () => 'Enter the date printed on the shipping bill; it cannot be before the invoice or after today.',
   },
   EXP_SHIPPING_BILL: {

@@ -4,6 +4,7 @@
  * codes of rules.ts, whose hints apply; their message is the portal's own text.
  */
 import { periodInWords } from './period.js';
+import { dateShown } from './date.js';
 import type { MessageEntry } from './types.js';
 import { CLI_WORDS, type HostWords } from './hosts.js';
 import { fsReasonWords, tempFolderTask, writeCure } from './core.js';
@@ -83,7 +84,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
-    message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
+    message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${dateShown(p.since)}) is working on this return`,
     hint: (p, w = CLI_WORDS) => `Wait for it to finish. ${w.onServer(`If no such run exists, delete ${s(p.file)}.`, 'remove the lock it left if it does not finish and no such run is going on.')}`,
   },
   UPLOAD_JOURNAL_CORRUPT: {
