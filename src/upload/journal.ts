@@ -121,7 +121,11 @@ export interface JournalState {
   filed?: { arn: string; ackDate?: string };
   /** the most recent reference id of any request */
   lastReferenceId?: string;
-  /** the summary checksum after the last complete upload, while nothing was sent since */
+  /**
+   * the summary checksum seen while the journal knew what each of its writes did: after the last
+   * complete upload, or fetched by \`file\` after proceed to file (which changes it); unset once
+   * anything is sent since
+   */
   portalChecksum?: string;
   records: number;
 }
@@ -251,6 +255,12 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         break;
       case 'summary':
         st.summary = { chksum: r.chksum };
+        // fetched after proceed to file, nothing of ours in flight: what the portal holds now (proceed changed the checksum, not the data)
+        st.portalChecksum = r.chksum;
+        break;
+      case 'summary_mismatch':
+        // the portal holds something else than what was compared: not a state to resume from
+        delete st.portalChecksum;
         break;
       case 'evc_otp_requested':
         st.evcRequested = true;

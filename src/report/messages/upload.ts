@@ -23,6 +23,13 @@ const duration = (ms: unknown) => {
   const [amount, unit] = n >= 60_000 ? [Math.round(n / 60_000), 'minute'] : [Math.max(1, Math.round(n / 1000)), 'second'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 };
+/** why the portal's copy of a return could not be compared with the journal (resume-check.ts) */
+const NOT_COMPARED: Record<string, string> = {
+  'no-summary': 'the portal gave no summary to compare with',
+  'in-flight': 'a chunk sent earlier has no answer yet, so the summary cannot tell what it holds',
+  partial: 'the portal refused some documents of a chunk, and its summary does not say which',
+  'earlier-upload': 'the journal also holds an earlier upload of other content, whose documents the summary counts too',
+};
 /** What cures a journal write that failed for `reason` (writeCure), from the start of a sentence, without its full stop. */
 const journalCure = (reason: unknown, w: HostWords) => w.onServer(cap(writeCure(reason, "the journal's folder")), writeCure(reason, 'its journal folder'));
 
@@ -112,6 +119,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_PORTAL_CHANGED: {
     message: (p) => `The portal no longer holds what the journal remembers (${s(p.chunks)} chunk(s) shown as saved): a reset, or a save made elsewhere`,
     hint: () => 'Those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
+  },
+  UPLOAD_PORTAL_NOT_COMPARED: {
+    message: (p) => `Whether the portal still holds the ${s(p.chunks)} chunk(s) shown as saved by an earlier run could not be checked: ${NOT_COMPARED[String(p.reason)] ?? 'its summary could not be compared with the journal'}`,
+    hint: () => 'To be sure, those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
   },
 
   UPLOAD_FORM: {
