@@ -91,6 +91,8 @@ export type JournalRecord =
   | { step: 'filed'; arn: string; ackDate?: string }
   /** the summary checksum once every chunk of an upload reached a final status */
   | { step: 'portal_checksum'; chksum: string }
+  /** an upload's chunks, by content hash in order: it supersedes the uploads before it (see JournalState.upload) */
+  | { step: 'upload'; hashes: readonly string[] }
   | { step: 'error'; op: string; kind: string; providerCode?: string };
 
 export type StampedRecord = JournalRecord & { t: string; v: 1 };
@@ -127,6 +129,12 @@ export interface JournalState {
    * anything is sent since
    */
   portalChecksum?: string;
+  /**
+   * the chunks of the latest upload since the last reset, by content hash in order: what the
+   * portal holds by the journal's account, since a save replaces the documents of the same key.
+   * Chunks of earlier uploads not among them are superseded. Unset in journals of earlier versions.
+   */
+  upload?: { readonly hashes: readonly string[] };
   records: number;
 }
 
@@ -240,6 +248,7 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         if (r.outcome === 'processed') {
           st.chunks.clear();
           delete st.portalChecksum;
+          delete st.upload;
           delete st.proceed;
           delete st.summary;
           delete st.fileRequested;
@@ -273,6 +282,9 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         break;
       case 'portal_checksum':
         st.portalChecksum = r.chksum;
+        break;
+      case 'upload':
+        st.upload = { hashes: r.hashes };
         break;
     }
   }

@@ -2,7 +2,8 @@
  * `upload`: saves the payloads chunk by chunk, waiting for each one's status before the next.
  * The journal is a memory, not the truth: a chunk it shows as done (same content hash) is skipped
  * only while the portal shows it still holds it (see portalStillHolds) — after a reset made
- * elsewhere the chunks are saved again. A chunk left in progress is
+ * elsewhere the chunks are saved again. The upload's chunks are recorded first: it supersedes the
+ * uploads before it (what `file` and `status` go by). A chunk left in progress is
  * polled. A save whose reply was lost is checked against the summary; if it arrived, its outcome
  * is resolved before the run reports anything (see resolveArrived).
  */
@@ -43,6 +44,7 @@ export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
     if (st.filed) refusedFiled(run, st);
     await requireGstr1Filed(run);
     const hashes = opts.payloads.map(contentHash);
+    if (hashes.join() !== st.upload?.hashes.join()) await run.journal.append({ step: 'upload', hashes });
     const remembered = hashes.map((h) => st.chunks.get(h));
     const trusted = await portalStillHolds(run, st, hashes, remembered.filter(done).length);
     const results: ChunkResult[] = [];

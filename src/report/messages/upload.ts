@@ -163,6 +163,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `Not filed: the portal refused ${s(p.count)} uploaded chunk(s) when they were saved (chunk ${s(p.chunks)}); nothing of them is on the portal`,
     hint: (_p, w = CLI_WORDS) => `${w.seeStatus} shows what the portal answered (a return already filed elsewhere cannot be uploaded or filed again). Once that is put right, upload again, then file.`,
   },
+  UPLOAD_CHUNKS_REJECTED: {
+    message: (p) => `Not filed: the portal rejected ${s(p.count)} chunk(s) of the latest upload whole (chunk ${s(p.chunks)}); nothing of them is on the portal`,
+    hint: (_p, w = CLI_WORDS) => `${w.seeStatus} shows the portal's reason. Put it right and upload again, then file.`,
+  },
   UPLOAD_CHUNKS_PENDING: {
     message: (p) => `Not filed: ${s(p.count)} uploaded chunk(s) have no final status yet (chunk ${s(p.chunks)})`,
     hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.uploadStep} with the same files again: it finishes them. Then file.`,
