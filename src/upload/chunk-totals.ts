@@ -58,6 +58,23 @@ export function journalChunks(st: JournalState): ChunkState[] {
   return [...st.chunks.values()].sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The chunks of the latest upload, in its order (one never sent has no outcome). A save replaces
+ * the documents of the same key, so an upload again supersedes the earlier ones: the portal holds
+ * the latest, plus any document of an earlier upload that the latest did not have. Journals of
+ * earlier versions, which did not record uploads: every chunk since the last reset.
+ */
+export function currentChunks(st: JournalState): ChunkState[] {
+  if (!st.upload) return journalChunks(st);
+  return st.upload.hashes.map((hash, i) => ({ ...(st.chunks.get(hash) ?? { hash }), index: i + 1 }));
+}
+
+/** Chunks of earlier uploads that the latest one does not include (none in journals of earlier versions). */
+export function supersededChunks(st: JournalState): ChunkState[] {
+  const current = new Set(st.upload?.hashes ?? []);
+  return st.upload ? journalChunks(st).filter((c) => !current.has(c.hash)) : [];
+}
+
 /** What the portal should hold according to the journal: every chunk sent since the last reset, except those rejected or refused whole. */
 export function expectedTotals(chunks: readonly ChunkState[]): SectionTotal[] {
   return addTotals(chunks.filter((c) => c.outcome !== 'rejected' && c.outcome !== 'refused').map((c) => c.totals ?? []));

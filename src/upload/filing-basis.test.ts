@@ -1,7 +1,7 @@
 /** filingBasis: what a filing is compared with, and when it is refused before anything is sent. */
 import { describe, expect, it } from 'vitest';
 import { filingBasis } from './filing-basis.js';
-import { contentHash, replay, type StampedRecord } from './journal.js';
+import { contentHash, replay, type Notice, type StampedRecord } from './journal.js';
 import { computeTotals } from './totals.js';
 import { hintOf, messageOf } from '../report/messages/index.js';
 
@@ -26,9 +26,36 @@ describe('filingBasis', () => {
     expect(b).toMatchObject({ totals: [{ sec_nm: 'B2B', ttl_rec: 2, ttl_tax: 1250.5, ttl_igst: 225.09 }] });
   });
 
-  it('a rejected chunk stays in the expected totals (the portal lacking it is a difference)', () => {
+  it('a chunk rejected whole is refused before proceeding: never counted as uploaded, never filed without', () => {
     const b = filingBasis(journal({ payload: A, outcome: 'processed' }, { payload: B, outcome: 'rejected' }), {});
-    expect(b).toMatchObject({ totals: [{ ttl_rec: 2 }] });
+    expect(b).toEqual({ refused: { code: 'UPLOAD_CHUNKS_REJECTED', params: { count: 1, chunks: '2' } } });
+    expect(messageOf((b as { refused: Notice }).refused)).toBe(
+      'Not filed: the portal rejected 1 chunk(s) of the latest upload whole (chunk 2); nothing of them is on the portal',
+    );
+  });
+
+  it('an upload again supersedes the earlier one: its chunks are the basis, never added to the earlier ones', () => {
+    // the tester's sequence: a workbook with errors uploaded (processed with errors), then the corrected one
+    const bad = JSON.stringify({ gstin: '27AAACR5055K1Z7', fp: '032025', b2b: [{ ctin: '29AABCT1332L1ZT', inv: [inv('A-1', 999)] }] });
+    const [hBad, hA, hB] = [bad, A, B].map(contentHash);
+    const st = replay([
+      { step: 'upload', hashes: [hBad], ...t },
+      { step: 'chunk_sending', index: 1, hash: hBad, bytes: 1, totals: computeTotals([bad]), ...t },
+      { step: 'chunk_status', index: 1, hash: hBad, outcome: 'processed_with_errors', ...t },
+      { step: 'upload', hashes: [hA, hB], ...t },
+      { step: 'chunk_sending', index: 1, hash: hA, bytes: 1, totals: computeTotals([A]), ...t },
+      { step: 'chunk_status', index: 1, hash: hA, outcome: 'processed', ...t },
+      { step: 'chunk_sending', index: 2, hash: hB, bytes: 1, totals: computeTotals([B]), ...t },
+      { step: 'chunk_status', index: 2, hash: hB, outcome: 'processed', ...t },
+    ] as StampedRecord[]);
+    expect(filingBasis(st, {})).toMatchObject({ totals: [{ sec_nm: 'B2B', ttl_rec: 2, ttl_tax: 1250.5 }] });
+    // its chunk 2 not sent yet: pending, whatever the earlier upload came to
+    const unfinished = replay([
+      { step: 'upload', hashes: [hA, hB], ...t },
+      { step: 'chunk_sending', index: 1, hash: hA, bytes: 1, totals: computeTotals([A]), ...t },
+      { step: 'chunk_status', index: 1, hash: hA, outcome: 'processed', ...t },
+    ] as StampedRecord[]);
+    expect(filingBasis(unfinished, {})).toEqual({ refused: { code: 'UPLOAD_CHUNKS_PENDING', params: { count: 1, chunks: '2' } } });
   });
 
   it('refuses: nothing uploaded, chunks pending, totals unknown, files not uploaded, nil with data', () => {

@@ -3,12 +3,15 @@
  * must match. A filed return cannot be undone, so when in doubt this refuses and says why:
  * - files given: each of their chunks must have been saved to this destination (same content);
  *   the totals are theirs;
- * - no files: the journal's record of every chunk saved since the last reset;
+ * - no files: the journal's record of the latest upload's chunks (currentChunks): a save replaces
+ *   the documents of the same key, so an upload again supersedes the earlier ones, and never adds
+ *   to them. A chunk of it the portal rejected whole is refused here (nothing of it is on the
+ *   portal: counting it as uploaded would be untrue, filing without it not what was meant);
  * - either way: chunks without a final status, or a return with no documents at all (unless
  *   `--nil`), are refused; `--nil` with documents uploaded is refused too, and a nil GSTR-1A
  *   always (it is filed once per period: an empty one would use it up).
  */
-import { addTotals, hasDocuments, journalChunks } from './chunk-totals.js';
+import { addTotals, currentChunks, hasDocuments, journalChunks } from './chunk-totals.js';
 import { contentHash, type ChunkOutcome, type JournalState, type Notice } from './journal.js';
 import { computeTotals, type SectionTotal } from './totals.js';
 import type { ReturnForm } from '../model/form.js';
@@ -39,10 +42,12 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
     if (saved.length || given) return { refused: { code: 'UPLOAD_NIL_WITH_DATA', params: { chunks: saved.length || given } } };
     return { totals: [] };
   }
+  // what is compared: the files given, else the latest upload (a superseded chunk still unanswered holds the filing up all the same)
+  const current = input.payloads || input.savedTotals ? chunks : currentChunks(st);
   // a save the portal refused (the return filed elsewhere, say): running upload again is not the answer
-  const refused = chunks.filter((c) => c.outcome === 'refused');
+  const refused = current.filter((c) => c.outcome === 'refused');
   if (refused.length) return { refused: { code: 'UPLOAD_CHUNKS_REFUSED', params: { count: refused.length, chunks: list(refused.map((c) => c.index)) } } };
-  const pending = chunks.filter((c) => !c.outcome || !FINAL.includes(c.outcome));
+  const pending = [...new Map([...chunks, ...current].map((c) => [c.hash, c])).values()].filter((c) => !c.outcome || !FINAL.includes(c.outcome));
   if (pending.length) return { refused: { code: 'UPLOAD_CHUNKS_PENDING', params: { count: pending.length, chunks: list(pending.map((c) => c.index)) } } };
   let totals: readonly SectionTotal[];
   if (input.payloads) {
@@ -54,10 +59,12 @@ export function filingBasis(st: JournalState, input: FilingBasisInput): FilingBa
   } else if (input.savedTotals) {
     totals = input.savedTotals;
   } else {
-    const unknown = chunks.filter((c) => !c.totals);
+    const rejected = current.filter((c) => c.outcome === 'rejected');
+    if (rejected.length) return { refused: { code: 'UPLOAD_CHUNKS_REJECTED', params: { count: rejected.length, chunks: list(rejected.map((c) => c.index)) } } };
+    const unknown = current.filter((c) => !c.totals);
     if (unknown.length) return { refused: { code: 'UPLOAD_JOURNAL_NO_TOTALS', params: { chunks: list(unknown.map((c) => c.index)) } } };
-    // rejected chunks stay in: the user meant them, and their absence from the portal shows as a difference
-    totals = addTotals(chunks.map((c) => c.totals!));
+    // a chunk with some rows refused stays in whole: the user meant them, and their absence shows as a difference
+    totals = addTotals(current.map((c) => c.totals!));
   }
   if (!hasDocuments(totals)) return { refused: nothingToFile(input) };
   return { totals };

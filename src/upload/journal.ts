@@ -91,6 +91,8 @@ export type JournalRecord =
   | { step: 'filed'; arn: string; ackDate?: string }
   /** the summary checksum once every chunk of an upload reached a final status */
   | { step: 'portal_checksum'; chksum: string }
+  /** an upload's chunks, by content hash in order: it supersedes the uploads before it (see JournalState.upload) */
+  | { step: 'upload'; hashes: readonly string[] }
   | { step: 'error'; op: string; kind: string; providerCode?: string };
 
 export type StampedRecord = JournalRecord & { t: string; v: 1 };
@@ -121,8 +123,18 @@ export interface JournalState {
   filed?: { arn: string; ackDate?: string };
   /** the most recent reference id of any request */
   lastReferenceId?: string;
-  /** the summary checksum after the last complete upload, while nothing was sent since */
+  /**
+   * the summary checksum seen while the journal knew what each of its writes did: after the last
+   * complete upload, or fetched by \`file\` after proceed to file (which changes it); unset once
+   * anything is sent since
+   */
   portalChecksum?: string;
+  /**
+   * the chunks of the latest upload since the last reset, by content hash in order: what the
+   * portal holds by the journal's account, since a save replaces the documents of the same key.
+   * Chunks of earlier uploads not among them are superseded. Unset in journals of earlier versions.
+   */
+  upload?: { readonly hashes: readonly string[] };
   records: number;
 }
 
@@ -236,6 +248,7 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         if (r.outcome === 'processed') {
           st.chunks.clear();
           delete st.portalChecksum;
+          delete st.upload;
           delete st.proceed;
           delete st.summary;
           delete st.fileRequested;
@@ -251,6 +264,12 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         break;
       case 'summary':
         st.summary = { chksum: r.chksum };
+        // fetched after proceed to file, nothing of ours in flight: what the portal holds now (proceed changed the checksum, not the data)
+        st.portalChecksum = r.chksum;
+        break;
+      case 'summary_mismatch':
+        // the portal holds something else than what was compared: not a state to resume from
+        delete st.portalChecksum;
         break;
       case 'evc_otp_requested':
         st.evcRequested = true;
@@ -263,6 +282,9 @@ export function replay(records: readonly StampedRecord[]): JournalState {
         break;
       case 'portal_checksum':
         st.portalChecksum = r.chksum;
+        break;
+      case 'upload':
+        st.upload = { hashes: r.hashes };
         break;
     }
   }

@@ -1,4 +1,5 @@
 /** `status`: what the journal knows, plus the portal's answer for the pending (or given) request. */
+import { currentChunks, supersededChunks } from './chunk-totals.js';
 import { parseStatusResponse, type PortalError } from './error-report.js';
 import { UploadError } from './errors.js';
 import { journalPaths, readJournal, replay, type JournalState } from './journal.js';
@@ -14,7 +15,7 @@ export interface StatusOptions extends RunOptions {
 }
 
 export interface ReturnStatusResult {
-  /** chunks as the journal knows them (after this call's updates) */
+  /** chunks as the journal knows them (after this call's updates): the latest upload's, then those of earlier uploads it superseded */
   readonly chunks: readonly ChunkResult[];
   readonly job?: JobStatus & { readonly referenceId: string; readonly errors: readonly PortalError[] };
   readonly filed?: { readonly arn: string; readonly ackDate?: string };
@@ -69,9 +70,13 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
   }
 }
 
+/** The latest upload's chunks (those sent), then the earlier uploads' it superseded, marked so. */
 function journalView(st: JournalState): Omit<ReturnStatusResult, 'job' | 'track' | 'locked' | 'journal'> {
   return {
-    chunks: [...st.chunks.values()].sort((a, b) => a.index - b.index).map((c) => chunkResult(c, true)),
+    chunks: [
+      ...currentChunks(st).filter((c) => st.chunks.has(c.hash)).map((c) => chunkResult(c, true)),
+      ...supersededChunks(st).map((c) => ({ ...chunkResult(c, true), superseded: true })),
+    ],
     ...(st.filed ? { filed: st.filed } : {}),
     ...(st.summary ? { summary: st.summary } : {}),
   };

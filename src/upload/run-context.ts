@@ -77,6 +77,8 @@ export interface ChunkResult {
   readonly answer?: Notice;
   /** taken from the journal of an earlier run: not sent again */
   readonly resumed: boolean;
+  /** (status) a chunk of an earlier upload that the latest one does not include: not what the portal is compared with */
+  readonly superseded?: boolean;
 }
 
 const DEFAULT_INTERVALS = [2000, 3000, 5000, 10_000, 15_000, 30_000];

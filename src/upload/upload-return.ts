@@ -1,8 +1,9 @@
 /**
  * `upload`: saves the payloads chunk by chunk, waiting for each one's status before the next.
  * The journal is a memory, not the truth: a chunk it shows as done (same content hash) is skipped
- * only while the portal's summary checksum is still the one recorded after the last complete
- * upload — after a reset made elsewhere the chunks are saved again. A chunk left in progress is
+ * only while the portal shows it still holds it (see portalStillHolds) — after a reset made
+ * elsewhere the chunks are saved again. The upload's chunks are recorded first: it supersedes the
+ * uploads before it (what `file` and `status` go by). A chunk left in progress is
  * polled. A save whose reply was lost is checked against the summary; if it arrived, its outcome
  * is resolved before the run reports anything (see resolveArrived).
  */
@@ -10,6 +11,7 @@ import { expectedTotals, journalChunks } from './chunk-totals.js';
 import { isProviderError } from './errors.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { contentHash, type ChunkOutcome, type ChunkState } from './journal.js';
+import { portalStillHolds } from './resume-check.js';
 import { retry, type NextStep } from './retry.js';
 import { refusedByPortal } from './refusals.js';
 import { refuseTimeBarredRun } from './time-bar.js';
@@ -41,8 +43,10 @@ export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
     const st = run.journal.state();
     if (st.filed) refusedFiled(run, st);
     await requireGstr1Filed(run);
-    const remembered = opts.payloads.map((p) => st.chunks.get(contentHash(p)));
-    const trusted = await portalUnchanged(run, st.portalChecksum, remembered.filter(done).length);
+    const hashes = opts.payloads.map(contentHash);
+    if (hashes.join() !== st.upload?.hashes.join()) await run.journal.append({ step: 'upload', hashes });
+    const remembered = hashes.map((h) => st.chunks.get(h));
+    const trusted = await portalStillHolds(run, st, hashes, remembered.filter(done).length);
     const results: ChunkResult[] = [];
     for (let i = 0; i < opts.payloads.length; i++) {
       const prior = remembered[i];
@@ -62,15 +66,6 @@ export async function uploadReturn(opts: UploadOptions): Promise<UploadResult> {
     }
     return { chunks: results, complete, pending: opts.payloads.length - finished, total: opts.payloads.length };
   });
-}
-
-/** One cheap call: does the portal still hold what the journal remembers? */
-async function portalUnchanged(run: Run, recorded: string | undefined, remembered: number): Promise<boolean> {
-  if (!remembered) return true;
-  const now = await run.checksum();
-  if (now !== undefined && now === recorded) return true;
-  run.notice('UPLOAD_PORTAL_CHANGED', { chunks: remembered });
-  return false;
 }
 
 async function uploadChunk(run: Run, index: number, payload: string, prior: ChunkState | undefined): Promise<ChunkResult> {

@@ -85,8 +85,9 @@ export default function register(cli: CAC, io: CliIO): void {
       if (res.status === 'mismatch') {
         io.stdout.write(`${totalsTable(res)}\n\nNot filed: the portal's summary differs from the uploaded data:\n`);
         for (const d of res.differences) io.stdout.write(`  ${difference(d)}\n`);
-        if (!payloads) io.stdout.write('(uploaded: per the journal, every chunk saved since the last reset; if corrected files were uploaded since, give them to gstr1 file)\n');
-        io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again, or reset and upload everything.\n');
+        // per the journal: the latest upload; documents of earlier ones it did not include are still on the portal
+        if (!payloads) io.stdout.write('(uploaded: per the journal, the latest upload; a document of an earlier upload that it does not include is still on the portal and counts there)\n');
+        io.stdout.write('Fix the rows the portal rejected (gstr1 status) and upload again; if the portal holds documents you no longer mean to file, reset and upload everything.\n');
         return 1;
       }
       io.stdout.write('Not filed.\n');

@@ -188,6 +188,11 @@ export async function ask(question: string): Promise<string> {
 /** One line per chunk, and the first portal errors of each. */
 export function printChunks(io: CliIO, chunks: readonly ChunkResult[], names: readonly string[] = [], maxErrors = 10): void {
   for (const c of chunks) {
+    if (c.superseded) {
+      // its errors were those of rows since uploaded again (or left out): not listed, not counted
+      io.stdout.write(`chunk ${c.index} of an earlier upload: ${c.outcome.replace(/_/g, ' ')} [superseded by the latest upload]\n`);
+      continue;
+    }
     const name = names[c.index - 1] ? ` (${names[c.index - 1]})` : '';
     const ref = c.referenceId ? `, reference ${c.referenceId}` : '';
     const note = c.resumed ? ' [from an earlier run]' : '';
@@ -205,9 +210,9 @@ function printAnswer(io: CliIO, n: Notice): void {
   if (hint) io.stdout.write(`  ${hint}\n`);
 }
 
-/** 1 when the portal refused a chunk in whole or in part, else 0 (what the chunks shown come to). */
+/** 1 when the portal refused a chunk of the latest upload in whole or in part, else 0 (superseded chunks do not count). */
 export function chunksExit(chunks: readonly ChunkResult[]): number {
-  return chunks.some((c) => REFUSED.includes(c.outcome)) ? 1 : 0;
+  return chunks.some((c) => !c.superseded && REFUSED.includes(c.outcome)) ? 1 : 0;
 }
 
 const REFUSED: readonly string[] = ['refused', 'rejected', 'processed_with_errors'];

@@ -97,6 +97,17 @@ describe('gstr1 serve: GSTR-1A, as gstr1 upload and file --form gstr1a', () => {
   });
 });
 
+describe('gstr1 serve: Upload status after uploading again', () => {
+  it('shows the latest upload only: a chunk it superseded is neither counted nor listed', async () => {
+    const fp = '072025';
+    await runJob(server, { action: 'upload', gstin: GSTIN, period: fp, files: await handOver(server, 'JUL/1', fp) });
+    await runJob(server, { action: 'upload', gstin: GSTIN, period: fp, files: await handOver(server, 'JUL/2', fp) });
+    const status = await runJob(server, { action: 'status', gstin: GSTIN, period: fp });
+    expect(status).toMatchObject({ state: 'done', result: { chunks: [{ index: 1, outcome: 'processed', errors: 0 }] } });
+    expect((status.result as { chunks: unknown[] }).chunks).toHaveLength(1);
+  });
+});
+
 describe('gstr1 serve: a job left waiting for its answer', () => {
   let quick: RunningServer;
   beforeAll(async () => {

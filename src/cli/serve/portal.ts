@@ -149,12 +149,14 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     }
     if (r.action === 'status') {
       const st = await returnStatus(run);
+      // the latest upload's chunks: those it superseded are not what the portal is compared with
+      const chunks = st.chunks.filter((c) => !c.superseded);
       // the status reads no file: the page puts these on the files it has, as it does a saved status report
-      const portalErrors = st.chunks.flatMap((c) => c.errors);
+      const portalErrors = chunks.flatMap((c) => c.errors);
       job.findings = { findings: [], portalErrors };
       job.finish({
         portalErrors: portalErrors.length,
-        chunks: st.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length })),
+        chunks: chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length })),
         ...(st.filed ? { filed: st.filed } : {}),
         ...(st.locked ? { locked: true } : {}),
       });

@@ -24,6 +24,13 @@ const duration = (ms: unknown) => {
   const [amount, unit] = n >= 60_000 ? [Math.round(n / 60_000), 'minute'] : [Math.max(1, Math.round(n / 1000)), 'second'];
   return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
 };
+/** why the portal's copy of a return could not be compared with the journal (resume-check.ts) */
+const NOT_COMPARED: Record<string, string> = {
+  'no-summary': 'the portal gave no summary to compare with',
+  'in-flight': 'a chunk sent earlier has no answer yet, so the summary cannot tell what it holds',
+  partial: 'the portal refused some documents of a chunk, and its summary does not say which',
+  'earlier-upload': 'the journal also holds an earlier upload of other content, whose documents the summary counts too',
+};
 /** What cures a journal write that failed for `reason` (writeCure), from the start of a sentence, without its full stop. */
 const journalCure = (reason: unknown, w: HostWords) => w.onServer(cap(writeCure(reason, "the journal's folder")), writeCure(reason, 'its journal folder'));
 
@@ -115,6 +122,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     message: (p) => `The portal no longer holds what the journal remembers (${s(p.chunks)} chunk(s) shown as saved): a reset, or a save made elsewhere`,
     hint: () => 'Those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
   },
+  UPLOAD_PORTAL_NOT_COMPARED: {
+    message: (p) => `Whether the portal still holds the ${s(p.chunks)} chunk(s) shown as saved by an earlier run could not be checked: ${NOT_COMPARED[String(p.reason)] ?? 'its summary could not be compared with the journal'}`,
+    hint: () => 'To be sure, those chunks are saved again; the same documents replace themselves on the portal, nothing is doubled.',
+  },
 
   UPLOAD_FORM: {
     input: true,
@@ -153,6 +164,10 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_CHUNKS_REFUSED: {
     message: (p) => `Not filed: the portal refused ${s(p.count)} uploaded chunk(s) when they were saved (chunk ${s(p.chunks)}); nothing of them is on the portal`,
     hint: (_p, w = CLI_WORDS) => `${w.seeStatus} shows what the portal answered (a return already filed elsewhere cannot be uploaded or filed again). Once that is put right, upload again, then file.`,
+  },
+  UPLOAD_CHUNKS_REJECTED: {
+    message: (p) => `Not filed: the portal rejected ${s(p.count)} chunk(s) of the latest upload whole (chunk ${s(p.chunks)}); nothing of them is on the portal`,
+    hint: (_p, w = CLI_WORDS) => `${w.seeStatus} shows the portal's reason. Put it right and upload again, then file.`,
   },
   UPLOAD_CHUNKS_PENDING: {
     message: (p) => `Not filed: ${s(p.count)} uploaded chunk(s) have no final status yet (chunk ${s(p.chunks)})`,
