@@ -169,6 +169,9 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_OTP_REQUIRED: { message: (p) => `A portal session is needed${with_(p)}`, hint: (_p, w = CLI_WORDS) => w.giveOtp },
   UPLOAD_SESSION_EXPIRED: { message: (p) => `The portal session expired${with_(p)}`, hint: (_p, w = CLI_WORDS) => `${cap(w.again)}; you will be asked for a new OTP.` },
   UPLOAD_INVALID_OTP: { message: (p) => `The OTP was not accepted by ${via(p)}${with_(p)}`, hint: () => 'Use the latest OTP, within its validity; request a new one if it expired.' },
+  // said with an OTP asked again in one run, on the page and at the terminal: why the same question comes back
+  UPLOAD_EVC_OTP_REFUSED: { message: () => 'The portal refused that EVC OTP, and has sent a new one to the signatory', hint: () => "Enter the new code, from the signatory's latest message." },
+  UPLOAD_SESSION_EXPIRED_OTP: { message: () => 'The portal session expired, and the portal has sent a new OTP to the taxpayer to open another', hint: () => "Enter the new code, from the taxpayer's latest message." },
   UPLOAD_AUTH_FAILED: {
     message: (p) => `${via(p)} refused the credentials${with_(p)}`,
     hint: (_p, w = CLI_WORDS) =>
