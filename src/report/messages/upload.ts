@@ -80,6 +80,12 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Press Upload status to see what the portal holds for this period.',
   },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
+  // --otp=- and --evc-otp=- read one line each, by position: the taxpayer OTP's line is never read as the EVC OTP
+  UPLOAD_STDIN_LINE: {
+    input: true,
+    message: (p) => (p.empty ? `Line ${s(p.line)} of standard input, read for ${s(p.option)}=-, is empty` : `Standard input has no line ${s(p.line)} for ${s(p.option)}=-`),
+    hint: () => 'Give one code a line: the taxpayer OTP first when --otp=- is given (its line is read even when a kept session needs no OTP), then the EVC OTP for --evc-otp=-.',
+  },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${s(p.since)}) is working on this return`,
