@@ -17,9 +17,10 @@ import { findingRow, MAX_SHOWN, placeOf } from './findings-table.js';
 import { count, failureText, plural, rupees } from './format.js';
 import { uploadOutcome } from './upload-outcome.js';
 
-interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
+/** `seq` numbers it within its job (a question asked again is a new one); `why` says why an OTP is asked again */
+interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; seq: number; why?: { message: string; hint: string }; portal?: Totals[]; saved?: Totals[] }
 interface Totals { sec_nm: string; ttl_rec?: number; ttl_tax?: number; ttl_igst?: number; ttl_cgst?: number; ttl_sgst?: number; ttl_cess?: number }
-interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
+interface JobView { id: string; state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
 interface Refusal { message?: string; hint?: string }
 
 /** The return and every option of the page's check: upload and filing read and check the files the same way. */
@@ -148,12 +149,13 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     }
   }
 
+  /** the question on show, by its job and number: a second EVC OTP asked in the same words is still shown */
   let asked = '';
   async function follow(): Promise<void> {
     for (;;) {
       const job = await json<JobView>('/api/job');
       if (job.state === 'asking' && job.question) {
-        const key = JSON.stringify(job.question);
+        const key = `${job.id}/${job.question.seq}`;
         if (key !== asked) {
           asked = key;
           ask(job, job.question);
@@ -183,7 +185,9 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     $('p-question-label').textContent = q.kind === 'otp' ? 'OTP sent to the taxpayer' : 'EVC OTP sent to the signatory';
-    state.textContent = q.kind === 'otp' ? 'The portal sent an OTP to the taxpayer\'s mobile.' : 'The portal sent the EVC OTP to the signatory.';
+    // asked again: why (the code before was refused, the session expired), as gstr1 serve words it
+    state.textContent = q.why ? failureText(q.why.message, q.why.hint)
+      : q.kind === 'otp' ? 'The portal sent an OTP to the taxpayer\'s mobile.' : 'The portal sent the EVC OTP to the signatory.';
     const input = $<HTMLInputElement>('p-answer');
     input.value = '';
     question.hidden = false;

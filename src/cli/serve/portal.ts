@@ -11,10 +11,11 @@ import type { ReturnForm } from '../../model/form.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
 import type { ProviderName } from '../../upload/config.js';
+import type { Notice } from '../../upload/journal.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import { normaliseReturn } from '../../upload/run-context.js';
 import { refuseTimeBarredRun } from '../../upload/time-bar.js';
-import type { Failure, Job, Stop } from './jobs.js';
+import type { Failure, Job, Stop, Worded } from './jobs.js';
 
 /** How the server reaches the provider (from its own command line and environment). */
 export interface PortalSettings {
@@ -74,7 +75,7 @@ export function asChosen(findings: readonly Finding[], files: readonly ChosenFil
 }
 
 /** A code and its parameters as the page shows them: options named by its form fields. */
-function wording(f: { readonly code: string; readonly params: Params }): Failure {
+function wording(f: { readonly code: string; readonly params: Params }): Worded {
   return { code: f.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
 }
 
@@ -84,6 +85,11 @@ function wording(f: { readonly code: string; readonly params: Params }): Failure
  */
 function annotatedNotWritten(f: { readonly code: string; readonly params: Params }): { code: string; params: Params } {
   return f.code === 'FILE_WRITE' ? { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: f.params } : f;
+}
+
+/** Why an OTP is asked again, in the page's words, for its question. */
+function worded(why: Notice | undefined): { why?: Worded } {
+  return why ? { why: wording(why) } : {};
 }
 
 function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
@@ -98,7 +104,7 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
     // where gstr1 upload, status and file keep it, unless serve was told otherwise
     ...(s.journalDir ? { journalDir: s.journalDir } : {}),
     ...(s.pollMs !== undefined ? { poll: { intervalsMs: [s.pollMs] } } : {}),
-    otp: () => job.ask({ kind: 'otp' }),
+    otp: (why) => job.ask({ kind: 'otp', ...worded(why) }),
   };
 }
 
@@ -165,7 +171,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     const res = await fileReturn({
       ...run,
       pan: r.pan ?? '',
-      evcOtp: () => job.ask({ kind: 'evc-otp' }),
+      evcOtp: (why) => job.ask({ kind: 'evc-otp', ...worded(why) }),
       // the files as uploaded: each must have been saved here, and the summary is compared with their totals
       payloads: texts,
       confirm: async (check) => (await job.ask({ kind: 'confirm', portal: check.portal, saved: check.saved })) === 'file',
