@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
+import { walkRecords } from '../../src/upload/records.js';
 import { b2bCsv } from './b2b-csv.js';
 import { api, CREDENTIALS, OTP, put, runJob } from './serve-api.js';
 
@@ -237,6 +238,37 @@ describe('gstr1 serve: an OTP asked again in one job', () => {
       expect(asked[1]!.why).toMatchObject({ code: 'UPLOAD_SESSION_EXPIRED_OTP', message: 'The portal session expired, and the portal has sent a new OTP to the taxpayer to open another' });
     } finally {
       emulator.emulator.clearFaults('status');
+    }
+  });
+});
+
+describe('gstr1 serve: its own files never take a chosen file\'s place', () => {
+  it('uploads a workbook named portal-errors.xlsx, and offers the portal\'s errors on it as portal-errors-portal-errors.xlsx', async () => {
+    // a portal that refuses the sample's first b2b invoice, so serve writes its annotated copy
+    const picky = await startEmulator({
+      otp: OTP,
+      validatePayload: (payload) => {
+        const first = [...walkRecords(payload)].find((e) => e.section === 'b2b');
+        return first ? [{ key: first.key, code: 'RET191113', message: 'Invalid GSTIN/UIN of the recipient.' }] : [];
+      },
+    });
+    const local = await startServer({ root: dir, portal: { provider: 'whitebooks', baseUrl: picky.url, env: CREDENTIALS, journalDir: join(dir, 'journal-named'), pollMs: 20 } });
+    try {
+      const sample = readFileSync(join(ROOT, 'templates/sample/gstr1-sample.xlsx'));
+      // the name of the page's own download, corrected and chosen again
+      await put(local, 'portal-errors.xlsx', sample);
+      const job = await runJob(local, { action: 'upload', gstin: GSTIN, period: '102025', files: [{ name: 'portal-errors.xlsx', bytes: sample.length }] });
+      expect(job.state).toBe('done');
+      expect(job.result).toMatchObject({ status: 'uploaded', annotated: true, annotatedName: 'portal-errors-portal-errors.xlsx' });
+      const res = await fetch(`${local.origin}/api/job/annotated`, { headers: { 'x-gstr1-token': local.token } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="portal-errors-portal-errors.xlsx"; filename*=UTF-8''portal-errors-portal-errors.xlsx`);
+      const annotated = Buffer.from(await res.arrayBuffer());
+      expect(annotated.equals(sample)).toBe(false);
+      expect(annotated.subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      await local.close();
+      await picky.close();
     }
   });
 });

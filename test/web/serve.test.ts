@@ -225,6 +225,8 @@ describe('gstr1 serve: the portal refuses a row', () => {
     expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
+    // named as gstr1 upload names it, after the workbook chosen
+    expect((await dl).suggestedFilename()).toBe('gstr1-sample-portal-errors.xlsx');
     const file = (await (await dl).path())!;
     const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
     const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
@@ -274,8 +276,8 @@ describe('gstr1 serve: the portal refuses a row', () => {
       else process.env.TMPDIR = before;
     }
     const [inbox] = readdirSync(tmp);
-    mkdirSync(join(tmp, inbox!, 'portal-errors.xlsx'));
-    writeFileSync(join(tmp, inbox!, 'portal-errors.xlsx', 'keep'), '');
+    mkdirSync(join(tmp, inbox!, '.portal-errors.xlsx'));
+    writeFileSync(join(tmp, inbox!, '.portal-errors.xlsx', 'keep'), '');
     const page = await browser.newPage();
     try {
       await openWithSample(page, blocked.url);

@@ -82,6 +82,8 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   let jobFiles: readonly File[] = [];
   /** which job's findings are on show: a later job's start makes an earlier listing stale */
   let listing = 0;
+  /** the download name of the workbook with the portal's errors serve wrote */
+  let annotatedName = 'portal-errors.xlsx';
   /** the findings on show, for the annotated workbook */
   let listed: { files: readonly File[]; findings: readonly Finding[]; stem: string } | undefined;
 
@@ -245,6 +247,8 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
         (reported ? ` The portal reported ${plural(reported, 'error')}, listed below.` : '');
     if (reported) void listFindings(job, job.action === 'upload' ? 'What the portal refused' : 'What the portal reported', reported);
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
+    // the name gstr1 upload gives it: <first workbook>-portal-errors.xlsx
+    annotatedName = typeof r.annotatedName === 'string' ? r.annotatedName : 'portal-errors.xlsx';
     // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
     const missing = job.action === 'upload' ? (r.annotateFailure as { message: string; hint: string } | undefined) : undefined;
     const note = $('p-annotate-failure');
@@ -357,6 +361,6 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   });
   $('p-annotated').addEventListener('click', async () => {
     const res = await call('/api/job/annotated');
-    if (res.ok) save('portal-errors.xlsx', await res.blob());
+    if (res.ok) save(annotatedName, await res.blob());
   });
 }

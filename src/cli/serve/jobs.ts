@@ -94,6 +94,8 @@ export class Job {
   private failure: Failure | undefined;
   /** the findings of its outcome, fetched by the page once it is done */
   findings: JobFindings = { findings: [], portalErrors: [] };
+  /** the workbook with the portal's errors an upload wrote (serve's file), and the name it downloads under */
+  annotated: { readonly path: string; readonly name: string } | undefined;
 
   constructor(
     readonly action: string,

@@ -3,8 +3,8 @@
  * `reset` and `file` (same journal, same lock, same checks). Credentials stay in this process: what goes
  * back to the page is outcomes, counts, totals and the ARN.
  */
-import { join } from 'node:path';
-import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
+import { basename, join } from 'node:path';
+import { defaultAnnotatedName, payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
 import type { Finding, Params } from '../../model/finding.js';
 import type { ReturnForm } from '../../model/form.js';
@@ -16,6 +16,13 @@ import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../up
 import { normaliseReturn } from '../../upload/run-context.js';
 import { refuseTimeBarredRun } from '../../upload/time-bar.js';
 import type { Failure, Job, Stop, Worded } from './jobs.js';
+
+/**
+ * serve's own copy of the workbook with the portal's errors, in the folder of the chosen files: a
+ * name starting with a dot, which no chosen file can have (SERVE_FILE_NAME), so it never takes the
+ * place of one, whatever the user's workbooks are called.
+ */
+const ANNOTATED = '.portal-errors.xlsx';
 
 /** How the server reaches the provider (from its own command line and environment). */
 export interface PortalSettings {
@@ -116,7 +123,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     // a GSTR-1A for a period before the form existed: refused as the command line refuses it, before the files are read
     normaliseReturn(run);
     if (r.action === 'upload') {
-      const annotated = join(dir, 'portal-errors.xlsx');
+      const annotated = join(dir, ANNOTATED);
       const res = await uploadFiles(files, {
         ...run,
         sez: Boolean(r.sez),
@@ -131,6 +138,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         return;
       }
       job.findings = { findings: asChosen(res.portalFindings, held), portalErrors: [] };
+      // downloaded under the name gstr1 upload gives it: <first workbook>-portal-errors.xlsx
+      job.annotated = res.annotated ? { path: res.annotated, name: basename(defaultAnnotatedName(held[0]!.name)) } : undefined;
       job.finish({
         status: 'uploaded',
         // a return with no document is not sent: said in the catalogue's words, as gstr1 upload says it
@@ -140,7 +149,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         total: res.upload.total,
         chunks: res.upload.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length, resumed: c.resumed })),
         portalErrors: res.portalFindings.length,
-        annotated: Boolean(res.annotated),
+        annotated: Boolean(job.annotated),
+        ...(job.annotated ? { annotatedName: job.annotated.name } : {}),
         // the upload happened; only the marked-up copy of the portal's errors is missing, and the page says why
         ...(res.annotateFailure ? { annotateFailure: wording(annotatedNotWritten(res.annotateFailure)) } : {}),
       });
