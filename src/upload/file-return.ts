@@ -10,7 +10,7 @@ import { filingBasis } from './filing-basis.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { delay, retry } from './retry.js';
 import { refuseTimeBarredRun } from './time-bar.js';
-import { ask, unsupported, withRun, type Prompt, type Run, type RunOptions } from './run-context.js';
+import { ask, isAsked, unsupported, withRun, type Prompt, type Run, type RunOptions } from './run-context.js';
 import { compareTotals, type SectionTotal, type TotalsDifference } from './totals.js';
 import type { ReturnSummary, SummarySection } from './types.js';
 
@@ -28,7 +28,10 @@ export interface FilingCheck {
 export interface FileOptions extends RunOptions {
   /** PAN of the authorised signatory (EVC) */
   pan: string;
-  /** the EVC OTP sent to the signatory, asked after it is requested */
+  /**
+   * the EVC OTP sent to the signatory, asked after it is requested. Given (a value, `given`), a
+   * refused code ends the run; asked, a new code is requested and asked for, told why.
+   */
   evcOtp: Prompt<string>;
   /** asked with the summary once it matches the saved totals; false cancels */
   confirm: boolean | ((check: FilingCheck) => Promise<boolean>);
@@ -110,12 +113,13 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
             return 'again'; // verified not filed: file again (a consumed OTP answers invalid_otp below)
           }
           if (isProviderError(e, 'invalid_otp')) {
-            // a code given once (--evc-otp, GSTR1_EVC_OTP) would only be refused again, each refusal a step
-            // towards the portal locking the signatory out: stop; a code typed in may be typed again
-            if (typeof opts.evcOtp !== 'function') throw e;
+            // a code given once (--evc-otp, GSTR1_EVC_OTP, a line of standard input) would only be refused
+            // again, each refusal a step towards the portal locking the signatory out: stop, with nothing
+            // more requested; a code typed in may be typed again, once the portal has sent a new one
+            if (!isAsked(opts.evcOtp)) throw e;
             const refused = otp;
             await requestEvc(run, pan);
-            otp = await askEvc(run, opts.evcOtp);
+            otp = await askEvc(run, opts.evcOtp, { code: 'UPLOAD_EVC_OTP_REFUSED', params: {} });
             if (otp === refused) throw e;
             return 'again';
           }
@@ -137,8 +141,8 @@ async function confirmed(c: FileOptions['confirm'], check: FilingCheck): Promise
   return typeof c === 'function' ? c(check) : c;
 }
 
-async function askEvc(run: Run, p: Prompt<string>): Promise<string> {
-  const v = String(await ask(p)).trim();
+async function askEvc(run: Run, p: Prompt<string>, why?: Notice): Promise<string> {
+  const v = String(await ask(p, why)).trim();
   run.redactor.add(v);
   return v;
 }

@@ -16,8 +16,8 @@ export {
 } from './error-report.js';
 export { Journal, defaultJournalDir, journalHome, contentHash, readJournal, replay, journalPaths, type JournalState, type ChunkOutcome, type Destination, type Notice } from './journal.js';
 export {
-  uploadReturn, returnStatus, resetReturn, fileReturn,
+  uploadReturn, returnStatus, resetReturn, fileReturn, given,
   type RunOptions, type UploadOptions, type UploadResult, type ChunkResult, type StatusOptions, type ReturnStatusResult,
-  type ResetOptions, type ResetResult, type FileOptions, type FileResult, type FilingCheck, type PollOptions, type Prompt,
+  type ResetOptions, type ResetResult, type FileOptions, type FileResult, type FilingCheck, type PollOptions, type Prompt, type Given,
 } from './run.js';
 export { createEmulator, startEmulator, type EmulatorOptions } from './emulator/index.js';

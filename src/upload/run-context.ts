@@ -16,12 +16,12 @@ import { isProviderError, ProviderError, UploadError } from './errors.js';
 import type { HttpOptions } from './fetch.js';
 import { defaultJournalDir, destinationId, Journal, LEGACY_JOURNAL_DIR, type ChunkOutcome, type ChunkState, type Destination, type JournalState, type Notice } from './journal.js';
 import { createProvider } from './providers/index.js';
+import { ask, type Prompt } from './prompt.js';
 import { Redactor, redactingLogger } from './redact.js';
 import { delay } from './retry.js';
 import { systemClock, type Clock, type JobStatus, type Logger, type Provider, type ReturnRef } from './types.js';
 
-/** A value the CLI takes from a flag, or asks for. */
-export type Prompt<T> = T | (() => Promise<T>);
+export { ask, given, isAsked, type Given, type Prompt } from './prompt.js';
 
 export interface PollOptions {
   /** delays before each status poll; the last one repeats @default [2000, 3000, 5000, 10000, 15000, 30000] */
@@ -196,18 +196,19 @@ export class Run {
     }
   }
 
-  async authenticate() {
+  /** Opens a session; `why` is said with the OTP's question (a session that expired). */
+  async authenticate(why?: Notice) {
     const source = this.opts.otp;
     if (source === undefined) {
       throw new ProviderError('otp_required', { provider: this.provider.name, op: 'authenticate', detail: 'no OTP was given' });
     }
-    const ask = async () => {
-      const v = String(typeof source === 'function' ? await source() : source).trim();
+    const otp = async () => {
+      const v = String(await ask(source, why)).trim();
       this.redactor.add(v);
       return v;
     };
     this.say('opening a portal session');
-    await this.provider.authenticate(this.ret, ask);
+    await this.provider.authenticate(this.ret, otp);
     await this.journal.append({ step: 'session' });
     await this.saveSession();
   }
@@ -222,7 +223,8 @@ export class Run {
       this.say('the portal session expired; opening a new one');
       await this.journal.append({ step: 'session_expired' });
       if (this.opts.keepSession) await unlink(this.sessionFile).catch(() => undefined);
-      await this.authenticate();
+      // asked now, the OTP is a new one the portal has just sent: the user is told why it is asked again
+      await this.authenticate({ code: 'UPLOAD_SESSION_EXPIRED_OTP', params: {} });
       return await fn();
     }
   }
@@ -340,8 +342,4 @@ export function refusedFiled(run: Run, st: JournalState): never {
 
 export function unsupported(run: Run, op: string): ProviderError {
   return new ProviderError('unsupported', { provider: run.provider.name, op, detail: `${run.provider.name} cannot ${op}` });
-}
-
-export async function ask<T>(p: Prompt<T>): Promise<T> {
-  return typeof p === 'function' ? (p as () => Promise<T>)() : p;
 }

@@ -15,10 +15,13 @@ export async function api(s: RunningServer, path: string, init: { method?: strin
 export const put = (s: RunningServer, name: string, data: Buffer) => api(s, '/api/files', { body: data, headers: { 'x-file-name': encodeURIComponent(name) } });
 
 /** The job now (GET /api/job). */
-export const jobNow = async (s: RunningServer) => (await api(s, '/api/job', { method: 'GET' })).body as { state: string; question?: { kind: string } } & Record<string, unknown>;
+export const jobNow = async (s: RunningServer) => (await api(s, '/api/job', { method: 'GET' })).body as { state: string; question?: Question } & Record<string, unknown>;
+
+/** A job's question as the page sees it: its kind, its number in the job, and why an OTP is asked again. */
+export type Question = { kind: string; seq?: number; why?: unknown } & Record<string, unknown>;
 
 /** Starts a job and answers its questions (the OTPs, the go-ahead) until it ends; `onAsk` may answer instead (true). */
-export async function runJob(s: RunningServer, body: Record<string, unknown>, onAsk?: (q: { kind: string }) => Promise<boolean>): Promise<Record<string, unknown>> {
+export async function runJob(s: RunningServer, body: Record<string, unknown>, onAsk?: (q: Question) => Promise<boolean>): Promise<Record<string, unknown>> {
   const started = await api(s, '/api/job', { body: JSON.stringify(body) });
   if (started.status !== 202) return started.body;
   for (let i = 0; i < 600; i++) {

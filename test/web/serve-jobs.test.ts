@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/cli/serve/server.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
+import { walkRecords } from '../../src/upload/records.js';
 import { b2bCsv } from './b2b-csv.js';
 import { api, CREDENTIALS, OTP, put, runJob } from './serve-api.js';
 
@@ -189,6 +190,89 @@ describe('gstr1 serve: a running job', () => {
       failure: { code: 'SERVE_CANCELLED', message: 'Stopped at your request while the portal waited for the go-ahead to file: nothing was filed' },
     });
     expect(emulator.emulator.portal.state(GSTIN, fp).counts.filed).toBe(0);
+  });
+});
+
+describe('gstr1 serve: an OTP asked again in one job', () => {
+  /** the questions a job asked, as the page saw them, answered with `answers` (an OTP) in turn, the go-ahead given */
+  async function askedOf(body: Record<string, unknown>, answers: string[]) {
+    const asked: Record<string, unknown>[] = [];
+    const job = await runJob(server, body, async (q) => {
+      asked.push(q);
+      if (q.kind === 'confirm') return false;
+      await api(server, '/api/job/answer', { body: JSON.stringify({ value: answers.shift() ?? OTP }) });
+      return true;
+    });
+    return { job, asked };
+  }
+
+  it('a refused EVC OTP: the question comes back numbered anew, saying the code was refused and a new one sent; the right code files', async () => {
+    const fp = nextPeriod();
+    await api(server, '/api/files/clear');
+    await put(server, 'b2b.csv', b2b('EVC/1', fp));
+    const files = [{ name: 'b2b.csv', bytes: b2b('EVC/1', fp).length }];
+    expect((await runJob(server, { action: 'upload', gstin: GSTIN, period: fp, files })).result).toMatchObject({ status: 'uploaded' });
+    const requested = emulator.emulator.calls.evcotp ?? 0;
+    const { job, asked } = await askedOf({ action: 'file', gstin: GSTIN, period: fp, files, pan: 'AAKCS4821M' }, [OTP, '000000', OTP]);
+    expect(job.result).toMatchObject({ status: 'filed' });
+    const evc = asked.filter((q) => q.kind === 'evc-otp');
+    expect(evc).toHaveLength(2);
+    // the same kind twice: told apart by number, the second with why it is asked
+    expect(evc[1]!.seq).toBeGreaterThan(evc[0]!.seq as number);
+    expect(evc[0]!.why).toBeUndefined();
+    expect(evc[1]!.why).toEqual({
+      code: 'UPLOAD_EVC_OTP_REFUSED',
+      message: 'The portal refused that EVC OTP, and has sent a new one to the signatory',
+      hint: "Enter the new code, from the signatory's latest message.",
+    });
+    expect((emulator.emulator.calls.evcotp ?? 0) - requested).toBe(2);
+  });
+
+  it('a session that expires during an upload: the taxpayer OTP is asked again, numbered anew, saying why', async () => {
+    const fp = nextPeriod();
+    await api(server, '/api/files/clear');
+    await put(server, 'b2b.csv', b2b('EXPIRED/1', fp));
+    const files = [{ name: 'b2b.csv', bytes: b2b('EXPIRED/1', fp).length }];
+    emulator.emulator.setFault('status', { expireSession: { times: 1 } });
+    try {
+      const { job, asked } = await askedOf({ action: 'upload', gstin: GSTIN, period: fp, files }, [OTP, OTP]);
+      expect(job.result).toMatchObject({ status: 'uploaded', complete: true });
+      expect(asked.map((q) => [q.kind, q.seq])).toEqual([['otp', 1], ['otp', 2]]);
+      expect(asked[1]!.why).toMatchObject({ code: 'UPLOAD_SESSION_EXPIRED_OTP', message: 'The portal session expired, and the portal has sent a new OTP to the taxpayer to open another' });
+    } finally {
+      emulator.emulator.clearFaults('status');
+    }
+  });
+});
+
+describe('gstr1 serve: its own files never take a chosen file\'s place', () => {
+  it('uploads a workbook named portal-errors.xlsx, and offers the portal\'s errors on it as portal-errors-portal-errors.xlsx', async () => {
+    // a portal that refuses the sample's first b2b invoice, so serve writes its annotated copy
+    const picky = await startEmulator({
+      otp: OTP,
+      validatePayload: (payload) => {
+        const first = [...walkRecords(payload)].find((e) => e.section === 'b2b');
+        return first ? [{ key: first.key, code: 'RET191113', message: 'Invalid GSTIN/UIN of the recipient.' }] : [];
+      },
+    });
+    const local = await startServer({ root: dir, portal: { provider: 'whitebooks', baseUrl: picky.url, env: CREDENTIALS, journalDir: join(dir, 'journal-named'), pollMs: 20 } });
+    try {
+      const sample = readFileSync(join(ROOT, 'templates/sample/gstr1-sample.xlsx'));
+      // the name of the page's own download, corrected and chosen again
+      await put(local, 'portal-errors.xlsx', sample);
+      const job = await runJob(local, { action: 'upload', gstin: GSTIN, period: '102025', files: [{ name: 'portal-errors.xlsx', bytes: sample.length }] });
+      expect(job.state).toBe('done');
+      expect(job.result).toMatchObject({ status: 'uploaded', annotated: true, annotatedName: 'portal-errors-portal-errors.xlsx' });
+      const res = await fetch(`${local.origin}/api/job/annotated`, { headers: { 'x-gstr1-token': local.token } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="portal-errors-portal-errors.xlsx"; filename*=UTF-8''portal-errors-portal-errors.xlsx`);
+      const annotated = Buffer.from(await res.arrayBuffer());
+      expect(annotated.equals(sample)).toBe(false);
+      expect(annotated.subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      await local.close();
+      await picky.close();
+    }
   });
 });
 

@@ -47,12 +47,12 @@ async function openWithSample(page: Page, url: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
 }
 
-/** Types the OTP the portal asks for (`label`: which one) into the page and sends it. */
-async function typeOtp(page: Page, label = 'OTP sent to the taxpayer'): Promise<void> {
+/** Types the OTP the portal asks for (`label`: which one; `code`: a wrong one, say) into the page and sends it. */
+async function typeOtp(page: Page, label = 'OTP sent to the taxpayer', code = OTP): Promise<void> {
   const box = page.getByRole('textbox', { name: label });
   // the job reads and checks the files before it asks: seconds on a loaded machine
   await box.waitFor({ timeout: 60_000 });
-  await box.fill(OTP);
+  await box.fill(code);
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
@@ -240,6 +240,8 @@ describe('gstr1 serve: the portal refuses a row', () => {
     expect(await portal.getByRole('button', { name: 'Download annotated workbook' }).isVisible()).toBe(false);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: "Download the portal's errors as an annotated workbook" }).click();
+    // named as gstr1 upload names it, after the workbook chosen
+    expect((await dl).suggestedFilename()).toBe('gstr1-sample-portal-errors.xlsx');
     const file = (await (await dl).path())!;
     const comments = (await readZip(file)).entries.filter((e) => /^xl\/comments\d*\.xml$/.test(e.name));
     const text = (await Promise.all(comments.map(async (e) => (await readEntry(file, e)).toString('utf8')))).join('');
@@ -289,8 +291,8 @@ describe('gstr1 serve: the portal refuses a row', () => {
       else process.env.TMPDIR = before;
     }
     const [inbox] = readdirSync(tmp);
-    mkdirSync(join(tmp, inbox!, 'portal-errors.xlsx'));
-    writeFileSync(join(tmp, inbox!, 'portal-errors.xlsx', 'keep'), '');
+    mkdirSync(join(tmp, inbox!, '.portal-errors.xlsx'));
+    writeFileSync(join(tmp, inbox!, '.portal-errors.xlsx', 'keep'), '');
     const page = await browser.newPage();
     try {
       await openWithSample(page, blocked.url);
@@ -526,6 +528,30 @@ describe('gstr1 serve: GSTR-1A, the go-ahead to file and the wait for an answer,
     await shot(page, '13-serve-go-ahead-cancelled');
     expect(emulator.emulator.portal.state(GSTIN, '032025').counts.files).toBe(0);
     expect(emulator.emulator.portal.state(GSTIN, '032025').filed).toBeUndefined();
+    await page.close();
+  });
+
+  it('a wrong EVC OTP: the page says it was refused and a new one sent, asks again, and the right one files', async () => {
+    const page = await openWith(server.url, b2b('JAN/1', 'Jan'), '012025');
+    await page.getByRole('button', { name: 'Upload to the portal' }).click();
+    await typeOtp(page);
+    await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^GSTR-1 uploaded in 1 part: processed\./);
+    await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
+    await typeOtp(page);
+    await page.getByRole('button', { name: 'File GSTR-1 with these totals' }).click({ timeout: 30_000 });
+    await typeOtp(page, 'EVC OTP sent to the signatory', '000000');
+    // the same question again, a new one: shown, with why, and Cancel beside it
+    await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
+      "The portal refused that EVC OTP, and has sent a new one to the signatory. Enter the new code, from the signatory's latest message.",
+    );
+    const evc = page.getByRole('textbox', { name: 'EVC OTP sent to the signatory' });
+    expect(await evc.isVisible()).toBe(true);
+    expect(await evc.inputValue()).toBe('');
+    expect(await page.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
+    await shot(page, '17-serve-evc-otp-refused');
+    await typeOtp(page, 'EVC OTP sent to the signatory');
+    await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^GSTR-1 filed\. ARN [A-Z0-9]{10,}/);
+    expect(emulator.emulator.portal.state(GSTIN, '012025').counts.filed).toBe(1);
     await page.close();
   });
 

@@ -18,9 +18,10 @@ import { count, failureText, plural } from './format.js';
 import { drawSummary, type SectionFigures } from './summary-table.js';
 import { uploadOutcome } from './upload-outcome.js';
 
-interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; portal?: Totals[]; saved?: Totals[] }
+/** `seq` numbers it within its job (a question asked again is a new one); `why` says why an OTP is asked again */
+interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; seq: number; why?: { message: string; hint: string }; portal?: Totals[]; saved?: Totals[] }
 type Totals = SectionFigures;
-interface JobView { state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
+interface JobView { id: string; state: 'running' | 'asking' | 'done' | 'failed'; action: string; gstin: string; period: string; form: ReturnForm; question?: Question; result?: Record<string, unknown>; failure?: { message: string; hint: string } }
 interface Refusal { message?: string; hint?: string }
 
 /** The return and every option of the page's check: upload and filing read and check the files the same way. */
@@ -82,6 +83,8 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   let jobFiles: readonly File[] = [];
   /** which job's findings are on show: a later job's start makes an earlier listing stale */
   let listing = 0;
+  /** the download name of the workbook with the portal's errors serve wrote */
+  let annotatedName = 'portal-errors.xlsx';
   /** the findings on show, for the annotated workbook */
   let listed: { files: readonly File[]; findings: readonly Finding[]; stem: string } | undefined;
 
@@ -149,12 +152,13 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     }
   }
 
+  /** the question on show, by its job and number: a second EVC OTP asked in the same words is still shown */
   let asked = '';
   async function follow(): Promise<void> {
     for (;;) {
       const job = await json<JobView>('/api/job');
       if (job.state === 'asking' && job.question) {
-        const key = JSON.stringify(job.question);
+        const key = `${job.id}/${job.question.seq}`;
         if (key !== asked) {
           asked = key;
           ask(job, job.question);
@@ -184,7 +188,9 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
       return;
     }
     $('p-question-label').textContent = q.kind === 'otp' ? 'OTP sent to the taxpayer' : 'EVC OTP sent to the signatory';
-    state.textContent = q.kind === 'otp' ? 'The portal sent an OTP to the taxpayer\'s mobile.' : 'The portal sent the EVC OTP to the signatory.';
+    // asked again: why (the code before was refused, the session expired), as gstr1 serve words it
+    state.textContent = q.why ? failureText(q.why.message, q.why.hint)
+      : q.kind === 'otp' ? 'The portal sent an OTP to the taxpayer\'s mobile.' : 'The portal sent the EVC OTP to the signatory.';
     const input = $<HTMLInputElement>('p-answer');
     input.value = '';
     question.hidden = false;
@@ -230,6 +236,8 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
         (reported ? ` The portal reported ${plural(reported, 'error')}, listed below.` : '');
     if (reported) void listFindings(job, job.action === 'upload' ? 'What the portal refused' : 'What the portal reported', reported);
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);
+    // the name gstr1 upload gives it: <first workbook>-portal-errors.xlsx
+    annotatedName = typeof r.annotatedName === 'string' ? r.annotatedName : 'portal-errors.xlsx';
     // the upload went through, but the workbook marking the portal's errors could not be written: say so and why
     const missing = job.action === 'upload' ? (r.annotateFailure as { message: string; hint: string } | undefined) : undefined;
     const note = $('p-annotate-failure');
@@ -342,6 +350,6 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
   });
   $('p-annotated').addEventListener('click', async () => {
     const res = await call('/api/job/annotated');
-    if (res.ok) save('portal-errors.xlsx', await res.blob());
+    if (res.ok) save(annotatedName, await res.blob());
   });
 }

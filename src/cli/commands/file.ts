@@ -13,7 +13,7 @@ import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { ProviderError, UploadError } from '../../upload/errors.js';
 import { failureClass } from '../../upload/refusals.js';
-import { ask, conversionOptions, portalOptions, printNotice, readConversionOptions, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
+import { ask, askAgain, conversionOptions, portalOptions, printNotice, readConversionOptions, readPayloadFiles, runOptions, secretOption } from './portal-shared.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   // the files given are converted as upload converted them: the same options, the same chunks
@@ -51,7 +51,7 @@ export default function register(cli: CAC, io: CliIO): void {
         res = await fileReturn({
           ...run,
           pan,
-          evcOtp: evc ?? (() => ask('EVC OTP sent to the signatory: ')),
+          evcOtp: evc ?? ((why) => askAgain(io, 'EVC OTP sent to the signatory: ', why)),
           ...(payloads ? { payloads } : {}),
           nil: Boolean(opts.nil),
           tolerance,

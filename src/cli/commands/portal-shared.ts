@@ -11,6 +11,7 @@ import { InputError, OptionError } from '../../model/errors.js';
 import { parseForm } from '../../model/form.js';
 import { providerName } from '../../upload/config.js';
 import type { RunOptions, ChunkResult } from '../../upload/run.js';
+import { given, type Given } from '../../upload/prompt.js';
 import { describeKey } from '../../upload/records.js';
 import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { Notice } from '../../upload/journal.js';
@@ -125,35 +126,46 @@ export function runOptions(io: CliIO, opts: Record<string, unknown>, first?: Pay
     ...(opts.journalDir !== undefined ? { journalDir: pathOption(io.argv, opts, 'journal-dir')! } : {}),
     onNotice: (n) => printNotice(io, n),
     keepSession: Boolean(opts.keepSession),
-    ...(otp !== undefined ? { otp } : prompt(io, 'OTP sent to the taxpayer: ') ? { otp: () => ask('OTP sent to the taxpayer: ') } : {}),
+    ...(otp !== undefined ? { otp } : prompt(io, 'OTP sent to the taxpayer: ') ? { otp: (why?: Notice) => askAgain(io, 'OTP sent to the taxpayer: ', why) } : {}),
     ...(verbose ? { log: (line: string) => io.stderr.write(`${line}\n`) } : {}),
   };
 }
 
 /**
- * An OTP: from its flag (`-`: the next line of standard input, so it never shows in `ps`), else
- * from its environment variable; undefined when neither gives one (it is then asked, on a terminal).
+ * An OTP: from its flag (`-`: a line of standard input, so it never shows in `ps`), else from its
+ * environment variable; undefined when neither gives one (it is then asked, on a terminal). Read
+ * from standard input it is given, as a flag's value is: sent once, never asked for again.
  */
-export function secretOption(io: CliIO, opts: Record<string, unknown>, name: 'otp' | 'evc-otp', envName: string): string | (() => Promise<string>) | undefined {
-  const key = name === 'otp' ? 'otp' : 'evcOtp';
-  const flag = rawOption(io.argv, name) ?? (opts[key] !== undefined ? String(opts[key]) : undefined);
-  if (flag === '-') return () => stdinLine(`--${name}`);
+export function secretOption(io: CliIO, opts: Record<string, unknown>, name: 'otp' | 'evc-otp', envName: string): string | Given<string> | undefined {
+  const flag = flagOf(io, opts, name);
+  // one line each, by position, the taxpayer OTP's first: its line is read for the taxpayer OTP
+  // even when a kept session needs none (then unused, as an unneeded --otp value is), so the EVC
+  // OTP's line never shifts onto it
+  if (flag === '-') return given(() => stdinLine(`--${name}`, name === 'evc-otp' && flagOf(io, opts, 'otp') === '-' ? 2 : 1));
   if (flag !== undefined) return flag;
   const env = process.env[envName];
   return env ? env.trim() : undefined;
 }
 
+function flagOf(io: CliIO, opts: Record<string, unknown>, name: 'otp' | 'evc-otp'): string | undefined {
+  const key = name === 'otp' ? 'otp' : 'evcOtp';
+  return rawOption(io.argv, name) ?? (opts[key] !== undefined ? String(opts[key]) : undefined);
+}
+
 let stdinLines: Promise<string[]> | undefined;
 
-/** The next line of standard input (read whole once: both OTPs may come from it, one a line). */
-async function stdinLine(option: string): Promise<string> {
+/** Line `n` (from 1) of standard input, read whole once: both OTPs may come from it, one a line. */
+async function stdinLine(option: string, n: number): Promise<string> {
   stdinLines ??= (async () => {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/).map((l) => l.trim());
   })();
-  const line = (await stdinLines).shift();
-  if (line === undefined) throw new OptionError('OPTION_REQUIRED', { option: `${option} (standard input had no line for it)` });
+  const lines = await stdinLines;
+  const line = lines[n - 1];
+  // the text after the last line break is a line only when it holds something
+  if (line === undefined || (!line && n === lines.length)) throw new OptionError('UPLOAD_STDIN_LINE', { option, line: n });
+  if (!line) throw new OptionError('UPLOAD_STDIN_LINE', { option, line: n, empty: true });
   return line;
 }
 
@@ -174,6 +186,12 @@ export function notFinished(io: CliIO, pending: number, total: number): number {
 /** Can we ask the user (stdin is a terminal)? */
 export function prompt(_io: CliIO, _q: string): boolean {
   return Boolean(process.stdin.isTTY);
+}
+
+/** Asks `question` on the terminal, saying first why it is asked again in this run (a code refused, a session expired). */
+export async function askAgain(io: Pick<CliIO, 'stderr'>, question: string, why: Notice | undefined): Promise<string> {
+  if (why) printNotice(io, why);
+  return ask(question);
 }
 
 export async function ask(question: string): Promise<string> {

@@ -66,6 +66,20 @@ describe('serve jobs: the wait for an answer', () => {
     expect(job.stopped).toEqual({ code: 'SERVE_CANCELLED', waited: 'confirm' });
   });
 
+  it('numbers its questions: the same question asked again is a new one, so the page shows it again', async () => {
+    const job = new Job('file', RET, 1000);
+    const first = job.ask({ kind: 'evc-otp' });
+    const seen = job.view().question;
+    expect(seen).toEqual({ kind: 'evc-otp', seq: 1 });
+    // polled again before the answer: the same question, the same number
+    expect(job.view().question).toEqual(seen);
+    job.answer('000000');
+    await first;
+    const why = { code: 'UPLOAD_EVC_OTP_REFUSED', message: 'refused', hint: 'new one' };
+    void job.ask({ kind: 'evc-otp', why });
+    expect(job.view().question).toEqual({ kind: 'evc-otp', why, seq: 2 });
+  });
+
   it('the store gives each job its limit (15 minutes unless told), and the job names its return', async () => {
     expect(DEFAULT_ANSWER_WITHIN_MS).toBe(15 * 60_000);
     const quick = new JobStore({ answerWithinMs: 500 }).start('file', { ...RET, form: 'gstr1a' });

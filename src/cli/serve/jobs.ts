@@ -11,16 +11,26 @@ import type { Finding } from '../../model/finding.js';
 import type { PortalError } from '../../upload/error-report.js';
 import type { FilingCheck } from '../../upload/run.js';
 
-export type Question =
-  | { readonly kind: 'otp' }
-  | { readonly kind: 'evc-otp' }
-  | { readonly kind: 'confirm'; readonly portal: FilingCheck['portal']; readonly saved: FilingCheck['saved'] };
-
-export interface Failure {
+/** A catalogue code worded for the page: its message and hint. */
+export interface Worded {
   readonly code: string;
   readonly message: string;
   readonly hint: string;
 }
+
+export type Failure = Worded;
+
+/** What a job asks; an OTP asked again in one job says why (the code before was refused, the session expired). */
+export type Question =
+  | { readonly kind: 'otp'; readonly why?: Worded }
+  | { readonly kind: 'evc-otp'; readonly why?: Worded }
+  | { readonly kind: 'confirm'; readonly portal: FilingCheck['portal']; readonly saved: FilingCheck['saved'] };
+
+/**
+ * A question as the page sees it: numbered within its job, so that one asked again, the same in
+ * every word (a second EVC OTP), is still a new question to show, and one seen twice is not.
+ */
+export type AskedQuestion = Question & { readonly seq: number };
 
 /**
  * What the page lists under a job's outcome, kept apart from the job's view (which the page polls):
@@ -43,7 +53,7 @@ export interface JobView extends JobReturn {
   readonly id: string;
   readonly action: string;
   readonly state: 'running' | 'asking' | 'done' | 'failed';
-  readonly question?: Question;
+  readonly question?: AskedQuestion;
   readonly result?: unknown;
   readonly failure?: Failure;
 }
@@ -73,7 +83,9 @@ export interface JobStoreOptions {
 export class Job {
   readonly id = randomBytes(9).toString('base64url');
   private state: JobView['state'] = 'running';
-  private question: Question | undefined;
+  private question: AskedQuestion | undefined;
+  /** how many questions the job has asked: the number of the last one */
+  private asked = 0;
   private answerWith: ((v: string) => void) | undefined;
   private refuseWith: ((e: Error) => void) | undefined;
   /** why the job stopped while it waited for the user (a cancel, the wait ran out), else undefined */
@@ -82,6 +94,8 @@ export class Job {
   private failure: Failure | undefined;
   /** the findings of its outcome, fetched by the page once it is done */
   findings: JobFindings = { findings: [], portalErrors: [] };
+  /** the workbook with the portal's errors an upload wrote (serve's file), and the name it downloads under */
+  annotated: { readonly path: string; readonly name: string } | undefined;
 
   constructor(
     readonly action: string,
@@ -91,7 +105,7 @@ export class Job {
 
   /** Waits for the page's answer to `q`; with none within the limit, the job stops as if cancelled. */
   ask(q: Question): Promise<string> {
-    this.question = q;
+    this.question = { ...q, seq: ++this.asked };
     this.state = 'asking';
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.stop({ code: 'SERVE_WAIT_EXPIRED', waited: q.kind, limitMs: this.answerWithinMs }), this.answerWithinMs);

@@ -3,8 +3,8 @@
  * `reset` and `file` (same journal, same lock, same checks). Credentials stay in this process: what goes
  * back to the page is outcomes, counts, totals and the ARN.
  */
-import { join } from 'node:path';
-import { payloadsFromFiles, uploadFiles } from '../../api/upload.js';
+import { basename, join } from 'node:path';
+import { defaultAnnotatedName, payloadsFromFiles, uploadFiles } from '../../api/upload.js';
 import { Gstr1Error } from '../../model/errors.js';
 import { parseQuarter } from '../../model/period.js';
 import type { Finding, Params } from '../../model/finding.js';
@@ -13,10 +13,18 @@ import { hintOf, messageOf } from '../../report/messages/index.js';
 import type { RegisterOptions } from '../../register/index.js';
 import { pageReading } from '../../api/page-reading.js';
 import type { ProviderName } from '../../upload/config.js';
+import type { Notice } from '../../upload/journal.js';
 import { fileReturn, resetReturn, returnStatus, type RunOptions } from '../../upload/run.js';
 import { normaliseReturn } from '../../upload/run-context.js';
 import { refuseTimeBarredRun } from '../../upload/time-bar.js';
-import type { Failure, Job, Stop } from './jobs.js';
+import type { Failure, Job, Stop, Worded } from './jobs.js';
+
+/**
+ * serve's own copy of the workbook with the portal's errors, in the folder of the chosen files: a
+ * name starting with a dot, which no chosen file can have (SERVE_FILE_NAME), so it never takes the
+ * place of one, whatever the user's workbooks are called.
+ */
+const ANNOTATED = '.portal-errors.xlsx';
 
 /** How the server reaches the provider (from its own command line and environment). */
 export interface PortalSettings {
@@ -79,7 +87,7 @@ export function asChosen(findings: readonly Finding[], files: readonly ChosenFil
 }
 
 /** A code and its parameters as the page shows them: options named by its form fields. */
-function wording(f: { readonly code: string; readonly params: Params }): Failure {
+function wording(f: { readonly code: string; readonly params: Params }): Worded {
   return { code: f.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
 }
 
@@ -89,6 +97,11 @@ function wording(f: { readonly code: string; readonly params: Params }): Failure
  */
 function annotatedNotWritten(f: { readonly code: string; readonly params: Params }): { code: string; params: Params } {
   return f.code === 'FILE_WRITE' ? { code: 'SERVE_ANNOTATED_NOT_WRITTEN', params: f.params } : f;
+}
+
+/** Why an OTP is asked again, in the page's words, for its question. */
+function worded(why: Notice | undefined): { why?: Worded } {
+  return why ? { why: wording(why) } : {};
 }
 
 function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
@@ -103,7 +116,7 @@ function runOptions(s: PortalSettings, r: PortalRequest, job: Job): RunOptions {
     // where gstr1 upload, status and file keep it, unless serve was told otherwise
     ...(s.journalDir ? { journalDir: s.journalDir } : {}),
     ...(s.pollMs !== undefined ? { poll: { intervalsMs: [s.pollMs] } } : {}),
-    otp: () => job.ask({ kind: 'otp' }),
+    otp: (why) => job.ask({ kind: 'otp', ...worded(why) }),
   };
 }
 
@@ -115,7 +128,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     // a GSTR-1A for a period before the form existed: refused as the command line refuses it, before the files are read
     normaliseReturn(run);
     if (r.action === 'upload') {
-      const annotated = join(dir, 'portal-errors.xlsx');
+      const annotated = join(dir, ANNOTATED);
       const res = await uploadFiles(files, {
         ...run,
         sez: Boolean(r.sez),
@@ -132,6 +145,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         return;
       }
       job.findings = { findings: asChosen(res.portalFindings, held), portalErrors: [] };
+      // downloaded under the name gstr1 upload gives it: <first workbook>-portal-errors.xlsx
+      job.annotated = res.annotated ? { path: res.annotated, name: basename(defaultAnnotatedName(held[0]!.name)) } : undefined;
       job.finish({
         status: 'uploaded',
         // a return with no document is not sent: said in the catalogue's words, as gstr1 upload says it
@@ -141,7 +156,8 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         total: res.upload.total,
         chunks: res.upload.chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length, resumed: c.resumed })),
         portalErrors: res.portalFindings.length,
-        annotated: Boolean(res.annotated),
+        annotated: Boolean(job.annotated),
+        ...(job.annotated ? { annotatedName: job.annotated.name } : {}),
         // the upload happened; only the marked-up copy of the portal's errors is missing, and the page says why
         ...(res.annotateFailure ? { annotateFailure: wording(annotatedNotWritten(res.annotateFailure)) } : {}),
       });
@@ -174,7 +190,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
     const res = await fileReturn({
       ...run,
       pan: r.pan ?? '',
-      evcOtp: () => job.ask({ kind: 'evc-otp' }),
+      evcOtp: (why) => job.ask({ kind: 'evc-otp', ...worded(why) }),
       // the files as uploaded: each must have been saved here, and the summary is compared with their totals
       payloads: texts,
       confirm: async (check) => (await job.ask({ kind: 'confirm', portal: check.portal, saved: check.saved })) === 'file',

@@ -71,6 +71,14 @@ async function body(req: IncomingMessage, max: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** A download named `name`: as given for browsers that read RFC 6266's filename*, plain ASCII for the others. */
+function attachment(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  // RFC 5987 leaves ' ( ) * out of a value: encoded too
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
 function send(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(value));
@@ -200,16 +208,18 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
     send(res, 200, { name, bytes: data.length });
   }
 
+  /** The workbook with the portal's errors the last upload wrote, under its download name. */
   async function annotated(res: ServerResponse): Promise<void> {
-    const f = join(inbox, 'portal-errors.xlsx');
-    const data = await readFile(f).catch(() => undefined);
-    if (!data) {
+    const job = jobs.current;
+    const a = job && !job.busy ? job.annotated : undefined;
+    const data = a ? await readFile(a.path).catch(() => undefined) : undefined;
+    if (!a || !data) {
       send(res, 404, { code: 'NOT_FOUND' });
       return;
     }
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': 'attachment; filename="portal-errors.xlsx"',
+      'content-disposition': attachment(a.name),
     });
     res.end(data);
   }

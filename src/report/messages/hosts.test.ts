@@ -31,6 +31,7 @@ const CLI_ONLY: Readonly<Record<string, string>> = {
   OPTION_LAYOUT: 'the page has no --layout', OPTION_MAPPING_ACTION: 'gstr1 mapping only', OPTION_PRESET: "the page's layout list offers the presets only",
   // the page's File button always sends the chosen files, and never asks for a nil return
   UPLOAD_GSTR1A_NIL: '--nil', UPLOAD_NIL_WITH_DATA: '--nil', UPLOAD_JOURNAL_NO_TOTALS: 'gstr1 file without files', UPLOAD_CHUNKS_REJECTED: 'gstr1 file without files',
+  UPLOAD_STDIN_LINE: 'the page asks for each OTP: it reads no standard input',
 };
 
 /** The codes the page can show: the catalogue less the command line's own. */

@@ -89,6 +89,12 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
     hint: () => 'Press Upload status to see what the portal holds for this period.',
   },
   EMULATOR_HOST: { input: true, message: (p) => `The emulator listens on this machine only, not on ${s(p.value)}`, hint: () => 'Use --host 127.0.0.1 (the default), localhost or ::1.' },
+  // --otp=- and --evc-otp=- read one line each, by position: the taxpayer OTP's line is never read as the EVC OTP
+  UPLOAD_STDIN_LINE: {
+    input: true,
+    message: (p) => (p.empty ? `Line ${s(p.line)} of standard input, read for ${s(p.option)}=-, is empty` : `Standard input has no line ${s(p.line)} for ${s(p.option)}=-`),
+    hint: () => 'Give one code a line: the taxpayer OTP first when --otp=- is given (its line is read even when a kept session needs no OTP), then the EVC OTP for --evc-otp=-.',
+  },
   UPLOAD_PAN: { input: true, message: (p) => `"${s(p.value)}" is not a PAN`, hint: (_p, w = CLI_WORDS) => `Give the authorised signatory's 10-character PAN, e.g. ${w.example('--pan', 'ABCDE1234F')}.` },
   UPLOAD_LOCKED: {
     message: (p) => `Another gstr1 run (process ${s(p.pid)}${p.host ? ` on ${s(p.host)}` : ''}, since ${dateShown(p.since)}) is working on this return`,
@@ -186,6 +192,9 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_OTP_REQUIRED: { message: (p) => `A portal session is needed${with_(p)}`, hint: (_p, w = CLI_WORDS) => w.giveOtp },
   UPLOAD_SESSION_EXPIRED: { message: (p) => `The portal session expired${with_(p)}`, hint: (_p, w = CLI_WORDS) => `${cap(w.again)}; you will be asked for a new OTP.` },
   UPLOAD_INVALID_OTP: { message: (p) => `The OTP was not accepted by ${via(p)}${with_(p)}`, hint: () => 'Use the latest OTP, within its validity; request a new one if it expired.' },
+  // said with an OTP asked again in one run, on the page and at the terminal: why the same question comes back
+  UPLOAD_EVC_OTP_REFUSED: { message: () => 'The portal refused that EVC OTP, and has sent a new one to the signatory', hint: () => "Enter the new code, from the signatory's latest message." },
+  UPLOAD_SESSION_EXPIRED_OTP: { message: () => 'The portal session expired, and the portal has sent a new OTP to the taxpayer to open another', hint: () => "Enter the new code, from the taxpayer's latest message." },
   UPLOAD_AUTH_FAILED: {
     message: (p) => `${via(p)} refused the credentials${with_(p)}`,
     hint: (_p, w = CLI_WORDS) =>
