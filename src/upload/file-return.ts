@@ -3,6 +3,7 @@
  * on a difference), asks for confirmation, requests the EVC OTP, files, and records the ARN. A lost
  * reply to the filing is checked with the return tracker: a return is never filed twice.
  */
+import { ARN_UNKNOWN, arnKnown } from './arn.js';
 import { portalErrors } from './error-report.js';
 import { isProviderError, ProviderError, UploadError } from './errors.js';
 import type { JournalState, Notice } from './journal.js';
@@ -68,7 +69,12 @@ export async function fileReturn(opts: FileOptions): Promise<FileResult> {
   refuseTimeBarredRun(opts);
   return withRun(opts, 'file', async (run) => {
     const st = run.journal.state();
-    if (st.filed) return { status: 'filed' as const, arn: st.filed.arn, ...(st.filed.ackDate ? { ackDate: st.filed.ackDate } : {}), alreadyFiled: true };
+    if (st.filed) {
+      // filed, its ARN not given then: the tracker may give it now
+      const t = !arnKnown(st.filed.arn) && run.provider.track ? await trackFiled(run, st.filed.arn) : undefined;
+      const known = t ?? { arn: st.filed.arn, ...(st.filed.ackDate ? { ackDate: st.filed.ackDate } : {}) };
+      return { status: 'filed' as const, ...known, alreadyFiled: true };
+    }
     if (st.fileRequested) {
       // an earlier run asked to file and never learnt the answer
       const t = await trackFiled(run);
@@ -152,12 +158,16 @@ async function requestEvc(run: Run, pan: string) {
   await run.journal.append({ step: 'evc_otp_requested', pan });
 }
 
-async function trackFiled(run: Run): Promise<{ arn: string; ackDate?: string } | undefined> {
+/**
+ * Asks the return tracker whether the return is filed, and records it. `recorded`: the ARN the
+ * journal already holds (ARN_UNKNOWN), recorded again only when the tracker now gives one.
+ */
+async function trackFiled(run: Run, recorded?: string): Promise<{ arn: string; ackDate?: string } | undefined> {
   if (!run.provider.track) throw unsupported(run, 'track');
   const t = await run.call(() => run.provider.track!(run.ret));
   if (!t.filed) return undefined;
-  const arn = t.arn ?? 'unknown';
-  await run.journal.recordFiled(arn, t.filedOn);
+  const arn = arnKnown(t.arn) ? t.arn : ARN_UNKNOWN;
+  if (recorded === undefined || arn !== recorded) await run.journal.recordFiled(arn, t.filedOn);
   return { arn, ...(t.filedOn ? { ackDate: t.filedOn } : {}) };
 }
 

@@ -1,6 +1,7 @@
 /** `status`: what the journal knows, plus the portal's answer for the pending (or given) request. */
 import { currentChunks, supersededChunks } from './chunk-totals.js';
 import { parseStatusResponse, type PortalError } from './error-report.js';
+import { arnKnown } from './arn.js';
 import { UploadError } from './errors.js';
 import { journalPaths, readJournal, replay, type JournalState } from './journal.js';
 import { Redactor } from './redact.js';
@@ -60,7 +61,8 @@ export async function returnStatus(opts: StatusOptions): Promise<ReturnStatusRes
     if (opts.track) {
       if (!run.provider.track) throw unsupported(run, 'track');
       track = await run.call(() => run.provider.track!(run.ret));
-      if (track.filed && track.arn && !st.filed) await run.journal.recordFiled(track.arn, track.filedOn);
+      // a filing recorded without its ARN takes the one the tracker now gives
+      if (track.filed && arnKnown(track.arn) && !arnKnown(st.filed?.arn)) await run.journal.recordFiled(track.arn, track.filedOn);
     }
     return { ...journalView(run.journal.state()), journal: run.journal.file, ...(job ? { job } : {}), ...(track ? { track } : {}) };
   } catch (e) {

@@ -15,6 +15,7 @@ import type { ProviderName } from '../../src/upload/config.js';
 import type { HttpOptions } from '../../src/upload/fetch.js';
 import { contentHash, destinationId, journalPaths, readJournal } from '../../src/upload/journal.js';
 import { Redactor } from '../../src/upload/redact.js';
+import { ARN_UNKNOWN, arnWords } from '../../src/upload/arn.js';
 import { fileReturn, resetReturn, returnStatus, uploadReturn, type RunOptions } from '../../src/upload/run.js';
 import { destinationOf } from '../../src/upload/run-context.js';
 import { computeTotals } from '../../src/upload/totals.js';
@@ -405,6 +406,26 @@ export function providerContract(target: ContractTarget): void {
       expect(res).toMatchObject({ status: 'filed' });
       expect(h.emu.emulator.calls.file).toBe(1);
       expect(h.counts().filed).toBe(1);
+    });
+
+    it('filed, the tracker giving no ARN: said so, never as an ARN, and the ARN taken once the tracker gives it', async () => {
+      const h = await setup({ faults: { file: { lostReply: { times: 1, mode: 'drop' } } } });
+      const payloads = samplePayloads();
+      await uploadReturn({ ...h.run(), payloads });
+      const p = h.provider();
+      // the same provider, whose tracker leaves the ARN out
+      const silent: Provider = Object.create(p);
+      silent.track = async (ret) => {
+        const t = await p.track!(ret);
+        return { filed: t.filed, ...(t.status ? { status: t.status } : {}) };
+      };
+      expect(await fileReturn(fileOpts(h, payloads, { provider: silent }))).toMatchObject({ status: 'filed', arn: ARN_UNKNOWN });
+      expect(arnWords(ARN_UNKNOWN)).not.toMatch(/ARN unknown/);
+      // the next run asks the tracker again, and keeps the ARN it now gives
+      const again = await fileReturn(fileOpts(h, payloads));
+      expect(again).toMatchObject({ status: 'filed', alreadyFiled: true, arn: expect.stringMatching(/^AA/) });
+      expect((await returnStatus(h.run())).filed?.arn).toBe((again as { arn: string }).arn);
+      expect(h.emu.emulator.calls.file).toBe(1);
     });
 
     it('a lost reply on proceed to file is checked with the summary', async () => {

@@ -17,6 +17,7 @@ import { findingRow, MAX_SHOWN, placeOf } from './findings-table.js';
 import { count, failureText, plural } from './format.js';
 import { drawSummary, type SectionFigures } from './summary-table.js';
 import { uploadOutcome } from './upload-outcome.js';
+import { arnWords } from '../../src/upload/arn.js';
 
 /** `seq` numbers it within its job (a question asked again is a new one); `why` says why an OTP is asked again */
 interface Question { kind: 'otp' | 'evc-otp' | 'confirm'; seq: number; why?: { message: string; hint: string }; portal?: Totals[]; saved?: Totals[] }
@@ -210,7 +211,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     // the form the job worked on, not the one chosen above now: a GSTR-1A is never called GSTR-1
     const form = formLabel(job.form);
     if (job.action === 'file') {
-      if (r.status === 'filed') state.textContent = `${form} ${r.alreadyFiled ? 'already filed' : 'filed'}. ARN ${String(r.arn)}${r.ackDate ? `, ${String(r.ackDate)}` : ''}`;
+      if (r.status === 'filed') state.textContent = `${form} ${r.alreadyFiled ? 'already filed' : 'filed'}. ${arnWords(String(r.arn))}${r.ackDate ? `, ${String(r.ackDate)}` : ''}`;
       else if (r.status === 'mismatch') state.textContent = `${form} not filed: the portal's summary differs from what was uploaded. Check the upload status and upload again.`;
       else state.textContent = `${form} not filed.`;
       return;
@@ -232,7 +233,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     const reported = job.action === 'upload' ? chunks.reduce((a, c) => a + c.errors, 0) : Number(r.portalErrors ?? 0);
     state.textContent = job.action === 'upload'
       ? uploadOutcome(r, job.form)
-      : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ARN ${String((r.filed as { arn: string }).arn)}.` : ''}` +
+      : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ${arnWords(String((r.filed as { arn: string }).arn))}.` : ''}` +
         (reported ? ` The portal reported ${plural(reported, 'error')}, listed below.` : '');
     if (reported) void listFindings(job, job.action === 'upload' ? 'What the portal refused' : 'What the portal reported', reported);
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);

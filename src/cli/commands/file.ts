@@ -9,6 +9,7 @@ import { formatPaise, parseDecimalNumber, parseDecimalText } from '../../model/m
 import type { FilingCheck } from '../../upload/run.js';
 import { isPlainDecimal, type TotalsDifference } from '../../upload/totals.js';
 import { SUMMARY_WIDTH, summaryTables, type SummaryColumn } from '../../upload/summary-tables.js';
+import { arnWords } from '../../upload/arn.js';
 import { type CliIO, rawOption } from '../io.js';
 import { refuseTimeBarred } from '../../upload/time-bar.js';
 import { ProviderError, UploadError } from '../../upload/errors.js';
@@ -75,7 +76,7 @@ export default function register(cli: CAC, io: CliIO): void {
         return 3;
       }
       if (res.status === 'filed') {
-        io.stdout.write(`${res.alreadyFiled ? 'Already filed' : 'Filed'}: ARN ${res.arn}${res.ackDate ? ` on ${res.ackDate}` : ''}\n`);
+        io.stdout.write(`${res.alreadyFiled ? 'Already filed' : 'Filed'}: ${arnWords(res.arn)}${res.ackDate ? ` on ${res.ackDate}` : ''}\n`);
         return 0;
       }
       if (res.status === 'refused') {

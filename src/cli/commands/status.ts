@@ -5,6 +5,7 @@
 import type { CAC } from 'cac';
 import { type CliIO, rawOption } from '../io.js';
 import { chunksExit, portalOptions, printChunks, runOptions } from './portal-shared.js';
+import { ARN_UNKNOWN, arnWords } from '../../upload/arn.js';
 
 export default function register(cli: CAC, io: CliIO): void {
   portalOptions(cli.command('status', 'Show where a return stands: the journal, the portal\'s answer for the pending request'), { readsJson: false })
@@ -21,8 +22,8 @@ export default function register(cli: CAC, io: CliIO): void {
       else io.stdout.write('Nothing uploaded yet (per the journal).\n');
       if (st.job) io.stdout.write(`request ${st.job.referenceId}: ${st.job.statusCd}${st.job.action ? ` (${st.job.action})` : ''}${st.job.errors.length ? `, ${st.job.errors.length} error(s)` : ''}\n`);
       if (st.summary) io.stdout.write(`summary checksum: ${st.summary.chksum}\n`);
-      if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed${st.track.arn ? `, ARN ${st.track.arn}` : ''}` : 'not filed'}\n`);
-      if (st.filed) io.stdout.write(`filed: ARN ${st.filed.arn}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
+      if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed, ${arnWords(st.track.arn ?? ARN_UNKNOWN)}` : 'not filed'}\n`);
+      if (st.filed) io.stdout.write(`filed: ${arnWords(st.filed.arn)}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
       io.stdout.write(`journal: ${st.journal}\n`);
       // a filed return is done whatever its chunks came to; else 1 when the portal refused something
       return st.filed || st.track?.filed ? 0 : chunksExit(st.chunks);
