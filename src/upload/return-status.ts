@@ -24,6 +24,8 @@ export interface ReturnStatusResult {
   readonly track?: TrackResult;
   /** the journal file read */
   readonly journal: string;
+  /** a filing was requested and its answer never came (a run cut short): the next `file` asks the tracker first */
+  readonly fileRequested?: true;
   /** another run holds the return: only the journal was read */
   readonly locked?: { readonly pid: number };
 }
@@ -80,6 +82,7 @@ function journalView(st: JournalState): Omit<ReturnStatusResult, 'job' | 'track'
       ...supersededChunks(st).map((c) => ({ ...chunkResult(c, true), superseded: true })),
     ],
     ...(st.filed ? { filed: st.filed } : {}),
+    ...(st.fileRequested && !st.filed ? { fileRequested: true as const } : {}),
     ...(st.summary ? { summary: st.summary } : {}),
   };
 }

@@ -55,6 +55,25 @@ describe('commands: upload, status, reset, file', () => {
     expect(again.stderr).toMatch(/already filed \(ARN AA27|UPLOAD_ALREADY_FILED/);
   });
 
+  it('status after a filing whose answer never came says so, and --track settles it', async () => {
+    const period = '012026';
+    const f = join(dir, 'cut.json');
+    writeFileSync(f, samplePayloads()[0]!.replace(PERIOD, period));
+    expect((await gstr1('upload', f, ...common)).code).toBe(0);
+    // the filing goes through but its reply is lost, and the tracker cannot be reached: the run ends not knowing
+    emu.emulator.setFault('file', { lostReply: { times: 1, mode: 'drop' } });
+    emu.emulator.setFault('track', { httpError: { status: 503, times: 50 } });
+    const cut = await gstr1('file', f, ...common, '--pan', PAN, '--evc-otp', OTP, '--yes');
+    expect(cut.code).not.toBe(0);
+    expect(cut.stdout).not.toMatch(/Filed/);
+    const st = await gstr1('status', ...common, '--gstin', GSTIN, '--period', period);
+    expect(st.stdout).toContain('filing: requested by an earlier run, whose answer never came; whether the return is filed is not known');
+    emu.emulator.clearFaults('track');
+    const tracked = await gstr1('status', ...common, '--gstin', GSTIN, '--period', period, '--track');
+    expect(tracked.stdout).toMatch(/^filed: ARN AA27\d{11}/m);
+    expect(tracked.stdout).not.toContain('filing: requested');
+  });
+
   it('upload with portal errors exits 1 and writes the errors for annotate', async () => {
     const f = join(dir, 'bad.json');
     writeFileSync(f, payloadWithErrors().replace(PERIOD, '022025'));

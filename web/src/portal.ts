@@ -234,6 +234,7 @@ export async function setUpPortal(page: PortalPage): Promise<void> {
     state.textContent = job.action === 'upload'
       ? uploadOutcome(r, job.form)
       : `${form}: ${plural(chunks.length, 'part')} uploaded: ${outcome || 'nothing yet'}.${r.filed ? ` Filed, ${arnWords(String((r.filed as { arn: string }).arn))}.` : ''}` +
+        (r.fileRequested ? ' A filing was requested earlier and its answer never came: File GSTR-1 asks the portal first whether it was filed, and never files twice.' : '') +
         (reported ? ` The portal reported ${plural(reported, 'error')}, listed below.` : '');
     if (reported) void listFindings(job, job.action === 'upload' ? 'What the portal refused' : 'What the portal reported', reported);
     $('p-annotated').hidden = !(job.action === 'upload' && r.annotated);

@@ -24,6 +24,14 @@ export default function register(cli: CAC, io: CliIO): void {
       if (st.summary) io.stdout.write(`summary checksum: ${st.summary.chksum}\n`);
       if (st.track) io.stdout.write(`portal: ${st.track.filed ? `filed, ${arnWords(st.track.arn ?? ARN_UNKNOWN)}` : 'not filed'}\n`);
       if (st.filed) io.stdout.write(`filed: ${arnWords(st.filed.arn)}${st.filed.ackDate ? ` on ${st.filed.ackDate}` : ''}\n`);
+      // a run cut short after asking to file: whether it was filed is the tracker's to say
+      else if (st.fileRequested && !st.track?.filed) {
+        io.stdout.write(
+          st.track
+            ? 'filing: requested by an earlier run, whose answer never came; the portal\'s return tracker says the return is not filed\n'
+            : 'filing: requested by an earlier run, whose answer never came; whether the return is filed is not known (gstr1 status --track asks the portal; gstr1 file asks it first, and never files twice)\n',
+        );
+      }
       io.stdout.write(`journal: ${st.journal}\n`);
       // a filed return is done whatever its chunks came to; else 1 when the portal refused something
       return st.filed || st.track?.filed ? 0 : chunksExit(st.chunks);

@@ -174,6 +174,7 @@ export async function runPortal(s: PortalSettings, r: PortalRequest, held: reado
         portalErrors: portalErrors.length,
         chunks: chunks.map((c) => ({ index: c.index, outcome: c.outcome, errors: c.errors.length })),
         ...(st.filed ? { filed: st.filed } : {}),
+        ...(st.fileRequested ? { fileRequested: true } : {}),
         ...(st.locked ? { locked: true } : {}),
       });
       return;
