@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, defaultJournalDir, defaultLockDir, destinationId, Journal, journalHome, journalPaths, readJournal, releaseLock, replay } from './journal.js';
 import { Redactor } from './redact.js';
+import type { UploadError } from './errors.js';
+import { hintOf } from '../report/messages/index.js';
 
 const RET = { gstin: '27AAACR5055K1Z7', period: '032025' };
 const dir = () => mkdtempSync(join(tmpdir(), 'gstr1-journal-'));
@@ -42,6 +44,10 @@ describe('journal', () => {
     expect(await readJournal(journal)).toHaveLength(1);
     writeFileSync(journal, '{"step":"x"\n{"step":"chunk_saved","index":1,"hash":"h","referenceId":"r"}\n');
     await expect(readJournal(journal)).rejects.toMatchObject({ code: 'UPLOAD_JOURNAL_CORRUPT', params: { line: 1 } });
+    // its advice never sends the user to a command that reads this journal (it would stop at the same line)
+    const damaged = (await readJournal(journal).catch((e: UploadError) => e)) as UploadError;
+    expect(hintOf(damaged)).not.toMatch(/gstr1 (?:status|upload|file|reset)\b/);
+    expect(hintOf(damaged)).toContain('Track Return Status');
   });
 
   it('a reset clears the chunks it replaced', () => {

@@ -67,8 +67,6 @@ export interface HostWords {
   fileUploaded: string;
   /** where the provider's address is set */
   providerAddress: string;
-  /** how to ask the portal whether a return is filed, in brackets */
-  trackReturn: string;
   /** how to give the provider's credentials, as a sentence */
   setCredentials: string;
   /** how to give the taxpayer's OTP, as a sentence */
@@ -119,7 +117,6 @@ export const CLI_WORDS: HostWords = {
   checkReturn: 'gstr1 validate',
   fileUploaded: 'file without files to file what was uploaded',
   providerAddress: '--base-url',
-  trackReturn: 'gstr1 status --track',
   setCredentials: 'Set the environment variables, or put them in a config file readable only by you (chmod 600) and pass --config.',
   giveOtp: 'Give the OTP sent to the taxpayer (--otp), or run interactively to be asked.',
   reportReply: 'Run again with --verbose and report the (redacted) output.',
@@ -161,7 +158,6 @@ const WEB: HostWords = {
   fileUploaded: 'choose the files that were uploaded',
   // the server holds the address and the credentials: whoever set it up changes them, not the page
   providerAddress: 'the provider address this page uses (ask whoever set it up)',
-  trackReturn: 'on gst.gov.in',
   setCredentials: 'Ask whoever set up this page to give it the credentials (in its environment, or in a credentials file readable only by them) and to start it again.',
   // the page asks for the OTP itself when the portal wants one
   giveOtp: 'Press the button again and type the OTP sent to the taxpayer when the page asks for it.',

@@ -102,7 +102,9 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_JOURNAL_CORRUPT: {
     message: (p) => `The journal ${s(p.file)} is damaged at line ${s(p.line)}`,
-    hint: (_p, w = CLI_WORDS) => `${w.onServer('Move the file aside to start afresh', 'move the damaged journal aside to start afresh')}; check the return on the portal (${w.trackReturn}) first.`,
+    // not `status --track`: it reads this journal too, and would stop at the same damage
+    hint: (_p, w = CLI_WORDS) =>
+      `First check on gst.gov.in (Returns > Track Return Status) whether the return is filed. ${w.onServer('Then move the file aside to start afresh.', 'move the damaged journal aside to start afresh.')}`,
   },
   UPLOAD_JOURNAL_WRITE: {
     message: (p) => `Could not write to the journal ${s(p.file)}: ${fsReasonWords(p.reason)}; the run stopped before its next step`,
