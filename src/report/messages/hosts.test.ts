@@ -63,6 +63,11 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect(hintOf(sez)).toMatch(/, or drop --sez if you are not/);
     expect(hintOf(sez, 'web')).toMatch(/, or untick "We are an SEZ unit or developer" if you are not/);
 
+    // files given to file that match no uploaded chunk: on the command line, perhaps cut with other options than upload's
+    const notUploaded = { code: 'UPLOAD_NOT_UPLOADED', params: { chunks: '2' } };
+    expect(hintOf(notUploaded)).toMatch(/^Upload these files first \(gstr1 upload\), or file without files .* If these are the files uploaded, give file the conversion options upload had \(--max-bytes,/);
+    expect(hintOf(notUploaded, 'web')).toBe('Upload these files first (Upload to the portal), or choose the files that were uploaded.');
+
     // a flag the page has no field for stays a flag (the serve command's own options)
     const turnover = { code: 'OPTION_NUMBER', params: { option: '--max-bytes', value: 'x' } };
     expect(hintOf(turnover, 'web')).toBe('e.g. --max-bytes 4500000');

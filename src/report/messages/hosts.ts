@@ -65,6 +65,8 @@ export interface HostWords {
   checkReturn: string;
   /** how to file what was uploaded when the files given differ from it, after "or" */
   fileUploaded: string;
+  /** for files given to file that match no uploaded chunk: the conversion options must be upload's (empty where they cannot differ) */
+  sameConversion: string;
   /** where the provider's address is set */
   providerAddress: string;
   /** how to give the provider's credentials, as a sentence */
@@ -116,6 +118,8 @@ export const CLI_WORDS: HostWords = {
   fileStep: 'gstr1 file',
   checkReturn: 'gstr1 validate',
   fileUploaded: 'file without files to file what was uploaded',
+  sameConversion:
+    ' If these are the files uploaded, give file the conversion options upload had (--max-bytes, --section, --sez, --quarterly, --layout, --mapping, --preset): the files are cut into the same chunks only then.',
   providerAddress: '--base-url',
   setCredentials: 'Set the environment variables, or put them in a config file readable only by you (chmod 600) and pass --config.',
   giveOtp: 'Give the OTP sent to the taxpayer (--otp), or run interactively to be asked.',
@@ -156,6 +160,8 @@ const WEB: HostWords = {
   fileStep: 'the File button',
   checkReturn: 'press Check',
   fileUploaded: 'choose the files that were uploaded',
+  // the page uploads and files with the same options
+  sameConversion: '',
   // the server holds the address and the credentials: whoever set it up changes them, not the page
   providerAddress: 'the provider address this page uses (ask whoever set it up)',
   setCredentials: 'Ask whoever set up this page to give it the credentials (in its environment, or in a credentials file readable only by them) and to start it again.',

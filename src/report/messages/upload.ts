@@ -183,7 +183,7 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   },
   UPLOAD_NOT_UPLOADED: {
     message: (p) => `Not filed: the files given differ from what was uploaded (chunk ${s(p.chunks)} of them was never saved to this destination)`,
-    hint: (_p, w = CLI_WORDS) => `Upload these files first (${w.uploadStep}), or ${w.fileUploaded}.`,
+    hint: (_p, w = CLI_WORDS) => `Upload these files first (${w.uploadStep}), or ${w.fileUploaded}.${w.sameConversion}`,
   },
   UPLOAD_JOURNAL_NO_TOTALS: {
     message: (p) => `The journal does not record what chunk ${s(p.chunks)} held (it was written by an older version)`,
