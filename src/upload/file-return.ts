@@ -149,7 +149,7 @@ async function confirmed(c: FileOptions['confirm'], check: FilingCheck): Promise
 
 async function askEvc(run: Run, p: Prompt<string>, why?: Notice): Promise<string> {
   const v = String(await ask(p, why)).trim();
-  run.redactor.add(v);
+  run.redactor.addCode(v);
   return v;
 }
 

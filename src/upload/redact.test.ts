@@ -21,3 +21,20 @@ describe('redactor', () => {
     expect(v.nested[0]!.Authorization).toBe('tok');
   });
 });
+
+describe('one-time codes (OTPs)', () => {
+  const r = new Redactor().addCode('575757');
+
+  it('are hidden where they stand alone', () => {
+    expect(r.text('OTP 575757 sent')).toBe('OTP [redacted] sent');
+    expect(r.text('{"code":"575757"}')).toBe('{"code":"[redacted]"}');
+    expect(r.value({ n: '575757' })).toEqual({ n: '[redacted]' });
+  });
+
+  it('but not inside a document number or a longer number of the user\'s data', () => {
+    // the portal's error report names the invoice: kept, so status can put the error on its row
+    expect(r.value({ inum: 'INV/575757', nt_num: 'CN-575757', other: 'A5757570', amount: '1575757.00' })).toEqual({
+      inum: 'INV/575757', nt_num: 'CN-575757', other: 'A5757570', amount: '1575757.00',
+    });
+  });
+});

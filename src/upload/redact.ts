@@ -37,6 +37,8 @@ export function isSecretName(name: string): boolean {
 
 export class Redactor {
   #values: string[] = [];
+  /** one-time codes, hidden where they stand alone (see addCode) */
+  #codes: RegExp[] = [];
 
   /** Registers secret values (shorter than 4 characters are ignored: they would mangle text). */
   add(...values: readonly (string | number | undefined | null)[]): this {
@@ -53,6 +55,22 @@ export class Redactor {
     return this;
   }
 
+  /**
+   * Registers a one-time code (an OTP): a few digits, which the user's own data may hold by chance
+   * (invoice INV/575757 in the portal's error report, kept in the journal). It is hidden where it
+   * stands alone, not inside a longer word or number: `"575757"`, `OTP 575757 sent`, but not
+   * `INV/575757` or `A-5757570`. Fields named as secret (`otp`, `evc_otp`) are hidden whatever
+   * they hold.
+   */
+  addCode(...values: readonly (string | undefined)[]): this {
+    for (const v of values) {
+      const s = (v ?? '').trim();
+      if (s.length < 4) continue;
+      this.#codes.push(new RegExp(`(?<![\\w/.-])${escape(s)}(?![\\w/.-])`, 'g'));
+    }
+    return this;
+  }
+
   /** Registers the string values of a credentials object (every field is treated as secret). */
   addAll(obj: object | undefined): this {
     if (!obj) return this;
@@ -64,6 +82,7 @@ export class Redactor {
   text(s: string): string {
     let out = s;
     for (const v of this.#values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    for (const c of this.#codes) out = out.replace(c, REDACTED);
     out = out.replace(JSON_FIELD, (_m, head: string) => `${head}"${REDACTED}"`);
     out = out.replace(QUERY_FIELD, (_m, head: string) => `${head}${REDACTED}`);
     out = out.replace(HEADER_LINE, (_m, nl: string, head: string) => `${nl}${head}${REDACTED}`);

@@ -110,7 +110,7 @@ export class Run {
   static async start(opts: RunOptions, command: string): Promise<Run> {
     const ret = normaliseReturn(opts);
     const redactor = opts.redactor ?? new Redactor();
-    if (typeof opts.otp === 'string') redactor.add(opts.otp);
+    if (typeof opts.otp === 'string') redactor.addCode(opts.otp);
     const log = redactingLogger(redactor, opts.log);
     const provider = await providerOf(opts, redactor, log);
     refuseUnsupportedForm(provider, ret);
@@ -204,7 +204,7 @@ export class Run {
     }
     const otp = async () => {
       const v = String(await ask(source, why)).trim();
-      this.redactor.add(v);
+      this.redactor.addCode(v);
       return v;
     };
     this.say('opening a portal session');

@@ -357,6 +357,17 @@ export function providerContract(target: ContractTarget): void {
       expect(h.counts().savesApplied).toBe(4);
     });
 
+    it('a document number that holds the OTP by chance is kept whole in the journal, so its portal error finds its row', async () => {
+      const h = await setup();
+      // the portal refuses the invoice of the bad GSTIN, numbered with the OTP's digits
+      await uploadReturn({ ...h.run(), payloads: [payloadWithErrors().replace('INV-11', `INV/${OTP}`)] });
+      const st = await returnStatus(h.run());
+      expect(st.chunks[0]!.errors.map((e) => e.key.inum).filter(Boolean)).toContain(`INV/${OTP}`);
+      expect(h.journalText()).toContain(`INV/${OTP}`);
+      // the OTP itself, where it stands alone, is still never written
+      expect(h.journalText()).not.toMatch(new RegExp(`(?<![\\w/.-])${OTP}(?![\\w/.-])`));
+    });
+
     it('status: the journal view, the pending request, unknown reference ids, and the tracker', async () => {
       const h = await setup();
       await uploadReturn({ ...h.run(), payloads: [payloadWithErrors()] });

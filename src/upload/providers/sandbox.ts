@@ -139,7 +139,7 @@ export default function sandbox(opts: SandboxOptions): Provider {
       const who = { username: creds.gstUsername, gstin: ret.gstin };
       await platformCall({ method: 'POST', url: urlOf(base, `${P}/otp`), body: JSON.stringify(who), idempotent: true, op: 'otp' });
       const code = (await otp()).trim();
-      redactor.add(code);
+      redactor.addCode(code);
       const data = await platformCall({ method: 'POST', url: urlOf(base, `${P}/otp/verify`, { otp: code }), body: JSON.stringify(who), idempotent: true, op: 'verify' });
       const token = dig(data, 'access_token');
       if (typeof token !== 'string' || !token) throw new ProviderError('bad_response', { provider: PROVIDER_NAME, op: 'verify', detail: 'no access_token in the reply' });
@@ -185,7 +185,7 @@ export default function sandbox(opts: SandboxOptions): Provider {
     },
 
     async file(ret, req) {
-      redactor.add(req.evcOtp);
+      redactor.addCode(req.evcOtp);
       const data = await call('file', 'POST', `${P}/gstrs/gstr-1/${ym(ret)}/file`, { pan: req.pan, otp: req.evcOtp }, filingBody(req.summary, opts.filingSummary ?? 'long'), false);
       return ackOf(PROVIDER_NAME, data);
     },

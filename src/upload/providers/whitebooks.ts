@@ -128,7 +128,7 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
       if (typeof t !== 'string' || !t) throw new ProviderError('bad_response', { provider: PROVIDER_NAME, op: 'otprequest', detail: 'no txn in the reply' });
       redactor.add(t);
       const code = (await otp()).trim();
-      redactor.add(code);
+      redactor.addCode(code);
       const pending = t;
       const r2 = await http({
         method: 'GET', url: urlOf(base, '/authentication/authtoken', { email: creds.email, otp: code }),
@@ -189,7 +189,7 @@ export default function whitebooks(opts: WhiteBooksOptions): Provider {
 
     async file(ret, req) {
       needSession('file');
-      redactor.add(req.evcOtp);
+      redactor.addCode(req.evcOtp);
       const body = await write('file', 'POST', pathsOf(ret).file, { pan: req.pan, evcotp: req.evcOtp }, returnHeaders(ret), filingBody(req.summary));
       return ackOf(PROVIDER_NAME, body);
     },
