@@ -57,7 +57,9 @@ export default function register(cli: CAC, io: CliIO): void {
           nil: Boolean(opts.nil),
           tolerance,
           confirm: async (check) => {
-            io.stdout.write(`${totalsTable(check)}\n`);
+            const table = totalsTable(check);
+            // a nil return: no section on either side, so no table (not an empty line)
+            if (table) io.stdout.write(`${table}\n`);
             if (opts.yes) return true;
             return (await ask(`Type FILE to file ${formLabel(run.form ?? 'gstr1')} for ${run.gstin} ${run.period} with these totals: `)) === 'FILE';
           },
@@ -113,6 +115,7 @@ export function totalsTable(check: Pick<FilingCheck, 'portal' | 'saved'>): strin
       rows.push(['', 'uploaded', ...t.columns.map((c) => shown(c, s?.[c.field]))]);
     }
   }
+  if (!rows.length) return '';
   const w = Array.from({ length: 2 + SUMMARY_WIDTH }, (_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')).join('\n');
 }
