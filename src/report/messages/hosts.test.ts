@@ -68,6 +68,12 @@ describe('hosts: one message set, options named as the reader sees them', () => 
     expect(hintOf(notUploaded)).toMatch(/^Upload these files first \(gstr1 upload\), or file without files .* If these are the files uploaded, give file the conversion options upload had \(--max-bytes,/);
     expect(hintOf(notUploaded, 'web')).toBe('Upload these files first (Upload to the portal), or choose the files that were uploaded.');
 
+    // refreshing the HSN master is the tool's owner's task on the page, a command on the command line
+    const master = { code: 'RET191349', params: { hsn: '999999' } };
+    expect(hintOf(master)).toMatch(/refresh data\/hsn-master\.json \(npx tsx scripts\/refresh-hsn\.ts\)\.$/);
+    expect(hintOf(master, 'web')).toMatch(/ Ask whoever set up this page to refresh the HSN master of the tool behind this page, if the code is in the portal's list\.$/);
+    expect(hintOf(master, 'web')).not.toMatch(/data\/|npx/);
+
     // a flag the page has no field for stays a flag (the serve command's own options)
     const turnover = { code: 'OPTION_NUMBER', params: { option: '--max-bytes', value: 'x' } };
     expect(hintOf(turnover, 'web')).toBe('e.g. --max-bytes 4500000');

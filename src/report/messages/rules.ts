@@ -442,8 +442,12 @@ export const RULE_MESSAGES: Record<string, MessageEntry> = {
   },
   RET191349: {
     message: (p) => `HSN ${s(p.hsn)} is not in the GST HSN master`,
-    hint: () =>
-      'Pick the code from the portal\'s HSN list (Search HSN on services.gst.gov.in); a 6-digit code may need its 8-digit form. Refresh data/hsn-master.json if the master has changed.',
+    // refreshing the master is a task for whoever runs the tool: on the page, they are asked
+    hint: (_p, w = CLI_WORDS) =>
+      `Pick the code from the portal's HSN list (Search HSN on services.gst.gov.in); a 6-digit code may need its 8-digit form. ${w.onServer(
+        'If the code is in the portal\'s list, refresh data/hsn-master.json (npx tsx scripts/refresh-hsn.ts).',
+        'refresh the HSN master of the tool behind this page, if the code is in the portal\'s list.',
+      )}`,
   },
   RET191353: {
     message: (p) => {
