@@ -148,7 +148,11 @@ async function sendSave(run: Run, index: number, hash: string, payload: string):
           const r = await resolveArrived(run, index, hash);
           return r ? { done: r } : 'again';
         }
-        if (isProviderError(e, 'reset_in_progress')) return 'wait'; // refused, nothing applied
+        if (isProviderError(e, 'reset_in_progress')) {
+          // refused, nothing applied: the portal's answer is kept, so status says it (not "no answer") if every try meets it
+          await journal.append({ step: 'chunk_status', index, hash, outcome: 'refused', answer: { code: e.code, params: e.params } });
+          return 'wait';
+        }
         if (isProviderError(e, 'rejected')) {
           // refused synchronously (payload too large, structure): the same as status ER
           const errorReport = { error_cd: e.providerCode ?? 'RET191106', error_msg: e.detail ?? '' };

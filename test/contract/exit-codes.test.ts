@@ -130,6 +130,11 @@ describe('exit codes: the portal has not finished (3)', () => {
     const r = await gstr1('upload', chunkFiles()[0]!, ...at(emu));
     expect(r.stderr).toContain('A reset of this return is still being processed');
     expect(r.code).toBe(3);
+    // status tells the portal's answer, not "sent, with no answer recorded"
+    const st = await gstr1('status', ...ret, ...at(emu));
+    expect(st.stdout).toContain('refused by the portal (nothing saved):');
+    expect(st.stdout).toContain('A reset of this return is still being processed');
+    expect(st.stdout).not.toContain('no answer recorded');
   });
 });
 
