@@ -8,7 +8,7 @@
  * is resolved before the run reports anything (see resolveArrived).
  */
 import { expectedTotals, journalChunks } from './chunk-totals.js';
-import { isProviderError } from './errors.js';
+import { isProviderError, ProviderError } from './errors.js';
 import { requireGstr1Filed } from './gstr1a.js';
 import { contentHash, type ChunkOutcome, type ChunkState } from './journal.js';
 import { portalStillHolds } from './resume-check.js';
@@ -128,6 +128,9 @@ async function sendSave(run: Run, index: number, hash: string, payload: string):
   const { journal, provider, ret } = run;
   const totals = computeTotals([payload]);
   let checkpoint: string | undefined;
+  /** saves whose reply was lost and which the portal showed had not arrived, the last failure among them */
+  let notTaken = 0;
+  let lastNotTaken = false;
   return retry<{ referenceId: string } | ChunkResult>(
     async () => {
       checkpoint = await run.checksum();
@@ -142,9 +145,15 @@ async function sendSave(run: Run, index: number, hash: string, payload: string):
       clock: run.clock,
       intervals: run.intervals,
       onFailure: async (e): Promise<NextStep<{ referenceId: string } | ChunkResult>> => {
+        lastNotTaken = false;
         if (isProviderError(e, 'reply_lost')) {
           run.say(`chunk ${index}: the reply was lost; checking whether the portal got it`);
-          if (!(await run.changedSince(checkpoint))) return 'again'; // verified not applied: send again
+          if (!(await run.changedSince(checkpoint))) {
+            // verified not applied: send again
+            notTaken++;
+            lastNotTaken = true;
+            return 'again';
+          }
           const r = await resolveArrived(run, index, hash);
           return r ? { done: r } : 'again';
         }
@@ -165,6 +174,16 @@ async function sendSave(run: Run, index: number, hash: string, payload: string):
         }
         throw e;
       },
+      // every try lost, the last one shown not to have arrived: said so, not "could not be confirmed"
+      exhausted: (last) => (lastNotTaken && isProviderError(last, 'reply_lost') ? notTakenError(last, notTaken) : last),
     },
   );
+}
+
+/** A lost reply whose save the portal showed had not arrived, `times` tries in all. */
+function notTakenError(e: ProviderError, times: number): ProviderError {
+  return new ProviderError(e.kind, {
+    provider: e.provider, op: e.op, cause: e,
+    ...(e.providerCode ? { providerCode: e.providerCode } : {}), ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}), ...(e.detail ? { detail: e.detail } : {}),
+  }, { notTaken: times });
 }

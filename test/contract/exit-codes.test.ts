@@ -139,6 +139,16 @@ describe('exit codes: the portal has not finished (3)', () => {
 });
 
 describe('exit codes: usage, login, network (2)', () => {
+  it('a save whose reply is lost every time, the portal showing each time it had not arrived: 2, said as not taken', async () => {
+    const emu = await emulator({ faults: { save: { dropBeforeApply: { times: 20 } } } });
+    const r = await gstr1('upload', chunkFiles()[0]!, ...at(emu));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did not take the request: its reply was lost \d+ time\(s\), and each time the portal's summary showed nothing had arrived/);
+    expect(r.stderr).toContain('Nothing of it is on the portal.');
+    expect(r.stderr).not.toContain('could not be confirmed');
+    expect(emu.emulator.portal.state(GSTIN, PERIOD).docs.size).toBe(0);
+  });
+
   it('refused credentials: 2', async () => {
     const emu = await emulator();
     vi.stubEnv('GSTR1_SANDBOX_API_SECRET', 'not-the-secret');

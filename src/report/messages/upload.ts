@@ -227,8 +227,15 @@ export const UPLOAD_MESSAGES: Record<string, MessageEntry> = {
   UPLOAD_SERVER_ERROR: { message: (p) => `${via(p)} or the GST system is failing${with_(p)}`, hint: () => 'Try again later; the run resumes where it stopped.' },
   UPLOAD_NETWORK_ERROR: { message: (p) => `${via(p)} could not be reached${with_(p)}`, hint: (_p, w = CLI_WORDS) => `Check the connection and ${w.providerAddress}, then ${w.again}.` },
   UPLOAD_REPLY_LOST: {
-    message: (p) => `The reply from ${via(p)} was lost, and whether the request took effect could not be confirmed${with_(p)}`,
-    hint: (_p, w = CLI_WORDS) => `${cap(w.run)} ${w.seeStatus}, then ${w.same} again: it checks the portal before sending anything twice.`,
+    // notTaken: every try's reply was lost, and the portal's summary showed each time that nothing had arrived
+    message: (p) =>
+      p.notTaken
+        ? `${via(p)} did not take the request: its reply was lost ${s(p.notTaken)} time(s), and each time the portal's summary showed nothing had arrived${with_(p)}`
+        : `The reply from ${via(p)} was lost, and whether the request took effect could not be confirmed${with_(p)}`,
+    hint: (p, w = CLI_WORDS) =>
+      p.notTaken
+        ? `Nothing of it is on the portal. Wait a little, then ${w.run} ${w.same} again.`
+        : `${cap(w.run)} ${w.seeStatus}, then ${w.same} again: it checks the portal before sending anything twice.`,
   },
   UPLOAD_BAD_RESPONSE: { message: (p) => `${via(p)} sent a reply this tool does not understand${with_(p)}`, hint: (_p, w = CLI_WORDS) => w.reportReply },
   UPLOAD_PROVIDER_ERROR: { message: (p) => `${via(p)} reported an error${with_(p)}`, hint: (_p, w = CLI_WORDS) => `See the provider code; ${w.providerDetails}.` },
