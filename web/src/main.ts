@@ -355,19 +355,37 @@ function drawFindings(): void {
   $<HTMLParagraphElement>('f-count').textContent =
     `${plural(shown.length, 'finding')} shown` + (shown.length > MAX_SHOWN ? ` (the first ${count(MAX_SHOWN)} listed; the CSV has them all)` : '');
   $<HTMLTableElement>('findings').tBodies[0]!.replaceChildren(
-    ...shown.slice(0, MAX_SHOWN).map((f) => {
-      const tr = Object.assign(findingRow(f, placeOf(f)), { tabIndex: 0, title: 'Show this row' });
+    // one Tab stop for the whole table (the first row), the arrow keys move between rows: up to
+    // 2,000 rows would otherwise be 2,000 Tab stops before the next control
+    ...shown.slice(0, MAX_SHOWN).map((f, i) => {
+      const tr = Object.assign(findingRow(f, placeOf(f)), { tabIndex: i === 0 ? 0 : -1, title: 'Show this row' });
       const open = () => void showRow(f.file, f.sheet, f.row);
       tr.addEventListener('click', open);
       tr.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           open();
+        } else if (ROW_KEYS[e.key]) {
+          e.preventDefault();
+          moveRowFocus(tr, ROW_KEYS[e.key]!);
         }
       });
       return tr;
     }),
   );
+}
+
+/** Keys that move between the findings' rows, and where to. */
+const ROW_KEYS: Readonly<Record<string, 'next' | 'previous' | 'first' | 'last'>> = { ArrowDown: 'next', ArrowUp: 'previous', Home: 'first', End: 'last' };
+
+/** Focus another row of the table, which becomes the table's Tab stop. */
+function moveRowFocus(from: HTMLTableRowElement, to: 'next' | 'previous' | 'first' | 'last'): void {
+  const body = from.parentElement!;
+  const target = (to === 'next' ? from.nextElementSibling : to === 'previous' ? from.previousElementSibling : to === 'first' ? body.firstElementChild : body.lastElementChild) as HTMLTableRowElement | null;
+  if (!target) return;
+  from.tabIndex = -1;
+  target.tabIndex = 0;
+  target.focus();
 }
 
 for (const id of ['f-sheet', 'f-severity', 'f-code']) $(id).addEventListener('change', drawFindings);
