@@ -31,7 +31,7 @@ import { defaultCheckers, type ValidateOptions } from '../validators/index.js';
 export { browserHost } from '../parsers/host/browser.js';
 export { installHost } from '../parsers/host/source.js';
 export { annotateToBytes };
-export { draftMapping, mappingText, readFileHeaders, type MappingFile } from '../register/mapping.js';
+export { draftMapping, mappingLayout, mappingText, readFileHeaders, type MappingFile } from '../register/mapping.js';
 export { REGISTER_FIELDS, registerFieldSpec } from '../register/fields.js';
 export { PRESETS } from '../register/layouts.js';
 export { findRegisterFiles } from '../register/reader.js';

@@ -5,7 +5,7 @@
  * Table 13 are shown as the command line prints them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -94,6 +94,25 @@ describe('web page: how registers are read, from one check to the next', () => {
     await expect(page.locator('#reading').isHidden()).resolves.toBe(true);
     expect(await page.evaluate('Object.keys(localStorage)')).toEqual(['gstr1.form']);
     expect(requests.foreign()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses to save a mapping file the command line would refuse, saying why; a sound one is saved', async () => {
+    const page = await open();
+    await page.locator('#register').evaluate((d) => ((d as unknown as { open: boolean }).open = true));
+    const bad = join(dir, 'half-mapping.json');
+    writeFileSync(bad, JSON.stringify({ layout: 'register', columns: { docNum: 'Invoice No' } }));
+    await page.getByLabel('Import a mapping file').setInputFiles(bad);
+    await expect.poll(() => text(page, 'form-error')).toMatch(/^half-mapping\.json was not saved: .*maps no column to /);
+    await expect(text(page, 'mapping-state')).resolves.toBe('No column mapping: columns are recognised by their headers.');
+    expect(await page.evaluate('localStorage.getItem("gstr1.mapping")')).toBeNull();
+    await shot(page, 'reg-0-mapping-refused');
+
+    const good = join(dir, 'good-mapping.json');
+    writeFileSync(good, JSON.stringify({ layout: 'register', columns: { docNum: 'Invoice No', docDate: 'Date', txval: 'Taxable' } }));
+    await page.getByLabel('Import a mapping file').setInputFiles(good);
+    await expect.poll(() => text(page, 'mapping-state')).toMatch(/^A column mapping is saved in this browser/);
+    await expect(text(page, 'form-error')).resolves.toBe('');
     await page.context().close();
   });
 

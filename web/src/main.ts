@@ -540,7 +540,16 @@ $('mapping-import').addEventListener('change', async (e) => {
     formError.textContent = `${f.name} is not a JSON mapping file.`;
     return;
   }
-  // its fields are checked by the engine, with the same messages as the command line
+  // its fields are checked by the engine, with the same messages as the command line, before it is
+  // kept: a file that names no column for a required field would otherwise fail every later check
+  try {
+    await ask({ type: 'mapping-check', text, name: f.name }, 'mapping-ok');
+  } catch (err) {
+    formError.textContent = `${f.name} was not saved: ${err instanceof Error ? err.message : String(err)}`;
+    (e.target as HTMLInputElement).value = '';
+    return;
+  }
+  formError.textContent = '';
   setMapping(text);
 });
 $('mapping-export').addEventListener('click', () => {

@@ -41,7 +41,7 @@ export interface AnnotateRequest {
   readonly findings?: readonly Finding[];
 }
 
-export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string; readonly name: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] };
+export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string; readonly name: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] } | { readonly type: 'mapping-check'; readonly text: string; readonly name: string };
 
 export type ToWorker = Request & { readonly id: number };
 
@@ -61,5 +61,7 @@ export type Answer =
   | { readonly type: 'json-zip'; readonly bytes: Uint8Array }
   | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly rows: number; readonly unmatched: number }
   | { readonly type: 'row'; readonly header: string[]; readonly cells: string[] }
+  /** a mapping file the engine reads as the command line's --mapping does */
+  | { readonly type: 'mapping-ok' }
   | { readonly type: 'detect'; readonly registers: readonly string[] }
   | { readonly type: 'headers'; readonly sheet: string; readonly row: number; readonly headers: { column: string; header: string; field?: string }[] };

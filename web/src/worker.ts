@@ -5,7 +5,7 @@
 import hsnMaster from '../../data/hsn-master.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, mappingLayout, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -105,6 +105,12 @@ async function handle(m: ToWorker): Promise<void> {
     case 'row': {
       const r = await rowCells(m.file, m.sheet, m.row);
       post({ type: 'row', header: r?.header ?? [], cells: r?.cells ?? [] });
+      return;
+    }
+    case 'mapping-check': {
+      // the command line's --mapping check: a file it would refuse is refused here, before it is kept
+      mappingLayout(JSON.parse(m.text) as unknown, m.name);
+      post({ type: 'mapping-ok' });
       return;
     }
     case 'headers': {
