@@ -3,41 +3,24 @@
  * quarter form the command line takes) and quote exactly what was typed; and the result fits the
  * window of a small laptop, the findings table inside its card.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot } from './browser.js';
-import { serveStatic } from './static-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot } from './browser.js';
+import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
 const GSTIN = '27AAKCS4821M1ZW';
-const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-fields-'));
+const web = builtPage('gstr1-web-fields-');
+const dir = web.dir;
 const SLOW = { timeout: 30_000 };
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
-  server = await serveStatic(join(dir, 'dist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 async function open(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await web.browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(web.url);
   return page;
 }
 

@@ -4,17 +4,15 @@
  * reading the result says so with a way to stop it. The documents-issued series a register gives
  * Table 13 are shown as the command line prints them.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { processWithRegister } from '../../src/api/register-pass.js';
 import { returnContext } from '../../src/engine/options.js';
 import { formatRegisterSummary } from '../../src/register/summary.js';
-import { launch, shot, watchRequests } from './browser.js';
-import { serveStatic } from './static-server.js';
+import { shot, watchRequests } from './browser.js';
+import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
@@ -22,28 +20,14 @@ const REGISTER = join(ROOT, 'templates/sample/sales-register.xlsx');
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
 const GSTIN = '27AAKCS4821M1ZW';
 const REGISTER_GSTIN = '27AAACR5055K1Z7';
-const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-reg-'));
+const web = builtPage('gstr1-web-reg-');
+const dir = web.dir;
 const SLOW = { timeout: 30_000 };
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
-  server = await serveStatic(join(dir, 'dist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 async function open(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await web.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(web.url);
   return page;
 }
 
@@ -61,7 +45,7 @@ describe('web page: how registers are read, from one check to the next', () => {
   it('uses a saved column mapping only for a file it fits: the sample template next visit is read as the template', async () => {
     const plain = join(CORPUS, 'plain-register.csv');
     const page = await open();
-    const requests = watchRequests(page, server.url);
+    const requests = watchRequests(page, web.url);
     await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(plain);
     await page.locator('#register').evaluate((d) => ((d as unknown as { open: boolean }).open = true));
     await page.getByRole('button', { name: "Map the register's columns" }).click();
@@ -77,7 +61,7 @@ describe('web page: how registers are read, from one check to the next', () => {
 
     // a new tab (the mapping is remembered): the official sample is read as the template, not as that register
     const next = await page.context().newPage();
-    await next.goto(server.url);
+    await next.goto(web.url);
     await check(next, SAMPLE, GSTIN, '102025');
     await expect.poll(() => text(next, 'verdict')).toBe('0 errors');
     await expect(text(next, 'verdict-detail')).resolves.not.toContain('Read as a sales register');

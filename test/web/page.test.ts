@@ -3,13 +3,11 @@
  * server, driven in headless Chromium. The same checks as the command line, no request leaving
  * the page, and the annotated workbook's notes read back with our own zip reader.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateReturn } from '../../bench/gen-return.mjs';
 import { validateFiles } from '../../src/api/validate.js';
 import { checkReturn } from '../../src/web/check.js';
@@ -20,39 +18,23 @@ import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
 import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
 import { b2bCsv } from './b2b-csv.js';
-import { launch, shot, watchRequests } from './browser.js';
-import { serveStatic } from './static-server.js';
+import { shot, watchRequests } from './browser.js';
+import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
 const REGISTER = join(ROOT, 'templates/sample/sales-register.xlsx');
 const GSTIN = '27AAKCS4821M1ZW';
-const dir = mkdtempSync(join(tmpdir(), 'gstr1-web-'));
+const web = builtPage('gstr1-web-');
+const dir = web.dir;
 /** for what waits on the page's worker: a loaded machine (2 cores, several test runs) takes seconds */
 const SLOW = { timeout: 30_000 };
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  // from a fresh clone: `npm run build:web` gives web/dist, which is all the page needs
-  // its own build, from the same script as `npm run build:web` (test files run side by side)
-  execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
-  server = await serveStatic(join(dir, 'dist'));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 async function open(): Promise<{ page: Page; requests: ReturnType<typeof watchRequests> }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await web.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  const requests = watchRequests(page, server.url);
-  await page.goto(server.url);
+  const requests = watchRequests(page, web.url);
+  await page.goto(web.url);
   return { page, requests };
 }
 
