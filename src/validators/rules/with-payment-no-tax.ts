@@ -61,11 +61,12 @@ const rule: PassRule = {
         const num = v[DOCUMENT_SERIES[id]!.field];
         if (typeof num !== 'string' || num === '') return;
         const first = ctx.documents.see(row) === NONE;
+        // nothing to note: a taxed first line, or a later line when no document is untaxed so far
+        if (first ? !untaxed(v) : untaxedSoFar.size === 0 || untaxed(v)) return;
         // a document's lines share its number within one sheet of one file
         const key = `${row.ctx.file}\u0000${row.ctx.sheet}\u0000${id}\u0000${num.toLowerCase()}`;
-        if (first) {
-          if (untaxed(v)) untaxedSoFar.set(key, { at: at(row, mark.field), type: mark.type });
-        } else if (!untaxed(v)) untaxedSoFar.delete(key);
+        if (first) untaxedSoFar.set(key, { at: at(row, mark.field), type: mark.type });
+        else untaxedSoFar.delete(key);
       },
       finish() {
         for (const d of untaxedSoFar.values()) report.raw({ ...d.at, params: { type: d.type } });
