@@ -9,6 +9,9 @@ import { readRowBatches, type ParsedRow, type ReadOptions } from '../parsers/row
 import type { Checker, ProcessResult } from '../engine/pass.js';
 import { runPass, type RowSource } from '../engine/run.js';
 import { detectFileSize } from '../parsers/detect.js';
+import { SECOND_READING_FROM } from './second-reading.js';
+
+export { SECOND_READING_FROM };
 
 export interface ProcessOptions {
   /** force every CSV to this sheet's layout */
@@ -55,12 +58,6 @@ export async function processReturn(files: readonly string[], ctx: ReturnContext
   }
 }
 
-/**
- * CSV inputs from this size on are read on another thread, which checks the row rules and hands
- * the rows over: on a one-line file starting that thread cost 0.07 s of CPU and 14 MB for nothing
- * (measured with the bundled CLI, when it read the files a second time); about 35,000 lines and up it pays.
- */
-export const SECOND_READING_FROM = 4 * 1024 * 1024;
 
 /**
  * The inputs' total size when every one is a CSV file, else undefined (a workbook has the second

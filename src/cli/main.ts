@@ -42,6 +42,7 @@ if (capped || small) {
     process.on('disconnect', () => process.exit(130));
   }
   // the command line is loaded only in the process that runs it: the launcher stays light
+  await (await import('./prestart.js')).prestartReaders(args);
   const { runCLI } = await import('./cli.js');
   const { dropOutputOnceClosed } = await import('./closed-output.js');
   dropOutputOnceClosed(process.stdout);

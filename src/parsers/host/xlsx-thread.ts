@@ -30,7 +30,7 @@ function failure(m: ReaderMessage & { t: 'error' }, file: string): InputError {
 
 /** readXlsx, read in a worker thread. */
 export async function* readXlsxInWorker(file: string): AsyncGenerator<RawSheet> {
-  const worker = startWorker('xlsx-worker', import.meta.url, { file });
+  const worker = startWorker('xlsx-worker', import.meta.url, file);
   const inbox = new Inbox<ReaderMessage>(worker, (message) => ({ t: 'error', message }), 'the reading thread stopped');
   let sheetOpen = false;
   // one message of the open sheet: its rows (taken, so the worker may read one more batch), or its end

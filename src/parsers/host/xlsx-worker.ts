@@ -3,17 +3,18 @@
  * and posts its sheets and row batches (packed, row-pack.ts) in order, a few batches ahead of the thread that maps and
  * checks them, never more (each `ack` lets it post one more).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { Gstr1Error } from '../../model/errors.js';
 import { readXlsx } from '../xlsx.js';
 import { packRows, transferList } from './row-pack.js';
+import { workerJob } from './threads.js';
 import type { ReaderMessage } from './xlsx-thread.js';
 
 /** batches posted and not yet taken: bounds the memory the worker can run ahead by */
 const AHEAD = 8;
 
 const port = parentPort!;
-const { file } = workerData as { file: string };
+const file = await workerJob<string>();
 let inFlight = 0;
 let wake: (() => void) | undefined;
 port.on('message', () => {

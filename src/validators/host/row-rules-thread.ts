@@ -31,7 +31,7 @@ export const rowRulesThread: RowRulesRunner = (job) => {
   // the young generation other workers get (threads.ts), shipping or not: with 8 MB, a batch of rows alive from its
   // reading until posted survived its scavenges (279-308 of them at 500,000 lines, against 135 with 16 MB) and the
   // process spent about 15 % more CPU (bench/notes.md, 2026-12-06, fourth session)
-  const worker = startWorker('row-rules-worker', import.meta.url, { job });
+  const worker = startWorker('row-rules-worker', import.meta.url, job);
   // checking only, it never keeps the process alive: a run that ended early does not wait for it;
   // shipping, this thread waits on its rows (and a run that ends early stops it)
   if (!job.ship) worker.unref();

@@ -2,14 +2,15 @@
  * The worker side of row-rules-thread.ts: runs one job and posts its outcome. A job that ships its
  * rows posts each batch as it is read, and waits while WINDOW batches are not yet taken.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { InputError } from '../../model/errors.js';
+import { workerJob } from '../../parsers/host/threads.js';
 import { shippedBuffers, type ShippedBatch } from '../../parsers/row-ship.js';
 import { runRowRules, type RowRulesJob } from '../row-rules.js';
 import { WINDOW, type RowRulesMessage } from './row-rules-thread.js';
 
 const port = parentPort!;
-const { job } = workerData as { job: RowRulesJob };
+const job = await workerJob<RowRulesJob>();
 
 // batches posted and not yet taken; the mapping thread posts a credit for each it takes
 let inFlight = 0;

@@ -1,0 +1,10 @@
+/**
+ * The workbook reading thread (xlsx-thread.ts) started before its workbook is known, by the
+ * command line about to read one (threads.ts prestartWorker). A module of its own, beside the
+ * worker it starts, that loads nothing else: the point is to start it before the engine is loaded.
+ */
+import { prestartWorker, secondCore } from './threads.js';
+
+export function prestartXlsxReader(): void {
+  if (secondCore('GSTR1_READER_THREAD')) prestartWorker('xlsx-worker', import.meta.url);
+}

@@ -1,0 +1,10 @@
+/**
+ * The row-rules thread (row-rules-thread.ts) started before its job is known, by the command line
+ * about to read CSV files (threads.ts prestartWorker). A module of its own, beside the worker it
+ * starts, that loads nothing else: the point is to start it before the engine is loaded.
+ */
+import { prestartWorker, secondCore } from '../../parsers/host/threads.js';
+
+export function prestartRowRulesThread(): void {
+  if (secondCore('GSTR1_RULE_THREAD')) prestartWorker('row-rules-worker', import.meta.url);
+}
