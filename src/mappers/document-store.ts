@@ -162,6 +162,43 @@ export class DocumentStore {
     return into;
   }
 
+  /**
+   * A document read field by field without building its fields (document-shortcut.ts): `field` is
+   * the field's place in the constructor's list. An interned field's value id (-1: absent), which
+   * `fieldValue` turns into what `fieldsOf` gives for it; an amount's paise, NaN when absent.
+   */
+  fieldRef(id: number, field: number): number {
+    return this.ref(id, this.fields[field]!);
+  }
+  fieldValue(field: number, ref: number): unknown {
+    const f = this.fields[field]!;
+    return f.interner!.value(ref) ?? f.dflt;
+  }
+  fieldAmount(id: number, field: number): number {
+    return this.docs.float(id, this.fields[field]!.slot);
+  }
+
+  /** The document's items without objects, newest first: -1 ends them. */
+  firstItem(id: number): number {
+    return this.docs.int(id, this.own + ITEM_HEAD);
+  }
+  nextItem(item: number): number {
+    return this.items.int(item, NEXT);
+  }
+  /** the item's rate as an id of the section's rates (rateValue turns it into the rate) */
+  itemRateRef(item: number): number {
+    return this.items.int(item, RT);
+  }
+  rateValue(ref: number): number {
+    return this.rates.value(ref)!;
+  }
+  itemTxval(item: number): number {
+    return this.items.float(item, TXVAL);
+  }
+  itemCess(item: number): number {
+    return this.cessOf.size > 0 ? (this.cessOf.get(item) ?? 0) : 0;
+  }
+
   /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
   addItem(id: number, rt: number, txval: number, csamt: number): number {
     const { docs, items, own } = this;
