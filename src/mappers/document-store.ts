@@ -45,8 +45,13 @@ const NUMBER = 2;
 const OWN_SLOTS = 3;
 /** slots of an item record: the float, then the ints */
 const TXVAL = 0;
-/** the rate, interned */
+/**
+ * the rate, interned, as its id + 1 (-1, no rate, is 0), with CESS set when the item has cess:
+ * looking every item up in cessOf cost more than the rest of reading it
+ */
 const RT = 0;
+const CESS = 1 << 30;
+const RATE = CESS - 1;
 const NEXT = 1;
 /**
  * slots of a given-tax record; NaN: that head was not given. Kept apart from the items: few
@@ -187,7 +192,7 @@ export class DocumentStore {
   }
   /** the item's rate as an id of the section's rates (rateValue turns it into the rate) */
   itemRateRef(item: number): number {
-    return this.items.int(item, RT);
+    return (this.items.int(item, RT) & RATE) - 1;
   }
   rateValue(ref: number): number {
     return this.rates.value(ref)!;
@@ -196,7 +201,7 @@ export class DocumentStore {
     return this.items.float(item, TXVAL);
   }
   itemCess(item: number): number {
-    return this.cessOf.size > 0 ? (this.cessOf.get(item) ?? 0) : 0;
+    return this.items.int(item, RT) & CESS ? this.cessOf.get(item)! : 0;
   }
 
   /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
@@ -205,14 +210,14 @@ export class DocumentStore {
     const rate = this.rates.id(rt);
     const head = docs.int(id, own + ITEM_HEAD);
     for (let i = head; i >= 0; i = items.int(i, NEXT)) {
-      if (items.int(i, RT) === rate) {
+      if ((items.int(i, RT) & RATE) === rate + 1) {
         items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
         if (csamt !== 0) this.addCess(i, csamt);
         return i;
       }
     }
     const i = items.push();
-    items.setInt(i, RT, rate);
+    items.setInt(i, RT, rate + 1);
     items.setFloat(i, TXVAL, txval);
     if (csamt !== 0) this.addCess(i, csamt);
     items.setInt(i, NEXT, head);
@@ -223,7 +228,7 @@ export class DocumentStore {
   /** The item of document `id` at rate `rt` (where addItem sums a line of that rate), or -1. */
   itemAt(id: number, rt: number): number {
     const rate = this.rates.id(rt);
-    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = this.items.int(i, NEXT)) if (this.items.int(i, RT) === rate) return i;
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = this.items.int(i, NEXT)) if ((this.items.int(i, RT) & RATE) === rate + 1) return i;
     return -1;
   }
 
@@ -240,6 +245,7 @@ export class DocumentStore {
   /** Sums a line's cess into its item (adding a zero changes no sum, so none is kept for it). */
   private addCess(item: number, csamt: number): void {
     this.cessOf.set(item, (this.cessOf.get(item) ?? 0) + csamt);
+    this.items.setInt(item, RT, this.items.int(item, RT) | CESS);
   }
 
   /** Tax amounts given on a line are summed into its item as they are (a JSON's own figures). */
@@ -260,10 +266,10 @@ export class DocumentStore {
     const out: Item[] = [];
     const store = this.items;
     const anyGiven = this.givenOf.size > 0;
-    const anyCess = this.cessOf.size > 0;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
       // one literal shape per case, no spread: this runs for every item of the return
-      const item: Item = { rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: anyCess ? (this.cessOf.get(i) ?? 0) : 0 };
+      const rt = store.int(i, RT);
+      const item: Item = { rt: this.rates.value((rt & RATE) - 1)!, txval: store.float(i, TXVAL), csamt: rt & CESS ? this.cessOf.get(i)! : 0 };
       const g = anyGiven ? this.givenOf.get(i) : undefined;
       if (g !== undefined) {
         const given = givenTax(this.given.float(g, IAMT), this.given.float(g, CAMT), this.given.float(g, SAMT));
