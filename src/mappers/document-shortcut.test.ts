@@ -8,6 +8,7 @@ import { FindingList } from '../model/finding.js';
 import type { FieldValues } from '../model/fields.js';
 import rule from '../validators/rules/retsave-schema.js';
 import { validatorAt } from '../validators/schema.js';
+import { KeyTable } from '../model/key-table.js';
 import { DocumentStore } from './document-store.js';
 import { b2bShortcut } from './document-shortcut.js';
 import { MAPPERS } from './registry.js';
@@ -101,11 +102,12 @@ describe('b2b shortcut past the schema check', () => {
   it('is off when a definition it relies on is not as it was written for', () => {
     const schema = real.schema!;
     const store = new DocumentStore(['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin']);
-    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], () => 'A', schema)).toBeTypeOf('function');
+    const keys = new KeyTable();
+    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], keys, schema)).toBeTypeOf('function');
     const item = schema.definitions.item as { properties: Record<string, unknown> };
     const changed = { ...schema, definitions: { ...schema.definitions, item: { ...item, properties: { ...item.properties, num: { type: 'integer', minimum: 2 } } } } };
-    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], () => 'A', changed)).toBeUndefined();
-    expect(b2bShortcut(store, ['ctin', 'idt', 'val'], () => 'A', schema)).toBeUndefined();
-    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], () => 'A', { ...schema, pointer: '/definitions/cdnrNote' })).toBeUndefined();
+    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], keys, changed)).toBeUndefined();
+    expect(b2bShortcut(store, ['ctin', 'idt', 'val'], keys, schema)).toBeUndefined();
+    expect(b2bShortcut(store, ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'], keys, { ...schema, pointer: '/definitions/cdnrNote' })).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ const STRUCTURE: Readonly<Record<string, string>> = {
     '{"type":"object","required":["rt","txval"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},' +
     '"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},' +
     '"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]}',
+  // a document number is a run of characters from one class: judged by the key table's bytes (see `plain`)
+  docNumber: '{"description":"invoice or note number (Rule 46(b))","type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"}',
   taxHeads:
     '{"description":"IGST alone, or Central and State/UT tax together; never both","if":{"required":["iamt"]},"then":{"description":"must carry either IGST (iamt) ' +
     'or Central and State tax (camt and samt), not both","not":{"anyOf":[{"required":["camt"]},{"required":["samt"]}]}},"else":{"required":["camt","samt"]}}',
@@ -46,6 +48,25 @@ const INTER = { rt: 0, txval: 0, iamt: 0, csamt: 0 };
 const INTRA = { rt: 0, txval: 0, camt: 0, samt: 0, csamt: 0 };
 const TEMPLATE = { inum: 'A', idt: '01-04-2025', val: 0, pos: '27', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: INTER }] };
 
+/** The run's table of document numbers, read without making each number's string (KeyTable). */
+export interface DocumentNumberTable {
+  within(id: number, ok: Uint8Array, lengths: Uint8Array): boolean;
+}
+
+/**
+ * The characters and lengths of a valid document number, asked of the schema's own validator: the
+ * pattern is a run of one class (STRUCTURE holds it to that), so a number is valid exactly when each
+ * character is one the validator takes alone and its length one it takes in a run of a valid one.
+ */
+function numberClass(valid: (v: unknown) => boolean): { chars: Uint8Array; lengths: Uint8Array } {
+  const chars = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) chars[c] = valid(String.fromCharCode(c)) ? 1 : 0;
+  const lengths = new Uint8Array(65);
+  const one = chars.indexOf(1);
+  if (one >= 0) for (let n = 0; n <= 64; n++) lengths[n] = valid(String.fromCharCode(one).repeat(n)) ? 1 : 0;
+  return { chars, lengths };
+}
+
 /** a memo's entries: not judged yet, valid, refused */
 const UNKNOWN = 0;
 const VALID = 1;
@@ -53,9 +74,9 @@ const REFUSED = 2;
 
 /**
  * The shortcut for a b2b section's store, or undefined when the schema is not the one it was written
- * for. `number(id)`: the document's number as its JSON spells it.
+ * for. `numbers`: the table the store's number ids are of (the JSON spells a number as it has it).
  */
-export function b2bShortcut(store: DocumentStore, fields: readonly Field[], number: (id: number) => string, schema: DocumentSchema): ((id: number) => boolean) | undefined {
+export function b2bShortcut(store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema): ((id: number) => boolean) | undefined {
   if (schema.pointer !== '/definitions/b2bInvoice' || fields.join() !== FIELDS.join()) return undefined;
   for (const [name, text] of Object.entries(STRUCTURE)) if (JSON.stringify(schema.definitions[name]) !== text) return undefined;
   const docValid = schema.validator('b2bInvoice');
@@ -66,6 +87,7 @@ export function b2bShortcut(store: DocumentStore, fields: readonly Field[], numb
   // the template and both tax-head shapes must be valid, and an untaxed item's 0 an amount, or nothing here holds
   if (!docValid(TEMPLATE) || !docValid(withItem(INTRA)) || !amountValid(0)) return undefined;
 
+  const plain = numberClass(numberValid);
   const at = (f: Field) => fields.indexOf(f);
   const VAL = at('val');
   const DIFF = at('diffPercent');
@@ -110,7 +132,7 @@ export function b2bShortcut(store: DocumentStore, fields: readonly Field[], numb
     }
     const val = store.fieldAmount(id, VAL);
     if (!valueValid(amt(val))) return false;
-    if (!numberValid(number(id))) return false;
+    if (!numbers.within(store.numberId(id), plain.chars, plain.lengths)) return false;
     const diff = (store.fieldValue(DIFF, store.fieldRef(id, DIFF)) as number | undefined) ?? 100;
     // a percentage as the mappers give taxHead (65 or 100): anything odd goes to the rule's check
     if (typeof diff !== 'number' || !(diff >= 0 && diff <= 100)) return false;

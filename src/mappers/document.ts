@@ -11,6 +11,7 @@ import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, isBlankCell, type ParsedRow } from '../parsers/rows.js';
 import { amt, paise, toPortalDate } from './convert.js';
 import { DocumentStore, type GivenTax, type Item } from './document-store.js';
+import type { KeyTable } from '../model/key-table.js';
 import type { DocumentSchema, MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 import type { ReturnContext } from '../model/return.js';
 import { noTaxType } from '../model/no-tax.js';
@@ -49,7 +50,7 @@ export interface DocumentSectionSpec {
  * (document-shortcut.ts); undefined when the schema is not the one it was written for. Given to one
  * section's mapper, not on its spec: a spec spread into another (b2ba from b2b) would take it along.
  */
-export type Shortcut = (store: DocumentStore, fields: readonly Field[], number: (id: number) => string, schema: DocumentSchema) => ((id: number) => boolean) | undefined;
+export type Shortcut = (store: DocumentStore, fields: readonly Field[], numbers: KeyTable, schema: DocumentSchema) => ((id: number) => boolean) | undefined;
 
 export function documentMapper(spec: DocumentSectionSpec, shortcut?: Shortcut): SectionMapper {
   return {
@@ -86,7 +87,7 @@ class DocumentBuilder implements SectionBuilder {
     this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
     this.member = DOCUMENT_SERIES[spec.sheet]!.member;
     const check = spec.group && spec.listKey ? ctx.precheck?.(spec.key, spec.listKey) : undefined;
-    const sure = check?.schema && shortcut?.(this.store, spec.docFields, (id) => this.numbers.keys.key(this.store.numberId(id)), check.schema);
+    const sure = check?.schema && shortcut?.(this.store, spec.docFields, this.numbers.keys, check.schema);
     this.prechecks = check ? new Prechecks(check, (id) => documentJson(spec, ctx, this.doc(id)), sure) : undefined;
   }
 
