@@ -1,7 +1,7 @@
 /**
- * The b2b shortcut past the schema check (document-shortcut.ts) against the check itself: random
- * invoices, valid and invalid in every field, mapped with RET191106's precheck; every document the
- * shortcut passes must be one ajv passes on its JSON, and the shortcut must pass most valid ones.
+ * The shortcuts past the schema check (document-shortcut.ts: b2b, cdnr, b2cl, exp) against the check itself:
+ * random invoices and notes, valid and invalid in every field, mapped with RET191106's precheck; every
+ * document a shortcut passes must be one ajv passes on its JSON, and it must pass most valid ones.
  */
 import { describe, expect, it } from 'vitest';
 import { FindingList } from '../model/finding.js';
@@ -27,25 +27,38 @@ function rng(seed: number): () => number {
   };
 }
 
+type Sheet = 'b2b' | 'cdnr' | 'b2cl' | 'exp';
+const LIST: Record<Sheet, string> = { b2b: 'inv', cdnr: 'nt', b2cl: 'inv', exp: 'inv' };
+const DEFINITION: Record<Sheet, string> = { b2b: '/definitions/b2bInvoice', cdnr: '/definitions/cdnrNote', b2cl: '/definitions/b2clInvoice', exp: '/definitions/expInvoice' };
 const real = rule.precheck!('b2b', 'inv')!;
-const docValid = validatorAt('/definitions/b2bInvoice');
 
 /** Random values of a document-level field: mostly valid, now and then something the schema refuses. */
-function generator(seed: number, odd: number) {
+function generator(sheet: Sheet, seed: number, odd: number) {
   const r = rng(seed);
   const pick = <T>(good: readonly T[], bad: readonly T[]): T => (r() < odd ? bad[Math.floor(r() * bad.length)]! : good[Math.floor(r() * good.length)]!);
   const amount = (): number =>
     pick([Math.round(r() * 1e8), Math.round(r() * 1e4), 0, -Math.round(r() * 1e6)], [1e16, -1e16, 9999999999999, 10000000000000, -9999999999999, Number.NaN, 99999999999999, 1e13 + 1]);
+  const number = (i: number) => pick([`INV/${i}`, `inv-${i}`, `A${i}`], [`INV ${i}`, `INVOICE/NUMBER/${i}/X`, `INV_${i}`, '', `${i}é`]);
+  const date = () => pick(['2025-03-05', '2025-10-31', '2024-02-29'], ['1999-01-01', '2025-13-01', '2025-10-32', '2100-01-01', '25-10-2025']);
+  const etin = () => pick([undefined, undefined, '27AAACR5055K1Z7'] as (string | undefined)[], ['27aaacr5055k1z7', 'X', '']);
   const doc = (i: number): Partial<FieldValues> => ({
     ctin: pick(['27AAACR5055K1Z7', '29AAACR5055K1Z3'], ['27aaacr5055k1z7', '', 'X']),
-    inum: pick([`INV/${i}`, `inv-${i}`, `A${i}`], [`INV ${i}`, `INVOICE/NUMBER/${i}/X`, `INV_${i}`, '', `${i}é`]),
-    idt: pick(['2025-03-05', '2025-10-31', '2024-02-29'], ['1999-01-01', '2025-13-01', '2025-10-32', '2100-01-01', '25-10-2025']),
+    ...(sheet === 'b2b' ? { inum: number(i), idt: date(), etin: etin() } : {}),
+    ...(sheet === 'cdnr' ? { ntNum: number(i), ntDt: date(), ntty: pick(['C', 'D'], ['X', 'c', '', undefined] as (string | undefined)[]) } : {}),
+    ...(sheet === 'b2cl' ? { inum: number(i), idt: date(), etin: etin() } : {}),
+    ...(sheet === 'exp'
+      ? {
+          inum: number(i), idt: date(), expTyp: pick(['WPAY', 'WOPAY'], ['X', undefined] as (string | undefined)[]),
+          sbpcode: pick([undefined, 'INBOM4', 'A1'] as (string | undefined)[], ['INBOM44', 'IN-BOM', '']),
+          sbnum: pick([undefined, String(1000 + i), '123'] as (string | undefined)[], ['12', '12345678', 'A123', '']),
+          sbdt: pick([undefined, '2025-03-05'] as (string | undefined)[], ['1999-01-01', '2025-02-30', '']),
+        }
+      : {}),
     val: amount(),
     pos: pick(['27', '29', '96', '97'], ['28', '99', '7', '', undefined] as (string | undefined)[]),
     rchrg: pick(['N', 'Y', undefined] as (string | undefined)[], ['X', 'n', '']),
     diffPercent: pick([100, 65, undefined] as (number | undefined)[], [50, 0, 101, -5, 0.65]),
     invTyp: pick(['R', 'SEWP', 'SEWOP', 'DE', 'CBW'], ['X', 'r', '', undefined] as (string | undefined)[]),
-    etin: pick([undefined, undefined, '27AAACR5055K1Z7'] as (string | undefined)[], ['27aaacr5055k1z7', 'X', '']),
   });
   const line = (): Partial<FieldValues> => ({
     rt: pick([0, 0.1, 0.25, 1, 1.5, 3, 5, 6, 7.5, 12, 18, 28, 40], [2, 100, -18, 0.5, 41, 1000]),
@@ -57,8 +70,9 @@ function generator(seed: number, odd: number) {
 }
 
 /** Maps `n` random invoices (1-3 lines each) with the rule's precheck; counts the documents it was asked about. */
-function mapped(seed: number, n: number, odd: number) {
-  const g = generator(seed, odd);
+function mapped(sheet: Sheet, seed: number, n: number, odd: number) {
+  const g = generator(sheet, seed, odd);
+  const real = rule.precheck!(sheet, LIST[sheet])!;
   let asked = 0;
   const check: DocumentCheck = Object.assign(
     (json: unknown) => {
@@ -67,24 +81,25 @@ function mapped(seed: number, n: number, odd: number) {
     },
     { schema: real.schema! },
   );
-  const builder = MAPPERS.b2b.create({ ...returnCtx(), findings: new FindingList(), precheck: (s, l) => (s === 'b2b' && l === 'inv' ? check : undefined) });
+  const builder = MAPPERS[sheet].create({ ...returnCtx(), findings: new FindingList(), precheck: (s, l) => (s === sheet && l === LIST[sheet] ? check : undefined) });
   let row = 5;
   for (let i = 0; i < n; i++) {
     const d = g.doc(i);
     const lines = 1 + Math.floor(g.r() * 3);
-    for (let k = 0; k < lines; k++) builder.add(parsedRow({ sheet: 'b2b', values: { ...d, ...g.line() } }, row++));
+    for (let k = 0; k < lines; k++) builder.add(parsedRow({ sheet, values: { ...d, ...g.line() } }, row++));
   }
   const out = builder.build();
   if (out?.kind !== 'array' || !out.documents) throw new Error('no documents');
   return { docs: out.documents as GroupedDocuments, asked };
 }
 
-describe('b2b shortcut past the schema check', () => {
-  it('passes only documents ajv passes, on random invoices valid and invalid in every field', () => {
+describe('shortcuts past the schema check (b2b, cdnr, b2cl, exp)', () => {
+  it.each(['b2b', 'cdnr', 'b2cl', 'exp'] as const)('%s: passes only documents ajv passes, on random documents valid and invalid in every field', (sheet) => {
+    const docValid = validatorAt(DEFINITION[sheet]);
     let sure = 0;
     let validDue = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const { docs, asked } = mapped(seed, 600, seed % 4 === 0 ? 0.02 : 0.25);
+      const { docs, asked } = mapped(sheet, seed, 600, seed % 4 === 0 ? 0.02 : 0.25);
       // each document 256 behind the newest was judged once: by the shortcut, or else by ajv (asked)
       const due = docs.count - 256;
       for (let id = 0; id < docs.count; id++) {
