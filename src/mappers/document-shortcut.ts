@@ -1,17 +1,18 @@
 /**
  * An invoice or note (b2b, cdnr, b2cl, exp) found certainly valid against the schema straight from
- * the document store, without building its JSON. RET191106's check of each document (its JSON built, then ajv) was about a
- * quarter of the mapping thread's time on a large return. Only "valid" is ever concluded here:
- * anything else (a value the schema refuses, tax amounts given, a field left out) goes to the rule's
- * own check of the JSON, so every finding is still the rule's.
+ * the document store, without building its JSON. RET191106's check of each document (its JSON
+ * built, then ajv) was about a third of the mapping thread's time on a large return. Only "valid"
+ * is ever concluded here: anything else (a value the schema refuses, tax amounts given, a field left
+ * out) goes to the rule's own check of the JSON, so every finding is still the rule's.
  *
  * The schema stays the one source of truth. Every value is judged by the schema's own validators:
  * a repeated value (a date, a POS, a rate...) once per distinct value, by putting it into a valid
- * invoice and checking that; the number and the amounts by their definitions' validators. What is
- * taken as known is the structure of the invoice's definitions (its keys, which are required, an
- * item's tax heads): they are compared at start-up with the text this was written for (STRUCTURE),
- * and any change to them turns the shortcut off. What documentJson writes for these sections is
- * mirrored here (Section; document-shortcut.test.ts compares both verdicts on random documents).
+ * document and checking that; the number and the amounts by their definitions' validators. What is
+ * taken as known is the structure of the definitions (the document's keys, which are required, an
+ * item's tax heads, the number's pattern): they are compared at start-up with the text this was
+ * written for (each Section's, STRUCTURE), and any change to them turns the shortcut off. What
+ * documentJson writes for these sections is mirrored here (Section; document-shortcut.test.ts
+ * compares both verdicts on random documents).
  */
 import type { Field } from '../model/fields.js';
 import { taxHead } from '../model/money.js';

@@ -43,5 +43,5 @@ export const b2bSpec: DocumentSectionSpec = {
   }),
 };
 
-// b2b alone has a shortcut past the schema check of each invoice (most of a large return's documents)
+// a shortcut past the schema check of each invoice (document-shortcut.ts); b2ba, spreading this spec, has none
 export default documentMapper(b2bSpec, b2bShortcut);
