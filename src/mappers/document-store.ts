@@ -45,8 +45,13 @@ const NUMBER = 2;
 const OWN_SLOTS = 3;
 /** slots of an item record: the float, then the ints */
 const TXVAL = 0;
-/** the rate, interned */
+/**
+ * the rate, interned, as its id + 1 (-1, no rate, is 0), with CESS set when the item has cess:
+ * looking every item up in cessOf cost more than the rest of reading it
+ */
 const RT = 0;
+const CESS = 1 << 30;
+const RATE = CESS - 1;
 const NEXT = 1;
 /**
  * slots of a given-tax record; NaN: that head was not given. Kept apart from the items: few
@@ -89,6 +94,9 @@ export class DocumentStore {
   /** ids of byte fields past 253 (input with that many distinct values), keyed document × fields + slot */
   private readonly wideRefs = new Map<number, number>();
   private readonly byteFields: number;
+  /** a row's document-level fields, read into `row` in the order of `fields` (see fieldsReader) */
+  private readonly read: (v: Values, row: unknown[]) => void;
+  private readonly row: unknown[];
 
   /** `fields`: the document-level fields every line of a document repeats */
   constructor(fields: readonly Field[]) {
@@ -104,6 +112,8 @@ export class DocumentStore {
     });
     this.own = ints;
     this.byteFields = bytes;
+    this.read = fieldsReader(fields);
+    this.row = new Array<unknown>(fields.length).fill(undefined);
     this.docs = new RecordStore(floats, ints + OWN_SLOTS, bytes);
   }
 
@@ -121,8 +131,12 @@ export class DocumentStore {
     const id = docs.push();
     docs.setInt(id, this.own + NUMBER, numberId);
     docs.setInt(id, this.own + FIRST_ROW, firstRow);
-    for (const f of this.fields) {
-      let x = v[f.field];
+    const fields = this.fields;
+    const row = this.row;
+    this.read(v, row);
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
+      let x = row[c];
       if (f.dflt !== undefined && x === f.dflt && blank(f.field)) x = undefined;
       if (!f.interner) {
         if (x !== undefined) docs.setFloat(id, f.slot, x as number);
@@ -142,9 +156,13 @@ export class DocumentStore {
 
   /** The first document-level field where `v` differs from what the document keeps, with the kept value. */
   mismatch(id: number, v: Values): { field: Field; kept: unknown } | undefined {
-    for (const f of this.fields) {
+    const fields = this.fields;
+    const row = this.row;
+    this.read(v, row);
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c]!;
       const kept = this.kept(id, f);
-      const now = v[f.field];
+      const now = row[c];
       // a blank first line agrees with the default typed later
       if (now !== kept && now !== (kept ?? f.dflt)) return { field: f.field, kept };
     }
@@ -162,20 +180,57 @@ export class DocumentStore {
     return into;
   }
 
+  /**
+   * A document read field by field without building its fields (document-shortcut.ts): `field` is
+   * the field's place in the constructor's list. An interned field's value id (-1: absent), which
+   * `fieldValue` turns into what `fieldsOf` gives for it; an amount's paise, NaN when absent.
+   */
+  fieldRef(id: number, field: number): number {
+    return this.ref(id, this.fields[field]!);
+  }
+  fieldValue(field: number, ref: number): unknown {
+    const f = this.fields[field]!;
+    return f.interner!.value(ref) ?? f.dflt;
+  }
+  fieldAmount(id: number, field: number): number {
+    return this.docs.float(id, this.fields[field]!.slot);
+  }
+
+  /** The document's items without objects, newest first: -1 ends them. */
+  firstItem(id: number): number {
+    return this.docs.int(id, this.own + ITEM_HEAD);
+  }
+  nextItem(item: number): number {
+    return this.items.int(item, NEXT);
+  }
+  /** the item's rate as an id of the section's rates (rateValue turns it into the rate) */
+  itemRateRef(item: number): number {
+    return (this.items.int(item, RT) & RATE) - 1;
+  }
+  rateValue(ref: number): number {
+    return this.rates.value(ref)!;
+  }
+  itemTxval(item: number): number {
+    return this.items.float(item, TXVAL);
+  }
+  itemCess(item: number): number {
+    return this.items.int(item, RT) & CESS ? this.cessOf.get(item)! : 0;
+  }
+
   /** Lines with the same rate are summed into one item, never overwritten; the item's record. */
   addItem(id: number, rt: number, txval: number, csamt: number): number {
     const { docs, items, own } = this;
     const rate = this.rates.id(rt);
     const head = docs.int(id, own + ITEM_HEAD);
     for (let i = head; i >= 0; i = items.int(i, NEXT)) {
-      if (items.int(i, RT) === rate) {
+      if ((items.int(i, RT) & RATE) === rate + 1) {
         items.setFloat(i, TXVAL, items.float(i, TXVAL) + txval);
         if (csamt !== 0) this.addCess(i, csamt);
         return i;
       }
     }
     const i = items.push();
-    items.setInt(i, RT, rate);
+    items.setInt(i, RT, rate + 1);
     items.setFloat(i, TXVAL, txval);
     if (csamt !== 0) this.addCess(i, csamt);
     items.setInt(i, NEXT, head);
@@ -186,7 +241,7 @@ export class DocumentStore {
   /** The item of document `id` at rate `rt` (where addItem sums a line of that rate), or -1. */
   itemAt(id: number, rt: number): number {
     const rate = this.rates.id(rt);
-    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = this.items.int(i, NEXT)) if (this.items.int(i, RT) === rate) return i;
+    for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = this.items.int(i, NEXT)) if ((this.items.int(i, RT) & RATE) === rate + 1) return i;
     return -1;
   }
 
@@ -203,6 +258,7 @@ export class DocumentStore {
   /** Sums a line's cess into its item (adding a zero changes no sum, so none is kept for it). */
   private addCess(item: number, csamt: number): void {
     this.cessOf.set(item, (this.cessOf.get(item) ?? 0) + csamt);
+    this.items.setInt(item, RT, this.items.int(item, RT) | CESS);
   }
 
   /** Tax amounts given on a line are summed into its item as they are (a JSON's own figures). */
@@ -223,10 +279,10 @@ export class DocumentStore {
     const out: Item[] = [];
     const store = this.items;
     const anyGiven = this.givenOf.size > 0;
-    const anyCess = this.cessOf.size > 0;
     for (let i = this.docs.int(id, this.own + ITEM_HEAD); i >= 0; i = store.int(i, NEXT)) {
       // one literal shape per case, no spread: this runs for every item of the return
-      const item: Item = { rt: this.rates.value(store.int(i, RT))!, txval: store.float(i, TXVAL), csamt: anyCess ? (this.cessOf.get(i) ?? 0) : 0 };
+      const rt = store.int(i, RT);
+      const item: Item = { rt: this.rates.value((rt & RATE) - 1)!, txval: store.float(i, TXVAL), csamt: rt & CESS ? this.cessOf.get(i)! : 0 };
       const g = anyGiven ? this.givenOf.get(i) : undefined;
       if (g !== undefined) {
         const given = givenTax(this.given.float(g, IAMT), this.given.float(g, CAMT), this.given.float(g, SAMT));
@@ -298,6 +354,23 @@ export class DocumentStore {
     if (f.interner) return f.interner.value(this.ref(id, f));
     const x = this.docs.float(id, f.slot);
     return Number.isNaN(x) ? undefined : x;
+  }
+}
+
+/**
+ * Copies a row's document-level fields into an array, in order: one compiled function per store.
+ * `v[f.field]` with a name that changes from field to field is V8's slow keyed load (about a third
+ * of create's time at 500,000 lines); named loads are not. As rows.ts's valuesMaker does, the fields
+ * are read one by one where compiling is refused (a page's security policy).
+ */
+function fieldsReader(fields: readonly Field[]): (v: Values, row: unknown[]) => void {
+  try {
+    // the field names are the model's own (JSON.stringify quotes them): no input reaches this code
+    return new Function('v', 'r', fields.map((f, i) => `r[${i}] = v[${JSON.stringify(f)}];`).join('\n')) as (v: Values, row: unknown[]) => void;
+  } catch {
+    return (v, row) => {
+      for (let i = 0; i < fields.length; i++) row[i] = v[fields[i]!];
+    };
   }
 }
 

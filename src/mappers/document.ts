@@ -11,7 +11,8 @@ import type { SectionKey, SheetId } from '../model/sheets.js';
 import { at, isBlankCell, type ParsedRow } from '../parsers/rows.js';
 import { amt, paise, toPortalDate } from './convert.js';
 import { DocumentStore, type GivenTax, type Item } from './document-store.js';
-import type { MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
+import type { KeyTable } from '../model/key-table.js';
+import type { DocumentSchema, MapContext, SectionBuilder, SectionMapper, SectionOutput, SheetRow } from './types.js';
 import type { ReturnContext } from '../model/return.js';
 import { noTaxType } from '../model/no-tax.js';
 import { givesTax, taxCell } from '../model/given-tax.js';
@@ -44,11 +45,18 @@ export interface DocumentSectionSpec {
   docValues(doc: Record<string, unknown>, groupValue: string | undefined): Values;
 }
 
-export function documentMapper(spec: DocumentSectionSpec): SectionMapper {
+/**
+ * A way to find a section's document valid against the schema from the store, without its JSON
+ * (document-shortcut.ts); undefined when the schema is not the one it was written for. Given to one
+ * section's mapper, not on its spec: a spec spread into another (b2ba from b2b) would take it along.
+ */
+export type Shortcut = (store: DocumentStore, fields: readonly Field[], numbers: KeyTable, schema: DocumentSchema) => ((id: number) => boolean) | undefined;
+
+export function documentMapper(spec: DocumentSectionSpec, shortcut?: Shortcut): SectionMapper {
   return {
     key: spec.key,
     sheets: [spec.sheet],
-    create: (ctx) => new DocumentBuilder(spec, ctx),
+    create: (ctx) => new DocumentBuilder(spec, ctx, shortcut),
     toRows: (json, ctx) => documentRows(spec, json, ctx),
     documents: {
       number: spec.number === 'ntNum' ? 'nt_num' : 'inum',
@@ -73,12 +81,14 @@ class DocumentBuilder implements SectionBuilder {
   constructor(
     private readonly spec: DocumentSectionSpec,
     private readonly ctx: MapContext,
+    shortcut?: Shortcut,
   ) {
     this.store = new DocumentStore(spec.docFields);
     this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
     this.member = DOCUMENT_SERIES[spec.sheet]!.member;
     const check = spec.group && spec.listKey ? ctx.precheck?.(spec.key, spec.listKey) : undefined;
-    this.prechecks = check ? new Prechecks(check, (id) => documentJson(spec, ctx, this.doc(id))) : undefined;
+    const sure = check?.schema && shortcut?.(this.store, spec.docFields, this.numbers.keys, check.schema);
+    this.prechecks = check ? new Prechecks(check, (id) => documentJson(spec, ctx, this.doc(id)), sure) : undefined;
   }
 
   add(row: ParsedRow): boolean {
@@ -180,6 +190,8 @@ class Prechecks {
   constructor(
     private readonly check: (json: unknown) => boolean,
     private readonly json: (id: number) => unknown,
+    /** true: the document is certainly valid, found without its JSON (false: ask `check`) */
+    private readonly sure: ((id: number) => boolean) | undefined,
   ) {}
 
   created(id: number): void {
@@ -189,7 +201,7 @@ class Prechecks {
       this.state = grown;
     }
     const due = id - PRECHECK_LAG;
-    if (due >= 0 && this.state[due] === UNCHECKED && this.check(this.json(due))) this.state[due] = PASSED;
+    if (due >= 0 && this.state[due] === UNCHECKED && (this.sure?.(due) || this.check(this.json(due)))) this.state[due] = PASSED;
   }
 
   /** a line added to document `id`: a check already made no longer holds */

@@ -20,7 +20,23 @@ export interface MapContext extends ReturnContext {
  * thread that maps has time to spare while the rows are read. Undefined: no such check for this
  * section and list.
  */
-export type DocumentPrecheck = (section: SectionKey, listKey: string) => ((json: unknown) => boolean) | undefined;
+export type DocumentPrecheck = (section: SectionKey, listKey: string) => DocumentCheck | undefined;
+
+/** A rule's verdict on one document's JSON, and the schema it judges by when that is a schema. */
+export interface DocumentCheck {
+  (json: unknown): boolean;
+  /** for a mapper's shortcut that must agree with the check (document-shortcut.ts) */
+  readonly schema?: DocumentSchema;
+}
+
+/** The JSON schema a document is checked against: its definitions, and a validator of any of them. */
+export interface DocumentSchema {
+  /** the document's definition, as a JSON pointer into the schema (/definitions/b2bInvoice) */
+  readonly pointer: string;
+  readonly definitions: Readonly<Record<string, unknown>>;
+  /** the validator of the definition `name` */
+  validator(name: string): (value: unknown) => boolean;
+}
 
 /**
  * A section's JSON value, produced lazily: an array section yields its top-level groups

@@ -119,6 +119,20 @@ export class KeyTable {
     return this.pages[(s - at) / BYTE_PAGE]!.toString('latin1', at, at + this.entries.int(id, LEN));
   }
 
+  /**
+   * Whether every character of key `id` is one `ok` marks (ok[code] === 1) and its length one
+   * `lengths` marks, without making its string; false for a key kept as a string.
+   */
+  within(id: number, ok: Uint8Array, lengths: Uint8Array): boolean {
+    const s = this.entries.int(id, START);
+    const n = this.entries.int(id, LEN);
+    if (s < 0 || lengths[n] !== 1) return false;
+    const at = s % BYTE_PAGE;
+    const b = this.pages[(s - at) / BYTE_PAGE]!;
+    for (let i = at, end = at + n; i < end; i++) if (ok[b[i]!] !== 1) return false;
+    return true;
+  }
+
   /** The caller's `k`-th int slot of key `id`. */
   extra(id: number, k: number): number {
     return this.entries.int(id, EXTRA + k);

@@ -9,6 +9,7 @@ import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPort
 import { noTaxType } from '../../model/no-tax.js';
 import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
+import { b2bShortcut } from '../document-shortcut.js';
 
 /** Shared with b2ba, which adds the original invoice number and date. */
 export const b2bSpec: DocumentSectionSpec = {
@@ -42,4 +43,5 @@ export const b2bSpec: DocumentSectionSpec = {
   }),
 };
 
-export default documentMapper(b2bSpec);
+// a shortcut past the schema check of each invoice (document-shortcut.ts); b2ba, spreading this spec, has none
+export default documentMapper(b2bSpec, b2bShortcut);

@@ -8,6 +8,7 @@
  */
 import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPortalDate } from '../convert.js';
 import { documentMapper } from '../document.js';
+import { b2clShortcut } from '../document-shortcut.js';
 
 export default documentMapper({
   key: 'b2cl',
@@ -32,4 +33,4 @@ export default documentMapper({
     diffPercent: diffPercentFromJson(d.diff_percent),
     ...(d.etin ? { etin: d.etin as string } : {}),
   }),
-});
+}, b2clShortcut);

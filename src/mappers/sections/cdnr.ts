@@ -10,6 +10,7 @@ import { addDiffPercent, amt, diffPercentFromJson, fromPortalDate, paise, toPort
 import { noTaxType } from '../../model/no-tax.js';
 import { isInterState } from '../../model/return.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
+import { cdnrShortcut } from '../document-shortcut.js';
 
 /** Shared with cdnra, which adds the original note number and date. */
 export const cdnrSpec: DocumentSectionSpec = {
@@ -43,4 +44,5 @@ export const cdnrSpec: DocumentSectionSpec = {
   }),
 };
 
-export default documentMapper(cdnrSpec);
+// cdnr has a shortcut past the schema check of each note, as b2b has (cdnra, spreading this spec, has none)
+export default documentMapper(cdnrSpec, cdnrShortcut);

@@ -10,6 +10,7 @@ import type { FieldValues } from '../../model/fields.js';
 import { noTaxType } from '../../model/no-tax.js';
 import { amt, fromPortalDate, paise, toPortalDate } from '../convert.js';
 import { documentMapper, type DocumentSectionSpec } from '../document.js';
+import { expShortcut } from '../document-shortcut.js';
 
 type Values = Partial<FieldValues>;
 
@@ -50,4 +51,4 @@ export default documentMapper({
   ...exportInvoice,
   docJson: invoiceJson,
   docValues: invoiceValues,
-});
+}, expShortcut);

@@ -168,7 +168,13 @@ const rule: PassRule = {
   // the one-document check of checkGroupedDocuments' first pass, made early by the mappers
   precheck(section, listKey) {
     const doc = groupPointers(section, listKey).doc;
-    return doc ? validatorAt(doc) : undefined;
+    if (!doc) return undefined;
+    const valid = validatorAt(doc);
+    const definitions = (retsaveSchema() as unknown as { definitions: Record<string, unknown> }).definitions;
+    // the schema too: a mapper may find a document valid without its JSON, judging by the same validators
+    return Object.assign((json: unknown) => valid(json), {
+      schema: { pointer: doc, definitions, validator: (name: string) => validatorAt(`/definitions/${name}`) },
+    });
   },
   check(ctx, report) {
     return {
