@@ -89,18 +89,10 @@ export class RecordStore {
  * Values that repeat (dates, recipient GSTINs, POS, codes, rates) are stored once and referred
  * to by a small integer. A string is copied flat on first sight, so a substring handed out by a
  * CSV parser does not keep its whole input chunk alive.
- *
- * Strings are found through a hash table of integers hashed here, not a Map: the strings come
- * fresh from another thread (row-ship.ts), and a Map first has V8 compute and store each one's
- * hash outside JavaScript, which made this lookup the mapping thread's largest cost (about
- * 0.2–0.3 s at 500,000 lines). Numbers (rates, percentages) stay in a Map.
  */
 export class Interner<T extends string | number = string | number> {
-  private readonly numbers = new Map<T, number>();
+  private readonly ids = new Map<T, number>();
   private readonly values: T[] = [];
-  /** per slot: string id + 1 (0: empty) and its hash; a power of two in slots, at most half full */
-  private slots = new Int32Array(2 * 64);
-  private strings = 0;
   /** the last value and its id: consecutive documents often share a date, POS or type */
   private last: T | undefined;
   private lastId = -1;
@@ -109,7 +101,13 @@ export class Interner<T extends string | number = string | number> {
   id(v: T | undefined): number {
     if (v === undefined) return -1;
     if (v === this.last) return this.lastId;
-    const id = typeof v === 'string' ? this.stringId(v) : this.numberId(v);
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      const copy = (typeof v === 'string' ? flatCopy(v) : v) as T;
+      id = this.values.length;
+      this.values.push(copy);
+      this.ids.set(copy, id);
+    }
     // the stored copy, not `v`: a slice handed out by a parser would keep its chunk alive
     this.last = this.values[id];
     this.lastId = id;
@@ -124,55 +122,6 @@ export class Interner<T extends string | number = string | number> {
   distinct(): readonly T[] {
     return this.values;
   }
-
-  private numberId(v: T): number {
-    let id = this.numbers.get(v);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(v);
-      this.numbers.set(v, id);
-    }
-    return id;
-  }
-
-  private stringId(v: T & string): number {
-    const h = hashOf(v);
-    const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[2 * i]!;
-      if (e === 0) {
-        const id = this.values.length;
-        this.values.push(flatCopy(v) as T);
-        slots[2 * i] = id + 1;
-        slots[2 * i + 1] = h;
-        if (++this.strings * 2 > mask) this.rehash();
-        return id;
-      }
-      if (slots[2 * i + 1] === h && this.values[e - 1] === v) return e - 1;
-    }
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >>> 1) - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      if (old[k] === 0) continue;
-      let i = old[k + 1]! & mask;
-      while (slots[2 * i] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = old[k]!;
-      slots[2 * i + 1] = old[k + 1]!;
-    }
-    this.slots = slots;
-  }
-}
-
-/** FNV-1a over the first 32 UTF-16 code units and the length: longer strings are told apart by comparing them. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5 ^ s.length;
-  for (let i = 0, n = Math.min(s.length, 32); i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 1;
 }
 
 /**
