@@ -277,12 +277,17 @@ export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<Field
  * signs other than a leading `-`, more decimals), which the general path then decides.
  */
 export function plainHundredths(t: string): number | undefined {
-  const n = t.length;
-  let i = 0;
+  return plainHundredthsIn(t, 0, t.length);
+}
+
+/** plainHundredths of `t`'s text from `start` to `end` (a cell where it stands in its CSV line). */
+export function plainHundredthsIn(t: string, start: number, end: number): number | undefined {
+  const n = end;
+  let i = start;
   let neg = false;
-  if (n > 0 && t.charCodeAt(0) === 45 /* - */) {
+  if (n > start && t.charCodeAt(start) === 45 /* - */) {
     neg = true;
-    i = 1;
+    i = start + 1;
   }
   let int = 0;
   const intStart = i;

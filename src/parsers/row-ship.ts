@@ -133,9 +133,11 @@ export class RowPacker {
       this.sheet = this.open(row.ctx);
     }
     const w = this.fields.length;
-    const cells = row.cells;
     const line = row.line;
-    this.room(w, line === undefined ? cells.length + 1 : 1);
+    // a row read from its line says which cells were blank without cutting them (rows.ts LineParsedRow)
+    const bits = line === undefined ? undefined : row.blankBits;
+    const cells = bits === undefined ? row.cells : undefined;
+    this.room(w, cells ? cells.length + 1 : 1);
     const { cols, last, slots, tags, numbers, cellLengths } = this;
     const r = this.n++;
     let k = this.k;
@@ -147,7 +149,7 @@ export class RowPacker {
       const x = slots[i];
       // only a field with a default asks whether its cell was blank (DocumentStore.create)
       const col = cols[i]!;
-      const blank = col === NOT_ASKED ? 0 : col < 0 || isBlank(cells[col]) ? BLANK : 0;
+      const blank = col === NOT_ASKED ? 0 : (cells ? col < 0 || isBlank(cells[col]) : (bits! & (1 << i)) !== 0) ? BLANK : 0;
       if (x === undefined) tags[k] = UNDEFINED | blank;
       else if (typeof x === 'number') {
         tags[k] = NUMBER | blank;
@@ -169,6 +171,7 @@ export class RowPacker {
       cellLengths[c++] = -1 - line.length;
       this.rowTexts.push(line);
     } else {
+      const cells = row.cells;
       cellLengths[c++] = cells.length;
       let plain = true;
       for (let i = 0; i < cells.length; i++) {
