@@ -694,7 +694,8 @@ function lineToParsedRow(
   const pre = sheetPlan.prefix;
   const m = pre.cells;
   // the document's cells as the row before had them: their values are still in the slots
-  const same = m > 0 && m < count && pre.text.length === starts[m] && line.startsWith(pre.text);
+  // (a slice compared: startsWith went through the text a character at a time, ten times slower)
+  const same = m > 0 && m < count && pre.text.length === starts[m] && line.slice(0, starts[m]) === pre.text;
   let rejected = false;
   // a finding among the document's cells is made again on the next line: its values are read again
   let clean = true;
