@@ -313,6 +313,22 @@ export function plainHundredthsIn(t: string, start: number, end: number): number
   return neg && h !== 0 ? -h : h;
 }
 
+/** A field of kind rate with no list of choices: its plain texts are read by plainRateIn. */
+export function isRateField(field: Field): boolean {
+  return FIELD_KINDS[field] === 'rate' && !CHOICES[field];
+}
+
+/**
+ * The value coerceCell gives a rate's text (`18`, `0.25`, `7.5`) when it is plain, unsigned amount
+ * text as plainHundredths reads it: its hundredths / 100. Undefined for anything else (a sign,
+ * `%`, spaces, more decimals), which the general path then decides. `t` from `start` to `end`.
+ */
+export function plainRateIn(t: string, start: number, end: number): number | undefined {
+  if (start < end && t.charCodeAt(start) === 45 /* - */) return undefined;
+  const h = plainHundredthsIn(t, start, end);
+  return h === undefined ? undefined : h / 100;
+}
+
 /**
  * A number cell's value as Excel shows it, to 15 significant digits: a formula's result such as
  * =4949.9+0.1 is stored as 4950.000000000001, binary noise the user never sees or meant.

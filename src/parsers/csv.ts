@@ -250,12 +250,13 @@ async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): Async
   try {
     for (;;) {
       const next = lines && delimiter.length === 1 ? await chunks.next() : undefined;
-      if (!next || (!next.done && (partial + next.value).includes('"'))) {
+      // one string for the quote test and the cutting: each would flatten a string of its own (a copy of the chunk)
+      const text = !next || next.done ? partial : partial + next.value;
+      if (!next || (!next.done && text.includes('"'))) {
         handed = true;
-        yield* papaBatches(file, next ? prepend(partial + next.value, chunks) : chunks, line, dec, damaged, delimiter);
+        yield* papaBatches(file, next ? prepend(text, chunks) : chunks, line, dec, damaged, delimiter);
         return;
       }
-      const text = next.done ? partial : partial + next.value;
       // at the end the last line is a record of its own (papaparse's last parse: an empty text gives none)
       const cut = next.done ? text.length : text.lastIndexOf('\n');
       const rows: RawRow[] = [];

@@ -10,7 +10,7 @@ import {
   NON_DATA_SHEETS, SHEETS, UNSUPPORTED_SHEETS, normaliseSheetName, sheetByName, sheetSpec,
   type ColumnSpec, type SheetId, type SheetSpec,
 } from '../model/sheets.js';
-import { coerceCell, coercionMemo, defaultFor, idText, plainHundredths, plainHundredthsIn, textShortcut, type Coerced } from './coerce.js';
+import { coerceCell, coercionMemo, defaultFor, idText, isRateField, plainHundredths, plainHundredthsIn, plainRateIn, textShortcut, type Coerced } from './coerce.js';
 import { readCsv } from './csv.js';
 import { LineCells, LineRow } from './line-row.js';
 import { detectFile } from './detect.js';
@@ -454,6 +454,8 @@ interface ColumnPlan {
   readonly shortcut: 'money' | 'trim' | 'id' | undefined;
   /** remembered results by cell text, for fields whose texts repeat */
   readonly memo: ReadonlyMap<string, Coerced<unknown>> | undefined;
+  /** a rate field (plainRateIn reads its plain texts from a line) */
+  readonly rate: boolean;
   /** the value of a blank cell (defaultFor), looked up once */
   readonly dflt: unknown;
   /** the value of a blank cell without a default: undefined, or an older template's default */
@@ -539,7 +541,7 @@ function columnPlans(ctx: SheetContext, defaults: Partial<Record<Field, unknown>
   return ctx.spec.columns.map((col) => {
     const ref = ctx.columns[col.field];
     return {
-      col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field), dflt: defaultFor(col.field),
+      col, ref, index: ref ? ref.col - 1 : -1, shortcut: textShortcut(col.field), memo: coercionMemo(col.field), rate: isRateField(col.field), dflt: defaultFor(col.field),
       blankValue: defaults[col.field], lastText: undefined, lastValue: undefined,
     };
   });
@@ -734,6 +736,14 @@ function lineToParsedRow(
             continue;
           }
         } else if (p.memo) {
+          // a plain rate is read in place: its text need not be cut and looked up
+          if (p.rate) {
+            const rate = plainRateIn(line, s, e);
+            if (rate !== undefined) {
+              v[i] = rate;
+              continue;
+            }
+          }
           cell = line.slice(s, e);
           if (cell === p.lastText) {
             v[i] = p.lastValue;
