@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coerceCell, coerceDate, coerceHundredths, idText, normaliseNumberText, parseDateText } from './coerce.js';
+import { prng } from '../../test/helpers/random.js';
+import { coerceCell, coerceDate, coerceHundredths, idText, normaliseNumberText, parseDateText, plainHundredthsIn, plainRateIn } from './coerce.js';
 
 const value = (r: ReturnType<typeof coerceCell>) => (r.ok ? r.value : `!${r.code}`);
 
@@ -55,6 +56,24 @@ describe('coerce: amounts in paise', () => {
   it('keeps a third decimal visible: rounded half-up but flagged', () => {
     const r = coerceCell('txval', '10.125');
     expect(r).toEqual({ ok: true, value: 1013, flag: 'AMOUNT_DECIMALS' });
+  });
+
+  it('plain amount and rate text read in place: what coerceCell gives, on random texts', () => {
+    const r = prng(5);
+    const chars = '0123456789..-% ,+e';
+    let plain = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const t = Array.from({ length: Math.floor(r() * 9) }, () => chars[Math.floor(r() * chars.length)]).join('');
+      const line = `x,${t},y`;
+      const h = plainHundredthsIn(line, 2, 2 + t.length);
+      if (h !== undefined) expect(coerceCell('txval', t), t).toEqual({ ok: true, value: h });
+      const rate = plainRateIn(line, 2, 2 + t.length);
+      if (rate === undefined) continue;
+      plain++;
+      const general = coerceCell('rt', t);
+      expect(general.ok && Object.is(general.value, rate), t).toBe(true);
+    }
+    expect(plain).toBeGreaterThan(1000);
   });
 
   it('normalises Indian grouping without losing digits (the official importer keeps only "1")', () => {

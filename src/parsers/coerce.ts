@@ -277,12 +277,17 @@ export function coerceCell<F extends Field>(field: F, v: RawCell): Coerced<Field
  * signs other than a leading `-`, more decimals), which the general path then decides.
  */
 export function plainHundredths(t: string): number | undefined {
-  const n = t.length;
-  let i = 0;
+  return plainHundredthsIn(t, 0, t.length);
+}
+
+/** plainHundredths of `t`'s text from `start` to `end` (a cell where it stands in its CSV line). */
+export function plainHundredthsIn(t: string, start: number, end: number): number | undefined {
+  const n = end;
+  let i = start;
   let neg = false;
-  if (n > 0 && t.charCodeAt(0) === 45 /* - */) {
+  if (n > start && t.charCodeAt(start) === 45 /* - */) {
     neg = true;
-    i = 1;
+    i = start + 1;
   }
   let int = 0;
   const intStart = i;
@@ -306,6 +311,22 @@ export function plainHundredths(t: string): number | undefined {
   const h = int * 100 + (fracDigits === 1 ? frac * 10 : frac);
   if (!Number.isSafeInteger(h)) return undefined;
   return neg && h !== 0 ? -h : h;
+}
+
+/** A field of kind rate with no list of choices: its plain texts are read by plainRateIn. */
+export function isRateField(field: Field): boolean {
+  return FIELD_KINDS[field] === 'rate' && !CHOICES[field];
+}
+
+/**
+ * The value coerceCell gives a rate's text (`18`, `0.25`, `7.5`) when it is plain, unsigned amount
+ * text as plainHundredths reads it: its hundredths / 100. Undefined for anything else (a sign,
+ * `%`, spaces, more decimals), which the general path then decides. `t` from `start` to `end`.
+ */
+export function plainRateIn(t: string, start: number, end: number): number | undefined {
+  if (start < end && t.charCodeAt(start) === 45 /* - */) return undefined;
+  const h = plainHundredthsIn(t, start, end);
+  return h === undefined ? undefined : h / 100;
 }
 
 /**

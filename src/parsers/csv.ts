@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { InputError } from '../model/errors.js';
 import { baseName, extName } from './file-names.js';
 import { host, openSource, type ByteSource } from './host/source.js';
+import { LineRow } from './line-row.js';
 import { rowsOf, type RawCell, type RawRow, type RawSheet } from './raw.js';
 import { cp1252Chunks, csvUtf8Chunks, streamDecoder, type CsvTextChunks, type TextDamage, type Utf8Chunks } from './utf8-chunks.js';
 
@@ -222,22 +223,86 @@ class TextFeed {
   }
 }
 
-export async function* readCsv(file: string): AsyncGenerator<RawSheet> {
+export async function* readCsv(file: string, opts: { lines?: boolean } = {}): AsyncGenerator<RawSheet> {
   const sniff = await sniffCsv(file);
   const name = baseName(file, extName(file));
+  const lines = opts.lines !== false;
   // each is a generator that opens the file only when iterated; a caller reads one of the two
-  yield { name, hidden: false, delimiter: sniff.delimiter, rows: rowsOf(csvBatches(file, sniff)), batches: csvBatches(file, sniff) };
+  yield { name, hidden: false, delimiter: sniff.delimiter, rows: rowsOf(csvBatches(file, sniff, lines)), batches: csvBatches(file, sniff, lines) };
+}
+
+/**
+ * The file's rows, one batch per chunk of text read. Text without quotes is cut into lines here
+ * (LineRow: cells cut only when asked for), exactly as papaparse reads such text: its records
+ * are then the lines cut at the separator, and a chunk's last line waits for the next chunk. From
+ * the first chunk that holds a quote, the rest of the file goes through papaparse (papaBatches),
+ * starting at that chunk's first line: the same records it would have made of the whole file.
+ * `lines` false reads all of it through papaparse (tests compare the two).
+ */
+async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): AsyncGenerator<RawRow[]> {
+  const dec = csvDecoder(sniff);
+  const damaged = damagedRow(file, dec);
+  const chunks = textOf(await openSource(file), sniff.bomBytes, dec);
+  const delimiter = sniff.delimiter;
+  let partial = '';
+  let line = 0;
+  let handed = false;
+  try {
+    for (;;) {
+      const next = lines && delimiter.length === 1 ? await chunks.next() : undefined;
+      // one string for the quote test and the cutting: each would flatten a string of its own (a copy of the chunk)
+      const text = !next || next.done ? partial : partial + next.value;
+      if (!next || (!next.done && text.includes('"'))) {
+        handed = true;
+        yield* papaBatches(file, next ? prepend(text, chunks) : chunks, line, dec, damaged, delimiter);
+        return;
+      }
+      // at the end the last line is a record of its own (papaparse's last parse: an empty text gives none)
+      const cut = next.done ? text.length : text.lastIndexOf('\n');
+      const rows: RawRow[] = [];
+      if (cut >= 0 && text.length > 0) {
+        let at = 0;
+        for (;;) {
+          let end = text.indexOf('\n', at);
+          if (end < 0 || end > cut) end = cut;
+          rows.push(new LineRow(++line, text.slice(at, end), delimiter));
+          if (end >= cut) break;
+          at = end + 1;
+        }
+        partial = text.slice(cut + 1);
+      } else partial = text;
+      // text is decoded before it is cut: the damaged row is in this batch or a later one
+      damaged.refuseIn(rows);
+      if (rows.length) yield rows;
+      if (next.done) {
+        damaged.refuseAtEnd();
+        return;
+      }
+    }
+  } finally {
+    if (!handed) await chunks.return(undefined);
+  }
+}
+
+/** `first`, then the rest; the rest is closed however this one ends (it may end before it began the rest). */
+async function* prepend(first: string, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  try {
+    yield first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
 }
 
 /**
  * papaparse's chunk callback with pause/resume, bridged to async iteration: one chunk of records
  * is in memory at a time, handed out as one batch of rows. (Its NODE_STREAM_INPUT duplex is ten
- * times slower on this data.)
+ * times slower on this data.) Rows are numbered on from `line`.
  */
-async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow[]> {
-  const dec = csvDecoder(sniff);
-  const damaged = damagedRow(file, dec);
-  const source = new TextFeed(textOf(await openSource(file), sniff.bomBytes, dec));
+async function* papaBatches(
+  file: string, chunks: AsyncGenerator<string>, line: number, dec: CsvTextChunks, damaged: ReturnType<typeof damagedRow>, delimiter: string,
+): AsyncGenerator<RawRow[]> {
+  const source = new TextFeed(chunks);
   const queue: { records: string[][]; text: string }[] = [];
   let done = false;
   let failure: unknown;
@@ -249,7 +314,7 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
     w?.();
   };
   Papa.parse<string[]>(source as unknown as File, {
-    delimiter: sniff.delimiter,
+    delimiter,
     newline: '\n',
     header: false,
     skipEmptyLines: false,
@@ -269,7 +334,6 @@ async function* csvBatches(file: string, sniff: CsvSniff): AsyncGenerator<RawRow
       signal();
     },
   });
-  let line = 0;
   try {
     for (;;) {
       if (!queue.length && !done) await new Promise<void>((r) => (wake = r));

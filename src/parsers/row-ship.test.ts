@@ -85,6 +85,17 @@ describe('rows packed for the mapping thread', () => {
     expect(plain.findings.items.some((f) => f.row !== undefined && f.file === b2b && f.code !== 'TOTALS_ROW_SKIPPED')).toBe(true);
   });
 
+  it('number the texts of a repeating column once each, up to the dictionary\'s size, and send the rest as text', async () => {
+    const hsn = join(dir, 'hsn(b2b).csv');
+    const lines = ['HSN,Description,Description as per HSN Code,UQC,Total Quantity,Total Value,Rate,Taxable Value,Integrated Tax Amount,Central Tax Amount,State/UT Tax Amount,Cess Amount'];
+    // 1,500 codes, each met about four times in no order: more than the 1,024 numbered; units of a few kinds
+    for (let i = 0; i < 6000; i++) lines.push(`${84710000 + ((i * 7919) % 1500)},Parts,Parts,${['NOS', 'KGS', 'BOX'][i % 3]},${i % 50},1180,18,1000,180,0,0,0`);
+    writeFileSync(hsn, lines.join('\n'));
+    const { plain, landed } = await bothWays([hsn]);
+    expect(plain.rows.length).toBe(6000);
+    expectSame(plain, landed);
+  });
+
   it('carry an older layout\'s own sheet spec (not the registered one) and its defaults', async () => {
     const v1 = join(dir, 'cdnr.csv');
     writeFileSync(v1, [

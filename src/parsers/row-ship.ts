@@ -20,7 +20,7 @@ import type { Finding, FindingSink } from '../model/finding.js';
 import type { SheetId, SheetSpec } from '../model/sheets.js';
 import { sheetSpec } from '../model/sheets.js';
 import type { ColumnRef } from './headers.js';
-import { defaultFor } from './coerce.js';
+import { coercionMemo, defaultFor } from './coerce.js';
 import { isBlank, type RawCell } from './raw.js';
 import { valuesMaker, type ParsedRow, type SheetContext, type SheetStats } from './rows.js';
 
@@ -30,10 +30,26 @@ const NUMBER = 1;
 const SAME = 2; // the string of the sheet's row before
 const TEXT = 3;
 const OTHER = 4; // anything else, in `others` as posted
+const KNOWN = 5; // a text sent before in this column of the sheet: its index among them in `numbers` (ColumnTexts)
 const BLANK = 0x80;
 const KIND = 0x7f;
 /** a slot whose cell's blankness is not sent (its field has no default) */
 const NOT_ASKED = -2;
+
+/**
+ * Texts of the columns whose values repeat over a return (dates, places of supply, invoice types:
+ * the coercion memo's fields) are sent once per sheet: both sides number the first DICTIONARY
+ * texts of such a column as they pass, and a text sent before travels as its number. The
+ * reader's values there are the memo's own strings, whose hash is kept, so the lookup is cheap;
+ * the mapping thread gets one string per text instead of a new one per row, which its own
+ * lookups (the interner's) then hash once.
+ */
+const DICTIONARY = 1024;
+
+/** Whether a field's texts are numbered (see DICTIONARY). */
+function numbered(field: Field): boolean {
+  return coercionMemo(field) !== undefined;
+}
 
 /** A sheet whose rows follow: its context as plain data (the spec by id unless an older layout changed it). */
 export interface ShippedSheet {
@@ -100,6 +116,8 @@ export class RowPacker {
   private fields: Field[] = [];
   private cols: number[] = [];
   private last: unknown[] = [];
+  /** per slot, the texts numbered so far (undefined: a column not numbered) */
+  private dicts: (Map<string, number> | undefined)[] = [];
   private read: (v: Partial<FieldValues>, slots: unknown[]) => void = () => {};
   private slots: unknown[] = [];
   // the batch being packed
@@ -133,9 +151,11 @@ export class RowPacker {
       this.sheet = this.open(row.ctx);
     }
     const w = this.fields.length;
-    const cells = row.cells;
     const line = row.line;
-    this.room(w, line === undefined ? cells.length + 1 : 1);
+    // a row read from its line says which cells were blank without cutting them (rows.ts LineParsedRow)
+    const bits = line === undefined ? undefined : row.blankBits;
+    const cells = bits === undefined ? row.cells : undefined;
+    this.room(w, cells ? cells.length + 1 : 1);
     const { cols, last, slots, tags, numbers, cellLengths } = this;
     const r = this.n++;
     let k = this.k;
@@ -147,7 +167,7 @@ export class RowPacker {
       const x = slots[i];
       // only a field with a default asks whether its cell was blank (DocumentStore.create)
       const col = cols[i]!;
-      const blank = col === NOT_ASKED ? 0 : col < 0 || isBlank(cells[col]) ? BLANK : 0;
+      const blank = col === NOT_ASKED ? 0 : (cells ? col < 0 || isBlank(cells[col]) : (bits! & (1 << i)) !== 0) ? BLANK : 0;
       if (x === undefined) tags[k] = UNDEFINED | blank;
       else if (typeof x === 'number') {
         tags[k] = NUMBER | blank;
@@ -156,8 +176,16 @@ export class RowPacker {
         if (x === last[i]) tags[k] = SAME | blank;
         else {
           last[i] = x;
-          this.texts.push(x);
-          tags[k] = TEXT | blank;
+          const dict = this.dicts[i];
+          const known = dict?.get(x);
+          if (known !== undefined) {
+            tags[k] = KNOWN | blank;
+            numbers[q++] = known;
+          } else {
+            if (dict && dict.size < DICTIONARY) dict.set(x, dict.size);
+            this.texts.push(x);
+            tags[k] = TEXT | blank;
+          }
         }
       } else {
         tags[k] = OTHER | blank;
@@ -169,6 +197,7 @@ export class RowPacker {
       cellLengths[c++] = -1 - line.length;
       this.rowTexts.push(line);
     } else {
+      const cells = row.cells;
       cellLengths[c++] = cells.length;
       let plain = true;
       for (let i = 0; i < cells.length; i++) {
@@ -250,6 +279,7 @@ export class RowPacker {
     this.fields = fields;
     this.cols = fields.map((f) => (defaultFor(f) === undefined ? NOT_ASKED : ctx.columns[f] ? ctx.columns[f]!.col - 1 : -1));
     this.last = new Array<unknown>(fields.length).fill(undefined);
+    this.dicts = fields.map((f) => (numbered(f) ? new Map<string, number>() : undefined));
     this.slots = new Array<unknown>(fields.length).fill(undefined);
     this.read = slotsReader(fields);
     const registered = sheetSpec(ctx.spec.id);
@@ -343,6 +373,8 @@ export class RowLanding {
   private slotOf: ReadonlyMap<Field, number> = new Map();
   private width = 0;
   private last: unknown[] = [];
+  /** per slot, the texts numbered so far, as the packer numbered them */
+  private dicts: (string[] | undefined)[] = [];
   private slots: unknown[] = [];
 
   constructor(
@@ -378,13 +410,14 @@ export class RowLanding {
     this.slotOf = new Map(s.fields.flatMap((f, i): [Field, number][] => (defaultFor(f) === undefined ? [] : [[f, i]])));
     this.width = s.fields.length;
     this.last = new Array<unknown>(s.fields.length).fill(undefined);
+    this.dicts = s.fields.map((f) => (numbered(f) ? [] : undefined));
     this.slots = new Array<unknown>(s.fields.length).fill(undefined);
   }
 
   private rows(b: ShippedBatch): ShippedRow[] {
     const ctx = this.ctx!;
     const { numbers, tags, texts, others, cellLengths } = b;
-    const { width: w, last, slots, make, slotOf } = this;
+    const { width: w, last, slots, make, slotOf, dicts } = this;
     const out: ShippedRow[] = new Array(b.rows);
     let k = 0;
     let q = 0;
@@ -406,8 +439,15 @@ export class RowLanding {
           case SAME:
             slots[i] = last[i];
             break;
-          case TEXT:
-            slots[i] = last[i] = texts[t++];
+          case TEXT: {
+            const x = texts[t++]!;
+            slots[i] = last[i] = x;
+            const dict = dicts[i];
+            if (dict && dict.length < DICTIONARY) dict.push(x);
+            break;
+          }
+          case KNOWN:
+            slots[i] = last[i] = dicts[i]![numbers[q++]!];
             break;
           default:
             slots[i] = others[o++];
