@@ -12,20 +12,10 @@ import { KeyTable } from '../model/key-table.js';
 import { DocumentStore } from './document-store.js';
 import { b2bShortcut } from './document-shortcut.js';
 import { MAPPERS } from './registry.js';
+import { prng as rng } from '../../test/helpers/random.js';
 import { parsedRow, returnCtx } from './test-helpers.js';
 import type { DocumentCheck, GroupedDocuments } from './types.js';
 
-/** Small seeded PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Sheet = 'b2b' | 'cdnr' | 'b2cl' | 'exp';
 const LIST: Record<Sheet, string> = { b2b: 'inv', cdnr: 'nt', b2cl: 'inv', exp: 'inv' };
