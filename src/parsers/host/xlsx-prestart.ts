@@ -5,6 +5,11 @@
  */
 import { prestartWorker, secondCore } from './threads.js';
 
+/** Whether workbooks are read in a worker: two cores or more, unless GSTR1_READER_THREAD=0. */
+export function readsInWorker(cores?: number): boolean {
+  return secondCore('GSTR1_READER_THREAD', cores);
+}
+
 export function prestartXlsxReader(): void {
-  if (secondCore('GSTR1_READER_THREAD')) prestartWorker('xlsx-worker', import.meta.url);
+  if (readsInWorker()) prestartWorker('xlsx-worker', import.meta.url);
 }

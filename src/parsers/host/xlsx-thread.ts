@@ -9,7 +9,7 @@ import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { rowsOf, type RawRow, type RawSheet } from '../raw.js';
 import { unpackRows, type PackedRows } from './row-pack.js';
-import { Inbox, secondCore, startWorker } from './threads.js';
+import { Inbox, startWorker } from './threads.js';
 
 /** what the worker posts, in order: per sheet `sheet`, its `rows` batches, `end`; then `done` or an `error` */
 export type ReaderMessage =
@@ -19,10 +19,7 @@ export type ReaderMessage =
   | { t: 'done' }
   | { t: 'error'; code?: string; params?: Params; message?: string };
 
-/** Whether workbooks are read in a worker: two cores or more, unless GSTR1_READER_THREAD=0. */
-export function readsInWorker(cores?: number): boolean {
-  return secondCore('GSTR1_READER_THREAD', cores);
-}
+export { readsInWorker } from './xlsx-prestart.js';
 
 function failure(m: ReaderMessage & { t: 'error' }, file: string): InputError {
   return m.code ? new InputError(m.code, m.params ?? {}) : new InputError('FILE_UNREADABLE', { file, detail: m.message ?? '' });

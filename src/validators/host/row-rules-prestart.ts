@@ -5,6 +5,11 @@
  */
 import { prestartWorker, secondCore } from '../../parsers/host/threads.js';
 
+/** Whether the row rules run on a thread of their own: two cores or more, unless GSTR1_RULE_THREAD=0. */
+export function rulesOnThread(): boolean {
+  return secondCore('GSTR1_RULE_THREAD');
+}
+
 export function prestartRowRulesThread(): void {
-  if (secondCore('GSTR1_RULE_THREAD')) prestartWorker('row-rules-worker', import.meta.url);
+  if (rulesOnThread()) prestartWorker('row-rules-worker', import.meta.url);
 }

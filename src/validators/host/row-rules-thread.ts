@@ -9,7 +9,8 @@ import { InputError } from '../../model/errors.js';
 import type { Params } from '../../model/finding.js';
 import { RowLanding, type ShippedBatch } from '../../parsers/row-ship.js';
 import type { ParsedRow, ReadOptions } from '../../parsers/rows.js';
-import { Inbox, secondCore, startWorker } from '../../parsers/host/threads.js';
+import { Inbox, startWorker } from '../../parsers/host/threads.js';
+import { rulesOnThread } from './row-rules-prestart.js';
 import type { RowRulesOutcome, RowRulesRunner } from '../row-rules.js';
 
 /** what the worker posts: batches of rows (a shipping job), then the outcome, or why it has none */
@@ -27,7 +28,7 @@ export const WINDOW = 4;
 const PROGRESS_EVERY = 5000;
 
 export const rowRulesThread: RowRulesRunner = (job) => {
-  if (!secondCore('GSTR1_RULE_THREAD')) return undefined;
+  if (!rulesOnThread()) return undefined;
   // the young generation other workers get (threads.ts), shipping or not: with 8 MB, a batch of rows alive from its
   // reading until posted survived its scavenges (279-308 of them at 500,000 lines, against 135 with 16 MB) and the
   // process spent about 15 % more CPU (bench/notes.md, 2026-12-06, fourth session)
