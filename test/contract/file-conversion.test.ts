@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { gstr1 } from '../helpers/portal-cli.js';
+import { gstr1, stubSandboxCredentials } from '../helpers/portal-cli.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 
 const KEYS = { apiKey: 'key_live_fileconv1', apiSecret: 'secret_live_fileconv1' };
@@ -22,10 +22,7 @@ describe('file: the conversion options of upload', () => {
   beforeAll(async () => {
     emu = await startEmulator({ credentials: { sandbox: KEYS } });
     dir = mkdtempSync(join(tmpdir(), 'gstr1-fileconv-'));
-    vi.stubEnv('GSTR1_HOME', join(dir, 'home'));
-    vi.stubEnv('GSTR1_SANDBOX_API_KEY', KEYS.apiKey);
-    vi.stubEnv('GSTR1_SANDBOX_API_SECRET', KEYS.apiSecret);
-    vi.stubEnv('GSTR1_GST_USERNAME', 'taxpayer_fileconv');
+    stubSandboxCredentials(join(dir, 'home'), KEYS, 'taxpayer_fileconv');
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

@@ -65,16 +65,13 @@ const { default: sandbox } = await import('../../src/upload/providers/sandbox.js
 const { fileReturn, uploadReturn } = await import('../../src/upload/run.js');
 const { GSTIN, OTP, PAN, PERIOD, samplePayloads } = await import('./provider-contract.js');
 const { hintOf, messageOf } = await import('../../src/report/messages/index.js');
-const { gstr1 } = await import('../helpers/portal-cli.js');
+const { gstr1, stubSandboxCredentials } = await import('../helpers/portal-cli.js');
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const credentials = { apiKey: 'key_live_fulldisk1', apiSecret: 'secret_live_fulldisk1', gstUsername: 'taxpayer_fulldisk' };
 let emu: RunningEmulator;
 beforeEach(async () => {
-  vi.stubEnv('GSTR1_HOME', mkdtempSync(join(tmpdir(), 'gstr1-fulldisk-')));
-  vi.stubEnv('GSTR1_SANDBOX_API_KEY', credentials.apiKey);
-  vi.stubEnv('GSTR1_SANDBOX_API_SECRET', credentials.apiSecret);
-  vi.stubEnv('GSTR1_GST_USERNAME', credentials.gstUsername);
+  stubSandboxCredentials(mkdtempSync(join(tmpdir(), 'gstr1-fulldisk-')), credentials, credentials.gstUsername);
   Object.assign(disk, { failOn: undefined, failed: 0, sessions: false, error: 'ENOSPC' });
   emu = await startEmulator({ credentials: { sandbox: { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret } } });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gstr1 } from '../helpers/portal-cli.js';
+import { gstr1, stubSandboxCredentials } from '../helpers/portal-cli.js';
 import { messageOf } from '../../src/report/messages/index.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/upload/emulator/index.js';
 import type { Notice } from '../../src/upload/journal.js';
@@ -26,10 +26,7 @@ const emulators: RunningEmulator[] = [];
 let home: string;
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'gstr1-resume-'));
-  vi.stubEnv('GSTR1_HOME', home);
-  vi.stubEnv('GSTR1_SANDBOX_API_KEY', keys.apiKey);
-  vi.stubEnv('GSTR1_SANDBOX_API_SECRET', keys.apiSecret);
-  vi.stubEnv('GSTR1_GST_USERNAME', keys.gstUsername);
+  stubSandboxCredentials(home, keys, keys.gstUsername);
 });
 afterEach(async () => {
   vi.unstubAllEnvs();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { gstr1 } from '../helpers/portal-cli.js';
+import { gstr1, stubSandboxCredentials } from '../helpers/portal-cli.js';
 import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/index.js';
 
 const KEYS = { apiKey: 'key_live_again1', apiSecret: 'secret_live_again1' };
@@ -32,10 +32,7 @@ describe('upload again after fixing the rows: the latest upload is what is filed
   beforeAll(async () => {
     emu = await startEmulator({ credentials: { sandbox: KEYS } });
     dir = mkdtempSync(join(tmpdir(), 'gstr1-again-'));
-    vi.stubEnv('GSTR1_HOME', join(dir, 'home'));
-    vi.stubEnv('GSTR1_SANDBOX_API_KEY', KEYS.apiKey);
-    vi.stubEnv('GSTR1_SANDBOX_API_SECRET', KEYS.apiSecret);
-    vi.stubEnv('GSTR1_GST_USERNAME', 'taxpayer_again');
+    stubSandboxCredentials(join(dir, 'home'), KEYS, 'taxpayer_again');
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

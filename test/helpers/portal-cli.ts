@@ -33,3 +33,11 @@ export function stubEmulatorCredentials(home: string): void {
   vi.stubEnv('GSTR1_OTP', '575757');
   vi.stubEnv('GSTR1_EVC_OTP', '575757');
 }
+
+/** A Sandbox account's keys and GST username in the environment, and a fresh `GSTR1_HOME` (undo with vi.unstubAllEnvs). */
+export function stubSandboxCredentials(home: string, keys: { apiKey: string; apiSecret: string }, gstUsername: string): void {
+  vi.stubEnv('GSTR1_HOME', home);
+  vi.stubEnv('GSTR1_SANDBOX_API_KEY', keys.apiKey);
+  vi.stubEnv('GSTR1_SANDBOX_API_SECRET', keys.apiSecret);
+  vi.stubEnv('GSTR1_GST_USERNAME', gstUsername);
+}

@@ -15,6 +15,20 @@ import { stubEmulatorCredentials } from '../../../test/helpers/portal-cli.js';
 
 const SAMPLE = join(import.meta.dirname, '../../../templates/sample/gstr1-sample.xlsx');
 
+
+/** An emulator, a temporary folder and the emulator's credentials for one test, all undone when it ends. */
+async function emulatorForTest(): Promise<{ emu: Awaited<ReturnType<typeof startEmulator>>; dir: string }> {
+  const emu = await startEmulator({});
+  const dir = mkdtempSync(join(tmpdir(), 'gstr1-file-'));
+  onTestFinished(async () => {
+    vi.unstubAllEnvs();
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  stubEmulatorCredentials(join(dir, 'home'));
+  return { emu, dir };
+}
+
 describe('gstr1 file: a portal total that is not a plain number', () => {
   it('the totals table shows it as the portal gave it; numbers as rupees, nothing reported as 0.00', () => {
     const portal = [{ sec_nm: 'B2B', ttl_rec: 1, ttl_tax: '1,000.00', ttl_igst: 180, ttl_cgst: '0.5', ttl_sgst: null, ttl_cess: true }] as unknown as SummarySection[];
@@ -26,14 +40,7 @@ describe('gstr1 file: a portal total that is not a plain number', () => {
   });
 
   it('through the command: the mismatch is printed and it exits 1, nothing filed', async () => {
-    const emu = await startEmulator({});
-    const dir = mkdtempSync(join(tmpdir(), 'gstr1-file-'));
-    onTestFinished(async () => {
-      vi.unstubAllEnvs();
-      await emu.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    stubEmulatorCredentials(join(dir, 'home'));
+    const { emu, dir } = await emulatorForTest();
     const [GSTIN, PERIOD] = ['27AAACR5055K1Z7', '092025'];
     const b2b = join(dir, 'b2b.csv');
     writeFileSync(b2b, 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount\n'
@@ -61,14 +68,7 @@ describe('gstr1 file: a portal total that is not a plain number', () => {
 
 describe("gstr1 file: the totals shown before filing hold every figure compared", () => {
   it("Table 8 (nil rated, exempted, non-GST) and Table 13 (total, cancelled, net issued) in the portal's terms", async () => {
-    const emu = await startEmulator({});
-    const dir = mkdtempSync(join(tmpdir(), 'gstr1-file-'));
-    onTestFinished(async () => {
-      vi.unstubAllEnvs();
-      await emu.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    stubEmulatorCredentials(join(dir, 'home'));
+    const { emu, dir } = await emulatorForTest();
     const id = ['--gstin', '27AAKCS4821M1ZW', '--period', '102025', '--provider', 'whitebooks', '--base-url', emu.url, '--poll-ms', '1'];
     expect((await cli('upload', SAMPLE, ...id)).code).toBe(0);
     const filed = await cli('file', ...id, '--pan', 'AAKCS4821M', '--yes');
