@@ -444,6 +444,22 @@ function isTotalsLine(plan: readonly ColumnPlan[], cells: readonly RawCell[], la
   return true;
 }
 
+/** what `remembered` gives for a text its column's memo has no good result for */
+const NOT_REMEMBERED = Symbol('not remembered');
+
+/**
+ * A memo column's value for `cell` when it was coerced before without a finding: the last text's
+ * (neighbouring rows often repeat it), else the memo's, which then becomes the last.
+ */
+function remembered(p: ColumnPlan, memo: ReadonlyMap<string, Coerced<unknown>>, cell: string): unknown {
+  if (cell === p.lastText) return p.lastValue;
+  const r = memo.get(cell);
+  if (r === undefined || !r.ok) return NOT_REMEMBERED;
+  p.lastText = cell;
+  p.lastValue = r.value;
+  return r.value;
+}
+
 /** How each column of a sheet is read, worked out once per sheet. */
 interface ColumnPlan {
   readonly col: ColumnSpec;
@@ -602,15 +618,9 @@ function toParsedRow(
           continue;
         }
       } else if (p.memo) {
-        if (cell === p.lastText) {
-          v[i] = p.lastValue;
-          continue;
-        }
-        const r = p.memo.get(cell);
-        if (r !== undefined && r.ok) {
-          v[i] = r.value;
-          p.lastText = cell;
-          p.lastValue = r.value;
+        const known = remembered(p, p.memo, cell);
+        if (known !== NOT_REMEMBERED) {
+          v[i] = known;
           continue;
         }
       }
@@ -745,16 +755,9 @@ function lineToParsedRow(
             }
           }
           cell = line.slice(s, e);
-          if (cell === p.lastText) {
-            v[i] = p.lastValue;
-            if (lc.blank(index)) blanks |= 1 << i;
-            continue;
-          }
-          const r = p.memo.get(cell);
-          if (r !== undefined && r.ok) {
-            v[i] = r.value;
-            p.lastText = cell;
-            p.lastValue = r.value;
+          const known = remembered(p, p.memo, cell);
+          if (known !== NOT_REMEMBERED) {
+            v[i] = known;
             if (lc.blank(index)) blanks |= 1 << i;
             continue;
           }
