@@ -6,6 +6,7 @@
 import { FIELD_KINDS, type CellKind, type Field, type FieldValues } from '../model/fields.js';
 import type { FindingSink, Location } from '../model/finding.js';
 import { InputError } from '../model/errors.js';
+import { flatCopy } from '../model/flat.js';
 import {
   NON_DATA_SHEETS, SHEETS, UNSUPPORTED_SHEETS, normaliseSheetName, sheetByName, sheetSpec,
   type ColumnSpec, type SheetId, type SheetSpec,
@@ -78,13 +79,17 @@ export interface ReadOptions {
   csvLines?: boolean;
 }
 
-/** Where a field's cell is, for findings. */
+/**
+ * Where a field's cell is, for findings. The cell's text is copied: a finding lives to the end of
+ * the run, and a cell cut from a batch's text would keep all of it (64 KB) alive. At 500,000 lines
+ * the warnings a rule held back until its documents were complete kept some 40 such texts.
+ */
 export function at(r: ParsedRow, field?: Field): Location & { value?: string } {
   const col = field ? r.ctx.columns[field] : undefined;
   if (!col) return { file: r.ctx.file, sheet: r.ctx.sheet, row: r.row };
   return {
     file: r.ctx.file, sheet: r.ctx.sheet, row: r.row, column: col.header, col: col.col,
-    value: cellText(r.cells[col.col - 1]),
+    value: flatCopy(cellText(r.cells[col.col - 1])),
   };
 }
 
