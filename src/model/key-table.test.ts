@@ -42,6 +42,23 @@ describe('KeyTable', () => {
     expect(t.find(long.toLowerCase())).toBe(c);
   });
 
+  it('still finds every key once the ids no longer fit beside the tags', () => {
+    // 4 id bits: from the 15th key the slots hold ids alone (a return never has 2^25 keys)
+    const t = new KeyTable(1, 4);
+    const n = 5000; // past rehashes in both forms
+    const wrong: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (t.add(i % 7 === 0 ? `Δ-${i}` : `INV-${i}`) !== i) wrong.push(i);
+      t.setExtra(i, 0, i);
+    }
+    for (let i = 0; i < n; i++) {
+      const key = i % 7 === 0 ? `Δ-${i}` : `inv-${i}`;
+      if (t.find(key) !== i || t.extra(i, 0) !== i || t.key(i).toLowerCase() !== key.toLowerCase()) wrong.push(i);
+    }
+    expect(wrong).toEqual([]);
+    expect([t.find('INV-5000'), t.find('Δ-7000'), t.size]).toEqual([-1, -1, n]);
+  });
+
   it('refuses to add a key twice', () => {
     const t = new KeyTable();
     t.add('A1');

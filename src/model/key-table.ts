@@ -4,7 +4,7 @@
  * thousands of numbers for a whole run (one per invoice of a large return), so it keeps no
  * JavaScript string per key: the first spelling of each key is stored as bytes in pages of a
  * buffer and found again through an open-addressing hash table of integers. A 16-character key
- * costs about 40 bytes here (its bytes, 8 for where they are, 8-16 in the hash table) against
+ * costs about 36 bytes here (its bytes, 8 for where they are, 4-8 in the hash table) against
  * about 90 for a Map of copied strings, and nothing for the collector to walk. A caller that keeps
  * something per key asks for `extra` int slots in the key's own record instead of a store of its
  * own: one record per key, found with the key (document-numbers.ts keeps its sighting there).
@@ -22,6 +22,12 @@ const LEN = 1;
 const EXTRA = 2;
 /** bytes per page of keys; a longer key is kept as a string */
 const BYTE_PAGE = 64 * 1024;
+/**
+ * A slot holds id + 1 in its low ID_BITS and the top 7 bits of the key's 31-bit hash above them
+ * (its tag), so most misses are settled without reading the key. Past 2^25 - 1 keys, which no
+ * return comes near, the slots hold id + 1 alone (see untag).
+ */
+const ID_BITS = 25;
 
 export class KeyTable {
   /** the keys' bytes, in pages; a key never straddles two pages */
@@ -34,10 +40,14 @@ export class KeyTable {
   private readonly entries: RecordStore;
   private readonly wide: string[] = [];
   /**
-   * The hash table: per slot, id + 1 (0 for an empty slot) and the key's hash, so most misses
-   * are settled without reading the key. A power of two in slots, at most 70 % full.
+   * The hash table: per slot, id + 1 (0 for an empty slot) with the key's tag (see ID_BITS). A
+   * power of two in slots, at most 70 % full. 4 bytes a slot: the hash itself beside the id was
+   * 2 MB more at 500,000 lines, and the tag settles misses as well.
    */
-  private slots = new Int32Array(2 * 2048);
+  private slots = new Uint32Array(2048);
+  /** ids that fit beside a tag; tagBits 0 once there are more keys */
+  private idBits = ID_BITS;
+  private idMask = 2 ** ID_BITS - 1;
   size = 0;
   /** the last key found or added, and its id: the lines of one document usually come together */
   private lastKey: string | undefined;
@@ -47,9 +57,14 @@ export class KeyTable {
   private missHash = 0;
   private missSlot = -1;
 
-  /** `extra`: int slots kept per key for the caller (extra / setExtra), -1 until set */
-  constructor(extra = 0) {
+  /**
+   * `extra`: int slots kept per key for the caller (extra / setExtra), -1 until set. `idBits`:
+   * for the tests, fewer ids beside a tag, so that dropping the tags can be seen.
+   */
+  constructor(extra = 0, idBits = ID_BITS) {
     this.entries = new RecordStore(0, EXTRA + extra);
+    this.idBits = idBits;
+    this.idMask = 2 ** idBits - 1;
   }
 
   /** The id of `key`, or -1 when it is not in the table. */
@@ -57,19 +72,24 @@ export class KeyTable {
     if (key === this.lastKey) return this.lastId;
     const h = hashOf(key);
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
+    const mask = slots.length - 1;
+    const bits = this.idBits;
+    const tag = bits < 32 ? h >>> 24 : 0;
+    const ids = this.idMask;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const e = slots[2 * i]!;
+      const e = slots[i]!;
       if (e === EMPTY) {
         this.missKey = key;
         this.missHash = h;
         this.missSlot = i;
         return -1;
       }
-      if (slots[2 * i + 1] === h && this.equals(e - 1, key)) {
+      // untagged, a slot may be past 2^31, where & would turn it negative
+      const id = bits === 32 ? e - 1 : (e & ids) - 1;
+      if ((bits === 32 || e >>> bits === tag) && this.equals(id, key)) {
         this.lastKey = key;
-        this.lastId = e - 1;
-        return e - 1;
+        this.lastId = id;
+        return id;
       }
     }
   }
@@ -96,10 +116,14 @@ export class KeyTable {
       this.entries.setInt(id, START, -this.wide.length);
     }
     this.size++;
-    this.slots[2 * slot] = id + 1;
-    this.slots[2 * slot + 1] = h;
+    this.slots[slot] = this.slotOf(id, h);
     // past 70 % full the table doubles: linear probing stays short
-    if (this.size * 20 > this.slots.length * 7) this.rehash();
+    if (this.size * 20 > this.slots.length * 7) this.rehash(this.slots.length * 2);
+    // no more ids fit beside a tag: the slots hold id + 1 alone from now on
+    else if (this.idBits < 32 && this.size >= this.idMask) {
+      this.idBits = 32;
+      this.rehash(this.slots.length);
+    }
     this.lastKey = key;
     this.lastId = id;
     return id;
@@ -156,19 +180,33 @@ export class KeyTable {
     return true;
   }
 
-  private rehash() {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >>> 1) - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      if (old[k] === EMPTY) continue;
-      const h = old[k + 1]!;
+  /** What slot of id `id`, whose key hashes to `h`, holds. */
+  private slotOf(id: number, h: number): number {
+    return this.idBits === 32 ? id + 1 : (h >>> 24) * 2 ** this.idBits + id + 1;
+  }
+
+  /** The slots rebuilt at `size`; the hashes are the keys' own again, read from their bytes. */
+  private rehash(size: number) {
+    const slots = new Uint32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.size; id++) {
+      const h = this.hashAt(id);
       let i = h & mask;
-      while (slots[2 * i] !== EMPTY) i = (i + 1) & mask;
-      slots[2 * i] = old[k]!;
-      slots[2 * i + 1] = h;
+      while (slots[i] !== EMPTY) i = (i + 1) & mask;
+      slots[i] = this.slotOf(id, h);
     }
     this.slots = slots;
+  }
+
+  /** hashOf the key with id `id`, without making its string */
+  private hashAt(id: number): number {
+    const s = this.entries.int(id, START);
+    if (s < 0) return hashOf(this.wide[-s - 1]!);
+    const at = s % BYTE_PAGE;
+    const b = this.pages[(s - at) / BYTE_PAGE]!;
+    let h = FNV_OFFSET;
+    for (let i = at, end = at + this.entries.int(id, LEN); i < end; i++) h = Math.imul(h ^ (b[i]! | 32), FNV_PRIME);
+    return h >>> 1;
   }
 }
 
@@ -186,10 +224,12 @@ function fold(s: string): string {
  * which `equals` tells apart) without a branch per character.
  */
 function hashOf(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), FNV_PRIME);
   return h >>> 1; // non-negative, so `h & mask` is a slot
 }
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 function isNarrow(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
