@@ -68,4 +68,18 @@ describe('document store: items', () => {
     expect(groups.keys).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6']);
     expect([...groups.members(3)].slice(0, 3)).toEqual([3, 10, 17]);
   });
+
+  it('keeps dates and operators in two bytes, and more distinct values than two bytes hold exactly', () => {
+    const store = new DocumentStore(['idt', 'val', 'etin', 'pos']);
+    const n = 65_536 + 20;
+    // a date per document (hostile input: a month has at most 31), an operator in three, nothing in the fourth
+    const want = (d: number) => ({ idt: `D${d}`, val: d, ...(d % 4 === 3 ? {} : { etin: `E${d % 4}` }), pos: `P${d % 5}` });
+    for (let d = 0; d < n; d++) store.create(d, d, want(d), () => false);
+    const wrong: number[] = [];
+    for (const d of [0, 3, 65_532, 65_533, 65_534, 65_535, n - 1]) {
+      if (JSON.stringify(store.fieldsOf(d, {})) !== JSON.stringify(want(d))) wrong.push(d);
+      if (store.mismatch(d, want(d)) !== undefined || store.mismatch(d, { ...want(d), idt: 'D-1' })?.field !== 'idt') wrong.push(-d);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -30,11 +30,17 @@ export interface GivenTax {
 const STORED_AS_NUMBERS = new Set(['money']);
 /**
  * Interned fields with a handful of values (a state, Y/N, a type code): one byte each, the value's
- * id + 1 (0: absent), instead of an int. A b2b document is 40 bytes instead of 48.
+ * id + 1 (0: absent), instead of an int.
  */
 const STORED_AS_BYTES = new Set(['pos', 'yn', 'percent', 'invtype', 'code']);
-/** a byte that says the id did not fit: it is in `wideRefs` */
-const WIDE = 255;
+/**
+ * Interned fields with some dozens or hundreds of values (a date, an e-commerce operator, a port):
+ * two bytes each. A b2b document is 32 bytes instead of 40, a cdnr note too.
+ */
+const STORED_AS_HALVES = new Set(['date']);
+const HALF_FIELDS: ReadonlySet<Field> = new Set(['etin', 'sbpcode']);
+/** what says, in a byte or a half, that the id did not fit: it is in `wideRefs` */
+const WIDE = [0, 255, 65535] as const;
 
 /** int slots of a document record after its interned fields */
 const FIRST_ROW = 0;
@@ -71,8 +77,10 @@ type FieldSlot = {
   readonly field: Field;
   readonly slot: number;
   readonly interner?: Interner;
-  /** an interned field kept in a byte slot */
-  readonly byte?: boolean;
+  /** an interned field kept in a byte (1) or a uint16 (2) slot */
+  readonly small?: 1 | 2;
+  /** its place among the small fields (the key of its wide refs) */
+  readonly smallAt?: number;
   readonly dflt?: unknown;
 };
 
@@ -91,9 +99,9 @@ export class DocumentStore {
   private readonly givenOf = new Map<number, number>();
   private readonly given = new RecordStore(3, 0);
   private readonly rates = new Interner<number>();
-  /** ids of byte fields past 253 (input with that many distinct values), keyed document × fields + slot */
+  /** ids of small fields past what their slot holds (input with that many distinct values), keyed document × small fields + smallAt */
   private readonly wideRefs = new Map<number, number>();
-  private readonly byteFields: number;
+  private readonly smallFields: number;
   /** a row's document-level fields, read into `row` in the order of `fields` (see fieldsReader) */
   private readonly read: (v: Values, row: unknown[]) => void;
   private readonly row: unknown[];
@@ -102,19 +110,25 @@ export class DocumentStore {
   constructor(fields: readonly Field[]) {
     let floats = 0;
     let ints = 0;
+    let halves = 0;
     let bytes = 0;
+    let small = 0;
     this.fields = fields.map((field) => {
       const kind = FIELD_KINDS[field];
       if (STORED_AS_NUMBERS.has(kind)) return { field, slot: floats++ };
       const dflt = defaultFor(field);
-      const stored = STORED_AS_BYTES.has(kind) ? { slot: bytes++, byte: true } : { slot: ints++ };
+      const stored = STORED_AS_BYTES.has(kind)
+        ? { slot: bytes++, small: 1 as const, smallAt: small++ }
+        : STORED_AS_HALVES.has(kind) || HALF_FIELDS.has(field)
+          ? { slot: halves++, small: 2 as const, smallAt: small++ }
+          : { slot: ints++ };
       return { field, ...stored, interner: new Interner(), ...(dflt !== undefined ? { dflt } : {}) };
     });
     this.own = ints;
-    this.byteFields = bytes;
+    this.smallFields = small;
     this.read = fieldsReader(fields);
     this.row = new Array<unknown>(fields.length).fill(undefined);
-    this.docs = new RecordStore(floats, ints + OWN_SLOTS, bytes);
+    this.docs = new RecordStore(floats, ints + OWN_SLOTS, bytes, halves);
   }
 
   /** documents are 0 … count - 1, in order of first appearance */
@@ -140,7 +154,7 @@ export class DocumentStore {
       if (f.dflt !== undefined && x === f.dflt && blank(f.field)) x = undefined;
       if (!f.interner) {
         if (x !== undefined) docs.setFloat(id, f.slot, x as number);
-      } else if (f.byte) this.setByteRef(id, f.slot, f.interner.id(x as string | number | undefined));
+      } else if (f.small) this.setSmallRef(id, f, f.interner.id(x as string | number | undefined));
       else docs.setInt(id, f.slot, f.interner.id(x as string | number | undefined));
     }
     return id;
@@ -336,17 +350,17 @@ export class DocumentStore {
 
   /** the interned id of a document-level field, -1 when absent */
   private ref(id: number, f: FieldSlot): number {
-    if (!f.byte) return this.docs.int(id, f.slot);
-    const b = this.docs.byte(id, f.slot);
-    return b === WIDE ? this.wideRefs.get(id * this.byteFields + f.slot)! : b - 1;
+    if (!f.small) return this.docs.int(id, f.slot);
+    const b = f.small === 1 ? this.docs.byte(id, f.slot) : this.docs.half(id, f.slot);
+    return b === WIDE[f.small] ? this.wideRefs.get(id * this.smallFields + f.smallAt!)! : b - 1;
   }
 
-  private setByteRef(id: number, slot: number, ref: number): void {
-    if (ref + 1 < WIDE) this.docs.setByte(id, slot, ref + 1);
-    else {
-      this.docs.setByte(id, slot, WIDE);
-      this.wideRefs.set(id * this.byteFields + slot, ref);
-    }
+  private setSmallRef(id: number, f: FieldSlot, ref: number): void {
+    const wide = WIDE[f.small!];
+    const b = ref + 1 < wide ? ref + 1 : wide;
+    if (f.small === 1) this.docs.setByte(id, f.slot, b);
+    else this.docs.setHalf(id, f.slot, b);
+    if (b === wide) this.wideRefs.set(id * this.smallFields + f.smallAt!, ref);
   }
 
   /** the value of a document-level field as it was first given */

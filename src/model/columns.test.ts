@@ -38,6 +38,27 @@ describe('RecordStore', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('keeps 16-bit slots between the ints and the bytes, 0 in a new record, across pages', () => {
+    const s = new RecordStore(1, 1, 3, 2); // 8 + 4 + 2 × 2 + 3 bytes: a 24-byte record
+    const n = 2 * PAGE + 1;
+    for (let i = 0; i < n; i++) {
+      const id = s.push();
+      expect([s.half(id, 0), s.half(id, 1), s.byte(id, 0), s.int(id, 0)]).toEqual([0, 0, 0, -1]);
+      s.setFloat(id, 0, i + 0.5);
+      s.setInt(id, 0, -i);
+      s.setHalf(id, 0, 65535 - (i % 65536));
+      s.setHalf(id, 1, i * 7);
+      s.setByte(id, 0, 255);
+      s.setByte(id, 2, i & 255);
+    }
+    const wrong: number[] = [];
+    for (const id of [0, PAGE - 1, PAGE, 2 * PAGE - 1, 2 * PAGE]) {
+      const got = [s.float(id, 0), s.int(id, 0), s.half(id, 0), s.half(id, 1), s.byte(id, 0), s.byte(id, 1), s.byte(id, 2)];
+      if (JSON.stringify(got) !== JSON.stringify([id + 0.5, -id, 65535 - id, (id * 7) % 65536, 255, 0, id & 255])) wrong.push(id);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('holds records of ints only', () => {
     const s = new RecordStore(0, 3);
     const a = s.push();

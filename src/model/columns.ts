@@ -20,17 +20,21 @@ const MASK = PAGE - 1;
  * sit side by side, so reading a document back costs one or two cache lines instead of one per
  * field (documents are read back grouped by recipient, in no order the pages know).
  * A record has `floats` float64 slots (amounts in paise, NaN for "absent"), then `ints` int32 slots,
- * then `bytes` uint8 slots (0 in a new record), the record rounded up to 8 bytes.
+ * then `halves` uint16 slots and `bytes` uint8 slots (0 in a new record), the record rounded up to
+ * 8 bytes.
  */
 export class RecordStore {
   private readonly floatPages: Float64Array[] = [];
   private readonly intPages: Int32Array[] = [];
+  private readonly halfPages: Uint16Array[] = [];
   private readonly bytePages: Uint8Array[] = [];
-  /** record size in float64, int32 and byte units */
+  /** record size in float64, int32, uint16 and byte units */
   private readonly fStride: number;
   private readonly iStride: number;
+  private readonly hStride: number;
   private readonly bStride: number;
   private readonly iBase: number;
+  private readonly hBase: number;
   private readonly bBase: number;
   length = 0;
 
@@ -38,12 +42,15 @@ export class RecordStore {
     floats: number,
     private readonly ints: number,
     bytes = 0,
+    halves = 0,
   ) {
-    this.fStride = floats + Math.ceil((ints * 4 + bytes) / 8);
+    this.fStride = floats + Math.ceil((ints * 4 + halves * 2 + bytes) / 8);
     this.iStride = this.fStride * 2;
+    this.hStride = this.fStride * 4;
     this.bStride = this.fStride * 8;
     this.iBase = floats * 2;
-    this.bBase = floats * 8 + ints * 4;
+    this.hBase = floats * 4 + ints * 2;
+    this.bBase = floats * 8 + ints * 4 + halves * 2;
   }
 
   /** A new record, every float absent and every int -1. */
@@ -54,6 +61,7 @@ export class RecordStore {
       const buf = new ArrayBuffer(PAGE * this.fStride * 8);
       this.floatPages.push(new Float64Array(buf));
       this.intPages.push(new Int32Array(buf));
+      this.halfPages.push(new Uint16Array(buf));
       this.bytePages.push(new Uint8Array(buf));
     }
     // plain loops: a record is a few slots, and fill() costs more than it saves at that size
@@ -76,6 +84,12 @@ export class RecordStore {
   }
   setInt(id: number, slot: number, v: number): void {
     this.intPages[id >>> PAGE_BITS]![(id & MASK) * this.iStride + this.iBase + slot] = v;
+  }
+  half(id: number, slot: number): number {
+    return this.halfPages[id >>> PAGE_BITS]![(id & MASK) * this.hStride + this.hBase + slot]!;
+  }
+  setHalf(id: number, slot: number, v: number): void {
+    this.halfPages[id >>> PAGE_BITS]![(id & MASK) * this.hStride + this.hBase + slot] = v;
   }
   byte(id: number, slot: number): number {
     return this.bytePages[id >>> PAGE_BITS]![(id & MASK) * this.bStride + this.bBase + slot]!;
