@@ -1,10 +1,11 @@
 /** scripts/refresh-hsn.ts on tiny fixtures: the portal's workbook shape and the JSON shape. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeOf, readHsnSource, refreshHsnMaster, renderHsnMaster } from '../scripts/refresh-hsn.js';
+import { codeOf, readHsnSource, refreshHsnMaster, renderHsnCodes, renderHsnMaster } from '../scripts/refresh-hsn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-hsn-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,16 +49,26 @@ describe('scripts/refresh-hsn', () => {
     const json = JSON.parse(readFileSync(out, 'utf8')) as { data: { c: string; n: string }[] };
     expect(json.data.map((e) => e.c)).toEqual(['0101', '01011010', '230700', '8471', '998314']);
     expect(readFileSync(out, 'utf8')).toBe(renderHsnMaster(json.data));
+    // and the codes the rules load, beside it
+    const codes = JSON.parse(readFileSync(join(dir, 'hsn-codes.json'), 'utf8')) as { codes: string };
+    expect(codes.codes).toBe('0101 01011010 230700 8471 998314');
   });
 
   it('reads a JSON master, restoring codes stored as numbers; --dry-run writes nothing', async () => {
     const src = join(dir, 'newer.json');
     writeFileSync(src, JSON.stringify({ data: [{ c: 101, n: 'LIVE HORSES' }, { c: '998314', n: 'IT' }, { c: 'x', n: 'junk' }] }));
     expect(await readHsnSource(src)).toEqual([{ c: '0101', n: 'LIVE HORSES' }, { c: '998314', n: 'IT' }]);
-    const out = join(dir, 'untouched.json');
+    mkdirSync(join(dir, 'dry'));
+    const out = join(dir, 'dry', 'untouched.json');
     writeFileSync(out, '{"data":[]}');
     expect(await refreshHsnMaster(src, out, true)).toEqual({ total: 2, added: 2, removed: 0 });
     expect(readFileSync(out, 'utf8')).toBe('{"data":[]}');
+    expect(existsSync(join(dir, 'dry', 'hsn-codes.json'))).toBe(false);
+  });
+
+  it('ships the codes file the shipped master gives (data/hsn-codes.json, data/hsn-master.json)', async () => {
+    const shipped = readFileSync(new URL('../data/hsn-codes.json', import.meta.url), 'utf8');
+    expect(shipped).toBe(renderHsnCodes(await readHsnSource(fileURLToPath(new URL('../data/hsn-master.json', import.meta.url)))));
   });
 
   it('turns code cells into text codes', () => {

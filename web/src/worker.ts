@@ -2,7 +2,7 @@
  * The engine's worker: the page never runs a check on its own thread, so it never freezes. The
  * dropped Files stay in this worker's memory; nothing is sent anywhere.
  */
-import hsnMaster from '../../data/hsn-master.json';
+import hsnCodes from '../../data/hsn-codes.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
   annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, mappingLayout, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
@@ -13,7 +13,7 @@ import type { Answer, FromWorker, ToWorker } from './protocol.js';
 
 const MAPPING = 'column-mapping.json';
 const files = new Map<string, Blob>();
-installHost(browserHost(files, { 'hsn-master': hsnMaster, 'retsave-schema': retsaveSchema }));
+installHost(browserHost(files, { 'hsn-codes': hsnCodes, 'retsave-schema': retsaveSchema }));
 
 let inputs: string[] = [];
 let findings: readonly Finding[] = [];

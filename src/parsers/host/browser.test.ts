@@ -16,7 +16,7 @@ import { host, installHost } from './source.js';
 
 const SAMPLE = 'templates/sample/gstr1-sample.xlsx';
 const CSV = 'test/fixtures/sample-csv/at.csv';
-const DATA = { 'hsn-master': { data: [] }, 'retsave-schema': { $id: 'x', properties: {} } } as const;
+const DATA = { 'hsn-codes': { codes: '' }, 'retsave-schema': { $id: 'x', properties: {} } } as const;
 
 async function allRows(sheets: AsyncIterable<RawSheet>): Promise<[string, unknown[]][]> {
   const out: [string, unknown[]][] = [];
@@ -45,7 +45,7 @@ describe('host: browser', () => {
     expect(fromBlob.length).toBeGreaterThan(10);
     expect(fromBlob).toEqual(fromDisk);
     expect(await allRows(readCsv('at.csv'))).toEqual(csvFromDisk);
-    expect(host().data('hsn-master')).toBe(DATA['hsn-master']);
+    expect(host().data('hsn-codes')).toBe(DATA['hsn-codes']);
   });
 
   it('says which input is missing', async () => {

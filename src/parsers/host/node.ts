@@ -11,7 +11,7 @@ import { SourceError, type ByteSource, type DataFile, type Host } from './types.
 const CHUNK = 64 * 1024;
 
 const DATA: Record<DataFile, URL> = {
-  'hsn-master': new URL('../../../data/hsn-master.json', import.meta.url),
+  'hsn-codes': new URL('../../../data/hsn-codes.json', import.meta.url),
   'retsave-schema': new URL('../../../schema/retsave.json', import.meta.url),
 };
 

@@ -16,8 +16,12 @@ export interface ByteSource {
   close(): Promise<void>;
 }
 
-/** Data files shipped with the package (read once, parsed JSON). */
-export type DataFile = 'hsn-master' | 'retsave-schema';
+/**
+ * Data files shipped with the package (read once, parsed JSON): the HSN master's codes
+ * (data/hsn-codes.json, which scripts/refresh-hsn.ts writes beside data/hsn-master.json) and the
+ * portal's schema.
+ */
+export type DataFile = 'hsn-codes' | 'retsave-schema';
 
 /** Why an input could not be opened. */
 export class SourceError extends Error {

@@ -45,7 +45,7 @@ describe('annotate: in memory (the web page)', () => {
     await annotateFiles([SAMPLE], findings(SAMPLE), out);
     const cli = await notesOf(readFileSync(out));
 
-    installHost(browserHost(new Map([['gstr1-sample.xlsx', new Blob([readFileSync(SAMPLE)])]]), { 'hsn-master': { data: [] }, 'retsave-schema': {} }));
+    installHost(browserHost(new Map([['gstr1-sample.xlsx', new Blob([readFileSync(SAMPLE)])]]), { 'hsn-codes': { codes: '' }, 'retsave-schema': {} }));
     const web = await annotateToBytes(['gstr1-sample.xlsx'], findings('gstr1-sample.xlsx'));
     expect(web.notes).toBe(2);
     const notes = await notesOf(web.bytes);
@@ -70,7 +70,7 @@ describe('annotate: in memory (the web page)', () => {
     const findings = (f: string) => [finding(f, 'b2b,sez,de', 3, 'B', 'DOC_NUMBER_FORMAT'), finding(f, 'b2b,sez,de', 2, 'A', 'GSTIN_CHECKSUM')].map((x, i) => ({ ...x, col: i + 1 }));
     const out = join(dir, 'cli-csv.xlsx');
     await annotateFiles([file], findings(file), out);
-    installHost(browserHost(new Map([['b2b.csv', new Blob([csv])]]), { 'hsn-master': { data: [] }, 'retsave-schema': {} }));
+    installHost(browserHost(new Map([['b2b.csv', new Blob([csv])]]), { 'hsn-codes': { codes: '' }, 'retsave-schema': {} }));
     const web = await annotateToBytes(['b2b.csv'], findings('b2b.csv'));
     expect(web).toMatchObject({ notes: 2, fills: 2, unmatched: 0 });
     installHost(nodeHost);
