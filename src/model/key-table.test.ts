@@ -24,6 +24,8 @@ describe('KeyTable', () => {
     expect(t.find(`INV/25-26/${n}`)).toBe(-1);
     expect(t.key(n - 1)).toBe(`INV/25-26/${n - 1}`);
     expect(t.size).toBe(n);
+    // up to 70 % full before it doubles: 300,000 keys in 2^19 slots (2 MB)
+    expect(t.slotCount).toBe(2 ** 19);
   });
 
   it('keeps Latin-1 and wider characters exactly, folding only ASCII letters', () => {
