@@ -67,6 +67,28 @@ describe('RecordStore', () => {
     s.setInt(b, 0, 9);
     expect([s.int(a, 0), s.int(a, 2), s.int(b, 0), s.int(b, 2)]).toEqual([-1, 7, 9, -1]);
   });
+
+  it('packs records without floats to 4 bytes, across pages', () => {
+    const s = new RecordStore(0, 2, 1, 1); // 8 + 2 + 1 bytes: 12, not 16
+    const t = new RecordStore(0, 5); // 20 bytes, not 24
+    expect([s.recordBytes, t.recordBytes, new RecordStore(1, 1).recordBytes]).toEqual([12, 20, 16]);
+    const n = 2 * PAGE + 1;
+    for (let i = 0; i < n; i++) {
+      s.push();
+      t.push();
+      s.setInt(i, 0, i);
+      s.setInt(i, 1, -i);
+      s.setHalf(i, 0, i % 65536);
+      s.setByte(i, 0, i & 255);
+      for (let k = 0; k < 5; k++) t.setInt(i, k, i * 5 + k);
+    }
+    const wrong: number[] = [];
+    for (const i of [0, 1, PAGE - 1, PAGE, 2 * PAGE]) {
+      if (JSON.stringify([s.int(i, 0), s.int(i, 1), s.half(i, 0), s.byte(i, 0)]) !== JSON.stringify([i, -i, i, i & 255])) wrong.push(i);
+      for (let k = 0; k < 5; k++) if (t.int(i, k) !== i * 5 + k) wrong.push(-i);
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('Interner', () => {

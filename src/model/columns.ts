@@ -21,7 +21,7 @@ const MASK = PAGE - 1;
  * field (documents are read back grouped by recipient, in no order the pages know).
  * A record has `floats` float64 slots (amounts in paise, NaN for "absent"), then `ints` int32 slots,
  * then `halves` uint16 slots and `bytes` uint8 slots (0 in a new record), the record rounded up to
- * 8 bytes.
+ * 8 bytes, or to 4 when it has no floats.
  */
 export class RecordStore {
   private readonly floatPages: Float64Array[] = [];
@@ -44,13 +44,20 @@ export class RecordStore {
     bytes = 0,
     halves = 0,
   ) {
-    this.fStride = floats + Math.ceil((ints * 4 + halves * 2 + bytes) / 8);
-    this.iStride = this.fStride * 2;
-    this.hStride = this.fStride * 4;
-    this.bStride = this.fStride * 8;
+    // in int32 units: a float's 8-byte alignment only matters when there are floats
+    const rest = Math.ceil((ints * 4 + halves * 2 + bytes) / 4);
+    this.iStride = floats > 0 ? 2 * (floats + Math.ceil(rest / 2)) : rest;
+    this.fStride = this.iStride / 2;
+    this.hStride = this.iStride * 2;
+    this.bStride = this.iStride * 4;
     this.iBase = floats * 2;
     this.hBase = floats * 4 + ints * 2;
     this.bBase = floats * 8 + ints * 4 + halves * 2;
+  }
+
+  /** bytes a record takes */
+  get recordBytes(): number {
+    return this.iStride * 4;
   }
 
   /** A new record, every float absent and every int -1. */
@@ -58,7 +65,7 @@ export class RecordStore {
     const id = this.length;
     const at = id & MASK;
     if (at === 0) {
-      const buf = new ArrayBuffer(PAGE * this.fStride * 8);
+      const buf = new ArrayBuffer(PAGE * this.iStride * 4);
       this.floatPages.push(new Float64Array(buf));
       this.intPages.push(new Int32Array(buf));
       this.halfPages.push(new Uint16Array(buf));

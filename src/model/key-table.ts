@@ -4,7 +4,7 @@
  * thousands of numbers for a whole run (one per invoice of a large return), so it keeps no
  * JavaScript string per key: the first spelling of each key is stored as bytes in pages of a
  * buffer and found again through an open-addressing hash table of integers. A 16-character key
- * costs about 36 bytes here (its bytes, 8 for where they are, 4-8 in the hash table) against
+ * costs about 44 bytes here (its bytes, 12 for where they are and its hash, 4-12 in the hash table) against
  * about 90 for a Map of copied strings, and nothing for the collector to walk. A caller that keeps
  * something per key asks for `extra` int slots in the key's own record instead of a store of its
  * own: one record per key, found with the key (document-numbers.ts keeps its sighting there).
@@ -18,14 +18,16 @@ import { RecordStore } from './columns.js';
 const EMPTY = 0;
 const START = 0;
 const LEN = 1;
-/** the caller's slots follow START and LEN */
-const EXTRA = 2;
+/** the key's hash: the table grows without reading the keys again */
+const HASH = 2;
+/** the caller's slots follow START, LEN and HASH */
+const EXTRA = 3;
 /** bytes per page of keys; a longer key is kept as a string */
 const BYTE_PAGE = 64 * 1024;
 /**
  * A slot holds id + 1 in its low ID_BITS and the top 7 bits of the key's 31-bit hash above them
  * (its tag), so most misses are settled without reading the key. Past 2^25 - 1 keys, which no
- * return comes near, the slots hold id + 1 alone (see untag).
+ * return comes near, the slots hold id + 1 alone.
  */
 const ID_BITS = 25;
 
@@ -41,13 +43,13 @@ export class KeyTable {
   private readonly wide: string[] = [];
   /**
    * The hash table: per slot, id + 1 (0 for an empty slot) with the key's tag (see ID_BITS). A
-   * power of two in slots, at most 70 % full. 4 bytes a slot: the hash itself beside the id was
-   * 2 MB more at 500,000 lines, and the tag settles misses as well.
+   * power of two in slots, at most 70 % full. 4 bytes a slot, the full hash kept once per key in
+   * its record: beside the id in every slot it took 2 MB more at 500,000 lines (1 MB net), and
+   * the tag settles misses as well.
    */
   private slots = new Uint32Array(2048);
-  /** ids that fit beside a tag; tagBits 0 once there are more keys */
-  private idBits = ID_BITS;
-  private idMask = 2 ** ID_BITS - 1;
+  /** a slot's tag is its multiple of tagUnit (2^ID_BITS); 0 once the ids no longer fit beside a tag */
+  private tagUnit: number;
   size = 0;
   /** the last key found or added, and its id: the lines of one document usually come together */
   private lastKey: string | undefined;
@@ -63,8 +65,7 @@ export class KeyTable {
    */
   constructor(extra = 0, idBits = ID_BITS) {
     this.entries = new RecordStore(0, EXTRA + extra);
-    this.idBits = idBits;
-    this.idMask = 2 ** idBits - 1;
+    this.tagUnit = 2 ** idBits;
   }
 
   /** the hash table's slots, 4 bytes each (how full it runs: between 35 and 70 %) */
@@ -78,9 +79,8 @@ export class KeyTable {
     const h = hashOf(key);
     const slots = this.slots;
     const mask = slots.length - 1;
-    const bits = this.idBits;
-    const tag = bits < 32 ? h >>> 24 : 0;
-    const ids = this.idMask;
+    const unit = this.tagUnit;
+    const tagged = (h >>> 24) * unit;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const e = slots[i]!;
       if (e === EMPTY) {
@@ -90,8 +90,8 @@ export class KeyTable {
         return -1;
       }
       // untagged, a slot may be past 2^31, where & would turn it negative
-      const id = bits === 32 ? e - 1 : (e & ids) - 1;
-      if ((bits === 32 || e >>> bits === tag) && this.equals(id, key)) {
+      const id = unit === 0 ? e - 1 : (e & (unit - 1)) - 1;
+      if (e - id - 1 === tagged && this.equals(id, key)) {
         this.lastKey = key;
         this.lastId = id;
         return id;
@@ -107,6 +107,7 @@ export class KeyTable {
     this.missKey = undefined;
     const id = this.entries.push();
     this.entries.setInt(id, LEN, key.length);
+    this.entries.setInt(id, HASH, h);
     if (key.length <= BYTE_PAGE && isNarrow(key)) {
       if (this.used + key.length > BYTE_PAGE) {
         this.pages.push(Buffer.alloc(BYTE_PAGE));
@@ -123,12 +124,11 @@ export class KeyTable {
     this.size++;
     this.slots[slot] = this.slotOf(id, h);
     // past 70 % full the table doubles: linear probing stays short
-    if (this.size * 10 > this.slots.length * 7) this.rehash(this.slots.length * 2);
+    const full = this.size * 10 > this.slots.length * 7;
     // no more ids fit beside a tag: the slots hold id + 1 alone from now on
-    else if (this.idBits < 32 && this.size >= this.idMask) {
-      this.idBits = 32;
-      this.rehash(this.slots.length);
-    }
+    const untag = this.tagUnit !== 0 && this.size >= this.tagUnit - 1;
+    if (untag) this.tagUnit = 0;
+    if (full || untag) this.rehash(full ? this.slots.length * 2 : this.slots.length);
     this.lastKey = key;
     this.lastId = id;
     return id;
@@ -187,31 +187,20 @@ export class KeyTable {
 
   /** What slot of id `id`, whose key hashes to `h`, holds. */
   private slotOf(id: number, h: number): number {
-    return this.idBits === 32 ? id + 1 : (h >>> 24) * 2 ** this.idBits + id + 1;
+    return (h >>> 24) * this.tagUnit + id + 1;
   }
 
-  /** The slots rebuilt at `size`; the hashes are the keys' own again, read from their bytes. */
+  /** The slots rebuilt at `size`. */
   private rehash(size: number) {
     const slots = new Uint32Array(size);
     const mask = size - 1;
     for (let id = 0; id < this.size; id++) {
-      const h = this.hashAt(id);
+      const h = this.entries.int(id, HASH);
       let i = h & mask;
       while (slots[i] !== EMPTY) i = (i + 1) & mask;
       slots[i] = this.slotOf(id, h);
     }
     this.slots = slots;
-  }
-
-  /** hashOf the key with id `id`, without making its string */
-  private hashAt(id: number): number {
-    const s = this.entries.int(id, START);
-    if (s < 0) return hashOf(this.wide[-s - 1]!);
-    const at = s % BYTE_PAGE;
-    const b = this.pages[(s - at) / BYTE_PAGE]!;
-    let h = FNV_OFFSET;
-    for (let i = at, end = at + this.entries.int(id, LEN); i < end; i++) h = Math.imul(h ^ (b[i]! | 32), FNV_PRIME);
-    return h >>> 1;
   }
 }
 
@@ -229,12 +218,10 @@ function fold(s: string): string {
  * which `equals` tells apart) without a branch per character.
  */
 function hashOf(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), FNV_PRIME);
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (s.charCodeAt(i) | 32), 0x01000193);
   return h >>> 1; // non-negative, so `h & mask` is a slot
 }
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 function isNarrow(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
