@@ -10,13 +10,15 @@
  * document and checking that; the number and the amounts by their definitions' validators. What is
  * taken as known is the structure of the definitions (the document's keys, which are required, an
  * item's tax heads, the number's pattern): they are compared at start-up with the text this was
- * written for (each Section's, STRUCTURE), and any change to them turns the shortcut off. What
- * documentJson writes for these sections is mirrored here (Section; document-shortcut.test.ts
- * compares both verdicts on random documents).
+ * written for (each Section's, STRUCTURE), and any change to them turns the shortcut off. A
+ * repeated value is written into its JSON by the section's own docJson, as documentJson writes it;
+ * what is taken from documentJson is how it writes the number, the amounts and the items
+ * (document-shortcut.test.ts compares both verdicts on random documents).
  */
-import type { Field } from '../model/fields.js';
+import type { Field, FieldValues } from '../model/fields.js';
 import { taxHead } from '../model/money.js';
-import { amt, toPortalDate } from './convert.js';
+import { amt } from './convert.js';
+import type { DocumentSectionSpec } from './document.js';
 import type { DocumentStore } from './document-store.js';
 import type { DocumentSchema } from './types.js';
 
@@ -53,21 +55,15 @@ const FLAT: Readonly<Record<string, string>> = {
     '"iamt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false}',
 };
 
-/** What documentJson writes for one section's documents (its spec's docJson and item style). */
+/** One section's document, as the shortcut was written for it. */
 interface Section {
   /** the document's definition, and its text as the shortcut was written for it */
   readonly definition: string;
   readonly text: string;
-  /** the spec's docFields, exactly */
+  /** the spec's docFields, whose docJson writes each key from one field */
   readonly fields: readonly Field[];
-  /** the repeated fields and the JSON key each is written under (see jsonOf) */
-  readonly keyed: readonly (readonly [Field, string])[];
-  /** a valid document but for its items: the repeated values are put into it one at a time */
-  readonly template: Readonly<Record<string, unknown>>;
-  /** amounts written as magnitudes (notes: spec.positive) */
-  readonly positive: boolean;
-  /** items as `{num, itm_det}` or flat (spec.itemStyle) */
-  readonly flat: boolean;
+  /** the values of a valid document but for its items: the repeated values are put into it one at a time */
+  readonly template: Readonly<Partial<FieldValues>>;
   /** the spec's tax always says inter-State: items carry IGST only (b2cl, exp); else either (b2b, cdnr) */
   readonly igst: boolean;
   /** the item definitions, as the shortcut was written for them */
@@ -83,10 +79,7 @@ const B2B: Section = {
     '"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},' +
     '"additionalProperties":false}',
   fields: ['ctin', 'idt', 'val', 'pos', 'rchrg', 'diffPercent', 'invTyp', 'etin'],
-  keyed: [['idt', 'idt'], ['pos', 'pos'], ['rchrg', 'rchrg'], ['diffPercent', 'diff_percent'], ['invTyp', 'inv_typ'], ['etin', 'etin']],
-  template: { inum: 'A', idt: '01-04-2025', val: 0, pos: '27', rchrg: 'N', inv_typ: 'R' },
-  positive: false,
-  flat: false,
+  template: { inum: 'A', idt: '2025-04-01', val: 0, pos: '27', invTyp: 'R' },
   igst: false,
   items: WRAPPED,
 };
@@ -100,10 +93,7 @@ const CDNR: Section = {
     '"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},' +
     '"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false}',
   fields: ['ctin', 'ntDt', 'ntty', 'pos', 'rchrg', 'invTyp', 'val', 'diffPercent'],
-  keyed: [['ntDt', 'nt_dt'], ['ntty', 'ntty'], ['pos', 'pos'], ['rchrg', 'rchrg'], ['invTyp', 'inv_typ'], ['diffPercent', 'diff_percent']],
-  template: { ntty: 'C', nt_num: 'A', nt_dt: '01-04-2025', val: 0, pos: '27', rchrg: 'N', inv_typ: 'R' },
-  positive: true,
-  flat: false,
+  template: { ntty: 'C', ntNum: 'A', ntDt: '2025-04-01', val: 0, pos: '27', invTyp: 'R' },
   igst: false,
   items: WRAPPED,
 };
@@ -116,10 +106,7 @@ const B2CL: Section = {
     '"inv_typ":{"type":"string","enum":["CBW"]},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},' +
     '"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false}',
   fields: ['idt', 'val', 'pos', 'diffPercent', 'etin'],
-  keyed: [['idt', 'idt'], ['diffPercent', 'diff_percent'], ['etin', 'etin']],
-  template: { inum: 'A', idt: '01-04-2025', val: 0 },
-  positive: false,
-  flat: false,
+  template: { inum: 'A', idt: '2025-04-01', val: 0 },
   igst: true,
   items: WRAPPED_IGST,
 };
@@ -132,10 +119,7 @@ const EXP: Section = {
     '"sbdt":{"$ref":"#/definitions/date"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},' +
     '"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/exportItem"}}},"additionalProperties":false}',
   fields: ['expTyp', 'idt', 'val', 'sbpcode', 'sbnum', 'sbdt'],
-  keyed: [['idt', 'idt'], ['sbpcode', 'sbpcode'], ['sbnum', 'sbnum'], ['sbdt', 'sbdt']],
-  template: { inum: 'A', idt: '01-04-2025', val: 0 },
-  positive: false,
-  flat: true,
+  template: { inum: 'A', idt: '2025-04-01', val: 0 },
   igst: true,
   items: FLAT,
 };
@@ -169,36 +153,50 @@ const VALID = 1;
 const REFUSED = 2;
 
 /** The b2b section's shortcut (see `shortcut`). */
-export const b2bShortcut = (store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema) =>
-  shortcut(B2B, store, fields, numbers, schema);
+export const b2bShortcut = (store: DocumentStore, spec: DocumentSectionSpec, numbers: DocumentNumberTable, schema: DocumentSchema) =>
+  shortcut(B2B, store, spec, numbers, schema);
 
 /** The cdnr section's shortcut (see `shortcut`). */
-export const cdnrShortcut = (store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema) =>
-  shortcut(CDNR, store, fields, numbers, schema);
+export const cdnrShortcut = (store: DocumentStore, spec: DocumentSectionSpec, numbers: DocumentNumberTable, schema: DocumentSchema) =>
+  shortcut(CDNR, store, spec, numbers, schema);
 
 /** The b2cl section's shortcut (see `shortcut`). */
-export const b2clShortcut = (store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema) =>
-  shortcut(B2CL, store, fields, numbers, schema);
+export const b2clShortcut = (store: DocumentStore, spec: DocumentSectionSpec, numbers: DocumentNumberTable, schema: DocumentSchema) =>
+  shortcut(B2CL, store, spec, numbers, schema);
 
 /** The exp section's shortcut (see `shortcut`). */
-export const expShortcut = (store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema) =>
-  shortcut(EXP, store, fields, numbers, schema);
+export const expShortcut = (store: DocumentStore, spec: DocumentSectionSpec, numbers: DocumentNumberTable, schema: DocumentSchema) =>
+  shortcut(EXP, store, spec, numbers, schema);
 
 /**
  * The shortcut for a section's store, or undefined when the schema is not the one it was written
  * for. `numbers`: the table the store's number ids are of (the JSON spells a number as it has it).
  */
-function shortcut(section: Section, store: DocumentStore, fields: readonly Field[], numbers: DocumentNumberTable, schema: DocumentSchema): ((id: number) => boolean) | undefined {
+function shortcut(section: Section, store: DocumentStore, spec: DocumentSectionSpec, numbers: DocumentNumberTable, schema: DocumentSchema): ((id: number) => boolean) | undefined {
+  const fields = spec.docFields;
   if (schema.pointer !== `/definitions/${section.definition}` || fields.join() !== section.fields.join()) return undefined;
   if (JSON.stringify(schema.definitions[section.definition]) !== section.text) return undefined;
   for (const [name, text] of [...Object.entries(STRUCTURE), ...Object.entries(section.items)]) if (JSON.stringify(schema.definitions[name]) !== text) return undefined;
-  const TEMPLATE = section.template;
-  const { positive, igst } = section;
+  const { igst } = section;
+  const positive = spec.positive === true;
+  const flat = spec.itemStyle === 'flat';
   const docValid = schema.validator(section.definition);
   const numberValid = schema.validator('docNumber');
   const valueValid = schema.validator('value');
   const amountValid = schema.validator('amount');
-  const withItem = (d: object) => ({ ...TEMPLATE, itms: [section.flat ? d : { num: 1, itm_det: d }] });
+  /** the JSON docJson writes for the template with `field` set to `v` (undefined where it throws), with one item `d` */
+  const written = (d: object, field?: Field, v?: unknown): Record<string, unknown> | undefined => {
+    let json: Record<string, unknown>;
+    try {
+      json = spec.docJson(field ? { ...section.template, [field]: v } : section.template);
+    } catch {
+      // a value docJson cannot write (a date that is not text): the rule's own check says what happens
+      return undefined;
+    }
+    json.itms = [flat ? d : { num: 1, itm_det: d }];
+    return json;
+  };
+  const withItem = (d: object) => written(d)!;
   // the template with each tax-head shape written must be valid, and an untaxed item's 0 an amount, or nothing here holds
   if (!docValid(withItem(INTER)) || (!igst && !docValid(withItem(INTRA))) || !amountValid(0)) return undefined;
 
@@ -207,26 +205,13 @@ function shortcut(section: Section, store: DocumentStore, fields: readonly Field
   const VAL = at('val');
   // no such field (exp): the full rate, as documentJson takes it
   const DIFF = at('diffPercent');
-  const keyed = section.keyed.map(([f, key]) => ({ field: at(f), key, memo: new Uint8Array(64) as Uint8Array }));
+  // the fields judged once per distinct value: all but the amount and the group's (its header is checked apart)
+  const keyed = fields.filter((f) => f !== 'val' && f !== spec.group?.field).map((f) => ({ field: at(f), name: f, memo: new Uint8Array(64) as Uint8Array }));
   const rates = { memo: new Uint8Array(16) as Uint8Array };
 
-  /** the JSON value the spec's docJson writes for a repeated field, undefined when it writes no key */
-  const jsonOf = (key: string, v: unknown): unknown => {
-    if (key === 'idt' || key === 'nt_dt') return toPortalDate(v as string);
-    if (key === 'sbdt') return v ? toPortalDate(v as string) : undefined;
-    if (key === 'rchrg') return v ?? 'N';
-    if (key === 'diff_percent') return v === 65 ? 0.65 : undefined;
-    if (key === 'etin' || key === 'sbpcode' || key === 'sbnum') return v ? v : undefined;
-    return v;
-  };
-  const judge = (key: string, v: unknown): number => {
-    // a date that is not text: toPortalDate would not take it, so the rule's own check says what happens
-    if ((key === 'idt' || key === 'nt_dt' || (key === 'sbdt' && v)) && typeof v !== 'string') return REFUSED;
-    const doc: Record<string, unknown> = withItem(INTER);
-    const json = jsonOf(key, v);
-    if (json === undefined) delete doc[key];
-    else doc[key] = json;
-    return docValid(doc) ? VALID : REFUSED;
+  const judge = (field: Field, v: unknown): number => {
+    const doc = written(INTER, field, v);
+    return doc && docValid(doc) ? VALID : REFUSED;
   };
   const grown = (memo: Uint8Array, ref: number): Uint8Array => {
     let n = memo.length;
@@ -244,7 +229,7 @@ function shortcut(section: Section, store: DocumentStore, fields: readonly Field
       const slot = ref + 1;
       if (slot >= f.memo.length) f.memo = grown(f.memo, slot);
       let verdict = f.memo[slot]!;
-      if (verdict === UNKNOWN) f.memo[slot] = verdict = judge(f.key, store.fieldValue(f.field, ref));
+      if (verdict === UNKNOWN) f.memo[slot] = verdict = judge(f.name, store.fieldValue(f.field, ref));
       if (verdict !== VALID) return false;
     }
     // a note's value is written as its magnitude, which meets the note's `minimum: 0` whenever it is a value

@@ -50,7 +50,7 @@ export interface DocumentSectionSpec {
  * (document-shortcut.ts); undefined when the schema is not the one it was written for. Given to one
  * section's mapper, not on its spec: a spec spread into another (b2ba from b2b) would take it along.
  */
-export type Shortcut = (store: DocumentStore, fields: readonly Field[], numbers: KeyTable, schema: DocumentSchema) => ((id: number) => boolean) | undefined;
+export type Shortcut = (store: DocumentStore, spec: DocumentSectionSpec, numbers: KeyTable, schema: DocumentSchema) => ((id: number) => boolean) | undefined;
 
 export function documentMapper(spec: DocumentSectionSpec, shortcut?: Shortcut): SectionMapper {
   return {
@@ -87,7 +87,7 @@ class DocumentBuilder implements SectionBuilder {
     this.numbers = (ctx.documents ?? new DocumentNumbers()).of(spec.sheet)!;
     this.member = DOCUMENT_SERIES[spec.sheet]!.member;
     const check = spec.group && spec.listKey ? ctx.precheck?.(spec.key, spec.listKey) : undefined;
-    const sure = check?.schema && shortcut?.(this.store, spec.docFields, this.numbers.keys, check.schema);
+    const sure = check?.schema && shortcut?.(this.store, spec, this.numbers.keys, check.schema);
     this.prechecks = check ? new Prechecks(check, (id) => documentJson(spec, ctx, this.doc(id)), sure) : undefined;
   }
 
