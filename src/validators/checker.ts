@@ -16,7 +16,7 @@ import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import { forRun, reporter } from './rule-context.js';
-import { mayRunElsewhere, portableContext, runRowRules, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
+import { mayRunElsewhere, portableContext, runRowRules, sentElsewhere, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
 import { RULES } from './rules/index.js';
 import type { PassRule, Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
@@ -88,7 +88,7 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
    */
   const handOver = (source: TemplateFiles, elsewhere: RowRulesRunner, ship: boolean): RowSource | undefined => {
     if (away) return undefined;
-    const movable = rowEntries.filter((e) => mayRunElsewhere(e.rule));
+    const movable = rowEntries.filter((e) => sentElsewhere(e.rule));
     // pass rules that report on rows only, from their own rows, go too: less for this thread to do while it maps
     const movablePasses = passList.filter((e) => e.rule.rowsOnly && !e.pass.finish && mayRunElsewhere(e.rule));
     if (movable.length === 0 && movablePasses.length === 0) return undefined;
