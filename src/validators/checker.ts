@@ -16,7 +16,7 @@ import type { Finding } from '../model/finding.js';
 import type { SheetId } from '../model/sheets.js';
 import type { ParsedRow } from '../parsers/rows.js';
 import { forRun, reporter } from './rule-context.js';
-import { mayRunElsewhere, portableContext, runRowRules, sentElsewhere, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
+import { mayRunElsewhere, portableContext, runRowRules, sentElsewhere, sheetChecks, type RowRulesJob, type RowRulesOutcome, type RowRulesRunner, type SlottedFinding } from './row-rules.js';
 import { RULES } from './rules/index.js';
 import type { PassRule, Report, Rule, RuleContext, RulePass, RowRule } from './types.js';
 
@@ -81,6 +81,8 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
   });
   let rowRules = byRuleSheets(rowEntries);
   let passEntries = passesBySheet(passList);
+  /** each sheet's rules as one function (sheetChecks), made when its first row comes */
+  let checks = new Map<SheetId, (row: ParsedRow) => void>();
 
   /**
    * Hands the row rules that can move to `elsewhere`, which reads `source` and, when `ship`, hands
@@ -109,13 +111,13 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
     away = { job, outcome: run.outcome.then((o) => o, () => undefined), stop: () => run.stop() };
     rowRules = byRuleSheets(rowEntries.filter((e) => !movable.includes(e)));
     passEntries = passesBySheet(passList.filter((e) => !movablePasses.includes(e)));
+    checks = new Map();
     return run.rows;
   };
 
   // the rules of the last sheet seen: rows come sheet by sheet
   let lastSheet: ParsedRow['ctx'] | undefined;
-  let rr: RowEntry[] = [];
-  let pr: PassEntry[] = [];
+  let check: (row: ParsedRow) => void = () => {};
   return {
     start(run) {
       ctx.documents.share(run.documents);
@@ -127,11 +129,17 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
     row(row: ParsedRow) {
       if (row.ctx !== lastSheet) {
         lastSheet = row.ctx;
-        rr = rowRules.get(row.ctx.spec.id) ?? [];
-        pr = passEntries.get(row.ctx.spec.id) ?? [];
+        const id = row.ctx.spec.id;
+        let f = checks.get(id);
+        if (!f) {
+          // row rules first, then the pass rules' row handlers, each in list order
+          const rr = (rowRules.get(id) ?? []).map((e) => ({ rule: e.rule, report: e.report }));
+          const pr = (passEntries.get(id) ?? []).map((e) => ({ rule: e.rule, pass: e.pass }));
+          checks.set(id, (f = sheetChecks([...rr, ...pr], ctx)));
+        }
+        check = f;
       }
-      for (let i = 0; i < rr.length; i++) rr[i]!.rule.check(row, ctx, rr[i]!.report);
-      for (let i = 0; i < pr.length; i++) pr[i]!.pass.row!(row);
+      check(row);
       seq++;
     },
     finish(result: ProcessResult) {
