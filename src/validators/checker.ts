@@ -131,12 +131,8 @@ export function createChecker(rules: readonly Rule[], context: RuleContext, opts
         lastSheet = row.ctx;
         const id = row.ctx.spec.id;
         let f = checks.get(id);
-        if (!f) {
-          // row rules first, then the pass rules' row handlers, each in list order
-          const rr = (rowRules.get(id) ?? []).map((e) => ({ rule: e.rule, report: e.report }));
-          const pr = (passEntries.get(id) ?? []).map((e) => ({ rule: e.rule, pass: e.pass }));
-          checks.set(id, (f = sheetChecks([...rr, ...pr], ctx)));
-        }
+        // row rules first, then the pass rules' row handlers, each in list order
+        if (!f) checks.set(id, (f = sheetChecks([...(rowRules.get(id) ?? []), ...(passEntries.get(id) ?? [])], ctx)));
         check = f;
       }
       check(row);

@@ -48,8 +48,8 @@ export function mayRunElsewhere(rule: Rule): boolean {
  * slower one, and the mapping thread waited for it about a fifth of the run. These read the row's
  * values alone (never its cells, unless they report) and are cheap. Measured on the 500,000-line
  * CSV return (validate, 5 interleaved runs each, 2026-12-06): wall 2.43 -> 2.35 s keeping the first
- * three, 2.28-2.50 -> 2.16-2.32 s keeping all eight; twelve (with AMOUNT_DIGITS, DOCNUM_FORMAT and
- * two date rules) was slower than eight. Their findings are merged in the same order either way.
+ * three, 2.28-2.50 -> 2.16-2.32 s keeping all eight; eleven (with AMOUNT_DIGITS and two date rules)
+ * was slower than eight. Their findings are merged in the same order either way.
  */
 const KEPT_FOR_BALANCE: ReadonlySet<string> = new Set([
   'RET191113', 'DOCNUM_ZERO', 'DOCNUM_ZERO_LIKE', 'RET191112', 'RET191150', 'RET191175', 'INVTYPE_RCHRG', 'INVOICE_SIGN',
