@@ -10,6 +10,10 @@ import type { RowRule } from '../types.js';
 import { NUMBER_FIELDS } from './docnum-format.js';
 
 const SHEETS = (Object.keys(NUMBER_FIELDS) as SheetId[]).filter((s) => s !== 'docs');
+// compiled once: a regular expression literal in a function is a new object each time it runs, once per row here
+const NOT_ZERO = /[A-Za-z1-9]/;
+const ZEROS_AND_SEPARATORS = /^[0/-]+$/;
+const SEPARATOR = /[/-]/;
 
 const rule: RowRule = {
   kind: 'row',
@@ -22,8 +26,8 @@ const rule: RowRule = {
   check(row, _ctx, report) {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
-      if (typeof n !== 'string' || /[A-Za-z1-9]/.test(n)) continue;
-      if (/^[0/-]+$/.test(n) && /[/-]/.test(n) && n.includes('0')) report(row, f);
+      if (typeof n !== 'string' || NOT_ZERO.test(n)) continue;
+      if (ZEROS_AND_SEPARATORS.test(n) && SEPARATOR.test(n) && n.includes('0')) report(row, f);
     }
   },
 };

@@ -9,6 +9,11 @@ import type { SheetId } from '../../model/sheets.js';
 import type { RowRule } from '../types.js';
 import { NUMBER_FIELDS } from './docnum-format.js';
 
+// compiled once: a regular expression literal in a function is a new object each time it runs, once per row here
+const NOT_ZERO = /[A-Za-z1-9]/;
+const SERIAL_ZERO = /^[0-9/-]+$/;
+const ALL_ZEROS = /^0+$/;
+
 const rule: RowRule = {
   kind: 'row',
   code: 'DOCNUM_ZERO',
@@ -21,8 +26,8 @@ const rule: RowRule = {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
       // the cheap test first: a letter or non-zero digit settles it
-      if (typeof n !== 'string' || /[A-Za-z1-9]/.test(n)) continue;
-      if (docs ? /^[0-9/-]+$/.test(n) : /^0+$/.test(n)) report(row, f);
+      if (typeof n !== 'string' || NOT_ZERO.test(n)) continue;
+      if (docs ? SERIAL_ZERO.test(n) : ALL_ZEROS.test(n)) report(row, f);
     }
   },
 };

@@ -3,11 +3,8 @@
  * reductions are reported as credit notes. Only b2cs, advances, HSN and Table 14 figures are net.
  *   pass: value 11800, taxable 10000; fail: taxable -500
  */
-import type { Field } from '../../model/fields.js';
 import type { RowRule } from '../types.js';
 import { INVOICE_SHEETS, TABLE15_DOCUMENT_SHEETS } from '../shared.js';
-
-const AMOUNTS: readonly Field[] = ['val', 'txval', 'csamt'];
 
 const rule: RowRule = {
   kind: 'row',
@@ -17,10 +14,11 @@ const rule: RowRule = {
   source: 'Offline Tool 3.2.4 import (invoice amounts not negative)',
   description: 'Invoices: invoice value, taxable value and cess must not be negative (use a credit note).',
   check(row, _ctx, report) {
-    for (const f of AMOUNTS) {
-      const n = row.values[f] as number | undefined;
-      if (n !== undefined && n < 0) report(row, f);
-    }
+    // each amount read by its name: read by a name in a variable, a fractional amount is boxed (a new object per row)
+    const v = row.values;
+    if (v.val !== undefined && v.val < 0) report(row, 'val');
+    if (v.txval !== undefined && v.txval < 0) report(row, 'txval');
+    if (v.csamt !== undefined && v.csamt < 0) report(row, 'csamt');
   },
 };
 export default rule;
