@@ -83,6 +83,30 @@ describe('the bundled command line', () => {
     }
   });
 
+  it('reads a large CSV return on the row-rules thread, one file of its own without the schema validators, as the sources do', () => {
+    // 40,000 lines: about 4.8 MB, over the size from which a CSV return is read on a second thread (SECOND_READING_FROM)
+    const gen = spawnSync(process.execPath, [join(ROOT, 'bench/gen-return.mjs'), '--lines', '40000', '--formats', 'csv', '--errors', '0.01', '--out', join(dir, 'ret'), '--quiet'], { encoding: 'utf8' });
+    expect(gen.status, gen.stderr).toBe(0);
+    const csvs = readdirSync(join(dir, 'ret-csv')).map((f) => join(dir, 'ret-csv', f));
+    const args = ['validate', '--gstin', '27AAACR5055K1Z7', '--period', '102025', ...csvs];
+    const log = join(dir, 'validate-large-csv.log');
+    const r = gstr1(args, { watch: log });
+    const s = gstr1(args, { sources: true });
+    expect(r.stdout).toContain('errors');
+    expect(r.status, r.stderr).toBe(s.status);
+    expect(r.stdout).toBe(s.stdout);
+    const worker = pathToFileURL(join(bundle, 'row-rules-worker.js')).href;
+    expect(loaded(log)).toContain(worker);
+    for (const name of ['row-rules-worker.js', 'xlsx-worker.js']) {
+      const text = readFileSync(join(bundle, name), 'utf8');
+      // no import of the command line's chunks, and none of ajv's generated code
+      expect(text, name).not.toMatch(/from\s*["']\.\/chunk-/);
+      expect(text, name).not.toContain('must be <= 99999999999.99');
+    }
+    // the mapping thread's chunks have them
+    expect(readdirSync(bundle).some((f) => f.startsWith('chunk-') && readFileSync(join(bundle, f), 'utf8').includes('must be <= 99999999999.99'))).toBe(true);
+  });
+
   it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
     const main = pathToFileURL(join(bundle, 'main.js')).href;
     const processes = (args: readonly string[], name: string, status = 0) => {
