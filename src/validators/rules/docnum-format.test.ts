@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedRow } from '../../parsers/rows.js';
 import { brief, makeRow, runRules } from '../test-helpers.js';
-import rule from './docnum-format.js';
+import rule, { hasLetterOrNonZeroDigit } from './docnum-format.js';
 
 describe('rule: DOCNUM_FORMAT', () => {
   it('flags spaces, other signs and more than 16 characters', async () => {
@@ -44,5 +44,16 @@ describe('rule: DOCNUM_FORMAT', () => {
       ['b2b,sez,de', 6, 'Invoice Number', 22],
       ['docs (derived)', 1, undefined, 22],
     ]);
+  });
+
+  it('tells a letter or non-zero digit exactly as /[A-Za-z1-9]/ does, for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const one = String.fromCharCode(c);
+      if (hasLetterOrNonZeroDigit(one) !== /[A-Za-z1-9]/.test(one)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
+    expect(['', '0', '0/0-00', '000'].map(hasLetterOrNonZeroDigit)).toEqual([false, false, false, false]);
+    expect(['INV/1', '0/0/7', '00a', '\u0011\u0019x'].map(hasLetterOrNonZeroDigit)).toEqual([true, true, true, true]);
   });
 });

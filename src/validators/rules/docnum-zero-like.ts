@@ -7,11 +7,10 @@
  */
 import type { SheetId } from '../../model/sheets.js';
 import type { RowRule } from '../types.js';
-import { NUMBER_FIELDS } from './docnum-format.js';
+import { hasLetterOrNonZeroDigit, NUMBER_FIELDS } from './docnum-format.js';
 
 const SHEETS = (Object.keys(NUMBER_FIELDS) as SheetId[]).filter((s) => s !== 'docs');
-// compiled once: a regular expression literal in a function is a new object each time it runs, once per row here
-const NOT_ZERO = /[A-Za-z1-9]/;
+// compiled once: a regular expression literal in a function is a new object each time it runs
 const ZEROS_AND_SEPARATORS = /^[0/-]+$/;
 const SEPARATOR = /[/-]/;
 
@@ -26,7 +25,7 @@ const rule: RowRule = {
   check(row, _ctx, report) {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
-      if (typeof n !== 'string' || NOT_ZERO.test(n)) continue;
+      if (typeof n !== 'string' || hasLetterOrNonZeroDigit(n)) continue;
       if (ZEROS_AND_SEPARATORS.test(n) && SEPARATOR.test(n) && n.includes('0')) report(row, f);
     }
   },

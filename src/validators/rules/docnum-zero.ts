@@ -7,10 +7,9 @@
  */
 import type { SheetId } from '../../model/sheets.js';
 import type { RowRule } from '../types.js';
-import { NUMBER_FIELDS } from './docnum-format.js';
+import { hasLetterOrNonZeroDigit, NUMBER_FIELDS } from './docnum-format.js';
 
-// compiled once: a regular expression literal in a function is a new object each time it runs, once per row here
-const NOT_ZERO = /[A-Za-z1-9]/;
+// compiled once: a regular expression literal in a function is a new object each time it runs
 const SERIAL_ZERO = /^[0-9/-]+$/;
 const ALL_ZEROS = /^0+$/;
 
@@ -26,7 +25,7 @@ const rule: RowRule = {
     for (const f of NUMBER_FIELDS[row.ctx.spec.id] ?? []) {
       const n = row.values[f];
       // the cheap test first: a letter or non-zero digit settles it
-      if (typeof n !== 'string' || NOT_ZERO.test(n)) continue;
+      if (typeof n !== 'string' || hasLetterOrNonZeroDigit(n)) continue;
       if (docs ? SERIAL_ZERO.test(n) : ALL_ZEROS.test(n)) report(row, f);
     }
   },
