@@ -32,6 +32,17 @@ describe('precompiled schema validators', () => {
     expect(() => validatorAt('toString')).toThrow(/nothing at/);
   });
 
+  it('make no options object when called with the value alone (one frozen object is shared)', () => {
+    const { js } = generateSchemaCode();
+    expect(js).not.toContain('}={})');
+    // every validator function defaults to it
+    expect(js.match(/rootData=data\}=NO_OPTIONS\)/g)?.length).toBe(js.match(/\bfunction validate\d+\(/g)?.length);
+    // called with the value alone, a validator still says where an error is from its root
+    const amount = validatorAt('/definitions/amount');
+    expect([amount(12.5), amount('12')]).toEqual([true, false]);
+    expect(amount.errors?.[0]?.instancePath).toBe('');
+  });
+
   it('refuse a format keyword they would not check', () => {
     const schema = structuredClone(retsaveSchema()) as unknown as { definitions: Record<string, object> };
     schema.definitions.date = { type: 'string', format: 'date' };

@@ -35,19 +35,6 @@ export function validatorAt(pointer: string): SchemaValidator {
   return v;
 }
 
-/** ajv's second argument, where a call inside a validator says where its value is; shared (see verdictAt) */
-const AT_ROOT = Object.freeze({});
-
-/**
- * The verdict alone of the validator at `pointer`, for a value judged many times over (a mapper's
- * shortcut judges every amount): ajv's validators take an options object as their second argument
- * and, given none, make an empty one on every call; this one passes one object for all of them.
- */
-export function verdictAt(pointer: string): (value: unknown) => boolean {
-  const v = validatorAt(pointer) as PrecompiledValidator & ((data: unknown, at: object) => boolean);
-  return (value) => v(value, AT_ROOT);
-}
-
 export interface SchemaIssue {
   /** JSON path of the offending value in the payload, e.g. /b2b/0/inv/2/idt */
   readonly path: string;

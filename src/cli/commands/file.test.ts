@@ -15,7 +15,6 @@ import { stubEmulatorCredentials } from '../../../test/helpers/portal-cli.js';
 
 const SAMPLE = join(import.meta.dirname, '../../../templates/sample/gstr1-sample.xlsx');
 
-
 /** An emulator, a temporary folder and the emulator's credentials for one test, all undone when it ends. */
 async function emulatorForTest(): Promise<{ emu: Awaited<ReturnType<typeof startEmulator>>; dir: string }> {
   const emu = await startEmulator({});

@@ -4,6 +4,8 @@
 /* eslint-disable */
 import func4_module from "ajv/dist/runtime/ucs2length.js";
 
+/** the options of a validator called with the value alone (ajv would make a new {} per call) */
+const NO_OPTIONS = Object.freeze({});
 export const root = validate10;
 const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:gstr1:schema:retsave","title":"GSTR-1 retsave payload","description":"GSTR-1 JSON as uploaded to the GST portal (offline-tool file) or sent with RETSAVE. Written from the gstr1 toolkit's research notes (spec section 1); amounts are rupees with at most 2 decimals, dates dd-mm-yyyy. Period-dependent rules (rate list, B2CL limit, HSN split) are the validators' business, not this schema's.","type":"object","required":["gstin","fp"],"properties":{"gstin":{"$ref":"#/definitions/gstin"},"fp":{"$ref":"#/definitions/period"},"gt":{"description":"aggregate turnover of the preceding FY (FY 2017-18 returns only)","type":"number"},"cur_gt":{"description":"aggregate turnover April-June 2017 (FY 2017-18 returns only)","type":"number"},"version":{"description":"offline-tool JSON tag, e.g. GST3.2.4","type":"string"},"hash":{"description":"offline-tool files carry the literal \"hash\"","type":"string"},"b2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2bRecipient"}},"b2ba":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2baRecipient"}},"b2cl":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2clGroup"}},"b2cla":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2claGroup"}},"b2cs":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2csRecord"}},"b2csa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2csaRecord"}},"cdnr":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnrRecipient"}},"cdnra":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnraRecipient"}},"cdnur":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnurNote"}},"cdnura":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnuraNote"}},"exp":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expGroup"}},"expa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expaGroup"}},"at":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advance"}},"ata":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceAmendment"}},"txpd":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advance"}},"txpda":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceAmendment"}},"nil":{"type":"object","required":["inv"],"properties":{"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/nilRow"},"maxItems":4},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false},"hsn":{"type":"object","required":[],"properties":{"data":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"hsn_b2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"hsn_b2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"minProperties":1},"doc_issue":{"type":"object","required":["doc_det"],"properties":{"doc_det":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/docNature"},"maxItems":12},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false},"supeco":{"type":"object","required":[],"properties":{"clttx":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupply"}},"paytx":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupply"}}},"additionalProperties":false,"minProperties":1},"supecoa":{"type":"object","required":[],"properties":{"clttxa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupplyAmendment"}},"paytxa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupplyAmendment"}}},"additionalProperties":false,"minProperties":1},"ecom":{"description":"Table 15: supplies on which the e-commerce operator pays tax u/s 9(5) (from the January 2024 period)","type":"object","required":[],"properties":{"b2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomB2bGroup"}},"urp2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomUrp2bGroup"}},"b2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomB2cRecord"}},"urp2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomUrp2cRecord"}}},"additionalProperties":false,"minProperties":1},"ecoma":{"description":"Table 15A: amendments of Table 15 (from the February 2024 period)","type":"object","required":[],"properties":{"b2ba":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2baGroup"}},"urp2ba":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaUrp2baGroup"}},"b2ca":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2caGroup"}},"urp2ca":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaUrp2caRecord"}}},"additionalProperties":false,"minProperties":1}},"additionalProperties":false,"definitions":{"date":{"description":"dd-mm-yyyy","type":"string","pattern":"^(0[1-9]|[12][0-9]|3[01])-(0[1-9]|1[0-2])-20[0-9]{2}$"},"period":{"description":"MMYYYY","type":"string","pattern":"^(0[1-9]|1[0-2])20[0-9]{2}$"},"gstin":{"description":"GSTIN, UIN, TDS/TCS or NR id, upper case","type":"string","pattern":"^[0-9]{2}[0-9A-Z]{13}$"},"docNumber":{"description":"invoice or note number (Rule 46(b))","type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"},"pos":{"description":"2-digit state code; 96 = foreign country","type":"string","enum":["01","02","03","04","05","06","07","08","09","10","11","12","13","14","15","16","17","18","19","20","21","22","23","24","25","26","27","29","30","31","32","33","34","35","36","37","38","97","96"]},"value":{"description":"invoice or note value, rupees with at most 2 decimals (up to 13 integer digits)","type":"number","minimum":-9999999999999.99,"maximum":9999999999999.99},"amount":{"description":"taxable value or tax, rupees with at most 2 decimals (up to 11 integer digits)","type":"number","minimum":-99999999999.99,"maximum":99999999999.99},"rate":{"description":"full GST rate (18, not 9); the list for a period is narrower","type":"number","enum":[0,0.1,0.25,1,1.5,3,5,6,7.5,12,18,28,40]},"diffPercent":{"description":"present only for supplies at 65 % of the rate","const":0.65},"rchrg":{"type":"string","enum":["Y","N"]},"splyTy":{"type":"string","enum":["INTER","INTRA"]},"flag":{"description":"D deletes a saved record; N/E/U/A/R/P appear on records read back from the portal","type":"string","enum":["N","E","D","U","A","R","P"]},"chksum":{"type":"string","maxLength":64},"taxHeads":{"description":"IGST alone, or Central and State/UT tax together; never both","if":{"required":["iamt"]},"then":{"description":"must carry either IGST (iamt) or Central and State tax (camt and samt), not both","not":{"anyOf":[{"required":["camt"]},{"required":["samt"]}]}},"else":{"required":["camt","samt"]}},"itemDetail":{"type":"object","required":["rt","txval"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"itemDetailIgst":{"type":"object","required":["rt","txval","iamt"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false},"item":{"type":"object","required":["num","itm_det"],"properties":{"num":{"type":"integer","minimum":1},"itm_det":{"$ref":"#/definitions/itemDetail"}},"additionalProperties":false},"itemIgst":{"type":"object","required":["num","itm_det"],"properties":{"num":{"type":"integer","minimum":1},"itm_det":{"$ref":"#/definitions/itemDetailIgst"}},"additionalProperties":false},"b2bInvoice":{"type":"object","required":["inum","idt","val","pos","rchrg","inv_typ","itms"],"properties":{"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"b2baInvoice":{"type":"object","required":["oinum","oidt","inum","idt","val","pos","rchrg","inv_typ","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"b2bRecipient":{"type":"object","required":["ctin","inv"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2bInvoice"}}},"additionalProperties":false},"b2baRecipient":{"type":"object","required":["ctin","inv"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2baInvoice"}}},"additionalProperties":false},"b2clInvoice":{"type":"object","required":["inum","idt","val","itms"],"properties":{"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"inv_typ":{"type":"string","enum":["CBW"]},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false},"b2claInvoice":{"type":"object","required":["oinum","oidt","inum","idt","val","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"inv_typ":{"type":"string","enum":["CBW"]},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false},"b2clGroup":{"type":"object","required":["pos","inv"],"properties":{"pos":{"$ref":"#/definitions/pos"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2clInvoice"}}},"additionalProperties":false},"b2claGroup":{"type":"object","required":["pos","inv"],"properties":{"pos":{"$ref":"#/definitions/pos"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2claInvoice"}}},"additionalProperties":false},"b2csRecord":{"type":"object","required":["sply_ty","pos","typ","rt","txval"],"properties":{"sply_ty":{"$ref":"#/definitions/splyTy"},"pos":{"$ref":"#/definitions/pos"},"typ":{"type":"string","enum":["OE","E"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"rateItem":{"type":"object","required":["rt","txval"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"b2csaRecord":{"type":"object","required":["omon","sply_ty","typ","pos","itms"],"properties":{"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"typ":{"type":"string","enum":["OE","E"]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false},"cdnrNote":{"type":"object","required":["ntty","nt_num","nt_dt","val","pos","rchrg","inv_typ","itms"],"properties":{"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"cdnraNote":{"type":"object","required":["ont_num","ont_dt","ntty","nt_num","nt_dt","val","pos","rchrg","inv_typ","itms"],"properties":{"ont_num":{"$ref":"#/definitions/docNumber"},"ont_dt":{"$ref":"#/definitions/date"},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"cdnrRecipient":{"type":"object","required":["ctin","nt"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"nt":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnrNote"}}},"additionalProperties":false},"cdnraRecipient":{"type":"object","required":["ctin","nt"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"nt":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnraNote"}}},"additionalProperties":false},"cdnurNote":{"type":"object","required":["typ","ntty","nt_num","nt_dt","val","itms"],"properties":{"typ":{"type":"string","enum":["B2CL","EXPWP","EXPWOP"]},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false,"if":{"properties":{"typ":{"const":"B2CL"}}},"then":{"required":["pos"]},"else":{"description":"an export note (EXPWP/EXPWOP) carries no pos and no diff_percent","not":{"anyOf":[{"required":["pos"]},{"required":["diff_percent"]}]}}},"cdnuraNote":{"type":"object","required":["typ","ont_num","ont_dt","ntty","nt_num","nt_dt","val","itms"],"properties":{"ont_num":{"$ref":"#/definitions/docNumber"},"ont_dt":{"$ref":"#/definitions/date"},"typ":{"type":"string","enum":["B2CL","EXPWP","EXPWOP"]},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false,"if":{"properties":{"typ":{"const":"B2CL"}}},"then":{"required":["pos"]},"else":{"description":"an export note (EXPWP/EXPWOP) carries no pos and no diff_percent","not":{"anyOf":[{"required":["pos"]},{"required":["diff_percent"]}]}}},"exportItem":{"type":"object","required":["txval","rt","iamt"],"properties":{"txval":{"$ref":"#/definitions/amount"},"rt":{"$ref":"#/definitions/rate"},"iamt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false},"expInvoice":{"type":"object","required":["inum","idt","val","itms"],"properties":{"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"sbpcode":{"type":"string","pattern":"^[A-Za-z0-9]{1,6}$"},"sbnum":{"type":"string","pattern":"^[0-9]{3,7}$"},"sbdt":{"$ref":"#/definitions/date"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/exportItem"}}},"additionalProperties":false},"expaInvoice":{"type":"object","required":["oinum","oidt","inum","idt","val","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"sbpcode":{"type":"string","pattern":"^[A-Za-z0-9]{1,6}$"},"sbnum":{"type":"string","pattern":"^[0-9]{3,7}$"},"sbdt":{"$ref":"#/definitions/date"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/exportItem"}}},"additionalProperties":false},"expGroup":{"type":"object","required":["exp_typ","inv"],"properties":{"exp_typ":{"type":"string","enum":["WPAY","WOPAY"]},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expInvoice"}}},"additionalProperties":false},"expaGroup":{"type":"object","required":["exp_typ","inv"],"properties":{"exp_typ":{"type":"string","enum":["WPAY","WOPAY"]},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expaInvoice"}}},"additionalProperties":false},"advanceItem":{"type":"object","required":["rt","ad_amt"],"properties":{"rt":{"$ref":"#/definitions/rate"},"ad_amt":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"advance":{"type":"object","required":["pos","sply_ty","itms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceItem"}}},"additionalProperties":false},"advanceAmendment":{"type":"object","required":["omon","pos","sply_ty","itms"],"properties":{"omon":{"$ref":"#/definitions/period"},"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceItem"}}},"additionalProperties":false},"nilRow":{"type":"object","required":["sply_ty"],"properties":{"sply_ty":{"type":"string","enum":["INTRB2B","INTRAB2B","INTRB2C","INTRAB2C"]},"nil_amt":{"$ref":"#/definitions/amount"},"expt_amt":{"$ref":"#/definitions/amount"},"ngsup_amt":{"$ref":"#/definitions/amount"}},"additionalProperties":false},"hsnItem":{"type":"object","required":["num","hsn_sc","uqc","qty","txval"],"properties":{"num":{"type":"integer","minimum":1},"hsn_sc":{"type":"string","pattern":"^[0-9]{2,8}$"},"desc":{"type":"string"},"user_desc":{"type":"string"},"uqc":{"type":"string","enum":["BAG","BAL","BDL","BKL","BOU","BOX","BTL","BUN","CAN","CBM","CCM","CMS","CTN","DOZ","DRM","GGK","GMS","GRS","GYD","KGS","KLR","KME","LTR","MLT","MTR","MTS","NOS","PAC","PCS","PRS","QTL","ROL","SET","SQF","SQM","SQY","TBS","TGM","THD","TON","TUB","UGS","UNT","YDS","OTH","NA"]},"qty":{"type":"number"},"val":{"$ref":"#/definitions/value"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false},"docRange":{"type":"object","required":["num","from","to","totnum","cancel","net_issue"],"properties":{"num":{"type":"integer","minimum":1},"from":{"type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"},"to":{"type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"},"totnum":{"type":"integer","minimum":0},"cancel":{"type":"integer","minimum":0},"net_issue":{"type":"integer","minimum":0}},"additionalProperties":false},"docNature":{"type":"object","required":["doc_num","docs"],"properties":{"doc_num":{"type":"integer","minimum":1,"maximum":12},"doc_typ":{"type":"string"},"docs":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/docRange"}}},"additionalProperties":false},"ecoSupply":{"type":"object","required":["etin","suppval"],"properties":{"etin":{"$ref":"#/definitions/gstin"},"suppval":{"$ref":"#/definitions/amount"},"igst":{"$ref":"#/definitions/amount"},"cgst":{"$ref":"#/definitions/amount"},"sgst":{"$ref":"#/definitions/amount"},"cess":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false},"ecoSupplyAmendment":{"type":"object","required":["omon","oetin","etin","suppval"],"properties":{"omon":{"$ref":"#/definitions/period"},"oetin":{"$ref":"#/definitions/gstin"},"etin":{"$ref":"#/definitions/gstin"},"suppval":{"$ref":"#/definitions/amount"},"igst":{"$ref":"#/definitions/amount"},"cgst":{"$ref":"#/definitions/amount"},"sgst":{"$ref":"#/definitions/amount"},"cess":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false},"ecomInvoice":{"type":"object","required":["inum","idt","val","pos","inv_typ","sply_ty","itms"],"properties":{"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"inv_typ":{"description":"Table 15 document type: Regular, Deemed Exp, SEZ with / without payment","type":"string","enum":["R","DE","SEWP","SEWOP"]},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"ecomaInvoice":{"type":"object","required":["oinum","oidt","inum","idt","val","pos","inv_typ","sply_ty","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"inv_typ":{"description":"Table 15 document type: Regular, Deemed Exp, SEZ with / without payment","type":"string","enum":["R","DE","SEWP","SEWOP"]},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false},"ecomB2bGroup":{"type":"object","required":["stin","rtin","inv"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomInvoice"}}},"additionalProperties":false},"ecomUrp2bGroup":{"type":"object","required":["rtin","inv"],"properties":{"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomInvoice"}}},"additionalProperties":false},"ecomaB2baGroup":{"type":"object","required":["stin","rtin","inv"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaInvoice"}}},"additionalProperties":false},"ecomaUrp2baGroup":{"type":"object","required":["rtin","inv"],"properties":{"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaInvoice"}}},"additionalProperties":false},"ecomB2cRecord":{"type":"object","required":["stin","pos","sply_ty","rt","txval"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"ecomUrp2cRecord":{"type":"object","required":["pos","sply_ty","rt","txval"],"properties":{"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]},"ecomaB2caSupplier":{"type":"object","required":["stin","omon","sply_ty","itms"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false},"ecomaB2caGroup":{"type":"object","required":["pos","posItms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"posItms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2caSupplier"}}},"additionalProperties":false},"ecomaUrp2caRecord":{"type":"object","required":["pos","omon","sply_ty","itms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false}}};
 const schema12 = {"description":"GSTIN, UIN, TDS/TCS or NR id, upper case","type":"string","pattern":"^[0-9]{2}[0-9A-Z]{13}$"};
@@ -30,7 +32,7 @@ const schema28 = {"description":"IGST alone, or Central and State/UT tax togethe
 const schema29 = {"description":"full GST rate (18, not 9); the list for a period is narrower","type":"number","enum":[0,0.1,0.25,1,1.5,3,5,6,7.5,12,18,28,40]};
 const schema30 = {"description":"taxable value or tax, rupees with at most 2 decimals (up to 11 integer digits)","type":"number","minimum":-99999999999.99,"maximum":99999999999.99};
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -432,7 +434,7 @@ return errors === 0;
 }
 
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -515,7 +517,7 @@ return errors === 0;
 }
 
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -889,7 +891,7 @@ return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1013,7 +1015,7 @@ return errors === 0;
 const schema35 = {"type":"object","required":["ctin","inv"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2baInvoice"}}},"additionalProperties":false};
 const schema37 = {"type":"object","required":["oinum","oidt","inum","idt","val","pos","rchrg","inv_typ","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1457,7 +1459,7 @@ return errors === 0;
 }
 
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1583,7 +1585,7 @@ const schema51 = {"type":"object","required":["inum","idt","val","itms"],"proper
 const schema59 = {"type":"object","required":["num","itm_det"],"properties":{"num":{"type":"integer","minimum":1},"itm_det":{"$ref":"#/definitions/itemDetailIgst"}},"additionalProperties":false};
 const schema60 = {"type":"object","required":["rt","txval","iamt"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1773,7 +1775,7 @@ return errors === 0;
 }
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1856,7 +1858,7 @@ return errors === 0;
 }
 
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2154,7 +2156,7 @@ return errors === 0;
 }
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2263,7 +2265,7 @@ return errors === 0;
 const schema65 = {"type":"object","required":["pos","inv"],"properties":{"pos":{"$ref":"#/definitions/pos"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2claInvoice"}}},"additionalProperties":false};
 const schema67 = {"type":"object","required":["oinum","oidt","inum","idt","val","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"inv_typ":{"type":"string","enum":["CBW"]},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2631,7 +2633,7 @@ return errors === 0;
 }
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2740,7 +2742,7 @@ return errors === 0;
 const schema77 = {"type":"object","required":["sply_ty","pos","typ","rt","txval"],"properties":{"sply_ty":{"$ref":"#/definitions/splyTy"},"pos":{"$ref":"#/definitions/pos"},"typ":{"type":"string","enum":["OE","E"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]};
 const schema79 = {"type":"string","enum":["INTER","INTRA"]};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -3329,7 +3331,7 @@ return errors === 0;
 const schema91 = {"type":"object","required":["omon","sply_ty","typ","pos","itms"],"properties":{"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"typ":{"type":"string","enum":["OE","E"]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"etin":{"$ref":"#/definitions/gstin"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false};
 const schema99 = {"type":"object","required":["rt","txval"],"properties":{"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -3731,7 +3733,7 @@ return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4027,7 +4029,7 @@ return errors === 0;
 const schema107 = {"type":"object","required":["ctin","nt"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"nt":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnrNote"}}},"additionalProperties":false};
 const schema109 = {"type":"object","required":["ntty","nt_num","nt_dt","val","pos","rchrg","inv_typ","itms"],"properties":{"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4421,7 +4423,7 @@ return errors === 0;
 }
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4545,7 +4547,7 @@ return errors === 0;
 const schema118 = {"type":"object","required":["ctin","nt"],"properties":{"ctin":{"$ref":"#/definitions/gstin"},"cname":{"type":"string"},"nt":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnraNote"}}},"additionalProperties":false};
 const schema120 = {"type":"object","required":["ont_num","ont_dt","ntty","nt_num","nt_dt","val","pos","rchrg","inv_typ","itms"],"properties":{"ont_num":{"$ref":"#/definitions/docNumber"},"ont_dt":{"$ref":"#/definitions/date"},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"rchrg":{"$ref":"#/definitions/rchrg"},"inv_typ":{"type":"string","enum":["R","SEWP","SEWOP","DE","CBW"]},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5009,7 +5011,7 @@ return errors === 0;
 }
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -5132,7 +5134,7 @@ return errors === 0;
 
 const schema131 = {"type":"object","required":["typ","ntty","nt_num","nt_dt","val","itms"],"properties":{"typ":{"type":"string","enum":["B2CL","EXPWP","EXPWOP"]},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false,"if":{"properties":{"typ":{"const":"B2CL"}}},"then":{"required":["pos"]},"else":{"description":"an export note (EXPWP/EXPWOP) carries no pos and no diff_percent","not":{"anyOf":[{"required":["pos"]},{"required":["diff_percent"]}]}}};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -5627,7 +5629,7 @@ return errors === 0;
 
 const schema139 = {"type":"object","required":["typ","ont_num","ont_dt","ntty","nt_num","nt_dt","val","itms"],"properties":{"ont_num":{"$ref":"#/definitions/docNumber"},"ont_dt":{"$ref":"#/definitions/date"},"typ":{"type":"string","enum":["B2CL","EXPWP","EXPWOP"]},"ntty":{"type":"string","enum":["C","D"]},"nt_num":{"$ref":"#/definitions/docNumber"},"nt_dt":{"$ref":"#/definitions/date"},"val":{"allOf":[{"$ref":"#/definitions/value"},{"minimum":0}]},"pos":{"$ref":"#/definitions/pos"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/itemIgst"}}},"additionalProperties":false,"if":{"properties":{"typ":{"const":"B2CL"}}},"then":{"required":["pos"]},"else":{"description":"an export note (EXPWP/EXPWOP) carries no pos and no diff_percent","not":{"anyOf":[{"required":["pos"]},{"required":["diff_percent"]}]}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -6196,7 +6198,7 @@ const pattern39 = new RegExp("^[A-Za-z0-9]{1,6}$", "u");
 const pattern40 = new RegExp("^[0-9]{3,7}$", "u");
 const schema157 = {"type":"object","required":["txval","rt","iamt"],"properties":{"txval":{"$ref":"#/definitions/amount"},"rt":{"$ref":"#/definitions/rate"},"iamt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6386,7 +6388,7 @@ return errors === 0;
 }
 
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6698,7 +6700,7 @@ return errors === 0;
 }
 
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -6807,7 +6809,7 @@ return errors === 0;
 const schema162 = {"type":"object","required":["exp_typ","inv"],"properties":{"exp_typ":{"type":"string","enum":["WPAY","WOPAY"]},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expaInvoice"}}},"additionalProperties":false};
 const schema163 = {"type":"object","required":["oinum","oidt","inum","idt","val","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"sbpcode":{"type":"string","pattern":"^[A-Za-z0-9]{1,6}$"},"sbnum":{"type":"string","pattern":"^[0-9]{3,7}$"},"sbdt":{"$ref":"#/definitions/date"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/exportItem"}}},"additionalProperties":false};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7189,7 +7191,7 @@ return errors === 0;
 }
 
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7298,7 +7300,7 @@ return errors === 0;
 const schema172 = {"type":"object","required":["pos","sply_ty","itms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceItem"}}},"additionalProperties":false};
 const schema178 = {"type":"object","required":["rt","ad_amt"],"properties":{"rt":{"$ref":"#/definitions/rate"},"ad_amt":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -7700,7 +7702,7 @@ return errors === 0;
 }
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -7902,7 +7904,7 @@ return errors === 0;
 
 const schema186 = {"type":"object","required":["omon","pos","sply_ty","itms"],"properties":{"omon":{"$ref":"#/definitions/period"},"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"diff_percent":{"$ref":"#/definitions/diffPercent"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceItem"}}},"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8139,7 +8141,7 @@ return errors === 0;
 
 const schema193 = {"type":"object","required":["sply_ty"],"properties":{"sply_ty":{"type":"string","enum":["INTRB2B","INTRAB2B","INTRB2C","INTRAB2C"]},"nil_amt":{"$ref":"#/definitions/amount"},"expt_amt":{"$ref":"#/definitions/amount"},"ngsup_amt":{"$ref":"#/definitions/amount"}},"additionalProperties":false};
 
-function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8311,7 +8313,7 @@ return errors === 0;
 const schema199 = {"type":"object","required":["num","hsn_sc","uqc","qty","txval"],"properties":{"num":{"type":"integer","minimum":1},"hsn_sc":{"type":"string","pattern":"^[0-9]{2,8}$"},"desc":{"type":"string"},"user_desc":{"type":"string"},"uqc":{"type":"string","enum":["BAG","BAL","BDL","BKL","BOU","BOX","BTL","BUN","CAN","CBM","CCM","CMS","CTN","DOZ","DRM","GGK","GMS","GRS","GYD","KGS","KLR","KME","LTR","MLT","MTR","MTS","NOS","PAC","PCS","PRS","QTL","ROL","SET","SQF","SQM","SQY","TBS","TGM","THD","TON","TUB","UGS","UNT","YDS","OTH","NA"]},"qty":{"type":"number"},"val":{"$ref":"#/definitions/value"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"}},"additionalProperties":false};
 const pattern50 = new RegExp("^[0-9]{2,8}$", "u");
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -8740,7 +8742,7 @@ return errors === 0;
 const schema209 = {"type":"object","required":["doc_num","docs"],"properties":{"doc_num":{"type":"integer","minimum":1,"maximum":12},"doc_typ":{"type":"string"},"docs":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/docRange"}}},"additionalProperties":false};
 const schema210 = {"type":"object","required":["num","from","to","totnum","cancel","net_issue"],"properties":{"num":{"type":"integer","minimum":1},"from":{"type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"},"to":{"type":"string","pattern":"^[A-Za-z0-9/-]{1,16}$"},"totnum":{"type":"integer","minimum":0},"cancel":{"type":"integer","minimum":0},"net_issue":{"type":"integer","minimum":0}},"additionalProperties":false};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9104,7 +9106,7 @@ return errors === 0;
 
 const schema213 = {"type":"object","required":["etin","suppval"],"properties":{"etin":{"$ref":"#/definitions/gstin"},"suppval":{"$ref":"#/definitions/amount"},"igst":{"$ref":"#/definitions/amount"},"cgst":{"$ref":"#/definitions/amount"},"sgst":{"$ref":"#/definitions/amount"},"cess":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false};
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9405,7 +9407,7 @@ return errors === 0;
 
 const schema222 = {"type":"object","required":["omon","oetin","etin","suppval"],"properties":{"omon":{"$ref":"#/definitions/period"},"oetin":{"$ref":"#/definitions/gstin"},"etin":{"$ref":"#/definitions/gstin"},"suppval":{"$ref":"#/definitions/amount"},"igst":{"$ref":"#/definitions/amount"},"cgst":{"$ref":"#/definitions/amount"},"sgst":{"$ref":"#/definitions/amount"},"cess":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -9777,7 +9779,7 @@ return errors === 0;
 const schema233 = {"type":"object","required":["stin","rtin","inv"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomInvoice"}}},"additionalProperties":false};
 const schema236 = {"type":"object","required":["inum","idt","val","pos","inv_typ","sply_ty","itms"],"properties":{"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"inv_typ":{"description":"Table 15 document type: Regular, Deemed Exp, SEZ with / without payment","type":"string","enum":["R","DE","SEWP","SEWOP"]},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10113,7 +10115,7 @@ return errors === 0;
 }
 
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10258,7 +10260,7 @@ return errors === 0;
 
 const schema244 = {"type":"object","required":["rtin","inv"],"properties":{"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomInvoice"}}},"additionalProperties":false};
 
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -10368,7 +10370,7 @@ return errors === 0;
 
 const schema246 = {"type":"object","required":["stin","pos","sply_ty","rt","txval"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]};
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -10920,7 +10922,7 @@ return errors === 0;
 
 const schema259 = {"type":"object","required":["pos","sply_ty","rt","txval"],"properties":{"pos":{"$ref":"#/definitions/pos"},"sply_ty":{"$ref":"#/definitions/splyTy"},"rt":{"$ref":"#/definitions/rate"},"txval":{"$ref":"#/definitions/amount"},"iamt":{"$ref":"#/definitions/amount"},"camt":{"$ref":"#/definitions/amount"},"samt":{"$ref":"#/definitions/amount"},"csamt":{"$ref":"#/definitions/amount"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"allOf":[{"$ref":"#/definitions/taxHeads"}]};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -11438,7 +11440,7 @@ return errors === 0;
 const schema271 = {"type":"object","required":["stin","rtin","inv"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaInvoice"}}},"additionalProperties":false};
 const schema274 = {"type":"object","required":["oinum","oidt","inum","idt","val","pos","inv_typ","sply_ty","itms"],"properties":{"oinum":{"$ref":"#/definitions/docNumber"},"oidt":{"$ref":"#/definitions/date"},"inum":{"$ref":"#/definitions/docNumber"},"idt":{"$ref":"#/definitions/date"},"val":{"$ref":"#/definitions/value"},"pos":{"$ref":"#/definitions/pos"},"inv_typ":{"description":"Table 15 document type: Regular, Deemed Exp, SEZ with / without payment","type":"string","enum":["R","DE","SEWP","SEWOP"]},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}}},"additionalProperties":false};
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11844,7 +11846,7 @@ return errors === 0;
 }
 
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11989,7 +11991,7 @@ return errors === 0;
 
 const schema284 = {"type":"object","required":["rtin","inv"],"properties":{"rtin":{"$ref":"#/definitions/gstin"},"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaInvoice"}}},"additionalProperties":false};
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12100,7 +12102,7 @@ return errors === 0;
 const schema286 = {"type":"object","required":["pos","posItms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"posItms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2caSupplier"}}},"additionalProperties":false};
 const schema288 = {"type":"object","required":["stin","omon","sply_ty","itms"],"properties":{"stin":{"$ref":"#/definitions/gstin"},"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12325,7 +12327,7 @@ return errors === 0;
 }
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12433,7 +12435,7 @@ return errors === 0;
 
 const schema294 = {"type":"object","required":["pos","omon","sply_ty","itms"],"properties":{"pos":{"$ref":"#/definitions/pos"},"omon":{"$ref":"#/definitions/period"},"sply_ty":{"$ref":"#/definitions/splyTy"},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"},"itms":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/rateItem"}}},"additionalProperties":false};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12656,7 +12658,7 @@ return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 /*# sourceURL="urn:gstr1:schema:retsave" */;
 let vErrors = null;
 let errors = 0;
@@ -14291,7 +14293,7 @@ return errors === 0;
 
 export const properties_gstin = validate121;
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -14322,7 +14324,7 @@ return errors === 0;
 
 export const properties_fp = validate122;
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -14354,7 +14356,7 @@ return errors === 0;
 export const properties_gt = validate123;
 const schema302 = {"description":"aggregate turnover of the preceding FY (FY 2017-18 returns only)","type":"number"};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(!((typeof data == "number") && (isFinite(data)))){
@@ -14374,7 +14376,7 @@ return errors === 0;
 export const properties_cur_gt = validate124;
 const schema303 = {"description":"aggregate turnover April-June 2017 (FY 2017-18 returns only)","type":"number"};
 
-function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(!((typeof data == "number") && (isFinite(data)))){
@@ -14394,7 +14396,7 @@ return errors === 0;
 export const properties_version = validate125;
 const schema304 = {"description":"offline-tool JSON tag, e.g. GST3.2.4","type":"string"};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -14414,7 +14416,7 @@ return errors === 0;
 export const properties_hash = validate126;
 const schema305 = {"description":"offline-tool files carry the literal \"hash\"","type":"string"};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -14434,7 +14436,7 @@ return errors === 0;
 export const properties_b2b = validate127;
 const schema306 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2bRecipient"}};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -14472,7 +14474,7 @@ return errors === 0;
 
 export const properties_b2b_items = validate129;
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14596,7 +14598,7 @@ return errors === 0;
 export const properties_b2ba = validate131;
 const schema309 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2baRecipient"}};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -14634,7 +14636,7 @@ return errors === 0;
 
 export const properties_b2ba_items = validate133;
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14758,7 +14760,7 @@ return errors === 0;
 export const properties_b2cl = validate135;
 const schema312 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2clGroup"}};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -14796,7 +14798,7 @@ return errors === 0;
 
 export const properties_b2cl_items = validate137;
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14905,7 +14907,7 @@ return errors === 0;
 export const properties_b2cla = validate139;
 const schema315 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2claGroup"}};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -14943,7 +14945,7 @@ return errors === 0;
 
 export const properties_b2cla_items = validate141;
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15052,7 +15054,7 @@ return errors === 0;
 export const properties_b2cs = validate143;
 const schema318 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2csRecord"}};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -15090,7 +15092,7 @@ return errors === 0;
 
 export const properties_b2cs_items = validate145;
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -15679,7 +15681,7 @@ return errors === 0;
 export const properties_b2csa = validate146;
 const schema333 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/b2csaRecord"}};
 
-function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -15717,7 +15719,7 @@ return errors === 0;
 
 export const properties_b2csa_items = validate148;
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16013,7 +16015,7 @@ return errors === 0;
 export const properties_cdnr = validate150;
 const schema342 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnrRecipient"}};
 
-function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -16051,7 +16053,7 @@ return errors === 0;
 
 export const properties_cdnr_items = validate152;
 
-function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16175,7 +16177,7 @@ return errors === 0;
 export const properties_cdnra = validate154;
 const schema345 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnraRecipient"}};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -16213,7 +16215,7 @@ return errors === 0;
 
 export const properties_cdnra_items = validate156;
 
-function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16337,7 +16339,7 @@ return errors === 0;
 export const properties_cdnur = validate158;
 const schema348 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnurNote"}};
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -16375,7 +16377,7 @@ return errors === 0;
 
 export const properties_cdnur_items = validate160;
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -16871,7 +16873,7 @@ return errors === 0;
 export const properties_cdnura = validate162;
 const schema357 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/cdnuraNote"}};
 
-function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -16909,7 +16911,7 @@ return errors === 0;
 
 export const properties_cdnura_items = validate164;
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -17475,7 +17477,7 @@ return errors === 0;
 export const properties_exp = validate166;
 const schema368 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/expGroup"}};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -17513,7 +17515,7 @@ return errors === 0;
 
 export const properties_exp_items = validate168;
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17622,7 +17624,7 @@ return errors === 0;
 export const properties_expa = validate170;
 const schema370 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/expaGroup"}};
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -17660,7 +17662,7 @@ return errors === 0;
 
 export const properties_expa_items = validate172;
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -17769,7 +17771,7 @@ return errors === 0;
 export const properties_at = validate174;
 const schema372 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/advance"}};
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -17807,7 +17809,7 @@ return errors === 0;
 
 export const properties_at_items = validate176;
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18010,7 +18012,7 @@ return errors === 0;
 export const properties_ata = validate178;
 const schema379 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceAmendment"}};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -18048,7 +18050,7 @@ return errors === 0;
 
 export const properties_ata_items = validate180;
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18286,7 +18288,7 @@ return errors === 0;
 export const properties_txpd = validate182;
 const schema387 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/advance"}};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -18324,7 +18326,7 @@ return errors === 0;
 
 export const properties_txpd_items = validate184;
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18527,7 +18529,7 @@ return errors === 0;
 export const properties_txpda = validate186;
 const schema394 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/advanceAmendment"}};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -18565,7 +18567,7 @@ return errors === 0;
 
 export const properties_txpda_items = validate188;
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18803,7 +18805,7 @@ return errors === 0;
 export const properties_nil = validate190;
 const schema402 = {"type":"object","required":["inv"],"properties":{"inv":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/nilRow"},"maxItems":4},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18937,7 +18939,7 @@ return errors === 0;
 export const properties_hsn = validate192;
 const schema405 = {"type":"object","required":[],"properties":{"data":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"hsn_b2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"hsn_b2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/hsnItem"}},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false,"minProperties":1};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19125,7 +19127,7 @@ return errors === 0;
 export const properties_doc_issue = validate196;
 const schema408 = {"type":"object","required":["doc_det"],"properties":{"doc_det":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/docNature"},"maxItems":12},"flag":{"$ref":"#/definitions/flag"},"chksum":{"$ref":"#/definitions/chksum"}},"additionalProperties":false};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19259,7 +19261,7 @@ return errors === 0;
 export const properties_supeco = validate198;
 const schema411 = {"type":"object","required":[],"properties":{"clttx":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupply"}},"paytx":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupply"}}},"additionalProperties":false,"minProperties":1};
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19367,7 +19369,7 @@ return errors === 0;
 export const properties_supecoa = validate201;
 const schema412 = {"type":"object","required":[],"properties":{"clttxa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupplyAmendment"}},"paytxa":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecoSupplyAmendment"}}},"additionalProperties":false,"minProperties":1};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19475,7 +19477,7 @@ return errors === 0;
 export const properties_ecom = validate204;
 const schema413 = {"description":"Table 15: supplies on which the e-commerce operator pays tax u/s 9(5) (from the January 2024 period)","type":"object","required":[],"properties":{"b2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomB2bGroup"}},"urp2b":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomUrp2bGroup"}},"b2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomB2cRecord"}},"urp2c":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomUrp2cRecord"}}},"additionalProperties":false,"minProperties":1};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19647,7 +19649,7 @@ return errors === 0;
 export const properties_ecoma = validate209;
 const schema414 = {"description":"Table 15A: amendments of Table 15 (from the February 2024 period)","type":"object","required":[],"properties":{"b2ba":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2baGroup"}},"urp2ba":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaUrp2baGroup"}},"b2ca":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaB2caGroup"}},"urp2ca":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/ecomaUrp2caRecord"}}},"additionalProperties":false,"minProperties":1};
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -19818,7 +19820,7 @@ return errors === 0;
 
 export const definitions_date = validate214;
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -19849,7 +19851,7 @@ return errors === 0;
 
 export const definitions_period = validate215;
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -19880,7 +19882,7 @@ return errors === 0;
 
 export const definitions_gstin = validate216;
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -19911,7 +19913,7 @@ return errors === 0;
 
 export const definitions_docNumber = validate217;
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -19942,7 +19944,7 @@ return errors === 0;
 
 export const definitions_pos = validate218;
 
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -19971,7 +19973,7 @@ return errors === 0;
 
 export const definitions_value = validate219;
 
-function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if((typeof data == "number") && (isFinite(data))){
@@ -20012,7 +20014,7 @@ return errors === 0;
 
 export const definitions_amount = validate220;
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if((typeof data == "number") && (isFinite(data))){
@@ -20053,7 +20055,7 @@ return errors === 0;
 
 export const definitions_rate = validate221;
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(!((typeof data == "number") && (isFinite(data)))){
@@ -20082,7 +20084,7 @@ return errors === 0;
 
 export const definitions_diffPercent = validate222;
 
-function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(0.65 !== data){
@@ -20101,7 +20103,7 @@ return errors === 0;
 
 export const definitions_rchrg = validate223;
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -20130,7 +20132,7 @@ return errors === 0;
 
 export const definitions_splyTy = validate224;
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -20159,7 +20161,7 @@ return errors === 0;
 
 export const definitions_flag = validate225;
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -20188,7 +20190,7 @@ return errors === 0;
 
 export const definitions_chksum = validate226;
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
@@ -20219,7 +20221,7 @@ return errors === 0;
 
 export const definitions_taxHeads = validate227;
 
-function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -20380,7 +20382,7 @@ return errors === 0;
 
 export const definitions_itemDetail = validate228;
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -20783,7 +20785,7 @@ return errors === 0;
 
 export const definitions_itemDetailIgst = validate229;
 
-function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20974,7 +20976,7 @@ return errors === 0;
 
 export const definitions_item = validate230;
 
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21058,7 +21060,7 @@ return errors === 0;
 
 export const definitions_itemIgst = validate232;
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21142,7 +21144,7 @@ return errors === 0;
 
 export const definitions_b2bInvoice = validate234;
 
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21517,7 +21519,7 @@ return errors === 0;
 
 export const definitions_b2baInvoice = validate236;
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21962,7 +21964,7 @@ return errors === 0;
 
 export const definitions_b2bRecipient = validate238;
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22085,7 +22087,7 @@ return errors === 0;
 
 export const definitions_b2baRecipient = validate240;
 
-function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22208,7 +22210,7 @@ return errors === 0;
 
 export const definitions_b2clInvoice = validate242;
 
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22507,7 +22509,7 @@ return errors === 0;
 
 export const definitions_b2claInvoice = validate244;
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22876,7 +22878,7 @@ return errors === 0;
 
 export const definitions_b2clGroup = validate246;
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22984,7 +22986,7 @@ return errors === 0;
 
 export const definitions_b2claGroup = validate248;
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23092,7 +23094,7 @@ return errors === 0;
 
 export const definitions_b2csRecord = validate250;
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -23680,7 +23682,7 @@ return errors === 0;
 
 export const definitions_rateItem = validate251;
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -24083,7 +24085,7 @@ return errors === 0;
 
 export const definitions_b2csaRecord = validate252;
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24378,7 +24380,7 @@ return errors === 0;
 
 export const definitions_cdnrNote = validate254;
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24773,7 +24775,7 @@ return errors === 0;
 
 export const definitions_cdnraNote = validate256;
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -25238,7 +25240,7 @@ return errors === 0;
 
 export const definitions_cdnrRecipient = validate258;
 
-function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate258(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -25361,7 +25363,7 @@ return errors === 0;
 
 export const definitions_cdnraRecipient = validate260;
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -25484,7 +25486,7 @@ return errors === 0;
 
 export const definitions_cdnurNote = validate262;
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -25979,7 +25981,7 @@ return errors === 0;
 
 export const definitions_cdnuraNote = validate264;
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -26544,7 +26546,7 @@ return errors === 0;
 
 export const definitions_exportItem = validate266;
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -26735,7 +26737,7 @@ return errors === 0;
 
 export const definitions_expInvoice = validate267;
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -27048,7 +27050,7 @@ return errors === 0;
 
 export const definitions_expaInvoice = validate269;
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -27431,7 +27433,7 @@ return errors === 0;
 
 export const definitions_expGroup = validate271;
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -27539,7 +27541,7 @@ return errors === 0;
 
 export const definitions_expaGroup = validate273;
 
-function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -27647,7 +27649,7 @@ return errors === 0;
 
 export const definitions_advanceItem = validate275;
 
-function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -28050,7 +28052,7 @@ return errors === 0;
 
 export const definitions_advance = validate276;
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -28252,7 +28254,7 @@ return errors === 0;
 
 export const definitions_advanceAmendment = validate278;
 
-function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -28489,7 +28491,7 @@ return errors === 0;
 
 export const definitions_nilRow = validate280;
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -28660,7 +28662,7 @@ return errors === 0;
 
 export const definitions_hsnItem = validate281;
 
-function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -29088,7 +29090,7 @@ return errors === 0;
 
 export const definitions_docRange = validate282;
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -29331,7 +29333,7 @@ return errors === 0;
 
 export const definitions_docNature = validate283;
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -29695,7 +29697,7 @@ return errors === 0;
 
 export const definitions_ecoSupply = validate284;
 
-function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -29996,7 +29998,7 @@ return errors === 0;
 
 export const definitions_ecoSupplyAmendment = validate285;
 
-function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -30367,7 +30369,7 @@ return errors === 0;
 
 export const definitions_ecomInvoice = validate286;
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -30704,7 +30706,7 @@ return errors === 0;
 
 export const definitions_ecomaInvoice = validate288;
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -31111,7 +31113,7 @@ return errors === 0;
 
 export const definitions_ecomB2bGroup = validate290;
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -31256,7 +31258,7 @@ return errors === 0;
 
 export const definitions_ecomUrp2bGroup = validate292;
 
-function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -31366,7 +31368,7 @@ return errors === 0;
 
 export const definitions_ecomaB2baGroup = validate294;
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -31511,7 +31513,7 @@ return errors === 0;
 
 export const definitions_ecomaUrp2baGroup = validate296;
 
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -31621,7 +31623,7 @@ return errors === 0;
 
 export const definitions_ecomB2cRecord = validate298;
 
-function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate298(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -32173,7 +32175,7 @@ return errors === 0;
 
 export const definitions_ecomUrp2cRecord = validate299;
 
-function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 const _errs3 = errors;
@@ -32690,7 +32692,7 @@ return errors === 0;
 
 export const definitions_ecomaB2caSupplier = validate300;
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -32916,7 +32918,7 @@ return errors === 0;
 
 export const definitions_ecomaB2caGroup = validate302;
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -33024,7 +33026,7 @@ return errors === 0;
 
 export const definitions_ecomaUrp2caRecord = validate304;
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}=NO_OPTIONS){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

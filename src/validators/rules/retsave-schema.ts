@@ -15,7 +15,7 @@ import { formatPeriod } from '../../model/period.js';
 import { SECTION_KEYS, SHEETS, type SectionKey } from '../../model/sheets.js';
 import type { GroupedDocuments, SectionOutput } from '../../mappers/types.js';
 import type { PassRule } from '../types.js';
-import { retsaveSchema, schemaIssues, validatorAt, verdictAt, type SchemaIssue, type SchemaValidator } from '../schema.js';
+import { retsaveSchema, schemaIssues, validatorAt, type SchemaIssue, type SchemaValidator } from '../schema.js';
 
 /** Values the row rules check with their own codes and cell locations. */
 const ROW_CHECKED: readonly (readonly [string, RegExp])[] = [
@@ -173,7 +173,7 @@ const rule: PassRule = {
     const definitions = (retsaveSchema() as unknown as { definitions: Record<string, unknown> }).definitions;
     // the schema too: a mapper may find a document valid without its JSON, judging by the same validators
     return Object.assign((json: unknown) => valid(json), {
-      schema: { pointer: doc, definitions, validator: (name: string) => verdictAt(`/definitions/${name}`) },
+      schema: { pointer: doc, definitions, validator: (name: string) => validatorAt(`/definitions/${name}`) },
     });
   },
   check(ctx, report) {
