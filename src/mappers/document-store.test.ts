@@ -21,6 +21,23 @@ describe('document store: items', () => {
     expect('given' in store.itemsOf(a)[0]!).toBe(false);
   });
 
+  it('tells every rate apart, those it looks up by quarter percent and those it does not (0.1, 128, -5, none)', () => {
+    const store = new DocumentStore(['val']);
+    const rates = [18, 0.1, 0, 0.25, 127.75, 128, 1.5, -5, 40, 7.5, 0.125];
+    const doc = store.create(0, 2, { val: 1 }, () => false);
+    // each rate twice, the second line summed into the first's item, and a line of no rate
+    for (const rt of [...rates, ...rates]) store.addItem(doc, rt, 100, 0);
+    store.addItem(doc, -0, 100, 0);
+    store.addItem(doc, undefined as unknown as number, 7, 0);
+    expect(store.itemsOf(doc).map((i) => [i.rt, i.txval])).toEqual([...rates.map((rt) => [rt, rt === 0 ? 300 : 200]), [undefined, 7]]);
+    expect(store.itemAt(doc, 127.75)).toBeGreaterThanOrEqual(0);
+    expect(store.itemAt(doc, 12)).toBe(-1);
+    // a second document: its rates in another order keep the ids the first one gave
+    const other = store.create(1, 3, { val: 1 }, () => false);
+    for (const rt of [...rates].reverse()) store.addItem(other, rt, 1, 0);
+    expect(store.itemsOf(other).map((i) => i.rt)).toEqual([...rates].reverse());
+  });
+
   it('keeps each item\'s cess exactly, on items across record pages, and 0 where no line had any', () => {
     const store = new DocumentStore(['val']);
     const n = 2 * PAGE + 5;
