@@ -48,6 +48,16 @@ describe('CSV line endings', () => {
     expect(rows.map((r) => r[0])).toEqual(['a', 'x', 'last', 'end']);
   });
 
+  it('a lone CR in the line that crosses two read chunks, and one ending the file, end rows (CRLF around them)', async () => {
+    const head = 'a,b\r\n';
+    const filler = `x,${'y'.repeat(65_536 - head.length - 6)}`;
+    // the first chunk ends inside "p\rq,r": the CR is in the line the next chunk finishes
+    const text = `${head}${filler}\r\np\rq,r\r\nlast,row\r`;
+    expect(Buffer.byteLength(`${head}${filler}\r\np`)).toBe(65_535);
+    const rows = await rowsOfFile(writeText(dirs.dir(), 'lone.csv', text));
+    expect(rows.map((r) => r.join('|'))).toEqual(['a|b', `x|${'y'.repeat(65_536 - head.length - 6)}`, 'p', 'q|r', 'last|row']);
+  });
+
   it('a character cut by the 64 KiB read chunks is read whole (UTF-8 through the host decoder)', async () => {
     const head = 'a,b\n';
     const filler = `x,${'y'.repeat(65_536 - head.length - 5)}\n`;

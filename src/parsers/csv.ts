@@ -115,13 +115,27 @@ function csvDecoder(sniff: CsvSniff): CsvTextChunks {
   return { decode: streamDecoder(sniff.encoding).decode, marks: 0, damage: undefined };
 }
 
-/**
- * The text of `src` from `start`, decoded as it is read, every line ending made LF: files
- * concatenated on different systems mix CRLF, LF and CR, and papaparse takes the first one it
- * sees as the only one (the others then merge lines). A CR at the end of a chunk waits for the
- * next one (it may be half of a CRLF). The source closes at the end.
- */
+/** The text of `src` from `start`, decoded as it is read, line endings as they are. The source closes at the end. */
 async function* textOf(src: ByteSource, start: number, dec: Utf8Chunks): AsyncGenerator<string> {
+  try {
+    for await (const c of src.stream(start, src.size)) {
+      const t = dec.decode(c, false);
+      if (t) yield t;
+    }
+    const t = dec.decode(undefined, true);
+    if (t) yield t;
+  } finally {
+    await src.close();
+  }
+}
+
+/**
+ * `chunks` with every line ending made LF: files concatenated on different systems mix CRLF, LF
+ * and CR, and papaparse takes the first one it sees as the only one (the others then merge lines).
+ * A CR at the end of a chunk waits for the next one (it may be half of a CRLF). `chunks` closes
+ * however this one ends.
+ */
+async function* lfChunks(chunks: AsyncGenerator<string>): AsyncGenerator<string> {
   let pendingCr = false;
   const lf = (text: string, end: boolean): string => {
     let t = pendingCr ? `\r${text}` : text;
@@ -133,14 +147,14 @@ async function* textOf(src: ByteSource, start: number, dec: Utf8Chunks): AsyncGe
     return crlf.includes('\r') ? crlf.replace(/\r/g, '\n') : crlf;
   };
   try {
-    for await (const c of src.stream(start, src.size)) {
-      const t = lf(dec.decode(c, false), false);
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      const t = lf(next.value, false);
       if (t) yield t;
     }
-    const t = lf(dec.decode(undefined, true), true);
+    const t = lf('', true);
     if (t) yield t;
   } finally {
-    await src.close();
+    await chunks.return(undefined);
   }
 }
 
@@ -242,45 +256,91 @@ export async function* readCsv(file: string, opts: { lines?: boolean } = {}): As
 async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): AsyncGenerator<RawRow[]> {
   const dec = csvDecoder(sniff);
   const damaged = damagedRow(file, dec);
-  const chunks = textOf(await openSource(file), sniff.bomBytes, dec);
+  let chunks = textOf(await openSource(file), sniff.bomBytes, dec);
   const delimiter = sniff.delimiter;
+  /** the chunks' line endings are all LF (lfChunks): once a CR that ends no CRLF was met */
+  let lfOnly = false;
+  /** the line the last chunk ended in */
   let partial = '';
   let line = 0;
   let handed = false;
+  /** from the line at `at` of `text` on, the text is read again with every line ending made LF */
+  const lfFrom = (text: string, at: number): void => {
+    chunks = lfChunks(prepend(text.slice(at), chunks));
+    lfOnly = true;
+    partial = '';
+  };
   try {
+    if (!lines || delimiter.length !== 1) {
+      handed = true;
+      yield* papaBatches(file, lfChunks(chunks), line, dec, damaged, delimiter);
+      return;
+    }
     for (;;) {
-      const next = lines && delimiter.length === 1 ? await chunks.next() : undefined;
-      // one string for the quote test and the cutting: each would flatten a string of its own (a copy of the chunk)
-      const text = !next || next.done ? partial : partial + next.value;
-      if (!next || (!next.done && text.includes('"'))) {
+      const next = await chunks.next();
+      const rows: RawRow[] = [];
+      if (next.done) {
+        // at the end the last line is a record of its own (papaparse's last parse: an empty text gives none)
+        const lone = partial.length > 0 ? cutLines(partial, 0, partial.length, rows) : -1;
+        if (lone < 0) {
+          damaged.refuseIn(rows);
+          if (rows.length) yield rows;
+          damaged.refuseAtEnd();
+          return;
+        }
+        lfFrom(partial, lone);
+        continue;
+      }
+      const chunk = next.value;
+      // partial holds no quote: it was cut from a chunk without one
+      if (chunk.includes('"')) {
         handed = true;
-        yield* papaBatches(file, next ? prepend(text, chunks) : chunks, line, dec, damaged, delimiter);
+        const rest = prepend(partial + chunk, chunks);
+        yield* papaBatches(file, lfOnly ? rest : lfChunks(rest), line, dec, damaged, delimiter);
         return;
       }
-      // at the end the last line is a record of its own (papaparse's last parse: an empty text gives none)
-      const cut = next.done ? text.length : text.lastIndexOf('\n');
-      const rows: RawRow[] = [];
-      if (cut >= 0 && text.length > 0) {
-        let at = 0;
-        for (;;) {
-          let end = text.indexOf('\n', at);
-          if (end < 0 || end > cut) end = cut;
-          rows.push(new LineRow(++line, text.slice(at, end), delimiter));
-          if (end >= cut) break;
-          at = end + 1;
+      const first = chunk.indexOf('\n');
+      if (first < 0) partial += chunk;
+      else {
+        // the line left from the last chunk ends at this chunk's first LF and is cut on its own:
+        // the rest of the chunk is cut where it lies (partial + chunk would be a copy of it)
+        const head = partial + chunk.slice(0, first + 1);
+        const last = chunk.lastIndexOf('\n');
+        if (cutLines(head, 0, head.length - 1, rows) >= 0) lfFrom(head + chunk.slice(first + 1), 0);
+        else {
+          const lone = last > first ? cutLines(chunk, first + 1, last, rows) : -1;
+          if (lone >= 0) lfFrom(chunk, lone);
+          else partial = chunk.slice(last + 1);
         }
-        partial = text.slice(cut + 1);
-      } else partial = text;
+      }
       // text is decoded before it is cut: the damaged row is in this batch or a later one
       damaged.refuseIn(rows);
       if (rows.length) yield rows;
-      if (next.done) {
-        damaged.refuseAtEnd();
-        return;
-      }
     }
   } finally {
     if (!handed) await chunks.return(undefined);
+  }
+
+  /**
+   * Cuts `text` from `at` into lines up to `cut` (an LF, or the text's end at the end of the file)
+   * onto `rows`, the CR of a CRLF dropped. Returns -1, or where the first line holding a CR that
+   * ends no CRLF (an old Mac line end) starts: it and the lines after it are left uncut.
+   */
+  function cutLines(text: string, at: number, cut: number, rows: RawRow[]): number {
+    let cr = lfOnly ? -1 : text.indexOf('\r', at);
+    for (;;) {
+      let end = text.indexOf('\n', at);
+      if (end < 0 || end > cut) end = cut;
+      let stop = end;
+      if (cr >= 0 && cr < end) {
+        if (cr !== end - 1 || text.charCodeAt(end) !== 10) return at;
+        stop = cr;
+        cr = text.indexOf('\r', end + 1);
+      }
+      rows.push(new LineRow(++line, text.slice(at, stop), delimiter));
+      if (end >= cut) return -1;
+      at = end + 1;
+    }
   }
 }
 
