@@ -66,6 +66,20 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
   const renamed: string[] = [];
   let fh: FileHandle | undefined;
   let block = '';
+  // one block written while the next is made (a block is a string: nothing changes it meanwhile);
+  // awaiting each write left this thread idle about a tenth of the writing. A handler is on the
+  // write at once: its failure is thrown by the next write or settle, never left unhandled
+  let inFlight: Promise<void> | undefined;
+  const write = async (text: string): Promise<void> => {
+    await inFlight;
+    inFlight = fh!.writeFile(text);
+    inFlight.catch(() => {});
+  };
+  const settle = async (): Promise<void> => {
+    const w = inFlight;
+    inFlight = undefined;
+    await w;
+  };
   // the file being written, as the user knows it (the first is `out` until a second follows)
   let writing = out;
   const start = async () => {
@@ -79,8 +93,9 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
       for (const t of payloadTexts(result.outputs, env, maxBytes)) {
         if (t === PAYLOAD_END) {
           // writeFile loops until every byte is written (write may write part of it, e.g. on a full disk)
-          if (block) await fh!.writeFile(block);
+          if (block) await write(block);
           block = '';
+          await settle();
           await fh!.close();
           fh = undefined;
           continue;
@@ -88,7 +103,7 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
         if (!fh) await start();
         block += t;
         if (block.length >= 65536) {
-          await fh!.writeFile(block);
+          await write(block);
           block = '';
         }
       }
@@ -107,6 +122,7 @@ export async function writePayloadFiles(result: ProcessResult, out: string, maxB
       }
       return names;
     } catch (e) {
+      await settle().catch(() => {});
       await fh?.close().catch(() => {});
       for (const f of [...partials, ...renamed]) await rm(f, { force: true });
       throw writeFailure(e, writing);
