@@ -58,6 +58,17 @@ describe('CSV line endings', () => {
     expect(rows.map((r) => r.join('|'))).toEqual(['a|b', `x|${'y'.repeat(65_536 - head.length - 6)}`, 'p', 'q|r', 'last|row']);
   });
 
+  it('a large file of CR line ends (old Mac) is read a chunk at a time, not gathered whole', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `27AAFCD5862R1ZR;INV-${i};${'x'.repeat(20)}`);
+    const file = writeText(dirs.dir(), 'mac.csv', `GSTIN;Invoice;Note\r${rows.join('\r')}\r`);
+    const batches: number[] = [];
+    for await (const sheet of readCsv(file)) for await (const b of sheet.batches!) batches.push(b.length);
+    // about 570 KB: one batch per 64 KB read, as an LF or CRLF file gives
+    expect(batches.length).toBeGreaterThanOrEqual(8);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(12_001);
+    expect(Math.max(...batches)).toBeLessThan(2000);
+  });
+
   it('a character cut by the 64 KiB read chunks is read whole (UTF-8 through the host decoder)', async () => {
     const head = 'a,b\n';
     const filler = `x,${'y'.repeat(65_536 - head.length - 5)}\n`;

@@ -251,7 +251,10 @@ export async function* readCsv(file: string, opts: { lines?: boolean } = {}): As
  * are then the lines cut at the separator, and a chunk's last line waits for the next chunk. From
  * the first chunk that holds a quote, the rest of the file goes through papaparse (papaBatches),
  * starting at that chunk's first line: the same records it would have made of the whole file.
- * `lines` false reads all of it through papaparse (tests compare the two).
+ * Lines are cut where they lie in the decoded chunk, a CRLF's CR dropped (copying Windows text to
+ * make its line ends LF cost three copies of it); from the first CR that ends no CRLF, the text
+ * goes through lfChunks, as papaparse's always does. `lines` false reads all of it through
+ * papaparse (tests compare the two).
  */
 async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): AsyncGenerator<RawRow[]> {
   const dec = csvDecoder(sniff);
@@ -300,8 +303,13 @@ async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): Async
         return;
       }
       const first = chunk.indexOf('\n');
-      if (first < 0) partial += chunk;
-      else {
+      if (first < 0) {
+        partial += chunk;
+        // no LF ends a line here: a CR before the text's last character (which may be half of a
+        // CRLF) ends no CRLF, and a file of CR line ends must not gather whole in `partial`
+        const cr = lfOnly ? -1 : partial.indexOf('\r');
+        if (cr >= 0 && cr < partial.length - 1) lfFrom(partial, 0);
+      } else {
         // the line left from the last chunk ends at this chunk's first LF and is cut on its own:
         // the rest of the chunk is cut where it lies (partial + chunk would be a copy of it)
         const head = partial + chunk.slice(0, first + 1);
