@@ -389,9 +389,9 @@ function fieldsReader(fields: readonly Field[]): (v: Values, row: unknown[]) => 
 }
 
 /**
- * The section's rates, interned: a rate in whole quarters of a percent below 128 % (every GST
- * rate, and 0.25 %) is found in an array, not the Map; a rate that is not (0.1 %) goes to it. A
- * large return has a line per item: the Map's lookups were a fifth of the interning's time.
+ * The section's rates, interned: a rate in whole quarters of a percent below 128 % (0.25 %, 1.5 %,
+ * 18 %...) is found in an array, not the Map; one that is not (0.1 %) goes to the Map. Every line
+ * of a return looks its rate up: on a 500,000-line CSV return they were a third of the Map's lookups.
  */
 class RateInterner {
   private readonly all = new Interner<number>();
