@@ -313,9 +313,9 @@ async function* csvBatches(file: string, sniff: CsvSniff, lines: boolean): Async
         // the line left from the last chunk ends at this chunk's first LF and is cut on its own:
         // the rest of the chunk is cut where it lies (partial + chunk would be a copy of it)
         const head = partial + chunk.slice(0, first + 1);
-        const last = chunk.lastIndexOf('\n');
-        if (cutLines(head, 0, head.length - 1, rows) >= 0) lfFrom(head + chunk.slice(first + 1), 0);
+        if (cutLines(head, 0, head.length - 1, rows) >= 0) lfFrom(partial + chunk, 0);
         else {
+          const last = chunk.lastIndexOf('\n');
           const lone = last > first ? cutLines(chunk, first + 1, last, rows) : -1;
           if (lone >= 0) lfFrom(chunk, lone);
           else partial = chunk.slice(last + 1);
