@@ -61,7 +61,9 @@ export type MasterKey =
 export const FY_FIRST = 2017;
 export const FY_LAST = 2026;
 
-const POS96 = [...STATES, FOREIGN_COUNTRY].sort((a, b) => a.code.localeCompare(b.code));
+// the codes are two digits: their order is their characters' (localeCompare's first call starts ICU's
+// collation, about 8 ms of every command that loads this module)
+const POS96 = [...STATES, FOREIGN_COUNTRY].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 /** The master sheet's lists, one column each, in this order. */
 export const MASTER_LISTS: readonly MasterList[] = [
