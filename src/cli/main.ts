@@ -11,7 +11,6 @@
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
  * worker with it — a stopped upload or filing must not go on in the background.
  */
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { childEnv, childFlags, HEAP_FLAG, inputArgs, readsRows, SMALL_INPUT_BYTES, userSet } from './child-env.js';
@@ -49,6 +48,8 @@ if (capped || small) {
   dropOutputOnceClosed(process.stderr);
   process.exitCode = await runCLI(args);
 } else {
+  // imported here: the command's own process never spawns, and loading it cost that process about 5 ms
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, ...childFlags(bytes, readsRows(args), process.execArgv, process.env), fileURLToPath(import.meta.url), ...args], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: childEnv(process.env),

@@ -5,7 +5,6 @@
  */
 import { IFF_OPTION, periodText } from './shared.js';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'cac';
 import { InputError, OptionError } from '../../model/errors.js';
 import { parseForm } from '../../model/form.js';
@@ -195,6 +194,8 @@ export async function askAgain(io: Pick<CliIO, 'stderr'>, question: string, why:
 }
 
 export async function ask(question: string): Promise<string> {
+  // loaded when a question is asked: every other command starts without it
+  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return (await rl.question(question)).trim();
