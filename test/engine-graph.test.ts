@@ -3,12 +3,12 @@
  * module, may be a Node built-in, except in the Node host modules (NODE_HOSTS below). The
  * browser bundle is built from the same graph, so a Node import here would break the web page.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, importsReached, isTypeOnly, ROOT } from './helpers/import-graph.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const ENGINE = ['src/parsers', 'src/mappers', 'src/engine', 'src/validators', 'src/model', 'src/register', 'src/report/messages', 'src/report/annotate', 'src/web'];
 /** command-line files kept beside the engine: they write files, and the browser does not load them */
 const CLI_FILES = new Set(['src/register/cli.ts', 'src/register/split.ts']);
@@ -34,54 +34,9 @@ function sources(dir: string): string[] {
     .filter((f) => !CLI_FILES.has(f));
 }
 
-/** Static imports, re-exports and dynamic imports of a literal module name. */
-export function importsOf(code: string): string[] {
-  const out: string[] = [];
-  const text = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  for (const m of text.matchAll(/(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g)) out.push(m[1]!);
-  for (const m of text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
-  return out;
-}
-
-function isTypeOnly(code: string, spec: string): boolean {
-  const esc = spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`import\\s+type\\s[^;]*?from\\s+['"]${esc}['"]`).test(code) && !new RegExp(`import\\s+(?!type\\s)[^;]*?from\\s+['"]${esc}['"]`).test(code);
-}
-
-function resolveLocal(from: string, spec: string): string | undefined {
-  const base = resolve(dirname(join(ROOT, from)), spec);
-  for (const cand of [base.replace(/\.js$/, '.ts'), `${base}.ts`, join(base, 'index.ts'), base]) {
-    try {
-      if (statSync(cand).isFile()) return relative(ROOT, cand).replace(/\\/g, '/');
-    } catch {
-      /* next */
-    }
-  }
-  return undefined;
-}
-
 /** Every Node built-in reached from `roots`, with the chain of files that reaches it. */
 function nodeImports(roots: readonly string[]): string[] {
-  const seen = new Map<string, string[]>();
-  const queue = roots.map((r) => [r]);
-  const found: string[] = [];
-  while (queue.length) {
-    const chain = queue.shift()!;
-    const file = chain[chain.length - 1]!;
-    if (seen.has(file)) continue;
-    seen.set(file, chain);
-    if (NODE_HOSTS.has(file) || !file.endsWith('.ts')) continue;
-    const code = readFileSync(join(ROOT, file), 'utf8');
-    for (const spec of importsOf(code)) {
-      if (spec.startsWith('.')) {
-        const next = resolveLocal(file, spec);
-        if (next && !seen.has(next)) queue.push([...chain, next]);
-      } else if (BUILTIN.has(spec) && !isTypeOnly(code, spec)) {
-        found.push(`${chain.join(' → ')} imports ${spec}`);
-      }
-    }
-  }
-  return found;
+  return importsReached(roots, (spec) => BUILTIN.has(spec), { skip: NODE_HOSTS });
 }
 
 describe('the engine import graph', () => {
@@ -96,6 +51,10 @@ describe('the engine import graph', () => {
     ].join('\n');
     expect(importsOf(code)).toEqual(['./a.js', 'node:stream', './c.js', './side.js', 'node:fs']);
     expect(isTypeOnly(code, 'node:stream')).toBe(true);
+    // an import whose names are all types is erased as well; one value among them loads the module
+    expect(isTypeOnly("import { type A, type B } from 'node:os';", 'node:os')).toBe(true);
+    expect(isTypeOnly("import { type A, b } from 'node:os';", 'node:os')).toBe(false);
+    expect(importsOf(code, false)).toEqual(['./a.js', 'node:stream', './c.js', './side.js']);
   });
 
   it('finds a Node built-in through a chain of local imports', () => {
