@@ -1,9 +1,10 @@
 /** The Node host (see source.ts): files by path through a FileHandle, zlib, data files from disk. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable, type Transform } from 'node:stream';
 import { promisify } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { constants, crc32, createInflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { readsInWorker, readXlsxInWorker } from './xlsx-thread.js';
 import { SourceError, type ByteSource, type DataFile, type Host } from './types.js';
@@ -39,6 +40,10 @@ async function openFile(file: string): Promise<ByteSource> {
       // the first piece small: its rows are the first batch, which the thread that maps them waits
       // for while the reading code is still uncompiled (a whole chunk's took about 45 ms)
       const first = Math.min(end - start, FIRST_CHUNK);
+      if (!isMainThread) {
+        yield* piecesRead(fh.fd, start, end, first);
+        return;
+      }
       yield await read(start, first);
       start += first;
       if (end <= start) return;
@@ -51,6 +56,30 @@ async function openFile(file: string): Promise<ByteSource> {
     },
     close: () => fh.close(),
   };
+}
+
+/**
+ * Bytes `start` to `end` of the open file `fd` read synchronously, a `first` piece and then CHUNK
+ * ones (fewer where the file ends early). A reading thread does this: it has nothing else to do
+ * while it waits, and a read stream's round trips through the thread pool and the event loop
+ * cost it 50-90 ms of CPU per 56 MB against 25 ms (measured in a worker, 2026-12-07). The main
+ * thread keeps the stream: it answers the terminal, signals and the other threads meanwhile.
+ */
+export function* piecesRead(fd: number, start: number, end: number, first: number): Generator<Buffer> {
+  for (let pos = start, len = first; pos < end; len = CHUNK) {
+    const want = Math.min(len, end - pos);
+    const b = Buffer.allocUnsafe(want);
+    let done = 0;
+    while (done < want) {
+      const n = readSync(fd, b, done, want - done, pos + done);
+      if (n === 0) break;
+      done += n;
+    }
+    if (done === 0) return;
+    yield done === want ? b : b.subarray(0, done);
+    if (done < want) return;
+    pos += done;
+  }
 }
 
 /** `input` through a zlib transform, as chunks; leaving the loop early destroys both. */
