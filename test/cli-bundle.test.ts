@@ -7,10 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { youngCapWorks } from '../src/cli/young-cap.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ID = ['--gstin', '27AAKCS4821M1ZW', '--period', '102025'];
@@ -107,7 +108,7 @@ describe('the bundled command line', () => {
     expect(readdirSync(bundle).some((f) => f.startsWith('chunk-') && readFileSync(join(bundle, f), 'utf8').includes('must be <= 99999999999.99'))).toBe(true);
   });
 
-  it('runs a small input in one process, a large one or none in a second with a heap cap (src/cli/main.ts)', () => {
+  it('runs a small input or a return of CSVs in one process, a large workbook or none in a second with a heap cap (src/cli/main.ts)', () => {
     const main = pathToFileURL(join(bundle, 'main.js')).href;
     const processes = (args: readonly string[], name: string, status = 0) => {
       const log = join(dir, `${name}.log`);
@@ -127,6 +128,26 @@ describe('the bundled command line', () => {
     expect(processes(['validate', ...ID, nineMb('big.xls', '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')], 'large', 2)).toBe(2);
     // an output file left from an earlier run is not an input, whatever its size
     expect(processes(['validate', ...ID, '--report', nineMb('old-report.json'), SAMPLE], 'old-output')).toBe(1);
+    // a return of CSVs, whatever its size, in one process where this V8 lets its young generation be capped there (young-cap.ts);
+    // this one, a header and then binary zeros, is refused once read (exit 2)
+    const csv = nineMb('big.csv', 'GSTIN/UIN of Recipient,Invoice Number\n');
+    expect(processes(['validate', ...ID, csv], 'large-csv', 2)).toBe(youngCapWorks() ? 1 : 2);
+    // the young generation capped before the reading thread is started: it begins with its whole one (8 MB semi-spaces)
+    const probe = join(dir, 'young.jsonl');
+    const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/young-cap/launch-probe.mjs'), join(bundle, 'main.js'), 'validate', ...ID, csv], {
+      encoding: 'utf8',
+      env: { ...process.env, PROBE_OUT: probe },
+    });
+    expect(r.status, r.stderr).toBe(2);
+    const notes = readFileSync(probe, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { worker?: boolean; young?: number; child?: boolean });
+    const threads = notes.filter((n) => n.worker);
+    if (youngCapWorks()) {
+      expect(notes.filter((n) => !n.worker)).toEqual([expect.objectContaining({ child: false })]);
+      if (availableParallelism() >= 2) expect(threads.length).toBeGreaterThan(0);
+      for (const t of threads) expect(t.young).toBeGreaterThanOrEqual(8 * 1024 * 1024);
+    } else {
+      expect(notes.filter((n) => !n.worker).map((n) => n.child).sort()).toEqual([false, true]);
+    }
   });
 
   it('to-excel, which writes with exceljs, is seen loading it (the watch works)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, childFlags, MALLOC_ARENAS, readsRows } from './child-env.js';
+import { childEnv, childFlags, launchPlan, MALLOC_ARENAS, readsRows, type InputFile } from './child-env.js';
 
 describe('the command process environment', () => {
   it('marks the child, caps glibc malloc arenas, and keeps everything else and a cap the user set', () => {
@@ -26,3 +26,44 @@ describe('the command process environment', () => {
     expect(readsRows(['to-excel', 'r.json', '--out', 'r.xlsx'])).toBe(false);
   });
 });
+
+describe('where a command runs (launchPlan)', () => {
+  const MB = 1024 * 1024;
+  const big = (name: string): InputFile => ({ name, bytes: 30 * MB });
+  const here = (files: InputFile[], o: Partial<Parameters<typeof launchPlan>[1]> = {}) =>
+    launchPlan(files, { child: false, execArgv: [], env: {}, capWorks: true, heapLimitMb: 4096, ...o });
+
+  it('a large return of CSVs runs here, its young generation capped, when this V8 allows the cap', () => {
+    expect(here([big('b2b.csv'), big('hsn(b2b).CSV'), big('register.txt')])).toEqual({ here: true, capYoung: true });
+    expect(here([big('b2b.csv')], { capWorks: false })).toEqual({ here: false, capYoung: false });
+  });
+
+  it('a workbook, a JSON or a mix runs in the child, with its old generation capped', () => {
+    expect(here([big('sales.xlsx')])).toEqual({ here: false, capYoung: false });
+    expect(here([big('b2b.csv'), big('sales.xlsx')])).toEqual({ here: false, capYoung: false });
+    expect(here([big('gstr1.json')])).toEqual({ here: false, capYoung: false });
+    // no file at all (serve, the emulator)
+    expect(here([])).toEqual({ here: false, capYoung: false });
+  });
+
+  it('a CSV return needing more heap than this process has runs in the child, which gets it', () => {
+    // the child's cap is about 8 MB of heap per MB of input (heapCapMb)
+    expect(here([{ name: 'b2b.csv', bytes: 600 * MB }], { heapLimitMb: 4096 })).toEqual({ here: false, capYoung: false });
+    expect(here([{ name: 'b2b.csv', bytes: 400 * MB }], { heapLimitMb: 4096 })).toEqual({ here: true, capYoung: true });
+  });
+
+  it('small inputs run here as before, CSVs capped; a young generation the user sized is left to them', () => {
+    expect(here([{ name: 'sales.xlsx', bytes: MB }])).toEqual({ here: true, capYoung: false });
+    expect(here([{ name: 'b2b.csv', bytes: MB }])).toEqual({ here: true, capYoung: true });
+    expect(here([big('b2b.csv')], { execArgv: ['--max-semi-space-size=32'] })).toEqual({ here: true, capYoung: false });
+    expect(here([big('b2b.csv')], { env: { NODE_OPTIONS: '--semi-space-growth-factor=4' }, capWorks: false })).toEqual({ here: true, capYoung: false });
+  });
+
+  it('the child and a run whose heap cap the user set run here; the child is not capped again', () => {
+    expect(here([big('sales.xlsx')], { child: true })).toEqual({ here: true, capYoung: false });
+    expect(here([big('b2b.csv')], { child: true })).toEqual({ here: true, capYoung: false });
+    expect(here([big('sales.xlsx')], { execArgv: ['--max-old-space-size=2048'] })).toEqual({ here: true, capYoung: false });
+    expect(here([big('b2b.csv')], { env: { NODE_OPTIONS: '--max-old-space-size=2048' } })).toEqual({ here: true, capYoung: true });
+  });
+});
+

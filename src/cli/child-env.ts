@@ -34,7 +34,7 @@ export const SMALL_INPUT_BYTES = 8 * 1024 * 1024;
  * 4 MB saved more but made CSV convert 10-15 % slower. A JSON input keeps V8's default: not measured.
  */
 export const YOUNG_FLAG = '--max-semi-space-size';
-const YOUNG_MB = 8;
+export const YOUNG_MB = 8;
 
 /** Whether the user gave V8 `flag` (on node's command line or in NODE_OPTIONS). */
 export function userSet(flag: string, execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
@@ -59,8 +59,11 @@ export function inputArgs(args: readonly string[]): string[] {
  * row by row, whose reading the young-generation cap pays for.
  */
 export function readsRows(args: readonly string[]): boolean {
-  return inputArgs(args).some((a) => /\.(xls[xm]|csv|tsv|txt)$/i.test(a));
+  return inputArgs(args).some((a) => WORKBOOK_NAME.test(a) || CSV_NAME.test(a));
 }
+
+const WORKBOOK_NAME = /\.xls[xm]$/i;
+const CSV_NAME = /\.(csv|tsv|txt)$/i;
 
 /**
  * The V8 flags the child gets on top of the launcher's own: the heap cap and, for inputs read row
@@ -70,3 +73,41 @@ export function childFlags(bytes: number, rows: boolean, execArgv: readonly stri
   const young = rows && !userSet(YOUNG_FLAG, execArgv, env) ? [`${YOUNG_FLAG}=${YOUNG_MB}`] : [];
   return [`${HEAP_FLAG}=${heapCapMb(bytes)}`, ...young];
 }
+
+/** A file the command reads, and its size. */
+export interface InputFile {
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/** Where a command runs, and whether its young generation is capped there (young-cap.ts). */
+export interface Launch {
+  /** in the launcher's own process, or in a child with V8 flags (childFlags) */
+  readonly here: boolean;
+  readonly capYoung: boolean;
+}
+
+/** The flags with which a user sizes V8's young generation: one given leaves it to them. */
+const YOUNG_FLAGS = [YOUNG_FLAG, '--min-semi-space-size', '--semi-space-growth-factor'];
+
+/**
+ * Where the command runs. In this process: the launcher's child itself; a run whose heap cap the
+ * user set; small inputs (SMALL_INPUT_BYTES); and inputs that are all CSV, whose young generation
+ * is capped here as the child's would be, when this V8 allows it (`capWorks`) and the heap this
+ * process has (`heapLimitMb`) is no smaller than the child's cap. A workbook, a JSON or no file
+ * runs in the child: its old generation is capped too (see main.ts).
+ */
+export function launchPlan(
+  files: readonly InputFile[],
+  o: { child: boolean; execArgv: readonly string[]; env: NodeJS.ProcessEnv; capWorks: boolean; heapLimitMb: number },
+): Launch {
+  if (o.child) return { here: true, capYoung: false };
+  const bytes = files.reduce((n, f) => n + f.bytes, 0);
+  const csv = files.length > 0 && files.every((f) => CSV_NAME.test(f.name));
+  const userYoung = YOUNG_FLAGS.some((f) => userSet(f, o.execArgv, o.env));
+  const capYoung = csv && o.capWorks && !userYoung;
+  const small = bytes > 0 && bytes <= SMALL_INPUT_BYTES;
+  const here = userSet(HEAP_FLAG, o.execArgv, o.env) || small || ((capYoung || (csv && userYoung)) && heapCapMb(bytes) <= o.heapLimitMb);
+  return { here, capYoung: here && capYoung };
+}
+
