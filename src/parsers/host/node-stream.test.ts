@@ -67,6 +67,8 @@ describe('node host: a file read synchronously (piecesRead), as on a reading thr
     expect(Buffer.concat(read(1000, 150_000, 8192)).equals(bytes.subarray(1000, 150_000))).toBe(true);
     expect(read(5, 105, 100).map((p) => p.length)).toEqual([100]);
     expect(read(7, 7, 0)).toEqual([]);
+    // no first piece asked for: 64 KB pieces from the start
+    expect(read(0, bytes.length, 0).map((p) => p.length)).toEqual([65536, 65536, 65536, 3392]);
   });
 
   it('stops where the file ends, when asked for more than it has', () => {

@@ -62,11 +62,11 @@ async function openFile(file: string): Promise<ByteSource> {
  * Bytes `start` to `end` of the open file `fd` read synchronously, a `first` piece and then CHUNK
  * ones (fewer where the file ends early). A reading thread does this: it has nothing else to do
  * while it waits, and a read stream's round trips through the thread pool and the event loop
- * cost it 50-90 ms of CPU per 56 MB against 25 ms (measured in a worker, 2026-12-07). The main
- * thread keeps the stream: it answers the terminal, signals and the other threads meanwhile.
+ * cost 72-114 ms of CPU per 56 MB against 25-31 ms (measured 2026-12-07). The main thread keeps
+ * the stream: it answers the terminal, signals and the other threads meanwhile.
  */
 export function* piecesRead(fd: number, start: number, end: number, first: number): Generator<Buffer> {
-  for (let pos = start, len = first; pos < end; len = CHUNK) {
+  for (let pos = start, len = first > 0 ? first : CHUNK; pos < end; len = CHUNK) {
     const want = Math.min(len, end - pos);
     const b = Buffer.allocUnsafe(want);
     let done = 0;
