@@ -91,19 +91,26 @@ export interface Launch {
 const YOUNG_FLAGS = [YOUNG_FLAG, '--min-semi-space-size', '--semi-space-growth-factor'];
 
 /**
- * Where the command runs. In this process: the launcher's child itself; a run whose heap cap the
- * user set; small inputs (SMALL_INPUT_BYTES); and inputs that are all CSV, whose young generation
- * is capped here as the child's would be, when this V8 allows it (`capWorks`) and the heap this
- * process has (`heapLimitMb`) is no smaller than the child's cap. A workbook, a JSON or no file
- * runs in the child: its old generation is capped too (see main.ts).
+ * The commands whose memory was measured run in this process on CSVs (`npm run bench`: validate,
+ * with --annotate too, and convert); the others keep the child until they are.
+ */
+const HERE_ON_CSV = new Set(['validate', 'convert']);
+
+/**
+ * Where the command `args[0]` runs. In this process: the launcher's child itself; a run whose heap
+ * cap the user set; small inputs (SMALL_INPUT_BYTES); and validate or convert of inputs that are
+ * all CSV, whose young generation is capped here as the child's would be, when this V8 allows it
+ * (`capWorks`) and the heap this process has (`heapLimitMb`) is no smaller than the child's cap.
+ * A workbook, a JSON or no file runs in the child: its old generation is capped too (see main.ts).
  */
 export function launchPlan(
+  args: readonly string[],
   files: readonly InputFile[],
   o: { child: boolean; execArgv: readonly string[]; env: NodeJS.ProcessEnv; capWorks: boolean; heapLimitMb: number },
 ): Launch {
   if (o.child) return { here: true, capYoung: false };
   const bytes = files.reduce((n, f) => n + f.bytes, 0);
-  const csv = files.length > 0 && files.every((f) => CSV_NAME.test(f.name));
+  const csv = HERE_ON_CSV.has(args[0] ?? '') && files.length > 0 && files.every((f) => CSV_NAME.test(f.name));
   const userYoung = YOUNG_FLAGS.some((f) => userSet(f, o.execArgv, o.env));
   const capYoung = csv && o.capWorks && !userYoung;
   const small = bytes > 0 && bytes <= SMALL_INPUT_BYTES;

@@ -38,7 +38,7 @@ const args = process.argv.slice(2);
 const files = inputFiles(inputArgs(args));
 const bytes = files.reduce((n, f) => n + f.bytes, 0);
 const inChild = process.env.GSTR1_CHILD === '1';
-const launch = launchPlan(files, {
+const launch = launchPlan(args, files, {
   child: inChild,
   execArgv: process.execArgv,
   env: process.env,
