@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * Entry point. V8 sizes its heap from the machine's memory and, with gigabytes free, lets
- * garbage pile up: a 500,000-line workbook then peaks near 450 MB although under 100 MB is live.
- * So the CLI runs itself once more with a heap cap sized to the input (measured: 768 MB cap →
- * about 280 MB peak at 500,000 lines), unless the user set one. Small inputs run in this process:
- * a second Node start-up is a quarter of their run, and the cap does not change their peak. For a
- * workbook or a CSV the young generation is capped as well (child-env.ts). A return of CSVs runs
- * in this process whatever its size, its young generation capped at run time (young-cap.ts): its
- * old generation stays small, and the second start-up cost it 0.10-0.11 s (launchPlan).
+ * garbage pile up: a 500,000-line workbook once peaked near 450 MB although under 100 MB was live
+ * (read with exceljs; with the project's own reader, 159-175 MB uncapped, 2026-12-07). So the CLI
+ * runs itself once more with a heap cap sized to the input, unless the user set one, and for a
+ * workbook or a CSV an 8 MB semi-space (child-env.ts): a workbook's peak grows 1.25 x from 100,000
+ * to 500,000 lines in the child, 1.31 x here with the young generation capped at run time. Small
+ * inputs run in this process: a second Node start-up is a quarter of their run, and the cap does
+ * not change their peak. Validate and convert of a return of CSVs run here whatever its size, the
+ * young generation capped at run time (young-cap.ts): the second start-up cost them 0.10-0.11 s
+ * (launchPlan).
  *
  * Stopping the launcher stops the worker: signals are passed on, and the worker watches the IPC
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
