@@ -38,7 +38,8 @@
 //      bench goes on. Logs: bench/out/logs/.
 //   4. Prints the table and the targets (PASS/FAIL), and writes them with the machine's description.
 //
-// Peak RSS and the launcher: `gstr1` re-spawns itself with a heap cap (src/cli/main.ts). GNU time's %M is the
+// Peak RSS and the launcher: `gstr1` re-spawns itself with a heap cap (src/cli/main.ts), except for small inputs and
+// validate or convert of a return of CSVs, which run in its own process. GNU time's %M is the
 // ru_maxrss of wait4(), which on Linux is the maximum over the process and the children it reaped — checked with a
 // parent that spawns a 300 MB child: %M = 342 MB, the child's peak. So %M here is the worker's peak (the larger of
 // the two); the launcher's own ~40 MB, resident at the same time, is not added.
@@ -46,6 +47,7 @@
 // Requires GNU time at /usr/bin/time (Debian/Ubuntu: apt-get install time).
 
 import { spawn, spawnSync } from 'node:child_process';
+import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -267,11 +269,19 @@ function cleanTmp() {
 
 /**
  * The V8 flags the launcher gives the process that runs these inputs (src/cli/child-env.ts, from the
- * timed build), for the report; up to SMALL_INPUT_BYTES they run in the launcher's own process, with V8's defaults.
+ * timed build), for the report. Small inputs, and a return of CSVs where young-cap.ts works, run in
+ * the launcher's own process: the first with V8's defaults, the second with its young generation
+ * capped at run time.
  */
-function launcherFlags(files, { childFlags, readsRows, SMALL_INPUT_BYTES }) {
-  const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  return bytes <= SMALL_INPUT_BYTES ? 'none (run in one process)' : childFlags(bytes, readsRows(files), [], {}).join(' ');
+function launcherFlags(files, { childFlags, readsRows, SMALL_INPUT_BYTES, launchPlan, youngCapWorks }) {
+  const inputs = files.map((f) => ({ name: f, bytes: fs.statSync(f).size }));
+  const bytes = inputs.reduce((s, f) => s + f.bytes, 0);
+  // a build from before launchPlan (--no-build on an old dist/): small inputs alone ran in one process
+  const plan = launchPlan
+    ? launchPlan(['validate', ...files], inputs, { child: false, execArgv: [], env: {}, capWorks: youngCapWorks(), heapLimitMb: v8.getHeapStatistics().heap_size_limit / 1024 / 1024 })
+    : { here: bytes <= SMALL_INPUT_BYTES, capYoung: false };
+  if (!plan.here) return childFlags(bytes, readsRows(files), [], {}).join(' ');
+  return plan.capYoung ? 'none (run in one process, its young generation capped at run time at 8 MB semi-spaces)' : 'none (run in one process)';
 }
 
 /** The Python peers whose package python3 can import, and a note on the ones it cannot. */
@@ -464,7 +474,11 @@ async function main() {
   }
 
   // report
-  const launcher = await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href);
+  const youngCap = path.join(SNAP, 'dist', 'cli', 'young-cap.js');
+  const launcher = {
+    ...(await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href)),
+    ...(fs.existsSync(youngCap) ? await import(pathToFileURL(youngCap).href) : {}),
+  };
   const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, launcher });
   log('');
   log(tableText(jobs, o));
@@ -565,8 +579,8 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, lau
   p(`- **Peers** (not part of CI): the converter a Python user writes, on the same .xlsx: openpyxl \`read_only\` (\`bench/peer-openpyxl.py\`) and pandas \`read_excel\` (\`bench/peer-pandas.py\`), ` +
     'timed on the smallest return only (they take 40–100 s a run at 500,000 lines), both reading the b2b sheet only, grouping its lines into invoices per recipient and writing the b2b JSON with floats, as the Python GSTR-1 converters do (`bench/peer_b2b.py`); their lines/s counts b2b lines. ' +
     `gstr1 converts and checks every sheet, so the speedup printed understates ours. Here: ${mach.peers}.`);
-  p('- **Peak RSS** of gstr1: the CLI runs as a small launcher plus a worker with a heap cap, and for a workbook an 8 MB semi-space (src/cli/main.ts, child-env.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped. GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
-    'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so it is the worker\'s peak. The launcher\'s own ~40 MB, resident at the same time, is not included.');
+  p('- **Peak RSS** of gstr1: for a workbook the CLI runs as a small launcher plus a worker with a heap cap and an 8 MB semi-space (src/cli/main.ts, child-env.ts); files totalling 8 MB or less (the 100,000-line .xlsx) run in the launcher\'s own process, uncapped, and so does validate or convert of a return of CSVs, its young generation capped at 8 MB semi-spaces at run time (src/cli/young-cap.ts). GNU time\'s `%M` (wait4\'s `ru_maxrss`) is the maximum over the process and the children it reaped, ' +
+    'not their sum (checked: a parent spawning a 300 MB child reports 342 MB), so with a worker it is the worker\'s peak; the launcher\'s own ~40 MB, resident at the same time, is not included.');
   p('- **Commands**: `convert <files> --gstin 27AAACR5055K1Z7 --period 102025 --out <tmp>`, `validate <files> --gstin … --period …`, and the same with `--annotate <tmp>.xlsx`. ' +
     'exceljs\'s reader spills each sheet it meets before the shared strings to a temp file in `TMPDIR` (about 7× the .xlsx size), for the reference row; gstr1 reads .xlsx with its own reader (zlib, then an offset scanner for the rows and shared strings with saxes for whatever it does not read, src/parsers/xlsx.ts), which reads the zip by its central directory and spills nothing, ' +
     'and on a machine with two cores or more reads it in a worker thread while the main thread maps and checks (src/parsers/host/xlsx-thread.ts; `GSTR1_READER_THREAD=0` turns that off). ' +
