@@ -7,7 +7,7 @@
  *   begins with the whole young generation its limit allows (threads.ts) instead of growing to it;
  * - `--semi-space-growth-factor`, read each time a young generation grows: set to 1 once this
  *   thread's semi-spaces have grown to the size, they grow no more (V8 would double them again
- *   during a long run, the 500,000-line CSV return's peak then 167-175 MB instead of 143-150).
+ *   during a long run, the 500,000-line CSV return's peak then 167-175 MB instead of about 150).
  * The factor is read by every thread, so a worker still growing when it is set would stay small:
  * hence the first flag.
  * Known to act so in V8 11 (Node 20), where it is tested (young-cap.test.ts) and was measured;
