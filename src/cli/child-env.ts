@@ -114,7 +114,7 @@ export function launchPlan(
   const userYoung = YOUNG_FLAGS.some((f) => userSet(f, o.execArgv, o.env));
   const capYoung = csv && o.capWorks && !userYoung;
   const small = bytes > 0 && bytes <= SMALL_INPUT_BYTES;
-  const here = userSet(HEAP_FLAG, o.execArgv, o.env) || small || ((capYoung || (csv && userYoung)) && heapCapMb(bytes) <= o.heapLimitMb);
+  const here = userSet(HEAP_FLAG, o.execArgv, o.env) || small || (csv && (o.capWorks || userYoung) && heapCapMb(bytes) <= o.heapLimitMb);
   return { here, capYoung: here && capYoung };
 }
 

@@ -8,24 +8,16 @@ import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeHost, piecesRead } from './node.js';
+import { piecesRead } from './node.js';
 import { startWorker } from './threads.js';
+import { streamPieces } from '../../../test/helpers/stream-pieces.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-stream-'));
 const bytes = randomBytes(200_000);
 const file = join(dir, 'sales.csv');
 writeFileSync(file, bytes);
 
-async function pieces(start: number, end: number): Promise<Buffer[]> {
-  const src = await nodeHost.open(file);
-  const out: Buffer[] = [];
-  try {
-    for await (const c of src.stream(start, end)) out.push(Buffer.from(c));
-  } finally {
-    await src.close();
-  }
-  return out;
-}
+const pieces = (start: number, end: number) => streamPieces(file, start, end);
 
 describe('node host: a file streamed', () => {
   it('comes as an 8 KB piece, then pieces of 64 KB, every byte once and in order', async () => {
