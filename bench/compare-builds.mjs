@@ -6,6 +6,9 @@
  *   node bench/compare-builds.mjs diff <a> <b>         run every case with both builds, compare the outputs byte for byte
  *   node bench/compare-builds.mjs time <a> <b> [--runs 5] [--cmd validate|convert] [--lines 500000]
  *                                                       interleaved timings of the CSV return (GNU time: wall, user, RSS)
+ *   node bench/compare-builds.mjs count <a> <b> [--runs 2] [--cmd validate|convert] [--lines 100000]
+ *                                                       instructions executed on the CSV return (valgrind), for changes
+ *                                                       smaller than this machine's timing noise
  *
  * The cases (diff): the bench's CSV returns of 100,000 lines, clean and with 1 % planted defects; a 20,000-line return
  * with 2 % defects as .xlsx and as CSVs; the three sample workbooks; every CSV of test/fixtures/corpus alone;
@@ -13,7 +16,7 @@
  * `validate --report` (JSON) and `convert --force` (every JSON written). The inputs are generated once into bench/out/.
  * Not part of CI: it is how a performance change is checked before it is merged (bench/notes.md).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,15 +122,20 @@ function diff(a, b) {
   process.exit(differ ? 1 : 0);
 }
 
+/** The command line of one timed or counted run of the CSV return (`out` names convert's output). */
+function returnArgs(what, lines, out) {
+  generate(lines, path.join(OUT, `ret-${lines}`), ['--formats', 'csv']);
+  const files = csvs(path.join(OUT, `ret-${lines}-csv`));
+  fs.mkdirSync(path.join(OUT, 'tmp'), { recursive: true });
+  return what === 'convert' ? ['convert', ...files, ...GSTIN, '--out', path.join(OUT, 'tmp', out)] : ['validate', ...files, ...GSTIN];
+}
+
 function time(a, b) {
   const runs = Number(flag('--runs', '5'));
   const what = flag('--cmd', 'validate');
   const lines = Number(flag('--lines', '500000'));
-  generate(lines, path.join(OUT, `ret-${lines}`), ['--formats', 'csv']);
-  const files = csvs(path.join(OUT, `ret-${lines}-csv`));
-  const args = what === 'convert' ? ['convert', ...files, ...GSTIN, '--out', path.join(OUT, 'tmp', 'time.json')] : ['validate', ...files, ...GSTIN];
+  const args = returnArgs(what, lines, 'time.json');
   const got = { [a]: [], [b]: [] };
-  fs.mkdirSync(path.join(OUT, 'tmp'), { recursive: true });
   for (let i = 0; i < runs; i++) {
     for (const name of [a, b]) {
       spawnSync('sync');
@@ -145,10 +153,52 @@ function time(a, b) {
   }
 }
 
+/**
+ * Instructions executed (valgrind's cachegrind, no cache simulation): the same run counts within
+ * about 1 % where its wall time here swings by a quarter, and it does not depend on what else the
+ * machine runs, so both builds are counted at once. Valgrind runs one thread at a time, which
+ * delays V8's background compiling and collecting: flags that move that work between threads
+ * count differently than they time, so this is for changes to our own code, and a wall-clock
+ * `time` round still decides. A 100,000-line validate takes about 40 s under valgrind.
+ */
+async function count(a, b) {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    console.error('count needs valgrind (apt-get install -y valgrind)');
+    process.exit(2);
+  }
+  const runs = Number(flag('--runs', '2'));
+  const what = flag('--cmd', 'validate');
+  const lines = Number(flag('--lines', '100000'));
+  const one = (name, side) => new Promise((resolve) => {
+    const args = returnArgs(what, lines, `count-${side}.json`);
+    const vg = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, cliOf(name), ...args];
+    const child = spawn('valgrind', vg, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', () => {
+      const m = /I\s+refs:\s+([\d,]+)/.exec(err);
+      resolve(m ? Number(m[1].replaceAll(',', '')) : NaN);
+    });
+  });
+  // by side, not by name: a build counted against itself shows the method's own spread
+  const xs = [];
+  const ys = [];
+  for (let i = 0; i < runs; i++) {
+    const [x, y] = await Promise.all([one(a, 'a'), one(b, 'b')]);
+    xs.push(x);
+    ys.push(y);
+    console.log(`${a} ${(x / 1e9).toFixed(3)} G   ${b} ${(y / 1e9).toFixed(3)} G`);
+  }
+  const mean = (v) => v.reduce((s, x) => s + x, 0) / v.length;
+  const [ma, mb] = [mean(xs), mean(ys)];
+  console.log(`${b} against ${a}: ${(((mb - ma) / ma) * 100).toFixed(2)} % instructions (${what}, ${lines} lines, ${runs} runs each, means)`);
+}
+
 if (cmd === 'snapshot' && rest[0]) snapshot(rest[0]);
 else if (cmd === 'diff' && rest.length >= 2) diff(rest[0], rest[1]);
 else if (cmd === 'time' && rest.length >= 2) time(rest[0], rest[1]);
+else if (cmd === 'count' && rest.length >= 2) await count(rest[0], rest[1]);
 else {
-  console.error('usage: node bench/compare-builds.mjs snapshot <name> | diff <a> <b> | time <a> <b> [--runs 5] [--cmd validate|convert] [--lines 500000]');
+  console.error('usage: node bench/compare-builds.mjs snapshot <name> | diff <a> <b> | time <a> <b> [--runs 5] [--cmd validate|convert] [--lines 500000] | count <a> <b> [--runs 2] [--cmd validate|convert] [--lines 100000]');
   process.exit(2);
 }
