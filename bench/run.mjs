@@ -460,6 +460,19 @@ async function main() {
     }
   }
 
+  {
+    // not a target with a bar: what convert adds to validate (the JSON built from the checked documents, and written),
+    // the part of convert that validate's own speed does not decide
+    const c = find(big, 'csv', 'convert'), v = find(big, 'csv', 'validate');
+    if (c?.wall && v?.wall) {
+      targets.push({
+        text: `what convert adds to validate, CSV${atNote}: the JSON built and written`,
+        measured: `${fmtS(c.wall)} s − ${fmtS(v.wall)} s = ${fmtS(c.wall - v.wall)} s; convert ÷ validate ${(c.wall / v.wall).toFixed(2)} ×`,
+        result: 'info',
+      });
+    }
+  }
+
   // the Python peers: not a target with a bar, the speedup is printed
   for (const cmd of ['openpyxl', 'pandas']) {
     const p = find(small, 'xlsx', cmd);
