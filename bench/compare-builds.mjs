@@ -169,9 +169,10 @@ async function count(a, b) {
   const runs = Number(flag('--runs', '2'));
   const what = flag('--cmd', 'validate');
   const lines = Number(flag('--lines', '100000'));
+  // each side its own output file: both run at once
+  const argsOf = { a: returnArgs(what, lines, 'count-a.json'), b: returnArgs(what, lines, 'count-b.json') };
   const one = (name, side) => new Promise((resolve) => {
-    const args = returnArgs(what, lines, `count-${side}.json`);
-    const vg = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, cliOf(name), ...args];
+    const vg = ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, cliOf(name), ...argsOf[side]];
     const child = spawn('valgrind', vg, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
