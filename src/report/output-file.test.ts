@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OutputError } from '../model/errors.js';
-import { writeBeside } from './output-file.js';
+import { writeBeside, writeInPieces } from './output-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-output-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,5 +37,32 @@ describe('writeBeside', () => {
     const out = join(dir, 'new', 'deeper', 'r.json');
     await expect(writeBeside(out, async () => Promise.reject(fsError('ENOSPC', { syscall: 'write' })))).rejects.toMatchObject({ code: 'FILE_WRITE' });
     expect(readdirSync(dir)).not.toContain('new');
+  });
+});
+
+describe('writeInPieces', () => {
+  const bytes = (n: number, from: number) => Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
+
+  it('writes every byte in order, whether a piece is smaller than, as large as or larger than the gathering size', async () => {
+    const file = join(dir, 'pieces.bin');
+    const parts = [bytes(3, 0), bytes(10, 3), bytes(16, 13), bytes(1, 29), bytes(40, 30), bytes(15, 70), bytes(2, 85)];
+    const result = await writeInPieces(file, 16, async (sink) => {
+      for (const p of parts) await sink(p);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect([...readFileSync(file)]).toEqual([...bytes(87, 0)]);
+  });
+
+  it('copies what it is given, so a producer may reuse its buffer once the sink resolves', async () => {
+    const file = join(dir, 'reused.bin');
+    const buf = new Uint8Array(4);
+    await writeInPieces(file, 1024, async (sink) => {
+      for (let k = 0; k < 5; k++) {
+        buf.fill(k + 1);
+        await sink(buf);
+      }
+    });
+    expect([...readFileSync(file)]).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5]);
   });
 });
