@@ -84,6 +84,19 @@ describe('the bundled command line', () => {
     }
   });
 
+  it('validate --annotate loads exceljs only for a workbook given with other inputs, the one route that writes through it', () => {
+    const exceljs = pathToFileURL(join(ROOT, 'node_modules', 'exceljs')).href + '/';
+    const runs = { xlsx: [SAMPLE], csv: CSV, mixed: [SAMPLE, CSV[0]!] };
+    for (const [kind, files] of Object.entries(runs)) {
+      const log = join(dir, `annotate-${kind}.log`);
+      const out = join(dir, `annotated-${kind}.xlsx`);
+      const r = gstr1(['validate', ...ID, ...files, '--annotate', out], { watch: log });
+      expect([0, 1], r.stderr).toContain(r.status);
+      expect(existsSync(out), kind).toBe(true);
+      expect(loaded(log).some((u) => u.startsWith(exceljs)), kind).toBe(kind === 'mixed');
+    }
+  });
+
   it('reads a large CSV return on the row-rules thread, one file of its own without the schema validators, as the sources do', () => {
     // 40,000 lines: about 4.8 MB, over the size from which a CSV return is read on a second thread (SECOND_READING_FROM)
     const gen = spawnSync(process.execPath, [join(ROOT, 'bench/gen-return.mjs'), '--lines', '40000', '--formats', 'csv', '--errors', '0.01', '--out', join(dir, 'ret'), '--quiet'], { encoding: 'utf8' });
@@ -136,7 +149,7 @@ describe('the bundled command line', () => {
     const probe = join(dir, 'young.jsonl');
     const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/young-cap/launch-probe.mjs'), join(bundle, 'main.js'), 'validate', ...ID, csv], {
       encoding: 'utf8',
-      env: { ...process.env, PROBE_OUT: probe },
+      env: { ...process.env, PROBE_OUT: probe, PROBE_WAIT_WORKER: '1' },
     });
     expect(r.status, r.stderr).toBe(2);
     const notes = readFileSync(probe, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { worker?: boolean; young?: number; child?: boolean });

@@ -16,6 +16,7 @@ const CLI_FILES = new Set(['src/register/cli.ts', 'src/register/split.ts']);
 const NODE_HOSTS = new Set([
   'src/parsers/host/node.ts', 'src/parsers/host/threads.ts', 'src/parsers/host/xlsx-thread.ts', 'src/parsers/host/xlsx-worker.ts',
   'src/validators/host/row-rules-thread.ts', 'src/validators/host/row-rules-worker.ts', 'src/report/annotate/index.ts',
+  'src/report/annotate/exceljs-route.ts',
 ]);
 const BUILTIN = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

@@ -49,7 +49,7 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   const findings = result.findings.items;
   if (opts.report) await writeReport(opts.report, { gstin: ctx.gstin, period: formatPeriod(ctx.period) }, result.stats, findings, run?.summary);
   if (opts.annotate) {
-    // exceljs (the annotated copy's writer) is loaded only when a copy is asked for
+    // the annotated copy's writers are loaded only when a copy is asked for
     const { annotateFiles } = await import('../report/annotate/index.js');
     await annotateFiles(files, findings, opts.annotate);
   }
