@@ -4,6 +4,7 @@ import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
 import { rowRulesThread } from '../validators/host/row-rules-thread.js';
 import { guardOutput } from './convert.js';
+import { collectGarbage } from './collect-garbage.js';
 import { annotateJson, checkJsonReturn, jsonInputs } from './json-input.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
@@ -51,6 +52,7 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   if (opts.annotate) {
     // the annotated copy's writers are loaded only when a copy is asked for
     const { annotateFiles } = await import('../report/annotate/index.js');
+    collectGarbage();
     await annotateFiles(files, findings, opts.annotate);
   }
   return { result, ...(run ? { register: run } : {}), ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };
