@@ -4,7 +4,6 @@ import { writeReport } from '../report/findings-report.js';
 import { defaultCheckers, RULES, type ValidateOptions } from '../validators/index.js';
 import { rowRulesThread } from '../validators/host/row-rules-thread.js';
 import { guardOutput } from './convert.js';
-import { collectGarbage } from './collect-garbage.js';
 import { annotateJson, checkJsonReturn, jsonInputs } from './json-input.js';
 import { type ReturnOptions, sectionOption, returnContext } from '../engine/options.js';
 import { type RegisterOptions, type RegisterRun } from '../register/index.js';
@@ -17,6 +16,11 @@ export interface ValidateFilesOptions extends ReturnOptions, ValidateOptions {
   report?: string;
   /** write an annotated copy of the input as this .xlsx */
   annotate?: string;
+  /**
+   * Called once the checks are done and the mapped documents let go, before the annotated copy is
+   * written: the command line asks V8 for a full garbage collection there (src/cli/collect-garbage.ts).
+   */
+  beforeAnnotate?: () => void;
   onProgress?: (rows: number, file: string) => void;
   /** sales-register reading (--layout, --mapping, --preset, --explain) */
   register?: RegisterOptions;
@@ -52,7 +56,7 @@ export async function validateFiles(files: readonly string[], opts: ValidateFile
   if (opts.annotate) {
     // the annotated copy's writers are loaded only when a copy is asked for
     const { annotateFiles } = await import('../report/annotate/index.js');
-    collectGarbage();
+    opts.beforeAnnotate?.();
     await annotateFiles(files, findings, opts.annotate);
   }
   return { result, ...(run ? { register: run } : {}), ...(opts.report ? { report: opts.report } : {}), ...(opts.annotate ? { annotated: opts.annotate } : {}) };

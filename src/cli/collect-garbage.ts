@@ -1,5 +1,6 @@
 /**
- * A full garbage collection, asked for between a run's checks and its annotated copy. The
+ * A full garbage collection, asked for by `gstr1 validate --annotate` between the checks and the
+ * annotated copy (a library caller decides for itself: ValidateFilesOptions.beforeAnnotate). The
  * checks' stores (about 30 MB of typed-array pages at 500,000 lines) are dropped then, but V8
  * frees them only in a full collection, which the copy seldom causes: in about one copy of a
  * 500,000-line CSV return in three they were still held at its end, with the copy's own memory on
