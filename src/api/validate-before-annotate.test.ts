@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { b2bCsv } from '../../test/web/b2b-csv.js';
 import { validateFiles } from './validate.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gstr1-before-annotate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const CSV = 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount\n' +
-  '27YLDFB7541I1Z4,Coastal Industries LLP,TI/1,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,18,4630.38,0.00\n';
+const CSV = b2bCsv('TI/1', '19-Oct-2025');
 const ctx = { gstin: '27AAACR5055K1Z7', period: '102025', today: '2025-11-20' };
 
 describe('validateFiles: beforeAnnotate', () => {

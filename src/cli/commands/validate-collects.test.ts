@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { b2bCsv } from '../../../test/web/b2b-csv.js';
 
 let collected = 0;
 vi.mock('../collect-garbage.js', () => ({ collectGarbage: () => void collected++ }));
@@ -11,8 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gstr1-validate-collects-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const b2b = join(dir, 'b2b.csv');
-writeFileSync(b2b, 'GSTIN/UIN of Recipient,Receiver Name,Invoice Number,Invoice date,Invoice Value,Place Of Supply,Reverse Charge,Applicable % of Tax Rate,Invoice Type,E-Commerce GSTIN,Rate,Taxable Value,Cess Amount\n' +
-  '27YLDFB7541I1Z4,Coastal Industries LLP,TI/1,19-Oct-2025,5463.85,27-Maharashtra,N,,Regular B2B,,18,4630.38,0.00\n');
+writeFileSync(b2b, b2bCsv('TI/1', '19-Oct-2025'));
 
 async function validate(...extra: string[]): Promise<number> {
   const sink = { write: () => true } as unknown as NodeJS.WriteStream;
