@@ -8,6 +8,8 @@
  * noise; one arena saved as much on CSV but cost the xlsx reading thread some CPU. Other C
  * libraries ignore the variable; one the user set is kept.
  */
+import { statSync } from 'node:fs';
+
 export const MALLOC_ARENAS = '2';
 
 export function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -54,6 +56,20 @@ export function inputArgs(args: readonly string[]): string[] {
   return args.filter((_, i) => !OUTPUT_OPTIONS.has(args[i - 1] ?? ''));
 }
 
+/** The files among the command's inputs (inputArgs), with their sizes: an old --report or --out file of any size says nothing about this run. */
+export function inputFiles(args: readonly string[]): InputFile[] {
+  const files: InputFile[] = [];
+  for (const a of inputArgs(args)) {
+    try {
+      const st = statSync(a);
+      if (st.isFile()) files.push({ name: a, bytes: st.size });
+    } catch {
+      // not a file argument
+    }
+  }
+  return files;
+}
+
 /**
  * Whether the command reads a workbook (.xlsx, .xlsm) or a CSV (.csv, .tsv, .txt): the inputs read
  * row by row, whose reading the young-generation cap pays for.
@@ -62,8 +78,9 @@ export function readsRows(args: readonly string[]): boolean {
   return inputArgs(args).some((a) => WORKBOOK_NAME.test(a) || CSV_NAME.test(a));
 }
 
-const WORKBOOK_NAME = /\.xls[xm]$/i;
-const CSV_NAME = /\.(csv|tsv|txt)$/i;
+/** File names the command line takes for a workbook and for a CSV (or other delimited text) before reading them. */
+export const WORKBOOK_NAME = /\.xls[xm]$/i;
+export const CSV_NAME = /\.(csv|tsv|txt)$/i;
 
 /**
  * The V8 flags the child gets on top of the launcher's own: the heap cap and, for inputs read row

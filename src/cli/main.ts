@@ -15,29 +15,13 @@
  * channel to its parent, so a launcher killed outright (SIGKILL, a closed terminal) takes the
  * worker with it — a stopped upload or filing must not go on in the background.
  */
-import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { childEnv, childFlags, inputArgs, launchPlan, readsRows, YOUNG_MB, type InputFile } from './child-env.js';
+import { childEnv, childFlags, inputFiles, launchPlan, readsRows, YOUNG_MB } from './child-env.js';
 import { capYoungGeneration, youngCapWorks } from './young-cap.js';
 
-/** The files among `args`, with their sizes. */
-function inputFiles(args: readonly string[]): InputFile[] {
-  const files: InputFile[] = [];
-  for (const a of args) {
-    try {
-      const st = statSync(a);
-      if (st.isFile()) files.push({ name: a, bytes: st.size });
-    } catch {
-      // not a file argument
-    }
-  }
-  return files;
-}
-
 const args = process.argv.slice(2);
-// the inputs only: an old --report or --out file of any size says nothing about this run
-const files = inputFiles(inputArgs(args));
+const files = inputFiles(args);
 const bytes = files.reduce((n, f) => n + f.bytes, 0);
 const inChild = process.env.GSTR1_CHILD === '1';
 const launch = launchPlan(args, files, {
@@ -57,7 +41,7 @@ if (launch.here) {
     process.on('disconnect', () => process.exit(130));
   }
   // the command line is loaded only in the process that runs it: the launcher stays light
-  await (await import('./prestart.js')).prestartReaders(args);
+  await (await import('./prestart.js')).prestartReaders(args[0], files);
   const { runCLI } = await import('./cli.js');
   const { dropOutputOnceClosed } = await import('./closed-output.js');
   dropOutputOnceClosed(process.stdout);
