@@ -121,7 +121,7 @@ describe('the bundled command line', () => {
     expect(readdirSync(bundle).some((f) => f.startsWith('chunk-') && readFileSync(join(bundle, f), 'utf8').includes('must be <= 99999999999.99'))).toBe(true);
   });
 
-  it('runs a small input or a return of CSVs in one process, a large workbook or none in a second with a heap cap (src/cli/main.ts)', () => {
+  it('runs a small input, a return of CSVs or the help in one process, a large workbook or none in a second with a heap cap (src/cli/main.ts)', () => {
     const main = pathToFileURL(join(bundle, 'main.js')).href;
     const processes = (args: readonly string[], name: string, status = 0) => {
       const log = join(dir, `${name}.log`);
@@ -136,7 +136,10 @@ describe('the bundled command line', () => {
       return f;
     };
     expect(processes(['validate', ...ID, SAMPLE], 'small')).toBe(1);
-    expect(processes(['--version'], 'no-file')).toBe(2);
+    // no file: in the child, but not for the help or the version, which read nothing
+    expect(processes(['upload'], 'no-file', 2)).toBe(2);
+    expect(processes(['--version'], 'version')).toBe(1);
+    expect(processes(['validate', '--help'], 'help')).toBe(1);
     // over 8 MB of input (an old Excel file, refused at once: exit 2)
     expect(processes(['validate', ...ID, nineMb('big.xls', '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')], 'large', 2)).toBe(2);
     // an output file left from an earlier run is not an input, whatever its size

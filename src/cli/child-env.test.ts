@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childEnv, childFlags, launchPlan, MALLOC_ARENAS, readsRows, type InputFile } from './child-env.js';
+import { fileURLToPath } from 'node:url';
+import { childEnv, childFlags, inputFiles, launchPlan, MALLOC_ARENAS, onlyInfo, readsRows, type InputFile } from './child-env.js';
 
 describe('the command process environment', () => {
   it('marks the child, caps glibc malloc arenas, and keeps everything else and a cap the user set', () => {
@@ -48,6 +49,20 @@ describe('where a command runs (launchPlan)', () => {
     expect(here([big('gstr1.json')])).toEqual({ here: false, capYoung: false });
     // no file at all (serve, the emulator)
     expect(here([])).toEqual({ here: false, capYoung: false });
+  });
+
+  it('the help or the version runs here and reads no file, whatever else is named', () => {
+    const o = { child: false, execArgv: [], env: {}, capWorks: true, heapLimitMb: 4096 };
+    const workbook = big('sales.xlsx');
+    for (const args of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['validate', workbook.name, '--help'], ['serve', '-h']]) {
+      expect(launchPlan(args, [workbook], o), args.join(' ')).toEqual({ here: true, capYoung: false });
+    }
+    // a command with no file keeps the child; after `--`, "-h" is a file's name
+    expect(launchPlan(['serve'], [], o)).toEqual({ here: false, capYoung: false });
+    expect(onlyInfo(['validate', '--', '-h'])).toBe(false);
+    const file = fileURLToPath(import.meta.url);
+    expect(inputFiles(['validate', file]).map((f) => f.name)).toEqual([file]);
+    expect(inputFiles(['validate', file, '--help'])).toEqual([]);
   });
 
   it('a CSV return needing more heap than this process has runs in the child, which gets it', () => {
