@@ -57,9 +57,12 @@ describe('where a command runs (launchPlan)', () => {
     for (const args of [[], ['--help'], ['-h'], ['--version'], ['-v'], ['validate', workbook.name, '--help'], ['serve', '-h']]) {
       expect(launchPlan(args, [workbook], o), args.join(' ')).toEqual({ here: true, capYoung: false });
     }
-    // a command with no file keeps the child; after `--`, "-h" is a file's name
+    // a command with no file keeps the child; after `--`, "-h" is a file's name; the version with a
+    // command named is not asked for (cac runs the command)
     expect(launchPlan(['serve'], [], o)).toEqual({ here: false, capYoung: false });
     expect(onlyInfo(['validate', '--', '-h'])).toBe(false);
+    expect(launchPlan(['validate', workbook.name, '-v'], [workbook], o)).toEqual({ here: false, capYoung: false });
+    expect(onlyInfo(['validate', workbook.name, '--version'])).toBe(false);
     const file = fileURLToPath(import.meta.url);
     expect(inputFiles(['validate', file]).map((f) => f.name)).toEqual([file]);
     expect(inputFiles(['validate', file, '--help'])).toEqual([]);

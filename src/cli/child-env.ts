@@ -56,16 +56,21 @@ export function inputArgs(args: readonly string[]): string[] {
   return args.filter((_, i) => !OUTPUT_OPTIONS.has(args[i - 1] ?? ''));
 }
 
-/** cac's options for the help and the version: asked for, the command line reads nothing. */
-const INFO_OPTIONS = new Set(['--help', '-h', '--version', '-v']);
+/** cac's options for the help, which it prints instead of running any command. */
+const HELP_OPTIONS = new Set(['--help', '-h']);
+/** cac's options for the version, which it prints only when no command is named (otherwise the command runs). */
+const VERSION_OPTIONS = new Set(['--version', '-v']);
 
 /**
- * Whether the run only prints the help or the version: no arguments, or one of INFO_OPTIONS before
- * any `--` (after it, a file may be named "-h"). With a command, `-v` is refused as an unknown option.
+ * Whether the run only prints the help or the version, reading nothing: no arguments; the help
+ * asked for before any `--` (after it, a file may be named "-h"); or the version asked for with
+ * nothing but options, so no command.
  */
 export function onlyInfo(args: readonly string[]): boolean {
   const end = args.indexOf('--');
-  return args.length === 0 || (end < 0 ? args : args.slice(0, end)).some((a) => INFO_OPTIONS.has(a));
+  const options = end < 0 ? args : args.slice(0, end);
+  if (args.length === 0 || options.some((a) => HELP_OPTIONS.has(a))) return true;
+  return end < 0 && args.every((a) => a.startsWith('-')) && args.some((a) => VERSION_OPTIONS.has(a));
 }
 
 /**
