@@ -64,13 +64,13 @@ const VERSION_OPTIONS = new Set(['--version', '-v']);
 /**
  * Whether the run only prints the help or the version, reading nothing: no arguments; the help
  * asked for before any `--` (after it, a file may be named "-h"); or the version asked for with
- * nothing but options, so no command.
+ * nothing but options before it, so no command.
  */
 export function onlyInfo(args: readonly string[]): boolean {
   const end = args.indexOf('--');
   const options = end < 0 ? args : args.slice(0, end);
   if (args.length === 0 || options.some((a) => HELP_OPTIONS.has(a))) return true;
-  return end < 0 && args.every((a) => a.startsWith('-')) && args.some((a) => VERSION_OPTIONS.has(a));
+  return options.every((a) => a.startsWith('-')) && options.some((a) => VERSION_OPTIONS.has(a));
 }
 
 /**

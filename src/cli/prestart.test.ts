@@ -10,7 +10,7 @@ import { prestartReaders } from './prestart.js';
 afterEach(() => dropPrestarted());
 
 /** as main.ts calls it: the command, and its input files with their sizes */
-const prestart = (args: string[]) => prestartReaders(args[0], inputFiles(args.slice(1)));
+const prestart = (args: string[]) => prestartReaders(args[0], inputFiles(args));
 
 const started = () => ({ csv: isPrestarted('row-rules-worker'), xlsx: isPrestarted('xlsx-worker') });
 /** on a machine with one core (or the variables at 0) nothing is prestarted, as nothing would be started */
