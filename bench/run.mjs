@@ -36,7 +36,9 @@
 //        annotate    the same with --annotate bench/out/tmp/annotated.xlsx
 //      A command that fails (non-zero exit, signal, timeout) is reported with the end of its output, and the
 //      bench goes on. Logs: bench/out/logs/.
-//   4. Prints the table and the targets (PASS/FAIL), and writes them with the machine's description.
+//   4. Prints the table and the targets (PASS/FAIL), and writes them with the machine's description: the load average
+//      at the start, and a fixed CPU loop timed alone and two at once before and after the runs (bench/cores.mjs), which
+//      shows a spell when the host takes part of the second core and the load average shows nothing.
 //
 // Peak RSS and the launcher: `gstr1` re-spawns itself with a heap cap (src/cli/main.ts), except for small inputs and
 // validate or convert of a return of CSVs, which run in its own process. GNU time's %M is the
@@ -53,6 +55,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { conditionsText, coreCheck } from './cores.mjs';
 import { DEFAULT_PERIOD, GENERATOR_VERSION, SHEETS, SUPPLIER_GSTIN, sourceHash } from './gen-return.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -368,7 +371,8 @@ async function main() {
   }
   if (!jobs.length) { console.error('--only matched no command'); process.exit(2); }
 
-  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
+  const coresStart = await coreCheck();
+  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${coresStart.alone.toFixed(2)} s alone, ${coresStart.pair.toFixed(2)} s two at once; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
   log(`${jobs.length} commands × ${o.runs} run(s), interleaved; logs in ${path.relative(ROOT, LOGS)}/\n`);
   for (let r = 1; r <= o.runs; r++) {
     for (const j of jobs) {
@@ -384,6 +388,8 @@ async function main() {
     }
   }
   const loadEnd = os.loadavg();
+  const coresEnd = await coreCheck();
+  log(`after the runs: a fixed loop ${coresEnd.alone.toFixed(2)} s alone, ${coresEnd.pair.toFixed(2)} s two at once`);
   mach.distChanged = fs.existsSync(DIST_CLI) && treeHash(path.join(ROOT, 'dist')) !== build;
 
   // summarise
@@ -492,7 +498,7 @@ async function main() {
     ...(await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href)),
     ...(fs.existsSync(youngCap) ? await import(pathToFileURL(youngCap).href) : {}),
   };
-  const md = report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, launcher });
+  const md = report({ o, mach, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher });
   log('');
   log(tableText(jobs, o));
   log('');
@@ -534,7 +540,7 @@ function tableText(jobs, o) {
   return rows.map((r) => r.map((c, i) => (i >= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
 }
 
-function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, launcher }) {
+function report({ o, mach, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher }) {
   const L = [];
   const p = (s = '') => L.push(s);
   p('# Performance');
@@ -543,8 +549,7 @@ function report({ o, mach, loadStart, loadEnd, returns, jobs, targets, find, lau
   p();
   p(`Measured ${mach.date} on ${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB RAM, ${mach.os}, Node ${mach.node}, exceljs ${mach.exceljs}; commit ${mach.commit}; ` +
     `build ${mach.build} (a copy of dist/ taken at the start${mach.distChanged ? '; dist/ was rebuilt during the run, which did not affect the copy' : ''}).`);
-  p(`Load average (1/5/15 min) at the start ${loadStart.map((x) => x.toFixed(2)).join(' / ')}, at the end ${loadEnd.map((x) => x.toFixed(2)).join(' / ')}` +
-    `${loadStart[0] > mach.cores * 0.5 || loadEnd[0] > mach.cores * 0.5 ? ': other processes were busy, so read the times as ±15 % or worse' : ''}.`);
+  p(conditionsText({ cores: mach.cores, loadStart, loadEnd, start: coresStart, end: coresEnd }));
   p(`Each figure is the median of ${o.runs} run${o.runs > 1 ? 's' : ''}${o.quick ? ' (`--quick` smoke run: indicative only)' : ''}; every run is a separate process, and the commands were interleaved run by run.`);
   p();
   p('## Targets');

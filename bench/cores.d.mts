@@ -1,0 +1,18 @@
+// Types for bench/cores.mjs, for test/bench-cores.test.ts.
+
+export interface CoreCheck {
+  /** a fixed loop's seconds alone */
+  alone: number;
+  /** the slower of two copies run at once */
+  pair: number;
+}
+
+export const SHARED: number;
+export function coreCheck(rounds?: number): Promise<CoreCheck>;
+export function conditionsText(o: {
+  cores: number;
+  loadStart: readonly number[];
+  loadEnd: readonly number[];
+  start?: CoreCheck;
+  end?: CoreCheck;
+}): string;

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// bench/cores.mjs: how free this machine's cores are, for the report's first lines.
+//
+// The load average cannot tell: on a shared host the second core can be partly taken while this
+// machine shows no other process (2026-12-07: floors 10-60 % slower, load average 0.1). So the
+// bench times a fixed CPU loop alone, then two copies at once, before and after its runs. Two
+// copies slower than one mean the cores were not both free; the gstr1 commands use both, the
+// floors one, so such a spell slows the commands more than their floors.
+//
+//   node bench/cores.mjs     runs the loop once and prints its seconds
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+/** loop turns: about 0.25 s on the 2-core machine of docs/performance.md */
+const TURNS = 2e8;
+/** two copies at once this much slower than one: the cores were not both free */
+export const SHARED = 1.1;
+
+function spin() {
+  const t = process.hrtime.bigint();
+  let s = 0;
+  for (let i = 0; i < TURNS; i++) s = (s + (i % 7)) | 0;
+  const secs = Number(process.hrtime.bigint() - t) / 1e9;
+  // the sum printed too, so no engine could drop the loop as unused
+  process.stdout.write(`${secs.toFixed(3)} ${s}\n`);
+}
+
+/** One loop in its own process; resolves to its seconds (the process's start-up not counted). */
+function loop() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SELF], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Number(out.split(' ')[0])) : reject(new Error(`bench/cores.mjs exited ${code}`))));
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The loop's seconds alone and two at once (the slower of the pair), medians of `rounds`: about
+ * 2 s on this machine. On a single core, two at once are expected to take twice as long.
+ */
+export async function coreCheck(rounds = 3) {
+  const alone = [];
+  const pair = [];
+  for (let i = 0; i < rounds; i++) alone.push(await loop());
+  for (let i = 0; i < rounds; i++) pair.push(Math.max(...(await Promise.all([loop(), loop()]))));
+  return { alone: median(alone), pair: median(pair) };
+}
+
+/**
+ * The report's sentence on the machine's state: the load average at the start (at the end it
+ * counts the bench's own runs, so it judges nothing) and the loop before and after the runs.
+ * `start`/`end` are coreCheck results, or undefined when not measured.
+ */
+export function conditionsText({ cores, loadStart, loadEnd, start, end }) {
+  const f = (x) => x.toFixed(2);
+  const parts = [];
+  parts.push(`Load average (1/5/15 min) at the start ${loadStart.map(f).join(' / ')}` +
+    (loadStart[0] > cores * 0.5 ? ': other processes were busy, so read the times as ±15 % or worse' : '') +
+    `; at the end ${loadEnd.map(f).join(' / ')}, the bench's own runs included.`);
+  const checks = [['before the runs', start], ['after them', end]].filter(([, c]) => c);
+  if (checks.length) {
+    parts.push(`A fixed CPU loop (bench/cores.mjs) took ${checks.map(([when, c]) => `${f(c.alone)} s alone and ${f(c.pair)} s two at once ${when}`).join('; ')}` +
+      ' (compare the loop alone between benches: a higher figure is a slower spell of the machine).');
+    // a single core runs two copies one after the other: only a second core can be "not free"
+    const shared = cores > 1 ? checks.filter(([, c]) => c.pair > c.alone * SHARED) : [];
+    if (shared.length) {
+      const worst = Math.max(...shared.map(([, c]) => c.pair / c.alone));
+      parts.push(`Two at once were up to ${Math.round((worst - 1) * 100)} % slower than one (${shared.map(([when]) => when).join(' and ')}): ` +
+        'the two cores were not both free, which slows the gstr1 commands (they use both) more than the one-thread floors.');
+    }
+  }
+  return parts.join(' ');
+}
+
+if (process.argv[1] === SELF) spin();
