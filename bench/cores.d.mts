@@ -7,7 +7,7 @@ export interface CoreCheck {
   pair: number;
 }
 
-export const SHARED: number;
+export function loopText(c: CoreCheck): string;
 export function coreCheck(rounds?: number): Promise<CoreCheck>;
 export function conditionsText(o: {
   cores: number;

@@ -15,7 +15,7 @@ const SELF = fileURLToPath(import.meta.url);
 /** loop turns: about 0.25 s on the 2-core machine of docs/performance.md */
 const TURNS = 2e8;
 /** two copies at once this much slower than one: the cores were not both free */
-export const SHARED = 1.1;
+const SHARED = 1.1;
 
 function spin() {
   const t = process.hrtime.bigint();
@@ -51,6 +51,11 @@ export async function coreCheck(rounds = 3) {
   return { alone: median(alone), pair: median(pair) };
 }
 
+/** A coreCheck result in words, as the report and the bench's log give it. */
+export function loopText(c) {
+  return `${c.alone.toFixed(2)} s alone and ${c.pair.toFixed(2)} s two at once`;
+}
+
 /**
  * The report's sentence on the machine's state: the load average at the start (at the end it
  * counts the bench's own runs, so it judges nothing) and the loop before and after the runs.
@@ -64,7 +69,7 @@ export function conditionsText({ cores, loadStart, loadEnd, start, end }) {
     `; at the end ${loadEnd.map(f).join(' / ')}, the bench's own runs included.`);
   const checks = [['before the runs', start], ['after them', end]].filter(([, c]) => c);
   if (checks.length) {
-    parts.push(`A fixed CPU loop (bench/cores.mjs) took ${checks.map(([when, c]) => `${f(c.alone)} s alone and ${f(c.pair)} s two at once ${when}`).join('; ')}` +
+    parts.push(`A fixed CPU loop (bench/cores.mjs) took ${checks.map(([when, c]) => `${loopText(c)} ${when}`).join('; ')}` +
       ' (compare the loop alone between benches: a higher figure is a slower spell of the machine).');
     // a single core runs two copies one after the other: only a second core can be "not free"
     const shared = cores > 1 ? checks.filter(([, c]) => c.pair > c.alone * SHARED) : [];

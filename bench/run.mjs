@@ -55,7 +55,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { conditionsText, coreCheck } from './cores.mjs';
+import { conditionsText, coreCheck, loopText } from './cores.mjs';
 import { DEFAULT_PERIOD, GENERATOR_VERSION, SHEETS, SUPPLIER_GSTIN, sourceHash } from './gen-return.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -373,7 +373,7 @@ async function main() {
   if (!jobs.length) { console.error('--only matched no command'); process.exit(2); }
 
   const coresStart = await coreCheck();
-  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${coresStart.alone.toFixed(2)} s alone, ${coresStart.pair.toFixed(2)} s two at once; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
+  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${loopText(coresStart)}; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
   log(`${jobs.length} commands × ${o.runs} run(s), interleaved; logs in ${path.relative(ROOT, LOGS)}/\n`);
   for (let r = 1; r <= o.runs; r++) {
     for (const j of jobs) {
@@ -390,7 +390,7 @@ async function main() {
   }
   const loadEnd = os.loadavg();
   const coresEnd = await coreCheck();
-  log(`after the runs: a fixed loop ${coresEnd.alone.toFixed(2)} s alone, ${coresEnd.pair.toFixed(2)} s two at once`);
+  log(`after the runs: a fixed loop ${loopText(coresEnd)}`);
   mach.distChanged = fs.existsSync(DIST_CLI) && treeHash(path.join(ROOT, 'dist')) !== build;
 
   // summarise
