@@ -9,8 +9,11 @@ export interface CoreCheck {
 
 export function loopText(c: CoreCheck): string;
 export function coreCheck(rounds?: number): Promise<CoreCheck>;
+export function othersUse(ms?: number): Promise<number>;
 export function conditionsText(o: {
   cores: number;
+  /** cores other processes used at the start (othersUse) */
+  busyStart: number;
   loadStart: readonly number[];
   loadEnd: readonly number[];
   start?: CoreCheck;

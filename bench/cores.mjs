@@ -9,6 +9,7 @@
 //
 //   node bench/cores.mjs     runs the loop once and prints its seconds
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -16,6 +17,8 @@ const SELF = fileURLToPath(import.meta.url);
 const TURNS = 2e8;
 /** two copies at once this much slower than one: the cores were not both free */
 const SHARED = 1.1;
+/** cores in use by other processes at the start above which the report calls them busy */
+const BUSY_CORES = 0.25;
 
 function spin() {
   const t = process.hrtime.bigint();
@@ -57,16 +60,37 @@ export function loopText(c) {
 }
 
 /**
- * The report's sentence on the machine's state: the load average at the start (at the end it
- * counts the bench's own runs, so it judges nothing) and the loop before and after the runs.
- * `start`/`end` are coreCheck results, or undefined when not measured.
+ * The cores other processes use now: every core's busy time over `ms` while this process sleeps
+ * (a figure of 1 is one core fully taken). The load average cannot say this: it is a trailing
+ * average, still about 1 a minute after an earlier bench or a build has ended.
  */
-export function conditionsText({ cores, loadStart, loadEnd, start, end }) {
+export async function othersUse(ms = 1000) {
+  const sum = () => os.cpus().reduce((a, c) => {
+    const t = c.times;
+    a.busy += t.user + t.nice + t.sys + t.irq;
+    a.all += t.user + t.nice + t.sys + t.irq + t.idle;
+    return a;
+  }, { busy: 0, all: 0 });
+  const before = sum();
+  await new Promise((r) => setTimeout(r, ms));
+  const after = sum();
+  const all = after.all - before.all;
+  return all > 0 ? ((after.busy - before.busy) / all) * os.cpus().length : 0;
+}
+
+/**
+ * The report's sentence on the machine's state: what other processes used at the start (the
+ * load average is printed, not judged: at the start it still counts what ended a minute ago, at
+ * the end the bench's own runs) and the loop before and after the runs. `start`/`end` are
+ * coreCheck results, or undefined when not measured.
+ */
+export function conditionsText({ cores, busyStart, loadStart, loadEnd, start, end }) {
   const f = (x) => x.toFixed(2);
   const parts = [];
-  parts.push(`Load average (1/5/15 min) at the start ${loadStart.map(f).join(' / ')}` +
-    (loadStart[0] > cores * 0.5 ? ': other processes were busy, so read the times as ±15 % or worse' : '') +
-    `; at the end ${loadEnd.map(f).join(' / ')}, the bench's own runs included.`);
+  parts.push(`At the start, other processes used ${f(busyStart)} of the ${cores} cores (measured over 1 s)` +
+    (busyStart > BUSY_CORES ? ': they were busy, so read the times as ±15 % or worse' : '') + '.');
+  parts.push(`Load average (1/5/15 min) at the start ${loadStart.map(f).join(' / ')}, which still counts what ran in the minute before; ` +
+    `at the end ${loadEnd.map(f).join(' / ')}, the bench's own runs included.`);
   const checks = [['before the runs', start], ['after them', end]].filter(([, c]) => c);
   if (checks.length) {
     parts.push(`A fixed CPU loop (bench/cores.mjs) took ${checks.map(([when, c]) => `${loopText(c)} ${when}`).join('; ')}` +

@@ -36,9 +36,10 @@
 //        annotate    the same with --annotate bench/out/tmp/annotated.xlsx
 //      A command that fails (non-zero exit, signal, timeout) is reported with the end of its output, and the
 //      bench goes on. Logs: bench/out/logs/.
-//   4. Prints the table and the targets (PASS/FAIL), and writes them with the machine's description: the load average
-//      at the start, and a fixed CPU loop timed alone and two at once before and after the runs (bench/cores.mjs), which
-//      shows a spell when the host takes part of the second core and the load average shows nothing.
+//   4. Prints the table and the targets (PASS/FAIL), and writes them with the machine's description: the cores other
+//      processes used at the start (1 s of every core's busy time; the load average, a trailing one, is printed only),
+//      and a fixed CPU loop timed alone and two at once before and after the runs (bench/cores.mjs), which shows a
+//      spell when the host takes part of the second core and the load average shows nothing.
 //
 // Peak RSS and the launcher: `gstr1` re-spawns itself with a heap cap (src/cli/main.ts), except for small inputs and
 // validate or convert of a return of CSVs, which run in its own process. GNU time's %M is the
@@ -55,7 +56,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { conditionsText, coreCheck, loopText } from './cores.mjs';
+import { conditionsText, coreCheck, loopText, othersUse } from './cores.mjs';
 import { DEFAULT_PERIOD, GENERATOR_VERSION, SHEETS, SUPPLIER_GSTIN, sourceHash } from './gen-return.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -334,8 +335,9 @@ async function main() {
   requireGnuTime();
   fs.mkdirSync(TMP, { recursive: true });
   fs.mkdirSync(LOGS, { recursive: true });
-  // before the bench's own work (a build, a return generated) raises it
+  // before the bench's own work (a build, a return generated) raises them
   const loadStart = os.loadavg();
+  const busyStart = await othersUse();
   ensureBuild(o);
   const build = snapshotBuild();
   const mach = machine();
@@ -373,7 +375,7 @@ async function main() {
   if (!jobs.length) { console.error('--only matched no command'); process.exit(2); }
 
   const coresStart = await coreCheck();
-  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${loopText(coresStart)}; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
+  log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; others using ${busyStart.toFixed(2)} cores, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${loopText(coresStart)}; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
   log(`${jobs.length} commands × ${o.runs} run(s), interleaved; logs in ${path.relative(ROOT, LOGS)}/\n`);
   for (let r = 1; r <= o.runs; r++) {
     for (const j of jobs) {
@@ -499,7 +501,7 @@ async function main() {
     ...(await import(pathToFileURL(path.join(SNAP, 'dist', 'cli', 'child-env.js')).href)),
     ...(fs.existsSync(youngCap) ? await import(pathToFileURL(youngCap).href) : {}),
   };
-  const md = report({ o, mach, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher });
+  const md = report({ o, mach, busyStart, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher });
   log('');
   log(tableText(jobs, o));
   log('');
@@ -541,7 +543,7 @@ function tableText(jobs, o) {
   return rows.map((r) => r.map((c, i) => (i >= 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
 }
 
-function report({ o, mach, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher }) {
+function report({ o, mach, busyStart, loadStart, loadEnd, coresStart, coresEnd, returns, jobs, targets, find, launcher }) {
   const L = [];
   const p = (s = '') => L.push(s);
   p('# Performance');
@@ -550,7 +552,7 @@ function report({ o, mach, loadStart, loadEnd, coresStart, coresEnd, returns, jo
   p();
   p(`Measured ${mach.date} on ${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB RAM, ${mach.os}, Node ${mach.node}, exceljs ${mach.exceljs}; commit ${mach.commit}; ` +
     `build ${mach.build} (a copy of dist/ taken at the start${mach.distChanged ? '; dist/ was rebuilt during the run, which did not affect the copy' : ''}).`);
-  p(conditionsText({ cores: mach.cores, loadStart, loadEnd, start: coresStart, end: coresEnd }));
+  p(conditionsText({ cores: mach.cores, busyStart, loadStart, loadEnd, start: coresStart, end: coresEnd }));
   p(`Each figure is the median of ${o.runs} run${o.runs > 1 ? 's' : ''}${o.quick ? ' (`--quick` smoke run: indicative only)' : ''}; every run is a separate process, and the commands were interleaved run by run.`);
   p();
   p('## Targets');
