@@ -19,6 +19,8 @@ const TURNS = 2e8;
 const SHARED = 1.1;
 /** cores in use by other processes at the start above which the report calls them busy */
 const BUSY_CORES = 0.25;
+/** how long othersUse watches the cores, as the report states it */
+const WATCH_MS = 1000;
 
 function spin() {
   const t = process.hrtime.bigint();
@@ -64,7 +66,7 @@ export function loopText(c) {
  * (a figure of 1 is one core fully taken). The load average cannot say this: it is a trailing
  * average, still about 1 a minute after an earlier bench or a build has ended.
  */
-export async function othersUse(ms = 1000) {
+export async function othersUse(ms = WATCH_MS) {
   const sum = () => os.cpus().reduce((a, c) => {
     const t = c.times;
     a.busy += t.user + t.nice + t.sys + t.irq;
@@ -87,7 +89,7 @@ export async function othersUse(ms = 1000) {
 export function conditionsText({ cores, busyStart, loadStart, loadEnd, start, end }) {
   const f = (x) => x.toFixed(2);
   const parts = [];
-  parts.push(`At the start, other processes used ${f(busyStart)} of the ${cores} cores (measured over 1 s)` +
+  parts.push(`At the start, other processes used ${f(busyStart)} of the ${cores} cores (measured over ${WATCH_MS / 1000} s)` +
     (busyStart > BUSY_CORES ? ': they were busy, so read the times as ±15 % or worse' : '') + '.');
   parts.push(`Load average (1/5/15 min) at the start ${loadStart.map(f).join(' / ')}, which still counts what ran in the minute before; ` +
     `at the end ${loadEnd.map(f).join(' / ')}, the bench's own runs included.`);
