@@ -28,6 +28,10 @@
 //        floor       the true floor: the shared strings and sheets inflated by our zip reader and SAX-parsed by
 //                    saxes with nothing else done (bench/floor-sax.mjs), or papaparse streaming every CSV field
 //                    (bench/floor-papaparse.mjs); every other command's "× floor" is against it
+//        jsonfloor   (CSV) the writing half of a convert's floor: this build's convert output (made once before the
+//                    runs into bench/out/json-ref-<lines>/, not timed) parsed, then stringified and written
+//                    (bench/floor-json.mjs; its time is what it prints, the stringify and writes only). Convert is
+//                    reported against the two floors together as information; its bar stays the papaparse one.
 //        exceljs     (xlsx, a reference) exceljs's streaming WorkbookReader touching every cell (bench/floor-exceljs.mjs)
 //        openpyxl,   (xlsx, peers, when python3 has the package; the smallest size only) a minimal b2b converter on
 //        pandas      openpyxl read_only (bench/peer-openpyxl.py) and on pandas read_excel (bench/peer-pandas.py); not CI
@@ -57,6 +61,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { conditionsText, coreCheck, loopText, othersUse } from './cores.mjs';
+import { timedInside } from './timed-inside.mjs';
 import { DEFAULT_PERIOD, GENERATOR_VERSION, SHEETS, SUPPLIER_GSTIN, sourceHash } from './gen-return.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -80,8 +85,9 @@ const TARGETS = {
   rssGrowth: 1.3, // peak at 500k ≤ 1.3 × peak at 100k
 };
 /** the commands that are not gstr1 (floors, the exceljs reference, the Python peers) */
-const NOT_GSTR1 = new Set(['floor', 'exceljs', 'openpyxl', 'pandas']);
+const NOT_GSTR1 = new Set(['floor', 'jsonfloor', 'exceljs', 'openpyxl', 'pandas']);
 const TARGET_SIZE = 500_000;
+const JSON_FLOOR_LABEL = "floor: convert's JSON stringified, written";
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -228,6 +234,19 @@ function ensureReturn(lines) {
   return JSON.parse(fs.readFileSync(mf, 'utf8'));
 }
 
+/**
+ * The JSON the writing floor writes (bench/floor-json.mjs): the timed build's convert of the return's CSVs, into
+ * bench/out/json-ref-<lines>/, made again each bench (a few seconds) so that it is this build's output.
+ */
+function ensureJsonRef(lines, csvFiles) {
+  const dir = path.join(OUT, `json-ref-${lines}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const r = spawnSync(process.execPath, [CLI, 'convert', ...csvFiles, '--gstin', SUPPLIER_GSTIN, '--period', DEFAULT_PERIOD, '--out', path.join(dir, 'ret.json')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) log(`the ${fmtInt(lines)}-line return's convert for the writing floor failed (exit ${r.status}); that floor will fail too`);
+  return dir;
+}
+
 let seq = 0;
 /** One timed process under GNU time. Resolves to {wall, rssKB, code, signal, timedOut, tail}. */
 function timedRun(argv, { timeoutS, logFile }) {
@@ -345,13 +364,17 @@ async function main() {
 
   const gstin = SUPPLIER_GSTIN, period = DEFAULT_PERIOD;
   const returns = o.sizes.map((n) => ({ size: n, m: ensureReturn(n) }));
+  const csvOf = (m) => SHEETS.map((s) => m.files.csv[s.name]).filter(Boolean);
+  // the JSON the writing floor writes: this build's convert of each return's CSVs, made once, not timed
+  const jsonRefs = new Map(!o.only || o.only.test(JSON_FLOOR_LABEL)
+    ? returns.map(({ size, m }) => [size, ensureJsonRef(size, csvOf(m))]) : []);
   const peers = o.peers ? pythonPeers() : { available: [], note: 'not timed (--no-peers)' };
   mach.peers = peers.note;
 
   // jobs: per size × format, the floor then the gstr1 commands
   const jobs = [];
   for (const { size, m } of returns) {
-    const csvFiles = SHEETS.map((s) => m.files.csv[s.name]).filter(Boolean);
+    const csvFiles = csvOf(m);
     for (const fmt of ['xlsx', 'csv']) {
       const inputs = fmt === 'xlsx' ? [m.files.xlsx] : csvFiles;
       const ret = ['--gstin', gstin, '--period', period];
@@ -359,6 +382,8 @@ async function main() {
         fmt === 'xlsx'
           ? { cmd: 'floor', label: 'floor: our zip reader + saxes, nothing else', argv: [process.execPath, path.join(HERE, 'floor-sax.mjs'), '--dist', path.join(SNAP, 'dist'), ...inputs] }
           : { cmd: 'floor', label: 'floor: papaparse stream, every field', argv: [process.execPath, path.join(HERE, 'floor-papaparse.mjs'), ...inputs] },
+        // its time is the one the script reports: stringifying and writing, not the parse before it
+        ...(fmt === 'csv' && jsonRefs.has(size) ? [{ cmd: 'jsonfloor', label: JSON_FLOOR_LABEL, argv: [process.execPath, path.join(HERE, 'floor-json.mjs'), jsonRefs.get(size), path.join(TMP, 'json-floor')], timedInside: true }] : []),
         ...(fmt === 'xlsx' ? [{ cmd: 'exceljs', label: 'reference: exceljs WorkbookReader, every cell', argv: [process.execPath, path.join(HERE, 'floor-exceljs.mjs'), ...inputs] }] : []),
         // the peers take 40-100 s a run at 500,000 lines: they are timed on the smallest return only
         ...(fmt === 'xlsx' && size === o.sizes[0] ? peers.available.map((p) => ({ cmd: p.cmd, label: p.label, argv: ['python3', p.script, m.files.xlsx, path.join(TMP, `${p.cmd}.json`)], rows: m.sheets['b2b,sez,de'] })) : []),
@@ -381,6 +406,7 @@ async function main() {
     for (const j of jobs) {
       const name = `${sizeLabel(j.size)}-${j.fmt}-${j.cmd}-run${r}`;
       const res = await timedRun(j.argv, { timeoutS: o.timeout, logFile: path.join(LOGS, `${name}.log`) });
+      if (j.timedInside) timedInside(res, fs.readFileSync(path.join(LOGS, `${name}.log`), 'utf8'));
       cleanTmp();
       await settle();
       j.runs.push(res);
@@ -407,13 +433,13 @@ async function main() {
       j.wallMax = Math.max(...ok.map((x) => x.wall));
       j.rssMed = median(ok.map((x) => x.rssKB)) / 1024;
       j.rssMax = Math.max(...ok.map((x) => x.rssKB)) / 1024;
-      j.lps = (j.rows ?? j.m.dataRows) / j.wall;
+      if (j.cmd !== 'jsonfloor') j.lps = (j.rows ?? j.m.dataRows) / j.wall;
     }
   }
   const find = (size, fmt, cmd) => jobs.find((j) => j.size === size && j.fmt === fmt && j.cmd === cmd);
   for (const j of jobs) {
     const f = find(j.size, j.fmt, 'floor');
-    if (j.cmd !== 'floor' && f?.wall && j.wall) j.ratio = j.wall / f.wall;
+    if (!j.cmd.endsWith('floor') && f?.wall && j.wall) j.ratio = j.wall / f.wall;
   }
 
   // targets, at the largest size (nominally 500,000 lines)
@@ -482,6 +508,20 @@ async function main() {
     }
   }
 
+  {
+    // not the issue's bar: convert against the least any convert does, reading the CSVs (papaparse's floor) and
+    // writing the same JSON (the writing floor); the ratio is what mapping and checking cost on top of both
+    const c = find(big, 'csv', 'convert'), f = find(big, 'csv', 'floor'), w = find(big, 'csv', 'jsonfloor');
+    if (c?.wall && f?.wall && w?.wall) {
+      const both = f.wall + w.wall;
+      targets.push({
+        text: `convert, CSV, against reading and writing${atNote}: the papaparse floor plus the same JSON stringified and written`,
+        measured: `${fmtS(c.wall)} s vs ${fmtS(f.wall)} s + ${fmtS(w.wall)} s = ${fmtS(both)} s: ${(c.wall / both).toFixed(2)} ×`,
+        result: 'info',
+      });
+    }
+  }
+
   // the Python peers: not a target with a bar, the speedup is printed
   for (const cmd of ['openpyxl', 'pandas']) {
     const p = find(small, 'xlsx', cmd);
@@ -535,7 +575,7 @@ function tableText(jobs, o) {
     rows.push([
       sizeLabel(j.size), j.fmt, j.label,
       j.wall ? `${fmtS(j.wall)} (${fmtS(j.wallMin)}-${fmtS(j.wallMax)})` : 'FAILED',
-      j.wall ? fmtInt(j.lps) : '-', j.wall ? `${fmtInt(j.rssMed)} / ${fmtInt(j.rssMax)}` : '-',
+      j.lps ? fmtInt(j.lps) : '-', j.wall ? `${fmtInt(j.rssMed)} / ${fmtInt(j.rssMax)}` : '-',
       j.ratio ? j.ratio.toFixed(2) : j.cmd === 'floor' ? '1' : '-', `${j.ok}/${j.runs.length}`,
     ]);
   }
@@ -580,7 +620,7 @@ function report({ o, mach, busyStart, loadStart, loadEnd, coresStart, coresEnd, 
         p(`| ${j.fmt} | ${j.label} | **failed**: ${esc(describeFailure(j))} | – | – | – | 0/${j.runs.length} |`);
         continue;
       }
-      p(`| ${j.fmt} | ${j.label} | ${fmtS(j.wall)} (${fmtS(j.wallMin)}–${fmtS(j.wallMax)}) | ${fmtInt(j.lps)} | ${fmtInt(j.rssMed)} / ${fmtInt(j.rssMax)} | ` +
+      p(`| ${j.fmt} | ${j.label} | ${fmtS(j.wall)} (${fmtS(j.wallMin)}–${fmtS(j.wallMax)}) | ${j.lps ? fmtInt(j.lps) : '–'} | ${fmtInt(j.rssMed)} / ${fmtInt(j.rssMax)} | ` +
         `${j.ratio ? j.ratio.toFixed(2) : j.cmd === 'floor' ? '1' : '–'} | ${j.ok}/${j.runs.length}${j.failed ? ` (${esc(describeFailure(j))})` : ''} |`);
     }
   }
@@ -596,7 +636,9 @@ function report({ o, mach, busyStart, loadStart, loadEnd, coresStart, coresEnd, 
     'Between runs the bench calls `sync` and waits a second, so the write-back of the last run\'s files (the floor\'s temp files, an annotated copy) does not fall into the next one\'s time.');
   p('- **Floor**: the same bytes with nothing else done. For .xlsx, the shared strings and every sheet inflated by our own zip reader (src/parsers/zip.ts, from the timed build) and tokenised by saxes, ' +
     'no attribute read and no cell value built (`bench/floor-sax.mjs`); for CSV, papaparse streaming every file as arrays and touching every field (`bench/floor-papaparse.mjs`). ' +
-    '"× floor" is the command\'s median wall time over the floor\'s for the same input. exceljs\'s streaming `WorkbookReader` touching every cell (`bench/floor-exceljs.mjs`) stays as a reference row.');
+    '"× floor" is the command\'s median wall time over the floor\'s for the same input. ' +
+    'For CSV convert there is a second floor, for what it writes: the JSON this build\'s convert wrote for the same return (made once before the runs, not timed), parsed, then each file stringified by `JSON.stringify` and written, byte for byte the same (`bench/floor-json.mjs`; its time is the one the script measures around the stringify and the writes, not the process\'s, which counts the parse). ' +
+    'Convert over the two floors together is printed as information; its bar is on the papaparse floor alone. exceljs\'s streaming `WorkbookReader` touching every cell (`bench/floor-exceljs.mjs`) stays as a reference row.');
   p(`- **Peers** (not part of CI): the converter a Python user writes, on the same .xlsx: openpyxl \`read_only\` (\`bench/peer-openpyxl.py\`) and pandas \`read_excel\` (\`bench/peer-pandas.py\`), ` +
     'timed on the smallest return only (they take 40–100 s a run at 500,000 lines), both reading the b2b sheet only, grouping its lines into invoices per recipient and writing the b2b JSON with floats, as the Python GSTR-1 converters do (`bench/peer_b2b.py`); their lines/s counts b2b lines. ' +
     `gstr1 converts and checks every sheet, so the speedup printed understates ours. Here: ${mach.peers}.`);
