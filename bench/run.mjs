@@ -87,7 +87,6 @@ const TARGETS = {
 /** the commands that are not gstr1 (floors, the exceljs reference, the Python peers) */
 const NOT_GSTR1 = new Set(['floor', 'jsonfloor', 'exceljs', 'openpyxl', 'pandas']);
 const TARGET_SIZE = 500_000;
-const JSON_FLOOR_LABEL = "floor: convert's JSON stringified, written";
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -234,17 +233,19 @@ function ensureReturn(lines) {
   return JSON.parse(fs.readFileSync(mf, 'utf8'));
 }
 
+/** Where the writing floor's JSON for the return of `lines` lines is made (makeJsonRef). */
+const jsonRefDir = (lines) => path.join(OUT, `json-ref-${lines}`);
+
 /**
  * The JSON the writing floor writes (bench/floor-json.mjs): the timed build's convert of the return's CSVs, into
- * bench/out/json-ref-<lines>/, made again each bench (a few seconds) so that it is this build's output.
+ * jsonRefDir, made again each bench (a few seconds) so that it is this build's output.
  */
-function ensureJsonRef(lines, csvFiles) {
-  const dir = path.join(OUT, `json-ref-${lines}`);
+function makeJsonRef(lines, csvFiles) {
+  const dir = jsonRefDir(lines);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const r = spawnSync(process.execPath, [CLI, 'convert', ...csvFiles, '--gstin', SUPPLIER_GSTIN, '--period', DEFAULT_PERIOD, '--out', path.join(dir, 'ret.json')], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) log(`the ${fmtInt(lines)}-line return's convert for the writing floor failed (exit ${r.status}); that floor will fail too`);
-  return dir;
 }
 
 let seq = 0;
@@ -365,9 +366,6 @@ async function main() {
   const gstin = SUPPLIER_GSTIN, period = DEFAULT_PERIOD;
   const returns = o.sizes.map((n) => ({ size: n, m: ensureReturn(n) }));
   const csvOf = (m) => SHEETS.map((s) => m.files.csv[s.name]).filter(Boolean);
-  // the JSON the writing floor writes: this build's convert of each return's CSVs, made once, not timed
-  const jsonRefs = new Map(!o.only || o.only.test(JSON_FLOOR_LABEL)
-    ? returns.map(({ size, m }) => [size, ensureJsonRef(size, csvOf(m))]) : []);
   const peers = o.peers ? pythonPeers() : { available: [], note: 'not timed (--no-peers)' };
   mach.peers = peers.note;
 
@@ -383,7 +381,7 @@ async function main() {
           ? { cmd: 'floor', label: 'floor: our zip reader + saxes, nothing else', argv: [process.execPath, path.join(HERE, 'floor-sax.mjs'), '--dist', path.join(SNAP, 'dist'), ...inputs] }
           : { cmd: 'floor', label: 'floor: papaparse stream, every field', argv: [process.execPath, path.join(HERE, 'floor-papaparse.mjs'), ...inputs] },
         // its time is the one the script reports: stringifying and writing, not the parse before it
-        ...(fmt === 'csv' && jsonRefs.has(size) ? [{ cmd: 'jsonfloor', label: JSON_FLOOR_LABEL, argv: [process.execPath, path.join(HERE, 'floor-json.mjs'), jsonRefs.get(size), path.join(TMP, 'json-floor')], timedInside: true }] : []),
+        ...(fmt === 'csv' ? [{ cmd: 'jsonfloor', label: "floor: convert's JSON stringified, written", argv: [process.execPath, path.join(HERE, 'floor-json.mjs'), jsonRefDir(size), path.join(TMP, 'json-floor')], timedInside: true }] : []),
         ...(fmt === 'xlsx' ? [{ cmd: 'exceljs', label: 'reference: exceljs WorkbookReader, every cell', argv: [process.execPath, path.join(HERE, 'floor-exceljs.mjs'), ...inputs] }] : []),
         // the peers take 40-100 s a run at 500,000 lines: they are timed on the smallest return only
         ...(fmt === 'xlsx' && size === o.sizes[0] ? peers.available.map((p) => ({ cmd: p.cmd, label: p.label, argv: ['python3', p.script, m.files.xlsx, path.join(TMP, `${p.cmd}.json`)], rows: m.sheets['b2b,sez,de'] })) : []),
@@ -398,6 +396,8 @@ async function main() {
     }
   }
   if (!jobs.length) { console.error('--only matched no command'); process.exit(2); }
+  // the JSON the writing floor writes: this build's convert of each return's CSVs, made once, not timed
+  for (const { size, m } of returns) if (jobs.some((j) => j.size === size && j.cmd === 'jsonfloor')) makeJsonRef(size, csvOf(m));
 
   const coresStart = await coreCheck();
   log(`\n${mach.cpu}, ${mach.cores} cores, ${mach.memGiB.toFixed(1)} GiB, Node ${mach.node}; others using ${busyStart.toFixed(2)} cores, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}; a fixed loop ${loopText(coresStart)}; timing build ${build} (copy of dist/ in ${path.relative(ROOT, SNAP)}/)`);
