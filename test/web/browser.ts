@@ -29,3 +29,13 @@ export function watchRequests(page: Page, origin: string): { urls: string[]; for
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Chooses `files` in the page's file chooser, as a user does, and waits until the page has looked
+ * at them: a sales register's note then stands above the Check button, which a click made meanwhile
+ * could miss as the note pushes it down (a check that never started, seen once in CI).
+ */
+export async function chooseFiles(page: Page, files: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+  await page.locator('#register[aria-busy="true"]').waitFor({ state: 'detached' });
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shot } from './browser.js';
+import { chooseFiles, shot } from './browser.js';
 import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -37,7 +37,7 @@ const verdict = (page: Page) => page.locator('#verdict').filter({ hasText: /^[\d
 describe('web page: the form boxes and a small window', () => {
   it('keeps a pasted GSTIN and period whole, reads a quarter as the command line does, and quotes what was typed', async () => {
     const page = await open();
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await chooseFiles(page, SAMPLE);
     // a cell copied from Excel or a PDF brings a space: the box keeps all 16 characters, the check trims them
     await paste(page, 'GSTIN', ` ${GSTIN}`);
     await expect(page.getByRole('textbox', { name: 'GSTIN' }).inputValue()).resolves.toBe(` ${GSTIN}`);
@@ -75,7 +75,7 @@ describe('web page: the form boxes and a small window', () => {
     const bad = await workbookWithErrors();
     for (const [width, height] of [[1024, 768], [1366, 768]] as const) {
       const page = await open({ width, height });
-      await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(bad);
+      await chooseFiles(page, bad);
       await paste(page, 'GSTIN', GSTIN);
       await paste(page, 'Return period', '102025');
       await page.getByRole('button', { name: 'Check', exact: true }).click();

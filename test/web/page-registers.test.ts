@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { processWithRegister } from '../../src/api/register-pass.js';
 import { returnContext } from '../../src/engine/options.js';
 import { formatRegisterSummary } from '../../src/register/summary.js';
-import { shot, watchRequests } from './browser.js';
+import { chooseFiles, shot, watchRequests } from './browser.js';
 import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -32,7 +32,7 @@ async function open(): Promise<Page> {
 }
 
 async function check(page: Page, files: string | string[], gstin: string, period: string): Promise<void> {
-  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+  await chooseFiles(page, files);
   await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
   await page.getByRole('textbox', { name: 'Return period' }).fill(period);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -46,7 +46,7 @@ describe('web page: how registers are read, from one check to the next', () => {
     const plain = join(CORPUS, 'plain-register.csv');
     const page = await open();
     const requests = watchRequests(page, web.url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(plain);
+    await chooseFiles(page, plain);
     await page.locator('#register').evaluate((d) => ((d as unknown as { open: boolean }).open = true));
     await page.getByRole('button', { name: "Map the register's columns" }).click();
     await page.locator('#editor-table select').first().waitFor(SLOW);
@@ -113,7 +113,7 @@ describe('web page: how registers are read, from one check to the next', () => {
     await shot(page, 'reg-3-preset-applied');
 
     // the same register chosen again (saved after a fix) keeps its layout
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(tally);
+    await chooseFiles(page, tally);
     await expect(page.getByLabel('Register layout').inputValue()).resolves.toBe('tally');
     // another file in the same visit: recognised by its headers, and the page says the layout was let go
     await check(page, zoho, REGISTER_GSTIN, '092025');
@@ -149,6 +149,22 @@ describe('web page: how registers are read, from one check to the next', () => {
     await expect(page.locator('#reading').isHidden()).resolves.toBe(true);
     await expect(text(page, 'verdict-detail')).resolves.toContain('Read as a sales register: zoho-books-invoices.csv');
 
+    await page.context().close();
+  });
+
+  it('speaks of the files now chosen: a register chosen just before a workbook leaves no note about itself', async () => {
+    const page = await open();
+    // the page's worker is only starting, so the register's answer comes after the workbook is chosen
+    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
+    await chooseFiles(page, SAMPLE);
+    await expect(page.locator('#register').getAttribute('aria-busy')).resolves.toBeNull();
+    // a check of the files as chosen is answered after both looks at them, in the order asked
+    await page.getByRole('textbox', { name: 'GSTIN' }).fill(GSTIN);
+    await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor(SLOW);
+    await expect(text(page, 'verdict')).resolves.toBe('0 errors');
+    await expect(text(page, 'register-note')).resolves.toBe('');
     await page.context().close();
   });
 

@@ -18,7 +18,7 @@ import { readEntry, readZip } from '../../src/parsers/zip.js';
 import { mappingLayout } from '../../src/register/mapping.js';
 import { matchPortalErrors, parseStatusResponse } from '../../src/upload/error-report.js';
 import { b2bCsv } from './b2b-csv.js';
-import { shot, watchRequests } from './browser.js';
+import { chooseFiles, shot, watchRequests } from './browser.js';
 import { builtPage } from './built-page.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -39,7 +39,7 @@ async function open(): Promise<{ page: Page; requests: ReturnType<typeof watchRe
 }
 
 async function check(page: Page, files: string | string[], gstin: string, period: string): Promise<void> {
-  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+  await chooseFiles(page, files);
   await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
   await page.getByRole('textbox', { name: 'Return period' }).fill(period);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -210,7 +210,7 @@ describe('web page: static build in Chromium', () => {
 
   it('maps a sales register\'s columns in the editor, exports the mapping and checks with it', async () => {
     const { page, requests } = await open();
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(REGISTER);
+    await chooseFiles(page, REGISTER);
     // recognised as a register as soon as it is chosen: its options open
     await expect.poll(() => page.locator('#register-note').textContent(), SLOW).toBe(
       'sales-register.xlsx looks like a sales register: its columns are recognised by a preset, or map them yourself.',
@@ -370,7 +370,7 @@ describe('web page: static build in Chromium', () => {
     // long enough that the check is still running when Cancel is pressed, on a busy machine too
     const m = await generateReturn({ lines: 80_000, out: join(dir, 'ret-80000'), formats: 'xlsx', quiet: true });
     const { page } = await open();
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(m.files.xlsx!);
+    await chooseFiles(page, m.files.xlsx!);
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
     await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -399,7 +399,7 @@ describe('web page: static build in Chromium', () => {
   it('words option errors and hints for the page\'s fields, not the command line\'s flags', async () => {
     const { page } = await open();
     const submit = async (gstin: string, period: string) => {
-      await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+      await chooseFiles(page, SAMPLE);
       await page.getByRole('textbox', { name: 'GSTIN' }).fill(gstin);
       await page.getByRole('textbox', { name: 'Return period' }).fill(period);
       await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -421,7 +421,7 @@ describe('web page: static build in Chromium', () => {
     await shot(page, '10-sez-hint');
 
     // a CSV named after no section: the page has no --section, so its hint offers none
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles({ name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await chooseFiles(page, { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toMatch(/Name sheets \(or CSV files\) after the GSTR-1 template: b2b\.csv, cdnr\.csv, hsn\(b2b\)\.csv and so on\.$/);
     expect(await page.locator('#form-error').textContent()).not.toMatch(/--[a-z]/);
@@ -453,7 +453,7 @@ describe('web page: static build in Chromium', () => {
     await shot(page, '11-two-files');
 
     // other files chosen: the result of the old ones is no longer offered
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+    await chooseFiles(page, SAMPLE);
     await expect.poll(() => page.locator('#result').isHidden()).toBe(true);
     await check(page, SAMPLE, GSTIN, '102025');
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
@@ -466,7 +466,7 @@ describe('web page: static build in Chromium', () => {
     const truncated = join(dir, 'truncated.xlsx');
     writeFileSync(truncated, readFileSync(SAMPLE).subarray(0, 4000));
     const { page } = await open();
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles([m.files.xlsx!, truncated]);
+    await chooseFiles(page, [m.files.xlsx!, truncated]);
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(m.options.gstin);
     await page.getByRole('textbox', { name: 'Return period' }).fill(m.options.period);
     await page.getByRole('button', { name: 'Check', exact: true }).click();

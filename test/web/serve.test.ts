@@ -16,7 +16,7 @@ import { startEmulator, type RunningEmulator } from '../../src/upload/emulator/i
 import { walkRecords } from '../../src/upload/records.js';
 import { b2bCsv } from './b2b-csv.js';
 import { api, CREDENTIALS, OTP, put, runJob } from './serve-api.js';
-import { SHOTS, launch, shot, watchRequests } from './browser.js';
+import { SHOTS, chooseFiles, launch, shot, watchRequests } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'templates/sample/gstr1-sample.xlsx');
@@ -42,7 +42,7 @@ function raw(path: string, headers: Record<string, string>, method = 'GET', body
 /** The sample chosen and the return named in the page at `url`. */
 async function openWithSample(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(SAMPLE);
+  await chooseFiles(page, SAMPLE);
   await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
   await page.getByRole('textbox', { name: 'Return period' }).fill('102025');
 }
@@ -328,7 +328,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
   async function openWith(files: Parameters<Page['setInputFiles']>[1], period: string): Promise<Page> {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(files);
+    await chooseFiles(page, files);
     await page.getByRole('textbox', { name: 'GSTIN' }).fill('27AAKCS4821M1ZW');
     await page.getByRole('textbox', { name: 'Return period' }).fill(period);
     return page;
@@ -398,7 +398,7 @@ describe('gstr1 serve: the page uploads only what it checked, and says only what
     await page.getByRole('button', { name: 'Upload to the portal' }).click();
     await typeOtp(page);
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe('GSTR-1 uploaded in 1 part: processed. The portal accepted every record.');
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles([b2b('OTHER/11', 'Nov')]);
+    await chooseFiles(page, [b2b('OTHER/11', 'Nov')]);
     await page.getByRole('button', { name: 'File GSTR-1', exact: true }).click();
     // refused before anything is asked of the portal: no OTP
     await expect.poll(() => state(page), { timeout: 30_000 }).toBe(
@@ -456,7 +456,7 @@ describe('gstr1 serve: GSTR-1A, the go-ahead to file and the wait for an answer,
   async function openWith(url: string, file: ReturnType<typeof b2b>, period: string, form?: string): Promise<Page> {
     const page = await browser.newPage();
     await page.goto(url);
-    await page.getByLabel('Workbook, CSV files or sales register').setInputFiles(file);
+    await chooseFiles(page, file);
     await page.getByRole('textbox', { name: 'GSTIN' }).fill(GSTIN);
     await page.getByRole('textbox', { name: 'Return period' }).fill(period);
     if (form) await page.getByRole('combobox', { name: 'Form', exact: true }).selectOption({ label: form });

@@ -93,18 +93,30 @@ function choose(files: Iterable<File>): void {
   void detectRegister();
 }
 
-/** A sales register among the files: its options are opened, with the presets and the mapping editor. */
+/** the latest look at the chosen files: an answer about files chosen before it is dropped */
+let detection = 0;
+
+/**
+ * A sales register among the files: its options are opened, with the presets and the mapping editor.
+ * The options are marked busy until the answer comes, as its note may then push the Check button down.
+ */
 async function detectRegister(): Promise<void> {
   const note = $<HTMLParagraphElement>('register-note');
+  const register = $<HTMLDetailsElement>('register');
   note.textContent = '';
+  const mine = ++detection;
+  register.removeAttribute('aria-busy');
   if (!chosen.length) return;
+  register.setAttribute('aria-busy', 'true');
   try {
     const d = await ask({ type: 'detect', files: chosen }, 'detect');
-    if (!d.registers.length) return;
+    if (mine !== detection || !d.registers.length) return;
     note.textContent = `${d.registers.join(', ')} ${d.registers.length === 1 ? 'looks' : 'look'} like a sales register: its columns are recognised by a preset, or map them yourself.`;
-    $<HTMLDetailsElement>('register').open = true;
+    register.open = true;
   } catch {
     /* unreadable files are reported by the check itself */
+  } finally {
+    if (mine === detection) register.removeAttribute('aria-busy');
   }
 }
 
