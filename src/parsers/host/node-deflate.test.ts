@@ -1,6 +1,6 @@
 /**
- * The Node host's streaming deflate (node.ts): pieces deflated one by one on this thread, each
- * able to refer to the 32 KB before it, make one deflate stream that any inflater reads.
+ * The Node host's streaming deflate (node.ts): pieces deflated on zlib's thread pool, each able to
+ * refer to the 32 KB before it, make one deflate stream that any inflater reads.
  */
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
@@ -31,6 +31,30 @@ describe('node host: deflateRawStream', () => {
     expect(inflateRawSync(z).equals(Buffer.concat([a, a]))).toBe(true);
     // 20,000 random bytes do not compress; their repeat is a few back-references
     expect(z.length).toBeLessThan(20_500);
+  });
+
+  it('hands the pieces on in order while several deflate at once', async () => {
+    // pieces of different sizes and kinds, each unlike the others, so any out-of-order piece shows
+    const pieces = Array.from({ length: 25 }, (_, i) =>
+      i % 3 === 0 ? randomBytes(5_000 + i * 997) : Buffer.from(`<row r="${i}">${`<c><v>${i}</v></c>`.repeat(2_000 + i * 300)}</row>`),
+    );
+    expect(inflateRawSync(await deflated(pieces)).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
+  it('takes the next pieces from its producer before the first is deflated and handed on', async () => {
+    let pulled = 0;
+    const input = (async function* () {
+      for (let i = 0; i < 6; i++) {
+        pulled++;
+        yield randomBytes(100_000);
+      }
+    })();
+    const it = nodeHost.deflateRawStream(input)[Symbol.asyncIterator]();
+    await it.next();
+    // the producer made its next pieces while the first was deflating on the thread pool
+    expect(pulled).toBeGreaterThanOrEqual(3);
+    while (!(await it.next()).done);
+    expect(pulled).toBe(6);
   });
 
   it('ends an empty stream properly', async () => {

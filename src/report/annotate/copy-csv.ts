@@ -23,6 +23,7 @@ import { fileKey, indexFindings, mergedMarks, type FileMarks, type SheetMarks } 
 import { MAX_COLS, MAX_ROWS, SheetNames, columnLetter, xmlEscape } from './names.js';
 import { blocksFor, commentsXml, vmlXml } from './notes-xml.js';
 import { addOverrides, addRelationships, CONTENT_TYPE, NS_MAIN, NS_REL, relativeTarget, relsPartOf, REL_TYPE, XML_DECL } from './ooxml.js';
+import { Pieces } from './pieces.js';
 import { Placement, type CopyCounts } from './placement.js';
 import { HEADER_STYLE, NEW_BOOK_STYLES, PLAIN_STYLE, StylesEdit } from './styles-xml.js';
 import { editWorkbook } from './workbook-xml.js';
@@ -31,12 +32,6 @@ import { PAGE_MARGINS, textCell, worksheetStart } from './worksheet-xml.js';
 /** Lines of a CSV whose lengths set its column widths. */
 export const CSV_WIDTH_SAMPLE = 200;
 const WORKBOOK = 'xl/workbook.xml';
-/**
- * Each batch of rows is made into XML and encoded at once (the rows and the text are let go
- * before the zip writer waits on anything), and handed on in pieces of about this many bytes.
- */
-const PIECE = 256 * 1024;
-const encoder = new TextEncoder();
 /** The relationships of a CSV sheet with notes (the sheet has no others). */
 const COMMENTS_RID = 'rId1';
 const VML_RID = 'rId2';
@@ -154,47 +149,17 @@ async function* csvSheetXml(file: string, sheet: RawSheet, rows: SheetRows, note
   const widths = csvWidths(sample.flat().slice(0, CSV_WIDTH_SAMPLE));
   yield worksheetStart({ frozenRows: 1, selected: false, widths });
   const out = new Pieces();
-  for (const b of sample) out.add(rows.batch(b));
+  for (const b of sample) rows.batch(b, out);
   sample.length = 0;
   for (;;) {
-    if (out.full) yield out.take();
+    if (out.ready) yield* out.take();
     const next = await batches.next();
     if (next.done) break;
-    out.add(rows.batch(next.value));
+    rows.batch(next.value, out);
   }
-  out.add(`${rows.rest()}</sheetData>${PAGE_MARGINS}${notes ? `<legacyDrawing r:id="${VML_RID}"/>` : ''}</worksheet>`);
-  yield out.take();
-}
-
-/** Encoded XML gathered into pieces of about PIECE bytes. */
-class Pieces {
-  private parts: Uint8Array[] = [];
-  private bytes = 0;
-
-  get full(): boolean {
-    return this.bytes >= PIECE;
-  }
-
-  add(xml: string): void {
-    if (!xml) return;
-    const b = encoder.encode(xml);
-    this.parts.push(b);
-    this.bytes += b.length;
-  }
-
-  take(): Uint8Array {
-    const out = this.parts.length === 1 ? this.parts[0]! : new Uint8Array(this.bytes);
-    if (this.parts.length > 1) {
-      let at = 0;
-      for (const p of this.parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-    }
-    this.parts = [];
-    this.bytes = 0;
-    return out;
-  }
+  rows.rest(out);
+  out.add(`</sheetData>${PAGE_MARGINS}${notes ? `<legacyDrawing r:id="${VML_RID}"/>` : ''}</worksheet>`);
+  yield* out.take(true);
 }
 
 /** The CSV's batches, a failure to read them reported against the file (not as a failure to write). */
@@ -226,27 +191,25 @@ class SheetRows {
     this.pending = marks ? [...marks.keys()].sort((a, b) => a - b) : [];
   }
 
-  /** The rows' XML. */
-  batch(rows: readonly RawRow[]): string {
-    let out = '';
+  /** The rows' XML, row by row to `out`. */
+  batch(rows: readonly RawRow[], out: Pieces): void {
     for (const r of rows) {
       if (r.row > MAX_ROWS) break;
       if (this.next < this.pending.length && this.pending[this.next]! <= r.row) {
-        out += this.marksBefore(r.row);
+        this.marksBefore(r.row, out);
         if (this.pending[this.next] === r.row) {
           this.next++;
-          out += this.marked(r.row, r.cells);
+          out.add(this.marked(r.row, r.cells));
           continue;
         }
       }
-      out += this.plain(r);
+      out.add(this.plain(r));
     }
-    return out;
   }
 
   /** The marked rows after the last line. */
-  rest(): string {
-    return this.marksBefore(Infinity);
+  rest(out: Pieces): void {
+    this.marksBefore(Infinity, out);
   }
 
   private letter(i: number): string {
@@ -267,10 +230,8 @@ class SheetRows {
     return xml ? `<row r="${row}">${xml}</row>` : '';
   }
 
-  private marksBefore(row: number): string {
-    let out = '';
-    while (this.next < this.pending.length && this.pending[this.next]! < row) out += this.marked(this.pending[this.next++]!, []);
-    return out;
+  private marksBefore(row: number, out: Pieces): void {
+    while (this.next < this.pending.length && this.pending[this.next]! < row) out.add(this.marked(this.pending[this.next++]!, []));
   }
 
   private marked(row: number, cells: RawRow['cells']): string {
