@@ -57,6 +57,23 @@ describe('node host: deflateRawStream', () => {
     expect(pulled).toBe(6);
   });
 
+  it('lets the producer reuse its buffer for the next piece while earlier ones deflate', async () => {
+    const buf = Buffer.alloc(70_000);
+    const seen: Buffer[] = [];
+    const input = (async function* () {
+      for (let i = 0; i < 9; i++) {
+        // new text in the same buffer each time, half of it like the piece before
+        buf.fill(`piece ${i} `, 0, 35_000);
+        randomBytes(35_000).copy(buf, 35_000);
+        seen.push(Buffer.from(buf));
+        yield buf;
+      }
+    })();
+    const out: Uint8Array[] = [];
+    for await (const c of nodeHost.deflateRawStream(input)) out.push(c);
+    expect(inflateRawSync(Buffer.concat(out)).equals(Buffer.concat(seen))).toBe(true);
+  });
+
   it('ends an empty stream properly', async () => {
     expect(inflateRawSync(await deflated([])).length).toBe(0);
   });

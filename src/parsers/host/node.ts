@@ -102,7 +102,9 @@ const WINDOW = 32 * 1024;
 /** Pieces deflating at once on zlib's thread pool (deflateRawStream). */
 const IN_FLIGHT = 3;
 /** zlib hands a deflated piece back in chunks of this size, each a turn of this thread: one for most. */
-const OUT_CHUNK = 64 * 1024;
+const OUT_CHUNK = 32 * 1024;
+/** The least size of the buffers pieces are copied into: the annotated copy's pieces are 256 KB (pieces.ts). */
+const SLOT = 256 * 1024;
 const deflateRawAsync = promisify(deflateRaw);
 
 /**
@@ -110,24 +112,34 @@ const deflateRawAsync = promisify(deflateRaw);
  * its dictionary (the inflater has them in its window, so it may refer to them), ended with a
  * sync flush; an empty final block ends the stream. So a piece needs no other piece's output,
  * and up to IN_FLIGHT of them deflate on zlib's thread pool (the other core) while this thread
- * makes the next; they are handed on in order. The pieces are held until deflated: a producer
- * must not change a piece it has handed over (types.ts). Only encoded pieces wait here, never
- * what their producer made them from: zlib's own stream made the producer wait with a batch of
- * CSV rows in hand, which outlived the young generation and piled up in the old one (issue 14).
- * Level 1: a 175 MB sheet deflates in 0.5 s of CPU instead of 2.6 s (level 6), 23 % larger.
+ * makes the next; they are handed on in order. Level 1: a 175 MB sheet deflates in 0.5 s of CPU
+ * instead of 2.6 s (level 6), 23 % larger.
+ *
+ * Each piece is copied into one of IN_FLIGHT buffers kept for the stream, so the producer's own
+ * piece dies young. What waits on the thread pool outlives a young generation or two; had those
+ * been the producer's pieces (or, with zlib's own stream, the batch of CSV rows the producer held
+ * while it waited), their memory would have piled up in the old generation until a full
+ * collection: the annotated copy's peak grew with its rows (issue 14).
  */
 async function* deflateRawStream(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let dictionary: Buffer | undefined;
+  const slots: Buffer[] = [];
+  let pieces = 0;
+  let before: Buffer | undefined;
   const queue: Promise<Buffer>[] = [];
   for await (const c of input) {
     if (!c.length) continue;
-    const b = Buffer.from(c.buffer, c.byteOffset, c.length);
+    // the slot of the piece IN_FLIGHT before this one, which has been handed on
+    const k = pieces++ % IN_FLIGHT;
+    if ((slots[k]?.length ?? 0) < c.length) slots[k] = Buffer.allocUnsafe(Math.max(c.length, SLOT));
+    const b = slots[k]!.subarray(0, c.length);
+    b.set(c);
+    // zlib copies the dictionary as the run is set up, so it may be a view of the slot before
+    const dictionary = !before ? undefined : before.length >= WINDOW ? before.subarray(-WINDOW) : before;
     const deflated = deflateRawAsync(b, { level: 1, chunkSize: OUT_CHUNK, finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
     // a failure is thrown where the piece is awaited; if the reader stops first, it is nobody's
     deflated.catch(() => undefined);
     queue.push(deflated);
-    // a copy of the last 32 KB; concat copies already
-    dictionary = b.length >= WINDOW || !dictionary ? Buffer.from(b.subarray(-WINDOW)) : Buffer.concat([dictionary, b]).subarray(-WINDOW);
+    before = b.length >= WINDOW || !before ? b : Buffer.concat([before, b]).subarray(-WINDOW);
     if (queue.length >= IN_FLIGHT) yield await queue.shift()!;
   }
   while (queue.length) yield await queue.shift()!;

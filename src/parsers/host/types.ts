@@ -40,10 +40,7 @@ export interface Host {
   inflateRaw(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /** raw deflate of a small part (the annotated copy adds one to a workbook) */
   deflateRaw(data: Uint8Array): Promise<Uint8Array>;
-  /**
-   * raw deflate of a stream (a rewritten sheet of the annotated copy); a failure is the iteration's
-   * error. A piece may be held until it is deflated: its producer must not change it once handed over.
-   */
+  /** raw deflate of a stream (a rewritten sheet of the annotated copy); a failure is the iteration's error */
   deflateRawStream(input: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   crc32(data: Uint8Array, previous: number): number;
   /** the name by which two mentions of one input compare equal (an absolute path in Node) */

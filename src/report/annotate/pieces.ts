@@ -3,8 +3,8 @@
  * (copy-csv.ts). The rows and their text are let go at once, before the writer waits on anything.
  * A row's text encoded alone costs about half of what a batch's does: a long string built of many
  * short ones is flattened before it is encoded, and that is most of the cost (measured on the
- * 500,000-line CSV return's annotated copy, issue 14). Each piece is a buffer of its own: the zip
- * writer may hold it while the pieces after it are made.
+ * 500,000-line CSV return's annotated copy, issue 14). Each piece is a buffer of its own, so the
+ * zip writer may gather small ones while the next are made.
  */
 export const PIECE = 256 * 1024;
 const encoder = new TextEncoder();
