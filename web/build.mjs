@@ -1,4 +1,4 @@
-// npm run build:web: the web page as static files in web/dist (index.html, app.js, worker.js, style.css),
+// npm run build:web: the web page as static files in web/dist (index.html, app.js, worker.js, reader.js, style.css),
 // or in the folder given as the first argument (the browser tests build their own copy).
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: { app: join(here, 'src/main.ts'), worker: join(here, 'src/worker.ts') },
+  entryPoints: { app: join(here, 'src/main.ts'), worker: join(here, 'src/worker.ts'), reader: join(here, 'src/reader.ts') },
   outdir: out,
   bundle: true,
   format: 'esm',

@@ -5,6 +5,7 @@
  * over the limit, when its invoices are spread over several groups with the same ctin).
  */
 import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
+import { utf8Length } from '../model/utf8.js';
 import type { SectionOutput } from './types.js';
 
 export type Outputs = ReadonlyMap<SectionKey, SectionOutput>;
@@ -33,6 +34,14 @@ export function assemblePayload(outputs: Outputs, env: Envelope): Payload {
   return p as unknown as Payload;
 }
 
+/**
+ * Told each element of the payloads (a b2b recipient, an HSN row...) before its text is given:
+ * its section, its part ('' in an array section; `hsn_b2b`, `inv`... in an object one) and the
+ * object whose JSON.stringify the text is (a recipient cut over several payloads is told once,
+ * whole). The page adds up its totals so, without parsing the texts again.
+ */
+export type SeenElement = (key: SectionKey, part: string, element: unknown) => void;
+
 /** Default chunk limit: below the ~5 MB the GST API takes per RETSAVE. */
 export const DEFAULT_MAX_BYTES = 4_500_000;
 
@@ -43,9 +52,9 @@ export const PAYLOAD_END = null;
  * Serialises the return into payload strings of at most `maxBytes` each (unless a single
  * document alone is larger). Yields each chunk as soon as it is full, so memory stays bounded.
  */
-export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string> {
+export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES, seen?: SeenElement): Generator<string> {
   let texts: string[] = [];
-  for (const t of payloadTexts(outputs, env, maxBytes)) {
+  for (const t of payloadTexts(outputs, env, maxBytes, seen)) {
     if (t !== PAYLOAD_END) texts.push(t);
     else {
       yield texts.join('');
@@ -60,7 +69,7 @@ export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = D
  * the parts of a section one after the other, so a payload can be written before it is complete;
  * only whether the next element still fits is decided before its text is given.
  */
-export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string | typeof PAYLOAD_END> {
+export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES, seen?: SeenElement): Generator<string | typeof PAYLOAD_END> {
   const head = `{"gstin":${JSON.stringify(env.gstin)},"fp":${JSON.stringify(env.fp)}`;
   let size = head.length + 1;
   /** the open payload's section and part (undefined: nothing written in this payload yet) */
@@ -73,7 +82,7 @@ export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAUL
   const cost = (key: SectionKey, part: string, bytes: number): number =>
     bytes + (openKey === key && openPart === part ? 1 : part.length + 8) + (openKey === key ? 0 : key.length + 8);
   const add = function* (key: SectionKey, part: string, text: string): Generator<string | typeof PAYLOAD_END> {
-    const bytes = Buffer.byteLength(text);
+    const bytes = utf8Length(text);
     let c = cost(key, part, bytes);
     if (size + c > maxBytes && openKey !== undefined) {
       yield `${closing()}}`;
@@ -99,11 +108,15 @@ export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAUL
     if (!out) continue;
     if (out.kind === 'array') {
       for (const item of out.items) {
+        seen?.(key, '', item);
         for (const piece of splitGroup(item, out.splitKey, maxBytes - head.length - 64)) yield* add(key, '', piece);
       }
     } else {
       for (const [part, items] of Object.entries(out.parts)) {
-        for (const item of items) yield* add(key, part, JSON.stringify(item));
+        for (const item of items) {
+          seen?.(key, part, item);
+          yield* add(key, part, JSON.stringify(item));
+        }
       }
     }
   }

@@ -160,6 +160,24 @@ export function computeTotals(payloads: Iterable<string | object>): SectionTotal
   return totalsOfEntries(docs.values());
 }
 
+/**
+ * computeTotals built up element by element (payloadTexts' `seen`): each element is walked as the
+ * payload holds it, its section (and part) around it, so the totals are those of the payloads the
+ * elements are written into, without their texts parsed again.
+ */
+export class TotalsTally {
+  private readonly docs = new Map<string, RecordEntry>();
+
+  add(key: string, part: string, element: unknown): void {
+    const json = part === '' ? { [key]: [element] } : { [key]: { [part]: [element] } };
+    for (const e of walkRecords(json)) this.docs.set(e.id, e);
+  }
+
+  totals(): SectionTotal[] {
+    return totalsOfEntries(this.docs.values());
+  }
+}
+
 export interface TotalsDifference {
   readonly sec_nm: string;
   readonly field: ComparedField;

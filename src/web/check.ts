@@ -21,7 +21,7 @@ import { hintOf, messageOf } from '../report/messages/index.js';
 import { sheetSummaries, type SheetSummary } from '../report/summary.js';
 import { matchPortalErrors, portalErrorCounts, unmatchedFinding, type PortalError, type PortalErrorCounts } from '../upload/error-report.js';
 import { parseStatusFile } from '../upload/status-file.js';
-import { computeTotals, type SectionTotal } from '../upload/totals.js';
+import { TotalsTally, type SectionTotal } from '../upload/totals.js';
 import { annotateToBytes } from '../report/annotate/browser.js';
 import { templateToBytes } from '../report/template/in-memory.js';
 import { zipFiles } from '../report/zip-files.js';
@@ -101,9 +101,11 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
   });
   const findings = result.findings.items;
   const env = { gstin: ctx.gstin, fp: formatPeriod(ctx.period) };
-  // the totals are those of the payloads, so what the table shows is what would be uploaded
-  const all = [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
-  const totals = computeTotals(all);
+  // the totals are those of the payloads, so what the table shows is what would be uploaded:
+  // added up from each element as it is written into them
+  const tally = new TotalsTally();
+  const all = [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES, (key, part, el) => tally.add(key, part, el))];
+  const totals = tally.totals();
   result.outputs.clear();
   return {
     gstin: ctx.gstin,

@@ -19,17 +19,20 @@ export interface BuiltPage {
   /** set before the file's tests run */
   browser: Browser;
   url: string;
+  /** the paths the static server was asked for, in order */
+  served: string[];
 }
 
 export function builtPage(prefix: string): BuiltPage {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  let server: { url: string; close(): Promise<void> } | undefined;
+  let server: { url: string; served: string[]; close(): Promise<void> } | undefined;
   const web = { dir } as BuiltPage;
   beforeAll(async () => {
     // the same script as `npm run build:web`, into this file's own folder
     execFileSync(process.execPath, [join(ROOT, 'web/build.mjs'), join(dir, 'dist')], { stdio: 'pipe' });
     server = await serveStatic(join(dir, 'dist'));
     web.url = server.url;
+    web.served = server.served;
     web.browser = await launch();
   });
   afterAll(async () => {

@@ -3,14 +3,16 @@
  * server, driven in headless Chromium. The same checks as the command line, no request leaving
  * the page, and the annotated workbook's notes read back with our own zip reader.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateReturn } from '../../bench/gen-return.mjs';
 import { validateFiles } from '../../src/api/validate.js';
-import { checkReturn } from '../../src/web/check.js';
+import { checkReturn, failureOf } from '../../src/web/check.js';
+import { failureText } from '../../web/src/format.js';
+import { READ_APART_BYTES } from '../../web/src/read-apart.js';
 import { splitRegister } from '../../src/api/split.js';
 import { cellText } from '../../src/parsers/raw.js';
 import { readXlsx } from '../../src/parsers/xlsx.js';
@@ -300,8 +302,11 @@ describe('web page: static build in Chromium', () => {
     // about 130 bytes of JSON a line: 40,000 lines pass the 4.5 MB a payload may hold
     const m = await generateReturn({ lines: 40_000, out: join(dir, 'ret-40000'), formats: 'xlsx', quiet: true });
     const { page } = await open();
+    const readers = web.served.filter((p) => p === 'reader.js').length;
     await check(page, m.files.xlsx!, m.options.gstin, m.options.period);
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
+    // read in the page's reading worker (reading.ts), as a workbook this size is
+    expect(web.served.filter((p) => p === 'reader.js').length).toBe(readers + 1);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download JSON' }).click();
     const download = await dl;
@@ -321,6 +326,40 @@ describe('web page: static build in Chromium', () => {
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(4_500_000);
       expect(text).toBe(node.payloads[i]);
     }
+    await page.context().close();
+  });
+
+  it('reads a large workbook in a reading worker of its own: the findings and CSV of the command line; a damaged one, its refusal', async () => {
+    // 2 % of the rows with defects; over READ_APART_BYTES, so the engine's worker hands the reading to reader.js
+    const m = await generateReturn({ lines: 15_000, out: join(dir, 'ret-15000'), formats: 'xlsx', errors: 0.02, quiet: true });
+    const file = m.files.xlsx!;
+    const name = 'ret-15000.xlsx';
+    expect(readFileSync(file).length).toBeGreaterThan(READ_APART_BYTES);
+    const node = await checkReturn([file], { gstin: m.options.gstin, period: m.options.period });
+    expect(node.errors).toBeGreaterThan(20);
+    const { page } = await open();
+    const before = web.served.filter((p) => p === 'reader.js').length;
+    await check(page, file, m.options.gstin, m.options.period);
+    expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 1);
+    await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${node.errors.toLocaleString('en-IN')} errors`);
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
+    expect(readFileSync((await (await csv).path())!, 'utf8')).toBe(node.csv.replaceAll(file, name));
+
+    // the same workbook with a few bytes of its b2b sheet's deflate stream changed: the command line's refusal
+    const bytes = readFileSync(file);
+    const sheet = (await readZip(file)).entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const mid = sheet.localOffset + 60 + (sheet.compressedSize >> 1);
+    for (let i = 0; i < 8; i++) bytes[mid + i] = bytes[mid + i]! ^ 0x5a;
+    const damaged = join(dir, 'damaged', name);
+    mkdirSync(join(dir, 'damaged'), { recursive: true });
+    writeFileSync(damaged, bytes);
+    const refusal = failureOf(await checkReturn([damaged], { gstin: m.options.gstin, period: m.options.period }).catch((e: unknown) => e))!;
+    expect(refusal.code).toMatch(/^FILE_/);
+    await chooseFiles(page, damaged);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toBe(failureText(refusal.message, refusal.hint).replaceAll(damaged, name));
+    expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 2);
     await page.context().close();
   });
 

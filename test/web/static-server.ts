@@ -10,9 +10,12 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/** `served`: the paths asked for, in order (a test can see which of the page's files a step loaded) */
+export async function serveStatic(root: string): Promise<{ url: string; served: string[]; close(): Promise<void> }> {
+  const served: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    served.push(path);
     const file = join(root, path === '' ? 'index.html' : path);
     try {
       const body = await readFile(file);
@@ -24,5 +27,5 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}/`, served, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -176,6 +176,8 @@ function stopAll(why: string): void {
 
 let started = 0;
 let current: PageResult | undefined;
+/** the id of the check request whose result is shown: the worker keeps that check's JSON under it */
+let shownCheck: number | undefined;
 
 function onMessage(m: FromWorker): void {
   const asked = pending.get(m.id);
@@ -201,6 +203,7 @@ function onMessage(m: FromWorker): void {
       return;
     }
     case 'result':
+      shownCheck = m.id;
       showResult(m.result, m.ms);
       return;
     case 'failure':
@@ -316,7 +319,7 @@ function showResult(r: PageResult, ms: number): void {
   reading.hidden = !reading.childNodes.length;
   // the documents-issued series (Table 13) derived from a register: missing numbers are counted as cancelled
   $<HTMLDivElement>('series-box').replaceChildren(...seriesTable(r.registerSeries, r.registerSeriesNote));
-  $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloads.length === 0;
+  $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloadCount === 0;
   $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
   // `gstr1 split` is for a sales register: the template's own workbook needs no splitting
   $<HTMLButtonElement>('dl-split').hidden = r.registerFiles.length === 0;
@@ -478,19 +481,18 @@ $('dl-status').addEventListener('click', () => {
 });
 
 $('dl-json').addEventListener('click', () => {
-  if (!current) return;
-  const parts = current.payloads;
-  if (parts.length === 1) {
-    save(`${stem()}.json`, new Blob([parts[0]!], { type: 'application/json' }));
-    $<HTMLParagraphElement>('download-note').textContent = 'JSON saved.';
-    return;
-  }
-  // a return over the upload limit comes as several payloads, each complete: one zip holds them,
-  // named as `gstr1 convert` names its files (the page holds the payloads; the worker zips them)
-  void fromWorker('Putting the JSON files in one zip…', async () => {
-    const z = await ask({ type: 'json-zip', stem: stem(), payloads: parts }, 'json-zip');
-    save(`${stem()}-json.zip`, new Blob([z.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-    return `JSON saved as one zip of ${count(parts.length)} files, each under the upload limit: upload them one by one.`;
+  if (!current || shownCheck === undefined) return;
+  const check = shownCheck;
+  // the worker keeps the payloads; a return over the upload limit comes as several, each complete:
+  // one zip holds them, named as `gstr1 convert` names its files
+  void fromWorker(current.payloadCount === 1 ? 'Writing the JSON…' : 'Putting the JSON files in one zip…', async () => {
+    const j = await ask({ type: 'json', check, stem: stem() }, 'json');
+    if (j.files === 1) {
+      save(`${stem()}.json`, new Blob([j.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }));
+      return 'JSON saved.';
+    }
+    save(`${stem()}-json.zip`, new Blob([j.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+    return `JSON saved as one zip of ${count(j.files)} files, each under the upload limit: upload them one by one.`;
   });
 });
 

@@ -34,6 +34,17 @@ export interface JobFindingsRequest {
   readonly period: string;
 }
 
+/**
+ * The JSON of the check whose result the page shows (`check`, that request's id): the worker keeps
+ * the payloads, so a large return's tens of megabytes never cross to the page's thread as text.
+ */
+export interface JsonRequest {
+  readonly type: 'json';
+  readonly check: number;
+  /** the files' name stem: `<stem>.json`, or `<stem>-1.json`... in a zip */
+  readonly stem: string;
+}
+
 /** The annotated workbook: of the last check, or of `files` with `findings` (a job's). */
 export interface AnnotateRequest {
   readonly type: 'annotate';
@@ -41,12 +52,15 @@ export interface AnnotateRequest {
   readonly findings?: readonly Finding[];
 }
 
-export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | { readonly type: 'json-zip'; readonly stem: string; readonly payloads: readonly string[] } | { readonly type: 'portal-errors'; readonly text: string; readonly name: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] } | { readonly type: 'mapping-check'; readonly text: string; readonly name: string };
+export type Request = CheckRequest | AnnotateRequest | JobFindingsRequest | { readonly type: 'split' } | JsonRequest | { readonly type: 'portal-errors'; readonly text: string; readonly name: string } | { readonly type: 'row'; readonly file: string; readonly sheet: string; readonly row: number } | { readonly type: 'headers'; readonly file: File } | { readonly type: 'detect'; readonly files: readonly File[] } | { readonly type: 'mapping-check'; readonly text: string; readonly name: string };
 
 export type ToWorker = Request & { readonly id: number };
 
-/** a check's result as the page shows it, with how its registers were read (a saved mapping, a chosen layout) */
-export type PageResult = Omit<WebCheckResult, 'raw'> & { readonly reading: PageReading };
+/**
+ * a check's result as the page shows it, with how its registers were read (a saved mapping, a
+ * chosen layout); its payloads stay in the worker (JsonRequest), counted here
+ */
+export type PageResult = Omit<WebCheckResult, 'raw' | 'payloads'> & { readonly reading: PageReading; readonly payloadCount: number };
 
 /** An answer, with the id of the request it answers (a check's progress too). */
 export type FromWorker = Answer & { readonly id: number };
@@ -58,7 +72,8 @@ export type Answer =
   | { readonly type: 'annotated'; readonly bytes: Uint8Array; readonly notes: number }
   | { readonly type: 'job-findings'; readonly rows: readonly ReportRow[]; readonly findings: readonly Finding[] }
   | { readonly type: 'split'; readonly bytes: Uint8Array; readonly sheets: readonly { readonly name: string; readonly rows: number }[]; readonly rejected: number }
-  | { readonly type: 'json-zip'; readonly bytes: Uint8Array }
+  /** one payload's JSON (`files` 1), or a zip of several */
+  | { readonly type: 'json'; readonly bytes: Uint8Array; readonly files: number }
   | { readonly type: 'portal-errors'; readonly bytes: Uint8Array; readonly errors: number; readonly onRows: number; readonly rows: number; readonly unmatched: number }
   | { readonly type: 'row'; readonly header: string[]; readonly cells: string[] }
   /** a mapping file the engine reads as the command line's --mapping does */

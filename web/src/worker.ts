@@ -10,15 +10,18 @@ import {
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Answer, FromWorker, ToWorker } from './protocol.js';
+import { readApart } from './reading.js';
 
 const MAPPING = 'column-mapping.json';
 const files = new Map<string, Blob>();
-installHost(browserHost(files, { 'hsn-codes': hsnCodes, 'retsave-schema': retsaveSchema }));
+installHost(browserHost(files, { 'hsn-codes': hsnCodes, 'retsave-schema': retsaveSchema }, { readWorkbook: readApart }));
 
 let inputs: string[] = [];
 let findings: readonly Finding[] = [];
 /** the last check's options, for the split template */
 let checked: WebCheckOptions | undefined;
+/** the payloads of the last check (by its request's id), for the JSON download */
+let kept: { check: number; payloads: readonly string[] } | undefined;
 
 const send = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 /** the request being answered: every answer carries its id, so the page gives it to the request it belongs to */
@@ -47,6 +50,7 @@ async function handle(m: ToWorker): Promise<void> {
     }
     case 'check': {
       useFiles(m.files);
+      kept = undefined;
       if (m.mapping) files.set(MAPPING, new Blob([m.mapping], { type: 'application/json' }));
       const started = performance.now();
       let lastPost = 0;
@@ -70,8 +74,9 @@ async function handle(m: ToWorker): Promise<void> {
         },
       });
       findings = r.raw;
-      const { raw: _raw, ...result } = r;
-      post({ type: 'result', result: { ...result, reading }, ms: performance.now() - started });
+      const { raw: _raw, payloads, ...result } = r;
+      kept = { check: m.id, payloads };
+      post({ type: 'result', result: { ...result, reading, payloadCount: payloads.length }, ms: performance.now() - started });
       return;
     }
     case 'annotate': {
@@ -92,9 +97,15 @@ async function handle(m: ToWorker): Promise<void> {
       post({ type: 'split', bytes: s.bytes, sheets: s.sheets, rejected: s.rejected }, [s.bytes.buffer as ArrayBuffer]);
       return;
     }
-    case 'json-zip': {
-      const bytes = await payloadsZip(m.payloads, m.stem);
-      post({ type: 'json-zip', bytes }, [bytes.buffer as ArrayBuffer]);
+    case 'json': {
+      // another check ran since (or this worker is a new one, after a cancel): its JSON is not the one shown
+      if (kept?.check !== m.check) {
+        post({ type: 'failure', failure: { code: 'CHECK_AGAIN', message: 'The JSON of this check is no longer at hand.', hint: 'Press Check again, then download.' } });
+        return;
+      }
+      const { payloads } = kept;
+      const bytes = payloads.length === 1 ? new TextEncoder().encode(payloads[0]) : await payloadsZip(payloads, m.stem);
+      post({ type: 'json', bytes, files: payloads.length }, [bytes.buffer as ArrayBuffer]);
       return;
     }
     case 'portal-errors': {

@@ -81,6 +81,23 @@ describe('host: browser', () => {
     expect(crc32(b, crc32(a, 0))).toBe(zlibCrc(Buffer.concat([a, b])));
   });
 
+  it('computes CRC-32 as zlib does over pieces of any length and offset (sixteen bytes a step, and the rest)', () => {
+    const all = Buffer.alloc(70_001);
+    for (let i = 0; i < all.length; i++) all[i] = (i * 2654435761) >>> 24;
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    let crc = 0;
+    for (let at = 0; at < all.length; ) {
+      const len = Math.min(all.length - at, next() % 100);
+      const piece = all.subarray(at, at + len);
+      expect(crc32(piece, 0), `piece of ${len} at ${at}`).toBe(zlibCrc(piece));
+      crc = crc32(piece, crc);
+      at += len;
+    }
+    expect(crc).toBe(zlibCrc(all));
+    expect(crc32(all, 0)).toBe(zlibCrc(all));
+  });
+
   it('checks the CRC of an entry read through it', async () => {
     const zip = Buffer.from(readFileSync(SAMPLE));
     useBrowser({ 'ok.xlsx': zip });
