@@ -34,13 +34,33 @@ export function assemblePayload(outputs: Outputs, env: Envelope): Payload {
   return p as unknown as Payload;
 }
 
+/** One element of the payloads (a b2b recipient with its invoices, an HSN row...), as written. */
+export interface PayloadElement {
+  readonly key: SectionKey;
+  /** '' in an array section; the part's name (`hsn_b2b`, `inv`...) in an object one */
+  readonly part: string;
+  /** what its text is JSON.stringify of (a recipient cut over several payloads comes once, whole) */
+  readonly element: unknown;
+  /** the list a group over the chunk limit is cut along (a recipient's `inv`) */
+  readonly splitKey?: string;
+}
+
 /**
- * Told each element of the payloads (a b2b recipient, an HSN row...) before its text is given:
- * its section, its part ('' in an array section; `hsn_b2b`, `inv`... in an object one) and the
- * object whose JSON.stringify the text is (a recipient cut over several payloads is told once,
- * whole). The page adds up its totals so, without parsing the texts again.
+ * The payloads' elements in the order payloadTexts writes them: sections in SECTION_KEYS order,
+ * the parts of a section one after the other. The page adds up its totals from them without
+ * writing the JSON.
  */
-export type SeenElement = (key: SectionKey, part: string, element: unknown) => void;
+export function* payloadElements(outputs: Outputs): Generator<PayloadElement> {
+  for (const key of SECTION_KEYS) {
+    const out = outputs.get(key);
+    if (!out) continue;
+    if (out.kind === 'array') {
+      for (const element of out.items) yield out.splitKey === undefined ? { key, part: '', element } : { key, part: '', element, splitKey: out.splitKey };
+    } else {
+      for (const [part, items] of Object.entries(out.parts)) for (const element of items) yield { key, part, element };
+    }
+  }
+}
 
 /** Default chunk limit: below the ~5 MB the GST API takes per RETSAVE. */
 export const DEFAULT_MAX_BYTES = 4_500_000;
@@ -52,9 +72,9 @@ export const PAYLOAD_END = null;
  * Serialises the return into payload strings of at most `maxBytes` each (unless a single
  * document alone is larger). Yields each chunk as soon as it is full, so memory stays bounded.
  */
-export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES, seen?: SeenElement): Generator<string> {
+export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string> {
   let texts: string[] = [];
-  for (const t of payloadTexts(outputs, env, maxBytes, seen)) {
+  for (const t of payloadTexts(outputs, env, maxBytes)) {
     if (t !== PAYLOAD_END) texts.push(t);
     else {
       yield texts.join('');
@@ -69,7 +89,7 @@ export function* serialisePayloads(outputs: Outputs, env: Envelope, maxBytes = D
  * the parts of a section one after the other, so a payload can be written before it is complete;
  * only whether the next element still fits is decided before its text is given.
  */
-export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES, seen?: SeenElement): Generator<string | typeof PAYLOAD_END> {
+export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAULT_MAX_BYTES): Generator<string | typeof PAYLOAD_END> {
   const head = `{"gstin":${JSON.stringify(env.gstin)},"fp":${JSON.stringify(env.fp)}`;
   let size = head.length + 1;
   /** the open payload's section and part (undefined: nothing written in this payload yet) */
@@ -103,22 +123,9 @@ export function* payloadTexts(outputs: Outputs, env: Envelope, maxBytes = DEFAUL
     size += c;
   };
 
-  for (const key of SECTION_KEYS) {
-    const out = outputs.get(key);
-    if (!out) continue;
-    if (out.kind === 'array') {
-      for (const item of out.items) {
-        seen?.(key, '', item);
-        for (const piece of splitGroup(item, out.splitKey, maxBytes - head.length - 64)) yield* add(key, '', piece);
-      }
-    } else {
-      for (const [part, items] of Object.entries(out.parts)) {
-        for (const item of items) {
-          seen?.(key, part, item);
-          yield* add(key, part, JSON.stringify(item));
-        }
-      }
-    }
+  const budget = maxBytes - head.length - 64;
+  for (const { key, part, element, splitKey } of payloadElements(outputs)) {
+    for (const piece of splitGroup(element, splitKey, budget)) yield* add(key, part, piece);
   }
   if (openKey !== undefined) {
     yield `${closing()}}`;

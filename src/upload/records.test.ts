@@ -4,7 +4,7 @@ import { OptionError } from '../model/errors.js';
 import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
 import { createProvider } from './providers/index.js';
 import type { ProviderName } from './config.js';
-import { LAYOUTS, layoutOf, walkRecords, type Layout } from './records.js';
+import { documentKey, eachRecordOf, groupedDocumentId, keyId, LAYOUTS, layoutOf, walkRecords, type Layout } from './records.js';
 
 describe('upload: section layouts', () => {
   it('has one layout per section, and a table missing one does not compile', () => {
@@ -20,6 +20,44 @@ describe('upload: section layouts', () => {
     expect(LAYOUTS.exp).toEqual({ kind: 'grouped', groupField: 'exp_typ', groupKey: 'expTyp', listKey: 'inv', number: 'inum' });
     expect(LAYOUTS.cdnra).toEqual({ kind: 'grouped', groupField: 'ctin', groupKey: 'ctin', listKey: 'nt', number: 'nt_num' });
     expect(LAYOUTS.cdnur).toEqual({ kind: 'flat', number: 'nt_num' });
+  });
+
+  it('gives a grouped section\'s document the id keyId gives its key, whatever its fields hold', () => {
+    const values = [undefined, '', ' ', 'INV-7', 'inv-7 ', 42, 0, '27', 'WPAY', null, { x: 1 }];
+    let compared = 0;
+    for (const [section, layout] of Object.entries(LAYOUTS)) {
+      if (layout.kind !== 'grouped') continue;
+      for (const [i, gv] of [undefined, '', '29AAACR5055K1Z3 ', 'Wpay', '07'].entries()) {
+        for (const [j, v] of values.entries()) {
+          // every field an id may read, from the values in turn
+          const w = values[(j + i + 3) % values.length];
+          const doc = { ctin: v, rtin: w, inum: w, oinum: v, nt_num: v, ont_num: w, pos: w, exp_typ: v };
+          const expected = keyId(documentKey(section, doc, gv === undefined ? {} : { [layout.groupKey]: gv }));
+          expect(groupedDocumentId(section, gv, doc), `${section} ${JSON.stringify(gv)} ${JSON.stringify(doc)}`).toBe(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(8 * 5 * values.length);
+    expect(groupedDocumentId('b2cs', undefined, {})).toBeUndefined();
+  });
+
+  it('gives an element\'s records with the ids walkRecords gives them in a payload', () => {
+    const payload = {
+      b2b: [{ ctin: '29AAACR5055K1Z3', inv: [{ inum: 'A-1', val: 1 }, { inum: 'a-1 ', val: 2 }] }, { inv: [{ inum: 'B', rtin: '07AAACR5055K1Z1' }] }],
+      exp: [{ exp_typ: 'WPAY', inv: [{ inum: 'E-1' }] }],
+      hsn: { hsn_b2b: [{ hsn_sc: '1001', uqc: 'KGS', rt: 5 }], hsn_b2c: [{ hsn_sc: '1001', uqc: 'KGS', rt: 5 }] },
+      b2cs: [{ pos: '27', rt: 18, typ: 'OE', sply_ty: 'INTRA' }],
+      nil: { inv: [{ sply_ty: 'INTRB2B', nil_amt: 1 }] },
+    };
+    const walked = [...walkRecords(payload)].map((e) => [e.id, e.record]);
+    const told: unknown[] = [];
+    for (const [section, value] of Object.entries(payload)) {
+      if (Array.isArray(value)) for (const el of value) eachRecordOf(section, '', el, (id, r) => told.push([id, r]));
+      else for (const [part, list] of Object.entries(value)) for (const el of list as unknown[]) eachRecordOf(section, part, el, (id, r) => told.push([id, r]));
+    }
+    expect(told).toEqual(walked);
+    expect(walked).toHaveLength(8);
   });
 
   it('knows only section keys (not an object\'s inherited names)', () => {

@@ -361,6 +361,53 @@ export function keyId(k: DocKey): string {
   return parts.map((p) => (p === undefined ? '' : String(p))).join('|');
 }
 
+/**
+ * keyId(documentKey(section, doc, { [groupKey]: groupValue })) of a document in a grouped section
+ * (b2b, cdnr, b2cl, exp and their amendments), without the key object: the page's totals take an
+ * id of each of a large return's hundreds of thousands of documents, and making the key was most
+ * of their time. undefined for another section. A test holds the two equal.
+ */
+export function groupedDocumentId(section: string, groupValue: string | undefined, doc: Obj): string | undefined {
+  switch (section) {
+    case 'b2b':
+    case 'b2ba':
+      return `${section}|${lc(groupValue ?? str(doc.ctin) ?? str(doc.rtin))}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
+    case 'cdnr':
+    case 'cdnra':
+      return `${section}|${lc(groupValue ?? str(doc.ctin) ?? str(doc.rtin))}|${lc(str(doc.nt_num))}|${lc(str(doc.ont_num))}`;
+    case 'b2cl':
+    case 'b2cla':
+      return `${section}|${groupValue ?? str(doc.pos) ?? ''}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
+    case 'exp':
+    case 'expa':
+      return `${section}|${lc(groupValue)}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Each record of one payload element (a b2b recipient, an HSN row, the nil object...) with its
+ * id, as walkRecords gives them for a payload holding that element: `part` is '' in an array
+ * section, the part's name in an object one.
+ */
+export function eachRecordOf(section: string, part: string, element: unknown, each: (id: string, record: Obj) => void): void {
+  const layout = layoutOf(section);
+  if (!layout) return;
+  if (layout.kind === 'grouped' && part === '') {
+    if (!isObject(element)) return;
+    const list = element[layout.listKey];
+    if (!Array.isArray(list)) return;
+    const gv = str(element[layout.groupField]);
+    for (const doc of list) {
+      if (!isObject(doc)) continue;
+      each(groupedDocumentId(section, gv, doc) ?? keyId(documentKey(section, doc, gv === undefined ? {} : { [layout.groupKey]: gv })), doc);
+    }
+    return;
+  }
+  for (const e of walkSection(section, layout, part === '' ? [element] : { [part]: [element] })) each(e.id, e.record);
+}
+
 /** A short human description of a key, for messages: `b2b 27AAAAA1111A1Z1 INV-7`. */
 export function describeKey(k: DocKey): string {
   const bits: string[] = [k.section || 'return'];

@@ -8,7 +8,7 @@ import { Gstr1Error } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import type { ReturnForm } from '../model/form.js';
 import { formatPeriod, parsePeriod, parseQuarter } from '../model/period.js';
-import { DEFAULT_MAX_BYTES, serialisePayloads } from '../mappers/payload.js';
+import { DEFAULT_MAX_BYTES, payloadElements, serialisePayloads } from '../mappers/payload.js';
 import { cellText } from '../parsers/raw.js';
 import { readCsv } from '../parsers/csv.js';
 import { detectFile } from '../parsers/detect.js';
@@ -88,7 +88,23 @@ export function failureOf(e: unknown): WebFailure | undefined {
   return { code: e.code, message: messageOf(f, 'web'), hint: hintOf(f, 'web') };
 }
 
+/** A check whose JSON is written when asked for (the page's Download JSON), not with the result. */
+export interface CheckedReturn {
+  readonly result: Omit<WebCheckResult, 'payloads'>;
+  /** the retsave JSON, as WebCheckResult.payloads; written at the first call */
+  payloads(): readonly string[];
+}
+
 export async function checkReturn(files: readonly string[], opts: WebCheckOptions): Promise<WebCheckResult> {
+  const checked = await checkReturnJsonLater(files, opts);
+  return { ...checked.result, payloads: checked.payloads() };
+}
+
+/**
+ * checkReturn, its JSON left to be written on demand: the page shows the result without the
+ * seconds a large return's JSON takes, and writes it only for a download.
+ */
+export async function checkReturnJsonLater(files: readonly string[], opts: WebCheckOptions): Promise<CheckedReturn> {
   const ctx = returnContext(opts);
   const section = sectionOption(opts.section);
   // a period typed as a quarter is a quarterly filer's, as the command line takes --period Q2-2025-26
@@ -102,30 +118,40 @@ export async function checkReturn(files: readonly string[], opts: WebCheckOption
   const findings = result.findings.items;
   const env = { gstin: ctx.gstin, fp: formatPeriod(ctx.period) };
   // the totals are those of the payloads, so what the table shows is what would be uploaded:
-  // added up from each element as it is written into them
+  // added up from the elements the payloads are written from
   const tally = new TotalsTally();
-  const all = [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES, (key, part, el) => tally.add(key, part, el))];
-  const totals = tally.totals();
-  result.outputs.clear();
+  for (const e of payloadElements(result.outputs)) tally.add(e.key, e.part, e.element);
+  const errors = result.findings.errors;
+  // with errors there is no JSON to write: what it would be written from goes now
+  if (errors > 0) result.outputs.clear();
+  let texts: readonly string[] | undefined;
+  const payloads = (): readonly string[] => {
+    if (texts) return texts;
+    const all = errors > 0 ? [] : [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+    result.outputs.clear();
+    return (texts = errors > 0 ? [] : all.length ? all : [JSON.stringify(env)]);
+  };
   return {
-    gstin: ctx.gstin,
-    period: env.fp,
-    form: opts.form ?? 'gstr1',
-    quarterly,
-    errors: result.findings.errors,
-    warnings: result.findings.warnings,
-    sheets: sheetSummaries(result.stats),
-    // worded for the page: an option is named by its form field, not its flag
-    findings: reportRows(findings, 'web'),
-    totals,
-    payloads: result.findings.errors > 0 ? [] : all.length ? all : [JSON.stringify(env)],
-    csv: reportCsv(findings, 'web'),
-    registerFiles: run ? [...run.registerFiles] : [],
-    registerColumnsNotRead: run ? run.summary.sheets.flatMap((r) => columnsNotReadLines(r).map((line) => `${r.file} › ${r.sheet}: ${line}`)) : [],
-    registerSkipped: run ? skippedRowsLines(run.summary) : [],
-    registerSeries: run?.summary.series.length ? documentSeriesRows(run.summary.series) : [],
-    ...(run && seriesLeftOutNote(run.summary.series) ? { registerSeriesNote: seriesLeftOutNote(run.summary.series) } : {}),
-    raw: findings,
+    result: {
+      gstin: ctx.gstin,
+      period: env.fp,
+      form: opts.form ?? 'gstr1',
+      quarterly,
+      errors,
+      warnings: result.findings.warnings,
+      sheets: sheetSummaries(result.stats),
+      // worded for the page: an option is named by its form field, not its flag
+      findings: reportRows(findings, 'web'),
+      totals: tally.totals(),
+      csv: reportCsv(findings, 'web'),
+      registerFiles: run ? [...run.registerFiles] : [],
+      registerColumnsNotRead: run ? run.summary.sheets.flatMap((r) => columnsNotReadLines(r).map((line) => `${r.file} › ${r.sheet}: ${line}`)) : [],
+      registerSkipped: run ? skippedRowsLines(run.summary) : [],
+      registerSeries: run?.summary.series.length ? documentSeriesRows(run.summary.series) : [],
+      ...(run && seriesLeftOutNote(run.summary.series) ? { registerSeriesNote: seriesLeftOutNote(run.summary.series) } : {}),
+      raw: findings,
+    },
+    payloads,
   };
 }
 

@@ -319,7 +319,8 @@ function showResult(r: PageResult, ms: number): void {
   reading.hidden = !reading.childNodes.length;
   // the documents-issued series (Table 13) derived from a register: missing numbers are counted as cancelled
   $<HTMLDivElement>('series-box').replaceChildren(...seriesTable(r.registerSeries, r.registerSeriesNote));
-  $<HTMLButtonElement>('dl-json').disabled = r.errors > 0 || r.payloadCount === 0;
+  // a return without errors always has its JSON (the return's envelope at least)
+  $<HTMLButtonElement>('dl-json').disabled = r.errors > 0;
   $<HTMLButtonElement>('dl-csv').disabled = r.findings.length === 0;
   // `gstr1 split` is for a sales register: the template's own workbook needs no splitting
   $<HTMLButtonElement>('dl-split').hidden = r.registerFiles.length === 0;
@@ -483,9 +484,9 @@ $('dl-status').addEventListener('click', () => {
 $('dl-json').addEventListener('click', () => {
   if (!current || shownCheck === undefined) return;
   const check = shownCheck;
-  // the worker keeps the payloads; a return over the upload limit comes as several, each complete:
-  // one zip holds them, named as `gstr1 convert` names its files
-  void fromWorker(current.payloadCount === 1 ? 'Writing the JSON…' : 'Putting the JSON files in one zip…', async () => {
+  // the worker writes the JSON of the check shown; a return over the upload limit comes as several
+  // payloads, each complete: one zip holds them, named as `gstr1 convert` names its files
+  void fromWorker('Writing the JSON…', async () => {
     const j = await ask({ type: 'json', check, stem: stem() }, 'json');
     if (j.files === 1) {
       save(`${stem()}.json`, new Blob([j.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }));

@@ -35,8 +35,9 @@ export interface JobFindingsRequest {
 }
 
 /**
- * The JSON of the check whose result the page shows (`check`, that request's id): the worker keeps
- * the payloads, so a large return's tens of megabytes never cross to the page's thread as text.
+ * The JSON of the check whose result the page shows (`check`, that request's id), written by the
+ * worker when first asked for: a large return's takes seconds and tens of megabytes, which a
+ * check that is not downloaded does not spend, and which never cross to the page's thread as text.
  */
 export interface JsonRequest {
   readonly type: 'json';
@@ -58,9 +59,9 @@ export type ToWorker = Request & { readonly id: number };
 
 /**
  * a check's result as the page shows it, with how its registers were read (a saved mapping, a
- * chosen layout); its payloads stay in the worker (JsonRequest), counted here
+ * chosen layout); its JSON is written in the worker when asked for (JsonRequest)
  */
-export type PageResult = Omit<WebCheckResult, 'raw' | 'payloads'> & { readonly reading: PageReading; readonly payloadCount: number };
+export type PageResult = Omit<WebCheckResult, 'raw' | 'payloads'> & { readonly reading: PageReading };
 
 /** An answer, with the id of the request it answers (a check's progress too). */
 export type FromWorker = Answer & { readonly id: number };

@@ -5,7 +5,7 @@
 import hsnCodes from '../../data/hsn-codes.json';
 import retsaveSchema from '../../schema/retsave.json';
 import {
-  annotatePortalErrors, annotateToBytes, browserHost, checkReturn, draftMapping, failureOf, mappingLayout, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
+  annotatePortalErrors, annotateToBytes, browserHost, checkReturnJsonLater, draftMapping, failureOf, mappingLayout, findRegisterFiles, installHost, jobFindings, pageReading, payloadsZip, PRESETS, readFileHeaders, rowCells, splitToBytes, type WebCheckOptions,
 } from '../../src/web/check.js';
 import { distinctNames } from '../../src/api/input-names.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -20,8 +20,8 @@ let inputs: string[] = [];
 let findings: readonly Finding[] = [];
 /** the last check's options, for the split template */
 let checked: WebCheckOptions | undefined;
-/** the payloads of the last check (by its request's id), for the JSON download */
-let kept: { check: number; payloads: readonly string[] } | undefined;
+/** the JSON of the last check (by its request's id), written for the download when first asked for */
+let kept: { check: number; payloads(): readonly string[] } | undefined;
 
 const send = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 /** the request being answered: every answer carries its id, so the page gives it to the request it belongs to */
@@ -64,7 +64,7 @@ async function handle(m: ToWorker): Promise<void> {
         ...(m.turnover !== undefined ? { turnover: m.turnover } : {}),
         register,
       };
-      const r = await checkReturn(inputs, {
+      const { result: r, payloads } = await checkReturnJsonLater(inputs, {
         ...checked,
         onProgress: (rows, file) => {
           const now = performance.now();
@@ -74,9 +74,9 @@ async function handle(m: ToWorker): Promise<void> {
         },
       });
       findings = r.raw;
-      const { raw: _raw, payloads, ...result } = r;
+      const { raw: _raw, ...result } = r;
       kept = { check: m.id, payloads };
-      post({ type: 'result', result: { ...result, reading, payloadCount: payloads.length }, ms: performance.now() - started });
+      post({ type: 'result', result: { ...result, reading }, ms: performance.now() - started });
       return;
     }
     case 'annotate': {
@@ -103,7 +103,7 @@ async function handle(m: ToWorker): Promise<void> {
         post({ type: 'failure', failure: { code: 'CHECK_AGAIN', message: 'The JSON of this check is no longer at hand.', hint: 'Press Check again, then download.' } });
         return;
       }
-      const { payloads } = kept;
+      const payloads = kept.payloads();
       const bytes = payloads.length === 1 ? new TextEncoder().encode(payloads[0]) : await payloadsZip(payloads, m.stem);
       post({ type: 'json', bytes, files: payloads.length }, [bytes.buffer as ArrayBuffer]);
       return;
