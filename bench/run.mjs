@@ -553,17 +553,26 @@ async function main() {
   const dest = o.docs ? path.join(ROOT, 'docs', 'performance.md') : path.join(OUT, o.quick ? 'performance-quick.md' : 'performance.md');
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   fs.writeFileSync(dest, md);
-  // the web page on the same .xlsx files (bench/browser.mjs), its table appended to the report
+  // the web page on the same .xlsx files (bench/browser.mjs), its table put in the report before the notes
   if (o.browser !== false) {
     const b = spawnSync(process.execPath, [path.join(HERE, 'browser.mjs'), '--sizes', o.sizes.join(','), '--runs', String(o.runs)], { cwd: ROOT, stdio: 'inherit' });
     const table = path.join(OUT, 'browser.md');
     if (b.status === 0 && fs.existsSync(table)) {
-      fs.appendFileSync(dest, `\n## In the browser\n\nThe web page (\`npm run build:web\`) in headless Chromium, the engine in its worker, validating the same .xlsx files as the CLI (bench/browser.mjs):\n\n${fs.readFileSync(table, 'utf8')}`);
+      const section = `## In the browser\n\nThe web page (\`npm run build:web\`) in headless Chromium, the engine in its worker (a workbook of 512 KB or more read in a second worker, web/src/reading.ts), validating the same .xlsx files as the CLI (bench/browser.mjs):\n\n${fs.readFileSync(table, 'utf8').trimEnd()}\n\n`;
+      fs.writeFileSync(dest, beforeNotes(fs.readFileSync(dest, 'utf8'), section));
     } else log('the browser bench did not run (see above); --no-browser skips it');
   }
   log(`\nwrote ${path.relative(ROOT, dest)}`);
   // exit 0 when every command ran (targets are reported, not enforced: the machine is shared and noisy)
   process.exitCode = jobs.some((j) => j.failed) ? 1 : 0;
+}
+
+/** `section` put into the report `md` before the notes copied from bench/notes.md (at its end when there are none). */
+function beforeNotes(md, section) {
+  const notes = path.join(HERE, 'notes.md');
+  const first = fs.existsSync(notes) ? fs.readFileSync(notes, 'utf8').split('\n', 1)[0] : '';
+  const at = first ? md.indexOf(`\n${first}\n`) : -1;
+  return at < 0 ? `${md.trimEnd()}\n\n${section}` : `${md.slice(0, at + 1)}${section}${md.slice(at + 1)}`;
 }
 
 function describeFailure(j) {
