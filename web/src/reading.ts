@@ -7,7 +7,6 @@ import type { RawSheet } from '../../src/parsers/raw.js';
 import { sheetsFrom, type ReaderEnd, type ReaderMessage } from '../../src/parsers/host/reader-link.js';
 import { READ_APART_BYTES } from './read-apart.js';
 
-
 /** The reading worker's messages, in order; its failure comes as an `error` message. */
 function endOf(worker: Worker): ReaderEnd {
   const queue: ReaderMessage[] = [];
