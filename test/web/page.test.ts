@@ -3,7 +3,7 @@
  * server, driven in headless Chromium. The same checks as the command line, no request leaving
  * the page, and the annotated workbook's notes read back with our own zip reader.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -361,6 +361,28 @@ describe('web page: static build in Chromium', () => {
     await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toBe(failureText(refusal.message, refusal.hint).replaceAll(damaged, name));
     expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 2);
     await page.context().close();
+  });
+
+  it('checks a large workbook in the engine\'s worker when the reading worker cannot start (reader.js missing from a copy of the page)', async () => {
+    const m = await generateReturn({ lines: 15_000, out: join(dir, 'ret-15000-b'), formats: 'xlsx', errors: 0.02, quiet: true });
+    const file = m.files.xlsx!;
+    const node = await checkReturn([file], { gstin: m.options.gstin, period: m.options.period });
+    const reader = join(dir, 'dist', 'reader.js');
+    renameSync(reader, `${reader}.off`);
+    try {
+      const { page } = await open();
+      const before = web.served.filter((p) => p === 'reader.js').length;
+      await check(page, file, m.options.gstin, m.options.period);
+      // asked for, not found: the engine's worker read the workbook itself
+      expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 1);
+      await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${node.errors.toLocaleString('en-IN')} errors`);
+      const csv = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
+      expect(readFileSync((await (await csv).path())!, 'utf8')).toBe(node.csv.replaceAll(file, 'ret-15000-b.xlsx'));
+      await page.context().close();
+    } finally {
+      renameSync(`${reader}.off`, reader);
+    }
   });
 
   it("puts the errors of a status response saved from the portal on the workbook's rows", async () => {
