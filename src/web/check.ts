@@ -126,10 +126,13 @@ export async function checkReturnJsonLater(files: readonly string[], opts: WebCh
   if (errors > 0) result.outputs.clear();
   let texts: readonly string[] | undefined;
   const payloads = (): readonly string[] => {
-    if (texts) return texts;
-    const all = errors > 0 ? [] : [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
-    result.outputs.clear();
-    return (texts = errors > 0 ? [] : all.length ? all : [JSON.stringify(env)]);
+    if (!texts) {
+      const all = errors > 0 ? [] : [...serialisePayloads(result.outputs, env, opts.maxBytes ?? DEFAULT_MAX_BYTES)];
+      result.outputs.clear();
+      // a return without errors has its JSON even when it holds no document: the envelope
+      texts = errors > 0 || all.length ? all : [JSON.stringify(env)];
+    }
+    return texts;
   };
   return {
     result: {

@@ -48,6 +48,17 @@ async function check(page: Page, files: string | string[], gstin: string, period
   await page.locator('#verdict').filter({ hasText: /^[\d,]+ errors?$/ }).waitFor();
 }
 
+/** How many times the page's reading worker (reader.js) was asked for, so far. */
+const readerLoads = () => web.served.filter((p) => p === 'reader.js').length;
+
+/** The checked page shows `node`'s verdict, and its findings CSV is `node`'s, the file named as the page names it. */
+async function expectNodeFindings(page: Page, node: { errors: number; csv: string }, file: string, name: string): Promise<void> {
+  await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${node.errors.toLocaleString('en-IN')} errors`);
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
+  expect(readFileSync((await (await csv).path())!, 'utf8')).toBe(node.csv.replaceAll(file, name));
+}
+
 /** Cell addresses that carry a note, per comments part, read with our own zip reader. */
 async function notedCells(file: string): Promise<string[]> {
   const zip = await readZip(file);
@@ -302,11 +313,11 @@ describe('web page: static build in Chromium', () => {
     // about 130 bytes of JSON a line: 40,000 lines pass the 4.5 MB a payload may hold
     const m = await generateReturn({ lines: 40_000, out: join(dir, 'ret-40000'), formats: 'xlsx', quiet: true });
     const { page } = await open();
-    const readers = web.served.filter((p) => p === 'reader.js').length;
+    const readers = readerLoads();
     await check(page, m.files.xlsx!, m.options.gstin, m.options.period);
     await expect.poll(() => page.locator('#verdict').textContent()).toBe('0 errors');
     // read in the page's reading worker (reading.ts), as a workbook this size is
-    expect(web.served.filter((p) => p === 'reader.js').length).toBe(readers + 1);
+    expect(readerLoads()).toBe(readers + 1);
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download JSON' }).click();
     const download = await dl;
@@ -338,13 +349,10 @@ describe('web page: static build in Chromium', () => {
     const node = await checkReturn([file], { gstin: m.options.gstin, period: m.options.period });
     expect(node.errors).toBeGreaterThan(20);
     const { page } = await open();
-    const before = web.served.filter((p) => p === 'reader.js').length;
+    const before = readerLoads();
     await check(page, file, m.options.gstin, m.options.period);
-    expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 1);
-    await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${node.errors.toLocaleString('en-IN')} errors`);
-    const csv = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
-    expect(readFileSync((await (await csv).path())!, 'utf8')).toBe(node.csv.replaceAll(file, name));
+    expect(readerLoads()).toBe(before + 1);
+    await expectNodeFindings(page, node, file, name);
 
     // the same workbook with a few bytes of its b2b sheet's deflate stream changed: the command line's refusal
     const bytes = readFileSync(file);
@@ -359,7 +367,7 @@ describe('web page: static build in Chromium', () => {
     await chooseFiles(page, damaged);
     await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect.poll(() => page.locator('#form-error').textContent(), SLOW).toBe(failureText(refusal.message, refusal.hint).replaceAll(damaged, name));
-    expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 2);
+    expect(readerLoads()).toBe(before + 2);
     await page.context().close();
   });
 
@@ -371,14 +379,11 @@ describe('web page: static build in Chromium', () => {
     renameSync(reader, `${reader}.off`);
     try {
       const { page } = await open();
-      const before = web.served.filter((p) => p === 'reader.js').length;
+      const before = readerLoads();
       await check(page, file, m.options.gstin, m.options.period);
       // asked for, not found: the engine's worker read the workbook itself
-      expect(web.served.filter((p) => p === 'reader.js').length).toBe(before + 1);
-      await expect.poll(() => page.locator('#verdict').textContent()).toBe(`${node.errors.toLocaleString('en-IN')} errors`);
-      const csv = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Download findings (CSV)' }).click();
-      expect(readFileSync((await (await csv).path())!, 'utf8')).toBe(node.csv.replaceAll(file, 'ret-15000-b.xlsx'));
+      expect(readerLoads()).toBe(before + 1);
+      await expectNodeFindings(page, node, file, 'ret-15000-b.xlsx');
       await page.context().close();
     } finally {
       renameSync(`${reader}.off`, reader);

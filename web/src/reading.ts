@@ -6,33 +6,32 @@
 import type { RawSheet } from '../../src/parsers/raw.js';
 import { sheetsFrom, type ReaderEnd, type ReaderMessage } from '../../src/parsers/host/reader-link.js';
 import { readXlsx } from '../../src/parsers/xlsx.js';
+import { Mailbox } from '../../src/parsers/host/mailbox.js';
 import { READ_APART_BYTES } from './read-apart.js';
 
-/** The reading worker's end: its messages in order, its failure as an `error` message, and whether it ever spoke. */
-function endOf(worker: Worker): ReaderEnd & { heard(): boolean } {
-  const queue: ReaderMessage[] = [];
-  let waiting: ((m: ReaderMessage) => void) | undefined;
-  let heard = false;
-  const put = (m: ReaderMessage) => {
-    const w = waiting;
-    waiting = undefined;
-    if (w) w(m);
-    else queue.push(m);
-  };
+/** The reading worker's end (its failure comes as an `error` message), and whether it started: it spoke, or failed first. */
+function endOf(worker: Worker): ReaderEnd & { readonly started: Promise<boolean> } {
+  const box = new Mailbox<ReaderMessage>();
+  let spoke!: (yes: boolean) => void;
+  const started = new Promise<boolean>((r) => (spoke = r));
   worker.onmessage = (e: MessageEvent<ReaderMessage>) => {
-    heard = true;
-    put(e.data);
+    spoke(true);
+    box.put(e.data);
   };
   worker.onerror = (e) => {
     e.preventDefault();
-    put({ t: 'error', message: `the page's reading worker stopped${e.message ? `: ${e.message}` : ''}` });
+    spoke(false);
+    box.put({ t: 'error', message: `the page's reading worker stopped${e.message ? `: ${e.message}` : ''}` });
   };
-  worker.onmessageerror = () => put({ t: 'error', message: "the page's reading worker sent what could not be read" });
+  worker.onmessageerror = () => {
+    spoke(true);
+    box.put({ t: 'error', message: "the page's reading worker sent what could not be read" });
+  };
   return {
-    next: () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise((r) => (waiting = r))),
+    next: () => box.next(),
     ack: () => worker.postMessage(0),
     close: async () => worker.terminate(),
-    heard: () => heard,
+    started,
   };
 }
 
@@ -50,17 +49,10 @@ export function readApart(name: string, blob: Blob): AsyncIterable<RawSheet> | u
     worker.postMessage({ name, blob });
     // a worker that failed before a word (its script missing from a copy of the page, say) says
     // nothing about the file: the workbook is read here instead
-    const first = await end.next();
-    if (!end.heard()) {
+    if (!(await end.started)) {
       worker.terminate();
       return yield* readXlsx(name);
     }
-    let held: ReaderMessage | undefined = first;
-    const next = () => {
-      const m = held;
-      held = undefined;
-      return m ? Promise.resolve(m) : end.next();
-    };
-    yield* sheetsFrom({ ...end, next }, name);
+    yield* sheetsFrom(end, name);
   })();
 }

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import { Mailbox } from './mailbox.js';
 
 /**
  * A worker's young generation, smaller than V8's default: its garbage is short-lived row values.
@@ -98,25 +99,11 @@ function newWorker(name: string, from: string, data: unknown, resourceLimits: Re
  * (`failed`), so a reader waiting on it always gets an answer; what comes after the message it
  * ends on is never asked for.
  */
-export class Inbox<M> {
-  private readonly queue: M[] = [];
-  private waiting: ((m: M) => void) | undefined;
-
+export class Inbox<M> extends Mailbox<M> {
   constructor(worker: Worker, failed: (message: string) => M, stopped: string) {
+    super();
     worker.on('message', (m: M) => this.put(m));
     worker.on('error', (e) => this.put(failed(e.message)));
     worker.on('exit', () => this.put(failed(stopped)));
-  }
-
-  next(): Promise<M> {
-    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
-    return new Promise((r) => (this.waiting = r));
-  }
-
-  private put(m: M): void {
-    const w = this.waiting;
-    this.waiting = undefined;
-    if (w) w(m);
-    else this.queue.push(m);
   }
 }
