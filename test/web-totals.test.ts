@@ -58,4 +58,20 @@ describe('web: the totals of the check', () => {
     expect(tally.totals()).toEqual(computeTotals([{ b2b: [inv(100)] }, { b2b: [inv(250)] }]));
     expect(tally.totals()[0]).toMatchObject({ sec_nm: 'B2B', ttl_rec: 1, ttl_tax: 250 });
   });
+
+  it('knows a document again under its recipient in another case, or told without the group\'s GSTIN, after other recipients', () => {
+    const doc = (inum: string, val: number) => ({ inum, idt: '05-10-2025', val, pos: '29', rchrg: 'N', inv_typ: 'R', itms: [{ num: 1, itm_det: { rt: 18, txval: val, iamt: 0 } }] });
+    const elements = [
+      { ctin: '29AAACR5055K1Z3', inv: [doc('A-1', 100), doc('A-2', 7)] },
+      { ctin: '07AAACR5055K1Z1', inv: [doc('A-1', 30)] },
+      { ctin: '29aaacr5055k1z3', inv: [doc('a-1', 250)] },
+      // a hand-made group: its GSTIN on the document, not the group
+      { inv: [{ ...doc('A-2', 9), ctin: '29AAACR5055K1Z3' }] },
+    ];
+    const tally = new TotalsTally();
+    for (const e of elements) tally.add('b2b', '', e);
+    expect(tally.totals()).toEqual(computeTotals(elements.map((e) => ({ b2b: [e] }))));
+    // A-1 and A-2 of the first recipient, the later of each, and A-1 of the second
+    expect(tally.totals()[0]).toMatchObject({ sec_nm: 'B2B', ttl_rec: 3, ttl_tax: 250 + 9 + 30 });
+  });
 });

@@ -4,7 +4,7 @@ import { OptionError } from '../model/errors.js';
 import { SECTION_KEYS, type SectionKey } from '../model/sheets.js';
 import { createProvider } from './providers/index.js';
 import type { ProviderName } from './config.js';
-import { documentKey, eachRecordOf, groupedDocumentId, keyId, LAYOUTS, layoutOf, walkRecords, type Layout } from './records.js';
+import { documentKey, eachGroupedRecord, eachRecordOf, groupedDocumentId, keyId, LAYOUTS, layoutOf, walkRecords, type Layout } from './records.js';
 
 describe('upload: section layouts', () => {
   it('has one layout per section, and a table missing one does not compile', () => {
@@ -58,6 +58,36 @@ describe('upload: section layouts', () => {
     }
     expect(told).toEqual(walked);
     expect(walked).toHaveLength(8);
+  });
+
+  it('gives a group\'s documents in two parts of the ids eachRecordOf gives, whatever the group and its documents hold', () => {
+    const values = [undefined, '', ' ', 'INV-7', 'inv-7 ', 42, 0, '27', 'WPAY', null, { x: 1 }];
+    let groups = 0;
+    for (const [section, layout] of Object.entries(LAYOUTS)) {
+      if (layout.kind !== 'grouped') continue;
+      for (const [i, gv] of [undefined, '', '29AAACR5055K1Z3 ', 'Wpay', '07', 7].entries()) {
+        // one group of every document of the values, and something that is not a document
+        const docs: unknown[] = values.map((v, j) => {
+          const w = values[(j + i + 3) % values.length];
+          return { ctin: v, rtin: w, inum: w, oinum: v, nt_num: v, ont_num: w, pos: w, exp_typ: v };
+        });
+        docs.push('not a document');
+        const element = gv === undefined ? { [layout.listKey]: docs } : { [layout.groupField]: gv, [layout.listKey]: docs };
+        const expected: unknown[] = [];
+        eachRecordOf(section, '', element, (id, r) => expected.push([id, r]));
+        const given: unknown[] = [];
+        expect(eachGroupedRecord(section, '', element, (group, own, r) => given.push([`${group}|${own}`, r])), section).toBe(true);
+        expect(given, `${section} ${JSON.stringify(gv)}`).toEqual(expected);
+        expect(given).toHaveLength(values.length);
+        groups++;
+      }
+    }
+    expect(groups).toBe(8 * 6);
+    // anything else is eachRecordOf's alone
+    const none = () => { throw new Error('given'); };
+    expect(eachGroupedRecord('b2cs', '', { pos: '27', rt: 18 }, none)).toBe(false);
+    expect(eachGroupedRecord('hsn', 'hsn_b2b', { hsn_sc: '1001' }, none)).toBe(false);
+    expect(eachGroupedRecord('b2b', '', 'not an element', none)).toBe(false);
   });
 
   it('knows only section keys (not an object\'s inherited names)', () => {

@@ -368,22 +368,56 @@ export function keyId(k: DocKey): string {
  * of their time. undefined for another section. A test holds the two equal.
  */
 export function groupedDocumentId(section: string, groupValue: string | undefined, doc: Obj): string | undefined {
+  const own = OWN_ID_FIELDS.get(section);
+  return own && `${groupIdPart(section, groupValue, doc)}|${ownIdPart(own, doc)}`;
+}
+
+/** groupedDocumentId's sections, and the fields of a document's own part of its id (its number, then the original's) */
+const INVOICE: readonly [string, string] = ['inum', 'oinum'];
+const NOTE: readonly [string, string] = ['nt_num', 'ont_num'];
+const OWN_ID_FIELDS: ReadonlyMap<string, readonly [string, string]> = new Map([
+  ['b2b', INVOICE], ['b2ba', INVOICE], ['cdnr', NOTE], ['cdnra', NOTE], ['b2cl', INVOICE], ['b2cla', INVOICE], ['exp', INVOICE], ['expa', INVOICE],
+]);
+
+/** a document's own part of its id: its number and the original's, without case */
+const ownIdPart = ([number, original]: readonly [string, string], doc: Obj): string => `${lc(str(doc[number]))}|${lc(str(doc[original]))}`;
+
+/** groupedDocumentId's first part, the group's: `${group}|${own}` is the id */
+function groupIdPart(section: string, groupValue: string | undefined, doc: Obj): string {
   switch (section) {
-    case 'b2b':
-    case 'b2ba':
-      return `${section}|${lc(groupValue ?? str(doc.ctin) ?? str(doc.rtin))}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
-    case 'cdnr':
-    case 'cdnra':
-      return `${section}|${lc(groupValue ?? str(doc.ctin) ?? str(doc.rtin))}|${lc(str(doc.nt_num))}|${lc(str(doc.ont_num))}`;
     case 'b2cl':
     case 'b2cla':
-      return `${section}|${groupValue ?? str(doc.pos) ?? ''}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
+      return `${section}|${groupValue ?? str(doc.pos) ?? ''}`;
     case 'exp':
     case 'expa':
-      return `${section}|${lc(groupValue)}|${lc(str(doc.inum))}|${lc(str(doc.oinum))}`;
+      return `${section}|${lc(groupValue)}`;
     default:
-      return undefined;
+      return `${section}|${lc(groupValue ?? str(doc.ctin) ?? str(doc.rtin))}`;
   }
+}
+
+/**
+ * eachRecordOf for one group of a grouped section (a b2b recipient with its invoices, a b2cl
+ * place, an export type), its ids given in two parts: the group's, the same for all its documents
+ * when the group has its value (as a mapper's groups do), and each document's own. The id is
+ * `${group}|${own}`, groupedDocumentId's. False, with nothing given, for any other element:
+ * eachRecordOf gives those.
+ */
+export function eachGroupedRecord(section: string, part: string, element: unknown, each: (group: string, own: string, record: Obj) => void): boolean {
+  const own = OWN_ID_FIELDS.get(section);
+  if (!own || part !== '' || !isObject(element)) return false;
+  const layout = layoutOf(section);
+  if (layout?.kind !== 'grouped') return false;
+  const list = element[layout.listKey];
+  if (!Array.isArray(list)) return true;
+  const gv = str(element[layout.groupField]);
+  let group: string | undefined;
+  for (const doc of list) {
+    if (!isObject(doc)) continue;
+    group = gv === undefined || group === undefined ? groupIdPart(section, gv, doc) : group;
+    each(group, ownIdPart(own, doc), doc);
+  }
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@
  * replaces the earlier one), and the comparison of the portal's summary with what was saved:
  * filing is refused when they differ.
  */
-import { eachRecordOf, walkRecords, type RecordEntry } from './records.js';
+import { eachGroupedRecord, eachRecordOf, walkRecords, type RecordEntry } from './records.js';
 import type { SummarySection } from './types.js';
 import { isObject } from '../model/json-object.js';
 
@@ -213,20 +213,38 @@ function addStored(a: Acc, from: Float64Array, at: number): void {
  * and collecting them took a third of the time).
  */
 export class TotalsTally {
-  /** document id → its slot */
+  /** document id → its slot, for what is not in a grouped section's group */
   private readonly slots = new Map<string, number>();
+  /**
+   * A grouped section's documents by their group (a recipient, with its GSTIN in any case...), then
+   * by their own number: one Map of the 283,501 whole ids of a 500,000-line return took 0.35-0.5 s
+   * to fill (Node), two levels about 0.3 s less, and a group's documents come together.
+   */
+  private readonly groups = new Map<string, Map<string, number>>();
+  /** the group of the last document counted, and its documents */
+  private group = '';
+  private inGroup = new Map<string, number>();
   private readonly sections: string[] = [];
   private amounts = new Float64Array(STRIDE * 1024);
 
   add(section: string, part: string, element: unknown): void {
-    eachRecordOf(section, part, element, (id, record) => this.count(id, section, record));
+    const grouped = eachGroupedRecord(section, part, element, (group, own, record) => {
+      if (group !== this.group) {
+        this.group = group;
+        let m = this.groups.get(group);
+        if (!m) this.groups.set(group, (m = new Map()));
+        this.inGroup = m;
+      }
+      this.count(this.inGroup, own, section, record);
+    });
+    if (!grouped) eachRecordOf(section, part, element, (id, record) => this.count(this.slots, id, section, record));
   }
 
-  private count(id: string, section: string, record: Record<string, unknown>): void {
-    let slot = this.slots.get(id);
+  private count(slots: Map<string, number>, id: string, section: string, record: Record<string, unknown>): void {
+    let slot = slots.get(id);
     if (slot === undefined) {
       slot = this.sections.length;
-      this.slots.set(id, slot);
+      slots.set(id, slot);
       this.sections.push(section);
       if ((slot + 1) * STRIDE > this.amounts.length) {
         const more = new Float64Array(this.amounts.length * 2);
