@@ -581,7 +581,7 @@ async function main() {
     const b = spawnSync(process.execPath, [path.join(HERE, 'browser.mjs'), '--sizes', o.sizes.join(','), '--runs', String(o.runs)], { cwd: ROOT, stdio: 'inherit' });
     const table = path.join(OUT, 'browser.md');
     if (b.status === 0 && fs.existsSync(table)) {
-      const section = `## In the browser\n\nThe web page (\`npm run build:web\`) in headless Chromium, the engine in its worker (a workbook of 512 KB or more read in a second worker, web/src/reading.ts), validating the same .xlsx files as the CLI (bench/browser.mjs):\n\n${fs.readFileSync(table, 'utf8').trimEnd()}\n\n`;
+      const section = `## In the browser\n\nThe web page (\`npm run build:web\`) in headless Chromium, the engine in its worker (a workbook of 512 KB or more read in a second worker, web/src/reading.ts; CSV files read and checked in the engine's worker alone), validating the same .xlsx and CSV files as the CLI (bench/browser.mjs):\n\n${fs.readFileSync(table, 'utf8').trimEnd()}\n\n`;
       fs.writeFileSync(dest, beforeNotes(fs.readFileSync(dest, 'utf8'), section));
     } else log('the browser bench did not run (see above); --no-browser skips it');
   } else {
