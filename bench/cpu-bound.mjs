@@ -17,6 +17,9 @@ export function cpuBound({ cpu, cores, bar }) {
   return { leastWall: cpu / n, budget, cut: cpu > budget ? 1 - budget / cpu : 0, reachable: cpu <= budget };
 }
 
+/** a share as a percentage: whole under 10 % would read 0 % for a cut that is needed, so one decimal there */
+const percent = (share) => (share * 100).toFixed(share < 0.1 ? 1 : 0);
+
 /** The sentence for the report: `what` is the command's name, `barText` how the bar is set (e.g. "3 × the papaparse floor"). */
 export function cpuBoundText({ cpu, cores, bar, barText }) {
   const b = cpuBound({ cpu, cores, bar });
@@ -24,5 +27,5 @@ export function cpuBoundText({ cpu, cores, bar, barText }) {
   const head = `${s(cpu)} s of CPU (user + system, median) ÷ ${cores} core${cores === 1 ? '' : 's'} = ${s(b.leastWall)} s at the least, with every core busy throughout; the bar (${barText}) is ${s(bar)} s`;
   return b.reachable
     ? `${head}: within reach by the CPU it uses`
-    : `${head}: out of reach by using the cores better; a run under it may use at most ${s(b.budget)} s of CPU, ${Math.round(b.cut * 100)} % less than now`;
+    : `${head}: out of reach by using the cores better; a run under it may use at most ${s(b.budget)} s of CPU, ${percent(b.cut)} % less than now`;
 }

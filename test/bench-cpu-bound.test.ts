@@ -26,6 +26,12 @@ describe('CPU against a wall-time bar', () => {
     expect(cpuBoundText({ cpu: 3.74, cores: 2, bar: 2.0, barText: '250,000 lines/s' })).toMatch(/= 1\.87 s at the least.*is 2\.00 s: within reach by the CPU it uses$/);
   });
 
+  it('says a small cut as it is, not as 0 %', () => {
+    // 2026-12-08 01:42: 5.06 s of CPU against 2.52 s (3 × 0.84 s) on 2 cores
+    expect(cpuBoundText({ cpu: 5.06, cores: 2, bar: 2.52, barText: 'x' })).toMatch(/at most 5\.04 s of CPU, 0\.4 % less than now$/);
+    expect(cpuBoundText({ cpu: 4.0, cores: 2, bar: 1.5, barText: 'x' })).toMatch(/at most 3\.00 s of CPU, 25 % less than now$/);
+  });
+
   it('counts one core as one, and never divides by none', () => {
     expect(cpuBound({ cpu: 3, cores: 1, bar: 2 }).leastWall).toBe(3);
     expect(cpuBound({ cpu: 3, cores: 0, bar: 2 }).leastWall).toBe(3);
