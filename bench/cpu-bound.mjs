@@ -20,7 +20,7 @@ export function cpuBound({ cpu, cores, bar }) {
 /** a share as a percentage: whole under 10 % would read 0 % for a cut that is needed, so one decimal there */
 const percent = (share) => (share * 100).toFixed(share < 0.1 ? 1 : 0);
 
-/** The sentence for the report: `what` is the command's name, `barText` how the bar is set (e.g. "3 × the papaparse floor"). */
+/** The sentence for the report; `barText` says how the bar is set (e.g. "3 × the papaparse floor of 0.60 s"). */
 export function cpuBoundText({ cpu, cores, bar, barText }) {
   const b = cpuBound({ cpu, cores, bar });
   const s = (x) => x.toFixed(2);
