@@ -368,19 +368,17 @@ export function keyId(k: DocKey): string {
  * of their time. undefined for another section. A test holds the two equal.
  */
 export function groupedDocumentId(section: string, groupValue: string | undefined, doc: Obj): string | undefined {
-  const own = OWN_ID_FIELDS.get(section);
-  return own && `${groupIdPart(section, groupValue, doc)}|${ownIdPart(own, doc)}`;
+  const layout = layoutOf(section);
+  return layout?.kind === 'grouped' ? `${groupIdPart(section, groupValue, doc)}|${ownIdPart(layout, doc)}` : undefined;
 }
 
-/** groupedDocumentId's sections, and the fields of a document's own part of its id (its number, then the original's) */
-const INVOICE: readonly [string, string] = ['inum', 'oinum'];
-const NOTE: readonly [string, string] = ['nt_num', 'ont_num'];
-const OWN_ID_FIELDS: ReadonlyMap<string, readonly [string, string]> = new Map([
-  ['b2b', INVOICE], ['b2ba', INVOICE], ['cdnr', NOTE], ['cdnra', NOTE], ['b2cl', INVOICE], ['b2cla', INVOICE], ['exp', INVOICE], ['expa', INVOICE],
-]);
+type GroupedLayout = Extract<Layout, { kind: 'grouped' }>;
+
+/** the field of the original's number, beside a grouped layout's `number` */
+const ORIGINAL: Readonly<Record<GroupedLayout['number'], string>> = { inum: 'oinum', nt_num: 'ont_num' };
 
 /** a document's own part of its id: its number and the original's, without case */
-const ownIdPart = ([number, original]: readonly [string, string], doc: Obj): string => `${lc(str(doc[number]))}|${lc(str(doc[original]))}`;
+const ownIdPart = (layout: GroupedLayout, doc: Obj): string => `${lc(str(doc[layout.number]))}|${lc(str(doc[ORIGINAL[layout.number]]))}`;
 
 /** groupedDocumentId's first part, the group's: `${group}|${own}` is the id */
 function groupIdPart(section: string, groupValue: string | undefined, doc: Obj): string {
@@ -400,14 +398,11 @@ function groupIdPart(section: string, groupValue: string | undefined, doc: Obj):
  * eachRecordOf for one group of a grouped section (a b2b recipient with its invoices, a b2cl
  * place, an export type), its ids given in two parts: the group's, the same for all its documents
  * when the group has its value (as a mapper's groups do), and each document's own. The id is
- * `${group}|${own}`, groupedDocumentId's. False, with nothing given, for any other element:
- * eachRecordOf gives those.
+ * `${group}|${own}`, groupedDocumentId's. False, with nothing given, for any other element.
  */
 export function eachGroupedRecord(section: string, part: string, element: unknown, each: (group: string, own: string, record: Obj) => void): boolean {
-  const own = OWN_ID_FIELDS.get(section);
-  if (!own || part !== '' || !isObject(element)) return false;
   const layout = layoutOf(section);
-  if (layout?.kind !== 'grouped') return false;
+  if (layout?.kind !== 'grouped' || part !== '' || !isObject(element)) return false;
   const list = element[layout.listKey];
   if (!Array.isArray(list)) return true;
   const gv = str(element[layout.groupField]);
@@ -415,7 +410,7 @@ export function eachGroupedRecord(section: string, part: string, element: unknow
   for (const doc of list) {
     if (!isObject(doc)) continue;
     group = gv === undefined || group === undefined ? groupIdPart(section, gv, doc) : group;
-    each(group, ownIdPart(own, doc), doc);
+    each(group, ownIdPart(layout, doc), doc);
   }
   return true;
 }
@@ -426,19 +421,10 @@ export function eachGroupedRecord(section: string, part: string, element: unknow
  * section, the part's name in an object one.
  */
 export function eachRecordOf(section: string, part: string, element: unknown, each: (id: string, record: Obj) => void): void {
+  if (eachGroupedRecord(section, part, element, (group, own, doc) => each(`${group}|${own}`, doc))) return;
   const layout = layoutOf(section);
-  if (!layout) return;
-  if (layout.kind === 'grouped' && part === '') {
-    if (!isObject(element)) return;
-    const list = element[layout.listKey];
-    if (!Array.isArray(list)) return;
-    const gv = str(element[layout.groupField]);
-    for (const doc of list) {
-      if (!isObject(doc)) continue;
-      each(groupedDocumentId(section, gv, doc) ?? keyId(documentKey(section, doc, gv === undefined ? {} : { [layout.groupKey]: gv })), doc);
-    }
-    return;
-  }
+  // a grouped section's element that is not an object holds no record
+  if (!layout || (layout.kind === 'grouped' && part === '')) return;
   for (const e of walkSection(section, layout, part === '' ? [element] : { [part]: [element] })) each(e.id, e.record);
 }
 
